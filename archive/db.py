@@ -1,0 +1,125 @@
+"""Where the archive lives, the engine with its SQLite pragmas, and idempotent schema creation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from archive.models import Base, SchemaVersion
+
+DEFAULT_DB = "vigie.db"
+SCHEMA_VERSION = 1
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+class ArchiveError(Exception):
+    """A problem with the archive's location or database, explained in one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseLocation:
+    """An SQLAlchemy URL and the folder of original files that goes with it."""
+
+    url: str
+    files_dir: Path
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.startswith("sqlite")
+
+
+def resolve_location(db: str | None = None, files_dir: str | None = None) -> DatabaseLocation:
+    """Turn ``--db``/``VIGIE_DB`` (a path or an SQLAlchemy URL) into a checked location.
+
+    A value containing ``://`` is an SQLAlchemy URL; anything else is the path of an SQLite
+    file. The original files go to ``--files-dir``/``VIGIE_FILES_DIR`` when given, else beside
+    an SQLite file (``vigie.db.files``), else to ``./vigie.files`` for a server database.
+    """
+    value = db or os.environ.get("VIGIE_DB") or DEFAULT_DB
+    files = files_dir or os.environ.get("VIGIE_FILES_DIR")
+    if "://" in value:
+        try:
+            url = make_url(value)
+        except ArgumentError as exc:
+            raise ArchiveError(f"not a valid database URL: {value!r}") from exc
+        path = Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
+        if path is not None:
+            _check_sqlite_path(path)
+        default_files = Path(f"{path}.files") if path else Path("vigie.files")
+        return DatabaseLocation(value, Path(files) if files else default_files)
+    path = Path(value).expanduser()
+    _check_sqlite_path(path)
+    absolute = path.resolve()
+    return DatabaseLocation(f"sqlite:///{absolute}", Path(files) if files else Path(f"{absolute}.files"))
+
+
+def _check_sqlite_path(path: Path) -> None:
+    if path.is_dir():
+        raise ArchiveError(f"database path {str(path)!r} is a directory; give a file name")
+    parent = path.parent if str(path.parent) else Path()
+    if not parent.exists():
+        raise ArchiveError(f"cannot create database {str(path)!r}: folder {str(parent)!r} does not exist")
+    if path.exists():
+        if not os.access(path, os.R_OK | os.W_OK):
+            raise ArchiveError(f"database file {str(path)!r} is not writable")
+    elif not os.access(parent, os.W_OK | os.X_OK):
+        raise ArchiveError(f"cannot create database {str(path)!r}: folder {str(parent)!r} is not writable")
+
+
+def make_engine(location: DatabaseLocation) -> Engine:
+    engine = create_engine(location.url)
+    if location.is_sqlite:
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
+    # WAL lets readers (search, web UI) work while a crawl writes; foreign keys are off by
+    # default in SQLite; the busy timeout makes concurrent writers wait instead of failing.
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def init_schema(engine: Engine) -> int:
+    """Create missing tables and record the schema version; safe to call on every start.
+
+    Returns the archive's schema version. Future versions add their migration steps here,
+    keyed by the version they upgrade from.
+    """
+    try:
+        Base.metadata.create_all(engine)
+        with Session(engine) as session:
+            current = session.scalar(select(func.max(SchemaVersion.version)))
+            if current is None:
+                session.add(SchemaVersion(version=SCHEMA_VERSION, applied_at=utcnow()))
+                session.commit()
+                return SCHEMA_VERSION
+            if current > SCHEMA_VERSION:
+                raise ArchiveError(
+                    f"archive schema version {current} is newer than this Vigie ({SCHEMA_VERSION}); "
+                    "upgrade Vigie"
+                )
+            return current
+    except SQLAlchemyError as exc:
+        raise ArchiveError(f"cannot open the archive database: {_first_line(exc)}") from exc
+
+
+def utcnow() -> dt.datetime:
+    """Naive UTC timestamp: every time in the archive is UTC."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None)
+    return str(orig or exc).splitlines()[0]

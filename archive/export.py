@@ -1,0 +1,135 @@
+"""Export the archive, one record per document, as JSON Lines or CSV.
+
+The record's fields are a public contract (users' scripts parse them): extend, never rename.
+CSV is written as UTF-8 with a byte-order mark so that spreadsheet programs detect the
+encoding; its list fields are flattened: ``urls`` space-separated (URLs never contain a raw
+space), ``categories`` separated by ``;``, and ``mentions`` as a JSON array.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from archive.models import PAGE_SEPARATOR, Document
+from archive.store import ArchiveStore
+
+EXPORT_FIELDS = [
+    "url",
+    "urls",
+    "title",
+    "date",
+    "doc_type",
+    "content_type",
+    "sha256",
+    "pages",
+    "text_length",
+    "extraction",
+    "needs_ocr",
+    "error",
+    "source",
+    "fetched_at",
+    "first_seen_at",
+    "last_seen_at",
+    "categories",
+    "mentions",
+]
+BATCH_SIZE = 500
+
+
+def iter_records(store: ArchiveStore, with_text: bool = False) -> Iterator[dict[str, Any]]:
+    """Yield one export record per document, oldest first, reading the archive in batches."""
+    last_id = 0
+    while True:
+        with store.session() as session:
+            documents = session.scalars(
+                select(Document)
+                .where(Document.id > last_id)
+                .order_by(Document.id)
+                .limit(BATCH_SIZE)
+                .options(
+                    selectinload(Document.urls),
+                    selectinload(Document.mentions),
+                    selectinload(Document.source),
+                )
+            ).all()
+            if not documents:
+                return
+            for document in documents:
+                yield _record(document, with_text)
+            last_id = documents[-1].id
+
+
+def _record(document: Document, with_text: bool) -> dict[str, Any]:
+    urls = [link.url for link in document.urls]
+    mentions = [
+        {
+            "category": mention.category,
+            "term": mention.term,
+            "page": mention.page,
+            "context": mention.context,
+            "lexicon_version": mention.lexicon_version,
+        }
+        for mention in sorted(document.mentions, key=lambda m: (m.start, m.id))
+    ]
+    record: dict[str, Any] = {
+        "url": urls[0] if urls else None,
+        "urls": urls,
+        "title": document.title,
+        "date": document.date.isoformat() if document.date else None,
+        "doc_type": document.doc_type,
+        "content_type": document.content_type,
+        "sha256": document.sha256,
+        "pages": document.pages,
+        "text_length": document.text_length,
+        "extraction": document.extraction,
+        "needs_ocr": document.needs_ocr,
+        "error": document.error,
+        "source": document.source.host,
+        "fetched_at": _iso(document.fetched_at),
+        "first_seen_at": _iso(document.first_seen_at),
+        "last_seen_at": _iso(document.last_seen_at),
+        "categories": sorted({m["category"] for m in mentions}),
+        "mentions": mentions,
+    }
+    if with_text:
+        record["text"] = document.text
+    return record
+
+
+def _iso(value: dt.datetime) -> str:
+    return value.replace(microsecond=0).isoformat() + "Z"
+
+
+def write_jsonl(records: Iterator[dict[str, Any]], out: TextIO) -> int:
+    count = 0
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def write_csv(records: Iterator[dict[str, Any]], out: TextIO, with_text: bool = False) -> int:
+    fields = [*EXPORT_FIELDS, "text"] if with_text else EXPORT_FIELDS
+    out.write("\ufeff")
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\r\n")
+    writer.writeheader()
+    count = 0
+    for record in records:
+        row = dict(record)
+        row["urls"] = " ".join(record["urls"])
+        row["categories"] = ";".join(record["categories"])
+        row["mentions"] = json.dumps(record["mentions"], ensure_ascii=False)
+        row["needs_ocr"] = "true" if record["needs_ocr"] else "false"
+        if with_text:
+            # Spreadsheets show a form feed as garbage: pages become blank-line separated.
+            row["text"] = record["text"].replace(PAGE_SEPARATOR, "\n\n")
+        writer.writerow(row)
+        count += 1
+    return count

@@ -1,0 +1,142 @@
+"""SQLAlchemy 2.0 typed models of the archive.
+
+A document is one exact byte sequence (keyed by its sha256). The URLs where it was seen are
+separate rows, so the same PDF under two URLs is one document with two URLs, and new content
+at a known URL is a new document (a new *version* of that URL) while the old one is kept.
+
+Text is stored once, in ``documents.text``; for paged formats (PDF) the pages are separated by
+a form feed (U+000C), the convention of pdftotext, so page N is ``text.split("\\f")[N - 1]``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+PAGE_SEPARATOR = "\f"
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class SchemaVersion(Base):
+    """One row per schema version applied; the highest is the archive's version."""
+
+    __tablename__ = "schema_version"
+
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    applied_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Source(Base):
+    """A host that documents were fetched from (``www.ville-x.fr`` or ``127.0.0.1:8000``)."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    host: Mapped[str] = mapped_column(String(255), unique=True)
+    name: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    documents: Mapped[list[Document]] = relationship(back_populates="source")
+
+
+class Document(Base):
+    """One archived byte sequence (HTML page, PDF, office file…) and its extracted text."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
+    content_type: Mapped[str | None] = mapped_column(String(255))
+    kind: Mapped[str] = mapped_column(String(16))  # html, pdf, doc, docx, odt, text
+    size: Mapped[int] = mapped_column(Integer)
+    filename: Mapped[str | None] = mapped_column(String(512))
+    title: Mapped[str | None] = mapped_column(Text)
+    doc_type: Mapped[str] = mapped_column(String(32), index=True)
+    date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    date_source: Mapped[str | None] = mapped_column(String(32))
+    pages: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text, default="")
+    text_length: Mapped[int] = mapped_column(Integer, default=0)
+    extraction: Mapped[str | None] = mapped_column(String(32))
+    needs_ocr: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    error: Mapped[str | None] = mapped_column(Text)
+    first_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    fetched_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    source: Mapped[Source] = relationship(back_populates="documents")
+    urls: Mapped[list[DocumentUrl]] = relationship(
+        back_populates="document", order_by="DocumentUrl.first_seen_at, DocumentUrl.id"
+    )
+    mentions: Mapped[list[Mention]] = relationship(back_populates="document")
+
+
+class DocumentUrl(Base):
+    """A URL where a document was seen. The latest version of a URL is its newest ``last_seen_at``."""
+
+    __tablename__ = "document_urls"
+    __table_args__ = (UniqueConstraint("document_id", "url"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    url: Mapped[str] = mapped_column(Text, index=True)
+    first_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    document: Mapped[Document] = relationship(back_populates="urls")
+
+
+class Mention(Base):
+    """A tagged mention of surveillance technology (filled by the tagging stage)."""
+
+    __tablename__ = "mentions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    category: Mapped[str] = mapped_column(String(64), index=True)
+    term: Mapped[str] = mapped_column(Text)
+    page: Mapped[int | None] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    context: Mapped[str] = mapped_column(Text)
+    lexicon_version: Mapped[str] = mapped_column(String(32))
+
+    document: Mapped[Document] = relationship(back_populates="mentions")
+
+
+class CrawlRun(Base):
+    """One run of a crawl: when, from where, what it found, and how it ended."""
+
+    __tablename__ = "crawl_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(16))  # running, completed, failed
+    close_reason: Mapped[str | None] = mapped_column(String(64))
+    start_urls: Mapped[list[str]] = mapped_column(JSON)
+    pages_fetched: Mapped[int] = mapped_column(Integer, default=0)
+    documents_new: Mapped[int] = mapped_column(Integer, default=0)
+    documents_changed: Mapped[int] = mapped_column(Integer, default=0)
+    documents_unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    documents_duplicate: Mapped[int] = mapped_column(Integer, default=0)
+    documents_failed: Mapped[int] = mapped_column(Integer, default=0)
+    needs_ocr: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    error_samples: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)

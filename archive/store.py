@@ -1,0 +1,178 @@
+"""The archive's repository: record fetched documents and crawl runs, keyed by content hash."""
+
+from __future__ import annotations
+
+from collections import Counter
+from urllib.parse import urlsplit
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from archive.db import ArchiveError, DatabaseLocation, init_schema, make_engine, utcnow
+from archive.files import ContentStore
+from archive.models import CrawlRun, Document, DocumentUrl, Source
+from archive.records import FetchOutcome, FetchRecord
+
+MAX_ERROR_SAMPLES = 50
+
+
+class ArchiveStore:
+    """Opens (and creates when needed) an archive, and writes into it.
+
+    Every write is its own short transaction, so an interrupted crawl keeps everything it
+    archived before the interruption.
+    """
+
+    def __init__(self, location: DatabaseLocation) -> None:
+        self.location = location
+        self.engine = make_engine(location)
+        init_schema(self.engine)
+        self.files = ContentStore(location.files_dir)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- documents ---------------------------------------------------------------------------
+
+    def record(self, fetched: FetchRecord) -> FetchOutcome:
+        """Archive one fetched document; never overwrites an earlier version."""
+        try:
+            self.files.put(fetched.sha256, fetched.body)
+        except OSError as exc:
+            raise ArchiveError(f"cannot write original file: {exc}") from exc
+        try:
+            return self._record_row(fetched)
+        except IntegrityError:
+            # Another writer inserted the same content or source meanwhile: try once more.
+            return self._record_row(fetched)
+
+    def _record_row(self, fetched: FetchRecord) -> FetchOutcome:
+        now = fetched.fetched_at
+        with self.session() as session, session.begin():
+            latest = session.scalars(
+                select(DocumentUrl)
+                .where(DocumentUrl.url == fetched.url)
+                .order_by(DocumentUrl.last_seen_at.desc(), DocumentUrl.id.desc())
+                .limit(1)
+            ).first()
+            document = session.scalars(select(Document).where(Document.sha256 == fetched.sha256)).first()
+            content_is_new = document is None
+            if document is None:
+                document = self._new_document(session, fetched)
+            else:
+                document.last_seen_at = max(document.last_seen_at, now)
+                document.fetched_at = now
+            link = session.scalars(
+                select(DocumentUrl).where(
+                    DocumentUrl.document_id == document.id, DocumentUrl.url == fetched.url
+                )
+            ).first()
+            if link is None:
+                session.add(
+                    DocumentUrl(document=document, url=fetched.url, first_seen_at=now, last_seen_at=now)
+                )
+            else:
+                link.last_seen_at = now
+            if latest is not None and latest.document_id != document.id:
+                return FetchOutcome.CHANGED
+            if content_is_new:
+                return FetchOutcome.NEW
+            return FetchOutcome.UNCHANGED if link is not None else FetchOutcome.DUPLICATE
+
+    def _new_document(self, session: Session, fetched: FetchRecord) -> Document:
+        text = fetched.text
+        document = Document(
+            sha256=fetched.sha256,
+            source=self._source(session, fetched.url),
+            content_type=fetched.content_type,
+            kind=fetched.kind,
+            size=len(fetched.body),
+            filename=fetched.filename,
+            title=fetched.title,
+            doc_type=fetched.doc_type,
+            date=fetched.date,
+            date_source=fetched.date_source,
+            pages=len(fetched.pages),
+            text=text,
+            text_length=len(text),
+            extraction=fetched.extraction,
+            needs_ocr=fetched.needs_ocr,
+            error=fetched.error,
+            first_seen_at=fetched.fetched_at,
+            last_seen_at=fetched.fetched_at,
+            fetched_at=fetched.fetched_at,
+        )
+        session.add(document)
+        session.flush()
+        return document
+
+    def _source(self, session: Session, url: str) -> Source:
+        host = urlsplit(url).netloc.lower()
+        source = session.scalars(select(Source).where(Source.host == host)).first()
+        if source is None:
+            source = Source(host=host, created_at=utcnow())
+            session.add(source)
+        return source
+
+    # -- crawl runs --------------------------------------------------------------------------
+
+    def start_run(self, start_urls: list[str]) -> int:
+        with self.session() as session, session.begin():
+            run = CrawlRun(started_at=utcnow(), status="running", start_urls=list(start_urls))
+            session.add(run)
+            session.flush()
+            return run.id
+
+    def finish_run(self, run_id: int, tally: RunTally, status: str, close_reason: str | None) -> None:
+        with self.session() as session, session.begin():
+            run = session.get(CrawlRun, run_id)
+            if run is None:
+                raise ArchiveError(f"crawl run {run_id} does not exist")
+            run.finished_at = utcnow()
+            run.status = status
+            run.close_reason = close_reason
+            run.pages_fetched = tally.pages_fetched
+            run.documents_new = tally.outcomes[FetchOutcome.NEW]
+            run.documents_changed = tally.outcomes[FetchOutcome.CHANGED]
+            run.documents_unchanged = tally.outcomes[FetchOutcome.UNCHANGED]
+            run.documents_duplicate = tally.outcomes[FetchOutcome.DUPLICATE]
+            run.documents_failed = tally.documents_failed
+            run.needs_ocr = tally.needs_ocr
+            run.errors = dict(tally.errors)
+            run.error_samples = list(tally.error_samples)
+
+    def get_run(self, run_id: int) -> CrawlRun:
+        try:
+            with self.session() as session:
+                run = session.get(CrawlRun, run_id)
+        except SQLAlchemyError as exc:
+            raise ArchiveError(f"cannot read crawl run {run_id}: {exc}") from exc
+        if run is None:
+            raise ArchiveError(f"crawl run {run_id} does not exist")
+        return run
+
+    def latest_run_id(self) -> int | None:
+        with self.session() as session:
+            return session.scalar(select(CrawlRun.id).order_by(CrawlRun.id.desc()).limit(1))
+
+
+class RunTally:
+    """Counts of one crawl run, kept in memory while it runs and saved when it ends."""
+
+    def __init__(self) -> None:
+        self.pages_fetched = 0
+        self.outcomes: Counter[FetchOutcome] = Counter()
+        self.documents_failed = 0
+        self.needs_ocr = 0
+        self.errors: Counter[str] = Counter()
+        self.error_samples: list[dict[str, str]] = []
+
+    def add_error(self, kind: str, url: str, message: str) -> None:
+        self.errors[kind] += 1
+        if len(self.error_samples) < MAX_ERROR_SAMPLES:
+            self.error_samples.append({"kind": kind, "url": url, "message": message})

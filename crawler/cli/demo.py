@@ -1,0 +1,52 @@
+"""``vigie demo``: serve the bundled municipal site on 127.0.0.1 and crawl it."""
+
+from __future__ import annotations
+
+import click
+
+from crawler.cli.crawl import exit_for
+from crawler.cli.options import location_or_exit
+
+
+@click.command()
+@click.option("--db", default="demo.db", show_default=True, help="Archive to crawl into.")
+@click.option("--files-dir", help="Folder of archived original files [default: DB.files].")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=0, help="Port of the demo site [default: any free one]."
+)
+@click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO level).")
+def demo(db: str, files_dir: str | None, port: int, verbose: bool) -> None:
+    """Crawl a bundled demo municipal website into demo.db and print the summary.
+
+    Works without a network: the site (a council page, sittings, real PDFs of Montpellier
+    deliberations, a scanned compte rendu, paginated news, an endless agenda) is served on
+    127.0.0.1. The crawl uses the normal settings, with no delay between requests since the
+    server is our own.
+    """
+    from archive import ArchiveStore
+    from crawler.demo import serve_demo_site
+    from crawler.runner import CrawlOptions, run_crawl
+    from crawler.summary import format_summary
+
+    location = location_or_exit(db, files_dir)
+    ArchiveStore(location).close()
+    try:
+        server, url = serve_demo_site(port)
+    except OSError as exc:
+        raise click.ClickException(f"cannot serve the demo site on port {port}: {exc.strerror}") from exc
+    click.echo(f"Demo site served at {url}", err=True)
+    try:
+        run = run_crawl(
+            CrawlOptions(
+                start_urls=[url],
+                location=location,
+                delay=0.0,
+                log_level="INFO" if verbose else "WARNING",
+                extra_settings={"AUTOTHROTTLE_ENABLED": False},
+            )
+        )
+    finally:
+        server.shutdown()
+    click.echo(format_summary(run, location))
+    click.echo(f"\nNext: vigie export --db {db} --format csv -o demo.csv", err=True)
+    exit_for(run)

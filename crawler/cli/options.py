@@ -1,0 +1,57 @@
+"""Options shared by several commands, defined once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from archive import ArchiveError, DatabaseLocation, resolve_location
+
+F = Callable[..., Any]
+
+
+def archive_options(func: F) -> F:
+    func = click.option(
+        "--files-dir",
+        envvar="VIGIE_FILES_DIR",
+        help="Folder of archived original files [default: beside the database, DB.files].",
+    )(func)
+    return click.option(
+        "--db",
+        envvar="VIGIE_DB",
+        default="vigie.db",
+        show_default=True,
+        help="SQLite file, or an SQLAlchemy URL (anything with ://). Env: VIGIE_DB.",
+    )(func)
+
+
+def location_or_exit(db: str, files_dir: str | None) -> DatabaseLocation:
+    try:
+        return resolve_location(db, files_dir)
+    except ArchiveError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--db'") from exc
+
+
+_SIZE_UNITS = {"": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2, "g": 1024**3, "gb": 1024**3}
+
+
+class ByteSize(click.ParamType):
+    """A size such as ``100MB``, ``512k`` or ``1048576``."""
+
+    name = "size"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().lower()
+        number = text.rstrip("kmgb")
+        unit = text[len(number) :]
+        try:
+            size = int(float(number) * _SIZE_UNITS[unit])
+        except (ValueError, KeyError):
+            self.fail(f"{value!r} is not a size like 100MB, 512KB or 1048576", param, ctx)
+        if size <= 0:
+            self.fail("the size must be positive", param, ctx)
+        return size

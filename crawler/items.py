@@ -1,0 +1,35 @@
+"""The items spiders hand to the pipelines.
+
+``DocumentItem`` is the contract between every spider and every pipeline: a spider fills the
+fetch fields, the extraction stage fills ``extracted``, the storage stage archives it.
+``FetchFailure`` reports a URL that could not be fetched (HTTP error, timeout, DNS…), so that
+the run's summary and record count errors by kind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from pipelines.extract import ExtractionResult
+
+
+@dataclass(slots=True)
+class DocumentItem:
+    url: str
+    body: bytes = field(repr=False)  # can be 100 MB: never in logs
+    status: int
+    fetched_at: dt.datetime
+    content_type: str | None = None
+    content_disposition: str | None = None
+    declared_encoding: str | None = None
+    referer: str | None = None
+    link_text: str | None = None
+    extracted: ExtractionResult | None = None
+
+
+@dataclass(slots=True)
+class FetchFailure:
+    url: str
+    kind: str  # http_404, http_500, timeout, dns, connection_refused, too_large, …
+    message: str

@@ -1,0 +1,71 @@
+"""Scrapy settings for Vigie: the one place where crawl configuration lives.
+
+Every value that an operator may want to change reads an environment variable first
+(``VIGIE_*``, listed in the README); the ``vigie crawl`` options and ``-s NAME=VALUE`` override
+both. The defaults are polite towards small municipal servers: robots.txt obeyed, a bot
+User-Agent with a contact URL, AutoThrottle, two requests at a time per site, capped sizes.
+"""
+
+from __future__ import annotations
+
+import os
+
+from crawler import PROJECT_URL, __version__
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name) or default
+
+
+BOT_NAME = "vigie"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# -- identity and politeness ----------------------------------------------------------------
+VIGIE_CONTACT_URL = _env("VIGIE_CONTACT_URL", PROJECT_URL)
+USER_AGENT = _env("VIGIE_USER_AGENT", f"vigie/{__version__} (+{VIGIE_CONTACT_URL})")
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = int(_env("VIGIE_CONCURRENT_REQUESTS_PER_DOMAIN", "2"))
+DOWNLOAD_DELAY = float(_env("VIGIE_DOWNLOAD_DELAY", "1.0"))
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = float(_env("VIGIE_AUTOTHROTTLE_START_DELAY", "2.0"))
+AUTOTHROTTLE_MAX_DELAY = 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+COOKIES_ENABLED = True
+TELNETCONSOLE_ENABLED = False
+
+# -- sizes, timeouts, retries, redirects ----------------------------------------------------
+DOWNLOAD_MAXSIZE = int(_env("VIGIE_DOWNLOAD_MAXSIZE", str(100 * 1024 * 1024)))
+DOWNLOAD_WARNSIZE = min(32 * 1024 * 1024, DOWNLOAD_MAXSIZE)
+DOWNLOAD_TIMEOUT = int(_env("VIGIE_DOWNLOAD_TIMEOUT", "60"))
+RETRY_ENABLED = True
+RETRY_TIMES = int(_env("VIGIE_RETRY_TIMES", "2"))
+REDIRECT_ENABLED = True
+REDIRECT_MAX_TIMES = 10
+
+# -- focus: how far the generic spider goes (see crawler/linkrules.py) ----------------------
+VIGIE_MAX_PAGES = int(_env("VIGIE_MAX_PAGES", "2000"))
+VIGIE_MAX_DEPTH = int(_env("VIGIE_MAX_DEPTH", "10"))
+VIGIE_SHALLOW_DEPTH = int(_env("VIGIE_SHALLOW_DEPTH", "2"))
+CLOSESPIDER_PAGECOUNT = VIGIE_MAX_PAGES
+DEPTH_LIMIT = VIGIE_MAX_DEPTH + 1  # a backstop: the spider's own budget stops earlier
+
+# -- archive and extraction -----------------------------------------------------------------
+VIGIE_DB = os.environ.get("VIGIE_DB")  # None: vigie.db in the current directory
+VIGIE_FILES_DIR = os.environ.get("VIGIE_FILES_DIR")
+VIGIE_PDF_BACKEND = _env("VIGIE_PDF_BACKEND", "pdfium")
+VIGIE_EXTRACT_WORKERS = int(_env("VIGIE_EXTRACT_WORKERS", str(os.cpu_count() or 2)))
+VIGIE_EXTRACT_TIMEOUT = float(_env("VIGIE_EXTRACT_TIMEOUT", "300"))
+
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.SameOriginMiddleware": 50,
+}
+# Phases, spaced so that later stages (tagging: 500) slot in between.
+ITEM_PIPELINES = {
+    "pipelines.extraction.ExtractionPipeline": 300,
+    "pipelines.storage.StoragePipeline": 900,
+}
+
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+LOG_LEVEL = _env("VIGIE_LOG_LEVEL", "INFO")

@@ -1,0 +1,1 @@
+"""Spiders: the generic focused spider, and (later) platform bases and per-source spiders."""

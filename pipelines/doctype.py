@@ -1,0 +1,77 @@
+"""Guess a document's type from its title, URL and the start of its text.
+
+The types are a public contract (exports and search filters use them). The title and URL
+(file names like ``PV_CM_17_02_2014.pdf``) are the strongest evidence; the opening of the text
+decides when they say nothing. Within each source, the most specific type is tried first: a
+"liste des délibérations" mentions délibérations, a procès-verbal mentions both.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import unquote
+
+DOC_TYPES = (
+    "deliberation",
+    "proces_verbal",
+    "compte_rendu",
+    "liste_deliberations",
+    "ordre_du_jour",
+    "raa",
+    "arrete",
+    "other",
+)
+HEAD_CHARS = 1500
+HTML_HEAD_CHARS = 300
+
+# Patterns run on lower-case, accent-free text in which punctuation became spaces.
+_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("liste_deliberations", re.compile(r"\b(liste|tableau|releve) des (deliberations|decisions|actes)\b")),
+    ("raa", re.compile(r"\b(recueils? des actes administratifs|raa)\b")),
+    ("ordre_du_jour", re.compile(r"\b(ordre du jour|odj|convocation)\b")),
+    ("proces_verbal", re.compile(r"\b(proces verba(l|ux)|pv|pvcm|pv cm)\b")),
+    ("compte_rendu", re.compile(r"\b(comptes? rendus?|cr|crcm|cr cm|cr reunion)\b")),
+    ("arrete", re.compile(r"\barretes?\b(?! (de|des) comptes)")),
+    ("deliberation", re.compile(r"\b(deliberations?|delib|extrait du registre|dcm)\b")),
+]
+# In running text, abbreviations are too ambiguous ("de" is a word): only full words count.
+_TEXT_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("liste_deliberations", re.compile(r"\bliste des deliberations\b")),
+    ("raa", re.compile(r"\brecueils? des actes administratifs\b")),
+    ("proces_verbal", re.compile(r"\bproces verbal\b")),
+    ("compte_rendu", re.compile(r"\bcompte rendu\b")),
+    ("deliberation", re.compile(r"\b(extrait du registre des deliberations|deliberation n)")),
+    ("arrete", re.compile(r"\b(arrete (municipal|prefectoral|du maire|n)|le maire arrete|arrete :)")),
+    ("ordre_du_jour", re.compile(r"\bordre du jour\b")),
+]
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, punctuation and underscores as spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[\W_]+", " ", bare).split())
+
+
+def guess_doc_type(title: str | None, url: str, text: str, kind: str = "pdf") -> str:
+    for evidence in (title or "", _url_words(url)):
+        folded = fold(evidence)
+        for doc_type, pattern in _RULES:
+            if pattern.search(folded):
+                return doc_type
+    # The opening of a document says what it is ("Extrait du registre des délibérations…");
+    # the first phrase found wins. A web page's opening is shorter than a PDF's first page.
+    head = fold(text[: HTML_HEAD_CHARS if kind == "html" else HEAD_CHARS])
+    found = [
+        (match.start(), order, doc_type)
+        for order, (doc_type, pattern) in enumerate(_TEXT_RULES)
+        if (match := pattern.search(head))
+    ]
+    return min(found)[2] if found else "other"
+
+
+def _url_words(url: str) -> str:
+    # Only the path and query: host names like "ville-de.fr" would match "de".
+    path = url.split("://", 1)[-1].partition("/")[2]
+    return unquote(path)

@@ -1,0 +1,93 @@
+"""From fetched bytes to archived text: the one function the extraction workers run.
+
+``extract_document`` is a plain, picklable function so that it runs in a worker process,
+away from Scrapy's reactor. It never raises for a bad document: encrypted, truncated or
+corrupt files come back with an ``error`` and an ``error_kind``, and are archived as such.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from archive.files import sha256_hex
+from pipelines import detect
+from pipelines.doctype import guess_doc_type
+from pipelines.html_text import extract_html
+from pipelines.office_text import OfficeExtractionError, extract_docx, extract_odt, extract_plain
+from pipelines.pdf_text import DEFAULT_BACKEND, PdfExtractionError, extract_pdf
+
+
+@dataclass(slots=True)
+class ExtractionInput:
+    url: str
+    body: bytes
+    content_type: str | None = None
+    content_disposition: str | None = None
+    declared_encoding: str | None = None
+    pdf_backend: str = DEFAULT_BACKEND
+
+
+@dataclass(slots=True)
+class ExtractionResult:
+    sha256: str
+    kind: str
+    pages: list[str] = field(default_factory=list)
+    title: str | None = None
+    filename: str | None = None
+    doc_type: str = "other"
+    extraction: str | None = None
+    needs_ocr: bool = False
+    error: str | None = None
+    error_kind: str | None = None
+
+
+def extract_document(job: ExtractionInput) -> ExtractionResult:
+    filename = detect.filename_from_headers(job.content_disposition) or detect.filename_from_url(job.url)
+    kind = detect.sniff_kind(job.body, job.content_type, filename)
+    result = ExtractionResult(sha256=sha256_hex(job.body), kind=kind, filename=filename)
+    try:
+        _fill_text(result, job)
+    except (PdfExtractionError, OfficeExtractionError) as exc:
+        result.error, result.error_kind = str(exc), exc.kind
+    except Exception as exc:  # one broken document never stops a crawl
+        result.error = f"extraction failed: {type(exc).__name__}: {exc}"
+        result.error_kind = "extraction_failed"
+    if result.title is None and kind != detect.HTML:
+        result.title = _title_from_filename(filename)
+    text_head = result.pages[0] if result.pages else ""
+    result.doc_type = guess_doc_type(result.title, job.url, text_head, kind)
+    return result
+
+
+def _fill_text(result: ExtractionResult, job: ExtractionInput) -> None:
+    kind = result.kind
+    if kind == detect.HTML:
+        page = extract_html(job.body, job.declared_encoding)
+        result.pages, result.title, result.extraction = [page.text], page.title, "html"
+    elif kind == detect.PDF:
+        pdf = extract_pdf(job.body, job.pdf_backend)
+        result.pages, result.title, result.extraction = pdf.pages, pdf.title, pdf.backend
+        result.needs_ocr = pdf.needs_ocr
+    elif kind == detect.DOCX:
+        result.pages, result.extraction = [extract_docx(job.body)], "docx"
+    elif kind == detect.ODT:
+        result.pages, result.extraction = [extract_odt(job.body)], "odt"
+    elif kind == detect.TEXT:
+        result.pages, result.extraction = [extract_plain(job.body, job.declared_encoding)], "text"
+    elif kind == detect.DOC:
+        if not job.body.startswith(b"\xd0\xcf\x11\xe0"):
+            raise OfficeExtractionError("office_corrupt", "unreadable Word document: not an OLE file")
+        result.error = "legacy Word .doc: text extraction not available yet (the original is archived)"
+        result.error_kind = "doc_unsupported"
+    else:
+        result.error, result.error_kind = (
+            "unrecognised content: not HTML, PDF or an office document",
+            "unknown_format",
+        )
+
+
+def _title_from_filename(filename: str | None) -> str | None:
+    if not filename:
+        return None
+    stem = filename.rsplit(".", 1)[0] if "." in filename else filename
+    return " ".join(stem.replace("_", " ").split()) or None

@@ -1,0 +1,55 @@
+"""Stage 300: extract text and guess the document type, in worker processes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy.crawler import Crawler
+
+from crawler.items import DocumentItem
+from pipelines.extract import ExtractionInput
+from pipelines.pdf_text import BACKENDS
+from pipelines.worker_pool import ExtractionPool
+
+
+class ExtractionPipeline:
+    def __init__(self, crawler: Crawler, pool: ExtractionPool, pdf_backend: str) -> None:
+        self.crawler = crawler
+        self.pool = pool
+        self.pdf_backend = pdf_backend
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ExtractionPipeline:
+        settings = crawler.settings
+        backend = settings.get("VIGIE_PDF_BACKEND", "pdfium")
+        if backend not in BACKENDS:
+            raise ValueError(f"VIGIE_PDF_BACKEND must be one of {', '.join(BACKENDS)}, not {backend!r}")
+        pool = ExtractionPool(
+            workers=settings.getint("VIGIE_EXTRACT_WORKERS", 2),
+            timeout=settings.getfloat("VIGIE_EXTRACT_TIMEOUT", 300.0),
+        )
+        return cls(crawler, pool, backend)
+
+    def close_spider(self) -> None:
+        self.pool.close()
+
+    async def process_item(self, item: Any) -> Any:
+        if not isinstance(item, DocumentItem):
+            return item
+        item.extracted = await self.pool.extract(
+            ExtractionInput(
+                url=item.url,
+                body=item.body,
+                content_type=item.content_type,
+                content_disposition=item.content_disposition,
+                declared_encoding=item.declared_encoding,
+                pdf_backend=self.pdf_backend,
+            )
+        )
+        stats = self.crawler.stats
+        stats.inc_value(f"vigie/extracted/{item.extracted.kind}")
+        if item.extracted.error_kind:
+            stats.inc_value(f"vigie/extraction_failed/{item.extracted.error_kind}")
+        if item.extracted.needs_ocr:
+            stats.inc_value("vigie/needs_ocr")
+        return item

@@ -1,0 +1,43 @@
+"""One spelling for extracted text, whichever tool produced it.
+
+PDF tools disagree on details: pypdfium2 expands the ligature ﬁ to "fi" and marks hyphens
+with U+FFFE, pdfminer keeps ﬁ, Windows tools end lines with CRLF. The archive stores the text
+in NFC with Latin ligatures expanded, so that tagging, search and comparisons between backends
+see the same characters. Typographic apostrophes, guillemets and non-breaking spaces are kept:
+they are what the document says, and the tagger folds them itself.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+        "\ufffe": "-",  # pypdfium2's mark for a hyphen
+        "\u00ad": "",  # soft hyphen: invisible in the document
+        "\x00": "",
+        "\f": "\n",  # the archive uses form feeds as page separators only
+    }
+)
+_TRAILING_SPACE = re.compile(r"[ \t]+\n")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def normalise_text(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text.translate(_LIGATURES))
+    text = _TRAILING_SPACE.sub("\n", text)
+    return _BLANK_RUNS.sub("\n\n", text).strip()
+
+
+def meaningful_chars(text: str) -> int:
+    """Letters and digits: what a page has to say, ignoring layout and punctuation."""
+    return sum(1 for ch in text if ch.isalnum())

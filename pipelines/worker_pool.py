@@ -1,0 +1,79 @@
+"""A process pool for extraction that survives crashes and runaway documents.
+
+PDF parsing is CPU-bound: on Scrapy's reactor thread a 250-page file would freeze every
+download. Jobs run in worker processes instead; each has a time limit. A job that times out
+or kills its worker (a malformed PDF can crash a C library) is recorded as an error, the pool
+is replaced, and the other jobs that were in flight are run again once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from archive.files import sha256_hex
+from pipelines import detect
+from pipelines.extract import ExtractionInput, ExtractionResult, extract_document
+
+logger = logging.getLogger(__name__)
+
+
+class ExtractionPool:
+    def __init__(self, workers: int, timeout: float) -> None:
+        self.workers = max(1, workers)
+        self.timeout = timeout
+        self._executor: ProcessPoolExecutor | None = None
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            # spawn, not fork: forking a process that runs a reactor and threads is unsafe.
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn")
+            )
+        return self._executor
+
+    async def extract(self, job: ExtractionInput) -> ExtractionResult:
+        loop = asyncio.get_running_loop()
+        for attempt in (1, 2):
+            executor = self._pool()
+            try:
+                future = loop.run_in_executor(executor, extract_document, job)
+                return await asyncio.wait_for(future, self.timeout)
+            except TimeoutError:
+                self._replace(executor)
+                return _failed(job, "extraction_timeout", f"extraction took longer than {self.timeout:g} s")
+            except BrokenProcessPool:
+                self._replace(executor)
+                if attempt == 2:
+                    return _failed(job, "extractor_crashed", "the extraction worker crashed on this document")
+        raise AssertionError("unreachable")
+
+    def _replace(self, executor: ProcessPoolExecutor) -> None:
+        if self._executor is executor:
+            self._executor = None
+        # Terminate the workers: a runaway parse would otherwise keep a core busy.
+        processes = list(getattr(executor, "_processes", {}).values())
+        executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+
+def _failed(job: ExtractionInput, kind: str, message: str) -> ExtractionResult:
+    logger.warning("%s: %s", job.url, message)
+    filename = detect.filename_from_headers(job.content_disposition) or detect.filename_from_url(job.url)
+    return ExtractionResult(
+        sha256=sha256_hex(job.body),
+        kind=detect.sniff_kind(job.body, job.content_type, filename),
+        filename=filename,
+        title=filename,
+        error=message,
+        error_kind=kind,
+    )
