@@ -87,3 +87,13 @@ def failure_kind(failure: Failure) -> str:
         if names.intersection(candidates):
             return kind
     return "fetch_failed"
+
+
+def failure_message(failure: Failure) -> str:
+    if failure.check(HttpError):
+        response = failure.value.response
+        return (
+            f"HTTP {response.status} after retries" if response.status >= 500 else f"HTTP {response.status}"
+        )
+    message = failure.getErrorMessage().strip() or type(failure.value).__name__
+    return message.splitlines()[0][:300]

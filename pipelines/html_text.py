@@ -23,6 +23,10 @@ from lxml import etree
 
 from pipelines.textnorm import normalise_text
 
+# Undeclared pages: valid UTF-8 is UTF-8, anything else is windows-1252. Statistical detectors
+# (chardet, charset-normalizer) read short French texts as Central European code pages
+# ("cśur" for "cœur"), so they only get a say when these two fail.
+FRENCH_FALLBACKS = ["utf-8", "windows-1252"]
 # Per the WHATWG encoding standard, browsers decode these labels as windows-1252.
 _WINDOWS_1252_ALIASES = {"iso-8859-1", "latin-1", "latin1", "iso8859-1", "us-ascii", "ascii"}
 _ALWAYS_DROP = [
@@ -63,12 +67,14 @@ class HtmlText:
 
 
 def decode_html(body: bytes, declared_encoding: str | None = None) -> tuple[str, str]:
-    """Decode ``body`` with the HTTP charset, else the document's own, else detection."""
+    """Decode ``body`` with the HTTP charset, else a BOM or the document's own, else a fallback."""
     known = []
     if declared_encoding:
         label = declared_encoding.strip().lower()
         known.append("windows-1252" if label in _WINDOWS_1252_ALIASES else label)
-    dammit = UnicodeDammit(body, known_definite_encodings=known, is_html=True)
+    dammit = UnicodeDammit(
+        body, known_definite_encodings=known, user_encodings=FRENCH_FALLBACKS, is_html=True
+    )
     if dammit.unicode_markup is None:
         return body.decode("windows-1252", errors="replace"), "windows-1252"
     encoding = dammit.original_encoding or "utf-8"

@@ -14,6 +14,7 @@ import zipfile
 from bs4 import UnicodeDammit
 from lxml import etree
 
+from pipelines.html_text import FRENCH_FALLBACKS
 from pipelines.textnorm import normalise_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -48,7 +49,7 @@ def extract_odt(body: bytes) -> str:
 def extract_plain(body: bytes, declared_encoding: str | None = None) -> str:
     """CSV and text files: BOMs (UTF-16 open-data exports), the declared charset, or detection."""
     known = [declared_encoding] if declared_encoding else []
-    dammit = UnicodeDammit(body, known_definite_encodings=known)
+    dammit = UnicodeDammit(body, known_definite_encodings=known, user_encodings=FRENCH_FALLBACKS)
     text = (
         dammit.unicode_markup if dammit.unicode_markup is not None else body.decode("windows-1252", "replace")
     )

@@ -17,7 +17,7 @@ from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS, LinkExtractor
 from twisted.python.failure import Failure
 
-from crawler.fetch import document_item, failure_kind, is_archivable
+from crawler.fetch import document_item, failure_kind, failure_message, is_archivable
 from crawler.items import FetchFailure
 from crawler.linkrules import PRIORITY, Budget, LinkKind, classify_link, origin
 
@@ -104,4 +104,4 @@ class GenericSpider(Spider):
         url = request.url if request is not None else "?"
         kind = failure_kind(failure)
         self.crawler.stats.inc_value(f"vigie/fetch_failed/{kind}")
-        yield FetchFailure(url=url, kind=kind, message=failure.getErrorMessage().splitlines()[0][:300])
+        yield FetchFailure(url=url, kind=kind, message=failure_message(failure))

@@ -1,0 +1,5 @@
+"""``python -m crawler`` runs the ``vigie`` command."""
+
+from crawler.cli import main
+
+main()

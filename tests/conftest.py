@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.site import Site, serve
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@dataclass
+class Sites:
+    commune: Site
+    url: str
+    offsite: Site  # another site on another port: the crawl must never request anything from it
+
+
+@contextmanager
+def serving_sites() -> Iterator[Sites]:
+    offsite = Site()
+    offsite_server, _ = serve(offsite)
+    commune = Site(offsite_url=f"http://127.0.0.1:{offsite.port}/")
+    server, url = serve(commune)
+    try:
+        yield Sites(commune, url, offsite)
+    finally:
+        server.shutdown()
+        offsite_server.shutdown()
+
+
+@pytest.fixture
+def sites() -> Iterator[Sites]:
+    with serving_sites() as served:
+        yield served
+
+
+def run_vigie(*args: str, cwd: Path, timeout: float = 240, env: dict[str, str] | None = None):
+    """Run the real ``vigie`` command in a subprocess (Twisted's reactor cannot restart)."""
+    full_env = {key: value for key, value in os.environ.items() if not key.startswith("VIGIE_")}
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "crawler", *args],
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+FAST = ("--delay", "0")
+
+
+def rows(db: Path, sql: str, *params: object) -> list[tuple]:
+    with sqlite3.connect(db) as connection:
+        return connection.execute(sql, params).fetchall()
+
+
+def table_counts(db: Path) -> dict[str, int]:
+    tables = ["sources", "documents", "document_urls", "mentions", "schema_version"]
+    return {table: rows(db, f"SELECT count(*) FROM {table}")[0][0] for table in tables}
