@@ -66,6 +66,8 @@ def _check_sqlite_path(path: Path) -> None:
     parent = path.parent if str(path.parent) else Path()
     if not parent.exists():
         raise ArchiveError(f"cannot create database {str(path)!r}: folder {str(parent)!r} does not exist")
+    if not parent.is_dir():
+        raise ArchiveError(f"cannot create database {str(path)!r}: {str(parent)!r} is not a folder")
     if path.exists():
         if not os.access(path, os.R_OK | os.W_OK):
             raise ArchiveError(f"database file {str(path)!r} is not writable")

@@ -6,6 +6,8 @@ be restarted, so this runs once per process: tests call the CLI in a subprocess.
 
 from __future__ import annotations
 
+import logging
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,6 +63,11 @@ def run_crawl(options: CrawlOptions) -> CrawlRun:
     from crawler.spiders.generic import GenericSpider
 
     settings = build_settings(options)
+    # Scrapy's own console handler prints tracebacks for expected failures (an unreachable
+    # robots.txt); ours prints one line per record. LOG_FILE, when set, keeps Scrapy's.
+    if not settings.get("LOG_FILE"):
+        settings.set("LOG_ENABLED", False, priority="cmdline")
+        _install_console_log(options.log_level)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(GenericSpider)
     process.crawl(crawler, start_urls=options.start_urls)
@@ -73,3 +80,31 @@ def run_crawl(options: CrawlOptions) -> CrawlRun:
         return store.get_run(int(run_id))
     finally:
         store.close()
+
+
+class OneLineFormatter(logging.Formatter):
+    """A failed download is one line in the log, never a traceback.
+
+    The crawl summary already counts failures by kind. ``VIGIE_DEBUG=1`` keeps tracebacks.
+    """
+
+    def formatException(self, ei: Any) -> str:  # noqa: N802 - logging's name
+        error = ei[1]
+        first_line = (str(error).splitlines() or [""])[0]
+        return f"  ({type(error).__name__}: {first_line})"
+
+    def formatStack(self, stack_info: str) -> str:  # noqa: N802 - logging's name
+        return ""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return super().format(record).replace("\n  (", " (")
+
+
+def _install_console_log(level: str) -> None:
+    handler = logging.StreamHandler()
+    fmt, datefmt = "%(asctime)s [%(name)s] %(levelname)s: %(message)s", "%Y-%m-%d %H:%M:%S"
+    debug = bool(os.environ.get("VIGIE_DEBUG"))
+    handler.setFormatter(logging.Formatter(fmt, datefmt) if debug else OneLineFormatter(fmt, datefmt))
+    handler.setLevel(level)
+    logging.root.addHandler(handler)
+    logging.root.setLevel(logging.NOTSET)

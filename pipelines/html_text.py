@@ -150,7 +150,8 @@ def _block_text(container: lxml.html.HtmlElement) -> str:
             separator = " " if element.tag in ("td", "th") else "\n"
             element.tail = separator + (element.tail or "")
     lines = (_SPACES.sub(" ", line).strip() for line in container.text_content().splitlines())
-    return normalise_text("\n".join(lines))
+    # One block per line; blank lines are only the source's indentation.
+    return normalise_text("\n".join(line for line in lines if line))
 
 
 def _clean(text: str) -> str:

@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from pipelines.pdf_text import BACKENDS, DEFAULT_BACKEND, PdfExtractionError, extract_pdf
+from tests import realdocs
+from tests.pdfgen import make_pdf
+
+TYPOGRAPHY = ["é", "è", "à", "ç", "œ", "’", "«", "»"]
+
+
+def test_default_backend_is_the_fast_one() -> None:
+    assert DEFAULT_BACKEND == "pdfium"
+
+
+@pytest.mark.parametrize("backend", sorted(BACKENDS))
+def test_real_deliberation_keeps_french_typography(backend: str) -> None:
+    pdf = extract_pdf(realdocs.DELIB_CLSPD.read_bytes(), backend)
+    text = "\n".join(pdf.pages)
+    assert pdf.backend == backend and len(pdf.pages) == 2 and not pdf.needs_ocr
+    for char in TYPOGRAPHY:
+        assert char in text, f"{backend} lost {char!r}"
+    assert "\ufffe" not in text and "\r" not in text
+
+
+def test_backends_agree_on_real_documents() -> None:
+    # pdfium also reads the prefecture's stamp, which pdfminer misses: compare vocabularies,
+    # and which typographic characters each one found.
+    for path in (realdocs.DELIB_VIDEOPROTECTION, realdocs.DELIB_CLSPD, realdocs.COUTHENANS_CR):
+        body = path.read_bytes()
+        fast, slow = extract_pdf(body, "pdfium"), extract_pdf(body, "pdfminer")
+        assert len(fast.pages) == len(slow.pages)
+        fast_text, slow_text = "".join(fast.pages), "".join(slow.pages)
+        assert [c for c in TYPOGRAPHY if c in fast_text] == [c for c in TYPOGRAPHY if c in slow_text], (
+            path.name
+        )
+        fast_words, slow_words = set(fast_text.split()), set(slow_text.split())
+        assert len(fast_words & slow_words) / len(slow_words) > 0.9, path.name
+
+
+@pytest.mark.parametrize("backend", sorted(BACKENDS))
+def test_ligatures_become_letters(backend: str) -> None:
+    body = make_pdf(
+        [
+            [
+                "Délibération : vidéoprotection à l’école, façade du cœur de ville",
+                "« réseau » ﬁnancement des ﬂux",
+            ]
+        ]
+    )
+    [page] = extract_pdf(body, backend).pages
+    assert (
+        page
+        == "Délibération : vidéoprotection à l’école, façade du cœur de ville\n« réseau » financement des flux"
+    )
+
+
+def test_page_boundaries_and_count_of_a_255_page_minutes_file() -> None:
+    pdf = extract_pdf(realdocs.PV_255_PAGES.read_bytes())
+    assert len(pdf.pages) == 255
+    assert "huit caméras de télésurveillance" in " ".join(" ".join(pdf.pages).split())
+    assert not pdf.needs_ocr
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        realdocs.CR_SCANNED,
+        realdocs.COUTHENANS_ARRETE_SCAN,
+        realdocs.FLAUX_CR_SCANNED,
+        realdocs.FLAUX_PV_STAMP_ONLY,
+    ],
+    ids=lambda path: path.name,
+)
+def test_scans_need_ocr(path) -> None:
+    pdf = extract_pdf(path.read_bytes())
+    assert pdf.needs_ocr and pdf.pages
+
+
+def test_scanner_file_names_are_not_titles() -> None:
+    assert extract_pdf(realdocs.COUTHENANS_ARRETE_SCAN.read_bytes()).title is None  # "KM_C250i_S2303…"
+
+
+@pytest.mark.parametrize("backend", sorted(BACKENDS))
+def test_truncated_pdf_is_an_error(backend: str) -> None:
+    with pytest.raises(PdfExtractionError) as caught:
+        extract_pdf(realdocs.COUTHENANS_CR.read_bytes()[:6000], backend)
+    assert caught.value.kind == "pdf_corrupt"
+
+
+def _encrypted(user_password: str) -> bytes:
+    writer = PdfWriter()
+    writer.append(PdfReader(realdocs.COUTHENANS_CR))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="AES-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("backend", sorted(BACKENDS))
+def test_password_protected_pdf_is_an_error(backend: str) -> None:
+    with pytest.raises(PdfExtractionError) as caught:
+        extract_pdf(_encrypted("secret"), backend)
+    assert caught.value.kind == "pdf_encrypted"
+
+
+def test_pdf_encrypted_without_user_password_is_read() -> None:
+    pdf = extract_pdf(_encrypted(""))
+    assert "conseil municipal" in pdf.pages[0].lower()
+
+
+def test_unknown_backend_is_refused() -> None:
+    with pytest.raises(ValueError, match="pdfium"):
+        extract_pdf(b"%PDF-1.4", "pdftotext")
