@@ -7,12 +7,18 @@ import click
 from crawler.cli.crawl import exit_for
 from crawler.cli.options import location_or_exit
 
+DEMO_PORT = 8754
+
 
 @click.command()
 @click.option("--db", default="demo.db", show_default=True, help="Archive to crawl into.")
 @click.option("--files-dir", help="Folder of archived original files [default: DB.files].")
 @click.option(
-    "--port", type=click.IntRange(0, 65535), default=0, help="Port of the demo site [default: any free one]."
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=DEMO_PORT,
+    show_default=True,
+    help="Port of the demo site; a fixed one keeps its URLs, so a second demo run adds nothing. 0: any.",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO level).")
 def demo(db: str, files_dir: str | None, port: int, verbose: bool) -> None:
@@ -33,7 +39,9 @@ def demo(db: str, files_dir: str | None, port: int, verbose: bool) -> None:
     try:
         server, url = serve_demo_site(port)
     except OSError as exc:
-        raise click.ClickException(f"cannot serve the demo site on port {port}: {exc.strerror}") from exc
+        raise click.ClickException(
+            f"cannot serve the demo site on port {port}: {exc.strerror}; choose another with --port"
+        ) from exc
     click.echo(f"Demo site served at {url}", err=True)
     try:
         run = run_crawl(

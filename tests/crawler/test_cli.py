@@ -1,0 +1,128 @@
+"""The ``vigie`` command as a user meets it: help, bad input, exit codes, the demo, exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from archive.export import EXPORT_FIELDS
+from crawler.cli import cli
+from tests.conftest import REPO, rows, run_vigie, table_counts
+
+
+def one_line_error(result) -> str:
+    assert "Traceback" not in result.stderr + result.stdout
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1, result.stderr
+    return errors[0]
+
+
+def test_every_command_has_help_and_is_in_the_readme() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for name, command in cli.commands.items():
+        assert command.help and len(command.help) > 40, name
+        assert f"vigie {name}" in readme, f"vigie {name} is not documented in README.md"
+        for param in command.params:
+            for opt in param.opts:
+                if opt.startswith("--"):
+                    assert opt in readme, f"vigie {name} {opt} is not documented in README.md"
+
+
+@pytest.mark.parametrize("args", [["-h"], ["crawl", "-h"], ["export", "--help"], ["--version"]])
+def test_help_and_version(tmp_path: Path, args: list[str]) -> None:
+    result = run_vigie(*args, cwd=tmp_path)
+    assert result.returncode == 0 and result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["crawl", "--bogus", "http://127.0.0.1:9/"], "No such option"),
+        (["crawl", "ftp://mairie.fr/"], "is not an http(s) URL"),
+        (["crawl", "http://127.0.0.1:9/", "--db", "."], "is a directory"),
+        (["crawl", "http://127.0.0.1:9/", "--db", "nowhere/vigie.db"], "does not exist"),
+        (["crawl", "http://127.0.0.1:9/", "--db", "/proc/vigie.db"], "cannot open the archive database"),
+        (["crawl", "http://127.0.0.1:9/", "--max-size", "lots"], "is not a size"),
+        (["crawl", "http://127.0.0.1:9/", "-s", "NOEQUALSIGN"], "is not NAME=VALUE"),
+        (["export", "--db", "absent.db"], "no archive at"),
+        (["export", "--format", "xml"], "Invalid value for '--format'"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, args: list[str], expected: str) -> None:
+    result = run_vigie(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert expected in one_line_error(result)
+
+
+def test_unreachable_site_fails_loudly_without_traceback(tmp_path: Path) -> None:
+    result = run_vigie("crawl", "http://127.0.0.1:9/", "--delay", "0", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "no page could be fetched" in one_line_error(result)
+    assert "connection_refused" in result.stdout
+    assert rows(tmp_path / "vigie.db", "SELECT status FROM crawl_runs") == [("completed",)]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory):
+    work = tmp_path_factory.mktemp("demo")
+    return work, run_vigie("demo", cwd=work)
+
+
+def test_demo_crawls_the_bundled_site(demo) -> None:
+    work, result = demo
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"completed .* in [\d.]+ s", result.stdout)
+    assert "needs OCR          1" in result.stdout
+    db = work / "demo.db"
+    assert rows(db, "SELECT count(*) FROM documents WHERE kind = 'pdf'") == [(6,)]
+    assert rows(db, "SELECT count(*) FROM document_urls WHERE url LIKE '%/admin/%'") == [(0,)]
+    agenda = rows(db, "SELECT count(*) FROM document_urls WHERE url LIKE '%/agenda%'")[0][0]
+    assert 1 <= agenda <= 3
+
+
+def test_demo_again_adds_nothing(demo) -> None:
+    work, _ = demo
+    before = table_counts(work / "demo.db")
+    again = run_vigie("demo", cwd=work)
+    assert again.returncode == 0 and " 0 new, 0 changed" in again.stdout
+    assert table_counts(work / "demo.db") == before
+
+
+def test_export_jsonl_fields(demo) -> None:
+    work, _ = demo
+    result = run_vigie("export", "--db", "demo.db", "--format", "jsonl", cwd=work)
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == rows(work / "demo.db", "SELECT count(*) FROM documents")[0][0]
+    assert all(list(record) == EXPORT_FIELDS for record in records)
+    pv = next(r for r in records if r["url"].endswith("PV_CM_17_02_2014.pdf"))
+    assert (pv["doc_type"], pv["pages"], pv["extraction"], pv["needs_ocr"], pv["error"]) == (
+        "proces_verbal", 255, "pdfium", False, None,
+    )  # fmt: skip
+    assert pv["urls"] == [pv["url"]] and pv["source"].startswith("127.0.0.1:")
+    assert pv["categories"] == [] and pv["mentions"] == [] and pv["date"] is None
+    assert pv["content_type"] == "application/pdf" and len(pv["sha256"]) == 64
+    assert pv["fetched_at"].endswith("Z") and pv["first_seen_at"] <= pv["last_seen_at"]
+    scan = next(r for r in records if r["url"].endswith("CR_CM_20_06_2011.pdf"))
+    assert scan["needs_ocr"] is True
+
+
+def test_export_csv_opens_in_a_spreadsheet(demo) -> None:
+    work, _ = demo
+    result = run_vigie(
+        "export", "--db", "demo.db", "--format", "csv", "--with-text", "-o", "out.csv", cwd=work
+    )
+    assert result.returncode == 0, result.stderr
+    raw = (work / "out.csv").read_bytes()
+    csv.field_size_limit(10_000_000)  # the 255-page minutes file is one cell
+    assert raw.startswith(b"\xef\xbb\xbf")
+    table = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert list(table[0]) == [*EXPORT_FIELDS, "text"]
+    delib = next(row for row in table if row["url"].endswith("deliberation-2013-14-videoprotection.pdf"))
+    assert "Vidéoprotection" in delib["text"] and "\f" not in delib["text"]
+    assert delib["needs_ocr"] == "false" and delib["mentions"] == "[]"
