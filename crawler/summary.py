@@ -37,5 +37,5 @@ def _reason(close_reason: str | None) -> str:
     return {
         "finished": "nothing left to fetch",
         "closespider_pagecount": "page limit reached",
-        "shutdown": "interrupted",
+        "shutdown": "stopped by a signal such as Ctrl-C",
     }.get(close_reason or "", close_reason or "unknown")

@@ -11,6 +11,7 @@ import asyncio
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+from scrapy import signals
 from scrapy.crawler import Crawler
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -35,7 +36,10 @@ class StoragePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StoragePipeline:
-        return cls(crawler)
+        pipeline = cls(crawler)
+        # Pipelines are closed without the close reason; the spider_closed signal has it.
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
 
     def open_spider(self) -> None:
         self.store = ArchiveStore(self.location)
@@ -45,9 +49,10 @@ class StoragePipeline:
 
     def close_spider(self) -> None:
         self._writer.shutdown(wait=True)
+
+    def spider_closed(self, reason: str) -> None:
         if self.store is None or self.run_id is None:
             return
-        reason = self.crawler.stats.get_value("finish_reason") or "finished"
         status = "completed" if reason in COMPLETED_REASONS else "interrupted"
         stats = self.crawler.stats
         robots = stats.get_value("robotstxt/response_count", 0)

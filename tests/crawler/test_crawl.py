@@ -230,3 +230,41 @@ def test_scrapy_crawl_generic_works(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     assert rows(db, "SELECT count(*) FROM documents")[0][0] > 10
     assert rows(db, "SELECT status FROM crawl_runs") == [("completed",)]
+
+
+def test_download_size_is_capped(tmp_path: Path) -> None:
+    with serving_sites() as sites:
+        result = run_vigie("crawl", sites.url, "--db", "vigie.db", "--max-size", "500KB", *FAST, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "too_large 3" in result.stdout
+    archived = {path_of(url) for url in urls_of(tmp_path / "vigie.db")}
+    assert "/docs/PV_CM_17_02_2014.pdf" not in archived and "/docs/delib-2013-14.pdf" in archived
+
+
+def test_interrupted_crawl_keeps_what_it_archived_and_fails(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    with serving_sites() as sites:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "crawler", "crawl", sites.url, "--db", "vigie.db", "--delay", "0.5"],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        deadline = time.monotonic() + 60
+        while len(sites.commune.hits) < 5 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=120)
+    assert "interrupted" in out
+    assert process.returncode == 1 and "Traceback" not in err
+    assert "did not complete" in err
+    [(status, reason, new)] = rows(
+        tmp_path / "vigie.db", "SELECT status, close_reason, documents_new FROM crawl_runs"
+    )
+    assert (status, reason) == ("interrupted", "shutdown")
+    assert new == rows(tmp_path / "vigie.db", "SELECT count(*) FROM documents")[0][0] > 0
