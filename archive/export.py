@@ -72,8 +72,12 @@ def _record(document: Document, with_text: bool) -> dict[str, Any]:
         {
             "category": mention.category,
             "term": mention.term,
+            "matched": mention.matched,
+            "start": mention.start,
+            "end": mention.end,
             "page": mention.page,
             "context": mention.context,
+            "stance": mention.stance,
             "lexicon_version": mention.lexicon_version,
         }
         for mention in sorted(document.mentions, key=lambda m: (m.start, m.id))

@@ -76,6 +76,8 @@ class Document(Base):
     extraction: Mapped[str | None] = mapped_column(String(32))
     needs_ocr: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     error: Mapped[str | None] = mapped_column(Text)
+    # Version of the lexicon whose mentions the document holds (None: never tagged).
+    tagged_with: Mapped[str | None] = mapped_column(String(32), index=True)
     first_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
     last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
     fetched_at: Mapped[dt.datetime] = mapped_column(DateTime)
@@ -110,11 +112,13 @@ class Mention(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     category: Mapped[str] = mapped_column(String(64), index=True)
-    term: Mapped[str] = mapped_column(Text)
-    page: Mapped[int | None] = mapped_column(Integer)
-    start: Mapped[int] = mapped_column(Integer)
+    term: Mapped[str] = mapped_column(Text)  # canonical term of the lexicon
+    matched: Mapped[str] = mapped_column(Text)  # the exact text of the document
+    start: Mapped[int] = mapped_column(Integer)  # character offsets in documents.text
     end: Mapped[int] = mapped_column(Integer)
+    page: Mapped[int | None] = mapped_column(Integer)  # 1-based, for paged documents
     context: Mapped[str] = mapped_column(Text)
+    stance: Mapped[str | None] = mapped_column(String(16))  # "opposition" or None
     lexicon_version: Mapped[str] = mapped_column(String(32))
 
     document: Mapped[Document] = relationship(back_populates="mentions")
@@ -138,5 +142,6 @@ class CrawlRun(Base):
     documents_duplicate: Mapped[int] = mapped_column(Integer, default=0)
     documents_failed: Mapped[int] = mapped_column(Integer, default=0)
     needs_ocr: Mapped[int] = mapped_column(Integer, default=0)
+    mentions: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)  # new ones, by category
     errors: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
     error_samples: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)

@@ -18,6 +18,20 @@ class FetchOutcome(enum.StrEnum):
     DUPLICATE = "duplicate"  # known content seen at one more URL
 
 
+@dataclass(frozen=True, slots=True)
+class MentionRecord:
+    """A mention of surveillance technology, as the tagger found it."""
+
+    category: str
+    term: str
+    matched: str
+    start: int
+    end: int
+    page: int | None
+    context: str
+    stance: str | None = None
+
+
 @dataclass(slots=True)
 class FetchRecord:
     """One fetched document with its extracted text, ready to be archived."""
@@ -37,6 +51,8 @@ class FetchRecord:
     extraction: str | None = None
     needs_ocr: bool = False
     error: str | None = None
+    mentions: list[MentionRecord] = field(default_factory=list)
+    lexicon_version: str | None = None  # None: not tagged
 
     @property
     def text(self) -> str:

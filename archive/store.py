@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from urllib.parse import urlsplit
 
@@ -11,8 +12,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from archive.db import ArchiveError, DatabaseLocation, init_schema, make_engine, utcnow
 from archive.files import ContentStore
-from archive.models import CrawlRun, Document, DocumentUrl, Source
-from archive.records import FetchOutcome, FetchRecord
+from archive.models import CrawlRun, Document, DocumentUrl, Mention, Source
+from archive.records import FetchOutcome, FetchRecord, MentionRecord
 
 MAX_ERROR_SAMPLES = 50
 
@@ -103,12 +104,15 @@ class ArchiveStore:
             extraction=fetched.extraction,
             needs_ocr=fetched.needs_ocr,
             error=fetched.error,
+            tagged_with=fetched.lexicon_version,
             first_seen_at=fetched.fetched_at,
             last_seen_at=fetched.fetched_at,
             fetched_at=fetched.fetched_at,
         )
         session.add(document)
         session.flush()
+        if fetched.lexicon_version is not None:
+            _add_mentions(session, document.id, fetched.mentions, fetched.lexicon_version)
         return document
 
     def _source(self, session: Session, url: str) -> Source:
@@ -143,6 +147,7 @@ class ArchiveStore:
             run.documents_duplicate = tally.outcomes[FetchOutcome.DUPLICATE]
             run.documents_failed = tally.documents_failed
             run.needs_ocr = tally.needs_ocr
+            run.mentions = dict(tally.mentions)
             run.errors = dict(tally.errors)
             run.error_samples = list(tally.error_samples)
 
@@ -161,6 +166,13 @@ class ArchiveStore:
             return session.scalar(select(CrawlRun.id).order_by(CrawlRun.id.desc()).limit(1))
 
 
+def _add_mentions(session: Session, document_id: int, mentions: list[MentionRecord], version: str) -> None:
+    session.add_all(
+        Mention(document_id=document_id, lexicon_version=version, **dataclasses.asdict(mention))
+        for mention in mentions
+    )
+
+
 class RunTally:
     """Counts of one crawl run, kept in memory while it runs and saved when it ends."""
 
@@ -169,6 +181,7 @@ class RunTally:
         self.outcomes: Counter[FetchOutcome] = Counter()
         self.documents_failed = 0
         self.needs_ocr = 0
+        self.mentions: Counter[str] = Counter()  # in new content, by category
         self.errors: Counter[str] = Counter()
         self.error_samples: list[dict[str, str]] = []
 

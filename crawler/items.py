@@ -1,7 +1,8 @@
 """The items spiders hand to the pipelines.
 
 ``DocumentItem`` is the contract between every spider and every pipeline: a spider fills the
-fetch fields, the extraction stage fills ``extracted``, the storage stage archives it.
+fetch fields, the extraction stage fills ``extracted``, the tagging stage ``mentions``, the
+storage stage archives it.
 ``FetchFailure`` reports a URL that could not be fetched (HTTP error, timeout, DNS…), so that
 the run's summary and record count errors by kind.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from archive.records import MentionRecord
 from pipelines.extract import ExtractionResult
 
 
@@ -26,6 +28,8 @@ class DocumentItem:
     referer: str | None = None
     link_text: str | None = None
     extracted: ExtractionResult | None = None
+    mentions: list[MentionRecord] = field(default_factory=list, repr=False)
+    lexicon_version: str | None = None  # set by the tagging stage
 
 
 @dataclass(slots=True)

@@ -57,6 +57,7 @@ VIGIE_FILES_DIR = os.environ.get("VIGIE_FILES_DIR")
 VIGIE_PDF_BACKEND = _env("VIGIE_PDF_BACKEND", "pdfium")
 VIGIE_EXTRACT_WORKERS = int(_env("VIGIE_EXTRACT_WORKERS", str(os.cpu_count() or 2)))
 VIGIE_EXTRACT_TIMEOUT = float(_env("VIGIE_EXTRACT_TIMEOUT", "300"))
+VIGIE_LEXICON = os.environ.get("VIGIE_LEXICON")  # None: the lexicon shipped with Vigie
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SameOriginMiddleware": 50,
@@ -64,6 +65,7 @@ DOWNLOADER_MIDDLEWARES = {
 # Phases, spaced so that later stages (tagging: 500) slot in between.
 ITEM_PIPELINES = {
     "pipelines.extraction.ExtractionPipeline": 300,
+    "pipelines.tagging_stage.TaggingPipeline": 500,
     "pipelines.storage.StoragePipeline": 900,
 }
 

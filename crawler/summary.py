@@ -17,6 +17,7 @@ def format_summary(run: CrawlRun, location: DatabaseLocation) -> str:
         f"  documents          {run.documents_new} new, {run.documents_changed} changed, "
         f"{run.documents_unchanged} unchanged, {run.documents_duplicate} already archived from another URL",
         f"  needs OCR          {run.needs_ocr}",
+        f"  new mentions       {_mentions(run.mentions)}",
     ]
     total_errors = sum(run.errors.values())
     if total_errors:
@@ -39,3 +40,10 @@ def _reason(close_reason: str | None) -> str:
         "closespider_pagecount": "page limit reached",
         "shutdown": "stopped by a signal such as Ctrl-C",
     }.get(close_reason or "", close_reason or "unknown")
+
+
+def _mentions(by_category: dict[str, int]) -> str:
+    if not by_category:
+        return "none"
+    total = sum(by_category.values())
+    return f"{total} (" + ", ".join(f"{c} {n}" for c, n in sorted(by_category.items())) + ")"

@@ -9,6 +9,7 @@ from scrapy.crawler import Crawler
 from crawler.items import DocumentItem
 from pipelines.extract import ExtractionInput
 from pipelines.pdf_text import BACKENDS
+from pipelines.shared_pool import pool_for
 from pipelines.worker_pool import ExtractionPool
 
 
@@ -20,15 +21,10 @@ class ExtractionPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractionPipeline:
-        settings = crawler.settings
-        backend = settings.get("VIGIE_PDF_BACKEND", "pdfium")
+        backend = crawler.settings.get("VIGIE_PDF_BACKEND", "pdfium")
         if backend not in BACKENDS:
             raise ValueError(f"VIGIE_PDF_BACKEND must be one of {', '.join(BACKENDS)}, not {backend!r}")
-        pool = ExtractionPool(
-            workers=settings.getint("VIGIE_EXTRACT_WORKERS", 2),
-            timeout=settings.getfloat("VIGIE_EXTRACT_TIMEOUT", 300.0),
-        )
-        return cls(crawler, pool, backend)
+        return cls(crawler, pool_for(crawler), backend)
 
     def close_spider(self) -> None:
         self.pool.close()

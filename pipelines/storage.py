@@ -15,7 +15,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from sqlalchemy.exc import SQLAlchemyError
 
-from archive import ArchiveError, ArchiveStore, FetchRecord, resolve_location
+from archive import ArchiveError, ArchiveStore, FetchOutcome, FetchRecord, resolve_location
 from archive.store import RunTally
 from crawler.fetch import SKIP_KINDS
 from crawler.items import DocumentItem, FetchFailure
@@ -91,6 +91,8 @@ class StoragePipeline:
             extraction=extracted.extraction,
             needs_ocr=extracted.needs_ocr,
             error=extracted.error,
+            mentions=item.mentions,
+            lexicon_version=item.lexicon_version,
         )
         loop = asyncio.get_running_loop()
         try:
@@ -102,6 +104,8 @@ class StoragePipeline:
         finally:
             item.body = b""  # archived (or given up): free the memory now
         self.tally.outcomes[outcome] += 1
+        if outcome in (FetchOutcome.NEW, FetchOutcome.CHANGED):
+            self.tally.mentions.update(mention.category for mention in item.mentions)
         self.crawler.stats.inc_value(f"vigie/documents/{outcome.value}")
         if extracted.needs_ocr:
             self.tally.needs_ocr += 1

@@ -1,4 +1,4 @@
-"""A process pool for extraction that survives crashes and runaway documents.
+"""A process pool for extraction and tagging that survives crashes and runaway documents.
 
 PDF parsing is CPU-bound: on Scrapy's reactor thread a 250-page file would freeze every
 download. Jobs run in worker processes instead; each has a time limit. A job that times out
@@ -11,14 +11,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
 
 from archive.files import sha256_hex
 from pipelines import detect
 from pipelines.extract import ExtractionInput, ExtractionResult, extract_document
 
 logger = logging.getLogger(__name__)
+A = TypeVar("A")
+R = TypeVar("R")
 
 
 class ExtractionPool:
@@ -36,19 +40,23 @@ class ExtractionPool:
         return self._executor
 
     async def extract(self, job: ExtractionInput) -> ExtractionResult:
+        return await self.run(extract_document, job, lambda kind, message: _failed(job, kind, message))
+
+    async def run(self, function: Callable[[A], R], argument: A, failed: Callable[[str, str], R]) -> R:
+        """``function(argument)`` in a worker; ``failed(kind, message)`` on timeout or crash."""
         loop = asyncio.get_running_loop()
         for attempt in (1, 2):
             executor = self._pool()
             try:
-                future = loop.run_in_executor(executor, extract_document, job)
+                future = loop.run_in_executor(executor, function, argument)
                 return await asyncio.wait_for(future, self.timeout)
             except TimeoutError:
                 self._replace(executor)
-                return _failed(job, "extraction_timeout", f"extraction took longer than {self.timeout:g} s")
+                return failed("worker_timeout", f"took longer than {self.timeout:g} s")
             except BrokenProcessPool:
                 self._replace(executor)
                 if attempt == 2:
-                    return _failed(job, "extractor_crashed", "the extraction worker crashed on this document")
+                    return failed("worker_crashed", "the worker process crashed on this document")
         raise AssertionError("unreachable")
 
     def _replace(self, executor: ProcessPoolExecutor) -> None:

@@ -42,7 +42,9 @@ def sites() -> Iterator[Sites]:
         yield served
 
 
-def run_vigie(*args: str, cwd: Path, timeout: float = 240, env: dict[str, str] | None = None):
+def run_vigie(
+    *args: str, cwd: Path, timeout: float = 240, env: dict[str, str] | None = None, stdin: str = ""
+):
     """Run the real ``vigie`` command in a subprocess (Twisted's reactor cannot restart)."""
     full_env = {key: value for key, value in os.environ.items() if not key.startswith("VIGIE_")}
     full_env.update(env or {})
@@ -53,6 +55,7 @@ def run_vigie(*args: str, cwd: Path, timeout: float = 240, env: dict[str, str] |
         capture_output=True,
         text=True,
         timeout=timeout,
+        input=stdin,
     )
 
 

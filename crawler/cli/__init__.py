@@ -16,6 +16,7 @@ from crawler import __version__
 from crawler.cli.crawl import crawl
 from crawler.cli.demo import demo
 from crawler.cli.export import export
+from crawler.cli.tag import retag, tag
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -33,6 +34,8 @@ def cli() -> None:
 cli.add_command(crawl)
 cli.add_command(export)
 cli.add_command(demo)
+cli.add_command(tag)
+cli.add_command(retag)
 
 
 def main() -> None:

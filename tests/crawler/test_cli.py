@@ -105,7 +105,12 @@ def test_export_jsonl_fields(demo) -> None:
         "proces_verbal", 255, "pdfium", False, None,
     )  # fmt: skip
     assert pv["urls"] == [pv["url"]] and pv["source"].startswith("127.0.0.1:")
-    assert pv["categories"] == [] and pv["mentions"] == [] and pv["date"] is None
+    assert pv["categories"] == ["videoprotection"] and pv["date"] is None
+    camera = next(m for m in pv["mentions"] if m["page"] == 54)
+    assert list(camera) == [
+        "category", "term", "matched", "start", "end", "page", "context", "stance", "lexicon_version",
+    ]  # fmt: skip
+    assert "huit caméras de télésurveillance" in camera["context"]
     assert pv["content_type"] == "application/pdf" and len(pv["sha256"]) == 64
     assert pv["fetched_at"].endswith("Z") and pv["first_seen_at"] <= pv["last_seen_at"]
     scan = next(r for r in records if r["url"].endswith("CR_CM_20_06_2011.pdf"))
@@ -125,4 +130,5 @@ def test_export_csv_opens_in_a_spreadsheet(demo) -> None:
     assert list(table[0]) == [*EXPORT_FIELDS, "text"]
     delib = next(row for row in table if row["url"].endswith("deliberation-2013-14-videoprotection.pdf"))
     assert "Vidéoprotection" in delib["text"] and "\f" not in delib["text"]
-    assert delib["needs_ocr"] == "false" and delib["mentions"] == "[]"
+    assert delib["needs_ocr"] == "false" and delib["categories"] == "videoprotection"
+    assert json.loads(delib["mentions"])[0]["category"] == "videoprotection"

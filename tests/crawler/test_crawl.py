@@ -268,3 +268,23 @@ def test_interrupted_crawl_keeps_what_it_archived_and_fails(tmp_path: Path) -> N
     )
     assert (status, reason) == ("interrupted", "shutdown")
     assert new == rows(tmp_path / "vigie.db", "SELECT count(*) FROM documents")[0][0] > 0
+
+
+def test_mentions_land_in_the_archive_with_pages(crawled) -> None:
+    _, db, _ = crawled
+    found = rows(
+        db,
+        "SELECT m.category, m.matched, m.page, m.context, m.lexicon_version, d.tagged_with FROM mentions m "
+        "JOIN documents d ON d.id = m.document_id JOIN document_urls u ON u.document_id = d.id "
+        "WHERE u.url LIKE '%PV_CM_17_02_2014.pdf'",
+    )
+    on_54 = {(category, matched) for category, matched, page, *_ in found if page == 54}
+    assert on_54 >= {("videoprotection", "caméras"), ("videoprotection", "CSU")}
+    assert all(version == tagged for *_, version, tagged in found)
+    assert any("huit caméras de télésurveillance reliées au CSU" in context for _, _, _, context, *_ in found)
+    latin1 = rows(
+        db,
+        "SELECT m.category, m.page FROM mentions m JOIN document_urls u ON u.document_id = m.document_id "
+        "WHERE u.url LIKE '%/latin1.html'",
+    )
+    assert latin1 == [("videoprotection", None), ("videoprotection", None)]

@@ -21,5 +21,5 @@ def test_extraction_runs_in_worker_processes_with_a_time_limit() -> None:
         return timed_out, after
 
     timed_out, after = asyncio.run(scenario())
-    assert timed_out.error_kind == "extraction_timeout" and timed_out.kind == "pdf" and timed_out.pages == []
+    assert timed_out.error_kind == "worker_timeout" and timed_out.kind == "pdf" and timed_out.pages == []
     assert after.error is None and len(after.pages) == 2 and after.extraction == "pdfium"

@@ -1,0 +1,21 @@
+"""One worker pool per crawl, shared by the extraction and tagging stages."""
+
+from __future__ import annotations
+
+import weakref
+
+from scrapy.crawler import Crawler
+
+from pipelines.worker_pool import ExtractionPool
+
+_POOLS: weakref.WeakKeyDictionary[Crawler, ExtractionPool] = weakref.WeakKeyDictionary()
+
+
+def pool_for(crawler: Crawler) -> ExtractionPool:
+    if crawler not in _POOLS:
+        settings = crawler.settings
+        _POOLS[crawler] = ExtractionPool(
+            workers=settings.getint("VIGIE_EXTRACT_WORKERS", 2),
+            timeout=settings.getfloat("VIGIE_EXTRACT_TIMEOUT", 300.0),
+        )
+    return _POOLS[crawler]

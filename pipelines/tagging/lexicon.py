@@ -1,0 +1,194 @@
+"""Load and check the lexicon: a TOML file that watchdogs read and extend without code.
+
+Terms are written as people write them ("caméras augmentées", "LAPI", "Two-i"); they are
+compiled into patterns over folded text (see ``folding``) that accept any case and accents,
+hyphens, spaces or nothing between words ("vidéo-protection", "video protection",
+"VIDEOPROTECTION"), and plural or feminine endings of lower-case words. Acronyms and vendor
+names are matched as written, as whole words. ``patterns`` entries are regular expressions over
+folded text, for phrases that a plain term cannot express; they must also be valid RE2.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pipelines.tagging.folding import fold_phrase
+
+CATEGORY_IDS = (
+    "reconnaissance_faciale",
+    "vsa",
+    "videoprotection",
+    "drone",
+    "lapi",
+    "audiosurveillance",
+    "biometrie",
+    "donnees_securitaires",
+)
+DEFAULT_WINDOW = 150
+
+
+class LexiconError(Exception):
+    """The lexicon file is missing, not TOML, or breaks one of its rules (one line)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    category: str
+    term: str  # canonical spelling, as a watchdog wrote it
+    regex: str  # over folded text, without word boundaries
+    require_near: re.Pattern[str] | None = None
+    window: int = DEFAULT_WINDOW
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusion:
+    id: str
+    categories: frozenset[str]
+    terms: frozenset[str]
+    near: re.Pattern[str]
+    unless_near: re.Pattern[str] | None
+    window: int
+
+    def applies_to(self, term: Term) -> bool:
+        return term.category in self.categories or term.term in self.terms
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    version: str
+    source: Path
+    labels: dict[str, str]
+    terms: list[Term]
+    exclusions: list[Exclusion] = field(default_factory=list)
+    opposition: re.Pattern[str] | None = None
+
+
+def default_lexicon_path() -> Path:
+    return Path(os.environ.get("VIGIE_LEXICON") or Path(__file__).with_name("lexicon.toml"))
+
+
+@cache
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    path = Path(path) if path else default_lexicon_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise LexiconError(f"cannot read lexicon {str(path)!r}: {exc.strerror}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"lexicon {str(path)!r} is not valid TOML: {exc}") from exc
+    try:
+        return _build(data, path)
+    except (KeyError, TypeError, ValueError, re.error) as exc:
+        raise LexiconError(f"lexicon {str(path)!r}: {exc}") from exc
+
+
+def _build(data: dict[str, Any], path: Path) -> Lexicon:
+    version = str(data["version"])
+    categories = data["categories"]
+    unknown = set(categories) - set(CATEGORY_IDS)
+    if unknown:
+        raise ValueError(f"unknown category {sorted(unknown)[0]!r}; the ids are {', '.join(CATEGORY_IDS)}")
+    terms: list[Term] = []
+    for category, spec in categories.items():
+        for written in spec.get("terms", []):
+            terms.append(Term(category, written, term_regex(written)))
+        for vendor in spec.get("vendors", []):
+            terms.append(Term(category, vendor, term_regex(vendor, inflect=False)))
+        for entry in spec.get("patterns", []):
+            terms.append(Term(category, entry["term"], _checked_regex(entry["regex"])))
+    terms = _apply_context_rules(terms, data.get("terms_in_context", []))
+    exclusions = [
+        Exclusion(
+            id=rule["id"],
+            categories=frozenset(rule.get("categories", [])),
+            terms=frozenset(rule.get("terms", [])),
+            near=near_pattern(rule["near"]),
+            unless_near=near_pattern(rule["unless_near"]) if rule.get("unless_near") else None,
+            window=int(rule.get("window", DEFAULT_WINDOW)),
+        )
+        for rule in data.get("exclusions", [])
+    ]
+    stance = data.get("stance", {}).get("opposition", [])
+    return Lexicon(
+        version=version,
+        source=path,
+        labels={category: spec.get("label", category) for category, spec in categories.items()},
+        terms=terms,
+        exclusions=exclusions,
+        opposition=near_pattern(stance) if stance else None,
+    )
+
+
+def _apply_context_rules(terms: list[Term], rules: list[dict[str, Any]]) -> list[Term]:
+    by_name = {term.term for term in terms}
+    for rule in rules:
+        missing = set(rule["terms"]) - by_name
+        if missing:
+            raise ValueError(f"terms_in_context names unknown term {sorted(missing)[0]!r}")
+        near, window = near_pattern(rule["near"]), int(rule.get("window", DEFAULT_WINDOW))
+        terms = [
+            Term(t.category, t.term, t.regex, near, window) if t.term in rule["terms"] else t for t in terms
+        ]
+    return terms
+
+
+_TOKEN = re.compile(r"[a-z0-9?]+'?|'")
+
+
+def term_regex(written: str, inflect: bool = True) -> str:
+    """The folded-text pattern of a plain term: flexible separators, optional endings."""
+    folded = fold_phrase(written)
+    tokens = _TOKEN.findall(folded)
+    if not tokens:
+        raise ValueError(f"term {written!r} has no letters")
+    acronym = written.isupper()
+    parts: list[str] = []
+    for index, token in enumerate(tokens):
+        if index:
+            parts.append(r"\s*" if tokens[index - 1].endswith("'") else r"[\s-]*")
+        parts.append(_word(token, inflect and not acronym))
+    return "".join(parts)
+
+
+def _word(token: str, inflect: bool) -> str:
+    if token.endswith("'"):
+        return re.escape(token[:-1]) + "'"
+    word = re.escape(token)
+    if not inflect or len(token) < 4 or not token.isalpha():
+        return word
+    if token.endswith(("s", "x")):
+        return word
+    if token.endswith("e"):
+        return word[:-1] + "e?s?"  # surveillée, surveillé, surveillées
+    if token.endswith("al"):
+        return word[:-2] + "(?:al|aux|ale?s?)"  # municipal, municipaux, municipales
+    return word + "(?:e?s|e|x)?"  # caméras, urbaine, réseaux
+
+
+def near_pattern(words: list[str]) -> re.Pattern[str]:
+    """Whole-word alternation of phrases over folded text; a trailing ``*`` means any ending."""
+    alternatives = []
+    for phrase in words:
+        prefix = phrase.endswith("*")
+        folded = fold_phrase(phrase.rstrip("*"))
+        tokens = _TOKEN.findall(folded)
+        body = ""
+        for index, token in enumerate(tokens):
+            if index:
+                body += r"\s*" if tokens[index - 1].endswith("'") else r"[\s-]+"
+            body += re.escape(token)
+        alternatives.append(body + (r"\w*" if prefix else r"\b"))
+    return re.compile(r"\b(?:" + "|".join(alternatives) + ")")
+
+
+def _checked_regex(regex: str) -> str:
+    if re.search(r"\(\?[=!<]|\\[1-9]", regex):
+        raise ValueError(f"pattern {regex!r} uses a look-around or back-reference, which RE2 refuses")
+    re.compile(regex)
+    return regex

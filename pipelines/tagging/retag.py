@@ -1,0 +1,44 @@
+"""Re-tag the whole archive after a lexicon change, without re-crawling."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from archive.mentions import replace_mentions, texts_to_tag
+from archive.store import ArchiveStore
+from pipelines.tagging.jobs import as_record
+from pipelines.tagging.tagger import Tagger
+
+
+@dataclass
+class RetagReport:
+    lexicon_version: str
+    documents: int = 0
+    documents_changed: int = 0
+    added: Counter[str] = field(default_factory=Counter)
+    removed: Counter[str] = field(default_factory=Counter)
+
+
+def retag_archive(
+    store: ArchiveStore,
+    tagger: Tagger,
+    everything: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> RetagReport:
+    """Replace the mentions of every document tagged with another lexicon version (or all)."""
+    report = RetagReport(tagger.version)
+    for document_id, text, paged in texts_to_tag(store, tagger.version, everything):
+        mentions = [as_record(mention) for mention in tagger.tag(text, paged)]
+        old, new = replace_mentions(store, document_id, mentions, tagger.version)
+        report.documents += 1
+        if old != new:
+            report.documents_changed += 1
+        for (category, *_), count in (new - old).items():
+            report.added[category] += count
+        for (category, *_), count in (old - new).items():
+            report.removed[category] += count
+        if progress:
+            progress(report.documents)
+    return report

@@ -1,0 +1,49 @@
+"""Stage 500: tag each document's text with the lexicon, in the worker processes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from scrapy.crawler import Crawler
+
+from crawler.items import DocumentItem
+from pipelines.shared_pool import pool_for
+from pipelines.tagging import load_lexicon
+from pipelines.tagging.jobs import TagJob, TagResult, tag_job
+from pipelines.worker_pool import ExtractionPool
+
+
+class TaggingPipeline:
+    def __init__(self, crawler: Crawler, pool: ExtractionPool, lexicon_path: Path | None) -> None:
+        self.crawler = crawler
+        self.pool = pool
+        self.lexicon_path = lexicon_path
+        # Load once here: a broken lexicon stops the crawl before it starts, in one line.
+        self.version = load_lexicon(lexicon_path).version
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> TaggingPipeline:
+        path = crawler.settings.get("VIGIE_LEXICON")
+        return cls(crawler, pool_for(crawler), Path(path) if path else None)
+
+    async def process_item(self, item: Any) -> Any:
+        if not isinstance(item, DocumentItem) or item.extracted is None:
+            return item
+        text = "\f".join(item.extracted.pages)
+        if not text.strip():
+            item.lexicon_version = self.version  # nothing to find, and nothing was missed
+            return item
+        result = await self.pool.run(
+            tag_job,
+            TagJob(text, paged=item.extracted.kind == "pdf", lexicon_path=self.lexicon_path),
+            lambda kind, message: TagResult(None, [], message),
+        )
+        if result.error:
+            self.crawler.stats.inc_value("vigie/tagging_failed")
+            return item  # untagged: `vigie retag` will try again
+        item.mentions, item.lexicon_version = result.mentions, result.lexicon_version
+        stats = self.crawler.stats
+        for mention in result.mentions:
+            stats.inc_value(f"vigie/mentions/{mention.category}")
+        return item
