@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from collections.abc import Iterator
 
@@ -10,7 +9,7 @@ from sqlalchemy import ColumnElement, delete, func, or_, select
 
 from archive.models import Document, Mention
 from archive.records import MentionRecord
-from archive.store import ArchiveStore
+from archive.store import ArchiveStore, add_mentions
 
 BATCH_SIZE = 200
 MentionKey = tuple[str, str, int, int, str | None]
@@ -55,10 +54,7 @@ def replace_mentions(
             for m in session.scalars(select(Mention).where(Mention.document_id == document_id))
         )
         session.execute(delete(Mention).where(Mention.document_id == document_id))
-        session.add_all(
-            Mention(document_id=document_id, lexicon_version=version, **dataclasses.asdict(mention))
-            for mention in mentions
-        )
+        add_mentions(session, document_id, mentions, version)
         document = session.get(Document, document_id)
         if document is not None:
             document.tagged_with = version

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
 from dataclasses import dataclass, field
+from typing import Any
 
 from archive.models import PAGE_SEPARATOR
 
@@ -20,16 +22,19 @@ class FetchOutcome(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class MentionRecord:
-    """A mention of surveillance technology, as the tagger found it."""
+    """A mention of surveillance technology, as the tagger found it (``vigie tag``'s JSON)."""
 
     category: str
-    term: str
-    matched: str
-    start: int
+    term: str  # canonical term of the lexicon
+    matched: str  # the exact text of the document
+    start: int  # character offsets in the document's text
     end: int
-    page: int | None
+    page: int | None  # 1-based, for paged documents
     context: str
-    stance: str | None = None
+    stance: str | None = None  # "opposition", or None when unknown
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
 
 
 @dataclass(slots=True)

@@ -112,7 +112,7 @@ class ArchiveStore:
         session.add(document)
         session.flush()
         if fetched.lexicon_version is not None:
-            _add_mentions(session, document.id, fetched.mentions, fetched.lexicon_version)
+            add_mentions(session, document.id, fetched.mentions, fetched.lexicon_version)
         return document
 
     def _source(self, session: Session, url: str) -> Source:
@@ -166,7 +166,7 @@ class ArchiveStore:
             return session.scalar(select(CrawlRun.id).order_by(CrawlRun.id.desc()).limit(1))
 
 
-def _add_mentions(session: Session, document_id: int, mentions: list[MentionRecord], version: str) -> None:
+def add_mentions(session: Session, document_id: int, mentions: list[MentionRecord], version: str) -> None:
     session.add_all(
         Mention(document_id=document_id, lexicon_version=version, **dataclasses.asdict(mention))
         for mention in mentions

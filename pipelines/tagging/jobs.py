@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from archive.records import MentionRecord
-from pipelines.tagging.tagger import Mention, get_tagger
+from pipelines.tagging.tagger import get_tagger
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,10 +23,6 @@ class TagResult:
     error: str | None = None
 
 
-def as_record(mention: Mention) -> MentionRecord:
-    return MentionRecord(**mention.to_dict())
-
-
 def tag_job(job: TagJob) -> TagResult:
     tagger = get_tagger(job.lexicon_path)
-    return TagResult(tagger.version, [as_record(mention) for mention in tagger.tag(job.text, job.paged)])
+    return TagResult(tagger.version, tagger.tag(job.text, job.paged))

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 
 from archive.mentions import replace_mentions, texts_to_tag
 from archive.store import ArchiveStore
-from pipelines.tagging.jobs import as_record
 from pipelines.tagging.tagger import Tagger
 
 
@@ -30,7 +29,7 @@ def retag_archive(
     """Replace the mentions of every document tagged with another lexicon version (or all)."""
     report = RetagReport(tagger.version)
     for document_id, text, paged in texts_to_tag(store, tagger.version, everything):
-        mentions = [as_record(mention) for mention in tagger.tag(text, paged)]
+        mentions = tagger.tag(text, paged)
         old, new = replace_mentions(store, document_id, mentions, tagger.version)
         report.documents += 1
         if old != new:

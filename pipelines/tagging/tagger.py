@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from archive.records import MentionRecord as Mention
 from pipelines.tagging.folding import FoldedText, fold
 from pipelines.tagging.lexicon import Lexicon, Term, load_lexicon
 
@@ -23,21 +23,6 @@ CONTEXT_CHARS = 150  # on each side: about 300 characters of context
 SENTENCE_LIMIT = 400
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n")
 _CLAUSE_BREAK = re.compile(r",|\s(?:et|mais|puis|ainsi que)\s")
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    category: str
-    term: str
-    matched: str
-    start: int
-    end: int
-    page: int | None
-    context: str
-    stance: str | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 class Tagger:
