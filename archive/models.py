@@ -76,6 +76,8 @@ class Document(Base):
     extraction: Mapped[str | None] = mapped_column(String(32))
     needs_ocr: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     error: Mapped[str | None] = mapped_column(Text)
+    # False once every URL where it was seen serves newer content: search hides it by default.
+    is_latest: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
     # Version of the lexicon whose mentions the document holds (None: never tagged).
     tagged_with: Mapped[str | None] = mapped_column(String(32), index=True)
     first_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)

@@ -80,7 +80,10 @@ class ArchiveStore:
             else:
                 link.last_seen_at = now
             if latest is not None and latest.document_id != document.id:
+                session.flush()
+                _refresh_latest(session, fetched.url)
                 return FetchOutcome.CHANGED
+            document.is_latest = True  # it is the latest version at this URL
             if content_is_new:
                 return FetchOutcome.NEW
             return FetchOutcome.UNCHANGED if link is not None else FetchOutcome.DUPLICATE
@@ -164,6 +167,22 @@ class ArchiveStore:
     def latest_run_id(self) -> int | None:
         with self.session() as session:
             return session.scalar(select(CrawlRun.id).order_by(CrawlRun.id.desc()).limit(1))
+
+
+def _refresh_latest(session: Session, url: str) -> None:
+    """After a URL changed content: a document is latest while it is the newest at one of its URLs."""
+    documents = {link.document for link in session.scalars(select(DocumentUrl).where(DocumentUrl.url == url))}
+    for document in documents:
+        document.is_latest = any(_newest_at(session, link.url) == document.id for link in document.urls)
+
+
+def _newest_at(session: Session, url: str) -> int | None:
+    return session.scalar(
+        select(DocumentUrl.document_id)
+        .where(DocumentUrl.url == url)
+        .order_by(DocumentUrl.last_seen_at.desc(), DocumentUrl.id.desc())
+        .limit(1)
+    )
 
 
 def add_mentions(session: Session, document_id: int, mentions: list[MentionRecord], version: str) -> None:

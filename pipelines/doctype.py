@@ -12,16 +12,9 @@ import re
 import unicodedata
 from urllib.parse import unquote
 
-DOC_TYPES = (
-    "deliberation",
-    "proces_verbal",
-    "compte_rendu",
-    "liste_deliberations",
-    "ordre_du_jour",
-    "raa",
-    "arrete",
-    "other",
-)
+from archive.taxonomy import DOC_TYPES
+
+__all__ = ["DOC_TYPES", "fold", "guess_doc_type"]
 HEAD_CHARS = 1500
 HTML_HEAD_CHARS = 300
 

@@ -19,6 +19,7 @@ from archive import ArchiveError, ArchiveStore, FetchOutcome, FetchRecord, resol
 from archive.store import RunTally
 from crawler.fetch import SKIP_KINDS
 from crawler.items import DocumentItem, FetchFailure
+from search import ensure_index
 
 # Scrapy's close reasons that mean the crawl did what it was asked to do.
 COMPLETED_REASONS = {"finished", "closespider_pagecount", "closespider_itemcount", "closespider_timeout"}
@@ -43,6 +44,8 @@ class StoragePipeline:
 
     def open_spider(self) -> None:
         self.store = ArchiveStore(self.location)
+        if self.location.is_sqlite:
+            ensure_index(self.store.engine)  # the index's triggers then follow every write
         spider = self.crawler.spider
         self.run_id = self.store.start_run(list(getattr(spider, "start_urls", [])))
         self.crawler.stats.set_value("vigie/run_id", self.run_id)

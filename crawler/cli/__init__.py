@@ -16,6 +16,7 @@ from crawler import __version__
 from crawler.cli.crawl import crawl
 from crawler.cli.demo import demo
 from crawler.cli.export import export
+from crawler.cli.search import index, search
 from crawler.cli.tag import retag, tag
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -36,6 +37,8 @@ cli.add_command(export)
 cli.add_command(demo)
 cli.add_command(tag)
 cli.add_command(retag)
+cli.add_command(search)
+cli.add_command(index)
 
 
 def main() -> None:

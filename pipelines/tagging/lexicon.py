@@ -18,18 +18,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from archive.taxonomy import CATEGORY_IDS
 from pipelines.tagging.folding import fold_phrase
 
-CATEGORY_IDS = (
-    "reconnaissance_faciale",
-    "vsa",
-    "videoprotection",
-    "drone",
-    "lapi",
-    "audiosurveillance",
-    "biometrie",
-    "donnees_securitaires",
-)
+__all__ = ["CATEGORY_IDS", "Lexicon", "LexiconError", "load_lexicon"]
 DEFAULT_WINDOW = 150
 
 

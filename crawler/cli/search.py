@@ -1,0 +1,185 @@
+"""``vigie search`` and ``vigie index``: thin wrappers over the ``search`` library."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import click
+
+from crawler.cli.options import archive_options, location_or_exit
+
+
+def open_store(db: str, files_dir: str | None) -> Any:
+    from archive import ArchiveStore
+
+    location = location_or_exit(db, files_dir)
+    if location.is_sqlite and not Path(location.url.removeprefix("sqlite:///")).exists():
+        raise click.BadParameter(f"no archive at {db!r}; run 'vigie crawl' first", param_hint="'--db'")
+    return ArchiveStore(location)
+
+
+@click.command()
+@click.argument("query", default="")
+@archive_options
+@click.option("--raw", is_flag=True, help="Pass the query to FTS5 as is: NEAR, OR, NOT, prefix*, title:…")
+@click.option(
+    "--category",
+    "categories",
+    multiple=True,
+    metavar="ID",
+    help="Only documents with mentions in this category (repeatable).",
+)
+@click.option(
+    "--source",
+    "--host",
+    "sources",
+    multiple=True,
+    metavar="HOST",
+    help="Only this host or domain (repeatable).",
+)
+@click.option(
+    "--doc-type", "doc_types", multiple=True, metavar="TYPE", help="Only this document type (repeatable)."
+)
+@click.option("--since", metavar="DATE", help="Documents dated (else first seen) on or after this ISO date.")
+@click.option("--until", metavar="DATE", help="Documents dated (else first seen) on or before this ISO date.")
+@click.option(
+    "--stance", metavar="STANCE", help="Only documents whose mentions have this stance: opposition."
+)
+@click.option("--all-versions", is_flag=True, help="Also show superseded versions of each URL.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Results per page.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True, help="Results to skip.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="table for a terminal; json: a list of result objects; csv: UTF-8 with BOM.",
+)
+@click.option("--facets", is_flag=True, help="Also count results per category, source, doc type and year.")
+def search(
+    query: str,
+    db: str,
+    files_dir: str | None,
+    raw: bool,
+    categories: tuple[str, ...],
+    sources: tuple[str, ...],
+    doc_types: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+    stance: str | None,
+    all_versions: bool,
+    limit: int,
+    offset: int,
+    fmt: str,
+    facets: bool,
+) -> None:
+    """Full-text search of the archive, in French: accents optional, best passages highlighted.
+
+    QUERY is plain words and "quoted phrases" (all must appear; the exact phrase ranks first);
+    a trailing * matches word beginnings. An empty QUERY lists the filtered documents, newest
+    first. Results show the latest version of each URL unless --all-versions.
+    """
+    from search import Searcher, SearchError, SearchQuery
+
+    store = open_store(db, files_dir)
+    request = SearchQuery(
+        text=query, raw=raw, categories=list(categories), sources=list(sources), doc_types=list(doc_types),
+        since=since, until=until, stance=stance, all_versions=all_versions, limit=limit, offset=offset,
+        facets=facets,
+    )  # fmt: skip
+    try:
+        page = Searcher(store).search(request)
+    except SearchError as exc:
+        raise click.UsageError(str(exc)) from exc
+    finally:
+        store.close()
+    if fmt == "json":
+        results = [hit.to_dict() for hit in page.hits]
+        document: Any = results
+        if facets:
+            document = {
+                "total": page.total,
+                "results": results,
+                "facets": page.facets.to_dict() if page.facets else {},
+            }
+        click.echo(json.dumps(document, ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        _write_csv(page.hits)
+    else:
+        _print_table(page, offset)
+
+
+def _write_csv(hits: list[Any]) -> None:
+    fields = [
+        "rank",
+        "date",
+        "source",
+        "title",
+        "doc_type",
+        "categories",
+        "page",
+        "url",
+        "score",
+        "snippet",
+        "document_id",
+    ]
+    sys.stdout.write("\ufeff")
+    writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore", lineterminator="\r\n")
+    writer.writeheader()
+    for hit in hits:
+        row = hit.to_dict()
+        row["categories"] = ";".join(hit.categories)
+        writer.writerow(row)
+
+
+def _print_table(page: Any, offset: int) -> None:
+    shown = f"{offset + 1}–{offset + len(page.hits)}" if page.hits else "none"
+    click.echo(f"{page.total} documents ({shown} shown)")
+    for hit in page.hits:
+        date = hit.date.isoformat() if hit.date else "????-??-??"
+        where = f" p.{hit.page}" if hit.page else ""
+        categories = f" [{', '.join(hit.categories)}]" if hit.categories else ""
+        click.echo(f"\n{hit.rank:>3}. {date}  {hit.source}  {hit.doc_type}{categories}")
+        click.echo(f"     {hit.title or '(sans titre)'}{where}")
+        for line in textwrap.wrap(hit.snippet, width=96):
+            click.echo(f"     {line}")
+        click.echo(f"     {hit.url} (#{hit.document_id})")
+    if page.facets:
+        for name, counts in page.facets.to_dict().items():
+            if counts:
+                click.echo(f"\n{name}: " + ", ".join(f"{value} {count}" for value, count in counts.items()))
+
+
+@click.command()
+@archive_options
+@click.option("--rebuild", is_flag=True, help="Rebuild the full-text index from the archive.")
+@click.option("--optimize", is_flag=True, help="Merge the index segments (smaller, faster).")
+def index(db: str, files_dir: str | None, rebuild: bool, optimize: bool) -> None:
+    """Create the full-text index if it is missing, and maintain it.
+
+    The index follows every change to the archive by itself (triggers); --rebuild repairs it,
+    --optimize compacts it after big crawls.
+    """
+    from search import ensure_index, optimize_index, rebuild_index
+
+    store = open_store(db, files_dir)
+    try:
+        created = ensure_index(store.engine)
+        if rebuild:
+            rebuild_index(store.engine)
+        if optimize:
+            optimize_index(store.engine)
+    finally:
+        store.close()
+    done = [
+        "created" if created else "present",
+        *(["rebuilt"] if rebuild else []),
+        *(["optimized"] if optimize else []),
+    ]
+    click.echo(f"Full-text index {', '.join(done)}.")

@@ -1,0 +1,49 @@
+"""Typed search results, shared by the CLI and the web UI."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    rank: int  # 1-based position in the whole result list
+    document_id: int
+    url: str | None
+    title: str | None
+    source: str
+    date: dt.date | None  # the sitting's or act's date, else the day first seen
+    doc_type: str
+    categories: list[str]
+    score: float  # higher is better
+    snippet: str  # ~200 characters, matches between [ and ]
+    snippet_html: str  # HTML-escaped, matches in <mark>
+    page: int | None  # page of the best match in a PDF, when known
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["date"] = self.date.isoformat() if self.date else None
+        data["score"] = round(self.score, 4)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Facets:
+    """Counts over the whole result set, not just the page shown."""
+
+    categories: dict[str, int] = field(default_factory=dict)
+    sources: dict[str, int] = field(default_factory=dict)
+    doc_types: dict[str, int] = field(default_factory=dict)
+    years: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, dict[str, int]]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    total: int
+    hits: list[SearchHit]
+    facets: Facets | None = None

@@ -1,0 +1,323 @@
+"""Answer searches over the archive: filters, ranking, snippets, pages, facets.
+
+Ranking: a document that contains the whole input as a phrase comes first, then one whose
+tagged mentions answer the query (its mentions' words match, in a requested category when
+categories are given), then the rest; within each group, bm25 with the title weighted ten times
+the body. Without query words, the filtered documents come newest first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, text
+from sqlalchemy.exc import OperationalError
+
+from archive import ArchiveStore
+from archive.taxonomy import CATEGORY_IDS, DOC_TYPES, STANCES
+from search.errors import SearchError
+from search.facets import count_facets
+from search.index import ensure_index
+from search.query import FtsQuery, check_choices, parse_date, plain_query, raw_query
+from search.results import SearchHit, SearchPage
+
+TITLE_WEIGHT, TEXT_WEIGHT = 10.0, 1.0
+PHRASE_BONUS, MENTION_BONUS = 100.0, 50.0
+SNIPPET_TOKENS = 32  # about 200 characters
+OPEN, CLOSE = "\x02", "\x03"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchQuery:
+    text: str = ""
+    raw: bool = False
+    categories: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # host, or a domain that the host ends with
+    doc_types: list[str] = field(default_factory=list)
+    since: str | None = None  # ISO date, on the document's date, else the day first seen
+    until: str | None = None
+    stance: str | None = None
+    all_versions: bool = False  # include documents superseded at every URL
+    limit: int = 20
+    offset: int = 0
+    facets: bool = False
+
+
+class Searcher:
+    def __init__(self, store: ArchiveStore) -> None:
+        self.store = store
+        ensure_index(store.engine)
+
+    def search(self, query: SearchQuery) -> SearchPage:
+        fts = self._fts(query)
+        where, params = self._filters(query)
+        if fts is not None:
+            params["match"] = fts.match
+        with self.store.engine.connect() as connection:
+            try:
+                rows = self._ranked(connection, query, fts, where, params)
+                total = rows[0].total if rows else self._count(connection, fts, where, params)
+                hits = self._hits(connection, query, fts, rows)
+                facets = count_facets(connection, self._base(fts), where, params) if query.facets else None
+            except OperationalError as exc:
+                raise _explain(exc, query.raw) from exc
+        return SearchPage(total=total, hits=hits, facets=facets)
+
+    # -- building the query -------------------------------------------------------------------
+
+    @staticmethod
+    def _fts(query: SearchQuery) -> FtsQuery | None:
+        if not query.text.strip():
+            return None
+        return raw_query(query.text) if query.raw else plain_query(query.text)
+
+    @staticmethod
+    def _filters(query: SearchQuery) -> tuple[list[str], dict[str, Any]]:
+        check_choices(query.categories, CATEGORY_IDS, "--category")
+        check_choices(query.doc_types, DOC_TYPES, "--doc-type")
+        check_choices([query.stance] if query.stance else [], STANCES, "--stance")
+        since = parse_date(query.since, "--since")
+        until = parse_date(query.until, "--until", end_of_period=True)
+        if query.limit < 1 or query.offset < 0:
+            raise SearchError("--limit must be at least 1 and --offset at least 0")
+        where: list[str] = []
+        params: dict[str, Any] = {}
+        if not query.all_versions:
+            where.append("d.is_latest = 1")
+        if query.categories:
+            where.append(
+                "EXISTS (SELECT 1 FROM mentions mc WHERE mc.document_id = d.id AND mc.category IN :categories)"
+            )
+            params["categories"] = query.categories
+        if query.stance:
+            in_category = " AND ms.category IN :categories" if query.categories else ""
+            where.append(
+                f"EXISTS (SELECT 1 FROM mentions ms WHERE ms.document_id = d.id AND ms.stance = :stance{in_category})"
+            )
+            params["stance"] = query.stance
+        if query.sources:
+            clauses = ["s.host IN :sources"]
+            for index, source in enumerate(query.sources):
+                clauses.append(f"s.host LIKE :source_{index}")
+                params[f"source_{index}"] = f"%.{source.lower()}"
+            where.append("(" + " OR ".join(clauses) + ")")
+            params["sources"] = [source.lower() for source in query.sources]
+        if query.doc_types:
+            where.append("d.doc_type IN :doc_types")
+            params["doc_types"] = query.doc_types
+        if since:
+            where.append("COALESCE(d.date, date(d.first_seen_at)) >= :since")
+            params["since"] = since.isoformat()
+        if until:
+            where.append("COALESCE(d.date, date(d.first_seen_at)) <= :until")
+            params["until"] = until.isoformat()
+        return where, params
+
+    @staticmethod
+    def _base(fts: FtsQuery | None) -> str:
+        """The matching documents with their bm25 (0 without query words)."""
+        if fts is None:
+            return "SELECT id, 0.0 AS bm25 FROM documents"
+        return (
+            f"SELECT rowid AS id, bm25(documents_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS bm25 "
+            "FROM documents_fts WHERE documents_fts MATCH :match"
+        )
+
+    def _ranked(
+        self,
+        connection: Connection,
+        query: SearchQuery,
+        fts: FtsQuery | None,
+        where: list[str],
+        params: dict[str, Any],
+    ) -> list[Any]:
+        params = {**params, "limit": query.limit, "offset": query.offset}
+        order = "score DESC, d.id DESC"
+        score = "0.0"
+        if fts is None:
+            order = "COALESCE(d.date, date(d.first_seen_at)) DESC, d.id DESC"
+        else:
+            score = "-h.bm25"
+            if fts.phrase:
+                params["phrase"] = fts.phrase
+                score += f" + {PHRASE_BONUS} * (d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :phrase))"
+            if not query.raw:
+                in_category = " AND m.category IN :categories" if query.categories else ""
+                score += (
+                    f" + {MENTION_BONUS} * (d.id IN (SELECT m.document_id FROM mentions_fts "
+                    f"JOIN mentions m ON m.id = mentions_fts.rowid WHERE mentions_fts MATCH :match{in_category}))"
+                )
+        sql = (
+            f"WITH hits AS ({self._base(fts)}) "
+            f"SELECT d.id, {score} AS score, count(*) OVER () AS total "
+            "FROM hits h JOIN documents d ON d.id = h.id JOIN sources s ON s.id = d.source_id "
+            f"{_where(where)} ORDER BY {order} LIMIT :limit OFFSET :offset"
+        )
+        return list(connection.execute(_bind(sql, params), params))
+
+    def _count(
+        self, connection: Connection, fts: FtsQuery | None, where: list[str], params: dict[str, Any]
+    ) -> int:
+        """The total when the requested page is past the end (the window count saw no row)."""
+        sql = (
+            f"WITH hits AS ({self._base(fts)}) SELECT count(*) FROM hits h JOIN documents d ON d.id = h.id "
+            f"JOIN sources s ON s.id = d.source_id {_where(where)}"
+        )
+        return int(connection.execute(_bind(sql, params), params).scalar() or 0)
+
+    # -- the page of results ------------------------------------------------------------------
+
+    def _hits(
+        self, connection: Connection, query: SearchQuery, fts: FtsQuery | None, rows: list[Any]
+    ) -> list[SearchHit]:
+        if not rows:
+            return []
+        ids = [row.id for row in rows]
+        details = {
+            row.id: row
+            for row in connection.execute(
+                text(
+                    "SELECT d.id, d.title, d.doc_type, d.date, d.first_seen_at, d.kind, s.host, "
+                    "(SELECT url FROM document_urls u WHERE u.document_id = d.id ORDER BY u.first_seen_at, u.id LIMIT 1) AS url, "
+                    "(SELECT group_concat(DISTINCT category) FROM mentions m WHERE m.document_id = d.id) AS categories "
+                    "FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.id IN :ids"
+                ).bindparams(bindparam("ids", expanding=True)),
+                {"ids": ids},
+            )
+        }
+        snippets = self._snippets(connection, fts, ids, query.categories)
+        hits = []
+        for position, row in enumerate(rows, start=query.offset + 1):
+            info = details[row.id]
+            marked = snippets.get(row.id, "")
+            page = self._page(connection, row.id, marked) if info.kind == "pdf" and OPEN in marked else None
+            hits.append(
+                SearchHit(
+                    rank=position,
+                    document_id=row.id,
+                    url=info.url,
+                    title=info.title,
+                    source=info.host,
+                    date=_day(info.date) or _day(info.first_seen_at),
+                    doc_type=info.doc_type,
+                    categories=sorted(info.categories.split(",")) if info.categories else [],
+                    score=float(row.score),
+                    snippet=_plain(marked),
+                    snippet_html=_html(marked),
+                    page=page,
+                )
+            )
+        return hits
+
+    def _snippets(
+        self, connection: Connection, fts: FtsQuery | None, ids: list[int], categories: list[str]
+    ) -> dict[int, str]:
+        if fts is None:
+            return self._mention_snippets(connection, ids, categories)
+        found: dict[int, str] = {}
+        for column in (1, 0):  # the body's best passage; the title when only the title matches
+            missing = [i for i in ids if OPEN not in found.get(i, "")]
+            if not missing:
+                break
+            sql = text(
+                f"SELECT rowid, snippet(documents_fts, {column}, char(2), char(3), '…', {SNIPPET_TOKENS}) AS s "
+                "FROM documents_fts WHERE documents_fts MATCH :match AND rowid IN :ids"
+            ).bindparams(bindparam("ids", expanding=True))
+            for row in connection.execute(sql, {"match": fts.match, "ids": missing}):
+                if OPEN in (row.s or "") or row.rowid not in found:
+                    found[row.rowid] = row.s or ""
+        return found
+
+    @staticmethod
+    def _mention_snippets(connection: Connection, ids: list[int], categories: list[str]) -> dict[int, str]:
+        """Without query words: the first mention (of a requested category), else the text's start."""
+        in_category = "AND m.category IN :categories" if categories else ""
+        sql = text(
+            "SELECT d.id, (SELECT m.matched || char(31) || m.context FROM mentions m WHERE m.document_id = d.id "
+            f"{in_category} ORDER BY m.start LIMIT 1) AS mention, substr(d.text, 1, 200) AS head "
+            "FROM documents d WHERE d.id IN :ids"
+        ).bindparams(
+            bindparam("ids", expanding=True),
+            *([bindparam("categories", expanding=True)] if categories else []),
+        )
+        found = {}
+        for row in connection.execute(
+            sql, {"ids": ids, **({"categories": categories} if categories else {})}
+        ):
+            if row.mention:
+                matched, context = row.mention.split("\x1f", 1)
+                found[row.id] = context.replace(matched, OPEN + matched + CLOSE, 1)
+            else:
+                found[row.id] = row.head + ("…" if len(row.head) == 200 else "")
+        return found
+
+    @staticmethod
+    def _page(connection: Connection, document_id: int, marked: str) -> int | None:
+        """Page of the snippet's first match: find the passage in the text, count form feeds before it."""
+        fragment = marked.strip("…")
+        before_match = fragment.index(OPEN)
+        passage = fragment.replace(OPEN, "").replace(CLOSE, "")
+        row = connection.execute(
+            text("SELECT instr(text, :passage) AS at FROM documents WHERE id = :id"),
+            {"passage": passage, "id": document_id},
+        ).one()
+        if not row.at:
+            return None
+        end = row.at + before_match
+        return (
+            int(
+                connection.execute(
+                    text(
+                        "SELECT length(substr(text, 1, :end)) - length(replace(substr(text, 1, :end), char(12), '')) "
+                        "FROM documents WHERE id = :id"
+                    ),
+                    {"end": end, "id": document_id},
+                ).scalar()
+            )
+            + 1
+        )
+
+
+def _where(clauses: list[str]) -> str:
+    return ("WHERE " + " AND ".join(clauses)) if clauses else ""
+
+
+def _bind(sql: str, params: dict[str, Any]) -> Any:
+    expanding = [bindparam(name, expanding=True) for name, value in params.items() if isinstance(value, list)]
+    return text(sql).bindparams(*expanding)
+
+
+def _day(value: Any) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _plain(marked: str) -> str:
+    return " ".join(marked.replace(OPEN, "[").replace(CLOSE, "]").split())
+
+
+def _html(marked: str) -> str:
+    escaped = html.escape(" ".join(marked.split()))
+    return escaped.replace(OPEN, "<mark>").replace(CLOSE, "</mark>")
+
+
+def _explain(exc: OperationalError, raw: bool) -> SearchError:
+    message = str(getattr(exc, "orig", exc)).splitlines()[0]
+    fts_words = ("fts5", "syntax", "unterminated", "unknown special query", "malformed MATCH")
+    if isinstance(getattr(exc, "orig", None), sqlite3.OperationalError) and any(
+        w in message for w in fts_words
+    ):
+        hint = "check quotes, parentheses and operators" if raw else "try --raw for FTS5 syntax"
+        return SearchError(f"malformed query ({message}); {hint}")
+    if "no such column" in message:
+        return SearchError(f"malformed query ({message}); columns are title and text")
+    return SearchError(f"search failed: {message}")

@@ -1,0 +1,134 @@
+"""``vigie search`` and ``vigie index`` as users run them, and the archive in Datasette."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_vigie
+from tests.search.archive import build
+
+RESULT_FIELDS = {
+    "url",
+    "title",
+    "source",
+    "date",
+    "doc_type",
+    "categories",
+    "score",
+    "snippet",
+    "page",
+    "document_id",
+}
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli-search") / "vigie.db"
+    build(path).close()
+    return path
+
+
+def test_json_contract(archive: Path) -> None:
+    result = run_vigie(
+        "search", "reconnaissance faciale", "--db", str(archive), "--format", "json", cwd=archive.parent
+    )
+    assert result.returncode == 0, result.stderr
+    hits = json.loads(result.stdout)
+    assert isinstance(hits, list) and len(hits) == 2
+    assert set(hits[0]) >= RESULT_FIELDS and "snippet_html" in hits[0]
+    first = hits[0]
+    assert first["url"] == "https://www.nice.fr/conseil/2022-05-10"
+    assert first["categories"] == ["reconnaissance_faciale"] and first["date"] == "2022-05-10"
+    assert "[reconnaissance] [faciale]" in first["snippet"]
+    assert "<mark>reconnaissance</mark>" in first["snippet_html"]
+    assert first["score"] > hits[1]["score"]
+
+
+def test_json_pdf_page_and_facets(archive: Path) -> None:
+    result = run_vigie(
+        "search", "télésurveillance", "--db", str(archive), "--format", "json", "--facets", cwd=archive.parent
+    )
+    document = json.loads(result.stdout)
+    assert set(document) == {"total", "results", "facets"}
+    [hit] = document["results"]
+    assert hit["page"] == 54 and hit["doc_type"] == "proces_verbal"
+    assert document["facets"]["sources"] == {"www.montpellier.fr": 1}
+    assert set(document["facets"]) == {"categories", "sources", "doc_types", "years"}
+
+
+def test_table_and_csv(archive: Path) -> None:
+    table = run_vigie(
+        "search", "caméra", "--db", str(archive), "--category", "videoprotection", cwd=archive.parent
+    )
+    assert table.returncode == 0 and "[caméra]" in table.stdout and "documents (" in table.stdout
+    csv_out = run_vigie("search", "caméra", "--db", str(archive), "--format", "csv", cwd=archive.parent)
+    assert csv_out.stdout.startswith("\ufeffrank,date,source,title")
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (['"reconnaissance faciale', "--raw"], "malformed query"),
+        (["vidéo", "--since", "hier"], "is not a date"),
+        (["vidéo", "--until", "2023-02-30"], "is not a date"),
+        (["vidéo", "--category", "ovni"], "unknown value 'ovni'"),
+        (["vidéo", "--limit", "0"], "--limit"),
+    ],
+)
+def test_malformed_input_exits_2_with_one_line(archive: Path, args: list[str], expected: str) -> None:
+    result = run_vigie("search", *args, "--db", str(archive), cwd=archive.parent)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and expected in errors[0]
+
+
+def test_index_maintenance(archive: Path) -> None:
+    for flags, expected in (([], "present"), (["--rebuild"], "rebuilt"), (["--optimize"], "optimized")):
+        result = run_vigie("index", "--db", str(archive), *flags, cwd=archive.parent)
+        assert result.returncode == 0 and expected in result.stdout
+
+
+def test_index_is_created_for_an_archive_that_had_none(tmp_path: Path) -> None:
+    from archive import ArchiveStore, resolve_location
+    from tests.search.archive import documents
+
+    store = ArchiveStore(resolve_location(str(tmp_path / "old.db")))
+    for record in documents().values():
+        store.record(record)
+    store.close()
+    result = run_vigie(
+        "search", "vidéoprotection", "--db", str(tmp_path / "old.db"), "--format", "json", cwd=tmp_path
+    )
+    assert result.returncode == 0 and json.loads(result.stdout)
+
+
+def test_crawled_archive_is_searchable(tmp_path: Path) -> None:
+    assert run_vigie("demo", "--db", "demo.db", "--port", "0", cwd=tmp_path).returncode == 0
+    result = run_vigie("search", "vidéoprotection", "--db", "demo.db", "--format", "json", cwd=tmp_path)
+    assert any(
+        hit["url"].endswith("deliberation-2013-14-videoprotection.pdf") for hit in json.loads(result.stdout)
+    )
+
+
+def test_datasette_finds_the_full_text_index(archive: Path) -> None:
+    from datasette import app as datasette
+    from datasette.utils import detect_fts
+
+    with sqlite3.connect(archive) as connection:
+        assert detect_fts(connection, "documents") == "documents_fts"
+
+    async def query() -> dict:
+        app = datasette.Datasette([str(archive)])
+        response = await app.client.get(
+            "/vigie/documents.json?_search=reconnaissance&_shape=objects&_col=title"
+        )
+        return response.json()
+
+    rows = asyncio.run(query())["rows"]
+    assert {row["title"] for row in rows} >= {"La ville renonce à la reconnaissance faciale"}
