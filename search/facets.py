@@ -27,7 +27,7 @@ def count_facets(connection: Connection, base: str, where: list[str], params: di
     connection.exec_driver_sql("DROP TABLE IF EXISTS temp.search_hits")
     connection.execute(
         text(
-            f"CREATE TEMP TABLE search_hits AS WITH hits AS ({base}) SELECT d.id AS id FROM hits h "
+            f"CREATE TEMP TABLE search_hits AS WITH hits AS MATERIALIZED ({base}) SELECT d.id AS id FROM hits h "
             f"JOIN documents d ON d.id = h.id JOIN sources s ON s.id = d.source_id {clauses}"
         ).bindparams(*expanding),
         params,

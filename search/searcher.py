@@ -152,7 +152,7 @@ class Searcher:
                     f"JOIN mentions m ON m.id = mentions_fts.rowid WHERE mentions_fts MATCH :match{in_category}))"
                 )
         sql = (
-            f"WITH hits AS ({self._base(fts)}) "
+            f"WITH hits AS MATERIALIZED ({self._base(fts)}) "
             f"SELECT d.id, {score} AS score, count(*) OVER () AS total "
             "FROM hits h JOIN documents d ON d.id = h.id JOIN sources s ON s.id = d.source_id "
             f"{_where(where)} ORDER BY {order} LIMIT :limit OFFSET :offset"
@@ -164,7 +164,7 @@ class Searcher:
     ) -> int:
         """The total when the requested page is past the end (the window count saw no row)."""
         sql = (
-            f"WITH hits AS ({self._base(fts)}) SELECT count(*) FROM hits h JOIN documents d ON d.id = h.id "
+            f"WITH hits AS MATERIALIZED ({self._base(fts)}) SELECT count(*) FROM hits h JOIN documents d ON d.id = h.id "
             f"JOIN sources s ON s.id = d.source_id {_where(where)}"
         )
         return int(connection.execute(_bind(sql, params), params).scalar() or 0)
