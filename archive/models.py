@@ -71,7 +71,6 @@ class Document(Base):
     date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     date_source: Mapped[str | None] = mapped_column(String(32))
     pages: Mapped[int] = mapped_column(Integer, default=0)
-    text: Mapped[str] = mapped_column(Text, default="")
     text_length: Mapped[int] = mapped_column(Integer, default=0)
     extraction: Mapped[str | None] = mapped_column(String(32))
     needs_ocr: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
@@ -83,6 +82,9 @@ class Document(Base):
     first_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
     last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
     fetched_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # Last on purpose: SQLite reads a row's columns in order, and every column stored after a
+    # long text would cost the overflow pages of that text on each filter or join.
+    text: Mapped[str] = mapped_column(Text, default="")
 
     source: Mapped[Source] = relationship(back_populates="documents")
     urls: Mapped[list[DocumentUrl]] = relationship(

@@ -21,7 +21,7 @@ from archive import ArchiveStore
 from archive.taxonomy import CATEGORY_IDS, DOC_TYPES, STANCES
 from search.errors import SearchError
 from search.facets import count_facets
-from search.index import ensure_index
+from search.index import FILTER_INDEX, ensure_index
 from search.query import FtsQuery, check_choices, parse_date, plain_query, raw_query
 from search.results import SearchHit, SearchPage
 
@@ -29,6 +29,8 @@ TITLE_WEIGHT, TEXT_WEIGHT = 10.0, 1.0
 PHRASE_BONUS, MENTION_BONUS = 100.0, 50.0
 SNIPPET_TOKENS = 32  # about 200 characters
 OPEN, CLOSE = "\x02", "\x03"
+# The documents of the hits, through the covering index (see search.index).
+JOINED = f"JOIN documents d INDEXED BY {FILTER_INDEX} ON d.id = h.id"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,7 @@ class Searcher:
 
     @staticmethod
     def _filters(query: SearchQuery) -> tuple[list[str], dict[str, Any]]:
+        """SQL conditions on ``d`` (documents) and, for sources, ``s``; see ``joined``."""
         check_choices(query.categories, CATEGORY_IDS, "--category")
         check_choices(query.doc_types, DOC_TYPES, "--doc-type")
         check_choices([query.stance] if query.stance else [], STANCES, "--stance")
@@ -104,7 +107,7 @@ class Searcher:
             for index, source in enumerate(query.sources):
                 clauses.append(f"s.host LIKE :source_{index}")
                 params[f"source_{index}"] = f"%.{source.lower()}"
-            where.append("(" + " OR ".join(clauses) + ")")
+            where.append("d.source_id IN (SELECT s.id FROM sources s WHERE " + " OR ".join(clauses) + ")")
             params["sources"] = [source.lower() for source in query.sources]
         if query.doc_types:
             where.append("d.doc_type IN :doc_types")
@@ -148,14 +151,13 @@ class Searcher:
             if not query.raw:
                 in_category = " AND m.category IN :categories" if query.categories else ""
                 score += (
-                    f" + {MENTION_BONUS} * (d.id IN (SELECT m.document_id FROM mentions_fts "
-                    f"JOIN mentions m ON m.id = mentions_fts.rowid WHERE mentions_fts MATCH :match{in_category}))"
+                    f" + {MENTION_BONUS} * (d.id IN (SELECT m.document_id FROM mentions m WHERE m.id IN "
+                    f"(SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH :match){in_category}))"
                 )
         sql = (
             f"WITH hits AS MATERIALIZED ({self._base(fts)}) "
             f"SELECT d.id, {score} AS score, count(*) OVER () AS total "
-            "FROM hits h JOIN documents d ON d.id = h.id JOIN sources s ON s.id = d.source_id "
-            f"{_where(where)} ORDER BY {order} LIMIT :limit OFFSET :offset"
+            f"FROM hits h {JOINED} {_where(where)} ORDER BY {order} LIMIT :limit OFFSET :offset"
         )
         return list(connection.execute(_bind(sql, params), params))
 
@@ -163,10 +165,7 @@ class Searcher:
         self, connection: Connection, fts: FtsQuery | None, where: list[str], params: dict[str, Any]
     ) -> int:
         """The total when the requested page is past the end (the window count saw no row)."""
-        sql = (
-            f"WITH hits AS MATERIALIZED ({self._base(fts)}) SELECT count(*) FROM hits h JOIN documents d ON d.id = h.id "
-            f"JOIN sources s ON s.id = d.source_id {_where(where)}"
-        )
+        sql = f"WITH hits AS MATERIALIZED ({self._base(fts)}) SELECT count(*) FROM hits h {JOINED} {_where(where)}"
         return int(connection.execute(_bind(sql, params), params).scalar() or 0)
 
     # -- the page of results ------------------------------------------------------------------
