@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from crawler.cli.options import archive_options, location_or_exit
+from crawler.cli.options import archive_options, existing_store
 
 
 @click.command()
@@ -36,13 +36,9 @@ def export(db: str, files_dir: str | None, fmt: str, with_text: bool, output: st
     """
     from pathlib import Path
 
-    from archive import ArchiveStore
     from archive.export import iter_records, write_csv, write_jsonl
 
-    location = location_or_exit(db, files_dir)
-    if location.is_sqlite and not Path(location.url.removeprefix("sqlite:///")).exists():
-        raise click.BadParameter(f"no archive at {db!r}; run 'vigie crawl' first", param_hint="'--db'")
-    store = ArchiveStore(location)
+    store = existing_store(db, files_dir)
     try:
         records = iter_records(store, with_text=with_text)
         if output == "-":

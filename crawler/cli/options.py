@@ -34,6 +34,18 @@ def location_or_exit(db: str, files_dir: str | None) -> DatabaseLocation:
         raise click.BadParameter(str(exc), param_hint="'--db'") from exc
 
 
+def existing_store(db: str, files_dir: str | None) -> Any:
+    """Open an archive that must already exist (reading commands never create an empty one)."""
+    from pathlib import Path
+
+    from archive import ArchiveStore
+
+    location = location_or_exit(db, files_dir)
+    if location.is_sqlite and not Path(location.url.removeprefix("sqlite:///")).exists():
+        raise click.BadParameter(f"no archive at {db!r}; run 'vigie crawl' first", param_hint="'--db'")
+    return ArchiveStore(location)
+
+
 _SIZE_UNITS = {"": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2, "g": 1024**3, "gb": 1024**3}
 
 

@@ -6,21 +6,11 @@ import csv
 import json
 import sys
 import textwrap
-from pathlib import Path
 from typing import Any
 
 import click
 
-from crawler.cli.options import archive_options, location_or_exit
-
-
-def open_store(db: str, files_dir: str | None) -> Any:
-    from archive import ArchiveStore
-
-    location = location_or_exit(db, files_dir)
-    if location.is_sqlite and not Path(location.url.removeprefix("sqlite:///")).exists():
-        raise click.BadParameter(f"no archive at {db!r}; run 'vigie crawl' first", param_hint="'--db'")
-    return ArchiveStore(location)
+from crawler.cli.options import archive_options, existing_store
 
 
 @click.command()
@@ -87,7 +77,7 @@ def search(
     """
     from search import Searcher, SearchError, SearchQuery
 
-    store = open_store(db, files_dir)
+    store = existing_store(db, files_dir)
     request = SearchQuery(
         text=query, raw=raw, categories=list(categories), sources=list(sources), doc_types=list(doc_types),
         since=since, until=until, stance=stance, all_versions=all_versions, limit=limit, offset=offset,
@@ -168,7 +158,7 @@ def index(db: str, files_dir: str | None, rebuild: bool, optimize: bool) -> None
     """
     from search import ensure_index, optimize_index, rebuild_index
 
-    store = open_store(db, files_dir)
+    store = existing_store(db, files_dir)
     try:
         created = ensure_index(store.engine)
         if rebuild:

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from crawler.cli.options import archive_options, location_or_exit
+from crawler.cli.options import archive_options, existing_store
 
 
 def lexicon_option(func: Any) -> Any:
@@ -93,15 +93,11 @@ def retag(db: str, files_dir: str | None, lexicon: Path | None, everything: bool
     Documents tagged with another lexicon version (or never tagged) get their mentions replaced;
     the report says how many mentions were added and removed per category.
     """
-    from archive import ArchiveStore
     from archive.mentions import count_to_tag
     from pipelines.tagging.retag import retag_archive
 
     tagger = tagger_or_exit(lexicon)
-    location = location_or_exit(db, files_dir)
-    if location.is_sqlite and not Path(location.url.removeprefix("sqlite:///")).exists():
-        raise click.BadParameter(f"no archive at {db!r}; run 'vigie crawl' first", param_hint="'--db'")
-    store = ArchiveStore(location)
+    store = existing_store(db, files_dir)
     try:
         total = count_to_tag(store, tagger.version, everything)
         with click.progressbar(length=total, label="Re-tagging", file=sys.stderr) as bar:
