@@ -6,7 +6,6 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
 
-from search.index import FILTER_INDEX
 from search.results import Facets
 
 _CATEGORIES = (
@@ -21,24 +20,18 @@ _PER_DOCUMENT = {
 }
 
 
-def count_facets(connection: Connection, base: str, where: list[str], params: dict[str, Any]) -> Facets:
-    """The filtered matches go to a temporary table once; the facets group it."""
-    clauses = ("WHERE " + " AND ".join(where)) if where else ""
-    expanding = [bindparam(name, expanding=True) for name, value in params.items() if isinstance(value, list)]
+def fill_hits(connection: Connection, scored: str, params: dict[str, Any]) -> None:
+    """Put every filtered match, with its score and facet values, in a temporary table."""
     connection.exec_driver_sql("DROP TABLE IF EXISTS temp.search_hits")
-    # The facet values are copied while the hits are filtered: the documents are read once, and
-    # each facet then groups this small table.
     connection.exec_driver_sql(
-        "CREATE TEMP TABLE search_hits (id INTEGER PRIMARY KEY, source_id INTEGER, doc_type TEXT, year TEXT)"
+        "CREATE TEMP TABLE search_hits (id INTEGER PRIMARY KEY, score REAL, day TEXT, source_id INTEGER, "
+        "doc_type TEXT, year TEXT)"
     )
-    connection.execute(
-        text(
-            f"INSERT INTO temp.search_hits WITH hits AS MATERIALIZED ({base}) "
-            "SELECT d.id, d.source_id, d.doc_type, substr(COALESCE(d.date, d.first_seen_at), 1, 4) FROM hits h "
-            f"JOIN documents d INDEXED BY {FILTER_INDEX} ON d.id = h.id {clauses}"
-        ).bindparams(*expanding),
-        params,
-    )
+    connection.execute(text(f"INSERT INTO temp.search_hits {scored}").bindparams(*_expanding(params)), params)
+
+
+def count_facets(connection: Connection) -> Facets:
+    """Facet counts over the matches that ``fill_hits`` stored; drops them afterwards."""
     try:
         counts = {"categories": _ordered({row.value: row.n for row in connection.execute(text(_CATEGORIES))})}
         for name, sql in _PER_DOCUMENT.items():
@@ -46,6 +39,10 @@ def count_facets(connection: Connection, base: str, where: list[str], params: di
     finally:
         connection.exec_driver_sql("DROP TABLE IF EXISTS temp.search_hits")
     return Facets(**counts)
+
+
+def _expanding(params: dict[str, Any]) -> list[Any]:
+    return [bindparam(name, expanding=True) for name, value in params.items() if isinstance(value, list)]
 
 
 def _ordered(counts: dict[str, int]) -> dict[str, int]:

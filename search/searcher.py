@@ -20,7 +20,7 @@ from sqlalchemy.exc import OperationalError
 from archive import ArchiveStore
 from archive.taxonomy import CATEGORY_IDS, DOC_TYPES, STANCES
 from search.errors import SearchError
-from search.facets import count_facets
+from search.facets import count_facets, fill_hits
 from search.index import FILTER_INDEX, ensure_index
 from search.query import FtsQuery, check_choices, parse_date, plain_query, raw_query
 from search.results import SearchHit, SearchPage
@@ -31,6 +31,8 @@ SNIPPET_TOKENS = 32  # about 200 characters
 OPEN, CLOSE = "\x02", "\x03"
 # The documents of the hits, through the covering index (see search.index).
 JOINED = f"JOIN documents d INDEXED BY {FILTER_INDEX} ON d.id = h.id"
+# Best score first; without query words every score is 0, so the newest come first.
+RANKED = "ORDER BY score DESC, day DESC, id DESC LIMIT :limit OFFSET :offset"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +61,26 @@ class Searcher:
         where, params = self._filters(query)
         if fts is not None:
             params["match"] = fts.match
+        scored, params = self._scored(query, fts, where, params)
+        page = {"limit": query.limit, "offset": query.offset}
         with self.store.engine.connect() as connection:
             try:
-                rows = self._ranked(connection, query, fts, where, params)
-                total = rows[0].total if rows else self._count(connection, fts, where, params)
+                if query.facets:
+                    # One pass over the matches feeds both the page and the facets.
+                    fill_hits(connection, scored, params)
+                    rows = list(
+                        connection.execute(text(f"SELECT id, score FROM temp.search_hits {RANKED}"), page)
+                    )
+                    total = int(
+                        connection.execute(text("SELECT count(*) FROM temp.search_hits")).scalar() or 0
+                    )
+                    facets = count_facets(connection)
+                else:
+                    sql = f"SELECT id, score, count(*) OVER () AS total FROM ({scored}) {RANKED}"
+                    rows = list(connection.execute(_bind(sql, params), {**params, **page}))
+                    total = rows[0].total if rows else self._count(connection, scored, params)
+                    facets = None
                 hits = self._hits(connection, query, fts, rows)
-                facets = count_facets(connection, self._base(fts), where, params) if query.facets else None
             except OperationalError as exc:
                 raise _explain(exc, query.raw) from exc
         return SearchPage(total=total, hits=hits, facets=facets)
@@ -130,20 +146,13 @@ class Searcher:
             "FROM documents_fts WHERE documents_fts MATCH :match"
         )
 
-    def _ranked(
-        self,
-        connection: Connection,
-        query: SearchQuery,
-        fts: FtsQuery | None,
-        where: list[str],
-        params: dict[str, Any],
-    ) -> list[Any]:
-        params = {**params, "limit": query.limit, "offset": query.offset}
-        order = "score DESC, d.id DESC"
+    def _scored(
+        self, query: SearchQuery, fts: FtsQuery | None, where: list[str], params: dict[str, Any]
+    ) -> tuple[str, dict[str, Any]]:
+        """SQL of every filtered match with its score, sort date and facet values."""
+        params = dict(params)
         score = "0.0"
-        if fts is None:
-            order = "COALESCE(d.date, date(d.first_seen_at)) DESC, d.id DESC"
-        else:
+        if fts is not None:
             score = "-h.bm25"
             if fts.phrase:
                 params["phrase"] = fts.phrase
@@ -156,17 +165,18 @@ class Searcher:
                 )
         sql = (
             f"WITH hits AS MATERIALIZED ({self._base(fts)}) "
-            f"SELECT d.id, {score} AS score, count(*) OVER () AS total "
-            f"FROM hits h {JOINED} {_where(where)} ORDER BY {order} LIMIT :limit OFFSET :offset"
+            f"SELECT d.id AS id, {score} AS score, COALESCE(d.date, date(d.first_seen_at)) AS day, "
+            "d.source_id AS source_id, d.doc_type AS doc_type, substr(COALESCE(d.date, d.first_seen_at), 1, 4) AS year "
+            f"FROM hits h {JOINED} {_where(where)}"
         )
-        return list(connection.execute(_bind(sql, params), params))
+        return sql, params
 
-    def _count(
-        self, connection: Connection, fts: FtsQuery | None, where: list[str], params: dict[str, Any]
-    ) -> int:
+    @staticmethod
+    def _count(connection: Connection, scored: str, params: dict[str, Any]) -> int:
         """The total when the requested page is past the end (the window count saw no row)."""
-        sql = f"WITH hits AS MATERIALIZED ({self._base(fts)}) SELECT count(*) FROM hits h {JOINED} {_where(where)}"
-        return int(connection.execute(_bind(sql, params), params).scalar() or 0)
+        return int(
+            connection.execute(_bind(f"SELECT count(*) FROM ({scored})", params), params).scalar() or 0
+        )
 
     # -- the page of results ------------------------------------------------------------------
 
