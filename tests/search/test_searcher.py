@@ -177,3 +177,21 @@ def test_malformed_input_is_one_clear_error(searcher: Searcher, query: SearchQue
 def test_plain_mode_never_breaks_on_fts_syntax(searcher: Searcher) -> None:
     for text in ('"unbalanced', "NEAR(", "title:x", "a OR", "*", "-", "(vidéo"):
         searcher.search(SearchQuery(text=text))
+
+
+def test_triggers_follow_updates_and_deletes(tmp_path: Path) -> None:
+    store = build(tmp_path / "triggers.db")
+    searcher = Searcher(store)
+    [hit] = searcher.search(SearchQuery(text="Bellecour")).hits
+    with store.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "UPDATE documents SET title = 'Caméra de la place Carnot' WHERE id = ?", (hit.document_id,)
+        )
+    assert urls(searcher, text="Carnot") == ["www.lyon.fr/delib/2023-44"]
+    with store.engine.begin() as connection:
+        connection.exec_driver_sql("DELETE FROM mentions WHERE document_id = ?", (hit.document_id,))
+        connection.exec_driver_sql("DELETE FROM document_urls WHERE document_id = ?", (hit.document_id,))
+        connection.exec_driver_sql("DELETE FROM documents WHERE id = ?", (hit.document_id,))
+    assert urls(searcher, text="Bellecour") == [] and urls(searcher, text="Carnot") == []
+    integrity_check(store.engine)
+    store.close()
