@@ -13,7 +13,7 @@ from archive.files import sha256_hex
 from pipelines import detect
 from pipelines.doctype import guess_doc_type
 from pipelines.html_text import extract_html
-from pipelines.office_text import OfficeExtractionError, extract_docx, extract_odt, extract_plain
+from pipelines.office_text import OfficeExtractionError, extract_doc, extract_docx, extract_odt, extract_plain
 from pipelines.pdf_text import DEFAULT_BACKEND, PdfExtractionError, extract_pdf
 
 
@@ -77,8 +77,7 @@ def _fill_text(result: ExtractionResult, job: ExtractionInput) -> None:
     elif kind == detect.DOC:
         if not job.body.startswith(b"\xd0\xcf\x11\xe0"):
             raise OfficeExtractionError("office_corrupt", "unreadable Word document: not an OLE file")
-        result.error = "legacy Word .doc: text extraction not available yet (the original is archived)"
-        result.error_kind = "doc_unsupported"
+        result.pages, result.extraction = [extract_doc(job.body)], "antiword"
     else:
         result.error, result.error_kind = (
             "unrecognised content: not HTML, PDF or an office document",

@@ -54,8 +54,26 @@ def test_corrupt_docx() -> None:
         extract_docx(b"PK\x03\x04 truncated")
 
 
-def test_legacy_doc_is_archived_with_an_explicit_error() -> None:
-    url = "http://flaux.fr/comptesrendus/" + quote(realdocs.FLAUX_DOC.name)
-    result = extract_document(ExtractionInput(url=url, body=realdocs.FLAUX_DOC.read_bytes()))
+@pytest.mark.parametrize(
+    ("path", "phrases"),
+    [
+        (realdocs.FLAUX_DOC, ["Séance du 8 juin 2020", "L’an deux mille vingt, le huit juin à dix-huit heures, le Conseil Municipal"]),
+        (realdocs.CR_DOC, ["Compte-rendu du Conseil municipal", "Séance publique du lundi 07 novembre 2011"]),
+    ],
+    ids=["flaux", "montpellier"],
+)
+def test_legacy_doc_files_through_antiword(path, phrases) -> None:
+    url = "http://mairie.fr/comptesrendus/" + quote(path.name)
+    result = extract_document(ExtractionInput(url=url, body=path.read_bytes(), content_type="application/msword"))
+    assert (result.kind, result.extraction, result.error) == ("doc", "antiword", None)
+    [text] = result.pages
+    for phrase in phrases:
+        assert phrase in text
+    assert "|" not in text and "<SEA" not in text and result.doc_type == "compte_rendu"
+
+
+def test_legacy_doc_without_antiword_is_archived_with_an_explicit_error(monkeypatch) -> None:
+    monkeypatch.setenv("PATH", "/nonexistent")
+    result = extract_document(ExtractionInput(url="http://x/cr.doc", body=realdocs.FLAUX_DOC.read_bytes()))
     assert result.kind == "doc" and result.error_kind == "doc_unsupported" and result.pages == []
-    assert result.title == "20200608-5 - compte rendu du 8 juin" and result.doc_type == "compte_rendu"
+    assert "antiword" in result.error

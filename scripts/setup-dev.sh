@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Install what Vigie's tests need on a fresh Debian/Ubuntu machine: system packages, then the
+# package itself with its test extras. Safe to run again: it installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=()
+command -v antiword >/dev/null 2>&1 || packages+=(antiword)   # legacy Word .doc minutes
+
+if [ ${#packages[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then sudo=(); elif command -v sudo >/dev/null 2>&1; then sudo=(sudo); else
+    echo "setup-dev: please install these Debian packages first: ${packages[*]}" >&2; exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq "${packages[@]}" >/dev/null
+fi
+
+python3 -m pip install --quiet -e '.[test]'
