@@ -39,6 +39,7 @@ EXPORT_FIELDS = [
     "last_seen_at",
     "categories",
     "mentions",
+    "date_source",
 ]
 BATCH_SIZE = 500
 
@@ -101,6 +102,7 @@ def _record(document: Document, with_text: bool) -> dict[str, Any]:
         "last_seen_at": _iso(document.last_seen_at),
         "categories": sorted({m["category"] for m in mentions}),
         "mentions": mentions,
+        "date_source": document.date_source,
     }
     if with_text:
         record["text"] = document.text

@@ -7,10 +7,12 @@ corrupt files come back with an ``error`` and an ``error_kind``, and are archive
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from archive.files import sha256_hex
 from pipelines import detect
+from pipelines.dates import find_date
 from pipelines.doctype import guess_doc_type
 from pipelines.html_text import extract_html
 from pipelines.office_text import OfficeExtractionError, extract_doc, extract_docx, extract_odt, extract_plain
@@ -39,6 +41,8 @@ class ExtractionResult:
     needs_ocr: bool = False
     error: str | None = None
     error_kind: str | None = None
+    date: dt.date | None = None  # of the sitting or act
+    date_source: str | None = None  # text, title or url
 
 
 def extract_document(job: ExtractionInput) -> ExtractionResult:
@@ -56,6 +60,7 @@ def extract_document(job: ExtractionInput) -> ExtractionResult:
         result.title = _title_from_filename(filename)
     text_head = result.pages[0] if result.pages else ""
     result.doc_type = guess_doc_type(result.title, job.url, text_head, kind)
+    result.date, result.date_source = find_date(result.title, job.url, text_head)
     return result
 
 

@@ -82,7 +82,8 @@ def extract_doc(body: bytes) -> str:
     antiword = shutil.which("antiword")
     if antiword is None:
         raise OfficeExtractionError(
-            "doc_unsupported", "legacy Word .doc needs antiword (apt install antiword); the original is archived"
+            "doc_unsupported",
+            "legacy Word .doc needs antiword (apt install antiword); the original is archived",
         )
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "document.doc"
@@ -95,10 +96,14 @@ def extract_doc(body: bytes) -> str:
                 check=False,
             )
         except subprocess.TimeoutExpired as exc:
-            raise OfficeExtractionError("office_corrupt", f"antiword took longer than {ANTIWORD_TIMEOUT} s") from exc
+            raise OfficeExtractionError(
+                "office_corrupt", f"antiword took longer than {ANTIWORD_TIMEOUT} s"
+            ) from exc
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise OfficeExtractionError("office_corrupt", f"unreadable Word document: {message[-1] if message else 'antiword failed'}")
+        raise OfficeExtractionError(
+            "office_corrupt", f"unreadable Word document: {message[-1] if message else 'antiword failed'}"
+        )
     return normalise_text(_MERGE_FIELD.sub("", _untable(done.stdout.decode("utf-8", "replace"))))
 
 

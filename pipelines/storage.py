@@ -91,6 +91,8 @@ class StoragePipeline:
             title=extracted.title,
             filename=extracted.filename,
             doc_type=extracted.doc_type,
+            date=extracted.date,
+            date_source=extracted.date_source,
             extraction=extracted.extraction,
             needs_ocr=extracted.needs_ocr,
             error=extracted.error,

@@ -105,7 +105,8 @@ def test_export_jsonl_fields(demo) -> None:
         "proces_verbal", 255, "pdfium", False, None,
     )  # fmt: skip
     assert pv["urls"] == [pv["url"]] and pv["source"].startswith("127.0.0.1:")
-    assert pv["categories"] == ["videoprotection"] and pv["date"] is None
+    assert pv["categories"] == ["videoprotection"]
+    assert (pv["date"], pv["date_source"]) == ("2014-02-17", "text")
     camera = next(m for m in pv["mentions"] if m["page"] == 54)
     assert list(camera) == [
         "category", "term", "matched", "start", "end", "page", "context", "stance", "lexicon_version",

@@ -57,14 +57,22 @@ def test_corrupt_docx() -> None:
 @pytest.mark.parametrize(
     ("path", "phrases"),
     [
-        (realdocs.FLAUX_DOC, ["Séance du 8 juin 2020", "L’an deux mille vingt, le huit juin à dix-huit heures, le Conseil Municipal"]),
+        (
+            realdocs.FLAUX_DOC,
+            [
+                "Séance du 8 juin 2020",
+                "L’an deux mille vingt, le huit juin à dix-huit heures, le Conseil Municipal",
+            ],
+        ),
         (realdocs.CR_DOC, ["Compte-rendu du Conseil municipal", "Séance publique du lundi 07 novembre 2011"]),
     ],
     ids=["flaux", "montpellier"],
 )
 def test_legacy_doc_files_through_antiword(path, phrases) -> None:
     url = "http://mairie.fr/comptesrendus/" + quote(path.name)
-    result = extract_document(ExtractionInput(url=url, body=path.read_bytes(), content_type="application/msword"))
+    result = extract_document(
+        ExtractionInput(url=url, body=path.read_bytes(), content_type="application/msword")
+    )
     assert (result.kind, result.extraction, result.error) == ("doc", "antiword", None)
     [text] = result.pages
     for phrase in phrases:
