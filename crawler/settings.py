@@ -62,7 +62,7 @@ VIGIE_LEXICON = os.environ.get("VIGIE_LEXICON")  # None: the lexicon shipped wit
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SameOriginMiddleware": 50,
 }
-# Phases, spaced so that later stages (tagging: 500) slot in between.
+# Phases, spaced so that new stages slot in between: extract, tag, store.
 ITEM_PIPELINES = {
     "pipelines.extraction.ExtractionPipeline": 300,
     "pipelines.tagging_stage.TaggingPipeline": 500,

@@ -10,11 +10,11 @@ from crawler.items import DocumentItem
 from pipelines.extract import ExtractionInput
 from pipelines.pdf_text import BACKENDS
 from pipelines.shared_pool import pool_for
-from pipelines.worker_pool import ExtractionPool
+from pipelines.worker_pool import WorkerPool
 
 
 class ExtractionPipeline:
-    def __init__(self, crawler: Crawler, pool: ExtractionPool, pdf_backend: str) -> None:
+    def __init__(self, crawler: Crawler, pool: WorkerPool, pdf_backend: str) -> None:
         self.crawler = crawler
         self.pool = pool
         self.pdf_backend = pdf_backend
@@ -27,6 +27,8 @@ class ExtractionPipeline:
         return cls(crawler, pool_for(crawler), backend)
 
     def close_spider(self) -> None:
+        # The pool is shared with the tagging stage; every item has passed both stages when
+        # pipelines close, and a later use would simply start a new pool.
         self.pool.close()
 
     async def process_item(self, item: Any) -> Any:

@@ -6,15 +6,15 @@ import weakref
 
 from scrapy.crawler import Crawler
 
-from pipelines.worker_pool import ExtractionPool
+from pipelines.worker_pool import WorkerPool
 
-_POOLS: weakref.WeakKeyDictionary[Crawler, ExtractionPool] = weakref.WeakKeyDictionary()
+_POOLS: weakref.WeakKeyDictionary[Crawler, WorkerPool] = weakref.WeakKeyDictionary()
 
 
-def pool_for(crawler: Crawler) -> ExtractionPool:
+def pool_for(crawler: Crawler) -> WorkerPool:
     if crawler not in _POOLS:
         settings = crawler.settings
-        _POOLS[crawler] = ExtractionPool(
+        _POOLS[crawler] = WorkerPool(
             workers=settings.getint("VIGIE_EXTRACT_WORKERS", 2),
             timeout=settings.getfloat("VIGIE_EXTRACT_TIMEOUT", 300.0),
         )

@@ -11,11 +11,11 @@ from crawler.items import DocumentItem
 from pipelines.shared_pool import pool_for
 from pipelines.tagging import load_lexicon
 from pipelines.tagging.jobs import TagJob, TagResult, tag_job
-from pipelines.worker_pool import ExtractionPool
+from pipelines.worker_pool import WorkerPool
 
 
 class TaggingPipeline:
-    def __init__(self, crawler: Crawler, pool: ExtractionPool, lexicon_path: Path | None) -> None:
+    def __init__(self, crawler: Crawler, pool: WorkerPool, lexicon_path: Path | None) -> None:
         self.crawler = crawler
         self.pool = pool
         self.lexicon_path = lexicon_path

@@ -25,7 +25,7 @@ A = TypeVar("A")
 R = TypeVar("R")
 
 
-class ExtractionPool:
+class WorkerPool:
     def __init__(self, workers: int, timeout: float) -> None:
         self.workers = max(1, workers)
         self.timeout = timeout

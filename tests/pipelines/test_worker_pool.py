@@ -3,13 +3,13 @@ from __future__ import annotations
 import asyncio
 
 from pipelines.extract import ExtractionInput
-from pipelines.worker_pool import ExtractionPool
+from pipelines.worker_pool import WorkerPool
 from tests import realdocs
 
 
 def test_extraction_runs_in_worker_processes_with_a_time_limit() -> None:
     async def scenario() -> tuple:
-        pool = ExtractionPool(workers=1, timeout=0.05)
+        pool = WorkerPool(workers=1, timeout=0.05)
         slow = ExtractionInput(
             url="http://v.fr/pv.pdf", body=realdocs.PV_255_PAGES.read_bytes(), pdf_backend="pdfminer"
         )
