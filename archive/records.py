@@ -37,6 +37,59 @@ class MentionRecord:
         return dataclasses.asdict(self)
 
 
+@dataclass(frozen=True, slots=True)
+class ActesInfo:
+    """What an ACTES identifier and the prefecture's stamp say about an act.
+
+    ``034-213401722-20130204-0000061100-DE`` is département 034, SIREN 213401722, act dated
+    2013-02-04, internal number 0000061100, nature DE (délibération). The stamp adds when the
+    act was sent to and received by the prefecture, and when it was published.
+    """
+
+    actes_id: str | None = None
+    actes_department: str | None = None
+    actes_siren: str | None = None  # of the authority that passed the act
+    actes_date: dt.date | None = None  # the act's date, as written in the identifier
+    actes_number: str | None = None  # the authority's own number for the act
+    actes_nature: str | None = None  # DE, AR, AI, CC, BF or AU (see archive.taxonomy)
+    prefecture_sent_on: dt.date | None = None
+    prefecture_received_on: dt.date | None = None
+    published_on: dt.date | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            name: value.isoformat() if isinstance(value, dt.date) else value
+            for name, value in dataclasses.asdict(self).items()
+        }
+
+    def __bool__(self) -> bool:
+        return any(value is not None for value in dataclasses.astuple(self))
+
+
+@dataclass(frozen=True, slots=True)
+class ActRecord:
+    """One act (deliberation, arrêté, agenda item) found inside a document.
+
+    ``start``/``end`` are character offsets in the document's text; mentions between them
+    belong to the act. Votes and the decision are None when the document does not state them.
+    """
+
+    seq: int  # 1-based order in the document
+    kind: str  # deliberation, arrete or item (see archive.taxonomy.ACT_KINDS)
+    number: str | None  # "2013/14", "2024-00493", "23" for the 23rd agenda item
+    title: str | None  # the act's object ("objet")
+    start: int
+    end: int
+    page_start: int | None  # 1-based, for paged documents
+    page_end: int | None
+    vote_for: int | None = None
+    vote_against: int | None = None
+    vote_abstentions: int | None = None
+    unanimous: bool | None = None
+    decision: str | None = None  # adopte, approuve, autorise or rejette (archive.taxonomy)
+    actes: ActesInfo = field(default_factory=ActesInfo)
+
+
 @dataclass(slots=True)
 class FetchRecord:
     """One fetched document with its extracted text, ready to be archived."""
@@ -58,6 +111,8 @@ class FetchRecord:
     error: str | None = None
     mentions: list[MentionRecord] = field(default_factory=list)
     lexicon_version: str | None = None  # None: not tagged
+    actes: ActesInfo = field(default_factory=ActesInfo)
+    acts: list[ActRecord] = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -26,3 +26,17 @@ DOC_TYPES = (
 )
 
 STANCES = ("opposition",)
+
+# The nature of an act in its ACTES identifier: délibération, acte réglementaire, acte
+# individuel, contrat/convention, document budgétaire et financier, autre.
+ACTES_NATURES = {
+    "DE": "deliberation",
+    "AR": "acte_reglementaire",
+    "AI": "acte_individuel",
+    "CC": "contrat_convention",
+    "BF": "budgetaire_financier",
+    "AU": "autre",
+}
+
+ACT_KINDS = ("deliberation", "arrete", "item")
+DECISIONS = ("adopte", "approuve", "autorise", "rejette")

@@ -55,18 +55,20 @@ def find_date(title: str | None, url: str, text: str) -> tuple[dt.date | None, s
 
 def _from_cues(head: str) -> dt.date | None:
     match = _SITTING.search(head)
-    if match and (date := _parse(match.group(1))):
+    if match and (date := parse_french_date(match.group(1))):
         return date
     if "l'an" in head.lower() or "l’an" in head.lower():
         written = _L_AN.search(_digits(head))
-        if written and (date := _parse(f"{written.group(2)} {written.group(3)} {written.group(1)}")):
+        if written and (
+            date := parse_french_date(f"{written.group(2)} {written.group(3)} {written.group(1)}")
+        ):
             return date
     return None
 
 
 def _first_date(text: str) -> dt.date | None:
     for match in _ANY_DATE.finditer(text):
-        if date := _parse(match.group(0)):
+        if date := parse_french_date(match.group(0)):
             return date
     return None
 
@@ -90,7 +92,8 @@ def _digits(text: str) -> str:
     return alpha2digit(text.replace("deux mil ", "deux mille "), "fr")
 
 
-def _parse(fragment: str) -> dt.date | None:
+def parse_french_date(fragment: str) -> dt.date | None:
+    """A full date (day, month, year) written in French, or None."""
     import dateparser
 
     parsed = dateparser.parse(

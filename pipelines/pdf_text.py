@@ -6,8 +6,13 @@ and after normalisation (``textnorm``) both give the same accents, ligatures, ap
 guillemets; the tests hold them to that. pdfminer keeps its default layout analysis: turning
 it off glues words together at line ends.
 
-A page with fewer than ``MIN_PAGE_CHARS`` letters and digits has no usable text layer. The
-document needs OCR when a third of its pages or more are like that.
+Annotations are flattened into their page before reading it (pdfium backend): prefecture
+stamps are often stamp annotations, and their ACTES identifier is wanted.
+
+OCR is decided page by page (``ocr_pages``): a page needs it when it shows a picture covering
+a quarter of it or more and, once the prefecture's stamp is set aside, has fewer than
+``MIN_PAGE_CHARS`` letters and digits of text. So a scan whose only text is its stamp is a
+scan, a blank page of a text PDF is not, and a scanned annex of a text PDF is.
 """
 
 from __future__ import annotations
@@ -16,10 +21,12 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pipelines.actes import strip_stamps
 from pipelines.textnorm import meaningful_chars, normalise_text
 
 DEFAULT_BACKEND = "pdfium"
 MIN_PAGE_CHARS = 20
+MIN_PICTURE_SHARE = 0.25
 _JUNK_TITLES = ("microsoft word", "untitled", "sans titre", "document1", "diapositive")
 
 
@@ -36,7 +43,11 @@ class PdfText:
     pages: list[str]
     backend: str
     title: str | None
-    needs_ocr: bool
+    ocr_pages: list[int]  # 1-based numbers of the pages whose text must come from OCR
+
+    @property
+    def needs_ocr(self) -> bool:
+        return bool(self.ocr_pages)
 
 
 def extract_pdf(body: bytes, backend: str = DEFAULT_BACKEND) -> PdfText:
@@ -46,13 +57,50 @@ def extract_pdf(body: bytes, backend: str = DEFAULT_BACKEND) -> PdfText:
         raise ValueError(f"unknown PDF backend {backend!r}; choose one of {', '.join(BACKENDS)}") from None
     raw_pages, title = read(body)
     pages = [normalise_text(page) for page in raw_pages]
-    empty = sum(1 for page in pages if meaningful_chars(page) < MIN_PAGE_CHARS)
-    needs_ocr = bool(pages) and empty * 3 >= len(pages)
-    return PdfText(pages=pages, backend=backend, title=_useful_title(title), needs_ocr=needs_ocr)
+    pictures = picture_shares(body)
+    ocr_pages = [
+        number
+        for number, page in enumerate(pages, start=1)
+        if not has_usable_text(page) and pictures.get(number, 0.0) >= MIN_PICTURE_SHARE
+    ]
+    return PdfText(pages=pages, backend=backend, title=_useful_title(title), ocr_pages=ocr_pages)
+
+
+def has_usable_text(page: str) -> bool:
+    """Enough text besides a prefecture stamp to be read as it is."""
+    return meaningful_chars(strip_stamps(page)) >= MIN_PAGE_CHARS
+
+
+def picture_shares(body: bytes) -> dict[int, float]:
+    """For each page (1-based), the share of its area covered by its largest picture."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    shares: dict[int, float] = {}
+    try:
+        document = pdfium.PdfDocument(body)
+    except pdfium.PdfiumError:
+        return shares
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            width, height = page.get_size()
+            largest = 0.0
+            for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
+                left, bottom, right, top = image.get_bounds()
+                largest = max(largest, (right - left) * (top - bottom))
+            shares[index + 1] = min(1.0, largest / (width * height)) if width * height > 0 else 0.0
+            page.close()
+    except pdfium.PdfiumError:
+        pass  # pages read so far keep their share; the text backend reports the damage
+    finally:
+        document.close()
+    return shares
 
 
 def _pdfium_pages(body: bytes) -> tuple[list[str], str | None]:
     import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
 
     try:
         document = pdfium.PdfDocument(body)
@@ -64,6 +112,12 @@ def _pdfium_pages(body: bytes) -> tuple[list[str], str | None]:
         pages = []
         for index in range(len(document)):
             page = document[index]
+            if pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0:
+                # Flatten stamps into the page's content so that their text is read; pdfium
+                # asks for the page to be loaded again afterwards.
+                pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY)
+                page.close()
+                page = document[index]
             textpage = page.get_textpage()
             pages.append(textpage.get_text_range())
             textpage.close()

@@ -80,6 +80,30 @@ def test_scans_need_ocr(path) -> None:
     assert pdf.needs_ocr and pdf.pages
 
 
+def test_a_stamp_only_scan_keeps_its_stamp_text_and_needs_ocr_on_every_page() -> None:
+    # Flaux's PV: nine scanned pages whose only text is the prefecture's stamp annotation.
+    pdf = extract_pdf(realdocs.FLAUX_PV_STAMP_ONLY.read_bytes())
+    assert pdf.ocr_pages == list(range(1, 10))
+    assert "ID : 030-213001100-20230609-PV31032023-DE" in pdf.pages[0]
+    assert "Envoyé en préfecture le 19/06/2023" in pdf.pages[0]
+
+
+def test_blank_pages_of_a_text_pdf_are_not_sent_to_ocr() -> None:
+    pdf = extract_pdf(make_pdf([["Deliberation 2024/01 : videoprotection du parking"], [], ["Fin."]]))
+    assert pdf.ocr_pages == [] and not pdf.needs_ocr
+
+
+def test_a_scanned_annex_of_a_text_pdf_is_sent_to_ocr() -> None:
+    # A text page followed by the pages of a scan: only the scanned pages need OCR.
+    writer = PdfWriter()
+    writer.append(PdfReader(realdocs.COUTHENANS_CR))
+    writer.append(PdfReader(realdocs.FLAUX_CR_SCANNED))
+    out = io.BytesIO()
+    writer.write(out)
+    pdf = extract_pdf(out.getvalue())
+    assert pdf.ocr_pages == [2, 3, 4]
+
+
 def test_scanner_file_names_are_not_titles() -> None:
     assert extract_pdf(realdocs.COUTHENANS_ARRETE_SCAN.read_bytes()).title is None  # "KM_C250i_S2303…"
 
