@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Engine, create_engine, event, func, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 from archive.models import Base, SchemaVersion
 
 DEFAULT_DB = "vigie.db"
-SCHEMA_VERSION = 1
+# 1: documents, URLs, mentions, crawl runs. 2: acts, ACTES fields, OCR fields, mentions.act_id.
+SCHEMA_VERSION = 2
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
@@ -96,25 +97,49 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
 def init_schema(engine: Engine) -> int:
     """Create missing tables and record the schema version; safe to call on every start.
 
-    Returns the archive's schema version. Future versions add their migration steps here,
-    keyed by the version they upgrade from.
+    Returns the archive's schema version. Every version so far only added tables and columns,
+    so upgrading an older archive adds what it lacks (new columns are NULL on old rows: acts
+    and ACTES fields of documents archived before version 2 are filled by ``vigie retag``).
     """
     try:
         Base.metadata.create_all(engine)
         with Session(engine) as session:
             current = session.scalar(select(func.max(SchemaVersion.version)))
-            if current is None:
-                session.add(SchemaVersion(version=SCHEMA_VERSION, applied_at=utcnow()))
-                session.commit()
-                return SCHEMA_VERSION
-            if current > SCHEMA_VERSION:
+            if current is not None and current > SCHEMA_VERSION:
                 raise ArchiveError(
                     f"archive schema version {current} is newer than this Vigie ({SCHEMA_VERSION}); "
                     "upgrade Vigie"
                 )
-            return current
+            if current is not None and current < SCHEMA_VERSION:
+                _add_missing_columns(engine)
+            if current != SCHEMA_VERSION:
+                session.add(SchemaVersion(version=SCHEMA_VERSION, applied_at=utcnow()))
+                session.commit()
+            return SCHEMA_VERSION
     except SQLAlchemyError as exc:
         raise ArchiveError(f"cannot open the archive database: {_first_line(exc)}") from exc
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """ALTER TABLE … ADD COLUMN for every model column an older archive lacks, with its index."""
+    inspector = inspect(engine)
+    with engine.begin() as connection:
+        for table in Base.metadata.sorted_tables:
+            existing = {column["name"] for column in inspector.get_columns(table.name)}
+            added = [column for column in table.columns if column.name not in existing]
+            for column in added:
+                ddl = (
+                    f"ALTER TABLE {table.name} ADD COLUMN {column.name} {column.type.compile(engine.dialect)}"
+                )
+                for key in column.foreign_keys:
+                    target = key.column
+                    ddl += f" REFERENCES {target.table.name}({target.name})"
+                    if key.ondelete:
+                        ddl += f" ON DELETE {key.ondelete}"
+                connection.execute(text(ddl))
+            for index in table.indexes:
+                if any(column in added for column in index.columns):
+                    index.create(connection, checkfirst=True)
 
 
 def utcnow() -> dt.datetime:

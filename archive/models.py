@@ -17,13 +17,14 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     String,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 PAGE_SEPARATOR = "\f"
 
@@ -41,6 +42,23 @@ class SchemaVersion(Base):
     applied_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
+class ActesColumns:
+    """What an ACTES identifier and the prefecture's stamp say (``archive.records.ActesInfo``)."""
+
+    actes_id: Mapped[str | None] = mapped_column(String(64))
+    actes_department: Mapped[str | None] = mapped_column(String(3))
+    actes_date: Mapped[dt.date | None] = mapped_column(Date)
+    actes_number: Mapped[str | None] = mapped_column(String(32))
+    actes_nature: Mapped[str | None] = mapped_column(String(2))
+    prefecture_sent_on: Mapped[dt.date | None] = mapped_column(Date)
+    prefecture_received_on: Mapped[dt.date | None] = mapped_column(Date)
+    published_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    @declared_attr
+    def actes_siren(cls) -> Mapped[str | None]:  # noqa: N805 - SQLAlchemy's declared_attr
+        return mapped_column(String(9), index=True)
+
+
 class Source(Base):
     """A host that documents were fetched from (``www.ville-x.fr`` or ``127.0.0.1:8000``)."""
 
@@ -54,8 +72,13 @@ class Source(Base):
     documents: Mapped[list[Document]] = relationship(back_populates="source")
 
 
-class Document(Base):
-    """One archived byte sequence (HTML page, PDF, office file…) and its extracted text."""
+class Document(ActesColumns, Base):
+    """One archived byte sequence (HTML page, PDF, office file…) and its extracted text.
+
+    ``needs_ocr`` stays true until OCR has given text to every page that needed it: it is the
+    OCR queue. ``extraction`` then says ``ocr``, with the engine in ``ocr_engine`` and the mean
+    word confidence (0-100) in ``ocr_confidence``.
+    """
 
     __tablename__ = "documents"
 
@@ -79,18 +102,23 @@ class Document(Base):
     is_latest: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
     # Version of the lexicon whose mentions the document holds (None: never tagged).
     tagged_with: Mapped[str | None] = mapped_column(String(32), index=True)
+    ocr_engine: Mapped[str | None] = mapped_column(String(64))  # "tesseract 5.3.0 (fra)"
+    ocr_confidence: Mapped[float | None] = mapped_column(Float)
+    ocr_error: Mapped[str | None] = mapped_column(Text)  # the last OCR attempt's failure
     first_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
     last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
     fetched_at: Mapped[dt.datetime] = mapped_column(DateTime)
     # Last on purpose: SQLite reads a row's columns in order, and every column stored after a
     # long text would cost the overflow pages of that text on each filter or join.
-    text: Mapped[str] = mapped_column(Text, default="")
+    # (sort_order: after the columns of the ActesColumns mixin too.)
+    text: Mapped[str] = mapped_column(Text, default="", sort_order=100)
 
     source: Mapped[Source] = relationship(back_populates="documents")
     urls: Mapped[list[DocumentUrl]] = relationship(
         back_populates="document", order_by="DocumentUrl.first_seen_at, DocumentUrl.id"
     )
     mentions: Mapped[list[Mention]] = relationship(back_populates="document")
+    acts: Mapped[list[Act]] = relationship(back_populates="document", order_by="Act.seq")
 
 
 class DocumentUrl(Base):
@@ -106,6 +134,31 @@ class DocumentUrl(Base):
     last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
     document: Mapped[Document] = relationship(back_populates="urls")
+
+
+class Act(ActesColumns, Base):
+    """One act (deliberation, arrêté, agenda item) inside a document: ``pipelines.acts``."""
+
+    __tablename__ = "acts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)  # 1-based order in the document
+    kind: Mapped[str] = mapped_column(String(16))  # deliberation, arrete, item
+    number: Mapped[str | None] = mapped_column(String(32))
+    title: Mapped[str | None] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)  # character offsets in documents.text
+    end: Mapped[int] = mapped_column(Integer)
+    page_start: Mapped[int | None] = mapped_column(Integer)
+    page_end: Mapped[int | None] = mapped_column(Integer)
+    vote_for: Mapped[int | None] = mapped_column(Integer)
+    vote_against: Mapped[int | None] = mapped_column(Integer)
+    vote_abstentions: Mapped[int | None] = mapped_column(Integer)
+    unanimous: Mapped[bool | None] = mapped_column(Boolean)
+    decision: Mapped[str | None] = mapped_column(String(16))  # adopte, approuve, autorise, rejette
+
+    document: Mapped[Document] = relationship(back_populates="acts")
+    mentions: Mapped[list[Mention]] = relationship(back_populates="act")
 
 
 class Mention(Base):
@@ -124,8 +177,11 @@ class Mention(Base):
     context: Mapped[str] = mapped_column(Text)
     stance: Mapped[str | None] = mapped_column(String(16))  # "opposition" or None
     lexicon_version: Mapped[str] = mapped_column(String(32))
+    # The act the mention falls in, when the document was split into acts.
+    act_id: Mapped[int | None] = mapped_column(ForeignKey("acts.id", ondelete="SET NULL"), index=True)
 
     document: Mapped[Document] = relationship(back_populates="mentions")
+    act: Mapped[Act | None] = relationship(back_populates="mentions")
 
 
 class CrawlRun(Base):

@@ -62,6 +62,10 @@ class ActesInfo:
             for name, value in dataclasses.asdict(self).items()
         }
 
+    def to_columns(self) -> dict[str, Any]:
+        """The fields as the archive's columns (``archive.models.ActesColumns``) hold them."""
+        return dataclasses.asdict(self)
+
     def __bool__(self) -> bool:
         return any(value is not None for value in dataclasses.astuple(self))
 
@@ -88,6 +92,10 @@ class ActRecord:
     unanimous: bool | None = None
     decision: str | None = None  # adopte, approuve, autorise or rejette (archive.taxonomy)
     actes: ActesInfo = field(default_factory=ActesInfo)
+
+
+# The fields of an act stored as they are (``actes`` goes to the ACTES columns).
+ACT_FIELDS = tuple(f.name for f in dataclasses.fields(ActRecord) if f.name != "actes")
 
 
 @dataclass(slots=True)

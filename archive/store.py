@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections import Counter
 from urllib.parse import urlsplit
 
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive.db import ArchiveError, DatabaseLocation, init_schema, make_engine, utcnow
 from archive.files import ContentStore
-from archive.models import CrawlRun, Document, DocumentUrl, Mention, Source
-from archive.records import FetchOutcome, FetchRecord, MentionRecord
+from archive.models import Act, CrawlRun, Document, DocumentUrl, Mention, Source
+from archive.records import ACT_FIELDS, ActRecord, FetchOutcome, FetchRecord, MentionRecord
 
 MAX_ERROR_SAMPLES = 50
 
@@ -111,9 +112,11 @@ class ArchiveStore:
             first_seen_at=fetched.fetched_at,
             last_seen_at=fetched.fetched_at,
             fetched_at=fetched.fetched_at,
+            **fetched.actes.to_columns(),
         )
         session.add(document)
         session.flush()
+        replace_acts(session, document.id, fetched.acts)
         if fetched.lexicon_version is not None:
             add_mentions(session, document.id, fetched.mentions, fetched.lexicon_version)
         return document
@@ -186,10 +189,29 @@ def _newest_at(session: Session, url: str) -> int | None:
 
 
 def add_mentions(session: Session, document_id: int, mentions: list[MentionRecord], version: str) -> None:
-    session.add_all(
-        Mention(document_id=document_id, lexicon_version=version, **dataclasses.asdict(mention))
-        for mention in mentions
-    )
+    """Add a document's mentions, each linked to the act it falls in (if the document has acts)."""
+    acts = session.execute(
+        select(Act.start, Act.end, Act.id).where(Act.document_id == document_id).order_by(Act.start)
+    ).all()
+    starts = [act.start for act in acts]
+    for mention in mentions:
+        index = bisect.bisect_right(starts, mention.start) - 1
+        act_id = acts[index].id if index >= 0 and mention.start < acts[index].end else None
+        session.add(
+            Mention(
+                document_id=document_id, lexicon_version=version, act_id=act_id, **dataclasses.asdict(mention)
+            )
+        )
+
+
+def replace_acts(session: Session, document_id: int, acts: list[ActRecord]) -> None:
+    """Set a document's acts (its mentions must be added, or re-added, afterwards)."""
+    session.execute(update(Mention).where(Mention.document_id == document_id).values(act_id=None))
+    session.execute(delete(Act).where(Act.document_id == document_id))
+    for act in acts:
+        fields = {name: getattr(act, name) for name in ACT_FIELDS}
+        session.add(Act(document_id=document_id, **fields, **act.actes.to_columns()))
+    session.flush()
 
 
 class RunTally:

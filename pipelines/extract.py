@@ -11,7 +11,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from archive.files import sha256_hex
+from archive.records import ActesInfo, ActRecord
 from pipelines import detect
+from pipelines.actes import find_actes
+from pipelines.acts import split_acts
 from pipelines.dates import find_date
 from pipelines.doctype import guess_doc_type
 from pipelines.html_text import extract_html
@@ -43,6 +46,9 @@ class ExtractionResult:
     error_kind: str | None = None
     date: dt.date | None = None  # of the sitting or act
     date_source: str | None = None  # text, title or url
+    actes: ActesInfo = field(default_factory=ActesInfo)
+    acts: list[ActRecord] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)  # 1-based pages that need OCR
 
 
 def extract_document(job: ExtractionInput) -> ExtractionResult:
@@ -61,7 +67,15 @@ def extract_document(job: ExtractionInput) -> ExtractionResult:
     text_head = result.pages[0] if result.pages else ""
     result.doc_type = guess_doc_type(result.title, job.url, text_head, kind)
     result.date, result.date_source = find_date(result.title, job.url, text_head)
+    analyse_structure(result)
     return result
+
+
+def analyse_structure(result: ExtractionResult) -> None:
+    """ACTES identifier and acts, from the text: again after OCR has given a scan its text."""
+    text = "\f".join(result.pages)
+    result.actes = find_actes(text)
+    result.acts = split_acts(text, result.doc_type, result.title, paged=result.kind == detect.PDF)
 
 
 def _fill_text(result: ExtractionResult, job: ExtractionInput) -> None:
@@ -72,7 +86,7 @@ def _fill_text(result: ExtractionResult, job: ExtractionInput) -> None:
     elif kind == detect.PDF:
         pdf = extract_pdf(job.body, job.pdf_backend)
         result.pages, result.title, result.extraction = pdf.pages, pdf.title, pdf.backend
-        result.needs_ocr = pdf.needs_ocr
+        result.needs_ocr, result.ocr_pages = pdf.needs_ocr, pdf.ocr_pages
     elif kind == detect.DOCX:
         result.pages, result.extraction = [extract_docx(job.body)], "docx"
     elif kind == detect.ODT:

@@ -98,6 +98,8 @@ class StoragePipeline:
             error=extracted.error,
             mentions=item.mentions,
             lexicon_version=item.lexicon_version,
+            actes=extracted.actes,
+            acts=extracted.acts,
         )
         loop = asyncio.get_running_loop()
         try:

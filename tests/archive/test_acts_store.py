@@ -1,0 +1,128 @@
+"""Acts, ACTES fields and mention-to-act links in a real SQLite archive; the upgrade from version 1."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from archive import ArchiveStore, FetchRecord, resolve_location
+from archive.db import SCHEMA_VERSION
+from archive.files import sha256_hex
+from archive.mentions import replace_mentions
+from pipelines.extract import ExtractionInput, extract_document
+from pipelines.tagging import get_tagger
+from tests import realdocs
+
+SCHEMA_V1 = Path(__file__).with_name("schema_v1.sql")
+
+
+def _archive_real(store: ArchiveStore, path: Path, url: str) -> None:
+    body = path.read_bytes()
+    extracted = extract_document(ExtractionInput(url=url, body=body))
+    tagger = get_tagger()
+    store.record(
+        FetchRecord(
+            url=url,
+            body=body,
+            sha256=sha256_hex(body),
+            kind=extracted.kind,
+            content_type="application/pdf",
+            fetched_at=dt.datetime(2026, 1, 1),
+            pages=extracted.pages,
+            doc_type=extracted.doc_type,
+            date=extracted.date,
+            mentions=tagger.tag("\f".join(extracted.pages), True),
+            lexicon_version=tagger.version,
+            actes=extracted.actes,
+            acts=extracted.acts,
+        )
+    )
+
+
+def test_acts_are_stored_and_mentions_point_to_their_act(tmp_path: Path) -> None:
+    db = tmp_path / "vigie.db"
+    store = ArchiveStore(resolve_location(str(db)))
+    _archive_real(store, realdocs.PV_255_PAGES, "http://v.fr/pv.pdf")
+    _archive_real(store, realdocs.DELIB_VIDEOPROTECTION, "http://v.fr/delib.pdf")
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT count(*) FROM acts").fetchone()[0] == 130
+        cameras = connection.execute(
+            "SELECT a.number, a.title, m.page, a.page_start, a.page_end FROM mentions m "
+            "JOIN acts a ON a.id = m.act_id JOIN documents d ON d.id = m.document_id "
+            "WHERE m.matched LIKE 'caméra%' AND d.pages = 255"
+        ).fetchall()
+        assert cameras and {row[0] for row in cameras} == {"23"}
+        assert all(start <= page <= end for _, _, page, start, end in cameras)
+        unlinked = connection.execute(
+            "SELECT count(*) FROM mentions m JOIN documents d ON d.id = m.document_id "
+            "WHERE d.pages = 255 AND m.act_id IS NULL"
+        ).fetchone()[0]
+        assert unlinked == 0  # every mention of these minutes falls inside an item
+        delib = connection.execute(
+            "SELECT actes_id, actes_siren, actes_nature, actes_date, prefecture_received_on, published_on "
+            "FROM documents WHERE pages = 2"
+        ).fetchone()
+        assert delib == (
+            "034-213401722-20130204-0000061100-DE",
+            "213401722",
+            "DE",
+            "2013-02-04",
+            "2013-02-06",
+            "2013-02-05",
+        )
+        act = connection.execute(
+            "SELECT a.number, a.actes_id FROM acts a JOIN documents d ON d.id = a.document_id "
+            "WHERE d.pages = 2"
+        ).fetchone()
+        assert act == ("2013/14", "034-213401722-20130204-0000061100-DE")
+        document_id = connection.execute("SELECT id FROM documents WHERE pages = 255").fetchone()[0]
+    # Re-tagging keeps the links.
+    text = "\f".join(
+        extract_document(ExtractionInput(url="x", body=realdocs.PV_255_PAGES.read_bytes())).pages
+    )
+    replace_mentions(store, document_id, get_tagger().tag(text, True), "test")
+    with sqlite3.connect(db) as connection:
+        assert connection.execute(
+            "SELECT count(*) FROM mentions WHERE document_id = ? AND act_id IS NULL", (document_id,)
+        ).fetchone() == (0,)
+    store.close()
+
+
+def test_an_archive_of_version_1_is_upgraded_in_place_and_keeps_its_rows(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    with sqlite3.connect(db) as connection:
+        connection.executescript(SCHEMA_V1.read_text())
+        connection.executescript(
+            "INSERT INTO schema_version VALUES (1, '2026-01-01 00:00:00');"
+            "INSERT INTO sources VALUES (1, 'v.fr', NULL, '2026-01-01 00:00:00');"
+            "INSERT INTO documents (id, sha256, source_id, kind, size, doc_type, pages, text_length, needs_ocr, "
+            "is_latest, first_seen_at, last_seen_at, fetched_at, text) VALUES (1, 'ab', 1, 'pdf', 3, 'other', 1, 5, 0, "
+            "1, '2026-01-01 00:00:00', '2026-01-01 00:00:00', '2026-01-01 00:00:00', 'texte');"
+            'INSERT INTO mentions (document_id, category, term, matched, start, "end", context, lexicon_version) '
+            "VALUES (1, 'drone', 'drone', 'drone', 0, 5, 'drone', 'v0');"
+        )
+    store = ArchiveStore(resolve_location(str(db)))
+    _archive_real(store, realdocs.DELIB_VIDEOPROTECTION, "http://v.fr/delib.pdf")
+    store.close()
+    with sqlite3.connect(db) as connection:
+        versions = [
+            row[0] for row in connection.execute("SELECT version FROM schema_version ORDER BY version")
+        ]
+        assert versions == [1, SCHEMA_VERSION]
+        assert connection.execute("SELECT text, actes_id FROM documents WHERE id = 1").fetchone() == (
+            "texte",
+            None,
+        )
+        assert connection.execute(
+            "SELECT act_id, matched FROM mentions WHERE document_id = 1"
+        ).fetchone() == (
+            None,
+            "drone",
+        )
+        assert connection.execute("SELECT count(*) FROM acts").fetchone() == (1,)
+        indexes = {row[1] for row in connection.execute("PRAGMA index_list('mentions')")}
+        assert "ix_mentions_act_id" in indexes
+    ArchiveStore(resolve_location(str(db))).close()  # opening again changes nothing
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT count(*) FROM schema_version").fetchone() == (2,)
