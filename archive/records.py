@@ -121,6 +121,9 @@ class FetchRecord:
     lexicon_version: str | None = None  # None: not tagged
     actes: ActesInfo = field(default_factory=ActesInfo)
     acts: list[ActRecord] = field(default_factory=list)
+    ocr_engine: str | None = None
+    ocr_confidence: float | None = None
+    ocr_error: str | None = None
 
     @property
     def text(self) -> str:

@@ -25,6 +25,9 @@ class CrawlOptions:
     pdf_backend: str | None = None
     max_size: int | None = None
     log_level: str = "WARNING"
+    ocr: bool = False
+    ocr_workers: int | None = None
+    ocr_timeout: float | None = None
     extra_settings: dict[str, Any] = field(default_factory=dict)
 
 
@@ -52,6 +55,12 @@ def build_settings(options: CrawlOptions) -> Any:
     if options.max_size is not None:
         overrides["DOWNLOAD_MAXSIZE"] = options.max_size
         overrides["DOWNLOAD_WARNSIZE"] = min(settings.getint("DOWNLOAD_WARNSIZE"), options.max_size)
+    if options.ocr:
+        overrides["VIGIE_OCR"] = True
+    if options.ocr_workers is not None:
+        overrides["VIGIE_OCR_WORKERS"] = options.ocr_workers
+    if options.ocr_timeout is not None:
+        overrides["VIGIE_OCR_TIMEOUT"] = options.ocr_timeout
     overrides.update(options.extra_settings)
     settings.setdict(overrides, priority="cmdline")
     return settings

@@ -57,6 +57,9 @@ VIGIE_FILES_DIR = os.environ.get("VIGIE_FILES_DIR")
 VIGIE_PDF_BACKEND = _env("VIGIE_PDF_BACKEND", "pdfium")
 VIGIE_EXTRACT_WORKERS = int(_env("VIGIE_EXTRACT_WORKERS", str(os.cpu_count() or 2)))
 VIGIE_EXTRACT_TIMEOUT = float(_env("VIGIE_EXTRACT_TIMEOUT", "300"))
+VIGIE_OCR = _env("VIGIE_OCR", "false").lower() in ("1", "true", "yes")
+VIGIE_OCR_WORKERS = int(_env("VIGIE_OCR_WORKERS", str(os.cpu_count() or 1)))
+VIGIE_OCR_TIMEOUT = float(_env("VIGIE_OCR_TIMEOUT", "1800"))
 VIGIE_LEXICON = os.environ.get("VIGIE_LEXICON")  # None: the lexicon shipped with Vigie
 
 DOWNLOADER_MIDDLEWARES = {
@@ -65,6 +68,7 @@ DOWNLOADER_MIDDLEWARES = {
 # Phases, spaced so that new stages slot in between: extract, tag, store.
 ITEM_PIPELINES = {
     "pipelines.extraction.ExtractionPipeline": 300,
+    "pipelines.ocr_stage.OcrPipeline": 400,  # off unless VIGIE_OCR (vigie crawl --ocr)
     "pipelines.tagging_stage.TaggingPipeline": 500,
     "pipelines.storage.StoragePipeline": 900,
 }

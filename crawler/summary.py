@@ -16,7 +16,8 @@ def format_summary(run: CrawlRun, location: DatabaseLocation) -> str:
         f"  pages fetched      {run.pages_fetched}",
         f"  documents          {run.documents_new} new, {run.documents_changed} changed, "
         f"{run.documents_unchanged} unchanged, {run.documents_duplicate} already archived from another URL",
-        f"  needs OCR          {run.needs_ocr}",
+        f"  needs OCR          {run.needs_ocr}"
+        + (" (queued: 'vigie ocr' gives them their text)" if run.needs_ocr else ""),
         f"  new mentions       {_mentions(run.mentions)}",
     ]
     total_errors = sum(run.errors.values())

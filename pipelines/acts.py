@@ -52,7 +52,7 @@ _BULLET = re.compile(
     r"^[ \t]*[\uf0a7\uf0b7\uf0d7\uf0d8\u2022\u25aa\u25cf\u25a0\u27a2\u2013*-][ \t]+(?P<title>\S.*)$",
     re.MULTILINE,
 )
-_OWN_NUMBER = re.compile(r"\bn[°o]\s*(\d{2,4}\s*[/-]\s*\d{1,5})\b", re.IGNORECASE)
+_OWN_NUMBER = re.compile(r"\bn[°o]\s*(\d{1,4}(?:\s*[/-]\s*\d{1,5})+)\b", re.IGNORECASE)
 _OBJECT = re.compile(r"^[ \t]*objet[ \t]*:[ \t]*(\S.*)$", re.IGNORECASE | re.MULTILINE)
 _REPORTER = re.compile(r"^.{0,80}\brapporte\s*:\s*$", re.IGNORECASE | re.MULTILINE)
 _NAME = r"[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ'’-]+)*\s+[A-ZÀ-Ý'’ -]{2,}"

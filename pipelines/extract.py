@@ -49,6 +49,9 @@ class ExtractionResult:
     actes: ActesInfo = field(default_factory=ActesInfo)
     acts: list[ActRecord] = field(default_factory=list)
     ocr_pages: list[int] = field(default_factory=list)  # 1-based pages that need OCR
+    ocr_engine: str | None = None  # set once OCR has given the text
+    ocr_confidence: float | None = None
+    ocr_error: str | None = None
 
 
 def extract_document(job: ExtractionInput) -> ExtractionResult:
@@ -64,18 +67,21 @@ def extract_document(job: ExtractionInput) -> ExtractionResult:
         result.error_kind = "extraction_failed"
     if result.title is None and kind != detect.HTML:
         result.title = _title_from_filename(filename)
+    return describe(result, job.url)
+
+
+def describe(result: ExtractionResult, url: str) -> ExtractionResult:
+    """What the text says about the document: type, date, ACTES identifier, acts.
+
+    Run once the text is known, and again when OCR has given a scan its text.
+    """
     text_head = result.pages[0] if result.pages else ""
-    result.doc_type = guess_doc_type(result.title, job.url, text_head, kind)
-    result.date, result.date_source = find_date(result.title, job.url, text_head)
-    analyse_structure(result)
-    return result
-
-
-def analyse_structure(result: ExtractionResult) -> None:
-    """ACTES identifier and acts, from the text: again after OCR has given a scan its text."""
+    result.doc_type = guess_doc_type(result.title, url, text_head, result.kind)
+    result.date, result.date_source = find_date(result.title, url, text_head)
     text = "\f".join(result.pages)
     result.actes = find_actes(text)
     result.acts = split_acts(text, result.doc_type, result.title, paged=result.kind == detect.PDF)
+    return result
 
 
 def _fill_text(result: ExtractionResult, job: ExtractionInput) -> None:

@@ -100,6 +100,9 @@ class StoragePipeline:
             lexicon_version=item.lexicon_version,
             actes=extracted.actes,
             acts=extracted.acts,
+            ocr_engine=extracted.ocr_engine,
+            ocr_confidence=extracted.ocr_confidence,
+            ocr_error=extracted.ocr_error,
         )
         loop = asyncio.get_running_loop()
         try:

@@ -16,6 +16,7 @@ from crawler import __version__
 from crawler.cli.crawl import crawl
 from crawler.cli.demo import demo
 from crawler.cli.export import export
+from crawler.cli.ocr import ocr
 from crawler.cli.search import index, search
 from crawler.cli.tag import retag, tag
 
@@ -39,6 +40,7 @@ cli.add_command(tag)
 cli.add_command(retag)
 cli.add_command(search)
 cli.add_command(index)
+cli.add_command(ocr)
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import click
 
+from crawler.cli.ocr import ocr_options
 from crawler.cli.options import ByteSize, archive_options, location_or_exit
 
 
@@ -74,6 +75,13 @@ def parse_settings(pairs: tuple[str, ...]) -> dict[str, Any]:
     metavar="NAME=VALUE",
     help="Any Scrapy or VIGIE_* setting, e.g. -s CONCURRENT_REQUESTS_PER_DOMAIN=1.",
 )
+@click.option(
+    "--ocr",
+    is_flag=True,
+    envvar="VIGIE_OCR",
+    help="OCR scans during the crawl instead of queueing them for 'vigie ocr'. Env: VIGIE_OCR.",
+)
+@ocr_options
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO level).")
 def crawl(
     urls: tuple[str, ...],
@@ -85,6 +93,9 @@ def crawl(
     max_size: int | None,
     pdf_backend: str | None,
     scrapy_settings: tuple[str, ...],
+    ocr: bool,
+    ocr_workers: int | None,
+    ocr_timeout: float | None,
     verbose: bool,
 ) -> None:
     """Crawl municipal sites from their start URLS into the archive.
@@ -111,6 +122,9 @@ def crawl(
         pdf_backend=pdf_backend,
         max_size=max_size,
         log_level="INFO" if verbose else "WARNING",
+        ocr=ocr,
+        ocr_workers=ocr_workers,
+        ocr_timeout=ocr_timeout,
         extra_settings=parse_settings(scrapy_settings),
     )
     run = run_crawl(options)

@@ -1,0 +1,136 @@
+"""The OCR queue: archived scans waiting for their text, and saving the text OCR gives them.
+
+A document is queued while ``needs_ocr`` is true. A failed attempt records ``ocr_error`` and
+leaves the document queued, but ``vigie ocr`` only tries it again when asked
+(``--retry-failed``): a nightly run should not spend its night on the same broken scan.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import ColumnElement, delete, func, select
+
+from archive.models import PAGE_SEPARATOR, Document, DocumentUrl, Mention
+from archive.records import ActesInfo, ActRecord, MentionRecord
+from archive.store import ArchiveStore, add_mentions, replace_acts
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedDocument:
+    id: int
+    sha256: str
+    url: str
+    title: str | None
+    kind: str
+    pages: int
+    extraction: str | None
+
+
+@dataclass(slots=True)
+class OcrUpdate:
+    """A scan's new text and what it says, to replace what the text layer gave."""
+
+    pages: list[str]
+    extraction: str | None
+    ocr_engine: str | None
+    ocr_confidence: float | None
+    doc_type: str
+    date: dt.date | None
+    date_source: str | None
+    actes: ActesInfo = field(default_factory=ActesInfo)
+    acts: list[ActRecord] = field(default_factory=list)
+
+
+def _queued(retry_failed: bool) -> ColumnElement[bool]:
+    condition = Document.needs_ocr.is_(True)
+    return condition if retry_failed else condition & Document.ocr_error.is_(None)
+
+
+def count_queued(store: ArchiveStore, retry_failed: bool = False) -> tuple[int, int]:
+    """Documents in the queue, and their pages."""
+    with store.session() as session:
+        row = session.execute(
+            select(func.count(Document.id), func.coalesce(func.sum(Document.pages), 0)).where(
+                _queued(retry_failed)
+            )
+        ).one()
+    return row[0], row[1]
+
+
+def count_failed(store: ArchiveStore) -> int:
+    with store.session() as session:
+        return (
+            session.scalar(
+                select(func.count(Document.id)).where(
+                    Document.needs_ocr.is_(True), Document.ocr_error.is_not(None)
+                )
+            )
+            or 0
+        )
+
+
+def queued_documents(
+    store: ArchiveStore, limit: int | None = None, retry_failed: bool = False
+) -> list[QueuedDocument]:
+    first_url = (
+        select(DocumentUrl.url)
+        .where(DocumentUrl.document_id == Document.id)
+        .order_by(DocumentUrl.first_seen_at, DocumentUrl.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    query = (
+        select(
+            Document.id,
+            Document.sha256,
+            first_url,
+            Document.title,
+            Document.kind,
+            Document.pages,
+            Document.extraction,
+        )
+        .where(_queued(retry_failed))
+        .order_by(Document.id)
+        .limit(limit)
+    )
+    with store.session() as session:
+        return [QueuedDocument(*row) for row in session.execute(query)]
+
+
+def save_ocr(
+    store: ArchiveStore,
+    document_id: int,
+    update: OcrUpdate,
+    mentions: list[MentionRecord],
+    lexicon_version: str,
+) -> None:
+    """Replace a scan's text, type, date, ACTES fields, acts and mentions in one transaction."""
+    text = PAGE_SEPARATOR.join(update.pages)
+    with store.session() as session, session.begin():
+        document = session.get(Document, document_id)
+        if document is None:
+            return  # deleted meanwhile: nothing to update
+        document.text, document.text_length, document.pages = text, len(text), len(update.pages)
+        document.extraction, document.needs_ocr, document.ocr_error = update.extraction, False, None
+        document.ocr_engine, document.ocr_confidence = update.ocr_engine, update.ocr_confidence
+        document.doc_type, document.date, document.date_source = (
+            update.doc_type,
+            update.date,
+            update.date_source,
+        )
+        for name, value in dataclasses.asdict(update.actes).items():
+            setattr(document, name, value)
+        replace_acts(session, document_id, update.acts)
+        session.execute(delete(Mention).where(Mention.document_id == document_id))
+        add_mentions(session, document_id, mentions, lexicon_version)
+        document.tagged_with = lexicon_version
+
+
+def save_ocr_error(store: ArchiveStore, document_id: int, message: str) -> None:
+    with store.session() as session, session.begin():
+        document = session.get(Document, document_id)
+        if document is not None:
+            document.ocr_error = message
