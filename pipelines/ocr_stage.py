@@ -17,7 +17,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from crawler.items import DocumentItem
-from pipelines.ocr import OcrEngine, OcrUnavailable, apply_ocr, find_engine, ocr_pdf
+from pipelines.ocr import OcrEngine, OcrUnavailableError, apply_ocr, find_engine, ocr_pdf
 from pipelines.worker_pool import WorkerPool
 
 logger = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ class OcrPipeline:
     def open_spider(self) -> None:
         try:
             self.engine = find_engine()
-        except OcrUnavailable as exc:
+        except OcrUnavailableError as exc:
             logger.warning("no OCR during this crawl: %s; scans are archived in the OCR queue", exc)
 
     def close_spider(self) -> None:

@@ -57,7 +57,7 @@ def ocr(
     missing (the documents stay queued), 2 for bad input.
     """
     from archive.ocr_queue import count_failed, count_queued
-    from pipelines.ocr import DEFAULT_TIMEOUT, OcrUnavailable, find_engine
+    from pipelines.ocr import DEFAULT_TIMEOUT, OcrUnavailableError, find_engine
     from pipelines.ocr.queue import drain_queue
 
     tagger = tagger_or_exit(lexicon)
@@ -72,7 +72,7 @@ def ocr(
             return
         try:
             engine = find_engine()
-        except OcrUnavailable as exc:
+        except OcrUnavailableError as exc:
             click.echo(f"Error: {exc}; {_documents(documents)} stay in the OCR queue.", err=True)
             sys.exit(1)
         with click.progressbar(length=pages, label=f"OCR ({engine.label})", file=sys.stderr) as bar:

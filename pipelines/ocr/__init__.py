@@ -1,14 +1,14 @@
 """OCR of scanned PDFs with tesseract (French), in its own worker pool, off the crawl's path."""
 
 from pipelines.ocr.document import DEFAULT_TIMEOUT, OcrOutcome, apply_ocr, ocr_pdf
-from pipelines.ocr.engine import OcrEngine, OcrUnavailable, find_engine
+from pipelines.ocr.engine import OcrEngine, OcrUnavailableError, find_engine
 
 __all__ = [
     "DEFAULT_TIMEOUT",
     "OcrEngine",
-    "apply_ocr",
     "OcrOutcome",
-    "OcrUnavailable",
+    "OcrUnavailableError",
+    "apply_ocr",
     "find_engine",
     "ocr_pdf",
 ]

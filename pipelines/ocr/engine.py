@@ -27,11 +27,11 @@ LANGUAGE = "fra"
 INSTALL_HINT = "install the Debian packages tesseract-ocr and tesseract-ocr-fra (or set VIGIE_TESSERACT)"
 
 
-class OcrUnavailable(Exception):
+class OcrUnavailableError(Exception):
     """Tesseract or its French language pack is missing: OCR cannot run on this machine."""
 
 
-class OcrFailed(Exception):
+class OcrPageError(Exception):
     """Tesseract failed on one page (time limit, unreadable image…)."""
 
 
@@ -57,33 +57,33 @@ def find_engine(program: str | None = None) -> OcrEngine:
     wanted = program or os.environ.get("VIGIE_TESSERACT") or "tesseract"
     found = shutil.which(wanted)
     if found is None:
-        raise OcrUnavailable(f"tesseract is not installed ({wanted!r} not found): {INSTALL_HINT}")
+        raise OcrUnavailableError(f"tesseract is not installed ({wanted!r} not found): {INSTALL_HINT}")
     try:
         version = subprocess.run([found, "--version"], capture_output=True, text=True, timeout=30)
         languages = subprocess.run([found, "--list-langs"], capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise OcrUnavailable(f"tesseract at {found} does not run ({exc}): {INSTALL_HINT}") from exc
+        raise OcrUnavailableError(f"tesseract at {found} does not run ({exc}): {INSTALL_HINT}") from exc
     number = re.search(r"tesseract\s+v?(\d[\w.-]*)", version.stdout + version.stderr)
     if LANGUAGE not in (languages.stdout + languages.stderr).split():
-        raise OcrUnavailable(f"tesseract has no French language pack ({LANGUAGE}): {INSTALL_HINT}")
+        raise OcrUnavailableError(f"tesseract has no French language pack ({LANGUAGE}): {INSTALL_HINT}")
     return OcrEngine(program=found, version=number.group(1) if number else "unknown")
 
 
 def recognise(engine: OcrEngine, image: Path, dpi: int, timeout: float) -> OcrText:
     """The text of one page image, with the confidence of each word."""
     if timeout <= 0:
-        raise OcrFailed("no time left for this page")
+        raise OcrPageError("no time left for this page")
     environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     command = [engine.program, str(image), "stdout", "-l", engine.language, "--dpi", str(dpi), "tsv"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=environment)
     except subprocess.TimeoutExpired as exc:
-        raise OcrFailed(f"tesseract took longer than {timeout:.0f} s") from exc
+        raise OcrPageError(f"tesseract took longer than {timeout:.0f} s") from exc
     if done.returncode != 0:
         message = (
             done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit code {done.returncode}"
         )
-        raise OcrFailed(f"tesseract failed: {message}")
+        raise OcrPageError(f"tesseract failed: {message}")
     return parse_tsv(done.stdout)
 
 

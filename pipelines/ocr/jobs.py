@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipelines.ocr.engine import OcrEngine, OcrFailed, recognise
+from pipelines.ocr.engine import OcrEngine, OcrPageError, recognise
 from pipelines.pdf_text import DEFAULT_BACKEND, PdfExtractionError, extract_pdf
 
 RENDER_DPI = 300
@@ -61,7 +61,7 @@ def ocr_page(job: PageJob) -> PageResult:
         with tempfile.TemporaryDirectory(prefix="vigie-ocr-") as folder:
             image, dpi = render_page(job.path, job.page, Path(folder))
             found = recognise(job.engine, image, dpi, job.deadline - time.time())
-    except (OSError, OcrFailed) as exc:
+    except (OSError, OcrPageError) as exc:
         return PageResult(job.page, error=str(exc))
     except Exception as exc:  # pdfium's errors: one bad page never stops the queue
         return PageResult(job.page, error=f"cannot render the page: {type(exc).__name__}: {exc}")

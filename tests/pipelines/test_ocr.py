@@ -13,7 +13,7 @@ from functools import cache
 import pytest
 
 from pipelines.extract import ExtractionInput, extract_document
-from pipelines.ocr import OcrUnavailable, apply_ocr, find_engine, ocr_pdf
+from pipelines.ocr import OcrUnavailableError, apply_ocr, find_engine, ocr_pdf
 from pipelines.tagging import get_tagger
 from pipelines.worker_pool import WorkerPool
 from tests import realdocs
@@ -92,5 +92,5 @@ def test_the_stamp_of_a_stamp_only_scan_is_kept_after_ocr() -> None:
 
 def test_a_missing_tesseract_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VIGIE_TESSERACT", "/nonexistent/tesseract")
-    with pytest.raises(OcrUnavailable, match=r"tesseract is not installed .*tesseract-ocr-fra"):
+    with pytest.raises(OcrUnavailableError, match=r"tesseract is not installed .*tesseract-ocr-fra"):
         find_engine()
