@@ -6,6 +6,10 @@ cd "$(dirname "$0")/.."
 
 packages=()
 command -v antiword >/dev/null 2>&1 || packages+=(antiword)   # legacy Word .doc minutes
+command -v tesseract >/dev/null 2>&1 || packages+=(tesseract-ocr)   # OCR of scanned PDFs
+if ! { command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx fra; }; then
+  packages+=(tesseract-ocr-fra)   # its French language pack
+fi
 
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then sudo=(); elif command -v sudo >/dev/null 2>&1; then sudo=(sudo); else

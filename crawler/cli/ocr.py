@@ -73,7 +73,7 @@ def ocr(
         try:
             engine = find_engine()
         except OcrUnavailableError as exc:
-            click.echo(f"Error: {exc}; {_documents(documents)} stay in the OCR queue.", err=True)
+            click.echo(f"Error: {exc}; the OCR queue keeps its {_documents(documents)}.", err=True)
             sys.exit(1)
         with click.progressbar(length=pages, label=f"OCR ({engine.label})", file=sys.stderr) as bar:
             report = drain_queue(
