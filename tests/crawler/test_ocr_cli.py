@@ -89,7 +89,7 @@ def test_crawl_with_ocr_gives_scans_their_text_right_away(scan_site: str, tmp_pa
     crawled = run_vigie("crawl", scan_site, *FAST, "--ocr", "--ocr-workers", "2", cwd=tmp_path)
     assert crawled.returncode == 0, crawled.stderr
     assert "needs OCR          0" in crawled.stdout
-    needs_ocr, extraction, engine, _, _, text, _ = _scan(tmp_path / "vigie.db")
+    needs_ocr, extraction, _, _, _, text, _ = _scan(tmp_path / "vigie.db")
     assert (needs_ocr, extraction) == (0, "ocr") and "Le quorum est atteint" in text
 
 
