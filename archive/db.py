@@ -112,6 +112,10 @@ def init_schema(engine: Engine) -> int:
                 )
             if current is not None and current < SCHEMA_VERSION:
                 _add_missing_columns(engine)
+                if current < 2:
+                    # Acts and ACTES fields come from the text: "vigie retag" reads every
+                    # document again (it re-tags those not tagged with the current lexicon).
+                    session.execute(text("UPDATE documents SET tagged_with = NULL"))
             if current != SCHEMA_VERSION:
                 session.add(SchemaVersion(version=SCHEMA_VERSION, applied_at=utcnow()))
                 session.commit()

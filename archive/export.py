@@ -17,7 +17,9 @@ from typing import Any, TextIO
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from archive.models import PAGE_SEPARATOR, Document
+from archive.act_label import act_label
+from archive.models import PAGE_SEPARATOR, Document, Mention
+from archive.records import ActesInfo
 from archive.store import ArchiveStore
 
 EXPORT_FIELDS = [
@@ -40,6 +42,12 @@ EXPORT_FIELDS = [
     "categories",
     "mentions",
     "date_source",
+    # Since schema version 2: OCR, the ACTES identifier and stamp, the number of acts.
+    "ocr_engine",
+    "ocr_confidence",
+    "ocr_error",
+    *ActesInfo.__dataclass_fields__,
+    "acts",
 ]
 BATCH_SIZE = 500
 
@@ -56,8 +64,9 @@ def iter_records(store: ArchiveStore, with_text: bool = False) -> Iterator[dict[
                 .limit(BATCH_SIZE)
                 .options(
                     selectinload(Document.urls),
-                    selectinload(Document.mentions),
+                    selectinload(Document.mentions).selectinload(Mention.act),
                     selectinload(Document.source),
+                    selectinload(Document.acts),
                 )
             ).all()
             if not documents:
@@ -80,6 +89,10 @@ def _record(document: Document, with_text: bool) -> dict[str, Any]:
             "context": mention.context,
             "stance": mention.stance,
             "lexicon_version": mention.lexicon_version,
+            # The act the mention falls in: "Délibération 2013/14 – …, page 12, adoptée…".
+            "act_number": mention.act.number if mention.act else None,
+            "act_title": mention.act.title if mention.act else None,
+            "act_label": act_label(mention.act, mention.page) if mention.act else None,
         }
         for mention in sorted(document.mentions, key=lambda m: (m.start, m.id))
     ]
@@ -103,10 +116,19 @@ def _record(document: Document, with_text: bool) -> dict[str, Any]:
         "categories": sorted({m["category"] for m in mentions}),
         "mentions": mentions,
         "date_source": document.date_source,
+        "ocr_engine": document.ocr_engine,
+        "ocr_confidence": document.ocr_confidence,
+        "ocr_error": document.ocr_error,
+        **{name: _plain(getattr(document, name)) for name in ActesInfo.__dataclass_fields__},
+        "acts": len(document.acts),
     }
     if with_text:
         record["text"] = document.text
     return record
+
+
+def _plain(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def _iso(value: dt.datetime) -> str:

@@ -21,6 +21,8 @@ class SearchHit:
     snippet: str  # ~200 characters, matches between [ and ]
     snippet_html: str  # HTML-escaped, matches in <mark>
     page: int | None  # page of the best match in a PDF, when known
+    act_number: str | None = None  # the act the best match falls in, when the document has acts
+    act: str | None = None  # "Délibération 2013/14 – …, page 1, adoptée"
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -22,13 +22,13 @@ from archive.taxonomy import CATEGORY_IDS, DOC_TYPES, STANCES
 from search.errors import SearchError
 from search.facets import count_facets, fill_hits
 from search.index import FILTER_INDEX, ensure_index
+from search.locate import CLOSE, OPEN, act_at, locate, page_at
 from search.query import FtsQuery, check_choices, parse_date, plain_query, raw_query
 from search.results import SearchHit, SearchPage
 
 TITLE_WEIGHT, TEXT_WEIGHT = 10.0, 1.0
 PHRASE_BONUS, MENTION_BONUS = 100.0, 50.0
 SNIPPET_TOKENS = 32  # about 200 characters
-OPEN, CLOSE = "\x02", "\x03"
 # The documents of the hits, through the covering index (see search.index).
 JOINED = f"JOIN documents d INDEXED BY {FILTER_INDEX} ON d.id = h.id"
 # Best score first; without query words every score is 0, so the newest come first.
@@ -202,8 +202,11 @@ class Searcher:
         hits = []
         for position, row in enumerate(rows, start=query.offset + 1):
             info = details[row.id]
-            marked = snippets.get(row.id, "")
-            page = self._page(connection, row.id, marked) if info.kind == "pdf" and OPEN in marked else None
+            marked, offset = snippets.get(row.id, ("", None))
+            if offset is None:
+                offset = locate(connection, row.id, marked)
+            page = page_at(connection, row.id, offset) if offset is not None and info.kind == "pdf" else None
+            act = act_at(connection, row.id, offset, page) if offset is not None else None
             hits.append(
                 SearchHit(
                     rank=position,
@@ -218,13 +221,16 @@ class Searcher:
                     snippet=_plain(marked),
                     snippet_html=_html(marked),
                     page=page,
+                    act_number=act[0] if act else None,
+                    act=act[1] if act else None,
                 )
             )
         return hits
 
     def _snippets(
         self, connection: Connection, fts: FtsQuery | None, ids: list[int], categories: list[str]
-    ) -> dict[int, str]:
+    ) -> dict[int, tuple[str, int | None]]:
+        """Each document's marked snippet, and its match's offset in the text when already known."""
         if fts is None:
             return self._mention_snippets(connection, ids, categories)
         found: dict[int, str] = {}
@@ -239,56 +245,34 @@ class Searcher:
             for row in connection.execute(sql, {"match": fts.match, "ids": missing}):
                 if OPEN in (row.s or "") or row.rowid not in found:
                     found[row.rowid] = row.s or ""
-        return found
+        return {document_id: (marked, None) for document_id, marked in found.items()}
 
     @staticmethod
-    def _mention_snippets(connection: Connection, ids: list[int], categories: list[str]) -> dict[int, str]:
+    def _mention_snippets(
+        connection: Connection, ids: list[int], categories: list[str]
+    ) -> dict[int, tuple[str, int | None]]:
         """Without query words: the first mention (of a requested category), else the text's start."""
         in_category = "AND m.category IN :categories" if categories else ""
         sql = text(
-            "SELECT d.id, (SELECT m.matched || char(31) || m.context FROM mentions m WHERE m.document_id = d.id "
+            "SELECT d.id, (SELECT m.matched || char(31) || m.context || char(31) || m.start FROM mentions m "
+            "WHERE m.document_id = d.id "
             f"{in_category} ORDER BY m.start LIMIT 1) AS mention, substr(d.text, 1, 200) AS head "
             "FROM documents d WHERE d.id IN :ids"
         ).bindparams(
             bindparam("ids", expanding=True),
             *([bindparam("categories", expanding=True)] if categories else []),
         )
-        found = {}
+        found: dict[int, tuple[str, int | None]] = {}
         for row in connection.execute(
             sql, {"ids": ids, **({"categories": categories} if categories else {})}
         ):
             if row.mention:
-                matched, context = row.mention.split("\x1f", 1)
-                found[row.id] = context.replace(matched, OPEN + matched + CLOSE, 1)
+                matched, rest = row.mention.split("\x1f", 1)
+                context, start = rest.rsplit("\x1f", 1)
+                found[row.id] = (context.replace(matched, OPEN + matched + CLOSE, 1), int(start))
             else:
-                found[row.id] = row.head + ("…" if len(row.head) == 200 else "")
+                found[row.id] = (row.head + ("…" if len(row.head) == 200 else ""), None)
         return found
-
-    @staticmethod
-    def _page(connection: Connection, document_id: int, marked: str) -> int | None:
-        """Page of the snippet's first match: find the passage in the text, count form feeds before it."""
-        fragment = marked.strip("…")
-        before_match = fragment.index(OPEN)
-        passage = fragment.replace(OPEN, "").replace(CLOSE, "")
-        row = connection.execute(
-            text("SELECT instr(text, :passage) AS at FROM documents WHERE id = :id"),
-            {"passage": passage, "id": document_id},
-        ).one()
-        if not row.at:
-            return None
-        end = row.at + before_match
-        return (
-            int(
-                connection.execute(
-                    text(
-                        "SELECT length(substr(text, 1, :end)) - length(replace(substr(text, 1, :end), char(12), '')) "
-                        "FROM documents WHERE id = :id"
-                    ),
-                    {"end": end, "id": document_id},
-                ).scalar()
-            )
-            + 1
-        )
 
 
 def _where(clauses: list[str]) -> str:

@@ -1,4 +1,4 @@
-"""``vigie export``: one record per document, as JSON Lines or CSV."""
+"""``vigie export``: one record per document (or per act), as JSON Lines or CSV."""
 
 from __future__ import annotations
 
@@ -19,7 +19,12 @@ from crawler.cli.options import archive_options, existing_store
     show_default=True,
     help="jsonl: one JSON object per line. csv: UTF-8 with BOM, opens in spreadsheets.",
 )
-@click.option("--with-text", is_flag=True, help="Add each document's full text.")
+@click.option(
+    "--acts",
+    is_flag=True,
+    help="One record per act (deliberation, arrêté, agenda item) instead of per document.",
+)
+@click.option("--with-text", is_flag=True, help="Add each document's (or act's) full text.")
 @click.option(
     "-o",
     "--output",
@@ -27,26 +32,38 @@ from crawler.cli.options import archive_options, existing_store
     default="-",
     help="Write to this file instead of standard output.",
 )
-def export(db: str, files_dir: str | None, fmt: str, with_text: bool, output: str) -> None:
-    """Export the archive, one record per document.
+def export(db: str, files_dir: str | None, fmt: str, acts: bool, with_text: bool, output: str) -> None:
+    """Export the archive, one record per document, or per act with --acts.
 
-    Fields: url, urls, title, date, doc_type, content_type, sha256, pages, text_length,
-    extraction, needs_ocr, error, source, fetched_at, first_seen_at, last_seen_at,
-    categories, mentions (and text with --with-text).
+    Document fields: url, urls, title, date, doc_type, content_type, sha256, pages,
+    text_length, extraction, needs_ocr, error, source, fetched_at, first_seen_at,
+    last_seen_at, categories, mentions (each with the act it falls in), date_source,
+    ocr_engine, ocr_confidence, ocr_error, the ACTES fields (actes_id, actes_department,
+    actes_siren, actes_date, actes_number, actes_nature, prefecture_sent_on,
+    prefecture_received_on, published_on) and acts (their number); text with --with-text.
+
+    Act fields (--acts): document_url, document_sha256, document_title, document_date,
+    doc_type, seq, kind, number, title, page_start, page_end, vote_for, vote_against,
+    vote_abstentions, unanimous, decision, label, the ACTES fields, categories, mentions.
     """
     from pathlib import Path
 
     from archive.export import iter_records, write_csv, write_jsonl
+    from archive.export_acts import iter_act_records, write_acts_csv
 
     store = existing_store(db, files_dir)
     try:
-        records = iter_records(store, with_text=with_text)
+        records = iter_act_records(store, with_text) if acts else iter_records(store, with_text=with_text)
+        write = write_acts_csv if acts else write_csv
+
+        def emit(out: object) -> int:
+            return write(records, out, with_text) if fmt == "csv" else write_jsonl(records, out)  # type: ignore[arg-type]
+
         if output == "-":
-            out = sys.stdout
-            count = write_csv(records, out, with_text) if fmt == "csv" else write_jsonl(records, out)
+            emit(sys.stdout)
         else:
             with Path(output).open("w", encoding="utf-8", newline="") as out:
-                count = write_csv(records, out, with_text) if fmt == "csv" else write_jsonl(records, out)
-            click.echo(f"{count} documents written to {output}", err=True)
+                count = emit(out)
+            click.echo(f"{count} {'acts' if acts else 'documents'} written to {output}", err=True)
     finally:
         store.close()

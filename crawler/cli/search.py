@@ -114,6 +114,7 @@ def _write_csv(hits: list[Any]) -> None:
         "doc_type",
         "categories",
         "page",
+        "act",
         "url",
         "score",
         "snippet",
@@ -137,6 +138,8 @@ def _print_table(page: Any, offset: int) -> None:
         categories = f" [{', '.join(hit.categories)}]" if hit.categories else ""
         click.echo(f"\n{hit.rank:>3}. {date}  {hit.source}  {hit.doc_type}{categories}")
         click.echo(f"     {hit.title or '(sans titre)'}{where}")
+        if hit.act:
+            click.echo(f"     {hit.act}")
         for line in textwrap.wrap(hit.snippet, width=96):
             click.echo(f"     {line}")
         click.echo(f"     {hit.url} (#{hit.document_id})")

@@ -1,4 +1,8 @@
-"""Re-tag the whole archive after a lexicon change, without re-crawling."""
+"""Re-tag the whole archive after a lexicon change, without re-crawling.
+
+The acts and the ACTES identifier are read again from each re-tagged text too: mentions link
+to acts, and an archive from before acts existed (schema version 1) gets them this way.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ from dataclasses import dataclass, field
 
 from archive.mentions import replace_mentions, texts_to_tag
 from archive.store import ArchiveStore
+from pipelines.actes import find_actes
+from pipelines.acts import split_acts
 from pipelines.tagging.tagger import Tagger
 
 
@@ -28,9 +34,13 @@ def retag_archive(
 ) -> RetagReport:
     """Replace the mentions of every document tagged with another lexicon version (or all)."""
     report = RetagReport(tagger.version)
-    for document_id, text, paged in texts_to_tag(store, tagger.version, everything):
-        mentions = tagger.tag(text, paged)
-        old, new = replace_mentions(store, document_id, mentions, tagger.version)
+    for stored in texts_to_tag(store, tagger.version, everything):
+        mentions = tagger.tag(stored.text, stored.paged)
+        structure = (
+            find_actes(stored.text),
+            split_acts(stored.text, stored.doc_type, stored.title, paged=stored.paged),
+        )
+        old, new = replace_mentions(store, stored.id, mentions, tagger.version, structure)
         report.documents += 1
         if old != new:
             report.documents_changed += 1

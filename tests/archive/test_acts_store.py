@@ -12,6 +12,7 @@ from archive.files import sha256_hex
 from archive.mentions import replace_mentions
 from pipelines.extract import ExtractionInput, extract_document
 from pipelines.tagging import get_tagger
+from pipelines.tagging.retag import retag_archive
 from tests import realdocs
 
 SCHEMA_V1 = Path(__file__).with_name("schema_v1.sql")
@@ -97,8 +98,9 @@ def test_an_archive_of_version_1_is_upgraded_in_place_and_keeps_its_rows(tmp_pat
             "INSERT INTO schema_version VALUES (1, '2026-01-01 00:00:00');"
             "INSERT INTO sources VALUES (1, 'v.fr', NULL, '2026-01-01 00:00:00');"
             "INSERT INTO documents (id, sha256, source_id, kind, size, doc_type, pages, text_length, needs_ocr, "
-            "is_latest, first_seen_at, last_seen_at, fetched_at, text) VALUES (1, 'ab', 1, 'pdf', 3, 'other', 1, 5, 0, "
-            "1, '2026-01-01 00:00:00', '2026-01-01 00:00:00', '2026-01-01 00:00:00', 'texte');"
+            "is_latest, tagged_with, first_seen_at, last_seen_at, fetched_at, text) VALUES (1, 'ab', 1, 'pdf', 3, "
+            "'compte_rendu', 1, 5, 0, 1, 'v0', '2026-01-01 00:00:00', '2026-01-01 00:00:00', "
+            "'2026-01-01 00:00:00', 'texte');"
             'INSERT INTO mentions (document_id, category, term, matched, start, "end", context, lexicon_version) '
             "VALUES (1, 'drone', 'drone', 'drone', 0, 5, 'drone', 'v0');"
         )
@@ -126,3 +128,23 @@ def test_an_archive_of_version_1_is_upgraded_in_place_and_keeps_its_rows(tmp_pat
     ArchiveStore(resolve_location(str(db))).close()  # opening again changes nothing
     with sqlite3.connect(db) as connection:
         assert connection.execute("SELECT count(*) FROM schema_version").fetchone() == (2,)
+        # Give the old document the text of Couthenans' report: `vigie retag` splits it into acts.
+        text = "\f".join(
+            extract_document(ExtractionInput(url="x", body=realdocs.COUTHENANS_CR.read_bytes())).pages
+        )
+        connection.execute("UPDATE documents SET text = ? WHERE id = 1", (text,))
+    store = ArchiveStore(resolve_location(str(db)))
+    retag_archive(store, get_tagger())
+    store.close()
+    with sqlite3.connect(db) as connection:
+        assert connection.execute(
+            "SELECT number, title FROM acts WHERE document_id = 1 ORDER BY seq"
+        ).fetchall() == [
+            ("1", "Recensement voirie communale"),
+            ("2", "Renouvellement contrat GRDF"),
+            ("3", "Transfert propriété temple de l’association culturelle vers la commune de Couthenans"),
+            ("4", "Questions diverses"),
+        ]
+        assert connection.execute(
+            "SELECT a.number FROM mentions m JOIN acts a ON a.id = m.act_id WHERE m.document_id = 1"
+        ).fetchall() == [("4",), ("4",)]  # "Caméra point vert", "une vraie caméra": "Questions diverses"

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from archive.export import EXPORT_FIELDS
+from archive.export_acts import ACT_EXPORT_FIELDS
 from crawler.cli import cli
 from tests.conftest import REPO, rows, run_vigie, table_counts
 
@@ -110,12 +111,58 @@ def test_export_jsonl_fields(demo) -> None:
     camera = next(m for m in pv["mentions"] if m["page"] == 54)
     assert list(camera) == [
         "category", "term", "matched", "start", "end", "page", "context", "stance", "lexicon_version",
+        "act_number", "act_title", "act_label",
     ]  # fmt: skip
     assert "huit caméras de télésurveillance" in camera["context"]
+    assert camera["act_number"] == "23" and camera["act_label"] == (
+        "Point 23 – Convention financière Ville/Communauté d'Agglomération pour l'adaptation d'équipements "
+        "de la Ville liés au tramway lignes 4 et 5, page 54, adopté à l'unanimité"
+    )
+    assert pv["acts"] == 129 and pv["actes_id"] is None
+    delib = next(r for r in records if r["url"].endswith("deliberation-2013-14-videoprotection.pdf"))
+    assert (delib["actes_id"], delib["actes_siren"], delib["actes_nature"], delib["actes_date"]) == (
+        "034-213401722-20130204-0000061100-DE", "213401722", "DE", "2013-02-04",
+    )  # fmt: skip
+    assert (delib["prefecture_sent_on"], delib["published_on"], delib["acts"]) == (
+        "2013-02-06",
+        "2013-02-05",
+        1,
+    )
     assert pv["content_type"] == "application/pdf" and len(pv["sha256"]) == 64
     assert pv["fetched_at"].endswith("Z") and pv["first_seen_at"] <= pv["last_seen_at"]
     scan = next(r for r in records if r["url"].endswith("CR_CM_20_06_2011.pdf"))
     assert scan["needs_ocr"] is True
+
+
+def test_export_acts_one_record_per_act(demo) -> None:
+    work, _ = demo
+    result = run_vigie("export", "--db", "demo.db", "--acts", cwd=work)
+    assert result.returncode == 0, result.stderr
+    acts = [json.loads(line) for line in result.stdout.splitlines()]
+    assert all(list(act) == ACT_EXPORT_FIELDS for act in acts)
+    pv = [act for act in acts if act["document_url"].endswith("PV_CM_17_02_2014.pdf")]
+    assert [act["seq"] for act in pv] == list(range(1, 130))
+    cameras = next(act for act in pv if act["number"] == "23")
+    assert (cameras["page_start"], cameras["page_end"], cameras["vote_for"], cameras["unanimous"]) == (
+        54,
+        58,
+        53,
+        True,
+    )
+    assert cameras["categories"] == ["videoprotection"] and cameras["document_date"] == "2014-02-17"
+    assert {m["page"] for m in cameras["mentions"]} == {54, 55}
+    delib = next(
+        act for act in acts if act["document_url"].endswith("deliberation-2013-14-videoprotection.pdf")
+    )
+    assert (delib["kind"], delib["number"], delib["decision"], delib["actes_id"]) == (
+        "deliberation", "2013/14", "adopte", "034-213401722-20130204-0000061100-DE",
+    )  # fmt: skip
+    assert delib["label"].startswith("Délibération 2013/14 – Extension du Réseau de Vidéoprotection Urbaine")
+    csv_out = run_vigie("export", "--db", "demo.db", "--acts", "--format", "csv", "--with-text", cwd=work)
+    table = list(csv.DictReader(io.StringIO(csv_out.stdout.removeprefix("\ufeff"), newline="")))
+    assert len(table) == len(acts) and list(table[0]) == [*ACT_EXPORT_FIELDS, "text"]
+    row = next(row for row in table if row["number"] == "23" and row["doc_type"] == "proces_verbal")
+    assert row["unanimous"] == "true" and "huit caméras de télésurveillance" in " ".join(row["text"].split())
 
 
 def test_export_csv_opens_in_a_spreadsheet(demo) -> None:

@@ -115,7 +115,9 @@ def test_a_document_over_its_time_limit_is_recorded_kept_and_retried_on_demand(
 
     skipped = run_vigie("ocr", cwd=tmp_path)
     assert skipped.returncode == 0
-    assert skipped.stdout.strip() == "The OCR queue is empty. (1 failed before: --retry-failed tries them again)"
+    assert (
+        skipped.stdout.strip() == "The OCR queue is empty. (1 failed before: --retry-failed tries them again)"
+    )
 
     retried = run_vigie("ocr", "--retry-failed", cwd=tmp_path)
     assert retried.returncode == 0, retried.stderr

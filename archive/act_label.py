@@ -1,0 +1,52 @@
+"""How an act is named to a reader: "Délibération 2013/14 – Extension du réseau…, page 12,
+adoptée à l'unanimité". Used by the export (``label``) and by search results."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+_KIND_NAMES = {"deliberation": ("Délibération", "e"), "arrete": ("Arrêté", ""), "item": ("Point", "")}
+_PARTICIPLES = {"adopte": "adopté", "approuve": "approuvé", "autorise": "autorisé", "rejette": "rejeté"}
+
+
+class ActLike(Protocol):
+    kind: str
+    number: str | None
+    title: str | None
+    page_start: int | None
+    page_end: int | None
+    vote_for: int | None
+    vote_against: int | None
+    vote_abstentions: int | None
+    unanimous: bool | None
+    decision: str | None
+
+
+def act_label(act: ActLike, page: int | None = None) -> str:
+    """The act's name, its page (``page``, else its page range) and its outcome when known."""
+    name, agreement = _KIND_NAMES.get(act.kind, ("Acte", ""))
+    parts = [f"{name} {act.number}" if act.number else name]
+    if act.title:
+        parts[0] += f" – {act.title}"
+    if page is not None:
+        parts.append(f"page {page}")
+    elif act.page_start is not None:
+        same = act.page_end in (None, act.page_start)
+        parts.append(f"page {act.page_start}" if same else f"pages {act.page_start}-{act.page_end}")
+    outcome = _outcome(act, agreement)
+    if outcome:
+        parts.append(outcome)
+    return ", ".join(parts)
+
+
+def _outcome(act: ActLike, agreement: str) -> str:
+    words = []
+    if act.decision:
+        words.append(_PARTICIPLES.get(act.decision, act.decision) + agreement)
+    if act.unanimous is not None:  # (SQLite gives 1 and 0)
+        words.append("à l'unanimité" if act.unanimous else "à la majorité")
+    if act.vote_for is not None and not act.unanimous:
+        words.append(
+            f"({act.vote_for} pour, {act.vote_against or 0} contre, {act.vote_abstentions or 0} abstentions)"
+        )
+    return " ".join(words)

@@ -1,0 +1,117 @@
+"""``vigie export --acts``: one record per act, with its document, outcome, ACTES fields and mentions.
+
+The fields are a public contract, like the documents' (``archive.export``): extend, never
+rename. CSV flattens ``categories`` with ``;`` and ``mentions`` as a JSON array.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from archive.act_label import act_label
+from archive.models import PAGE_SEPARATOR, Act, Document
+from archive.records import ActesInfo
+from archive.store import ArchiveStore
+
+ACTES_FIELDS = list(ActesInfo.__dataclass_fields__)
+ACT_EXPORT_FIELDS = [
+    "document_url",
+    "document_sha256",
+    "document_title",
+    "document_date",
+    "doc_type",
+    "seq",
+    "kind",
+    "number",
+    "title",
+    "page_start",
+    "page_end",
+    "vote_for",
+    "vote_against",
+    "vote_abstentions",
+    "unanimous",
+    "decision",
+    "label",
+    *ACTES_FIELDS,
+    "categories",
+    "mentions",
+]
+BATCH_SIZE = 500
+
+
+def iter_act_records(store: ArchiveStore, with_text: bool = False) -> Iterator[dict[str, Any]]:
+    """One record per act, document by document and in the document's order."""
+    last_id = 0
+    while True:
+        with store.session() as session:
+            acts = session.scalars(
+                select(Act)
+                .where(Act.id > last_id)
+                .order_by(Act.id)
+                .limit(BATCH_SIZE)
+                .options(selectinload(Act.mentions), selectinload(Act.document).selectinload(Document.urls))
+            ).all()
+            if not acts:
+                return
+            for act in acts:
+                yield _record(act, with_text)
+            last_id = acts[-1].id
+
+
+def _record(act: Act, with_text: bool) -> dict[str, Any]:
+    document = act.document
+    mentions = [
+        {
+            "category": m.category,
+            "term": m.term,
+            "matched": m.matched,
+            "page": m.page,
+            "context": m.context,
+            "stance": m.stance,
+        }
+        for m in sorted(act.mentions, key=lambda m: (m.start, m.id))
+    ]
+    record: dict[str, Any] = {
+        "document_url": document.urls[0].url if document.urls else None,
+        "document_sha256": document.sha256,
+        "document_title": document.title,
+        "document_date": document.date.isoformat() if document.date else None,
+        "doc_type": document.doc_type,
+        **{name: getattr(act, name) for name in ACT_EXPORT_FIELDS[5:16]},
+        "label": act_label(act),
+        **{name: _plain(getattr(act, name)) for name in ACTES_FIELDS},
+        "categories": sorted({m["category"] for m in mentions}),
+        "mentions": mentions,
+    }
+    if with_text:
+        record["text"] = document.text[act.start : act.end]
+    return record
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def write_acts_csv(records: Iterator[dict[str, Any]], out: TextIO, with_text: bool = False) -> int:
+    fields = [*ACT_EXPORT_FIELDS, "text"] if with_text else ACT_EXPORT_FIELDS
+    out.write("\ufeff")
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\r\n")
+    writer.writeheader()
+    count = 0
+    for record in records:
+        row = dict(record)
+        row["categories"] = ";".join(record["categories"])
+        row["mentions"] = json.dumps(record["mentions"], ensure_ascii=False)
+        if record["unanimous"] is not None:
+            row["unanimous"] = "true" if record["unanimous"] else "false"
+        if with_text:
+            row["text"] = record["text"].replace(PAGE_SEPARATOR, "\n\n")
+        writer.writerow(row)
+        count += 1
+    return count
