@@ -180,3 +180,16 @@ def test_export_csv_opens_in_a_spreadsheet(demo) -> None:
     assert "Vidéoprotection" in delib["text"] and "\f" not in delib["text"]
     assert delib["needs_ocr"] == "false" and delib["categories"] == "videoprotection"
     assert json.loads(delib["mentions"])[0]["category"] == "videoprotection"
+
+
+def test_search_hits_name_the_act_they_fall_in(demo) -> None:
+    work, _ = demo
+    found = run_vigie("search", "--db", "demo.db", "caméras télésurveillance", "--format", "json", cwd=work)
+    assert found.returncode == 0, found.stderr
+    [hit] = json.loads(found.stdout)
+    assert (hit["page"], hit["act_number"]) == (54, "23")
+    assert hit["act"].startswith("Point 23 – Convention financière") and hit["act"].endswith(
+        "page 54, adopté à l'unanimité"
+    )
+    table = run_vigie("search", "--db", "demo.db", "--category", "videoprotection", cwd=work)
+    assert "Délibération 2013/14 – Extension du Réseau de Vidéoprotection Urbaine" in table.stdout
