@@ -12,16 +12,15 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from archive.errors import ArchiveError
 from archive.models import Base, SchemaVersion
+
+__all__ = ["ArchiveError", "DatabaseLocation", "init_schema", "make_engine", "resolve_location", "utcnow"]
 
 DEFAULT_DB = "vigie.db"
 # 1: documents, URLs, mentions, crawl runs. 2: acts, ACTES fields, OCR fields, mentions.act_id.
 SCHEMA_VERSION = 2
 SQLITE_BUSY_TIMEOUT_MS = 30_000
-
-
-class ArchiveError(Exception):
-    """A problem with the archive's location or database, explained in one line."""
 
 
 @dataclass(frozen=True, slots=True)

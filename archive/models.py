@@ -26,7 +26,20 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
-PAGE_SEPARATOR = "\f"
+from archive.records import PAGE_SEPARATOR
+
+__all__ = [
+    "PAGE_SEPARATOR",
+    "Act",
+    "ActesColumns",
+    "Base",
+    "CrawlRun",
+    "Document",
+    "DocumentUrl",
+    "Mention",
+    "SchemaVersion",
+    "Source",
+]
 
 
 class Base(DeclarativeBase):

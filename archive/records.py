@@ -8,7 +8,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
-from archive.models import PAGE_SEPARATOR
+# Between the pages of a paged document's text (the convention of pdftotext).
+PAGE_SEPARATOR = "\f"
 
 
 class FetchOutcome(enum.StrEnum):

@@ -17,7 +17,6 @@ from pipelines.actes import find_actes
 from pipelines.acts import split_acts
 from pipelines.dates import find_date
 from pipelines.doctype import guess_doc_type
-from pipelines.html_text import extract_html
 from pipelines.office_text import OfficeExtractionError, extract_doc, extract_docx, extract_odt, extract_plain
 from pipelines.pdf_text import DEFAULT_BACKEND, PdfExtractionError, extract_pdf
 
@@ -87,6 +86,8 @@ def describe(result: ExtractionResult, url: str) -> ExtractionResult:
 def _fill_text(result: ExtractionResult, job: ExtractionInput) -> None:
     kind = result.kind
     if kind == detect.HTML:
+        from pipelines.html_text import extract_html  # lxml and bs4: only when there is HTML to read
+
         page = extract_html(job.body, job.declared_encoding)
         result.pages, result.title, result.extraction = [page.text], page.title, "html"
     elif kind == detect.PDF:

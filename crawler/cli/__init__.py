@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from archive.db import ArchiveError
+from archive.errors import ArchiveError
 from crawler import __version__
 from crawler.cli.crawl import crawl
 from crawler.cli.demo import demo

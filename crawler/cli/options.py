@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from archive import ArchiveError, DatabaseLocation, resolve_location
+if TYPE_CHECKING:
+    from archive.db import DatabaseLocation
 
 F = Callable[..., Any]
 
@@ -28,6 +29,8 @@ def archive_options(func: F) -> F:
 
 
 def location_or_exit(db: str, files_dir: str | None) -> DatabaseLocation:
+    from archive.db import ArchiveError, resolve_location
+
     try:
         return resolve_location(db, files_dir)
     except ArchiveError as exc:

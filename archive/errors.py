@@ -1,0 +1,7 @@
+"""The archive's error, importable without SQLAlchemy (the CLI maps it to an exit status)."""
+
+from __future__ import annotations
+
+
+class ArchiveError(Exception):
+    """A problem with the archive's location or database, explained in one line."""
