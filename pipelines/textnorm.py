@@ -36,8 +36,3 @@ def normalise_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text.translate(_LIGATURES))
     text = _TRAILING_SPACE.sub("\n", text)
     return _BLANK_RUNS.sub("\n\n", text).strip()
-
-
-def meaningful_chars(text: str) -> int:
-    """Letters and digits: what a page has to say, ignoring layout and punctuation."""
-    return sum(1 for ch in text if ch.isalnum())

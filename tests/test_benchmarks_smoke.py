@@ -26,3 +26,18 @@ def test_search_benchmark_runs_and_reports_grep(tmp_path: Path) -> None:
     assert all(numbers["p95_ms"] >= numbers["p50_ms"] > 0 for numbers in result["vigie"].values())
     assert result["grep"]["phrase"]["p50_ms"] > 0
     assert result["vigie"]["frequent term"]["total"] > 250
+
+
+def test_startup_and_pdf_benchmarks_report_rows_with_their_anchor(tmp_path: Path) -> None:
+    from tests.benchmarks import bench_pdf, bench_startup
+
+    startup = bench_startup.main(["--runs", "1", "--output", str(tmp_path / "startup.json")])
+    pdf = bench_pdf.main(["--runs", "1", "--output", str(tmp_path / "pdf.json")])
+    rows = startup["rows"] + pdf["rows"]
+    assert [row["benchmark"] for row in rows] == [
+        "start-up: vigie --help",
+        "start-up: vigie tag (one-line file)",
+        "PDF text: 255-page minutes",
+        "PDF text: generated 100-page PDF",
+    ]
+    assert all(row["ratio"] > 0 and row["anchor"] for row in rows)
