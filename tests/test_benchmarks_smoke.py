@@ -28,16 +28,19 @@ def test_search_benchmark_runs_and_reports_grep(tmp_path: Path) -> None:
     assert result["vigie"]["frequent term"]["total"] > 250
 
 
-def test_startup_and_pdf_benchmarks_report_rows_with_their_anchor(tmp_path: Path) -> None:
-    from tests.benchmarks import bench_pdf, bench_startup
+def test_one_command_runs_every_benchmark_and_prints_every_row(tmp_path: Path) -> None:
+    from tests.benchmarks import run
 
-    startup = bench_startup.main(["--runs", "1", "--output", str(tmp_path / "startup.json")])
-    pdf = bench_pdf.main(["--runs", "1", "--output", str(tmp_path / "pdf.json")])
-    rows = startup["rows"] + pdf["rows"]
-    assert [row["benchmark"] for row in rows] == [
+    summary = run.main(["--smoke", "--output", str(tmp_path / "all.json")])
+    names = [row["benchmark"] for row in summary["rows"]]
+    assert names[:4] == [
         "start-up: vigie --help",
         "start-up: vigie tag (one-line file)",
         "PDF text: 255-page minutes",
         "PDF text: generated 100-page PDF",
     ]
-    assert all(row["ratio"] > 0 and row["anchor"] for row in rows)
+    assert "tagging" in names and "search: frequent term, facets" in names
+    assert all(
+        set(row) == {"benchmark", "vigie", "anchor", "ratio", "target", "met"} for row in summary["rows"]
+    )
+    assert json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))["rows"] == summary["rows"]
