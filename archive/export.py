@@ -12,7 +12,7 @@ import csv
 import datetime as dt
 import json
 from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -50,30 +50,34 @@ EXPORT_FIELDS = [
     "acts",
 ]
 BATCH_SIZE = 500
+T = TypeVar("T")
 
 
 def iter_records(store: ArchiveStore, with_text: bool = False) -> Iterator[dict[str, Any]]:
     """Yield one export record per document, oldest first, reading the archive in batches."""
+    for document in in_batches(
+        store,
+        Document,
+        selectinload(Document.urls),
+        selectinload(Document.mentions).selectinload(Mention.act),
+        selectinload(Document.source),
+        selectinload(Document.acts),
+    ):
+        yield _record(document, with_text)
+
+
+def in_batches(store: ArchiveStore, model: type[T], *loads: Any) -> Iterator[T]:
+    """Every row of ``model`` in id order, ``BATCH_SIZE`` per short session (with ``loads``)."""
     last_id = 0
     while True:
         with store.session() as session:
-            documents = session.scalars(
-                select(Document)
-                .where(Document.id > last_id)
-                .order_by(Document.id)
-                .limit(BATCH_SIZE)
-                .options(
-                    selectinload(Document.urls),
-                    selectinload(Document.mentions).selectinload(Mention.act),
-                    selectinload(Document.source),
-                    selectinload(Document.acts),
-                )
+            batch = session.scalars(
+                select(model).where(model.id > last_id).order_by(model.id).limit(BATCH_SIZE).options(*loads)  # type: ignore[attr-defined]
             ).all()
-            if not documents:
+            if not batch:
                 return
-            for document in documents:
-                yield _record(document, with_text)
-            last_id = documents[-1].id
+            yield from batch
+            last_id = batch[-1].id  # type: ignore[attr-defined]
 
 
 def _record(document: Document, with_text: bool) -> dict[str, Any]:

@@ -11,10 +11,10 @@ import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from archive.act_label import act_label
+from archive.export import in_batches
 from archive.models import PAGE_SEPARATOR, Act, Document
 from archive.records import ActesInfo
 from archive.store import ArchiveStore
@@ -42,26 +42,13 @@ ACT_EXPORT_FIELDS = [
     "categories",
     "mentions",
 ]
-BATCH_SIZE = 500
 
 
 def iter_act_records(store: ArchiveStore, with_text: bool = False) -> Iterator[dict[str, Any]]:
     """One record per act, document by document and in the document's order."""
-    last_id = 0
-    while True:
-        with store.session() as session:
-            acts = session.scalars(
-                select(Act)
-                .where(Act.id > last_id)
-                .order_by(Act.id)
-                .limit(BATCH_SIZE)
-                .options(selectinload(Act.mentions), selectinload(Act.document).selectinload(Document.urls))
-            ).all()
-            if not acts:
-                return
-            for act in acts:
-                yield _record(act, with_text)
-            last_id = acts[-1].id
+    loads = (selectinload(Act.mentions), selectinload(Act.document).selectinload(Document.urls))
+    for act in in_batches(store, Act, *loads):
+        yield _record(act, with_text)
 
 
 def _record(act: Act, with_text: bool) -> dict[str, Any]:
