@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, TextIO, TypeVar
 
 from sqlalchemy import select
@@ -123,7 +123,7 @@ def _record(document: Document, with_text: bool) -> dict[str, Any]:
         "ocr_engine": document.ocr_engine,
         "ocr_confidence": document.ocr_confidence,
         "ocr_error": document.ocr_error,
-        **{name: _plain(getattr(document, name)) for name in ActesInfo.__dataclass_fields__},
+        **{name: plain_value(getattr(document, name)) for name in ActesInfo.__dataclass_fields__},
         "acts": len(document.acts),
     }
     if with_text:
@@ -131,7 +131,8 @@ def _record(document: Document, with_text: bool) -> dict[str, Any]:
     return record
 
 
-def _plain(value: object) -> object:
+def plain_value(value: object) -> object:
+    """Dates as ISO strings, for JSON and CSV; anything else as it is."""
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
@@ -148,17 +149,31 @@ def write_jsonl(records: Iterator[dict[str, Any]], out: TextIO) -> int:
 
 
 def write_csv(records: Iterator[dict[str, Any]], out: TextIO, with_text: bool = False) -> int:
-    fields = [*EXPORT_FIELDS, "text"] if with_text else EXPORT_FIELDS
+    def flatten(row: dict[str, Any]) -> None:
+        row["urls"] = " ".join(row["urls"])
+        row["needs_ocr"] = "true" if row["needs_ocr"] else "false"
+
+    return write_spreadsheet(records, out, EXPORT_FIELDS, with_text, flatten)
+
+
+def write_spreadsheet(
+    records: Iterator[dict[str, Any]],
+    out: TextIO,
+    fields: list[str],
+    with_text: bool,
+    flatten: Callable[[dict[str, Any]], None],
+) -> int:
+    """CSV for spreadsheets: UTF-8 with BOM, ``categories`` joined by ``;``, ``mentions`` as JSON,
+    pages as blank lines; ``flatten`` turns each record's other list and boolean fields into text."""
     out.write("\ufeff")
-    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\r\n")
+    writer = csv.DictWriter(out, fieldnames=[*fields, "text"] if with_text else fields, lineterminator="\r\n")
     writer.writeheader()
     count = 0
     for record in records:
         row = dict(record)
-        row["urls"] = " ".join(record["urls"])
         row["categories"] = ";".join(record["categories"])
         row["mentions"] = json.dumps(record["mentions"], ensure_ascii=False)
-        row["needs_ocr"] = "true" if record["needs_ocr"] else "false"
+        flatten(row)
         if with_text:
             # Spreadsheets show a form feed as garbage: pages become blank-line separated.
             row["text"] = record["text"].replace(PAGE_SEPARATOR, "\n\n")

@@ -6,16 +6,14 @@ rename. CSV flattens ``categories`` with ``;`` and ``mentions`` as a JSON array.
 
 from __future__ import annotations
 
-import csv
-import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
 from sqlalchemy.orm import selectinload
 
 from archive.act_label import act_label
-from archive.export import in_batches
-from archive.models import PAGE_SEPARATOR, Act, Document
+from archive.export import in_batches, plain_value, write_spreadsheet
+from archive.models import Act, Document
 from archive.records import ActesInfo
 from archive.store import ArchiveStore
 
@@ -72,7 +70,7 @@ def _record(act: Act, with_text: bool) -> dict[str, Any]:
         "doc_type": document.doc_type,
         **{name: getattr(act, name) for name in ACT_EXPORT_FIELDS[5:16]},
         "label": act_label(act),
-        **{name: _plain(getattr(act, name)) for name in ACTES_FIELDS},
+        **{name: plain_value(getattr(act, name)) for name in ACTES_FIELDS},
         "categories": sorted({m["category"] for m in mentions}),
         "mentions": mentions,
     }
@@ -81,24 +79,9 @@ def _record(act: Act, with_text: bool) -> dict[str, Any]:
     return record
 
 
-def _plain(value: Any) -> Any:
-    return value.isoformat() if hasattr(value, "isoformat") else value
-
-
 def write_acts_csv(records: Iterator[dict[str, Any]], out: TextIO, with_text: bool = False) -> int:
-    fields = [*ACT_EXPORT_FIELDS, "text"] if with_text else ACT_EXPORT_FIELDS
-    out.write("\ufeff")
-    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\r\n")
-    writer.writeheader()
-    count = 0
-    for record in records:
-        row = dict(record)
-        row["categories"] = ";".join(record["categories"])
-        row["mentions"] = json.dumps(record["mentions"], ensure_ascii=False)
-        if record["unanimous"] is not None:
-            row["unanimous"] = "true" if record["unanimous"] else "false"
-        if with_text:
-            row["text"] = record["text"].replace(PAGE_SEPARATOR, "\n\n")
-        writer.writerow(row)
-        count += 1
-    return count
+    def flatten(row: dict[str, Any]) -> None:
+        if row["unanimous"] is not None:
+            row["unanimous"] = "true" if row["unanimous"] else "false"
+
+    return write_spreadsheet(records, out, ACT_EXPORT_FIELDS, with_text, flatten)
