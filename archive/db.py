@@ -19,7 +19,8 @@ __all__ = ["ArchiveError", "DatabaseLocation", "init_schema", "make_engine", "re
 
 DEFAULT_DB = "vigie.db"
 # 1: documents, URLs, mentions, crawl runs. 2: acts, ACTES fields, OCR fields, mentions.act_id.
-SCHEMA_VERSION = 2
+# 3: URL history (source, validators, replaced/removed), per-source crawl run results.
+SCHEMA_VERSION = 3
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 

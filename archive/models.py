@@ -135,7 +135,13 @@ class Document(ActesColumns, Base):
 
 
 class DocumentUrl(Base):
-    """A URL where a document was seen. The latest version of a URL is its newest ``last_seen_at``."""
+    """A URL where a document was seen: one *version* of that URL.
+
+    The latest version of a URL is its newest ``last_seen_at``. When the URL later serves
+    other content, this row gets ``replaced_at``; when it answers 404 or 410, its latest row
+    gets ``removed_at`` (cleared if the URL comes back). The HTTP validators of the last fetch
+    (``etag``, ``last_modified``) make the next crawl's request conditional.
+    """
 
     __tablename__ = "document_urls"
     __table_args__ = (UniqueConstraint("document_id", "url"),)
@@ -145,6 +151,14 @@ class DocumentUrl(Base):
     url: Mapped[str] = mapped_column(Text, index=True)
     first_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
     last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # Since schema version 3: provenance and history of the URL.
+    source_slug: Mapped[str | None] = mapped_column(String(64), index=True)  # registry source
+    etag: Mapped[str | None] = mapped_column(String(255))
+    last_modified: Mapped[str | None] = mapped_column(String(64))  # as the server wrote it
+    replaced_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    removed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # What the listing that pointed here says about the document (an SCDL CSV row).
+    listing: Mapped[dict[str, str] | None] = mapped_column(JSON)
 
     document: Mapped[Document] = relationship(back_populates="urls")
 
@@ -218,3 +232,7 @@ class CrawlRun(Base):
     mentions: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)  # new ones, by category
     errors: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
     error_samples: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    # Since schema version 3: registry sources crawled, and the results of each one.
+    sources: Mapped[list[str] | None] = mapped_column(JSON, default=list)
+    documents_removed: Mapped[int | None] = mapped_column(Integer, default=0)
+    source_results: Mapped[dict[str, dict] | None] = mapped_column(JSON, default=dict)

@@ -19,6 +19,7 @@ class FetchOutcome(enum.StrEnum):
     CHANGED = "changed"  # a known URL now serves other content: a new version, the old one kept
     UNCHANGED = "unchanged"  # the same content at the same URL
     DUPLICATE = "duplicate"  # known content seen at one more URL
+    REMOVED = "removed"  # a known URL now answers 404 or 410 (its versions are kept)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +126,10 @@ class FetchRecord:
     ocr_engine: str | None = None
     ocr_confidence: float | None = None
     ocr_error: str | None = None
+    source_slug: str | None = None  # the registry source whose crawl found the URL
+    etag: str | None = None  # HTTP validators, for the next crawl's conditional request
+    last_modified: str | None = None
+    listing: dict[str, str] | None = None  # what a listing (SCDL row) says about the document
 
     @property
     def text(self) -> str:

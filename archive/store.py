@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections import Counter
+import datetime as dt
 from urllib.parse import urlsplit
 
 from sqlalchemy import delete, select, update
@@ -15,8 +15,6 @@ from archive.db import ArchiveError, DatabaseLocation, init_schema, make_engine,
 from archive.files import ContentStore
 from archive.models import Act, CrawlRun, Document, DocumentUrl, Mention, Source
 from archive.records import ACT_FIELDS, ActRecord, FetchOutcome, FetchRecord, MentionRecord
-
-MAX_ERROR_SAMPLES = 50
 
 
 class ArchiveStore:
@@ -75,19 +73,23 @@ class ArchiveStore:
                 )
             ).first()
             if link is None:
-                session.add(
-                    DocumentUrl(document=document, url=fetched.url, first_seen_at=now, last_seen_at=now)
-                )
+                link_is_new = True
+                link = DocumentUrl(document=document, url=fetched.url, first_seen_at=now)
+                session.add(link)
             else:
-                link.last_seen_at = now
+                link_is_new = False
+            _seen(link, fetched, now)
             if latest is not None and latest.document_id != document.id:
+                # The URL serves other content: a new version; the old one is kept, marked.
+                latest.replaced_at = latest.replaced_at or now
+                link.replaced_at = None
                 session.flush()
                 _refresh_latest(session, fetched.url)
                 return FetchOutcome.CHANGED
             document.is_latest = True  # it is the latest version at this URL
             if content_is_new:
                 return FetchOutcome.NEW
-            return FetchOutcome.UNCHANGED if link is not None else FetchOutcome.DUPLICATE
+            return FetchOutcome.DUPLICATE if link_is_new else FetchOutcome.UNCHANGED
 
     def _new_document(self, session: Session, fetched: FetchRecord) -> Document:
         text = fetched.text
@@ -132,33 +134,7 @@ class ArchiveStore:
             session.add(source)
         return source
 
-    # -- crawl runs --------------------------------------------------------------------------
-
-    def start_run(self, start_urls: list[str]) -> int:
-        with self.session() as session, session.begin():
-            run = CrawlRun(started_at=utcnow(), status="running", start_urls=list(start_urls))
-            session.add(run)
-            session.flush()
-            return run.id
-
-    def finish_run(self, run_id: int, tally: RunTally, status: str, close_reason: str | None) -> None:
-        with self.session() as session, session.begin():
-            run = session.get(CrawlRun, run_id)
-            if run is None:
-                raise ArchiveError(f"crawl run {run_id} does not exist")
-            run.finished_at = utcnow()
-            run.status = status
-            run.close_reason = close_reason
-            run.pages_fetched = tally.pages_fetched
-            run.documents_new = tally.outcomes[FetchOutcome.NEW]
-            run.documents_changed = tally.outcomes[FetchOutcome.CHANGED]
-            run.documents_unchanged = tally.outcomes[FetchOutcome.UNCHANGED]
-            run.documents_duplicate = tally.outcomes[FetchOutcome.DUPLICATE]
-            run.documents_failed = tally.documents_failed
-            run.needs_ocr = tally.needs_ocr
-            run.mentions = dict(tally.mentions)
-            run.errors = dict(tally.errors)
-            run.error_samples = list(tally.error_samples)
+    # -- crawl runs (written by archive.runs) ----------------------------------------------
 
     def get_run(self, run_id: int) -> CrawlRun:
         try:
@@ -173,6 +149,17 @@ class ArchiveStore:
     def latest_run_id(self) -> int | None:
         with self.session() as session:
             return session.scalar(select(CrawlRun.id).order_by(CrawlRun.id.desc()).limit(1))
+
+
+def _seen(link: DocumentUrl, fetched: FetchRecord, now: dt.datetime) -> None:
+    """What one successful fetch of a URL tells about it: seen now, validators, provenance."""
+    link.last_seen_at = now
+    link.removed_at = None  # it answers again
+    link.etag = fetched.etag
+    link.last_modified = fetched.last_modified
+    link.source_slug = fetched.source_slug or link.source_slug
+    if fetched.listing:
+        link.listing = fetched.listing
 
 
 def _refresh_latest(session: Session, url: str) -> None:
@@ -215,21 +202,3 @@ def replace_acts(session: Session, document_id: int, acts: list[ActRecord]) -> N
         fields = {name: getattr(act, name) for name in ACT_FIELDS}
         session.add(Act(document_id=document_id, **fields, **act.actes.to_columns()))
     session.flush()
-
-
-class RunTally:
-    """Counts of one crawl run, kept in memory while it runs and saved when it ends."""
-
-    def __init__(self) -> None:
-        self.pages_fetched = 0
-        self.outcomes: Counter[FetchOutcome] = Counter()
-        self.documents_failed = 0
-        self.needs_ocr = 0
-        self.mentions: Counter[str] = Counter()  # in new content, by category
-        self.errors: Counter[str] = Counter()
-        self.error_samples: list[dict[str, str]] = []
-
-    def add_error(self, kind: str, url: str, message: str) -> None:
-        self.errors[kind] += 1
-        if len(self.error_samples) < MAX_ERROR_SAMPLES:
-            self.error_samples.append({"kind": kind, "url": url, "message": message})

@@ -1,0 +1,107 @@
+"""The history of a URL, for incremental re-crawls.
+
+Before a request, the crawl asks what the archive last saw at the URL (``previous_version``)
+to make the request conditional; on 304 Not Modified it only ``touch``es the URL; on 404/410
+after the URL was seen it records the removal (``mark_removed``). New content at a known URL
+is recorded by ``ArchiveStore.record`` as a new version, the old one kept with ``replaced_at``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from archive.models import Document, DocumentUrl
+from archive.store import ArchiveStore
+
+
+@dataclass(frozen=True, slots=True)
+class PreviousVersion:
+    """What the archive holds for a URL: its newest version and the validators it came with."""
+
+    sha256: str
+    kind: str  # html, pdf, … (an HTML page's body is needed again to follow its links)
+    size: int
+    etag: str | None
+    last_modified: str | None
+    removed: bool
+
+
+def previous_version(store: ArchiveStore, url: str) -> PreviousVersion | None:
+    with store.session() as session:
+        row = session.execute(
+            select(
+                Document.sha256,
+                Document.kind,
+                Document.size,
+                DocumentUrl.etag,
+                DocumentUrl.last_modified,
+                DocumentUrl.removed_at,
+            )
+            .join(Document, Document.id == DocumentUrl.document_id)
+            .where(DocumentUrl.url == url)
+            .order_by(DocumentUrl.last_seen_at.desc(), DocumentUrl.id.desc())
+            .limit(1)
+        ).first()
+    if row is None:
+        return None
+    return PreviousVersion(row[0], row[1], row[2], row[3], row[4], row[5] is not None)
+
+
+def _latest_link(session: Session, url: str) -> DocumentUrl | None:
+    return session.scalars(
+        select(DocumentUrl)
+        .where(DocumentUrl.url == url)
+        .order_by(DocumentUrl.last_seen_at.desc(), DocumentUrl.id.desc())
+        .limit(1)
+    ).first()
+
+
+def touch(store: ArchiveStore, url: str, seen_at: dt.datetime, source_slug: str | None) -> bool:
+    """The URL still serves its latest version (304, or the same bytes): seen now. False if unknown."""
+    with store.session() as session, session.begin():
+        link = _latest_link(session, url)
+        if link is None:
+            return False
+        link.last_seen_at = seen_at
+        link.removed_at = None
+        link.source_slug = source_slug or link.source_slug
+        link.document.last_seen_at = max(link.document.last_seen_at, seen_at)
+        return True
+
+
+def mark_removed(store: ArchiveStore, url: str, when: dt.datetime) -> bool:
+    """A URL seen before now answers 404/410. True when this is news (not already removed)."""
+    with store.session() as session, session.begin():
+        link = _latest_link(session, url)
+        if link is None or link.removed_at is not None:
+            return False
+        link.removed_at = when
+        return True
+
+
+def known_document_urls(store: ArchiveStore, source_slug: str | None, hosts: list[str]) -> list[str]:
+    """URLs of documents (not HTML pages) still online at the last crawl, of a source or hosts.
+
+    A re-crawl requests them again even when no page links to them any more: that is how a
+    deliberation silently taken down (404/410) or replaced is noticed.
+    """
+    query = (
+        select(DocumentUrl.url)
+        .join(Document, Document.id == DocumentUrl.document_id)
+        .where(DocumentUrl.removed_at.is_(None), DocumentUrl.replaced_at.is_(None), Document.kind != "html")
+    )
+    if source_slug is not None:
+        query = query.where(DocumentUrl.source_slug == source_slug)
+    else:
+        host_patterns = [
+            DocumentUrl.url.like(f"{scheme}://{host}/%") for host in hosts for scheme in ("http", "https")
+        ]
+        if not host_patterns:
+            return []
+        query = query.where(or_(*host_patterns))
+    with store.session() as session:
+        return sorted(set(session.scalars(query)))

@@ -1,0 +1,1 @@
+"""Registered sources: the authorities Vigie watches (``registry``) and their reachability (``check``)."""
