@@ -60,27 +60,44 @@ def _latest_link(session: Session, url: str) -> DocumentUrl | None:
     ).first()
 
 
-def touch(store: ArchiveStore, url: str, seen_at: dt.datetime, source_slug: str | None) -> bool:
-    """The URL still serves its latest version (304, or the same bytes): seen now. False if unknown."""
+def touch(
+    store: ArchiveStore,
+    url: str,
+    seen_at: dt.datetime,
+    source_slug: str | None,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> str | None:
+    """The URL still serves its latest version (304, or the same bytes): seen now.
+
+    Returns that version's sha256, or None when the archive does not know the URL.
+    """
     with store.session() as session, session.begin():
         link = _latest_link(session, url)
         if link is None:
-            return False
+            return None
         link.last_seen_at = seen_at
         link.removed_at = None
         link.source_slug = source_slug or link.source_slug
+        link.etag = etag or link.etag
+        link.last_modified = last_modified or link.last_modified
         link.document.last_seen_at = max(link.document.last_seen_at, seen_at)
-        return True
+        return link.document.sha256
 
 
-def mark_removed(store: ArchiveStore, url: str, when: dt.datetime) -> bool:
-    """A URL seen before now answers 404/410. True when this is news (not already removed)."""
+REMOVED_NOW, REMOVED_BEFORE, NEVER_SEEN = "removed", "already_removed", "never_seen"
+
+
+def mark_removed(store: ArchiveStore, url: str, when: dt.datetime) -> str:
+    """A URL answers 404/410: ``removed`` (news), ``already_removed``, or ``never_seen`` (an error)."""
     with store.session() as session, session.begin():
         link = _latest_link(session, url)
-        if link is None or link.removed_at is not None:
-            return False
+        if link is None:
+            return NEVER_SEEN
+        if link.removed_at is not None:
+            return REMOVED_BEFORE
         link.removed_at = when
-        return True
+        return REMOVED_NOW
 
 
 def known_document_urls(store: ArchiveStore, source_slug: str | None, hosts: list[str]) -> list[str]:

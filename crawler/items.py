@@ -3,6 +3,7 @@
 ``DocumentItem`` is the contract between every spider and every pipeline: a spider fills the
 fetch fields, the extraction stage fills ``extracted``, the tagging stage ``mentions``, the
 storage stage archives it.
+``NotModified`` reports a URL whose archived version is still current (HTTP 304).
 ``FetchFailure`` reports a URL that could not be fetched (HTTP error, timeout, DNS…), so that
 the run's summary and record count errors by kind.
 """
@@ -30,6 +31,21 @@ class DocumentItem:
     extracted: ExtractionResult | None = None
     mentions: list[MentionRecord] = field(default_factory=list, repr=False)
     lexicon_version: str | None = None  # set by the tagging stage
+    source: str = ""  # slug of the registered source (or host, for a crawl of bare URLs)
+    etag: str | None = None  # validators, for the next crawl's conditional request
+    last_modified: str | None = None
+    previous_sha256: str | None = None  # the archive's latest version at this URL
+    listing: dict[str, str] | None = None  # what the listing (an SCDL row…) says about it
+
+
+@dataclass(slots=True)
+class NotModified:
+    """A URL that answered 304 Not Modified: the archive's latest version is still current."""
+
+    url: str
+    source: str
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 @dataclass(slots=True)
@@ -37,3 +53,4 @@ class FetchFailure:
     url: str
     kind: str  # http_404, http_500, timeout, dns, connection_refused, too_large, …
     message: str
+    source: str = ""

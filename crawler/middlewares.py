@@ -17,7 +17,8 @@ class SameOriginMiddleware:
     """Drop every request whose scheme, host or port is not one of the spider's sites.
 
     Links are filtered by the spider already; this catches redirects, which Scrapy schedules
-    as new requests. A *start* page may redirect once to another origin (``http://ville.fr``
+    as new requests. Documents that a listing names are fetched where they are (but not
+    redirected further). A *start* page may redirect once to another origin (``http://ville.fr``
     to ``https://www.ville.fr``): the spider then adopts that origin as the site.
     """
 
@@ -35,5 +36,7 @@ class SameOriginMiddleware:
             return
         if request.meta.get("vigie_start") and len(request.meta.get("redirect_urls", [])) <= 3:
             return
+        if request.meta.get("vigie_listed") and not request.meta.get("redirect_urls"):
+            return  # a document a listing names (SCDL DELIB_URL), wherever it is hosted
         self.crawler.stats.inc_value("vigie/offsite_filtered")
         raise OffsiteRedirectError(f"left the crawled sites: {request.url}")

@@ -2,6 +2,11 @@
 
 The CLI's ``crawl`` and ``demo`` commands call ``run_crawl``. Scrapy's Twisted reactor cannot
 be restarted, so this runs once per process: tests call the CLI in a subprocess.
+
+One run crawls any number of sources: they are grouped by platform, and each platform gets
+one Scrapy crawler (its spider handles all of that platform's sources), all running at once
+in the one reactor. Politeness is per site either way (Scrapy's download slots are per
+domain). They count into one ``RunRecorder``; the run's row is written when all are done.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from typing import Any
 
 from archive import ArchiveStore, DatabaseLocation
 from archive.models import CrawlRun
+from crawler.sources.registry import RegisteredSource
 
 
 @dataclass(slots=True)
@@ -29,6 +35,9 @@ class CrawlOptions:
     ocr_workers: int | None = None
     ocr_timeout: float | None = None
     extra_settings: dict[str, Any] = field(default_factory=dict)
+    sources: list[RegisteredSource] = field(default_factory=list)  # with or instead of start_urls
+    job_dir: str | None = None
+    revisit: bool = True
 
 
 def build_settings(options: CrawlOptions) -> Any:
@@ -61,6 +70,7 @@ def build_settings(options: CrawlOptions) -> Any:
         overrides["VIGIE_OCR_WORKERS"] = options.ocr_workers
     if options.ocr_timeout is not None:
         overrides["VIGIE_OCR_TIMEOUT"] = options.ocr_timeout
+    overrides["VIGIE_REVISIT"] = options.revisit
     overrides.update(options.extra_settings)
     settings.setdict(overrides, priority="cmdline")
     return settings
@@ -69,7 +79,12 @@ def build_settings(options: CrawlOptions) -> Any:
 def run_crawl(options: CrawlOptions) -> CrawlRun:
     from scrapy.crawler import CrawlerProcess
 
-    from crawler.spiders.generic import GenericSpider
+    from archive.runs import finish_run, start_run
+    from crawler.jobs import RUNNING, STOPPED, JobDir
+    from crawler.spiders import spider_for
+    from crawler.spiders.base import adhoc_sources
+    from pipelines.run_recorder import RunRecorder, register
+    from pipelines.storage import COMPLETED_REASONS
 
     settings = build_settings(options)
     # Scrapy's own console handler prints tracebacks for expected failures (an unreachable
@@ -77,18 +92,52 @@ def run_crawl(options: CrawlOptions) -> CrawlRun:
     if not settings.get("LOG_FILE"):
         settings.set("LOG_ENABLED", False, priority="cmdline")
         _install_console_log(options.log_level)
-    process = CrawlerProcess(settings)
-    crawler = process.create_crawler(GenericSpider)
-    process.crawl(crawler, start_urls=options.start_urls)
-    process.start()
-    run_id = crawler.stats.get_value("vigie/run_id") if crawler.stats else None
+    sources = [*options.sources, *adhoc_sources(options.start_urls)]
     store = ArchiveStore(options.location)
+    job = JobDir(options.job_dir) if options.job_dir else None
+    run_id = job.resumable_run() if job else None
+    if run_id is not None and not _resumable(store, run_id):
+        run_id = None
+    if run_id is None:
+        start_urls = [url for source in sources for url in source.start_urls]
+        registered = [source.slug for source in options.sources]
+        run_id = start_run(store, start_urls, registered)
+    recorder = RunRecorder(run_id, job.path if job else None)
+    register(recorder)
+    if job:
+        job.mark(run_id, RUNNING)
+    settings.set("VIGIE_RUN_ID", run_id, priority="cmdline")
+    process = CrawlerProcess(settings)
+    by_platform: dict[str, list[RegisteredSource]] = {}
+    for source in sources:
+        by_platform.setdefault(source.platform, []).append(source)
+    for platform, group in by_platform.items():
+        crawler = process.create_crawler(spider_for(platform))
+        if job:  # each crawler its own Scrapy job folder (settings freeze when it starts)
+            crawler.settings.set("JOBDIR", str(job.scrapy_dir(platform)), priority="cmdline")
+        process.crawl(crawler, sources=group)
     try:
-        if run_id is None:
-            raise RuntimeError("the crawl did not start (see the log above)")
-        return store.get_run(int(run_id))
+        process.start()
+        reasons = sorted(set(recorder.close_reasons)) or ["not_started"]
+        completed = all(reason in COMPLETED_REASONS for reason in reasons)
+        finish_run(
+            store, run_id, recorder.tally, "completed" if completed else "interrupted", ", ".join(reasons)
+        )
+        recorder.close()
+        if job:
+            job.clear() if completed else job.mark(run_id, STOPPED)
+        return store.get_run(run_id)
     finally:
         store.close()
+
+
+def _resumable(store: ArchiveStore, run_id: int) -> bool:
+    from archive.errors import ArchiveError
+
+    try:
+        return store.get_run(run_id).status in ("running", "interrupted")
+    except ArchiveError:
+        return False
 
 
 class OneLineFormatter(logging.Formatter):

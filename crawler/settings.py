@@ -62,8 +62,16 @@ VIGIE_OCR_WORKERS = int(_env("VIGIE_OCR_WORKERS", str(os.cpu_count() or 1)))
 VIGIE_OCR_TIMEOUT = float(_env("VIGIE_OCR_TIMEOUT", "1800"))
 VIGIE_LEXICON = os.environ.get("VIGIE_LEXICON")  # None: the lexicon shipped with Vigie
 
+# -- incremental re-crawls (crawler/incremental.py, crawler/spiders/base.py) ---------------
+# Ask again, at the end of a crawl, for archived documents that no page linked to this time.
+VIGIE_REVISIT = _env("VIGIE_REVISIT", "true").lower() in ("1", "true", "yes")
+VIGIE_RUN_ID = None  # set by crawler.runner: the run every crawler of one command counts into
+
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SameOriginMiddleware": 50,
+    # After the site filter, before robots.txt: URLs already archived by this run (a resumed
+    # run) are answered from the archive; known URLs get conditional requests.
+    "crawler.incremental.ConditionalRequestMiddleware": 60,
 }
 # Phases, spaced so that new stages slot in between: extract, tag, store.
 ITEM_PIPELINES = {

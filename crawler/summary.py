@@ -1,21 +1,25 @@
-"""The one-screen summary printed at the end of a crawl."""
+"""The one-screen summary printed at the end of a crawl (and its one-line form for cron)."""
 
 from __future__ import annotations
 
 from archive import DatabaseLocation
 from archive.models import CrawlRun
+from archive.runs import broken_sources
 
 MAX_SAMPLES = 8
+MAX_SOURCE_LINES = 40
 
 
 def format_summary(run: CrawlRun, location: DatabaseLocation) -> str:
     elapsed = (run.finished_at - run.started_at).total_seconds() if run.finished_at else 0.0
+    results = run.source_results or {}
     lines = [
         f"Vigie crawl #{run.id}: {run.status} ({_reason(run.close_reason)}) in {elapsed:.1f} s",
-        f"  start pages        {', '.join(run.start_urls)}",
+        f"  start pages        {_start_pages(run)}",
         f"  pages fetched      {run.pages_fetched}",
         f"  documents          {run.documents_new} new, {run.documents_changed} changed, "
-        f"{run.documents_unchanged} unchanged, {run.documents_duplicate} already archived from another URL",
+        f"{run.documents_unchanged} unchanged, {run.documents_duplicate} already archived from another URL, "
+        f"{run.documents_removed or 0} removed",
         f"  needs OCR          {run.needs_ocr}"
         + (" (queued: 'vigie ocr' gives them their text)" if run.needs_ocr else ""),
         f"  new mentions       {_mentions(run.mentions)}",
@@ -30,17 +34,48 @@ def format_summary(run: CrawlRun, location: DatabaseLocation) -> str:
             lines.append(f"    … {total_errors - MAX_SAMPLES} more in crawl run #{run.id}")
     else:
         lines.append("  errors             none")
+    if len(results) > 1 or run.sources:
+        lines.append(f"  sources            {len(results)}, {len(broken_sources(run))} archived nothing")
+        shown = sorted(results.items(), key=lambda item: (item[1].get("status") == "ok", item[0]))
+        for slug, result in shown[:MAX_SOURCE_LINES]:
+            flag = "" if result.get("status") == "ok" else f"  <- {result.get('status')}: likely broken"
+            lines.append(
+                f"    {slug:<34} {result.get('pages', 0):>5} pages {result.get('new', 0):>4} new "
+                f"{result.get('changed', 0):>3} changed {result.get('removed', 0):>3} removed "
+                f"{result.get('errors', 0):>3} errors{flag}"
+            )
+        if len(shown) > MAX_SOURCE_LINES:
+            lines.append(f"    … {len(shown) - MAX_SOURCE_LINES} more: 'vigie runs --format json'")
     where = location.url.removeprefix("sqlite:///")
     lines.append(f"  archive            {where} (original files in {location.files_dir})")
     return "\n".join(lines)
 
 
+def format_summary_line(run: CrawlRun) -> str:
+    """One line for cron mail: what changed, what broke."""
+    broken = broken_sources(run)
+    return (
+        f"vigie crawl #{run.id} {run.status}: {run.pages_fetched} pages, {run.documents_new} new, "
+        f"{run.documents_changed} changed, {run.documents_removed or 0} removed, "
+        f"{sum(run.mentions.values())} new mentions, {sum(run.errors.values())} errors"
+        + (f", {len(broken)} source(s) archived nothing: {', '.join(broken[:10])}" if broken else "")
+    )
+
+
+def _start_pages(run: CrawlRun) -> str:
+    if run.sources:
+        return f"{len(run.start_urls)} of {len(run.sources)} registered source(s)"
+    return ", ".join(run.start_urls)
+
+
 def _reason(close_reason: str | None) -> str:
-    return {
+    names = {
         "finished": "nothing left to fetch",
         "closespider_pagecount": "page limit reached",
         "shutdown": "stopped by a signal such as Ctrl-C",
-    }.get(close_reason or "", close_reason or "unknown")
+    }
+    reasons = [reason.strip() for reason in (close_reason or "").split(",") if reason.strip()]
+    return ", ".join(names.get(reason, reason) for reason in reasons) or "unknown"
 
 
 def _mentions(by_category: dict[str, int]) -> str:

@@ -29,6 +29,7 @@ class ExtractionInput:
     content_disposition: str | None = None
     declared_encoding: str | None = None
     pdf_backend: str = DEFAULT_BACKEND
+    known_sha256: str | None = None  # the archive's version at this URL: same bytes, no work
 
 
 @dataclass(slots=True)
@@ -51,12 +52,16 @@ class ExtractionResult:
     ocr_engine: str | None = None  # set once OCR has given the text
     ocr_confidence: float | None = None
     ocr_error: str | None = None
+    unchanged: bool = False  # the bytes are the archive's latest version at this URL
 
 
 def extract_document(job: ExtractionInput) -> ExtractionResult:
     filename = detect.filename_from_headers(job.content_disposition) or detect.filename_from_url(job.url)
     kind = detect.sniff_kind(job.body, job.content_type, filename)
     result = ExtractionResult(sha256=sha256_hex(job.body), kind=kind, filename=filename)
+    if result.sha256 == job.known_sha256:
+        result.unchanged = True  # never extract (nor tag) the same bytes twice
+        return result
     try:
         _fill_text(result, job)
     except (PdfExtractionError, OfficeExtractionError) as exc:

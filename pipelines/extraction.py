@@ -42,8 +42,12 @@ class ExtractionPipeline:
                 content_disposition=item.content_disposition,
                 declared_encoding=item.declared_encoding,
                 pdf_backend=self.pdf_backend,
+                known_sha256=item.previous_sha256,
             )
         )
+        if item.extracted.unchanged:
+            self.crawler.stats.inc_value("vigie/unchanged_bytes")
+            return item
         stats = self.crawler.stats
         stats.inc_value(f"vigie/extracted/{item.extracted.kind}")
         if item.extracted.error_kind:

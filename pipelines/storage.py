@@ -1,28 +1,42 @@
-"""Stage 900: archive each document (content-addressed) and record the crawl run.
+"""Stage 900: archive each document (content-addressed) and count it into the crawl run.
 
 Writes go through one dedicated thread: SQLite wants one writer, and the reactor thread must
-not wait on disk. The run's row is created when the spider opens and completed when it
-closes, with its counts, errors by kind and close reason.
+not wait on disk. The run itself is started and finished by ``crawler.runner`` (one run may
+drive several crawlers); a crawler started another way (``scrapy crawl generic``) gets a run
+of its own here.
+
+What each fetch means for the archive:
+- a document: a new version (new, changed, duplicate) or, when the bytes are the archive's
+  latest version at that URL, only "seen again" (unchanged, neither extracted nor tagged);
+- 304 Not Modified: "seen again";
+- 404/410 at a URL seen before: the URL is marked removed (its versions are kept); at a URL
+  never seen, an error like any other.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, TypeVar
 
 from scrapy import signals
 from scrapy.crawler import Crawler
 from sqlalchemy.exc import SQLAlchemyError
 
 from archive import ArchiveError, ArchiveStore, FetchOutcome, FetchRecord, resolve_location
-from archive.store import RunTally
+from archive.db import utcnow
+from archive.runs import finish_run, start_run
+from archive.versions import NEVER_SEEN, REMOVED_NOW, mark_removed, touch
 from crawler.fetch import SKIP_KINDS
-from crawler.items import DocumentItem, FetchFailure
+from crawler.items import DocumentItem, FetchFailure, NotModified
+from pipelines.run_recorder import RunRecorder, recorder_for, register
 from search import ensure_index
 
 # Scrapy's close reasons that mean the crawl did what it was asked to do.
 COMPLETED_REASONS = {"finished", "closespider_pagecount", "closespider_itemcount", "closespider_timeout"}
+GONE_KINDS = {"http_404", "http_410"}
+T = TypeVar("T")
 
 
 class StoragePipeline:
@@ -31,8 +45,8 @@ class StoragePipeline:
         settings = crawler.settings
         self.location = resolve_location(settings.get("VIGIE_DB"), settings.get("VIGIE_FILES_DIR"))
         self.store: ArchiveStore | None = None
-        self.tally = RunTally()
-        self.run_id: int | None = None
+        self.recorder: RunRecorder | None = recorder_for(settings.getint("VIGIE_RUN_ID") or None)
+        self.owns_run = self.recorder is None
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vigie-store")
 
     @classmethod
@@ -46,40 +60,69 @@ class StoragePipeline:
         self.store = ArchiveStore(self.location)
         if self.location.is_sqlite:
             ensure_index(self.store.engine)  # the index's triggers then follow every write
-        spider = self.crawler.spider
-        self.run_id = self.store.start_run(list(getattr(spider, "start_urls", [])))
-        self.crawler.stats.set_value("vigie/run_id", self.run_id)
+        if self.recorder is None:
+            spider = self.crawler.spider
+            run_id = start_run(self.store, list(getattr(spider, "start_urls", [])), [])
+            self.recorder = RunRecorder(run_id)
+            register(self.recorder)
+        self.crawler.stats.set_value("vigie/run_id", self.recorder.run_id)
 
     def close_spider(self) -> None:
         self._writer.shutdown(wait=True)
 
     def spider_closed(self, reason: str) -> None:
-        if self.store is None or self.run_id is None:
+        if self.store is None or self.recorder is None:
             return
-        status = "completed" if reason in COMPLETED_REASONS else "interrupted"
-        stats = self.crawler.stats
-        robots = stats.get_value("robotstxt/response_count", 0)
-        self.tally.pages_fetched = stats.get_value("response_received_count", 0) - robots
-        self.store.finish_run(self.run_id, self.tally, status, reason)
+        self.recorder.close_reasons.append(reason)
+        if self.owns_run:
+            status = "completed" if reason in COMPLETED_REASONS else "interrupted"
+            finish_run(self.store, self.recorder.run_id, self.recorder.tally, status, reason)
+            self.recorder.close()
         self.store.close()
 
     async def process_item(self, item: Any) -> Any:
         if isinstance(item, FetchFailure):
-            self._record_failure(item)
+            await self._record_failure(item)
+        elif isinstance(item, NotModified):
+            await self._seen_again(item.url, item.source, item.etag, item.last_modified)
         elif isinstance(item, DocumentItem):
-            await self._archive(item)
+            if item.extracted is not None and item.extracted.unchanged:
+                await self._seen_again(item.url, item.source, item.etag, item.last_modified)
+                item.body = b""
+            else:
+                await self._archive(item)
         return item
 
-    def _record_failure(self, failure: FetchFailure) -> None:
+    async def _write(self, work: Callable[[], T]) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._writer, work)
+
+    async def _record_failure(self, failure: FetchFailure) -> None:
+        assert self.store is not None and self.recorder is not None
         if failure.kind in SKIP_KINDS:
             self.crawler.stats.inc_value(f"vigie/skipped/{failure.kind}")
             return
-        self.tally.add_error(failure.kind, failure.url, failure.message)
+        if failure.kind in GONE_KINDS:
+            store, url = self.store, failure.url
+            removal = await self._write(lambda: mark_removed(store, url, utcnow()))
+            if removal == REMOVED_NOW:
+                self.recorder.outcome(failure.source, url, "", FetchOutcome.REMOVED, [])
+            if removal != NEVER_SEEN:
+                return  # removed now or before: history, not an error
+        self.recorder.error(failure.source, failure.kind, failure.url, failure.message)
+
+    async def _seen_again(self, url: str, source: str, etag: str | None, last_modified: str | None) -> None:
+        assert self.store is not None and self.recorder is not None
+        store = self.store
+        sha256 = await self._write(lambda: touch(store, url, utcnow(), source or None, etag, last_modified))
+        if sha256 is not None:
+            self.recorder.outcome(source, url, sha256, FetchOutcome.UNCHANGED, [])
+            self.crawler.stats.inc_value("vigie/documents/unchanged")
 
     async def _archive(self, item: DocumentItem) -> None:
         extracted = item.extracted
-        if self.store is None or extracted is None:
+        if self.store is None or self.recorder is None or extracted is None:
             raise RuntimeError("StoragePipeline runs after ExtractionPipeline, once the spider is open")
+        listing = item.listing or {}
         record = FetchRecord(
             url=item.url,
             body=item.body,
@@ -88,11 +131,14 @@ class StoragePipeline:
             content_type=item.content_type,
             fetched_at=item.fetched_at,
             pages=extracted.pages,
-            title=extracted.title,
+            # A listing's object line ("DELIB_OBJET") beats a title guessed from a file name.
+            title=listing.get("title")
+            if listing.get("title") and extracted.kind != "html"
+            else extracted.title,
             filename=extracted.filename,
             doc_type=extracted.doc_type,
-            date=extracted.date,
-            date_source=extracted.date_source,
+            date=extracted.date or _listing_date(listing),
+            date_source=extracted.date_source or ("listing" if _listing_date(listing) else None),
             extraction=extracted.extraction,
             needs_ocr=extracted.needs_ocr,
             error=extracted.error,
@@ -103,22 +149,32 @@ class StoragePipeline:
             ocr_engine=extracted.ocr_engine,
             ocr_confidence=extracted.ocr_confidence,
             ocr_error=extracted.ocr_error,
+            source_slug=item.source or None,
+            etag=item.etag,
+            last_modified=item.last_modified,
+            listing=item.listing,
         )
-        loop = asyncio.get_running_loop()
+        store = self.store
         try:
-            outcome = await loop.run_in_executor(self._writer, self.store.record, record)
+            outcome = await self._write(lambda: store.record(record))
         except (ArchiveError, SQLAlchemyError) as exc:
             # Disk full, database locked for too long…: this document is lost, not the crawl.
-            self.tally.add_error("archive_failed", item.url, str(exc).splitlines()[0])
+            self.recorder.error(item.source, "archive_failed", item.url, str(exc).splitlines()[0])
             return
         finally:
             item.body = b""  # archived (or given up): free the memory now
-        self.tally.outcomes[outcome] += 1
-        if outcome in (FetchOutcome.NEW, FetchOutcome.CHANGED):
-            self.tally.mentions.update(mention.category for mention in item.mentions)
+        categories = [mention.category for mention in item.mentions]
+        flags = {"failed": bool(extracted.error_kind), "needs_ocr": extracted.needs_ocr}
+        self.recorder.outcome(item.source, item.url, extracted.sha256, outcome, categories, **flags)
         self.crawler.stats.inc_value(f"vigie/documents/{outcome.value}")
-        if extracted.needs_ocr:
-            self.tally.needs_ocr += 1
         if extracted.error_kind:
-            self.tally.documents_failed += 1
-            self.tally.add_error(extracted.error_kind, item.url, extracted.error or "")
+            self.recorder.error(item.source, extracted.error_kind, item.url, extracted.error or "")
+
+
+def _listing_date(listing: dict[str, str]) -> Any:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(listing.get("date") or "")
+    except ValueError:
+        return None

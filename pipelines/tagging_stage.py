@@ -28,7 +28,7 @@ class TaggingPipeline:
         return cls(crawler, pool_for(crawler), Path(path) if path else None)
 
     async def process_item(self, item: Any) -> Any:
-        if not isinstance(item, DocumentItem) or item.extracted is None:
+        if not isinstance(item, DocumentItem) or item.extracted is None or item.extracted.unchanged:
             return item
         text = "\f".join(item.extracted.pages)
         if not text.strip():

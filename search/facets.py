@@ -25,7 +25,7 @@ def fill_hits(connection: Connection, scored: str, params: dict[str, Any]) -> No
     connection.exec_driver_sql("DROP TABLE IF EXISTS temp.search_hits")
     connection.exec_driver_sql(
         "CREATE TEMP TABLE search_hits (id INTEGER PRIMARY KEY, score REAL, day TEXT, source_id INTEGER, "
-        "doc_type TEXT, year TEXT)"
+        "doc_type TEXT, year TEXT, found TEXT)"
     )
     connection.execute(text(f"INSERT INTO temp.search_hits {scored}").bindparams(*_expanding(params)), params)
 

@@ -23,10 +23,13 @@ class SearchHit:
     page: int | None  # page of the best match in a PDF, when known
     act_number: str | None = None  # the act the best match falls in, when the document has acts
     act: str | None = None  # "Délibération 2013/14 – …, page 1, adoptée"
+    sha256: str | None = None  # of the archived original
+    first_seen_at: dt.datetime | None = None  # when Vigie first archived it (UTC)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["date"] = self.date.isoformat() if self.date else None
+        data["first_seen_at"] = self.first_seen_at.isoformat() + "Z" if self.first_seen_at else None
         data["score"] = round(self.score, 4)
         return data
 

@@ -33,6 +33,8 @@ SNIPPET_TOKENS = 32  # about 200 characters
 JOINED = f"JOIN documents d INDEXED BY {FILTER_INDEX} ON d.id = h.id"
 # Best score first; without query words every score is 0, so the newest come first.
 RANKED = "ORDER BY score DESC, day DESC, id DESC LIMIT :limit OFFSET :offset"
+# Feeds: the documents Vigie archived last come first, whatever their score.
+NEWEST = "ORDER BY found DESC, id DESC LIMIT :limit OFFSET :offset"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,8 @@ class SearchQuery:
     until: str | None = None
     stance: str | None = None
     all_versions: bool = False  # include documents superseded at every URL
+    with_mentions: bool = False  # only documents with at least one mention
+    newest_first: bool = False  # order by when Vigie first archived them (feeds), not by score
     limit: int = 20
     offset: int = 0
     facets: bool = False
@@ -63,20 +67,21 @@ class Searcher:
             params["match"] = fts.match
         scored, params = self._scored(query, fts, where, params)
         page = {"limit": query.limit, "offset": query.offset}
+        order = NEWEST if query.newest_first else RANKED
         with self.store.engine.connect() as connection:
             try:
                 if query.facets:
                     # One pass over the matches feeds both the page and the facets.
                     fill_hits(connection, scored, params)
                     rows = list(
-                        connection.execute(text(f"SELECT id, score FROM temp.search_hits {RANKED}"), page)
+                        connection.execute(text(f"SELECT id, score FROM temp.search_hits {order}"), page)
                     )
                     total = int(
                         connection.execute(text("SELECT count(*) FROM temp.search_hits")).scalar() or 0
                     )
                     facets = count_facets(connection)
                 else:
-                    sql = f"SELECT id, score, count(*) OVER () AS total FROM ({scored}) {RANKED}"
+                    sql = f"SELECT id, score, count(*) OVER () AS total FROM ({scored}) {order}"
                     rows = list(connection.execute(_bind(sql, params), {**params, **page}))
                     total = rows[0].total if rows else self._count(connection, scored, params)
                     facets = None
@@ -112,6 +117,8 @@ class Searcher:
                 "EXISTS (SELECT 1 FROM mentions mc WHERE mc.document_id = d.id AND mc.category IN :categories)"
             )
             params["categories"] = query.categories
+        elif query.with_mentions:
+            where.append("EXISTS (SELECT 1 FROM mentions mc WHERE mc.document_id = d.id)")
         if query.stance:
             in_category = " AND ms.category IN :categories" if query.categories else ""
             where.append(
@@ -123,7 +130,11 @@ class Searcher:
             for index, source in enumerate(query.sources):
                 clauses.append(f"s.host LIKE :source_{index}")
                 params[f"source_{index}"] = f"%.{source.lower()}"
-            where.append("d.source_id IN (SELECT s.id FROM sources s WHERE " + " OR ".join(clauses) + ")")
+            # A host (or its domain), or a registry source's slug (the crawl that found the URL).
+            where.append(
+                "(d.source_id IN (SELECT s.id FROM sources s WHERE " + " OR ".join(clauses) + ") "
+                "OR d.id IN (SELECT u.document_id FROM document_urls u WHERE u.source_slug IN :sources))"
+            )
             params["sources"] = [source.lower() for source in query.sources]
         if query.doc_types:
             where.append("d.doc_type IN :doc_types")
@@ -166,7 +177,8 @@ class Searcher:
         sql = (
             f"WITH hits AS MATERIALIZED ({self._base(fts)}) "
             f"SELECT d.id AS id, {score} AS score, COALESCE(d.date, date(d.first_seen_at)) AS day, "
-            "d.source_id AS source_id, d.doc_type AS doc_type, substr(COALESCE(d.date, d.first_seen_at), 1, 4) AS year "
+            "d.source_id AS source_id, d.doc_type AS doc_type, substr(COALESCE(d.date, d.first_seen_at), 1, 4) AS year, "
+            "d.first_seen_at AS found "
             f"FROM hits h {JOINED} {_where(where)}"
         )
         return sql, params
@@ -190,7 +202,7 @@ class Searcher:
             row.id: row
             for row in connection.execute(
                 text(
-                    "SELECT d.id, d.title, d.doc_type, d.date, d.first_seen_at, d.kind, s.host, "
+                    "SELECT d.id, d.title, d.doc_type, d.date, d.first_seen_at, d.kind, d.sha256, s.host, "
                     "(SELECT url FROM document_urls u WHERE u.document_id = d.id ORDER BY u.first_seen_at, u.id LIMIT 1) AS url, "
                     "(SELECT group_concat(DISTINCT category) FROM mentions m WHERE m.document_id = d.id) AS categories "
                     "FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.id IN :ids"
@@ -223,6 +235,8 @@ class Searcher:
                     page=page,
                     act_number=act[0] if act else None,
                     act=act[1] if act else None,
+                    sha256=info.sha256,
+                    first_seen_at=_moment(info.first_seen_at),
                 )
             )
         return hits
@@ -292,6 +306,12 @@ def _day(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value)[:10])
+
+
+def _moment(value: Any) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))
 
 
 def _plain(marked: str) -> str:

@@ -16,8 +16,11 @@ from crawler import __version__
 from crawler.cli.crawl import crawl
 from crawler.cli.demo import demo
 from crawler.cli.export import export
+from crawler.cli.feed import feed
 from crawler.cli.ocr import ocr
+from crawler.cli.runs import runs
 from crawler.cli.search import index, search
+from crawler.cli.sources import sources
 from crawler.cli.tag import retag, tag
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -41,6 +44,9 @@ cli.add_command(retag)
 cli.add_command(search)
 cli.add_command(index)
 cli.add_command(ocr)
+cli.add_command(sources)
+cli.add_command(runs)
+cli.add_command(feed)
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import click
 
 from crawler.cli.ocr import ocr_options
-from crawler.cli.options import ByteSize, archive_options, location_or_exit
+from crawler.cli.options import ByteSize, archive_options, location_or_exit, registry_option
 
 
 def check_url(url: str) -> str:
@@ -34,8 +34,37 @@ def parse_settings(pairs: tuple[str, ...]) -> dict[str, Any]:
 
 
 @click.command()
-@click.argument("urls", nargs=-1, required=True)
+@click.argument("urls", nargs=-1)
 @archive_options
+@click.option(
+    "--source",
+    "slugs",
+    multiple=True,
+    metavar="SLUG",
+    help="Crawl this registered source (repeat for more; see 'vigie sources list').",
+)
+@click.option(
+    "--all",
+    "all_sources",
+    is_flag=True,
+    help="Crawl every registered source (filtered by --kind/--departement).",
+)
+@click.option("--kind", help="With --all: only this kind (commune, epci, departement, region, préfecture).")
+@click.option("--departement", help="With --all: only this département (34, 2A, 974…).")
+@registry_option
+@click.option(
+    "--job-dir",
+    type=click.Path(file_okay=False),
+    envvar="VIGIE_JOB_DIR",
+    help="Folder that makes the crawl resumable: run the same command again after a stop "
+    "(even kill -9) to go on. Env: VIGIE_JOB_DIR.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="For cron: print only errors and a one-line summary.")
+@click.option(
+    "--no-revisit",
+    is_flag=True,
+    help="Do not request again the archived documents that no page links to any more.",
+)
 @click.option(
     "--max-pages",
     type=click.IntRange(min=1),
@@ -97,22 +126,44 @@ def crawl(
     ocr_workers: int | None,
     ocr_timeout: float | None,
     verbose: bool,
+    slugs: tuple[str, ...],
+    all_sources: bool,
+    kind: str | None,
+    departement: str | None,
+    registry: str | None,
+    no_shipped: bool,
+    job_dir: str | None,
+    quiet: bool,
+    no_revisit: bool,
 ) -> None:
-    """Crawl municipal sites from their start URLS into the archive.
+    """Crawl municipal sites from their start URLS, or registered sources, into the archive.
 
     The crawl stays on the start pages' sites (scheme, host and port), follows council
     business first (délibérations, procès-verbaux, séances, actes…), and archives every HTML
-    page and document with its text. It ends with a summary. Exit status: 0 when the crawl
-    completed, even if some documents failed (they are listed); 1 when it could not run or
-    fetched nothing; 2 for bad input.
+    page and document with its text. Known URLs are requested conditionally; unchanged ones
+    are neither extracted nor tagged again. It ends with a summary, per source.
+
+    Exit status: 0 when every source archived something (some documents may have failed:
+    they are listed); 1 when a source archived nothing or the crawl did not complete; 2 for
+    bad input; 3 when another Vigie run is writing to the archive.
     """
     from archive import ArchiveStore
+    from archive.lock import ArchiveLock, ArchiveLockedError
     from crawler.runner import CrawlOptions, run_crawl
-    from crawler.summary import format_summary
+    from crawler.summary import format_summary, format_summary_line
 
     start_urls = [check_url(url) for url in urls]
+    sources = chosen_sources(slugs, all_sources, kind, departement, registry, no_shipped)
+    if not start_urls and not sources:
+        raise click.UsageError("give start URLs, --source SLUG or --all")
     location = location_or_exit(db, files_dir)
     ArchiveStore(location).close()  # fail now, in one line, if the archive cannot be opened
+    lock = ArchiveLock(location)
+    try:
+        lock.acquire("crawl")
+    except ArchiveLockedError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(3)
     options = CrawlOptions(
         start_urls=start_urls,
         location=location,
@@ -121,23 +172,59 @@ def crawl(
         delay=delay,
         pdf_backend=pdf_backend,
         max_size=max_size,
-        log_level="INFO" if verbose else "WARNING",
+        log_level="INFO" if verbose else ("ERROR" if quiet else "WARNING"),
         ocr=ocr,
         ocr_workers=ocr_workers,
         ocr_timeout=ocr_timeout,
         extra_settings=parse_settings(scrapy_settings),
+        sources=sources,
+        job_dir=job_dir,
+        revisit=not no_revisit,
     )
-    run = run_crawl(options)
-    click.echo(format_summary(run, location))
+    try:
+        run = run_crawl(options)
+    finally:
+        lock.release()
+    click.echo(format_summary_line(run) if quiet else format_summary(run, location))
     exit_for(run)
 
 
+def chosen_sources(
+    slugs: tuple[str, ...],
+    all_sources: bool,
+    kind: str | None,
+    departement: str | None,
+    registry: str | None,
+    no_shipped: bool = False,
+) -> list[Any]:
+    """The registered sources that --source/--all (with --kind/--departement) select."""
+    if not slugs and not all_sources:
+        if kind or departement:
+            raise click.UsageError("--kind and --departement go with --all")
+        return []
+    from crawler.sources.registry import RegistryError, load_registry, select_sources
+
+    try:
+        chosen = select_sources(load_registry(registry, not no_shipped), slugs, kind, departement)
+    except RegistryError as exc:
+        raise click.UsageError(str(exc)) from None
+    if not chosen:
+        raise click.UsageError("no registered source matches --kind/--departement")
+    return chosen
+
+
 def exit_for(run: Any) -> None:
-    """Loud for cron: an interrupted run or one that fetched nothing is a failure."""
+    """Loud for cron: an interrupted run, or a source that archived nothing, is a failure."""
+    from archive.runs import broken_sources
+
     archived = run.documents_new + run.documents_changed + run.documents_unchanged + run.documents_duplicate
     if run.status != "completed":
         click.echo(f"Error: the crawl did not complete ({run.close_reason})", err=True)
         sys.exit(1)
     if archived == 0:
         click.echo("Error: no page could be fetched from the start URLs (see errors above)", err=True)
+        sys.exit(1)
+    broken = broken_sources(run)
+    if broken:
+        click.echo(f"Error: {len(broken)} source(s) archived nothing: {', '.join(broken[:20])}", err=True)
         sys.exit(1)

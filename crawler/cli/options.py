@@ -28,6 +28,20 @@ def archive_options(func: F) -> F:
     )(func)
 
 
+def registry_option(func: F) -> F:
+    func = click.option(
+        "--no-shipped",
+        is_flag=True,
+        help="Leave out the sources shipped with Vigie: only those of --registry.",
+    )(func)
+    return click.option(
+        "--registry",
+        type=click.Path(dir_okay=False),
+        help="Your own source registry (TOML), added to Vigie's [default: $VIGIE_SOURCES, or "
+        "vigie-sources.toml here when it exists].",
+    )(func)
+
+
 def location_or_exit(db: str, files_dir: str | None) -> DatabaseLocation:
     from archive.db import ArchiveError, resolve_location
 

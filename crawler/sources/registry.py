@@ -89,7 +89,9 @@ def user_registry_path(path: str | None = None) -> Path:
     return Path(path or os.environ.get("VIGIE_SOURCES") or DEFAULT_USER_REGISTRY)
 
 
-def load_registry(user_path: str | Path | None = None, include_shipped: bool = True) -> dict[str, RegisteredSource]:
+def load_registry(
+    user_path: str | Path | None = None, include_shipped: bool = True
+) -> dict[str, RegisteredSource]:
     """Every source by slug: the shipped registry, then the user's file over it."""
     sources: dict[str, RegisteredSource] = {}
     if include_shipped:
@@ -161,7 +163,9 @@ def parse_entry(entry: Any, where: str, registry: str = "shipped") -> Registered
             try:
                 re.compile(pattern)
             except re.error as exc:
-                raise RegistryError(f"{where}: link rule {pattern!r} is not a regular expression: {exc}") from exc
+                raise RegistryError(
+                    f"{where}: link rule {pattern!r} is not a regular expression: {exc}"
+                ) from exc
     return RegisteredSource(
         slug=slug,
         name=str(entry["name"]),

@@ -1,0 +1,81 @@
+"""``vigie feed``: an Atom feed of the documents with mentions that Vigie archived last."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from crawler.cli.options import archive_options, existing_store
+
+
+@click.command()
+@archive_options
+@click.option(
+    "--category", "categories", multiple=True, help="Only documents with mentions of this category."
+)
+@click.option("--source", "sources", multiple=True, help="Only this source: a registry slug or a host.")
+@click.option(
+    "--query", "query", default="", help='Only documents matching this search (plain words, "phrases").'
+)
+@click.option("--since", help="Only documents dated from this day (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option(
+    "--limit", type=click.IntRange(1, 1000), default=50, show_default=True, help="Entries in the feed."
+)
+@click.option("--title", help="The feed's title [default: built from the filters].")
+@click.option("--self-url", help="The URL where the feed will be published (its rel=self link).")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-", help="Write to this file."
+)
+def feed(
+    db: str,
+    files_dir: str | None,
+    categories: tuple[str, ...],
+    sources: tuple[str, ...],
+    query: str,
+    since: str | None,
+    limit: int,
+    title: str | None,
+    self_url: str | None,
+    output: str,
+) -> None:
+    """Write an Atom feed of new documents with mentions, newest first.
+
+    Each entry links to the original URL and carries the context of the mentions. Made for
+    cron, after each crawl: vigie crawl --all --quiet && vigie feed --category drone -o drone.xml
+    """
+    from search import SearchError
+    from search.feed import atom_feed
+    from search.searcher import Searcher, SearchQuery
+
+    store = existing_store(db, files_dir)
+    try:
+        search_query = SearchQuery(
+            text=query,
+            categories=list(categories),
+            sources=list(sources),
+            since=since,
+            limit=limit,
+            with_mentions=True,
+            newest_first=True,
+        )
+        try:
+            page = Searcher(store).search(search_query)
+        except SearchError as exc:
+            raise click.UsageError(str(exc)) from None
+    finally:
+        store.close()
+    filters = [*categories, *sources, f"« {query} »" if query else ""]
+    name = title or "Vigie : nouvelles mentions" + (
+        f" ({', '.join(f for f in filters if f)})" if any(filters) else ""
+    )
+    feed_id = "urn:vigie:feed:" + "&".join(
+        [*(f"category={c}" for c in categories), *(f"source={s}" for s in sources), f"q={query}"]
+    )
+    xml = atom_feed(page.hits, name, feed_id, self_url)
+    if output == "-":
+        sys.stdout.buffer.write(xml)
+    else:
+        Path(output).write_bytes(xml)
+        click.echo(f"{len(page.hits)} entries written to {output}", err=True)

@@ -1,0 +1,173 @@
+"""``vigie sources list|show|add|check``: the registry of watched authorities."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from crawler.cli.options import registry_option
+
+
+def _load(registry: str | None, no_shipped: bool) -> dict[str, Any]:
+    from crawler.sources.registry import RegistryError, load_registry
+
+    try:
+        return load_registry(registry, not no_shipped)
+    except RegistryError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _select(
+    registry: str | None, no_shipped: bool, slugs: tuple[str, ...], kind: str | None, departement: str | None
+) -> list[Any]:
+    from crawler.sources.registry import RegistryError, select_sources
+
+    try:
+        return select_sources(_load(registry, no_shipped), slugs, kind, departement)
+    except RegistryError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+@click.group()
+def sources() -> None:
+    """The registry of sources: authorities, their platform and start URLs."""
+
+
+@sources.command("list")
+@registry_option
+@click.option("--kind", help="Only this kind: commune, epci, departement, region, préfecture.")
+@click.option("--departement", help="Only this département (34, 2A, 974…).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output.",
+)
+def list_sources(
+    registry: str | None, no_shipped: bool, kind: str | None, departement: str | None, fmt: str
+) -> None:
+    """List registered sources. JSON: a list of objects with slug, name, kind, insee, siren,
+    departement, platform, start_urls, verified, link_rules, options, provenance, registry."""
+    chosen = _select(registry, no_shipped, (), kind, departement)
+    if fmt == "json":
+        click.echo(json.dumps([source.to_dict() for source in chosen], ensure_ascii=False, indent=2))
+        return
+    for source in chosen:
+        mark = "verified" if source.verified else "unverified"
+        click.echo(
+            f"{source.slug:<36} {source.kind:<11} {source.departement or '':<4} {source.platform:<16} {mark:<10} {source.name}"
+        )
+    click.echo(f"{len(chosen)} source(s)", err=True)
+
+
+@sources.command("show")
+@click.argument("slug")
+@registry_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output."
+)
+def show_source(slug: str, registry: str | None, no_shipped: bool, fmt: str) -> None:
+    """Show one source, with its provenance."""
+    (source,) = _select(registry, no_shipped, (slug,), None, None)
+    if fmt == "json":
+        click.echo(json.dumps(source.to_dict(), ensure_ascii=False, indent=2))
+        return
+    for name, value in source.to_dict().items():
+        if isinstance(value, list):
+            value = "\n".join(["", *(f"    {item}" for item in value)]) if value else "-"
+        click.echo(f"{name:<12} {value if value not in (None, '', {}) else '-'}")
+
+
+@sources.command("add")
+@click.option("--slug", required=True, help="Unique id: lower-case letters, digits, dashes.")
+@click.option("--name", required=True, help="Display name, e.g. 'Ville de Nîmes'.")
+@click.option("--kind", required=True, help="commune, epci, departement, region or préfecture.")
+@click.option("--url", "urls", multiple=True, required=True, help="Start URL (repeat for more).")
+@click.option(
+    "--platform",
+    default="generic",
+    show_default=True,
+    help="generic, prefecture_raa, scdl_csv or montpellier_list.",
+)
+@click.option("--departement", help="Département code (34, 2A, 974…).")
+@click.option("--insee", help="Commune code (COG), five characters.")
+@click.option("--siren", help="SIREN of the authority, nine digits.")
+@click.option("--follow", "follow_rules", multiple=True, help="URL regex of council links to follow first.")
+@click.option("--deny", "deny_rules", multiple=True, help="URL regex never to fetch.")
+@click.option("--provenance", default="", help="Where the URLs come from.")
+@click.option("--verified", is_flag=True, help="You saw the start URLs answer.")
+@click.option(
+    "--registry",
+    type=click.Path(dir_okay=False),
+    help="The registry file to write [default: $VIGIE_SOURCES or ./vigie-sources.toml].",
+)
+def add_source(registry: str | None, **fields: Any) -> None:
+    """Add (or replace) a source in your own registry file; Vigie's shipped one is never written."""
+    from crawler.sources.registry import RegistryError, add_to_registry, parse_entry, user_registry_path
+
+    rules = {name: list(fields.pop(f"{name}_rules")) for name in ("follow", "deny")}
+    entry = {name: value for name, value in fields.items() if value not in (None, "", ())}
+    entry["start_urls"] = list(fields["urls"])
+    entry.pop("urls")
+    if any(rules.values()):
+        entry["link_rules"] = {name: patterns for name, patterns in rules.items() if patterns}
+    path = user_registry_path(registry)
+    try:
+        source = parse_entry(entry, "vigie sources add", str(path))
+        add_to_registry(path, source)
+    except RegistryError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"{source.slug} written to {path}")
+
+
+@sources.command("check")
+@click.argument("slugs", nargs=-1)
+@registry_option
+@click.option("--kind", help="Only this kind.")
+@click.option("--departement", help="Only this département.")
+@click.option(
+    "--timeout", type=click.FloatRange(min=1), default=20.0, show_default=True, help="Seconds per URL."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output.",
+)
+def check(
+    slugs: tuple[str, ...],
+    registry: str | None,
+    no_shipped: bool,
+    kind: str | None,
+    departement: str | None,
+    timeout: float,
+    fmt: str,
+) -> None:
+    """Report which start URLs answer (needs internet; one polite request per URL).
+
+    Exit status 1 when some do not answer.
+    """
+    from crawler.settings import USER_AGENT
+    from crawler.sources.check import check_sources
+
+    results = check_sources(_select(registry, no_shipped, slugs, kind, departement), USER_AGENT, timeout)
+    if fmt == "json":
+        click.echo(json.dumps([result.to_dict() for result in results], ensure_ascii=False, indent=2))
+    else:
+        for result in results:
+            state = f"{result.status}" if result.status else "----"
+            moved = f" -> {result.final_url}" if result.final_url and result.final_url != result.url else ""
+            click.echo(f"{'ok ' if result.ok else 'BAD'} {state:<4} {result.slug:<36} {result.url}{moved}")
+            if result.error and not result.ok:
+                click.echo(f"    {result.error}")
+    failing = [result for result in results if not result.ok]
+    click.echo(f"{len(results) - len(failing)} of {len(results)} start URL(s) answer", err=True)
+    if failing:
+        sys.exit(1)

@@ -1,0 +1,102 @@
+"""Incremental re-crawls: conditional requests, 304s answered from the archive, and replays.
+
+``ConditionalRequestMiddleware`` is a downloader middleware:
+
+- Before a request, it asks the archive what it last saw at the URL. If it knows the URL, the
+  request carries ``If-None-Match`` (the stored ETag) and ``If-Modified-Since`` (the stored
+  Last-Modified), and 304 is let through to the spider.
+- On ``304 Not Modified`` it hands the spider the archived version instead, flagged
+  ``not_modified``: the spider records "seen again" and, for an HTML page, still follows its
+  links (new deliberations appear on unchanged-looking index pages only if the server says the
+  page changed, but a 304 index page's links may lead to documents that changed themselves).
+- A URL the current run already archived before it was killed (the run's journal, see
+  ``pipelines.run_recorder``) is answered from the archive at once, flagged ``replayed``: a
+  resumed run walks the site again without fetching it again.
+
+This is Scrapy's HTTP cache idea with the archive as the cache: the archive already keeps
+every original file, so nothing is stored twice.
+"""
+
+from __future__ import annotations
+
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.http import HtmlResponse, Response
+from scrapy.http.headers import Headers
+
+from archive import ArchiveStore, resolve_location
+from archive.versions import PreviousVersion, previous_version
+from crawler.spiders.base import NOT_MODIFIED, REPLAYED
+from pipelines.run_recorder import recorder_for
+
+
+class ConditionalRequestMiddleware:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self._store: ArchiveStore | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ConditionalRequestMiddleware:
+        middleware = cls(crawler)
+        crawler.signals.connect(middleware.close, signal=signals.spider_closed)
+        return middleware
+
+    @property
+    def store(self) -> ArchiveStore:
+        if self._store is None:
+            settings = self.crawler.settings
+            self._store = ArchiveStore(
+                resolve_location(settings.get("VIGIE_DB"), settings.get("VIGIE_FILES_DIR"))
+            )
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> Response | None:
+        if request.url.endswith("/robots.txt") or "vigie_previous" in request.meta:
+            return None
+        recorder = recorder_for(self.crawler.stats.get_value("vigie/run_id"))
+        if recorder is not None and request.url in recorder.done:
+            self.crawler.stats.inc_value("vigie/replayed")
+            return self._archived(request, recorder.done[request.url], REPLAYED, Headers())
+        previous = previous_version(self.store, request.url)
+        if previous is None or previous.removed:
+            return None
+        request.meta["vigie_previous"] = previous
+        if previous.etag:
+            request.headers["If-None-Match"] = previous.etag
+        if previous.last_modified:
+            request.headers["If-Modified-Since"] = previous.last_modified
+        request.meta["handle_httpstatus_list"] = [*request.meta.get("handle_httpstatus_list", []), 304]
+        self.crawler.stats.inc_value("vigie/conditional_requests")
+        return None
+
+    def process_response(
+        self, request: Request, response: Response, spider: Spider | None = None
+    ) -> Response:
+        previous: PreviousVersion | None = request.meta.get("vigie_previous")
+        if response.status != 304 or previous is None:
+            return response
+        self.crawler.stats.inc_value("vigie/not_modified")
+        return self._archived(request, previous.sha256, NOT_MODIFIED, response.headers, previous.kind)
+
+    def _archived(
+        self, request: Request, sha256: str, flag: str, headers: Headers, kind: str | None = None
+    ) -> Response:
+        """The archived version as a response: the body only for HTML (its links are followed)."""
+        if kind is None:
+            previous = previous_version(self.store, request.url)
+            kind = previous.kind if previous is not None else "other"
+        if kind != "html":
+            return Response(request.url, status=200, headers=headers, body=b"", flags=[flag], request=request)
+        try:
+            body = self.store.files.get(sha256)
+        except OSError:
+            body = b""  # the original file is gone from the store: nothing to follow
+        html_headers = Headers(headers)
+        html_headers["Content-Type"] = "text/html"
+        return HtmlResponse(
+            request.url, status=200, headers=html_headers, body=body, flags=[flag], request=request
+        )

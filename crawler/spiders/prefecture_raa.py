@@ -1,0 +1,56 @@
+"""Prefectures' "recueils des actes administratifs" (RAA), on the State's DSFR websites.
+
+Every prefecture site (``www.<département>.gouv.fr``) is built with the State's design system
+(DSFR). Its RAA page lists year cards (``.fr-card__title a``), which lead to month or period
+cards on some sites, then to pages of downloadable recueils (``a.fr-link--download``), paged
+with ``.fr-pagination__link--next``. Some download links lose their class to broken markup,
+so links to ``.pdf`` files and to the CMS's ``/contenu/telechargement/`` are downloads too.
+
+Prefectures ban bursts: this spider waits at least 5 s between requests to one site and
+makes one request at a time (``--delay`` still overrides it, for tests and benchmarks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from scrapy import Request
+from scrapy.http import Response, TextResponse
+
+from crawler.fetch import is_archivable
+from crawler.linkrules import Budget, LinkKind, origin
+from crawler.spiders.base import VigieSpider
+
+CARD_LINKS = ".fr-card__title a::attr(href)"
+DOWNLOAD_LINKS = (
+    'a.fr-link--download::attr(href), a[href$=".pdf"]::attr(href), a[href$=".PDF"]::attr(href), '
+    'a[href*="/contenu/telechargement/"]::attr(href)'
+)
+NEXT_PAGE = "a.fr-pagination__link--next::attr(href)"
+RAA_DELAY = 5.0
+
+
+class PrefectureRaaSpider(VigieSpider):
+    name = "prefecture_raa"
+    custom_settings: ClassVar[dict[str, object]] = {
+        "DOWNLOAD_DELAY": RAA_DELAY,
+        "AUTOTHROTTLE_START_DELAY": RAA_DELAY,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
+    }
+
+    def follow(self, response: Response) -> Iterator[Request]:
+        if not isinstance(response, TextResponse) or is_archivable(response) != "html":
+            return
+        source = response.meta.get("vigie_source", "")
+        budget: Budget = response.meta.get("vigie_budget", Budget())
+        for kind, selector in ((LinkKind.DOCUMENT, DOWNLOAD_LINKS), (LinkKind.COUNCIL, CARD_LINKS)):
+            for href in dict.fromkeys(response.css(selector).getall()):
+                url = response.urljoin(href.strip())
+                if origin(url) in self.allowed_origins and not self.denied(source, url):
+                    yield self.request(url, source, kind, budget.follow(kind))
+        for href in response.css(NEXT_PAGE).getall()[:1]:
+            url = response.urljoin(href.strip())
+            if origin(url) in self.allowed_origins:
+                # Pagination stays at the same depth: page 12 of 2019 is still 2019.
+                yield self.request(url, source, LinkKind.COUNCIL, budget)
