@@ -48,6 +48,14 @@ EXPORT_FIELDS = [
     "ocr_error",
     *ActesInfo.__dataclass_fields__,
     "acts",
+    # Since schema version 3: versions. One record per stored version (document); ``latest``
+    # is true on the newest version of each URL, ``replaced_at`` says when its URL(s) began
+    # serving other content, ``removed_at`` when they began answering 404/410.
+    "latest",
+    "replaced_at",
+    "removed_at",
+    "registry_sources",
+    "listing",
 ]
 BATCH_SIZE = 500
 T = TypeVar("T")
@@ -125,10 +133,27 @@ def _record(document: Document, with_text: bool) -> dict[str, Any]:
         "ocr_error": document.ocr_error,
         **{name: plain_value(getattr(document, name)) for name in ActesInfo.__dataclass_fields__},
         "acts": len(document.acts),
+        **_history(document),
     }
     if with_text:
         record["text"] = document.text
     return record
+
+
+def _history(document: Document) -> dict[str, Any]:
+    """The version fields: a date applies when it applies to every URL of the document."""
+    links = document.urls
+    replaced = [link.replaced_at for link in links]
+    current = [link for link in links if link.replaced_at is None]
+    removed = [link.removed_at for link in current]
+    listing = next((link.listing for link in links if link.listing), None)
+    return {
+        "latest": document.is_latest,
+        "replaced_at": _iso(max(replaced)) if replaced and all(replaced) else None,  # type: ignore[type-var]
+        "removed_at": _iso(max(removed)) if removed and all(removed) else None,  # type: ignore[type-var]
+        "registry_sources": sorted({link.source_slug for link in links if link.source_slug}),
+        "listing": listing,
+    }
 
 
 def plain_value(value: object) -> object:
@@ -152,6 +177,9 @@ def write_csv(records: Iterator[dict[str, Any]], out: TextIO, with_text: bool = 
     def flatten(row: dict[str, Any]) -> None:
         row["urls"] = " ".join(row["urls"])
         row["needs_ocr"] = "true" if row["needs_ocr"] else "false"
+        row["latest"] = "true" if row["latest"] else "false"
+        row["registry_sources"] = " ".join(row["registry_sources"])
+        row["listing"] = json.dumps(row["listing"], ensure_ascii=False) if row["listing"] else ""
 
     return write_spreadsheet(records, out, EXPORT_FIELDS, with_text, flatten)
 

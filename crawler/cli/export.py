@@ -40,7 +40,9 @@ def export(db: str, files_dir: str | None, fmt: str, acts: bool, with_text: bool
     last_seen_at, categories, mentions (each with the act it falls in), date_source,
     ocr_engine, ocr_confidence, ocr_error, the ACTES fields (actes_id, actes_department,
     actes_siren, actes_date, actes_number, actes_nature, prefecture_sent_on,
-    prefecture_received_on, published_on) and acts (their number); text with --with-text.
+    prefecture_received_on, published_on), acts (their number), and the version fields:
+    latest, replaced_at, removed_at, registry_sources, listing; text with --with-text.
+    Every stored version of a URL is one record.
 
     Act fields (--acts): document_url, document_sha256, document_title, document_date,
     doc_type, seq, kind, number, title, page_start, page_end, vote_for, vote_against,
