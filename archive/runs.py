@@ -5,8 +5,10 @@ pages fetched, the documents new/changed/unchanged/removed, the new mentions by 
 the errors by kind. The run's row keeps the totals in its columns (the contract of
 ``vigie runs --format json``) and the per-source counts in ``source_results``.
 
-A source that archived nothing is flagged: ``empty`` when it answered without any document
-(the site changed its layout, the start URL moved), ``failed`` when its pages failed.
+A source is flagged as likely broken when every one of its start pages failed (``failed``:
+the start URL moved, the site is down), or when it archived nothing (``empty``: the site
+changed its layout). Documents requested again only because the archive knew them do not
+make a source healthy: its start pages must answer.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ class SourceTally:
     needs_ocr: int = 0
     mentions: Counter[str] = field(default_factory=Counter)  # in new content, by category
     errors: Counter[str] = field(default_factory=Counter)  # by kind
+    start_pages: int = 0  # the source's start URLs
+    start_failures: int = 0  # start requests that failed
 
     @property
     def archived(self) -> int:
@@ -45,6 +49,8 @@ class SourceTally:
 
     @property
     def status(self) -> str:
+        if self.start_pages and self.start_failures >= self.start_pages:
+            return SOURCE_FAILED
         if self.archived:
             return SOURCE_OK
         return SOURCE_FAILED if sum(self.errors.values()) else SOURCE_EMPTY
@@ -56,6 +62,8 @@ class SourceTally:
         self.needs_ocr += other.needs_ocr
         self.mentions.update(other.mentions)
         self.errors.update(other.errors)
+        self.start_pages += other.start_pages
+        self.start_failures += other.start_failures
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -66,6 +74,7 @@ class SourceTally:
             "errors_by_kind": dict(self.errors),
             "mentions_new": sum(self.mentions.values()),
             "mentions": dict(self.mentions),
+            "start_failures": self.start_failures,
         }
 
 

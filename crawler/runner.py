@@ -103,6 +103,8 @@ def run_crawl(options: CrawlOptions) -> CrawlRun:
         registered = [source.slug for source in options.sources]
         run_id = start_run(store, start_urls, registered)
     recorder = RunRecorder(run_id, job.path if job else None)
+    for source in sources:
+        recorder.tally.source(source.slug).start_pages = len(source.start_urls)
     register(recorder)
     if job:
         job.mark(run_id, RUNNING)

@@ -35,7 +35,7 @@ def format_summary(run: CrawlRun, location: DatabaseLocation) -> str:
     else:
         lines.append("  errors             none")
     if len(results) > 1 or run.sources:
-        lines.append(f"  sources            {len(results)}, {len(broken_sources(run))} archived nothing")
+        lines.append(f"  sources            {len(results)}, {len(broken_sources(run))} look broken")
         shown = sorted(results.items(), key=lambda item: (item[1].get("status") == "ok", item[0]))
         for slug, result in shown[:MAX_SOURCE_LINES]:
             flag = "" if result.get("status") == "ok" else f"  <- {result.get('status')}: likely broken"
@@ -58,7 +58,7 @@ def format_summary_line(run: CrawlRun) -> str:
         f"vigie crawl #{run.id} {run.status}: {run.pages_fetched} pages, {run.documents_new} new, "
         f"{run.documents_changed} changed, {run.documents_removed or 0} removed, "
         f"{sum(run.mentions.values())} new mentions, {sum(run.errors.values())} errors"
-        + (f", {len(broken)} source(s) archived nothing: {', '.join(broken[:10])}" if broken else "")
+        + (f", {len(broken)} source(s) look broken: {', '.join(broken[:10])}" if broken else "")
     )
 
 

@@ -32,6 +32,7 @@ class RunRecorder:
         self.close_reasons: list[str] = []
         self._journal: IO[str] | None = None
         if job_dir is not None:
+            job_dir.mkdir(parents=True, exist_ok=True)
             path = job_dir / JOURNAL
             if path.exists():
                 self._replay(path)
@@ -48,6 +49,10 @@ class RunRecorder:
     ) -> None:
         self._count_outcome(source, url, sha256, outcome.value, categories, flags)
         self._write({"o": outcome.value, "s": source, "u": url, "h": sha256, "m": categories, **flags})
+
+    def start_failed(self, source: str) -> None:
+        self.tally.source(source).start_failures += 1
+        self._write({"sf": source})
 
     def error(self, source: str, kind: str, url: str, message: str) -> None:
         self.tally.add_error(source, kind, url, message)
@@ -86,6 +91,8 @@ class RunRecorder:
             elif "o" in event:
                 flags = {name: event.get(name, False) for name in ("failed", "needs_ocr")}
                 self._count_outcome(event["s"], event["u"], event["h"], event["o"], event["m"], flags)
+            elif "sf" in event:
+                self.tally.source(event["sf"]).start_failures += 1
             elif "e" in event:
                 self.tally.add_error(event["s"], event["e"], event["u"], event["msg"])
 

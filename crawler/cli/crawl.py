@@ -143,8 +143,9 @@ def crawl(
     page and document with its text. Known URLs are requested conditionally; unchanged ones
     are neither extracted nor tagged again. It ends with a summary, per source.
 
-    Exit status: 0 when every source archived something (some documents may have failed:
-    they are listed); 1 when a source archived nothing or the crawl did not complete; 2 for
+    Exit status: 0 when every source answered and archived something (some documents may
+    have failed: they are listed); 1 when a source looks broken (its start pages failed, or it
+    archived nothing) or the crawl did not complete; 2 for
     bad input; 3 when another Vigie run is writing to the archive.
     """
     from archive import ArchiveStore
@@ -226,5 +227,9 @@ def exit_for(run: Any) -> None:
         sys.exit(1)
     broken = broken_sources(run)
     if broken:
-        click.echo(f"Error: {len(broken)} source(s) archived nothing: {', '.join(broken[:20])}", err=True)
+        click.echo(
+            f"Error: {len(broken)} source(s) look broken (start pages failing, or nothing archived): "
+            + ", ".join(broken[:20]),
+            err=True,
+        )
         sys.exit(1)

@@ -176,6 +176,9 @@ class VigieSpider(Spider):
         kind = failure_kind(failure)
         if kind.startswith("http_"):
             self.count_page(source)
+        recorder = self.recorder()
+        if request is not None and request.meta.get("vigie_start") and recorder is not None:
+            recorder.start_failed(source)
         self.crawler.stats.inc_value(f"vigie/fetch_failed/{kind}")
         yield FetchFailure(url=url, kind=kind, message=failure_message(failure), source=source)
 

@@ -132,7 +132,7 @@ def test_crawl_all_filters_by_kind_and_departement(prefecture: StaticSite, tmp_p
         cwd=tmp_path,
     )
     assert result.returncode == 1, result.stdout
-    assert "prefecture-test-13" in result.stderr and "archived nothing" in result.stderr
+    assert "prefecture-test-13" in result.stderr and "look broken" in result.stderr
     run = json.loads(run_vigie("runs", "--db", str(db), "--format", "json", cwd=tmp_path).stdout)[0]
     assert run["broken_sources"] == ["prefecture-test-13"]
     assert run["source_results"]["prefecture-test-13"]["status"] == "failed"

@@ -1,0 +1,207 @@
+"""Safe under cron: one writer at a time, resumable after kill -9, quiet output, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests import realdocs
+from tests.conftest import FAST, rows, run_vigie
+from tests.httpsite import StaticSite
+
+HTML = "text/html; charset=utf-8"
+PDFS = [
+    realdocs.DELIB_VIDEOPROTECTION,
+    realdocs.DELIB_BUDGET,
+    realdocs.DELIB_POESIE,
+    realdocs.DELIB_CLSPD,
+    realdocs.COUTHENANS_CR,
+]
+
+
+def big_site(delay: float) -> StaticSite:
+    """Ten séance pages, each with PDFs (real ones, made distinct by a trailing comment)."""
+    pages: dict[str, tuple[str, bytes]] = {}
+    links = []
+    for number in range(1, 11):
+        links.append(f'<li><a href="/seances/seance-{number}.html">Séance du conseil n°{number}</a></li>')
+        docs = []
+        for index, pdf in enumerate(PDFS[:3]):
+            path = f"/seances/{number}/deliberation-{index}.pdf"
+            body = pdf.read_bytes() + f"\n% seance {number} piece {index}\n".encode()
+            pages[path] = ("application/pdf", body)
+            docs.append(f'<li><a href="{path}">Délibération {number}-{index}</a></li>')
+        pages[f"/seances/seance-{number}.html"] = (
+            HTML,
+            f"<html><body><h1>Séance n°{number}</h1><ul>{''.join(docs)}</ul></body></html>".encode(),
+        )
+    pages["/conseil-municipal/"] = (
+        HTML,
+        f"<html><body><h1>Conseil</h1><ul>{''.join(links)}</ul></body></html>".encode(),
+    )
+    return StaticSite(pages=pages, delay=delay).start()
+
+
+def start_crawl(site: StaticSite, work: Path, *extra: str) -> subprocess.Popen:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("VIGIE_")}
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "crawler",
+            "crawl",
+            site.url + "/conseil-municipal/",
+            "--db",
+            str(work / "vigie.db"),
+            *FAST,
+            *extra,
+        ],
+        cwd=work,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def documents_in(db: Path) -> int:
+    try:
+        with sqlite3.connect(db) as connection:
+            return connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def snapshot(db: Path) -> tuple:
+    return (
+        sorted(
+            rows(db, "SELECT u.url, d.sha256 FROM document_urls u JOIN documents d ON d.id = u.document_id")
+        ),
+        sorted(
+            rows(
+                db,
+                "SELECT d.sha256, m.category, m.start FROM mentions m JOIN documents d ON d.id = m.document_id",
+            )
+        ),
+    )
+
+
+def test_a_second_concurrent_run_is_refused_with_exit_code_3(tmp_path: Path) -> None:
+    site = big_site(delay=0.3)
+    first = start_crawl(site, tmp_path)
+    try:
+        deadline = time.monotonic() + 60
+        while documents_in(tmp_path / "vigie.db") == 0 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        second = run_vigie(
+            "crawl", site.url + "/conseil-municipal/", "--db", str(tmp_path / "vigie.db"), cwd=tmp_path
+        )
+        assert second.returncode == 3
+        assert "busy" in second.stderr and "vigie crawl" in second.stderr and "Traceback" not in second.stderr
+        assert first.poll() is None  # the first run goes on
+    finally:
+        first.kill()
+        first.wait()
+        site.stop()
+    # The kernel released the lock with the killed process: the next run may write.
+    third = run_vigie("runs", "--db", str(tmp_path / "vigie.db"), cwd=tmp_path)
+    assert third.returncode == 0
+
+
+def test_kill_9_then_resume_loses_nothing(tmp_path: Path) -> None:
+    site = big_site(delay=0.05)
+    try:
+        reference = tmp_path / "reference"
+        reference.mkdir()
+        full = run_vigie(
+            "crawl",
+            site.url + "/conseil-municipal/",
+            "--db",
+            str(reference / "vigie.db"),
+            *FAST,
+            cwd=reference,
+        )
+        assert full.returncode == 0, full.stderr
+        expected = snapshot(reference / "vigie.db")
+        assert len(expected[0]) == 41  # index, 10 séances, 30 PDFs
+
+        work = tmp_path / "killed"
+        work.mkdir()
+        job = work / "job"
+        site.hits.clear()
+        crawl = start_crawl(site, work, "--job-dir", str(job))
+        deadline = time.monotonic() + 120
+        while documents_in(work / "vigie.db") < 12 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        os.kill(crawl.pid, signal.SIGKILL)
+        crawl.wait()
+        archived_before = documents_in(work / "vigie.db")
+        assert 12 <= archived_before < 41, "the kill came too late to test anything"
+        journaled = {
+            json.loads(line)["u"].removeprefix(site.url)
+            for line in (job / "journal.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.endswith("}") and '"o"' in line
+        }
+        assert journaled
+
+        site.hits.clear()
+        resumed = run_vigie(
+            "crawl",
+            site.url + "/conseil-municipal/",
+            "--db",
+            str(work / "vigie.db"),
+            *FAST,
+            "--job-dir",
+            str(job),
+            cwd=work,
+        )
+        assert resumed.returncode == 0, resumed.stderr
+        assert snapshot(work / "vigie.db") == expected
+        # One run, resumed: it counts what was archived before the kill too (a document
+        # committed in the instant between its commit and its journal line counts as seen again).
+        ((run_id, status, new, unchanged),) = rows(
+            work / "vigie.db", "SELECT id, status, documents_new, documents_unchanged FROM crawl_runs"
+        )
+        assert (run_id, status, new + unchanged) == (1, "completed", 41) and new >= 40
+        # What the journal says was archived is not downloaded again.
+        refetched = {hit.path for hit in site.hits}
+        assert not refetched & journaled
+        assert list(job.iterdir()) == []  # a completed job leaves its folder empty
+    finally:
+        site.stop()
+
+
+def test_quiet_prints_one_line_and_exit_1_when_a_source_archives_nothing(tmp_path: Path) -> None:
+    site = big_site(delay=0)
+    try:
+        result = run_vigie(
+            "crawl",
+            site.url + "/conseil-municipal/",
+            "--db",
+            str(tmp_path / "vigie.db"),
+            *FAST,
+            "--quiet",
+            cwd=tmp_path,
+        )
+        assert result.returncode == 0
+        assert result.stdout.count("\n") == 1 and "41 new" in result.stdout
+        assert result.stderr == ""
+        broken = run_vigie(
+            "crawl",
+            site.url + "/nulle-part/",
+            "--db",
+            str(tmp_path / "vigie.db"),
+            *FAST,
+            "--quiet",
+            cwd=tmp_path,
+        )
+        assert broken.returncode == 1
+        assert "look broken" in broken.stdout and "look broken" in broken.stderr
+    finally:
+        site.stop()
