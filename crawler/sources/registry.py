@@ -26,7 +26,7 @@ DEFAULT_USER_REGISTRY = "vigie-sources.toml"
 KINDS = ("commune", "epci", "departement", "region", "prefecture")
 PLATFORMS = ("generic", "prefecture_raa", "scdl_csv", "montpellier_list")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-_DEPARTEMENT = re.compile(r"^(0[1-9]|[1-8][0-9]|9[0-5]|2[AB]|97[1-6])$")
+_DEPARTEMENT = re.compile(r"^(0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-6])$")  # no 20: 2A, 2B
 _FIELDS = (
     "slug",
     "name",
