@@ -115,6 +115,9 @@ def run_crawl(options: CrawlOptions) -> CrawlRun:
         by_platform.setdefault(source.platform, []).append(source)
     for platform, group in by_platform.items():
         crawler = process.create_crawler(spider_for(platform))
+        # --max-pages is per source: the crawler's backstop grows with its number of sources.
+        per_source = crawler.settings.getint("VIGIE_MAX_PAGES")
+        crawler.settings.set("CLOSESPIDER_PAGECOUNT", per_source * len(group), priority="cmdline")
         if job:  # each crawler its own Scrapy job folder (settings freeze when it starts)
             crawler.settings.set("JOBDIR", str(job.scrapy_dir(platform)), priority="cmdline")
         process.crawl(crawler, sources=group)

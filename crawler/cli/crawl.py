@@ -69,7 +69,7 @@ def parse_settings(pairs: tuple[str, ...]) -> dict[str, Any]:
     "--max-pages",
     type=click.IntRange(min=1),
     envvar="VIGIE_MAX_PAGES",
-    help="Stop after this many responses. Env: VIGIE_MAX_PAGES [default: 2000].",
+    help="Stop a source after this many responses. Env: VIGIE_MAX_PAGES [default: 2000].",
 )
 @click.option(
     "--max-depth",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from crawler.cli.options import archive_options, existing_store
+from crawler.cli.options import archive_options, existing_store, writing
 from crawler.cli.tag import lexicon_option, tagger_or_exit
 
 
@@ -75,7 +75,10 @@ def ocr(
         except OcrUnavailableError as exc:
             click.echo(f"Error: {exc}; the OCR queue keeps its {_documents(documents)}.", err=True)
             sys.exit(1)
-        with click.progressbar(length=pages, label=f"OCR ({engine.label})", file=sys.stderr) as bar:
+        with (
+            writing(store, "ocr"),
+            click.progressbar(length=pages, label=f"OCR ({engine.label})", file=sys.stderr) as bar,
+        ):
             report = drain_queue(
                 store,
                 engine,

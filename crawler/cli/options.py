@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -61,6 +62,26 @@ def existing_store(db: str, files_dir: str | None) -> Any:
     if location.is_sqlite and not Path(location.url.removeprefix("sqlite:///")).exists():
         raise click.BadParameter(f"no archive at {db!r}; run 'vigie crawl' first", param_hint="'--db'")
     return ArchiveStore(location)
+
+
+@contextmanager
+def writing(store: Any, command: str) -> Iterator[None]:
+    """Hold the archive's writer lock (``archive.lock``); exit 3 when another run holds it."""
+    import sys
+
+    from archive.lock import ArchiveLock, ArchiveLockedError
+
+    lock = ArchiveLock(store.location)
+    try:
+        lock.acquire(command)
+    except ArchiveLockedError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        store.close()
+        sys.exit(3)
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 _SIZE_UNITS = {"": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2, "g": 1024**3, "gb": 1024**3}

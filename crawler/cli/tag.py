@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from crawler.cli.options import archive_options, existing_store
+from crawler.cli.options import archive_options, existing_store, writing
 
 
 def lexicon_option(func: Any) -> Any:
@@ -100,7 +100,10 @@ def retag(db: str, files_dir: str | None, lexicon: Path | None, everything: bool
     store = existing_store(db, files_dir)
     try:
         total = count_to_tag(store, tagger.version, everything)
-        with click.progressbar(length=total, label="Re-tagging", file=sys.stderr) as bar:
+        with (
+            writing(store, "retag"),
+            click.progressbar(length=total, label="Re-tagging", file=sys.stderr) as bar,
+        ):
             report = retag_archive(store, tagger, everything, progress=lambda done: bar.update(1))
     finally:
         store.close()

@@ -142,6 +142,9 @@ class VigieSpider(Spider):
                 self.crawler.stats.inc_value("vigie/skipped_content_type")
                 return
             yield self.document(response)
+        if self.pages[source] >= self.settings.getint("VIGIE_MAX_PAGES"):
+            self.crawler.stats.inc_value(f"vigie/source_page_limit/{source}")
+            return  # this source's page budget is spent; the other sources go on
         yield from self.follow(response)
 
     def document(self, response: Response) -> Any:

@@ -105,6 +105,8 @@ def test_a_second_concurrent_run_is_refused_with_exit_code_3(tmp_path: Path) -> 
         assert second.returncode == 3
         assert "busy" in second.stderr and "vigie crawl" in second.stderr and "Traceback" not in second.stderr
         assert first.poll() is None  # the first run goes on
+        retag = run_vigie("retag", "--db", str(tmp_path / "vigie.db"), cwd=tmp_path)
+        assert retag.returncode == 3 and "busy" in retag.stderr
     finally:
         first.kill()
         first.wait()

@@ -56,7 +56,9 @@ def test_feed_lists_exactly_the_new_documents_with_mentions_newest_first(tmp_pat
         # old version, superseded, leaves the feed); then the earlier ones, in their order.
         index = site.url + "/conseil-municipal/"
         assert {entry.link for entry in second.entries[:2]} == {site.url + "/docs/nouvelle.pdf", index}
-        assert [entry.link for entry in second.entries[2:]] == [e.link for e in first.entries if e.link != index]
+        assert [entry.link for entry in second.entries[2:]] == [
+            e.link for e in first.entries if e.link != index
+        ]
         (new,) = [entry for entry in second.entries if entry.link.endswith("/nouvelle.pdf")]
         assert "caméra" in new.summary.lower()
         assert second.feed.title.startswith("Vigie")
