@@ -29,6 +29,17 @@ def archive_options(func: F) -> F:
     )(func)
 
 
+# ``--format table|json`` of the listing commands (sources, runs): a table to read, JSON to parse.
+table_or_json = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output.",
+)
+
+
 def registry_option(func: F) -> F:
     func = click.option(
         "--no-shipped",

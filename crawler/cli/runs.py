@@ -7,19 +7,12 @@ import sys
 
 import click
 
-from crawler.cli.options import archive_options, existing_store
+from crawler.cli.options import archive_options, existing_store, table_or_json
 
 
 @click.command()
 @archive_options
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Output.",
-)
+@table_or_json
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Runs listed.")
 @click.option("--health", is_flag=True, help="Per-source health over the last --last runs instead.")
 @click.option(

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from crawler.cli.options import registry_option
+from crawler.cli.options import registry_option, table_or_json
 
 
 def _load(registry: str | None, no_shipped: bool) -> dict[str, Any]:
@@ -40,14 +40,7 @@ def sources() -> None:
 @registry_option
 @click.option("--kind", help="Only this kind: commune, epci, departement, region, préfecture.")
 @click.option("--departement", help="Only this département (34, 2A, 974…).")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Output.",
-)
+@table_or_json
 def list_sources(
     registry: str | None, no_shipped: bool, kind: str | None, departement: str | None, fmt: str
 ) -> None:
@@ -133,14 +126,7 @@ def add_source(registry: str | None, **fields: Any) -> None:
 @click.option(
     "--timeout", type=click.FloatRange(min=1), default=20.0, show_default=True, help="Seconds per URL."
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Output.",
-)
+@table_or_json
 def check(
     slugs: tuple[str, ...],
     registry: str | None,
