@@ -15,7 +15,15 @@ from sqlalchemy.orm import Session
 from archive.errors import ArchiveError
 from archive.models import Base, SchemaVersion
 
-__all__ = ["ArchiveError", "DatabaseLocation", "init_schema", "make_engine", "resolve_location", "utcnow"]
+__all__ = [
+    "ArchiveError",
+    "DatabaseLocation",
+    "init_schema",
+    "iso_utc",
+    "make_engine",
+    "resolve_location",
+    "utcnow",
+]
 
 DEFAULT_DB = "vigie.db"
 # 1: documents, URLs, mentions, crawl runs. 2: acts, ACTES fields, OCR fields, mentions.act_id.
@@ -149,6 +157,11 @@ def _add_missing_columns(engine: Engine) -> None:
 def utcnow() -> dt.datetime:
     """Naive UTC timestamp: every time in the archive is UTC."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def iso_utc(value: dt.datetime | None) -> str | None:
+    """An archive time as exports, reports and feeds write it: ISO 8601, seconds, ``Z``."""
+    return value.replace(microsecond=0).isoformat() + "Z" if value else None
 
 
 def _first_line(exc: BaseException) -> str:

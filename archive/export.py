@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from archive.act_label import act_label
+from archive.db import iso_utc
 from archive.models import PAGE_SEPARATOR, Document, Mention
 from archive.records import ActesInfo
 from archive.store import ArchiveStore
@@ -122,9 +123,9 @@ def _record(document: Document, with_text: bool) -> dict[str, Any]:
         "needs_ocr": document.needs_ocr,
         "error": document.error,
         "source": document.source.host,
-        "fetched_at": _iso(document.fetched_at),
-        "first_seen_at": _iso(document.first_seen_at),
-        "last_seen_at": _iso(document.last_seen_at),
+        "fetched_at": iso_utc(document.fetched_at),
+        "first_seen_at": iso_utc(document.first_seen_at),
+        "last_seen_at": iso_utc(document.last_seen_at),
         "categories": sorted({m["category"] for m in mentions}),
         "mentions": mentions,
         "date_source": document.date_source,
@@ -149,8 +150,8 @@ def _history(document: Document) -> dict[str, Any]:
     listing = next((link.listing for link in links if link.listing), None)
     return {
         "latest": document.is_latest,
-        "replaced_at": _iso(max(replaced)) if replaced and all(replaced) else None,  # type: ignore[type-var]
-        "removed_at": _iso(max(removed)) if removed and all(removed) else None,  # type: ignore[type-var]
+        "replaced_at": iso_utc(max(replaced)) if replaced and all(replaced) else None,  # type: ignore[type-var]
+        "removed_at": iso_utc(max(removed)) if removed and all(removed) else None,  # type: ignore[type-var]
         "registry_sources": sorted({link.source_slug for link in links if link.source_slug}),
         "listing": listing,
     }
@@ -159,10 +160,6 @@ def _history(document: Document) -> dict[str, Any]:
 def plain_value(value: object) -> object:
     """Dates as ISO strings, for JSON and CSV; anything else as it is."""
     return value.isoformat() if isinstance(value, dt.date) else value
-
-
-def _iso(value: dt.datetime) -> str:
-    return value.replace(microsecond=0).isoformat() + "Z"
 
 
 def write_jsonl(records: Iterator[dict[str, Any]], out: TextIO) -> int:

@@ -56,9 +56,3 @@ class ArchiveLock:
             fcntl.flock(self._file, fcntl.LOCK_UN)
             self._file.close()
             self._file = None
-
-    def __enter__(self) -> ArchiveLock:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.release()

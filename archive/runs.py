@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from archive.db import ArchiveError, utcnow
+from archive.db import ArchiveError, iso_utc, utcnow
 from archive.models import CrawlRun
 from archive.records import FetchOutcome
 from archive.store import ArchiveStore
@@ -151,8 +151,8 @@ def run_to_dict(run: CrawlRun) -> dict[str, Any]:
     """One run as ``vigie runs --format json`` prints it (a public contract: extend, never rename)."""
     return {
         "id": run.id,
-        "started_at": _iso(run.started_at),
-        "finished_at": _iso(run.finished_at),
+        "started_at": iso_utc(run.started_at),
+        "finished_at": iso_utc(run.finished_at),
         "status": run.status,
         "close_reason": run.close_reason,
         "sources": list(run.sources or []),
@@ -207,7 +207,7 @@ class SourceHealth:
             "slug": self.slug,
             "badge": self.badge,
             "statuses": self.statuses,
-            "last_ok": _iso(self.last_ok),
+            "last_ok": iso_utc(self.last_ok),
             "documents": self.documents,
         }
 
@@ -230,7 +230,3 @@ def source_health(store: ArchiveStore, last: int, slugs: list[str] | None = None
         SourceHealth(slug, history, last_ok.get(slug), documents[slug])
         for slug, history in sorted(statuses.items())
     ]
-
-
-def _iso(value: dt.datetime | None) -> str | None:
-    return value.replace(microsecond=0).isoformat() + "Z" if value else None

@@ -54,12 +54,7 @@ class ArchiveStore:
     def _record_row(self, fetched: FetchRecord) -> FetchOutcome:
         now = fetched.fetched_at
         with self.session() as session, session.begin():
-            latest = session.scalars(
-                select(DocumentUrl)
-                .where(DocumentUrl.url == fetched.url)
-                .order_by(DocumentUrl.last_seen_at.desc(), DocumentUrl.id.desc())
-                .limit(1)
-            ).first()
+            latest = latest_link(session, fetched.url)
             document = session.scalars(select(Document).where(Document.sha256 == fetched.sha256)).first()
             content_is_new = document is None
             if document is None:
@@ -78,7 +73,9 @@ class ArchiveStore:
                 session.add(link)
             else:
                 link_is_new = False
-            _seen(link, fetched, now)
+            mark_seen(link, now, fetched.source_slug, fetched.etag, fetched.last_modified)
+            if fetched.listing:
+                link.listing = fetched.listing
             if latest is not None and latest.document_id != document.id:
                 # The URL serves other content: a new version; the old one is kept, marked.
                 latest.replaced_at = latest.replaced_at or now
@@ -151,15 +148,25 @@ class ArchiveStore:
             return session.scalar(select(CrawlRun.id).order_by(CrawlRun.id.desc()).limit(1))
 
 
-def _seen(link: DocumentUrl, fetched: FetchRecord, now: dt.datetime) -> None:
-    """What one successful fetch of a URL tells about it: seen now, validators, provenance."""
+def latest_link(session: Session, url: str) -> DocumentUrl | None:
+    """The newest version of a URL: its link with the newest ``last_seen_at``."""
+    return session.scalars(
+        select(DocumentUrl)
+        .where(DocumentUrl.url == url)
+        .order_by(DocumentUrl.last_seen_at.desc(), DocumentUrl.id.desc())
+        .limit(1)
+    ).first()
+
+
+def mark_seen(
+    link: DocumentUrl, now: dt.datetime, source_slug: str | None, etag: str | None, last_modified: str | None
+) -> None:
+    """A URL answered with this version (200 with its bytes, or 304): seen now, validators kept."""
     link.last_seen_at = now
     link.removed_at = None  # it answers again
-    link.etag = fetched.etag
-    link.last_modified = fetched.last_modified
-    link.source_slug = fetched.source_slug or link.source_slug
-    if fetched.listing:
-        link.listing = fetched.listing
+    link.etag = etag or link.etag
+    link.last_modified = last_modified or link.last_modified
+    link.source_slug = source_slug or link.source_slug
 
 
 def _refresh_latest(session: Session, url: str) -> None:
@@ -170,12 +177,8 @@ def _refresh_latest(session: Session, url: str) -> None:
 
 
 def _newest_at(session: Session, url: str) -> int | None:
-    return session.scalar(
-        select(DocumentUrl.document_id)
-        .where(DocumentUrl.url == url)
-        .order_by(DocumentUrl.last_seen_at.desc(), DocumentUrl.id.desc())
-        .limit(1)
-    )
+    link = latest_link(session, url)
+    return link.document_id if link is not None else None
 
 
 def add_mentions(session: Session, document_id: int, mentions: list[MentionRecord], version: str) -> None:

@@ -12,10 +12,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
 
 from archive.models import Document, DocumentUrl
-from archive.store import ArchiveStore
+from archive.store import ArchiveStore, latest_link, mark_seen
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,15 +50,6 @@ def previous_version(store: ArchiveStore, url: str) -> PreviousVersion | None:
     return PreviousVersion(row[0], row[1], row[2], row[3], row[4], row[5] is not None)
 
 
-def _latest_link(session: Session, url: str) -> DocumentUrl | None:
-    return session.scalars(
-        select(DocumentUrl)
-        .where(DocumentUrl.url == url)
-        .order_by(DocumentUrl.last_seen_at.desc(), DocumentUrl.id.desc())
-        .limit(1)
-    ).first()
-
-
 def touch(
     store: ArchiveStore,
     url: str,
@@ -73,14 +63,10 @@ def touch(
     Returns that version's sha256, or None when the archive does not know the URL.
     """
     with store.session() as session, session.begin():
-        link = _latest_link(session, url)
+        link = latest_link(session, url)
         if link is None:
             return None
-        link.last_seen_at = seen_at
-        link.removed_at = None
-        link.source_slug = source_slug or link.source_slug
-        link.etag = etag or link.etag
-        link.last_modified = last_modified or link.last_modified
+        mark_seen(link, seen_at, source_slug, etag, last_modified)
         link.document.last_seen_at = max(link.document.last_seen_at, seen_at)
         return link.document.sha256
 
@@ -91,7 +77,7 @@ REMOVED_NOW, REMOVED_BEFORE, NEVER_SEEN = "removed", "already_removed", "never_s
 def mark_removed(store: ArchiveStore, url: str, when: dt.datetime) -> str:
     """A URL answers 404/410: ``removed`` (news), ``already_removed``, or ``never_seen`` (an error)."""
     with store.session() as session, session.begin():
-        link = _latest_link(session, url)
+        link = latest_link(session, url)
         if link is None:
             return NEVER_SEEN
         if link.removed_at is not None:

@@ -16,6 +16,7 @@ What each fetch means for the archive:
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -171,9 +172,7 @@ class StoragePipeline:
             self.recorder.error(item.source, extracted.error_kind, item.url, extracted.error or "")
 
 
-def _listing_date(listing: dict[str, str]) -> Any:
-    import datetime as dt
-
+def _listing_date(listing: dict[str, str]) -> dt.date | None:
     try:
         return dt.date.fromisoformat(listing.get("date") or "")
     except ValueError:

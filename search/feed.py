@@ -13,6 +13,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
+from archive.db import iso_utc
 from search.results import SearchHit
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -31,7 +32,7 @@ def atom_feed(
     _text(feed, "id", feed_id)
     found = [hit.first_seen_at for hit in hits if hit.first_seen_at]
     _text(
-        feed, "updated", _stamp(max(found) if found else now or dt.datetime.now(dt.UTC).replace(tzinfo=None))
+        feed, "updated", iso_utc(max(found) if found else now or dt.datetime.now(dt.UTC).replace(tzinfo=None))
     )
     generator = _text(feed, "generator", "Vigie")
     generator.set("uri", "https://github.com/vigie-surveillance/vigie")
@@ -47,10 +48,10 @@ def _entry(hit: SearchHit) -> ET.Element:
     entry = ET.Element(f"{{{ATOM}}}entry")
     _text(entry, "title", hit.title or hit.url or f"Document {hit.document_id}")
     _text(entry, "id", f"urn:vigie:document:{hit.sha256 or hit.document_id}")
-    stamp = _stamp(hit.first_seen_at) if hit.first_seen_at else None
+    stamp = iso_utc(hit.first_seen_at) if hit.first_seen_at else None
     if stamp:
         _text(entry, "published", stamp)
-    _text(entry, "updated", stamp or _stamp(dt.datetime(1970, 1, 1)))
+    _text(entry, "updated", stamp or iso_utc(dt.datetime(1970, 1, 1)))
     author = ET.SubElement(entry, f"{{{ATOM}}}author")
     _text(author, "name", hit.source)
     if hit.url and _is_web(hit.url):
@@ -70,10 +71,6 @@ def _text(parent: ET.Element, name: str, value: str) -> ET.Element:
     element = ET.SubElement(parent, f"{{{ATOM}}}{name}")
     element.text = value
     return element
-
-
-def _stamp(moment: dt.datetime) -> str:
-    return moment.replace(microsecond=0).isoformat() + "Z"
 
 
 def _is_web(url: str) -> bool:

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from archive.db import iso_utc
+
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
@@ -29,7 +31,7 @@ class SearchHit:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["date"] = self.date.isoformat() if self.date else None
-        data["first_seen_at"] = self.first_seen_at.isoformat() + "Z" if self.first_seen_at else None
+        data["first_seen_at"] = iso_utc(self.first_seen_at)
         data["score"] = round(self.score, 4)
         return data
 

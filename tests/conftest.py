@@ -42,16 +42,25 @@ def sites() -> Iterator[Sites]:
         yield served
 
 
+def vigie_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "crawler", *args]
+
+
+def vigie_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """This environment without the developer's own ``VIGIE_*`` settings."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("VIGIE_")}
+    env.update(extra or {})
+    return env
+
+
 def run_vigie(
     *args: str, cwd: Path, timeout: float = 240, env: dict[str, str] | None = None, stdin: str = ""
 ):
     """Run the real ``vigie`` command in a subprocess (Twisted's reactor cannot restart)."""
-    full_env = {key: value for key, value in os.environ.items() if not key.startswith("VIGIE_")}
-    full_env.update(env or {})
     return subprocess.run(
-        [sys.executable, "-m", "crawler", *args],
+        vigie_command(*args),
         cwd=cwd,
-        env=full_env,
+        env=vigie_env(env),
         capture_output=True,
         text=True,
         timeout=timeout,

@@ -4,22 +4,27 @@ from __future__ import annotations
 
 import sys
 from typing import Any
-from urllib.parse import urlsplit
 
 import click
 
 from crawler.cli.ocr import ocr_options
-from crawler.cli.options import ByteSize, archive_options, location_or_exit, registry_option
+from crawler.cli.options import (
+    ByteSize,
+    archive_options,
+    location_or_exit,
+    registered_sources,
+    registry_option,
+)
 
 
 def check_url(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise click.BadParameter(f"{url!r} is not an http(s) URL (example: https://www.ville.fr/)")
+    from crawler.sources.registry import RegistryError
+    from crawler.sources.registry import check_url as check_start_url
+
     try:
-        _ = parts.port
-    except ValueError:
-        raise click.BadParameter(f"{url!r} has an invalid port") from None
+        check_start_url(url)
+    except RegistryError as exc:
+        raise click.BadParameter(str(exc)) from None
     return url
 
 
@@ -203,12 +208,7 @@ def chosen_sources(
         if kind or departement:
             raise click.UsageError("--kind and --departement go with --all")
         return []
-    from crawler.sources.registry import RegistryError, load_registry, select_sources
-
-    try:
-        chosen = select_sources(load_registry(registry, not no_shipped), slugs, kind, departement)
-    except RegistryError as exc:
-        raise click.UsageError(str(exc)) from None
+    chosen = registered_sources(registry, no_shipped, slugs, kind, departement)
     if not chosen:
         raise click.UsageError("no registered source matches --kind/--departement")
     return chosen

@@ -54,6 +54,18 @@ def registry_option(func: F) -> F:
     )(func)
 
 
+def registered_sources(
+    registry: str | None, no_shipped: bool, slugs: tuple[str, ...], kind: str | None, departement: str | None
+) -> list[Any]:
+    """The sources that ``registry_option`` and the slug/kind/département filters select."""
+    from crawler.sources.registry import RegistryError, load_registry, select_sources
+
+    try:
+        return select_sources(load_registry(registry, not no_shipped), slugs, kind, departement)
+    except RegistryError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
 def location_or_exit(db: str, files_dir: str | None) -> DatabaseLocation:
     from archive.db import ArchiveError, resolve_location
 

@@ -8,27 +8,7 @@ from typing import Any
 
 import click
 
-from crawler.cli.options import registry_option, table_or_json
-
-
-def _load(registry: str | None, no_shipped: bool) -> dict[str, Any]:
-    from crawler.sources.registry import RegistryError, load_registry
-
-    try:
-        return load_registry(registry, not no_shipped)
-    except RegistryError as exc:
-        raise click.UsageError(str(exc)) from None
-
-
-def _select(
-    registry: str | None, no_shipped: bool, slugs: tuple[str, ...], kind: str | None, departement: str | None
-) -> list[Any]:
-    from crawler.sources.registry import RegistryError, select_sources
-
-    try:
-        return select_sources(_load(registry, no_shipped), slugs, kind, departement)
-    except RegistryError as exc:
-        raise click.UsageError(str(exc)) from None
+from crawler.cli.options import registered_sources, registry_option, table_or_json
 
 
 @click.group()
@@ -46,7 +26,7 @@ def list_sources(
 ) -> None:
     """List registered sources. JSON: a list of objects with slug, name, kind, insee, siren,
     departement, platform, start_urls, verified, link_rules, options, provenance, registry."""
-    chosen = _select(registry, no_shipped, (), kind, departement)
+    chosen = registered_sources(registry, no_shipped, (), kind, departement)
     if fmt == "json":
         click.echo(json.dumps([source.to_dict() for source in chosen], ensure_ascii=False, indent=2))
         return
@@ -66,7 +46,7 @@ def list_sources(
 )
 def show_source(slug: str, registry: str | None, no_shipped: bool, fmt: str) -> None:
     """Show one source, with its provenance."""
-    (source,) = _select(registry, no_shipped, (slug,), None, None)
+    (source,) = registered_sources(registry, no_shipped, (slug,), None, None)
     if fmt == "json":
         click.echo(json.dumps(source.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -143,7 +123,9 @@ def check(
     from crawler.settings import USER_AGENT
     from crawler.sources.check import check_sources
 
-    results = check_sources(_select(registry, no_shipped, slugs, kind, departement), USER_AGENT, timeout)
+    results = check_sources(
+        registered_sources(registry, no_shipped, slugs, kind, departement), USER_AGENT, timeout
+    )
     if fmt == "json":
         click.echo(json.dumps([result.to_dict() for result in results], ensure_ascii=False, indent=2))
     else:

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from pipelines.doctype import fold
+
 SHIPPED_REGISTRY = Path(__file__).with_name("sources.toml")
 DEFAULT_USER_REGISTRY = "vigie-sources.toml"
 KINDS = ("commune", "epci", "departement", "region", "prefecture")
@@ -79,10 +81,7 @@ class RegisteredSource:
 
 def normalise_kind(kind: str) -> str:
     """``préfecture``, ``Préfecture`` and ``prefecture`` are one kind; EPCI is ``epci``."""
-    import unicodedata
-
-    folded = unicodedata.normalize("NFKD", kind.strip().lower())
-    return "".join(char for char in folded if not unicodedata.combining(char))
+    return fold(kind)
 
 
 def user_registry_path(path: str | None = None) -> Path:
@@ -184,13 +183,17 @@ def parse_entry(entry: Any, where: str, registry: str = "shipped") -> Registered
 
 
 def check_url(url: str, where: str = "") -> None:
+    """A start URL is http(s), with a host, a valid port and no raw space."""
     parts = urlsplit(url)
     try:
         port_ok = parts.port is None or parts.port > 0
     except ValueError:
         port_ok = False
     if parts.scheme not in ("http", "https") or not parts.hostname or not port_ok or " " in url:
-        raise RegistryError(f"{where}: {url!r} is not a well-formed http(s) URL".lstrip(": "))
+        prefix = f"{where}: " if where else ""
+        raise RegistryError(
+            f"{prefix}{url!r} is not an http(s) URL, well-formed (example: https://www.ville.fr/)"
+        )
 
 
 def select_sources(

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
-from scrapy.http import Response
+from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from crawler.fetch import document_item, failure_kind, failure_message, header, is_archivable
@@ -160,6 +160,11 @@ class VigieSpider(Spider):
     def follow(self, response: Response) -> Iterator[Request]:
         """The requests a response leads to; platform spiders override this."""
         return iter(())
+
+    @staticmethod
+    def is_page(response: Response) -> bool:
+        """An HTML page, whose links may be followed (documents are leaves)."""
+        return isinstance(response, TextResponse) and is_archivable(response) == "html"
 
     def count_page(self, source: str) -> None:
         self.pages[source] += 1

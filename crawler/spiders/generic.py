@@ -14,10 +14,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from scrapy import Request
-from scrapy.http import Response, TextResponse
+from scrapy.http import Response
 from scrapy.linkextractors import IGNORED_EXTENSIONS, LinkExtractor
 
-from crawler.fetch import is_archivable
 from crawler.linkrules import Budget, LinkKind, classify_link, origin
 from crawler.spiders.base import VigieSpider
 
@@ -52,7 +51,7 @@ class GenericSpider(VigieSpider):
         return self.settings.getint("VIGIE_SHALLOW_DEPTH")
 
     def follow(self, response: Response) -> Iterator[Request]:
-        if not isinstance(response, TextResponse) or is_archivable(response) != "html":
+        if not self.is_page(response):
             return
         meta = response.meta
         source = meta.get("vigie_source", "")

@@ -16,9 +16,8 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from scrapy import Request
-from scrapy.http import Response, TextResponse
+from scrapy.http import Response
 
-from crawler.fetch import is_archivable
 from crawler.linkrules import Budget, LinkKind, origin
 from crawler.spiders.base import VigieSpider
 
@@ -40,7 +39,7 @@ class PrefectureRaaSpider(VigieSpider):
     }
 
     def follow(self, response: Response) -> Iterator[Request]:
-        if not isinstance(response, TextResponse) or is_archivable(response) != "html":
+        if not self.is_page(response):
             return
         source = response.meta.get("vigie_source", "")
         budget: Budget = response.meta.get("vigie_budget", Budget())

@@ -7,12 +7,11 @@ import os
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 from tests import realdocs
-from tests.conftest import FAST, rows, run_vigie
+from tests.conftest import FAST, rows, run_vigie, vigie_command, vigie_env
 from tests.httpsite import StaticSite
 
 HTML = "text/html; charset=utf-8"
@@ -49,21 +48,11 @@ def big_site(delay: float) -> StaticSite:
 
 
 def start_crawl(site: StaticSite, work: Path, *extra: str) -> subprocess.Popen:
-    env = {key: value for key, value in os.environ.items() if not key.startswith("VIGIE_")}
+    url = site.url + "/conseil-municipal/"
     return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "crawler",
-            "crawl",
-            site.url + "/conseil-municipal/",
-            "--db",
-            str(work / "vigie.db"),
-            *FAST,
-            *extra,
-        ],
+        vigie_command("crawl", url, "--db", str(work / "vigie.db"), *FAST, *extra),
         cwd=work,
-        env=env,
+        env=vigie_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
