@@ -1,4 +1,5 @@
-"""Facet counts over the whole result set: categories, sources, document types, years."""
+"""Facet counts over the whole result set: categories, stances, sources, départements,
+document types, years."""
 
 from __future__ import annotations
 
@@ -6,11 +7,25 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
 
+from search.places import ACTES_DEPARTEMENT_SQL, SourcePlaces
 from search.results import Facets
 
 _CATEGORIES = (
     "SELECT m.category AS value, count(DISTINCT m.document_id) AS n FROM mentions m "
     "WHERE m.document_id IN (SELECT id FROM temp.search_hits) GROUP BY m.category"
+)
+_STANCES = (
+    "SELECT m.stance AS value, count(DISTINCT m.document_id) AS n FROM mentions m "
+    "WHERE m.document_id IN (SELECT id FROM temp.search_hits) AND m.stance IS NOT NULL GROUP BY m.stance"
+)
+# A document counts once per département, whether its source or its ACTES identifier says so.
+_DEPARTEMENTS = (
+    "SELECT value, count(DISTINCT id) AS n FROM ("
+    f"SELECT h.id AS id, {ACTES_DEPARTEMENT_SQL} AS value FROM temp.search_hits h "
+    "JOIN documents d ON d.id = h.id WHERE d.actes_department IS NOT NULL "
+    "UNION ALL SELECT u.document_id AS id, p.departement AS value FROM document_urls u "
+    "JOIN temp.search_places p ON p.slug = u.source_slug "
+    "WHERE u.document_id IN (SELECT id FROM temp.search_hits)) GROUP BY value"
 )
 _PER_DOCUMENT = {
     "sources": "SELECT s.host AS value, g.n FROM (SELECT source_id, count(*) AS n FROM temp.search_hits "
@@ -20,8 +35,18 @@ _PER_DOCUMENT = {
 }
 
 
-def fill_hits(connection: Connection, scored: str, params: dict[str, Any]) -> None:
-    """Put every filtered match, with its score and facet values, in a temporary table."""
+def fill_hits(connection: Connection, scored: str, params: dict[str, Any], places: SourcePlaces) -> None:
+    """Put every filtered match, with its score and facet values, in a temporary table.
+
+    Temporary tables live in SQLite's private temp database: this works on a read-only archive.
+    """
+    connection.exec_driver_sql("DROP TABLE IF EXISTS temp.search_places")
+    connection.exec_driver_sql("CREATE TEMP TABLE search_places (slug TEXT PRIMARY KEY, departement TEXT)")
+    if places.departements:
+        connection.execute(
+            text("INSERT INTO temp.search_places VALUES (:slug, :departement)"),
+            [{"slug": slug, "departement": code} for slug, code in places.departements.items()],
+        )
     connection.exec_driver_sql("DROP TABLE IF EXISTS temp.search_hits")
     connection.exec_driver_sql(
         "CREATE TEMP TABLE search_hits (id INTEGER PRIMARY KEY, score REAL, day TEXT, source_id INTEGER, "
@@ -33,11 +58,19 @@ def fill_hits(connection: Connection, scored: str, params: dict[str, Any]) -> No
 def count_facets(connection: Connection) -> Facets:
     """Facet counts over the matches that ``fill_hits`` stored; drops them afterwards."""
     try:
-        counts = {"categories": _ordered({row.value: row.n for row in connection.execute(text(_CATEGORIES))})}
+        counts = {
+            name: _ordered({row.value: row.n for row in connection.execute(text(sql))})
+            for name, sql in (
+                ("categories", _CATEGORIES),
+                ("stances", _STANCES),
+                ("departements", _DEPARTEMENTS),
+            )
+        }
         for name, sql in _PER_DOCUMENT.items():
             counts[name] = _ordered({row.value: row.n for row in connection.execute(text(sql))})
     finally:
         connection.exec_driver_sql("DROP TABLE IF EXISTS temp.search_hits")
+        connection.exec_driver_sql("DROP TABLE IF EXISTS temp.search_places")
     return Facets(**counts)
 
 

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from archive.db import iso_utc
 from search.results import SearchHit
+
+if TYPE_CHECKING:
+    from search.searcher import SearchQuery
 
 ATOM = "http://www.w3.org/2005/Atom"
 ET.register_namespace("", ATOM)
@@ -42,6 +46,33 @@ def atom_feed(
         feed.append(_entry(hit))
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+
+
+def feed_title(query: SearchQuery) -> str:
+    """ "Vigie : nouvelles mentions (drone, nice, « caméras »)": the filters, in the title."""
+    filters = [
+        *query.categories,
+        *query.sources,
+        *query.departements,
+        *query.doc_types,
+        query.stance or "",
+        f"« {query.text} »" if query.text else "",
+    ]
+    shown = [f for f in filters if f]
+    return "Vigie : nouvelles mentions" + (f" ({', '.join(shown)})" if shown else "")
+
+
+def feed_id(query: SearchQuery) -> str:
+    """A stable id for the feed of these filters (the period is a window, not an identity)."""
+    parts = [
+        *(f"category={c}" for c in query.categories),
+        *(f"source={s}" for s in query.sources),
+        *(f"departement={d}" for d in query.departements),
+        *(f"doc_type={t}" for t in query.doc_types),
+        *([f"stance={query.stance}"] if query.stance else []),
+        f"q={query.text}",
+    ]
+    return "urn:vigie:feed:" + "&".join(parts)
 
 
 def _entry(hit: SearchHit) -> ET.Element:

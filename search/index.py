@@ -74,6 +74,18 @@ def ensure_index(engine: Engine) -> bool:
     return built
 
 
+def require_index(engine: Engine) -> None:
+    """For read-only use: the index must exist, since it cannot be built here."""
+    _require_sqlite(engine)
+    with engine.connect() as connection:
+        existing = {
+            row[0]
+            for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+    if not set(_TABLES) <= existing:
+        raise SearchError("the archive has no search index yet; run 'vigie index' once")
+
+
 def rebuild_index(engine: Engine) -> None:
     """Rebuild both indexes from the archive's tables (after a bulk load, or to repair)."""
     ensure_index(engine)

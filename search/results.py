@@ -8,6 +8,12 @@ from typing import Any
 
 from archive.db import iso_utc
 
+# Columns of a CSV of results (``vigie search --format csv``, the web UI's export); extend only.
+CSV_FIELDS = (
+    "rank", "date", "source", "title", "doc_type", "categories", "page", "act", "url", "score",
+    "snippet", "document_id", "sha256", "first_seen_at",
+)  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
@@ -35,6 +41,11 @@ class SearchHit:
         data["score"] = round(self.score, 4)
         return data
 
+    def csv_row(self) -> dict[str, Any]:
+        row = self.to_dict()
+        row["categories"] = ";".join(self.categories)
+        return {name: row[name] for name in CSV_FIELDS}
+
 
 @dataclass(frozen=True, slots=True)
 class Facets:
@@ -44,6 +55,8 @@ class Facets:
     sources: dict[str, int] = field(default_factory=dict)
     doc_types: dict[str, int] = field(default_factory=dict)
     years: dict[str, int] = field(default_factory=dict)
+    stances: dict[str, int] = field(default_factory=dict)
+    departements: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, dict[str, int]]:
         return asdict(self)

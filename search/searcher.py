@@ -18,11 +18,13 @@ from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.exc import OperationalError
 
 from archive import ArchiveStore
+from archive.reader import ArchiveReader
 from archive.taxonomy import CATEGORY_IDS, DOC_TYPES, STANCES
 from search.errors import SearchError
 from search.facets import count_facets, fill_hits
-from search.index import FILTER_INDEX, ensure_index
+from search.index import FILTER_INDEX, ensure_index, require_index
 from search.locate import CLOSE, OPEN, act_at, locate, page_at
+from search.places import SourcePlaces, actes_forms
 from search.query import FtsQuery, check_choices, parse_date, plain_query, raw_query
 from search.results import SearchHit, SearchPage
 
@@ -47,6 +49,7 @@ class SearchQuery:
     since: str | None = None  # ISO date, on the document's date, else the day first seen
     until: str | None = None
     stance: str | None = None
+    departements: list[str] = field(default_factory=list)  # "34", "2A": see search.places
     all_versions: bool = False  # include documents superseded at every URL
     with_mentions: bool = False  # only documents with at least one mention
     newest_first: bool = False  # order by when Vigie first archived them (feeds), not by score
@@ -56,9 +59,20 @@ class SearchQuery:
 
 
 class Searcher:
-    def __init__(self, store: ArchiveStore) -> None:
+    """Searches one archive.
+
+    ``store`` is an ``ArchiveStore`` or a read-only ``ArchiveReader``; with a reader the index
+    must already exist (a crawl builds it), since nothing may be written. ``places`` maps
+    registry source slugs to their département, for the département filter and facet.
+    """
+
+    def __init__(self, store: ArchiveStore | ArchiveReader, places: SourcePlaces | None = None) -> None:
         self.store = store
-        ensure_index(store.engine)
+        self.places = places or SourcePlaces()
+        if isinstance(store, ArchiveReader):
+            require_index(store.engine)
+        else:
+            ensure_index(store.engine)
 
     def search(self, query: SearchQuery) -> SearchPage:
         fts = self._fts(query)
@@ -72,7 +86,7 @@ class Searcher:
             try:
                 if query.facets:
                     # One pass over the matches feeds both the page and the facets.
-                    fill_hits(connection, scored, params)
+                    fill_hits(connection, scored, params, self.places)
                     rows = list(
                         connection.execute(text(f"SELECT id, score FROM temp.search_hits {order}"), page)
                     )
@@ -98,8 +112,7 @@ class Searcher:
             return None
         return raw_query(query.text) if query.raw else plain_query(query.text)
 
-    @staticmethod
-    def _filters(query: SearchQuery) -> tuple[list[str], dict[str, Any]]:
+    def _filters(self, query: SearchQuery) -> tuple[list[str], dict[str, Any]]:
         """SQL conditions on ``d`` (documents) and, for sources, ``s``; see ``joined``."""
         check_choices(query.categories, CATEGORY_IDS, "--category")
         check_choices(query.doc_types, DOC_TYPES, "--doc-type")
@@ -136,6 +149,15 @@ class Searcher:
                 "OR d.id IN (SELECT u.document_id FROM document_urls u WHERE u.source_slug IN :sources))"
             )
             params["sources"] = [source.lower() for source in query.sources]
+        if query.departements:
+            codes = [self.places.check(code) for code in query.departements]
+            # Where the crawl found it (a registry source), or the ACTES identifier it carries.
+            where.append(
+                "(d.actes_department IN :dep_actes OR d.id IN "
+                "(SELECT u.document_id FROM document_urls u WHERE u.source_slug IN :dep_slugs))"
+            )
+            params["dep_actes"] = [form for code in codes for form in actes_forms(code)]
+            params["dep_slugs"] = self.places.slugs_in(codes) or [""]
         if query.doc_types:
             where.append("d.doc_type IN :doc_types")
             params["doc_types"] = query.doc_types

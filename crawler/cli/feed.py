@@ -46,7 +46,7 @@ def feed(
     cron, after each crawl: vigie crawl --all --quiet && vigie feed --category drone -o drone.xml
     """
     from search import SearchError
-    from search.feed import atom_feed
+    from search.feed import atom_feed, feed_id, feed_title
     from search.searcher import Searcher, SearchQuery
 
     store = existing_store(db, files_dir)
@@ -66,14 +66,7 @@ def feed(
             raise click.UsageError(str(exc)) from None
     finally:
         store.close()
-    filters = [*categories, *sources, f"« {query} »" if query else ""]
-    name = title or "Vigie : nouvelles mentions" + (
-        f" ({', '.join(f for f in filters if f)})" if any(filters) else ""
-    )
-    feed_id = "urn:vigie:feed:" + "&".join(
-        [*(f"category={c}" for c in categories), *(f"source={s}" for s in sources), f"q={query}"]
-    )
-    xml = atom_feed(page.hits, name, feed_id, self_url)
+    xml = atom_feed(page.hits, title or feed_title(search_query), feed_id(search_query), self_url)
     if output == "-":
         sys.stdout.buffer.write(xml)
     else:

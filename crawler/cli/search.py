@@ -106,27 +106,12 @@ def search(
 
 
 def _write_csv(hits: list[Any]) -> None:
-    fields = [
-        "rank",
-        "date",
-        "source",
-        "title",
-        "doc_type",
-        "categories",
-        "page",
-        "act",
-        "url",
-        "score",
-        "snippet",
-        "document_id",
-    ]
+    from search.results import CSV_FIELDS
+
     sys.stdout.write("\ufeff")
-    writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore", lineterminator="\r\n")
+    writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, lineterminator="\r\n")
     writer.writeheader()
-    for hit in hits:
-        row = hit.to_dict()
-        row["categories"] = ";".join(hit.categories)
-        writer.writerow(row)
+    writer.writerows(hit.csv_row() for hit in hits)
 
 
 def _print_table(page: Any, offset: int) -> None:

@@ -1,0 +1,79 @@
+"""A read-only view of an existing archive, for processes that must never write (the web UI).
+
+SQLite opens the file with ``mode=ro``: every write to the archive is refused by SQLite itself
+("attempt to write a readonly database"), whatever statement a bug might send, and ATTACH is
+disabled so that no other file can be opened for writing. Temporary tables still work: SQLite
+keeps them in a separate, private database, and the search's facet counts use one (which is
+why ``PRAGMA query_only`` is not used: it refuses those too). Reading a WAL archive needs its
+``-shm`` file, which SQLite creates beside the archive when missing; that changes no data.
+A PostgreSQL archive is opened with read-only transactions.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from archive.db import SCHEMA_VERSION, SQLITE_BUSY_TIMEOUT_MS, DatabaseLocation
+from archive.errors import ArchiveError
+from archive.files import ContentStore
+from archive.models import SchemaVersion
+
+
+class ArchiveReader:
+    """Opens an archive read-only; ``engine`` and ``files`` as on ``ArchiveStore``."""
+
+    def __init__(self, location: DatabaseLocation) -> None:
+        self.location = location
+        self.engine = make_readonly_engine(location)
+        self.files = ContentStore(location.files_dir)
+        self.schema_version = self._check_schema()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def _check_schema(self) -> int:
+        try:
+            with self.engine.connect() as connection:
+                version = connection.scalar(select(func.max(SchemaVersion.version)))
+        except SQLAlchemyError as exc:
+            self.close()
+            raise ArchiveError(f"{self.location.url} is not a Vigie archive ({_first_line(exc)})") from exc
+        if version is None or version > SCHEMA_VERSION:
+            self.close()
+            raise ArchiveError(
+                f"archive schema version {version} is not one this Vigie reads (1 to {SCHEMA_VERSION})"
+            )
+        return int(version)
+
+
+def make_readonly_engine(location: DatabaseLocation) -> Engine:
+    if not location.is_sqlite:
+        return create_engine(location.url, connect_args={"options": "-c default_transaction_read_only=on"})
+    path = Path(location.url.removeprefix("sqlite:///"))
+    if not path.is_file():
+        raise ArchiveError(f"no archive at {str(path)!r}; run 'vigie crawl' (or 'vigie demo') first")
+    # check_same_thread: the web server answers from a thread pool; each connection is used by
+    # one request at a time, which is what SQLite needs.
+    engine = create_engine(
+        f"sqlite:///file:{quote(str(path))}?mode=ro&uri=true",
+        connect_args={"check_same_thread": False},
+    )
+    event.listen(engine, "connect", _readonly_pragmas)
+    return engine
+
+
+def _readonly_pragmas(dbapi_connection: object, _record: object) -> None:
+    # mode=ro covers the archive file; ATTACH could open another file read-write, so none.
+    dbapi_connection.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 0)  # type: ignore[attr-defined]
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(getattr(exc, "orig", None) or exc).splitlines()[0]

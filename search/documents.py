@@ -1,0 +1,196 @@
+"""One archived document as a reader sees it: provenance, versions, mentions, acts.
+
+Shared by the web UI's document page and its JSON API, so both say the same thing. Every
+string here comes from a scraped document or a web server: callers escape it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, selectinload
+
+from archive.act_label import act_label
+from archive.models import Act, Document, DocumentUrl, Mention
+
+SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True, slots=True)
+class UrlSeen:
+    """One URL where this exact content was seen, and what became of it since."""
+
+    url: str
+    first_seen_at: dt.datetime
+    last_seen_at: dt.datetime
+    source_slug: str | None
+    replaced_at: dt.datetime | None  # the URL later served other content
+    removed_at: dt.datetime | None  # the URL later answered 404 or 410
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """Another document seen at one of the same URLs (an earlier or later version)."""
+
+    document_id: int
+    sha256: str
+    first_seen_at: dt.datetime
+    is_latest: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MentionSeen:
+    category: str
+    term: str
+    matched: str
+    context: str
+    page: int | None
+    stance: str | None
+    act: str | None  # "Délibération 2013/14 – …, page 1, adoptée"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentDetail:
+    id: int
+    sha256: str
+    title: str | None
+    kind: str
+    content_type: str | None
+    size: int
+    filename: str | None
+    doc_type: str
+    date: dt.date | None
+    pages: int
+    host: str
+    extraction: str | None
+    ocr_engine: str | None
+    ocr_confidence: float | None
+    actes_id: str | None
+    actes_department: str | None
+    is_latest: bool
+    error: str | None
+    first_seen_at: dt.datetime
+    last_seen_at: dt.datetime
+    urls: list[UrlSeen] = field(default_factory=list)
+    versions: list[Version] = field(default_factory=list)
+    mentions: list[MentionSeen] = field(default_factory=list)
+    acts: list[str] = field(default_factory=list)  # act labels, in document order
+
+    @property
+    def removed_at_source(self) -> bool:
+        """True when some URL of this content now answers 404/410 (and no URL still serves it)."""
+        return any(url.removed_at for url in self.urls) and not any(
+            url.removed_at is None and url.replaced_at is None for url in self.urls
+        )
+
+    def mentions_by_category(self) -> dict[str, list[MentionSeen]]:
+        grouped: dict[str, list[MentionSeen]] = {}
+        for mention in self.mentions:
+            grouped.setdefault(mention.category, []).append(mention)
+        return grouped
+
+
+@dataclass(frozen=True, slots=True)
+class Original:
+    """What is needed to serve an archived original: looked up by hash, never by path."""
+
+    sha256: str
+    kind: str
+    content_type: str | None
+    filename: str | None
+
+
+def load_document(engine: Engine, document_id: int) -> DocumentDetail | None:
+    with Session(engine) as session:
+        document = session.scalar(
+            select(Document)
+            .where(Document.id == document_id)
+            .options(
+                selectinload(Document.urls),
+                selectinload(Document.acts),
+                selectinload(Document.mentions).selectinload(Mention.act),
+                selectinload(Document.source),
+            )
+        )
+        if document is None:
+            return None
+        return DocumentDetail(
+            id=document.id,
+            sha256=document.sha256,
+            title=document.title,
+            kind=document.kind,
+            content_type=document.content_type,
+            size=document.size,
+            filename=document.filename,
+            doc_type=document.doc_type,
+            date=document.date,
+            pages=document.pages,
+            host=document.source.host,
+            extraction=document.extraction,
+            ocr_engine=document.ocr_engine,
+            ocr_confidence=document.ocr_confidence,
+            actes_id=document.actes_id,
+            actes_department=document.actes_department,
+            is_latest=document.is_latest,
+            error=document.error,
+            first_seen_at=document.first_seen_at,
+            last_seen_at=document.last_seen_at,
+            urls=[_url(link) for link in document.urls],
+            versions=_versions(session, document),
+            mentions=[_mention(m) for m in sorted(document.mentions, key=lambda m: m.start)],
+            acts=[act_label(act) for act in document.acts],
+        )
+
+
+def find_original(engine: Engine, sha256: str) -> Original | None:
+    """The archived original with this hash; None for anything that is not a known sha256."""
+    if not SHA256.fullmatch(sha256):
+        return None
+    with Session(engine) as session:
+        row = session.execute(
+            select(Document.sha256, Document.kind, Document.content_type, Document.filename).where(
+                Document.sha256 == sha256
+            )
+        ).first()
+    return Original(*row) if row else None
+
+
+def _url(link: DocumentUrl) -> UrlSeen:
+    return UrlSeen(
+        url=link.url,
+        first_seen_at=link.first_seen_at,
+        last_seen_at=link.last_seen_at,
+        source_slug=link.source_slug,
+        replaced_at=link.replaced_at,
+        removed_at=link.removed_at,
+    )
+
+
+def _versions(session: Session, document: Document) -> list[Version]:
+    urls = [link.url for link in document.urls]
+    if not urls:
+        return []
+    rows = session.execute(
+        select(Document.id, Document.sha256, Document.first_seen_at, Document.is_latest)
+        .join(DocumentUrl, DocumentUrl.document_id == Document.id)
+        .where(DocumentUrl.url.in_(urls), Document.id != document.id)
+        .distinct()
+        .order_by(Document.first_seen_at)
+    )
+    return [Version(*row) for row in rows]
+
+
+def _mention(mention: Mention) -> MentionSeen:
+    act: Act | None = mention.act
+    return MentionSeen(
+        category=mention.category,
+        term=mention.term,
+        matched=mention.matched,
+        context=mention.context,
+        page=mention.page,
+        stance=mention.stance,
+        act=act_label(act, mention.page) if act is not None else None,
+    )
