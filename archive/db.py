@@ -44,12 +44,15 @@ class DatabaseLocation:
         return self.url.startswith("sqlite")
 
 
-def resolve_location(db: str | None = None, files_dir: str | None = None) -> DatabaseLocation:
+def resolve_location(
+    db: str | None = None, files_dir: str | None = None, writable: bool = True
+) -> DatabaseLocation:
     """Turn ``--db``/``VIGIE_DB`` (a path or an SQLAlchemy URL) into a checked location.
 
     A value containing ``://`` is an SQLAlchemy URL; anything else is the path of an SQLite
     file. The original files go to ``--files-dir``/``VIGIE_FILES_DIR`` when given, else beside
     an SQLite file (``vigie.db.files``), else to ``./vigie.files`` for a server database.
+    ``writable=False`` (the web UI) accepts a read-only file but requires that it exists.
     """
     value = db or os.environ.get("VIGIE_DB") or DEFAULT_DB
     files = files_dir or os.environ.get("VIGIE_FILES_DIR")
@@ -60,18 +63,24 @@ def resolve_location(db: str | None = None, files_dir: str | None = None) -> Dat
             raise ArchiveError(f"not a valid database URL: {value!r}") from exc
         path = Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
         if path is not None:
-            _check_sqlite_path(path)
+            _check_sqlite_path(path, writable)
         default_files = Path(f"{path}.files") if path else Path("vigie.files")
         return DatabaseLocation(value, Path(files) if files else default_files)
     path = Path(value).expanduser()
-    _check_sqlite_path(path)
+    _check_sqlite_path(path, writable)
     absolute = path.resolve()
     return DatabaseLocation(f"sqlite:///{absolute}", Path(files) if files else Path(f"{absolute}.files"))
 
 
-def _check_sqlite_path(path: Path) -> None:
+def _check_sqlite_path(path: Path, writable: bool = True) -> None:
     if path.is_dir():
         raise ArchiveError(f"database path {str(path)!r} is a directory; give a file name")
+    if not writable:
+        if not path.is_file():
+            raise ArchiveError(f"no archive at {str(path)!r}; run 'vigie crawl' (or 'vigie demo') first")
+        if not os.access(path, os.R_OK):
+            raise ArchiveError(f"database file {str(path)!r} is not readable")
+        return
     parent = path.parent if str(path.parent) else Path()
     if not parent.exists():
         raise ArchiveError(f"cannot create database {str(path)!r}: folder {str(parent)!r} does not exist")

@@ -20,6 +20,7 @@ from crawler.cli.feed import feed
 from crawler.cli.ocr import ocr
 from crawler.cli.runs import runs
 from crawler.cli.search import index, search
+from crawler.cli.serve import serve
 from crawler.cli.sources import sources
 from crawler.cli.tag import retag, tag
 
@@ -47,6 +48,7 @@ cli.add_command(ocr)
 cli.add_command(sources)
 cli.add_command(runs)
 cli.add_command(feed)
+cli.add_command(serve)
 
 
 def main() -> None:

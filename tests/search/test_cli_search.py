@@ -59,7 +59,14 @@ def test_json_pdf_page_and_facets(archive: Path) -> None:
     assert hit["page"] == 54 and hit["doc_type"] == "proces_verbal"
     assert document["facets"]["sources"] == {"www.montpellier.fr": 1}
     assert set(document["facets"]) >= {"categories", "sources", "doc_types", "years"}  # extended since
-    assert set(document["facets"]) == {"categories", "sources", "doc_types", "years", "stances", "departements"}
+    assert set(document["facets"]) == {
+        "categories",
+        "sources",
+        "doc_types",
+        "years",
+        "stances",
+        "departements",
+    }
 
 
 def test_table_and_csv(archive: Path) -> None:

@@ -1,0 +1,55 @@
+"""``vigie serve``: the web interface over an archive, read-only."""
+
+from __future__ import annotations
+
+import click
+
+from crawler.cli.options import archive_options, registry_option
+
+
+@click.command()
+@archive_options
+@registry_option
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every one)."
+)
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on."
+)
+def serve(
+    db: str, files_dir: str | None, registry: str | None, no_shipped: bool, host: str, port: int
+) -> None:
+    """Serve the web interface: search, documents with their evidence, overview, feeds, API.
+
+    The archive is opened read-only: the web process cannot change it, and a crawl can write
+    while it serves. Sources' names and départements come from the registry. Stop with Ctrl-C.
+    """
+    import socket
+
+    import uvicorn
+
+    from archive.db import ArchiveError, resolve_location
+    from archive.reader import ArchiveReader
+    from crawler.sources.registry import RegistryError, load_registry
+    from search import SearchError
+    from web.app import create_app
+    from web.archive_view import WebArchive
+
+    try:
+        sources = load_registry(registry, not no_shipped)
+    except RegistryError as exc:
+        raise click.UsageError(str(exc)) from None
+    try:
+        reader = ArchiveReader(resolve_location(db, files_dir, writable=False))
+        archive = WebArchive.open(reader, sources)
+    except (ArchiveError, SearchError) as exc:
+        raise click.BadParameter(str(exc), param_hint="'--db'") from None
+    try:  # a clear message now rather than uvicorn's log line after start-up
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        raise click.UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"Vigie serves {db} (read-only) on http://{shown}:{port}/ — Ctrl-C to stop", err=True)
+    uvicorn.run(create_app(archive), host=host, port=port, log_level="warning", server_header=False)
+    reader.close()

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from archive.db import resolve_location
+from archive.reader import ArchiveReader
+from crawler.sources.registry import load_registry
+from tests.web.site import WebFixture, build_archive
+from web.app import create_app
+from web.archive_view import WebArchive
+
+
+@pytest.fixture(scope="session")
+def web_fixture(tmp_path_factory: pytest.TempPathFactory) -> WebFixture:
+    return build_archive(tmp_path_factory.mktemp("web"))
+
+
+@pytest.fixture(scope="session")
+def client(web_fixture: WebFixture) -> Iterator[TestClient]:
+    reader = ArchiveReader(resolve_location(str(web_fixture.db), writable=False))
+    archive = WebArchive.open(reader, load_registry(web_fixture.registry, include_shipped=False))
+    with TestClient(create_app(archive)) as test_client:
+        yield test_client
+    reader.close()

@@ -1,0 +1,109 @@
+"""The commune website behind the web UI's fixture archive, and the archive itself.
+
+The archive is built the way users build theirs: ``vigie crawl`` of a site served on
+127.0.0.1, twice (the second crawl finds one PDF removed, answering 404). The site holds a real
+deliberation PDF (Montpellier, from the demo site), a generated PDF whose page 2 debates
+facial recognition, and a page whose title and text carry script and ``javascript:``
+payloads, as a hostile or broken site could publish.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from crawler.demo import DEMO_SITE
+from tests.conftest import FAST, run_vigie
+from tests.httpsite import StaticSite
+from tests.pdfgen import make_pdf
+
+REAL_DELIBERATION = DEMO_SITE / "documents" / "deliberation-2013-14-videoprotection.pdf"
+REAL_MINUTES = DEMO_SITE / "documents" / "CR_CM_20_06_2011.pdf"
+REMOVED_PATH = "/documents/compte-rendu-2011-06-20.pdf"
+XSS_TITLE = '<script>window.__pwned = 1</script>Caméras <img src=x onerror="window.__pwned = 2">'
+XSS_TEXT = (
+    "Le maire présente le projet de reconnaissance faciale. <script>window.__pwned = 3</script> "
+    'Voir <a href="javascript:window.__pwned = 4">le dossier</a> et javascript:window.__pwned=5 '
+    '<img src=x onerror="window.__pwned = 6">'
+)
+FACIAL_PAGES = [
+    [
+        "Ville de Testville - Conseil municipal du 12 mars 2024",
+        "Délibération numéro 2024-12",
+        "Objet : Sécurité des grands événements",
+    ],
+    [
+        "Le conseil municipal débat de l’expérimentation de la reconnaissance faciale",
+        "aux abords du stade, proposée par le préfet.",
+        "Plusieurs élus s’opposent à la reconnaissance faciale dans l’espace public.",
+    ],
+]
+
+
+def _html(title: str, body: str) -> bytes:
+    return (
+        f'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>{title}</title></head>'
+        f"<body><main>{body}</main></body></html>"
+    ).encode()
+
+
+def pages() -> dict[str, tuple[str, bytes]]:
+    def escape(text: str) -> str:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+    council = (
+        "<h1>Conseil municipal</h1><ul>"
+        '<li><a href="/documents/deliberation-2024-12.pdf">Délibération 2024-12 (PDF)</a></li>'
+        '<li><a href="/documents/deliberation-2013-14.pdf">Délibération 2013/14 – vidéoprotection (PDF)</a></li>'
+        f'<li><a href="{REMOVED_PATH}">Compte rendu du 20 juin 2011 (PDF)</a></li>'
+        '<li><a href="/conseil-municipal/seance-2024-03-12.html">Séance du 12 mars 2024</a></li>'
+        "</ul>"
+    )
+    return {
+        "/": (
+            "text/html",
+            _html("Mairie de Testville", '<a href="/conseil-municipal/">Conseil municipal</a>'),
+        ),
+        "/conseil-municipal/": ("text/html", _html("Conseil municipal", council)),
+        "/conseil-municipal/seance-2024-03-12.html": (
+            "text/html",
+            _html(escape(XSS_TITLE), f"<h1>{escape(XSS_TITLE)}</h1><p>{escape(XSS_TEXT)}</p>"),
+        ),
+        "/documents/deliberation-2024-12.pdf": (
+            "application/pdf",
+            make_pdf(FACIAL_PAGES, title="Délibération 2024-12"),
+        ),
+        "/documents/deliberation-2013-14.pdf": ("application/pdf", REAL_DELIBERATION.read_bytes()),
+        REMOVED_PATH: ("application/pdf", REAL_MINUTES.read_bytes()),
+    }
+
+
+@dataclass(frozen=True)
+class WebFixture:
+    db: Path
+    registry: Path
+    removed_url: str
+
+
+def build_archive(folder: Path) -> WebFixture:
+    """Crawl the site twice into ``folder/web.db``; the second time one PDF answers 404."""
+    site = StaticSite(pages=pages()).start()
+    registry = folder / "sources.toml"
+    registry.write_text(
+        "[[source]]\n"
+        'slug = "testville"\nname = "Testville"\nkind = "commune"\nplatform = "generic"\n'
+        f'start_urls = ["{site.url}/"]\ndepartement = "34"\ninsee = "34999"\n'
+        'provenance = "test fixture"\n',
+        encoding="utf-8",
+    )
+    db = folder / "web.db"
+    crawl = ("crawl", "--source", "testville", "--registry", str(registry), "--no-shipped", "--db", str(db))
+    try:
+        first = run_vigie(*crawl, *FAST, cwd=folder)
+        assert first.returncode == 0, first.stderr
+        del site.pages[REMOVED_PATH]
+        second = run_vigie(*crawl, *FAST, cwd=folder)
+        assert second.returncode == 0, second.stderr
+    finally:
+        site.stop()
+    return WebFixture(db, registry, site.url + REMOVED_PATH)

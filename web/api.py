@@ -1,0 +1,197 @@
+"""The JSON API, mirroring the pages: ``/api/search`` and ``/api/documents/{id}``.
+
+Field names are a public contract (users' scripts read them): extend, never rename. Results
+carry the same fields as ``vigie search --format json``, plus links to the document page and to
+the archived original. Strings come from scraped documents and are not escaped here, except
+``snippet_html`` (escaped, matches in ``<mark>``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from pydantic import BaseModel, Field
+
+from archive.db import iso_utc
+from search.documents import load_document
+from web.app import archive_of
+from web.params import SearchParams, search_params
+
+router = APIRouter(prefix="/api", tags=["API"])
+
+
+class Hit(BaseModel):
+    rank: int = Field(description="Position dans l'ensemble des résultats, à partir de 1.")
+    document_id: int
+    url: str | None = Field(description="Adresse d'origine du document.")
+    title: str | None
+    source: str = Field(description="Hôte du site d'où vient le document.")
+    source_name: str = Field(description="Nom de la source dans le registre, sinon l'hôte.")
+    date: str | None = Field(description="Date du document (séance, acte), sinon du premier passage.")
+    doc_type: str
+    categories: list[str]
+    score: float
+    snippet: str = Field(description="Extrait, correspondances entre [ et ].")
+    snippet_html: str = Field(description="Extrait échappé en HTML, correspondances dans <mark>.")
+    page: int | None = Field(description="Page du meilleur passage dans un PDF.")
+    act_number: str | None
+    act: str | None
+    sha256: str | None
+    first_seen_at: str | None = Field(description="Premier archivage par Vigie (UTC).")
+    document_url: str = Field(description="Page du document dans cette interface.")
+    original_url: str | None = Field(description="Original archivé (PDF : #page=N ouvre la page).")
+
+
+class SearchResults(BaseModel):
+    total: int
+    page: int
+    per_page: int
+    results: list[Hit]
+    facets: dict[str, dict[str, int]]
+    links: dict[str, str] = Field(description="Cette recherche en page web, en flux Atom et en exports.")
+
+
+class UrlSeen(BaseModel):
+    url: str
+    first_seen_at: str | None
+    last_seen_at: str | None
+    source_slug: str | None
+    replaced_at: str | None = Field(description="L'adresse a servi un autre contenu depuis.")
+    removed_at: str | None = Field(description="L'adresse a répondu 404 ou 410 depuis.")
+
+
+class MentionOut(BaseModel):
+    category: str
+    term: str
+    matched: str
+    context: str
+    page: int | None
+    stance: str | None
+    act: str | None
+
+
+class Version(BaseModel):
+    document_id: int
+    sha256: str
+    first_seen_at: str | None
+    is_latest: bool
+
+
+class DocumentOut(BaseModel):
+    id: int
+    sha256: str
+    title: str | None
+    kind: str
+    content_type: str | None
+    size: int
+    filename: str | None
+    doc_type: str
+    date: str | None
+    pages: int
+    source: str
+    source_name: str
+    extraction: str | None
+    ocr_engine: str | None
+    ocr_confidence: float | None
+    actes_id: str | None
+    is_latest: bool
+    removed_at_source: bool = Field(description="Toutes ses adresses répondent désormais 404/410.")
+    first_seen_at: str | None
+    last_seen_at: str | None
+    original_url: str
+    urls: list[UrlSeen]
+    versions: list[Version]
+    mentions: list[MentionOut]
+    acts: list[str]
+
+
+@router.get("/search", response_model=SearchResults, summary="Rechercher dans l'archive")
+def api_search(request: Request, params: Annotated[SearchParams, Depends(search_params)]) -> SearchResults:
+    archive = archive_of(request)
+    found = archive.searcher.search(params.search_query(facets=True))
+    results = []
+    for hit in found.hits:
+        data = hit.to_dict()
+        original = f"/originals/{hit.sha256}" if hit.sha256 else None
+        results.append(
+            Hit(
+                **data,
+                source_name=archive.source_name(hit.source),
+                document_url=f"/documents/{hit.document_id}",
+                original_url=f"{original}#page={hit.page}" if original and hit.page else original,
+            )
+        )
+    links = {
+        "page": params.url("/search"),
+        "feed": params.url("/feed", page=1),
+        "csv": params.url("/search.csv", page=1),
+        "jsonl": params.url("/search.jsonl", page=1),
+    }
+    facets = found.facets.to_dict() if found.facets else {}
+    return SearchResults(
+        total=found.total,
+        page=params.page,
+        per_page=params.per_page,
+        results=results,
+        facets=facets,
+        links=links,
+    )
+
+
+@router.get("/documents/{document_id}", response_model=DocumentOut, summary="Un document et ses mentions")
+def api_document(request: Request, document_id: int) -> DocumentOut:
+    archive = archive_of(request)
+    document = load_document(archive.reader.engine, document_id)
+    if document is None:
+        raise HTTPException(404, f"no document {document_id}")
+    slug = next((url.source_slug for url in document.urls if url.source_slug), None)
+    return DocumentOut(
+        id=document.id,
+        sha256=document.sha256,
+        title=document.title,
+        kind=document.kind,
+        content_type=document.content_type,
+        size=document.size,
+        filename=document.filename,
+        doc_type=document.doc_type,
+        date=document.date.isoformat() if document.date else None,
+        pages=document.pages,
+        source=document.host,
+        source_name=archive.source_name(slug or document.host),
+        extraction=document.extraction,
+        ocr_engine=document.ocr_engine,
+        ocr_confidence=document.ocr_confidence,
+        actes_id=document.actes_id,
+        is_latest=document.is_latest,
+        removed_at_source=document.removed_at_source,
+        first_seen_at=iso_utc(document.first_seen_at),
+        last_seen_at=iso_utc(document.last_seen_at),
+        original_url=f"/originals/{document.sha256}",
+        urls=[
+            UrlSeen(
+                url=url.url,
+                first_seen_at=iso_utc(url.first_seen_at),
+                last_seen_at=iso_utc(url.last_seen_at),
+                source_slug=url.source_slug,
+                replaced_at=iso_utc(url.replaced_at),
+                removed_at=iso_utc(url.removed_at),
+            )
+            for url in document.urls
+        ],
+        versions=[
+            Version(
+                document_id=v.document_id,
+                sha256=v.sha256,
+                first_seen_at=iso_utc(v.first_seen_at),
+                is_latest=v.is_latest,
+            )
+            for v in document.versions
+        ],
+        mentions=[MentionOut(**_fields(m)) for m in document.mentions],
+        acts=document.acts,
+    )
+
+
+def _fields(mention: object) -> dict[str, object]:
+    return {name: getattr(mention, name) for name in MentionOut.model_fields}

@@ -1,0 +1,128 @@
+"""The application: routes, templates, error pages, security headers.
+
+Routes are a stable contract (the README lists them): ``/`` overview, ``/search`` search page,
+``/documents/{id}`` document page, ``/originals/{sha256}`` archived originals, ``/feed`` Atom
+feed of any search, ``/search.csv`` and ``/search.jsonl`` exports, and the JSON API under
+``/api/`` described by ``/openapi.json``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from crawler import __version__
+from search import SearchError
+from web import labels
+from web.archive_view import WebArchive
+from web.params import BadSearch, SearchParams
+from web.security import SecurityHeaders, web_url
+
+HERE = Path(__file__).parent
+
+
+def create_app(archive: WebArchive) -> FastAPI:
+    from web import api, exports, originals, pages
+
+    app = FastAPI(
+        title="Vigie",
+        version=__version__,
+        description=(
+            "API de lecture de l'archive Vigie : recherche plein texte des documents des collectivités "
+            "qui mentionnent des technologies de surveillance, et détail de chaque document."
+        ),
+        openapi_url="/openapi.json",
+        docs_url=None,  # Swagger UI loads scripts from a CDN: the description is enough
+        redoc_url=None,
+    )
+    app.state.archive = archive
+    app.state.templates = _templates()
+    app.add_middleware(SecurityHeaders)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    for module in (pages, exports, originals, api):
+        app.include_router(module.router)
+    app.add_exception_handler(BadSearch, _bad_request)
+    app.add_exception_handler(SearchError, _bad_request)
+    app.add_exception_handler(RequestValidationError, _bad_request)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    return app
+
+
+def _templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=HERE / "templates")
+    env = templates.env
+    env.autoescape = True
+    env.trim_blocks = env.lstrip_blocks = True
+    env.filters.update(
+        french_date=labels.french_date,
+        french_month=labels.french_month,
+        category_label=labels.category_label,
+        doc_type_label=labels.doc_type_label,
+        file_size=labels.file_size,
+        web_url=web_url,
+        highlight=highlight,
+    )
+    env.globals.update(
+        category_labels=labels.category_labels,
+        DOC_TYPE_LABELS=labels.DOC_TYPE_LABELS,
+        STANCE_LABELS=labels.STANCE_LABELS,
+        KIND_LABELS=labels.KIND_LABELS,
+        version=__version__,
+    )
+    return templates
+
+
+def highlight(context: str, matched: str) -> Markup:
+    """The mention's context, escaped, with its first occurrence of the matched words marked."""
+    at = context.find(matched) if matched else -1
+    if at < 0:
+        return escape(context)
+    before, after = context[:at], context[at + len(matched) :]
+    return escape(before) + Markup("<mark>") + escape(matched) + Markup("</mark>") + escape(after)
+
+
+def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    templates: Jinja2Templates = request.app.state.templates
+    context.setdefault("params", SearchParams())
+    context.setdefault("feed_url", "/feed")
+    return templates.TemplateResponse(request, template, context, status_code=status_code)
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+
+async def _bad_request(request: Request, exc: Exception) -> Response:
+    if isinstance(exc, RequestValidationError):
+        message = "Paramètre invalide : " + "; ".join(
+            f"{'.'.join(str(p) for p in error['loc'][1:])} ({error['msg']})" for error in exc.errors()[:3]
+        )
+    else:
+        message = str(exc)
+    if wants_json(request):
+        return JSONResponse({"error": message}, status_code=400)
+    return render(request, "error.html", status_code=400, title="Recherche impossible", message=message)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    status = getattr(exc, "status_code", 500)
+    detail = getattr(exc, "detail", "") or "Erreur"
+    if wants_json(request):
+        return JSONResponse({"error": detail}, status_code=status)
+    title = "Page introuvable" if status == 404 else "Erreur"
+    message = (
+        detail if status != 404 or detail != "Not Found" else "Cette adresse ne correspond à aucune page."
+    )
+    return render(request, "error.html", status_code=status, title=title, message=message)
+
+
+def archive_of(request: Request) -> WebArchive:
+    return request.app.state.archive

@@ -1,0 +1,35 @@
+"""What the views share: the read-only archive, its searcher, and the sources' names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from archive.reader import ArchiveReader
+from search import Searcher
+from search.places import SourcePlaces
+
+
+@dataclass
+class WebArchive:
+    reader: ArchiveReader
+    searcher: Searcher
+    # Registry names by host and by slug: "Nice", "Préfecture de l'Hérault".
+    names: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, reader: ArchiveReader, registry: dict | None = None) -> WebArchive:
+        """``registry`` is ``crawler.sources.load_registry()``'s result (slug → source)."""
+        registry = registry or {}
+        places = SourcePlaces.from_pairs((slug, source.departement) for slug, source in registry.items())
+        names: dict[str, str] = {}
+        for slug, source in registry.items():
+            names[slug] = source.name
+            for url in source.start_urls:
+                names.setdefault(urlsplit(url).netloc.lower(), source.name)
+        return cls(reader, Searcher(reader, places), names)
+
+    def source_name(self, host_or_slug: str | None) -> str:
+        if not host_or_slug:
+            return ""
+        return self.names.get(host_or_slug.lower(), host_or_slug)

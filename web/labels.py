@@ -1,0 +1,81 @@
+"""French names for the archive's ids, and French dates: everything the pages show a reader."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from archive.taxonomy import CATEGORY_IDS
+
+DOC_TYPE_LABELS = {
+    "deliberation": "Délibération",
+    "proces_verbal": "Procès-verbal",
+    "compte_rendu": "Compte rendu",
+    "liste_deliberations": "Liste des délibérations",
+    "ordre_du_jour": "Ordre du jour",
+    "raa": "Recueil des actes administratifs",
+    "arrete": "Arrêté",
+    "other": "Autre document",
+}
+STANCE_LABELS = {"opposition": "Opposition exprimée"}
+KIND_LABELS = {"html": "page web", "pdf": "PDF", "doc": "Word (.doc)", "docx": "Word (.docx)", "odt": "ODT"}
+MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+SHORT_MONTHS = (
+    "janv.",
+    "févr.",
+    "mars",
+    "avr.",
+    "mai",
+    "juin",
+    "juil.",
+    "août",
+    "sept.",
+    "oct.",
+    "nov.",
+    "déc.",
+)
+
+
+@cache
+def category_labels() -> dict[str, str]:
+    """The lexicon's labels ("Vidéosurveillance algorithmique (VSA)"), in the taxonomy's order."""
+    from pipelines.tagging.lexicon import load_lexicon
+
+    labels = load_lexicon().labels
+    return {category: labels.get(category, category) for category in CATEGORY_IDS}
+
+
+def category_label(category: str) -> str:
+    return category_labels().get(category, category)
+
+
+def doc_type_label(doc_type: str) -> str:
+    return DOC_TYPE_LABELS.get(doc_type, doc_type)
+
+
+def french_date(value: dt.date | dt.datetime | None) -> str:
+    """ "4 février 2013"; a time is shown in UTC, as stored: "4 février 2013 à 09:15 UTC"."""
+    if value is None:
+        return ""
+    day = "1er" if value.day == 1 else str(value.day)
+    text = f"{day} {MONTHS[value.month - 1]} {value.year}"
+    if isinstance(value, dt.datetime):
+        text += f" à {value:%H:%M} UTC"
+    return text
+
+
+def french_month(month: str) -> str:
+    """ "2014-02" → "févr. 2014"."""
+    year, number = month.split("-")
+    return f"{SHORT_MONTHS[int(number) - 1]} {year}"
+
+
+def file_size(size: int) -> str:
+    for unit in ("octets", "Ko", "Mo"):
+        if size < 1024 or unit == "Mo":
+            return f"{size:.0f} {unit}" if unit == "octets" else f"{size:.1f} {unit}".replace(".", ",")
+        size /= 1024  # type: ignore[assignment]
+    return str(size)

@@ -1,0 +1,85 @@
+"""The HTML pages: overview, search, document. Each view parses, asks ``search``, renders."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse
+
+from search import SearchQuery
+from search.documents import load_document
+from search.overview import timeline, top_sources, totals
+from web.app import archive_of, render
+from web.chart import timeline_chart
+from web.params import SearchParams, search_params
+
+router = APIRouter(include_in_schema=False)
+LATEST_MENTIONS = 10
+PAGE_LINKS = 2  # page numbers shown on each side of the current page
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request) -> HTMLResponse:
+    archive = archive_of(request)
+    engine = archive.reader.engine
+    counts = timeline(engine)
+    latest = archive.searcher.search(
+        SearchQuery(with_mentions=True, newest_first=True, limit=LATEST_MENTIONS)
+    )
+    return render(
+        request,
+        "overview.html",
+        title="Vue d'ensemble",
+        totals=totals(engine),
+        chart=timeline_chart(counts),
+        counts=counts,
+        top=top_sources(engine),
+        latest=latest.hits,
+        names=archive.source_name,
+    )
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, params: Annotated[SearchParams, Depends(search_params)]) -> HTMLResponse:
+    archive = archive_of(request)
+    found = archive.searcher.search(params.search_query(facets=True))
+    last_page = max(1, -(-found.total // params.per_page))
+    return render(
+        request,
+        "search.html",
+        title=f"Recherche : {params.q}" if params.q else "Recherche",
+        params=params,
+        found=found,
+        pages=_page_numbers(params.page, last_page),
+        last_page=last_page,
+        names=archive.source_name,
+        feed_url=params.url("/feed", page=1),
+    )
+
+
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
+def document_page(request: Request, document_id: int) -> HTMLResponse:
+    archive = archive_of(request)
+    document = load_document(archive.reader.engine, document_id)
+    if document is None:
+        raise HTTPException(404, f"Aucun document n° {document_id} dans l'archive.")
+    slug = next((url.source_slug for url in document.urls if url.source_slug), None)
+    return render(
+        request,
+        "document.html",
+        title=document.title or document.filename or f"Document {document.id}",
+        document=document,
+        source_name=archive.source_name(slug or document.host),
+    )
+
+
+def _page_numbers(current: int, last: int) -> list[int | None]:
+    """1 … 4 5 [6] 7 8 … 20: None stands for a gap."""
+    shown = sorted({1, last, *range(max(1, current - PAGE_LINKS), min(last, current + PAGE_LINKS) + 1)})
+    numbers: list[int | None] = []
+    for number in shown:
+        if numbers and number - (numbers[-1] or 0) > 1:
+            numbers.append(None)
+        numbers.append(number)
+    return numbers
