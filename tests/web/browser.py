@@ -1,0 +1,79 @@
+"""Headless Chromium for end-to-end tests: Debian's ``chromium`` driven by Playwright.
+
+Playwright's own browser download cannot work on a machine without internet, so the tests use
+the system Chromium (``scripts/setup-dev.sh`` installs it). The flags keep it from calling
+Google's services, which a closed network refuses at every start.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import vigie_command, vigie_env
+
+CHROMIUM = os.environ.get("VIGIE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",  # tests run as root in CI containers
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = Path(os.environ.get("VIGIE_TEST_OUTPUT", "test-output")) / "browser"
+
+
+def require_chromium() -> str:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run 'bash scripts/setup-dev.sh' (Debian package chromium)")
+    return CHROMIUM
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def vigie_serve(db: Path, registry: Path, cwd: Path) -> Iterator[str]:
+    """``vigie serve`` in a subprocess, the way users start it; yields its base URL."""
+    port = free_port()
+    process = subprocess.Popen(
+        vigie_command(
+            "serve", "--db", str(db), "--registry", str(registry), "--no-shipped", "--port", str(port)
+        ),
+        cwd=cwd,
+        env=vigie_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _wait_for(port, process)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _wait_for(port: int, process: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"vigie serve exited: {process.stderr.read() if process.stderr else ''}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("vigie serve did not start within 30 s")

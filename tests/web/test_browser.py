@@ -1,0 +1,122 @@
+"""End to end in headless Chromium: what a watchdog member does, and what an attacker tries.
+
+Screenshots of each page go to ``test-output/browser/`` (``$VIGIE_TEST_OUTPUT``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.web.browser import CHROMIUM_FLAGS, SCREENSHOTS, require_chromium, vigie_serve
+from tests.web.site import WebFixture
+
+
+@pytest.fixture(scope="module")
+def base_url(web_fixture: WebFixture) -> Iterator[str]:
+    with vigie_serve(web_fixture.db, web_fixture.registry, web_fixture.db.parent) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    executable = require_chromium()
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    dialogs: list[str] = []
+    opened.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    yield opened
+    context.close()
+    assert not dialogs, f"a script opened a dialog: {dialogs}"
+
+
+def shot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def test_search_filter_document_and_archived_pdf(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/")
+    assert page.locator("h1").inner_text() == "Vue d'ensemble"
+    assert page.locator("svg.chart rect.bar").count() >= 2
+    shot(page, "1-overview")
+
+    page.fill("#quick-q", "reconnaissance faciale")
+    page.click("form.quick button")
+    page.wait_for_url("**/search?q=reconnaissance+faciale")
+    assert page.locator("#total").inner_text() == "2"
+    assert page.locator(".hit mark").first.inner_text().lower() == "reconnaissance"
+    shot(page, "2-search")
+
+    page.check("input[name=category][value=reconnaissance_faciale]")
+    page.check("input[name=stance][value=opposition]")
+    page.click("#search-form button[type=submit]")
+    page.wait_for_url("**category=reconnaissance_faciale**")
+    assert "stance=opposition" in page.url  # the whole query is in the URL
+    assert page.locator("#total").inner_text() == "1"
+    assert page.locator(".active a.remove").count() == 2
+    shot(page, "3-search-filtered")
+
+    page.click(".hit h3 a")
+    page.wait_for_url("**/documents/*")
+    assert page.locator("h1").inner_text() == "Délibération 2024-12"
+    mentions = page.locator("#cat-reconnaissance_faciale li")
+    assert mentions.count() == 2
+    assert mentions.first.locator("mark").inner_text() == "reconnaissance faciale"
+    page_link = mentions.first.locator("a.page-link")
+    assert page_link.inner_text() == "page 2" and page_link.get_attribute("href").endswith("#page=2")
+    shot(page, "4-document")
+
+    sha256 = page.locator("code.hash").first.inner_text()
+    assert page.locator("#original-link").get_attribute("href") == f"/originals/{sha256}"
+    with page.expect_response(lambda response: "/originals/" in response.url) as answered:
+        page_link.click()  # the archived PDF, opened at the mention's page
+    response = answered.value
+    assert page.url.endswith(f"/originals/{sha256}#page=2")
+    assert response.status == 200 and response.headers["content-type"] == "application/pdf"
+    # The viewer consumes the navigation's body; the same URL fetched again gives the bytes.
+    assert hashlib.sha256(page.request.get(response.url).body()).hexdigest() == sha256
+    page.wait_for_timeout(3000)  # the PDF viewer draws out of the page: nothing to wait on
+    shot(page, "5-original-pdf")
+
+
+def test_removed_document_says_so(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/search?q=compte-rendu-2011-06-20")
+    page.click(".hit h3 a")
+    assert "La collectivité a retiré ce document" in page.locator(".notice.removed").inner_text()
+    shot(page, "6-removed-document")
+
+
+def test_hostile_document_runs_no_script(page: Page, base_url: str) -> None:
+    blocked: list[str] = []
+    page.on("console", lambda message: blocked.append(message.text) if message.type == "error" else None)
+    for path in ("/search?q=cam%C3%A9ras", "/", "/search?q=reconnaissance+faciale"):
+        page.goto(base_url + path)
+        assert page.evaluate("window.__pwned") is None, path
+    page.goto(base_url + "/search?q=cam%C3%A9ras")
+    page.locator(".hit h3 a", has_text="window.__pwned").first.click()
+    page.wait_for_url("**/documents/*")
+    assert page.evaluate("window.__pwned") is None
+    heading = page.locator("h1").inner_text()
+    assert "<script>window.__pwned = 1</script>" in heading  # shown as text, not run
+    assert page.locator("script").count() == 0
+    assert page.locator("a[href^='javascript:' i]").count() == 0
+    assert page.locator("img").count() == 0
+    shot(page, "7-hostile-document")
+
+    with page.expect_response(lambda response: "/originals/" in response.url):
+        page.click("#original-link")  # the archived hostile page itself, sandboxed
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned") is None
+    shot(page, "8-hostile-original")
