@@ -8,6 +8,7 @@ packages=()
 command -v antiword >/dev/null 2>&1 || packages+=(antiword)   # legacy Word .doc minutes
 command -v tesseract >/dev/null 2>&1 || packages+=(tesseract-ocr)   # OCR of scanned PDFs
 command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)   # the PDF benchmark's anchor
+[ -x /usr/bin/chromium ] || packages+=(chromium)   # the web UI's browser tests (Playwright drives it)
 if ! { command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx fra; }; then
   packages+=(tesseract-ocr-fra)   # its French language pack
 fi
