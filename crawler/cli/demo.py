@@ -56,5 +56,9 @@ def demo(db: str, files_dir: str | None, port: int, verbose: bool) -> None:
     finally:
         server.shutdown()
     click.echo(format_summary(run, location))
-    click.echo(f"\nNext: vigie export --db {db} --format csv -o demo.csv", err=True)
+    click.echo(
+        f"\nNext: vigie serve --db {db}   (then open http://127.0.0.1:8000/)"
+        f"\n  or: vigie export --db {db} --format csv -o demo.csv",
+        err=True,
+    )
     exit_for(run)

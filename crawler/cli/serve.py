@@ -24,7 +24,9 @@ def serve(
     The archive is opened read-only: the web process cannot change it, and a crawl can write
     while it serves. Sources' names and départements come from the registry. Stop with Ctrl-C.
     """
+    import os
     import socket
+    import sys
 
     import uvicorn
 
@@ -48,7 +50,9 @@ def serve(
         with socket.create_server((host, port)):
             pass
     except OSError as exc:
-        raise click.UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        click.echo(f"Error: cannot listen on {host}:{port}: {reason}", err=True)
+        sys.exit(2)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"Vigie serves {db} (read-only) on http://{shown}:{port}/ — Ctrl-C to stop", err=True)
     uvicorn.run(create_app(archive), host=host, port=port, log_level="warning", server_header=False)
