@@ -8,6 +8,7 @@ feed of any search, ``/search.csv`` and ``/search.jsonl`` exports, and the JSON 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -81,12 +82,16 @@ def _templates() -> Jinja2Templates:
 
 
 def highlight(context: str, matched: str) -> Markup:
-    """The mention's context, escaped, with its first occurrence of the matched words marked."""
-    at = context.find(matched) if matched else -1
-    if at < 0:
+    """The mention's context, escaped, with its first occurrence of the matched words marked.
+
+    Line breaks inside the matched words ("caméras\ndéplaçables") are spaces in the context.
+    """
+    words = matched.split()
+    found = re.search(r"\s+".join(map(re.escape, words)), context) if words else None
+    if found is None:
         return escape(context)
-    before, after = context[:at], context[at + len(matched) :]
-    return escape(before) + Markup("<mark>") + escape(matched) + Markup("</mark>") + escape(after)
+    before, middle, after = context[: found.start()], found.group(), context[found.end() :]
+    return escape(before) + Markup("<mark>") + escape(middle) + Markup("</mark>") + escape(after)
 
 
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:

@@ -18,6 +18,7 @@ from archive.reader import ArchiveReader
 from archive.taxonomy import DOC_TYPES
 from search.results import CSV_FIELDS
 from tests.web.site import REAL_DELIBERATION, WebFixture
+from web.app import highlight
 from web.labels import DOC_TYPE_LABELS
 from web.params import MAX_QUERY_LENGTH
 from web.security import web_url
@@ -231,3 +232,9 @@ def test_the_web_process_cannot_write(web_fixture: WebFixture, client: TestClien
             connection.exec_driver_sql(f"ATTACH DATABASE '{web_fixture.db}.evil' AS evil")
     finally:
         reader.close()
+
+
+def test_highlight_escapes_and_marks_across_line_breaks() -> None:
+    marked = highlight("<b>2</b> caméras déplaçables", "caméras\ndéplaçables")
+    assert str(marked) == "&lt;b&gt;2&lt;/b&gt; <mark>caméras déplaçables</mark>"
+    assert str(highlight("<i>rien</i>", "absent")) == "&lt;i&gt;rien&lt;/i&gt;"
