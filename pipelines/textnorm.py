@@ -12,27 +12,30 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_LIGATURES = str.maketrans(
-    {
-        "\ufb00": "ff",
-        "\ufb01": "fi",
-        "\ufb02": "fl",
-        "\ufb03": "ffi",
-        "\ufb04": "ffl",
-        "\ufb05": "st",
-        "\ufb06": "st",
-        "\ufffe": "-",  # pypdfium2's mark for a hyphen
-        "\u00ad": "",  # soft hyphen: invisible in the document
-        "\x00": "",
-        "\f": "\n",  # the archive uses form feeds as page separators only
-    }
-)
+_REPLACEMENTS = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+    "\ufffe": "-",  # pypdfium2's mark for a hyphen
+    "\u00ad": "",  # soft hyphen: invisible in the document
+    "\x00": "",
+    "\f": "\n",  # the archive uses form feeds as page separators only
+}
+# str.translate with a mapping looks up every character in Python (about 30 ns each); these
+# characters are rare, so a regex finds them in C and only they are replaced.
+_SPECIAL = re.compile("[" + re.escape("".join(_REPLACEMENTS)) + "]")
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
 def normalise_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text.translate(_LIGATURES))
+    text = _SPECIAL.sub(lambda match: _REPLACEMENTS[match.group()], text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     text = _TRAILING_SPACE.sub("\n", text)
     return _BLANK_RUNS.sub("\n\n", text).strip()

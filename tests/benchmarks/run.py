@@ -16,18 +16,20 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from tests.benchmarks import bench_pdf, bench_search, bench_startup, bench_tagging  # noqa: E402
+from tests.benchmarks import bench_html, bench_pdf, bench_search, bench_startup, bench_tagging  # noqa: E402
 from tests.benchmarks.common import RESULTS, machine, rows_table, write_result  # noqa: E402
 
 FULL = {
     "startup": (bench_startup, ["--runs", "10"]),
     "pdf": (bench_pdf, ["--runs", "3"]),
+    "html": (bench_html, ["--runs", "50"]),
     "tagging": (bench_tagging, ["--size-mb", "60"]),
     "search": (bench_search, ["--docs", "200000", "--runs", "20"]),
 }
 SMOKE = {
     "startup": (bench_startup, ["--runs", "1"]),
     "pdf": (bench_pdf, ["--runs", "1"]),
+    "html": (bench_html, ["--runs", "2"]),
     "tagging": (bench_tagging, ["--size-mb", "0.3"]),
     "search": (bench_search, ["--docs", "300", "--runs", "2"]),
 }
