@@ -8,7 +8,8 @@ the archived original. Strings come from scraped documents and are not escaped h
 
 from __future__ import annotations
 
-from typing import Annotated
+import datetime as dt
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from pydantic import BaseModel, Field
@@ -147,51 +148,27 @@ def api_document(request: Request, document_id: int) -> DocumentOut:
         raise HTTPException(404, f"no document {document_id}")
     slug = next((url.source_slug for url in document.urls if url.source_slug), None)
     return DocumentOut(
-        id=document.id,
-        sha256=document.sha256,
-        title=document.title,
-        kind=document.kind,
-        content_type=document.content_type,
-        size=document.size,
-        filename=document.filename,
-        doc_type=document.doc_type,
-        date=document.date.isoformat() if document.date else None,
-        pages=document.pages,
-        source=document.host,
-        source_name=archive.source_name(slug or document.host),
-        extraction=document.extraction,
-        ocr_engine=document.ocr_engine,
-        ocr_confidence=document.ocr_confidence,
-        actes_id=document.actes_id,
-        is_latest=document.is_latest,
-        removed_at_source=document.removed_at_source,
-        first_seen_at=iso_utc(document.first_seen_at),
-        last_seen_at=iso_utc(document.last_seen_at),
-        original_url=f"/originals/{document.sha256}",
-        urls=[
-            UrlSeen(
-                url=url.url,
-                first_seen_at=iso_utc(url.first_seen_at),
-                last_seen_at=iso_utc(url.last_seen_at),
-                source_slug=url.source_slug,
-                replaced_at=iso_utc(url.replaced_at),
-                removed_at=iso_utc(url.removed_at),
-            )
-            for url in document.urls
-        ],
-        versions=[
-            Version(
-                document_id=v.document_id,
-                sha256=v.sha256,
-                first_seen_at=iso_utc(v.first_seen_at),
-                is_latest=v.is_latest,
-            )
-            for v in document.versions
-        ],
-        mentions=[MentionOut(**_fields(m)) for m in document.mentions],
-        acts=document.acts,
+        **{
+            **_fields(document, DocumentOut),
+            "source": document.host,
+            "source_name": archive.source_name(slug or document.host),
+            "original_url": f"/originals/{document.sha256}",
+            "urls": [UrlSeen(**_fields(url, UrlSeen)) for url in document.urls],
+            "versions": [Version(**_fields(version, Version)) for version in document.versions],
+            "mentions": [MentionOut(**_fields(mention, MentionOut)) for mention in document.mentions],
+        }
     )
 
 
-def _fields(mention: object) -> dict[str, object]:
-    return {name: getattr(mention, name) for name in MentionOut.model_fields}
+def _fields(source: object, model: type[BaseModel]) -> dict[str, Any]:
+    """The model's fields that ``source`` has, with dates and times as the API writes them."""
+    values = {name: getattr(source, name) for name in model.model_fields if hasattr(source, name)}
+    return {name: _json_value(value) for name, value in values.items()}
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return iso_utc(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value

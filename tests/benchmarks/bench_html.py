@@ -12,7 +12,6 @@ lxml and takes the whole tree's ``text_content()``. Target: ≥ 300 documents/s.
 
 from __future__ import annotations
 
-import argparse
 import re
 import statistics
 import sys
@@ -26,7 +25,7 @@ sys.path.insert(0, str(HERE.parents[1]))
 
 from crawler.demo import DEMO_SITE  # noqa: E402
 from pipelines.html_text import extract_html  # noqa: E402
-from tests.benchmarks.common import RESULTS, Row, machine, rows_dicts, rows_table, write_result  # noqa: E402
+from tests.benchmarks.common import Row, bench_main, machine, rows_dicts  # noqa: E402
 
 TARGET_DOCS_PER_S = 300
 PAGE_BYTES = 200_000
@@ -89,14 +88,7 @@ def run(runs: int) -> dict[str, object]:
 
 
 def main(argv: list[str] | None = None) -> dict[str, object]:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=50)
-    parser.add_argument("--output", type=Path, default=RESULTS / "html.json")
-    args = parser.parse_args(argv)
-    result = run(args.runs)
-    write_result(result, args.output)
-    print(rows_table(result["rows"]))  # type: ignore[arg-type]
-    return result
+    return bench_main(argv, __doc__, run, 50, "html")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ pdfminer.six is Vigie's other backend. Target: Vigie's time ≤ 1.5× pdftotext'
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import statistics
 import subprocess
@@ -24,7 +23,7 @@ sys.path.insert(0, str(HERE.parents[1]))
 
 from pipelines.pdf_text import extract_pdf  # noqa: E402
 from tests import realdocs  # noqa: E402
-from tests.benchmarks.common import RESULTS, Row, machine, rows_dicts, rows_table, write_result  # noqa: E402
+from tests.benchmarks.common import Row, bench_main, machine, rows_dicts  # noqa: E402
 
 CACHE = HERE / ".cache"
 TARGET_RATIO = 1.5  # Vigie's time over pdftotext's
@@ -108,14 +107,7 @@ def run(runs: int) -> dict[str, object]:
 
 
 def main(argv: list[str] | None = None) -> dict[str, object]:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--output", type=Path, default=RESULTS / "pdf.json")
-    args = parser.parse_args(argv)
-    result = run(args.runs)
-    write_result(result, args.output)
-    print(rows_table(result["rows"]))  # type: ignore[arg-type]
-    return result
+    return bench_main(argv, __doc__, run, 3, "pdf")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ HTML stack only in the commands that need them.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import subprocess
 import sys
@@ -20,7 +19,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from tests.benchmarks.common import RESULTS, Row, machine, rows_dicts, rows_table, write_result  # noqa: E402
+from tests.benchmarks.common import Row, bench_main, machine, rows_dicts  # noqa: E402
 
 TARGET_S = 0.5
 
@@ -66,14 +65,7 @@ def run(runs: int) -> dict[str, object]:
 
 
 def main(argv: list[str] | None = None) -> dict[str, object]:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=10)
-    parser.add_argument("--output", type=Path, default=RESULTS / "startup.json")
-    args = parser.parse_args(argv)
-    result = run(args.runs)
-    write_result(result, args.output)
-    print(rows_table(result["rows"]))  # type: ignore[arg-type]
-    return result
+    return bench_main(argv, __doc__, run, 10, "startup")
 
 
 if __name__ == "__main__":

@@ -7,8 +7,10 @@ measured in the same run on the same input, their ratio, the target and whether 
 
 from __future__ import annotations
 
+import argparse
 import json
 import platform
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -47,3 +49,17 @@ def rows_table(rows: list[dict[str, object]]) -> str:
         for r in rows
     ]
     return "\n".join(lines)
+
+
+def bench_main(
+    argv: list[str] | None, doc: str, run: Callable[[int], dict[str, object]], runs: int, name: str
+) -> dict[str, object]:
+    """The command line of a benchmark measured over ``--runs``: run, write its JSON, print its rows."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=runs)
+    parser.add_argument("--output", type=Path, default=RESULTS / f"{name}.json")
+    args = parser.parse_args(argv)
+    result = run(args.runs)
+    write_result(result, args.output)
+    print(rows_table(result["rows"]))  # type: ignore[arg-type]
+    return result
