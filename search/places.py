@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 
 from search.errors import SearchError
 
-_CODE = re.compile(r"(0?[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-8]|98[6-9])")
+# A département code as users type it ("1" or "01", "2a"; "034" as ACTES writes it is normalised
+# first). Corsica is 2A and 2B: "20" is no département.
+DEPARTEMENT_CODE = re.compile(r"0?[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|0?2[AB]|97[1-8]|98[6-9]", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +36,7 @@ class SourcePlaces:
     @staticmethod
     def check(code: str) -> str:
         code = code.strip().upper()
-        if not _CODE.fullmatch(code) or code in ("20", "020"):
+        if not DEPARTEMENT_CODE.fullmatch(normalise_departement(code)):
             raise SearchError(f"--departement: {code!r} is not a département code (01, 2A, 974…)")
         return normalise_departement(code)
 

@@ -146,12 +146,11 @@ def api_document(request: Request, document_id: int) -> DocumentOut:
     document = load_document(archive.reader.engine, document_id)
     if document is None:
         raise HTTPException(404, f"no document {document_id}")
-    slug = next((url.source_slug for url in document.urls if url.source_slug), None)
     return DocumentOut(
         **{
             **_fields(document, DocumentOut),
             "source": document.host,
-            "source_name": archive.source_name(slug or document.host),
+            "source_name": archive.document_source_name(document),
             "original_url": f"/originals/{document.sha256}",
             "urls": [UrlSeen(**_fields(url, UrlSeen)) for url in document.urls],
             "versions": [Version(**_fields(version, Version)) for version in document.versions],

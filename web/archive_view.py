@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from archive.reader import ArchiveReader
 from search import Searcher
+from search.documents import DocumentDetail
 from search.places import SourcePlaces
 
 
@@ -28,6 +29,11 @@ class WebArchive:
             for url in source.start_urls:
                 names.setdefault(urlsplit(url).netloc.lower(), source.name)
         return cls(reader, Searcher(reader, places), names)
+
+    def document_source_name(self, document: DocumentDetail) -> str:
+        """The registry name of the source that found the document, else of its host."""
+        slug = next((url.source_slug for url in document.urls if url.source_slug), None)
+        return self.source_name(slug or document.host)
 
     def source_name(self, host_or_slug: str | None) -> str:
         if not host_or_slug:

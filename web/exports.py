@@ -43,7 +43,6 @@ def export_csv(
     request: Request, params: Annotated[SearchParams, Depends(search_params)]
 ) -> StreamingResponse:
     searcher = archive_of(request).searcher
-    total = searcher.search(params.search_query(limit=1, offset=0)).total
 
     def rows() -> Iterator[str]:
         buffer = io.StringIO()
@@ -57,7 +56,7 @@ def export_csv(
             buffer.truncate()
         yield buffer.getvalue()
 
-    return _download(rows(), "text/csv; charset=utf-8", "vigie-recherche.csv", total)
+    return _download(rows(), "text/csv; charset=utf-8", "vigie-recherche.csv", searcher, params)
 
 
 @router.get("/search.jsonl", summary="Export JSON Lines des résultats", response_class=StreamingResponse)
@@ -65,13 +64,14 @@ def export_jsonl(
     request: Request, params: Annotated[SearchParams, Depends(search_params)]
 ) -> StreamingResponse:
     searcher = archive_of(request).searcher
-    total = searcher.search(params.search_query(limit=1, offset=0)).total
 
     def lines() -> Iterator[str]:
         for batch in _batches(searcher, params):
             yield "".join(json.dumps(hit.to_dict(), ensure_ascii=False) + "\n" for hit in batch)
 
-    return _download(lines(), "application/x-ndjson; charset=utf-8", "vigie-recherche.jsonl", total)
+    return _download(
+        lines(), "application/x-ndjson; charset=utf-8", "vigie-recherche.jsonl", searcher, params
+    )
 
 
 def _batches(searcher: Searcher, params: SearchParams) -> Iterator[list[SearchHit]]:
@@ -83,7 +83,10 @@ def _batches(searcher: Searcher, params: SearchParams) -> Iterator[list[SearchHi
             return
 
 
-def _download(body: Iterator[str], media_type: str, filename: str, total: int) -> StreamingResponse:
+def _download(
+    body: Iterator[str], media_type: str, filename: str, searcher: Searcher, params: SearchParams
+) -> StreamingResponse:
+    total = searcher.search(params.search_query(limit=1, offset=0)).total
     headers = {
         "Content-Disposition": f'attachment; filename="{filename}"',
         "X-Vigie-Total": str(total),

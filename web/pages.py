@@ -64,13 +64,12 @@ def document_page(request: Request, document_id: int) -> HTMLResponse:
     document = load_document(archive.reader.engine, document_id)
     if document is None:
         raise HTTPException(404, f"Aucun document n° {document_id} dans l'archive.")
-    slug = next((url.source_slug for url in document.urls if url.source_slug), None)
     return render(
         request,
         "document.html",
         title=document.title or document.filename or f"Document {document.id}",
         document=document,
-        source_name=archive.source_name(slug or document.host),
+        source_name=archive.document_source_name(document),
     )
 
 

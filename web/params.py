@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -17,6 +17,7 @@ from fastapi import Query
 
 from archive.taxonomy import CATEGORY_IDS, DOC_TYPES, STANCES
 from search import SearchQuery
+from search.places import DEPARTEMENT_CODE
 
 MAX_QUERY_LENGTH = 200  # characters: a search, not a document
 MAX_FILTER_VALUES = 20  # per filter
@@ -26,8 +27,6 @@ MAX_RESULTS_REACHABLE = 10_000  # pagination stops there: deeper pages are for t
 EXPORT_LIMIT = 10_000  # rows in one CSV/JSONL export
 _PERIOD = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _SOURCE = re.compile(r"[a-z0-9][a-z0-9.:_-]{0,252}", re.IGNORECASE)
-# Corsica is 2A and 2B: "20" is no département.
-_DEPARTEMENT = re.compile(r"(0?[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|0?2[AB]|97[1-8]|98[6-9])", re.IGNORECASE)
 
 
 class BadSearch(ValueError):  # noqa: N818 - reads as what it is: a 400 answer
@@ -46,7 +45,6 @@ class SearchParams:
     until: str | None = None
     page: int = 1
     per_page: int = PER_PAGE
-    extra: dict[str, str] = field(default_factory=dict)  # kept in links, not a filter
 
     @property
     def filtered(self) -> bool:
@@ -117,7 +115,7 @@ def search_params(
         q=text,
         categories=_choices(category, CATEGORY_IDS, "Catégorie"),
         sources=_matching(source, _SOURCE, "Source"),
-        departements=tuple(v.upper() for v in _matching(departement, _DEPARTEMENT, "Département")),
+        departements=tuple(v.upper() for v in _matching(departement, DEPARTEMENT_CODE, "Département")),
         doc_types=_choices(doc_type, DOC_TYPES, "Type de document"),
         stance=_choices([stance] if stance else [], STANCES, "Position")[0] if stance else None,
         since=_period(since, "since"),
