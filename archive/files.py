@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
+import threading
 from pathlib import Path
 
 
@@ -19,6 +19,7 @@ def sha256_hex(data: bytes) -> str:
 class ContentStore:
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._folders: set[Path] = set()  # folders known to exist
 
     def path_for(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256[2:4] / sha256
@@ -27,19 +28,27 @@ class ContentStore:
         """Write ``data`` under its hash; a no-op when it is already there.
 
         The write goes to a temporary file renamed into place, so a crash never leaves a
-        truncated file under a valid hash.
+        truncated file under a valid hash. The temporary name is unique to this process and
+        thread, which is all the uniqueness needed (cheaper than ``tempfile``: ingest writes
+        thousands of files a second).
         """
         path = self.path_for(sha256)
-        if path.exists() and path.stat().st_size == len(data):
-            return path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         try:
-            with os.fdopen(fd, "wb") as handle:
+            if path.stat().st_size == len(data):
+                return path
+        except FileNotFoundError:
+            pass
+        folder = path.parent
+        if folder not in self._folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
+        tmp = folder / f".tmp-{os.getpid()}-{threading.get_ident()}"
+        try:
+            with tmp.open("wb") as handle:
                 handle.write(data)
-            Path(tmp).replace(path)
+            tmp.replace(path)
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            tmp.unlink(missing_ok=True)
             raise
         return path
 

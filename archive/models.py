@@ -158,7 +158,8 @@ class DocumentUrl(Base):
     replaced_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     removed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     # What the listing that pointed here says about the document (an SCDL CSV row).
-    listing: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    # none_as_null: no listing is SQL NULL, however the row is inserted (ORM or bulk).
+    listing: Mapped[dict[str, str] | None] = mapped_column(JSON(none_as_null=True))
 
     document: Mapped[Document] = relationship(back_populates="urls")
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from archive import bulk
 from archive.db import ArchiveError, DatabaseLocation, init_schema, make_engine, utcnow
 from archive.files import ContentStore
 from archive.models import Act, CrawlRun, Document, DocumentUrl, Mention, Source
@@ -51,42 +52,66 @@ class ArchiveStore:
             # Another writer inserted the same content or source meanwhile: try once more.
             return self._record_row(fetched)
 
-    def _record_row(self, fetched: FetchRecord) -> FetchOutcome:
-        now = fetched.fetched_at
+    def record_many(self, records: Sequence[FetchRecord]) -> list[FetchOutcome]:
+        """Archive documents in one transaction (a crawl's batch); outcomes in the same order.
+
+        The outcomes are those of ``record`` called on each in turn (``archive.bulk`` explains
+        how new documents are inserted together). All or nothing: on an error nothing of the
+        batch is in the database, and the caller may fall back to ``record`` one by one.
+        """
+        for fetched in records:
+            try:
+                self.files.put(fetched.sha256, fetched.body)
+            except OSError as exc:
+                raise ArchiveError(f"cannot write original file: {exc}") from exc
+        outcomes: list[FetchOutcome | None] = [None] * len(records)
         with self.session() as session, session.begin():
-            latest = latest_link(session, fetched.url)
-            document = session.scalars(select(Document).where(Document.sha256 == fetched.sha256)).first()
-            content_is_new = document is None
-            if document is None:
-                document = self._new_document(session, fetched)
-            else:
-                document.last_seen_at = max(document.last_seen_at, now)
-                document.fetched_at = now
-            link = session.scalars(
-                select(DocumentUrl).where(
-                    DocumentUrl.document_id == document.id, DocumentUrl.url == fetched.url
-                )
-            ).first()
-            if link is None:
-                link_is_new = True
-                link = DocumentUrl(document=document, url=fetched.url, first_seen_at=now)
-                session.add(link)
-            else:
-                link_is_new = False
-            mark_seen(link, now, fetched.source_slug, fetched.etag, fetched.last_modified)
-            if fetched.listing:
-                link.listing = fetched.listing
-            if latest is not None and latest.document_id != document.id:
-                # The URL serves other content: a new version; the old one is kept, marked.
-                latest.replaced_at = latest.replaced_at or now
-                link.replaced_at = None
-                session.flush()
-                _refresh_latest(session, fetched.url)
-                return FetchOutcome.CHANGED
-            document.is_latest = True  # it is the latest version at this URL
-            if content_is_new:
-                return FetchOutcome.NEW
-            return FetchOutcome.DUPLICATE if link_is_new else FetchOutcome.UNCHANGED
+            fresh = bulk.new_pairs(session, records)
+            new = bulk.insert_new(session, [records[index] for index in fresh])
+            for index, outcome in zip(fresh, new, strict=True):
+                outcomes[index] = outcome
+            for index, fetched in enumerate(records):
+                if outcomes[index] is None:
+                    outcomes[index] = self._record_in(session, fetched)
+        return [outcome for outcome in outcomes if outcome is not None]
+
+    def _record_row(self, fetched: FetchRecord) -> FetchOutcome:
+        with self.session() as session, session.begin():
+            return self._record_in(session, fetched)
+
+    def _record_in(self, session: Session, fetched: FetchRecord) -> FetchOutcome:
+        now = fetched.fetched_at
+        latest = latest_link(session, fetched.url)
+        document = session.scalars(select(Document).where(Document.sha256 == fetched.sha256)).first()
+        content_is_new = document is None
+        if document is None:
+            document = self._new_document(session, fetched)
+        else:
+            document.last_seen_at = max(document.last_seen_at, now)
+            document.fetched_at = now
+        link = session.scalars(
+            select(DocumentUrl).where(DocumentUrl.document_id == document.id, DocumentUrl.url == fetched.url)
+        ).first()
+        if link is None:
+            link_is_new = True
+            link = DocumentUrl(document=document, url=fetched.url, first_seen_at=now)
+            session.add(link)
+        else:
+            link_is_new = False
+        mark_seen(link, now, fetched.source_slug, fetched.etag, fetched.last_modified)
+        if fetched.listing:
+            link.listing = fetched.listing
+        if latest is not None and latest.document_id != document.id:
+            # The URL serves other content: a new version; the old one is kept, marked.
+            latest.replaced_at = latest.replaced_at or now
+            link.replaced_at = None
+            session.flush()
+            _refresh_latest(session, fetched.url)
+            return FetchOutcome.CHANGED
+        document.is_latest = True  # it is the latest version at this URL
+        if content_is_new:
+            return FetchOutcome.NEW
+        return FetchOutcome.DUPLICATE if link_is_new else FetchOutcome.UNCHANGED
 
     def _new_document(self, session: Session, fetched: FetchRecord) -> Document:
         text = fetched.text
@@ -186,10 +211,8 @@ def add_mentions(session: Session, document_id: int, mentions: list[MentionRecor
     acts = session.execute(
         select(Act.start, Act.end, Act.id).where(Act.document_id == document_id).order_by(Act.start)
     ).all()
-    starts = [act.start for act in acts]
     for mention in mentions:
-        index = bisect.bisect_right(starts, mention.start) - 1
-        act_id = acts[index].id if index >= 0 and mention.start < acts[index].end else None
+        act_id = bulk.act_containing(acts, mention.start)
         session.add(
             Mention(
                 document_id=document_id, lexicon_version=version, act_id=act_id, **dataclasses.asdict(mention)

@@ -1,7 +1,7 @@
 """Stage 900: archive each document (content-addressed) and count it into the crawl run.
 
-Writes go through one dedicated thread: SQLite wants one writer, and the reactor thread must
-not wait on disk. The run itself is started and finished by ``crawler.runner`` (one run may
+Writes go through one dedicated thread (``pipelines.store_writer``), which archives the
+documents that queue up while it writes in one transaction. The run itself is started and finished by ``crawler.runner`` (one run may
 drive several crawlers); a crawler started another way (``scrapy crawl generic``) gets a run
 of its own here.
 
@@ -15,10 +15,8 @@ What each fetch means for the archive:
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from scrapy import signals
@@ -32,6 +30,7 @@ from archive.versions import NEVER_SEEN, REMOVED_NOW, mark_removed, touch
 from crawler.fetch import SKIP_KINDS
 from crawler.items import DocumentItem, FetchFailure, NotModified
 from pipelines.run_recorder import RunRecorder, recorder_for, register
+from pipelines.store_writer import StoreWriter
 from search import ensure_index
 
 # Scrapy's close reasons that mean the crawl did what it was asked to do.
@@ -48,7 +47,7 @@ class StoragePipeline:
         self.store: ArchiveStore | None = None
         self.recorder: RunRecorder | None = recorder_for(settings.getint("VIGIE_RUN_ID") or None)
         self.owns_run = self.recorder is None
-        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vigie-store")
+        self._writer: StoreWriter | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StoragePipeline:
@@ -61,6 +60,7 @@ class StoragePipeline:
         self.store = ArchiveStore(self.location)
         if self.location.is_sqlite:
             ensure_index(self.store.engine)  # the index's triggers then follow every write
+        self._writer = StoreWriter(self.store)
         if self.recorder is None:
             spider = self.crawler.spider
             run_id = start_run(self.store, list(getattr(spider, "start_urls", [])), [])
@@ -69,7 +69,9 @@ class StoragePipeline:
         self.crawler.stats.set_value("vigie/run_id", self.recorder.run_id)
 
     def close_spider(self) -> None:
-        self._writer.shutdown(wait=True)
+        if self._writer is not None:
+            self._writer.close()
+            self.crawler.stats.set_value("vigie/archive_transactions", self._writer.batches)
 
     def spider_closed(self, reason: str) -> None:
         if self.store is None or self.recorder is None:
@@ -95,7 +97,8 @@ class StoragePipeline:
         return item
 
     async def _write(self, work: Callable[[], T]) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self._writer, work)
+        assert self._writer is not None
+        return await self._writer.run(work)
 
     async def _record_failure(self, failure: FetchFailure) -> None:
         assert self.store is not None and self.recorder is not None
@@ -155,9 +158,9 @@ class StoragePipeline:
             last_modified=item.last_modified,
             listing=item.listing,
         )
-        store = self.store
+        assert self._writer is not None
         try:
-            outcome = await self._write(lambda: store.record(record))
+            outcome = await self._writer.record(record)
         except (ArchiveError, SQLAlchemyError) as exc:
             # Disk full, database locked for too long…: this document is lost, not the crawl.
             self.recorder.error(item.source, "archive_failed", item.url, str(exc).splitlines()[0])

@@ -1,0 +1,181 @@
+"""Archive many fetched documents in one transaction: the crawl's group commit.
+
+Most documents a crawl hands over are new content at a new URL. Those are inserted with one
+multi-row statement per table (documents, URLs, acts, mentions) instead of one ORM object and
+a handful of look-ups each, which is what makes ingest fast (``tests/benchmarks/bench_ingest.py``).
+Everything else (a URL or a content already archived, or seen earlier in the same batch) goes
+through the store's per-document path afterwards, in the same transaction.
+
+Why the order change is safe: a document takes the fast path only when neither its content nor
+its URL is in the archive or earlier in the batch, so no earlier document of the batch touches
+the rows it writes; a later one that does still runs after it. The outcomes are the ones that
+archiving the documents one by one, in order, would give (the tests compare both).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from urllib.parse import urlsplit
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from archive.db import utcnow
+from archive.models import Act, Document, DocumentUrl, Mention, Source
+from archive.records import ACT_FIELDS, FetchOutcome, FetchRecord
+
+# SQLite allows 32,766 bound values per statement; look-ups stay well below it.
+_IN_CHUNK = 500
+
+
+def new_pairs(session: Session, records: Sequence[FetchRecord]) -> list[int]:
+    """Indexes of the records whose content and URL are new to the archive and to the batch."""
+    known_hashes = _existing(session, Document.sha256, {record.sha256 for record in records})
+    known_urls = _existing(session, DocumentUrl.url, {record.url for record in records})
+    fresh = []
+    for index, record in enumerate(records):
+        if record.sha256 not in known_hashes and record.url not in known_urls:
+            fresh.append(index)
+        known_hashes.add(record.sha256)
+        known_urls.add(record.url)
+    return fresh
+
+
+def insert_new(session: Session, records: Sequence[FetchRecord]) -> list[FetchOutcome]:
+    """Insert documents known to be new (see ``new_pairs``), with their URL, acts and mentions."""
+    if not records:
+        return []
+    sources = _source_ids(session, {_host(record.url) for record in records})
+    # RETURNING pairs each id with its unique hash: asking for the rows in parameter order
+    # instead would make SQLAlchemy insert them one statement each on SQLite.
+    inserted = session.execute(
+        insert(Document).returning(Document.sha256, Document.id),
+        [_document_row(record, sources[_host(record.url)]) for record in records],
+    )
+    by_hash = dict(inserted.all())
+    ids = [by_hash[record.sha256] for record in records]
+    session.execute(
+        insert(DocumentUrl),
+        [
+            {
+                "document_id": document_id,
+                "url": record.url,
+                "first_seen_at": record.fetched_at,
+                "last_seen_at": record.fetched_at,
+                "source_slug": record.source_slug,
+                "etag": record.etag,
+                "last_modified": record.last_modified,
+                "listing": record.listing,
+            }
+            for document_id, record in zip(ids, records, strict=True)
+        ],
+    )
+    acts = _insert_acts(session, ids, records)
+    mentions = [
+        {
+            "document_id": document_id,
+            "lexicon_version": record.lexicon_version,
+            "act_id": act_containing(acts.get(document_id, []), mention.start),
+            **mention.to_dict(),
+        }
+        for document_id, record in zip(ids, records, strict=True)
+        if record.lexicon_version is not None
+        for mention in record.mentions
+    ]
+    if mentions:
+        session.execute(insert(Mention), mentions)
+    return [FetchOutcome.NEW] * len(records)
+
+
+def act_containing(acts: Sequence[tuple[int, int, int]], start: int) -> int | None:
+    """The id of the act (start, end, id), sorted by start, whose span holds offset ``start``."""
+    index = bisect.bisect_right(acts, start, key=lambda act: act[0]) - 1
+    return acts[index][2] if index >= 0 and start < acts[index][1] else None
+
+
+def _insert_acts(
+    session: Session, ids: list[int], records: Sequence[FetchRecord]
+) -> dict[int, list[tuple[int, int, int]]]:
+    rows = [
+        {
+            "document_id": document_id,
+            **{name: getattr(act, name) for name in ACT_FIELDS},
+            **act.actes.to_columns(),
+        }
+        for document_id, record in zip(ids, records, strict=True)
+        for act in record.acts
+    ]
+    if not rows:
+        return {}
+    inserted = session.execute(insert(Act).returning(Act.document_id, Act.start, Act.end, Act.id), rows)
+    acts: dict[int, list[tuple[int, int, int]]] = {}
+    for document_id, start, end, act_id in inserted:
+        acts.setdefault(document_id, []).append((start, end, act_id))
+    for spans in acts.values():
+        spans.sort()
+    return acts
+
+
+def _document_row(record: FetchRecord, source_id: int) -> dict[str, object]:
+    text = record.text
+    return {
+        "sha256": record.sha256,
+        "source_id": source_id,
+        "content_type": record.content_type,
+        "kind": record.kind,
+        "size": len(record.body),
+        "filename": record.filename,
+        "title": record.title,
+        "doc_type": record.doc_type,
+        "date": record.date,
+        "date_source": record.date_source,
+        "pages": len(record.pages),
+        "text": text,
+        "text_length": len(text),
+        "extraction": record.extraction,
+        "needs_ocr": record.needs_ocr,
+        "ocr_engine": record.ocr_engine,
+        "ocr_confidence": record.ocr_confidence,
+        "ocr_error": record.ocr_error,
+        "error": record.error,
+        "is_latest": True,
+        "tagged_with": record.lexicon_version,
+        "first_seen_at": record.fetched_at,
+        "last_seen_at": record.fetched_at,
+        "fetched_at": record.fetched_at,
+        **record.actes.to_columns(),
+    }
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc.lower()
+
+
+def _source_ids(session: Session, hosts: set[str]) -> dict[str, int]:
+    found = _lookup(session, hosts)
+    missing = hosts - found.keys()
+    if missing:
+        now = utcnow()
+        session.execute(insert(Source), [{"host": host, "created_at": now} for host in sorted(missing)])
+        found |= _lookup(session, missing)
+    return found
+
+
+def _lookup(session: Session, hosts: set[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for chunk in _chunks(sorted(hosts)):
+        found.update(session.execute(select(Source.host, Source.id).where(Source.host.in_(chunk))).all())
+    return found
+
+
+def _existing(session: Session, column: object, values: set[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in _chunks(sorted(values)):
+        found |= set(session.scalars(select(column).where(column.in_(chunk))))  # type: ignore[attr-defined]
+    return found
+
+
+def _chunks(values: list[str]) -> Iterable[list[str]]:
+    for start in range(0, len(values), _IN_CHUNK):
+        yield values[start : start + _IN_CHUNK]
