@@ -40,6 +40,9 @@ def test_one_command_runs_every_benchmark_and_prints_every_row(tmp_path: Path) -
         "PDF text: generated 100-page PDF",
     ]
     assert "tagging" in names and "search: frequent term, facets" in names
+    assert "ingest (5 KB docs, FTS)" in names
+    ingest = json.loads((tmp_path / "ingest.json").read_text(encoding="utf-8"))
+    assert ingest["archived"]["documents"] == 300 and ingest["archived"]["fts_conseil"] > 200
     assert all(
         set(row) == {"benchmark", "vigie", "anchor", "ratio", "target", "met"} for row in summary["rows"]
     )

@@ -51,15 +51,25 @@ def rows_table(rows: list[dict[str, object]]) -> str:
     return "\n".join(lines)
 
 
+def bench_arguments(doc: str | None, name: str) -> argparse.ArgumentParser:
+    """A benchmark's command line: its description and ``--output`` (its JSON file)."""
+    parser = argparse.ArgumentParser(description=(doc or name).splitlines()[0])
+    parser.add_argument("--output", type=Path, default=RESULTS / f"{name}.json")
+    return parser
+
+
+def write_and_print(result: dict[str, object], output: Path) -> None:
+    write_result(result, output)
+    print(rows_table(result["rows"]))  # type: ignore[arg-type]
+
+
 def bench_main(
     argv: list[str] | None, doc: str, run: Callable[[int], dict[str, object]], runs: int, name: str
 ) -> dict[str, object]:
     """The command line of a benchmark measured over ``--runs``: run, write its JSON, print its rows."""
-    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser = bench_arguments(doc, name)
     parser.add_argument("--runs", type=int, default=runs)
-    parser.add_argument("--output", type=Path, default=RESULTS / f"{name}.json")
     args = parser.parse_args(argv)
     result = run(args.runs)
-    write_result(result, args.output)
-    print(rows_table(result["rows"]))  # type: ignore[arg-type]
+    write_and_print(result, args.output)
     return result

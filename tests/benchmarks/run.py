@@ -16,7 +16,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from tests.benchmarks import bench_html, bench_pdf, bench_search, bench_startup, bench_tagging  # noqa: E402
+from tests.benchmarks import (  # noqa: E402
+    bench_html,
+    bench_ingest,
+    bench_pdf,
+    bench_search,
+    bench_startup,
+    bench_tagging,
+)
 from tests.benchmarks.common import RESULTS, machine, rows_table, write_result  # noqa: E402
 
 FULL = {
@@ -24,6 +31,7 @@ FULL = {
     "pdf": (bench_pdf, ["--runs", "3"]),
     "html": (bench_html, ["--runs", "50"]),
     "tagging": (bench_tagging, ["--size-mb", "60"]),
+    "ingest": (bench_ingest, ["--docs", "20000"]),
     "search": (bench_search, ["--docs", "200000", "--runs", "20"]),
 }
 SMOKE = {
@@ -31,6 +39,7 @@ SMOKE = {
     "pdf": (bench_pdf, ["--runs", "1"]),
     "html": (bench_html, ["--runs", "2"]),
     "tagging": (bench_tagging, ["--size-mb", "0.3"]),
+    "ingest": (bench_ingest, ["--docs", "300"]),
     "search": (bench_search, ["--docs", "300", "--runs", "2"]),
 }
 
