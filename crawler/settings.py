@@ -67,6 +67,10 @@ VIGIE_LEXICON = os.environ.get("VIGIE_LEXICON")  # None: the lexicon shipped wit
 VIGIE_REVISIT = _env("VIGIE_REVISIT", "true").lower() in ("1", "true", "yes")
 VIGIE_RUN_ID = None  # set by crawler.runner: the run every crawler of one command counts into
 
+# How long the reactor thread may be held before the crawl logs a warning (crawler/stall.py).
+VIGIE_STALL_WARN = float(_env("VIGIE_STALL_WARN", "1.0"))
+EXTENSIONS = {"crawler.stall.ReactorStallMonitor": 500}
+
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SameOriginMiddleware": 50,
     # After the site filter, before robots.txt: URLs already archived by this run (a resumed

@@ -10,17 +10,29 @@ registry entry's ``link_rules`` add URL patterns to follow as council links, or 
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy import Request
 from scrapy.http import Response
-from scrapy.linkextractors import IGNORED_EXTENSIONS, LinkExtractor
+from scrapy.linkextractors import IGNORED_EXTENSIONS
 
 from crawler.linkrules import Budget, LinkKind, classify_link, origin
+from crawler.links import LinkFinder
 from crawler.spiders.base import VigieSpider
 
 _DOCUMENT_EXTENSIONS = {"pdf", "doc", "docx", "odt", "csv", "txt"}
+# Images, media, archives…: never fetched. Checked here by one set look-up on the new links only:
+# the link extractor's own check tries every extension on every link of every page.
+_IGNORED_EXTENSIONS = frozenset(f".{ext}" for ext in IGNORED_EXTENSIONS if ext not in _DOCUMENT_EXTENSIONS)
+_IGNORED_DOUBLE = tuple(f".{ext}" for ext in IGNORED_EXTENSIONS if "." in ext)  # "tar.gz"
+
+
+def ignored_extension(url: str) -> bool:
+    path = urlsplit(url).path.lower()
+    return posixpath.splitext(path)[1] in _IGNORED_EXTENSIONS or path.endswith(_IGNORED_DOUBLE)
 
 
 class GenericSpider(VigieSpider):
@@ -35,10 +47,8 @@ class GenericSpider(VigieSpider):
         super().__init__(**kwargs)
         self._max_depth = int(max_depth) if max_depth is not None else None
         self._shallow_depth = int(shallow_depth) if shallow_depth is not None else None
-        self.link_extractor = LinkExtractor(
-            deny_extensions=[ext for ext in IGNORED_EXTENSIONS if ext not in _DOCUMENT_EXTENSIONS],
-            unique=True,
-        )
+        self.link_finder = LinkFinder()
+        self._never: set[str] = set()  # links of no source's business: images, other sites
 
     @property
     def max_depth(self) -> int:
@@ -56,9 +66,17 @@ class GenericSpider(VigieSpider):
         meta = response.meta
         source = meta.get("vigie_source", "")
         budget = meta.get("vigie_budget", Budget())
-        for link in self.link_extractor.extract_links(response):
+        # Menus and footers repeat the same links on every page: Scrapy's duplicate filter would
+        # drop them, but only after building and fingerprinting a request for each.
+        for link in self.link_finder.links(response, skip=self._requested):  # type: ignore[arg-type]
+            if link.url in self._never:
+                continue
+            if ignored_extension(link.url):
+                self._never.add(link.url)
+                continue
             if origin(link.url) not in self.allowed_origins:
-                self.crawler.stats.inc_value("vigie/offsite_links")
+                self._never.add(link.url)
+                self.crawler.stats.inc_value("vigie/offsite_links")  # distinct URLs
                 continue
             if self.denied(source, link.url):
                 self.crawler.stats.inc_value("vigie/links_denied")

@@ -17,6 +17,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
 from tests.benchmarks import (  # noqa: E402
+    bench_crawl,
     bench_html,
     bench_ingest,
     bench_pdf,
@@ -33,6 +34,7 @@ FULL = {
     "tagging": (bench_tagging, ["--size-mb", "60"]),
     "ingest": (bench_ingest, ["--docs", "20000"]),
     "search": (bench_search, ["--docs", "200000", "--runs", "20"]),
+    "crawl": (bench_crawl, ["--pages", "5000", "--pdfs", "300"]),
 }
 SMOKE = {
     "startup": (bench_startup, ["--runs", "1"]),
@@ -41,6 +43,7 @@ SMOKE = {
     "tagging": (bench_tagging, ["--size-mb", "0.3"]),
     "ingest": (bench_ingest, ["--docs", "300"]),
     "search": (bench_search, ["--docs", "300", "--runs", "2"]),
+    "crawl": (bench_crawl, ["--pages", "30", "--pdfs", "2"]),
 }
 
 
