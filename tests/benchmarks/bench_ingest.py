@@ -9,7 +9,8 @@ Vigie archives them as a fast crawl does: ``ArchiveStore.record_many`` in batche
 FTS triggers index every document; it also writes each original file into the content store.
 The anchor inserts the same rows (documents, URLs, mentions) with ``executemany`` into a fresh
 archive of the same schema, triggers and pragmas, one transaction per batch, with no files.
-For scale, one transaction per document (``ArchiveStore.record``, the path before group commit)
+Vigie's original files are timed apart too (the anchor writes none): the ratio compares the
+database work alone, the target applies to the whole ingest. For scale, one transaction per document (``ArchiveStore.record``, the path before group commit)
 is timed on the first thousand documents.
 """
 
@@ -71,14 +72,22 @@ def fresh_archive(folder: Path) -> ArchiveStore:
     return store
 
 
-def vigie(records: list[FetchRecord], batch: int, folder: Path) -> float:
+def vigie(records: list[FetchRecord], batch: int, folder: Path) -> tuple[float, float]:
+    """Seconds for the whole ingest, and for its original files alone.
+
+    The files are timed apart, by writing them first (``record_many`` then finds them there):
+    creating thousands of files and folders is the kernel's work, and varies with the disk.
+    """
     store = fresh_archive(folder)
     start = time.perf_counter()
+    for fetched in records:
+        store.files.put(fetched.sha256, fetched.body)
+    files = time.perf_counter() - start
     for first in range(0, len(records), batch):
         store.record_many(records[first : first + batch])
     elapsed = time.perf_counter() - start
     store.close()
-    return elapsed
+    return elapsed, files
 
 
 def one_by_one(records: list[FetchRecord], folder: Path) -> float:
@@ -150,8 +159,10 @@ def run(count: int, batch: int) -> dict[str, object]:
     text_mb = sum(len(r.text.encode()) for r in records) / 1_000_000
     work = Path(tempfile.mkdtemp(prefix="vigie-bench-ingest-"))
     try:
+        total, files = vigie(records, batch, work / "vigie")
         timings = {
-            "vigie": vigie(records, batch, work / "vigie"),
+            "vigie": total,
+            "vigie_database_only": total - files,
             "raw_sqlite": raw_sqlite(records, batch, work / "raw"),
         }
         written = {name: contents(work / name) for name in ("vigie", "raw")}
@@ -165,9 +176,10 @@ def run(count: int, batch: int) -> dict[str, object]:
     single_rate = len(sample) / single
     row = Row(
         "ingest (5 KB docs, FTS)",
-        f"{rates['vigie']:,.0f} docs/s",
+        f"{rates['vigie']:,.0f} docs/s ({rates['vigie_database_only']:,.0f} without the files)",
         f"raw sqlite3 executemany {rates['raw_sqlite']:,.0f} docs/s",
-        round(rates["vigie"] / rates["raw_sqlite"], 2),
+        # Like for like: the anchor writes no files.
+        round(rates["vigie_database_only"] / rates["raw_sqlite"], 2),
         f"≥ {TARGET_DOCS_PER_S:,} docs/s",
         rates["vigie"] >= TARGET_DOCS_PER_S,
     )
