@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
 
+from search.index import ACTES_INDEX
 from search.places import ACTES_DEPARTEMENT_SQL, SourcePlaces
 from search.results import Facets
 
@@ -19,13 +20,15 @@ _STANCES = (
     "WHERE m.document_id IN (SELECT id FROM temp.search_hits) AND m.stance IS NOT NULL GROUP BY m.stance"
 )
 # A document counts once per département, whether its source or its ACTES identifier says so.
-_DEPARTEMENTS = (
-    "SELECT value, count(DISTINCT id) AS n FROM ("
-    f"SELECT h.id AS id, {ACTES_DEPARTEMENT_SQL} AS value FROM temp.search_hits h "
-    "JOIN documents d ON d.id = h.id WHERE d.actes_department IS NOT NULL "
-    "UNION ALL SELECT u.document_id AS id, p.departement AS value FROM document_urls u "
-    "JOIN temp.search_places p ON p.slug = u.source_slug "
-    "WHERE u.document_id IN (SELECT id FROM temp.search_hits)) GROUP BY value"
+# The ACTES side reads the small ACTES index when the archive has it (an archive opened read-only
+# may predate it); the source side is left out when no source has a département.
+_ACTES_SIDE = (
+    f"SELECT d.id AS id, {ACTES_DEPARTEMENT_SQL} AS value FROM documents d {{indexed}} "
+    "WHERE d.actes_department IS NOT NULL AND d.id IN (SELECT id FROM temp.search_hits)"
+)
+_SOURCE_SIDE = (
+    "SELECT u.document_id AS id, p.departement AS value FROM temp.search_hits h "
+    "CROSS JOIN document_urls u ON u.document_id = h.id JOIN temp.search_places p ON p.slug = u.source_slug"
 )
 _PER_DOCUMENT = {
     "sources": "SELECT s.host AS value, g.n FROM (SELECT source_id, count(*) AS n FROM temp.search_hits "
@@ -55,7 +58,7 @@ def fill_hits(connection: Connection, scored: str, params: dict[str, Any], place
     connection.execute(text(f"INSERT INTO temp.search_hits {scored}").bindparams(*_expanding(params)), params)
 
 
-def count_facets(connection: Connection) -> Facets:
+def count_facets(connection: Connection, with_places: bool) -> Facets:
     """Facet counts over the matches that ``fill_hits`` stored; drops them afterwards."""
     try:
         counts = {
@@ -63,7 +66,7 @@ def count_facets(connection: Connection) -> Facets:
             for name, sql in (
                 ("categories", _CATEGORIES),
                 ("stances", _STANCES),
-                ("departements", _DEPARTEMENTS),
+                ("departements", _departements_sql(connection, with_places)),
             )
         }
         for name, sql in _PER_DOCUMENT.items():
@@ -72,6 +75,16 @@ def count_facets(connection: Connection) -> Facets:
         connection.exec_driver_sql("DROP TABLE IF EXISTS temp.search_hits")
         connection.exec_driver_sql("DROP TABLE IF EXISTS temp.search_places")
     return Facets(**counts)
+
+
+def _departements_sql(connection: Connection, with_places: bool) -> str:
+    has_index = connection.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (ACTES_INDEX,)
+    ).first()
+    sides = [_ACTES_SIDE.format(indexed=f"INDEXED BY {ACTES_INDEX}" if has_index else "")]
+    if with_places:
+        sides.append(_SOURCE_SIDE)
+    return f"SELECT value, count(DISTINCT id) AS n FROM ({' UNION ALL '.join(sides)}) GROUP BY value"
 
 
 def _expanding(params: dict[str, Any]) -> list[Any]:

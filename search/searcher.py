@@ -93,7 +93,7 @@ class Searcher:
                     total = int(
                         connection.execute(text("SELECT count(*) FROM temp.search_hits")).scalar() or 0
                     )
-                    facets = count_facets(connection)
+                    facets = count_facets(connection, bool(self.places.departements))
                 else:
                     sql = f"SELECT id, score, count(*) OVER () AS total FROM ({scored}) {order}"
                     rows = list(connection.execute(_bind(sql, params), {**params, **page}))
