@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from archive.db import utcnow
 from archive.models import Act, Document, DocumentUrl, Mention, Source
-from archive.records import ACT_FIELDS, FetchOutcome, FetchRecord
+from archive.records import ACT_FIELDS, ActRecord, FetchOutcome, FetchRecord
 
 # SQLite allows 32,766 bound values per statement; look-ups stay well below it.
 _IN_CHUNK = 500
@@ -51,7 +51,10 @@ def insert_new(session: Session, records: Sequence[FetchRecord]) -> list[FetchOu
     # instead would make SQLAlchemy insert them one statement each on SQLite.
     inserted = session.execute(
         insert(Document).returning(Document.sha256, Document.id),
-        [_document_row(record, sources[_host(record.url)]) for record in records],
+        [
+            {**document_columns(record), "source_id": sources[_host(record.url)], "is_latest": True}
+            for record in records
+        ],
     )
     by_hash = dict(inserted.all())
     ids = [by_hash[record.sha256] for record in records]
@@ -98,11 +101,7 @@ def _insert_acts(
     session: Session, ids: list[int], records: Sequence[FetchRecord]
 ) -> dict[int, list[tuple[int, int, int]]]:
     rows = [
-        {
-            "document_id": document_id,
-            **{name: getattr(act, name) for name in ACT_FIELDS},
-            **act.actes.to_columns(),
-        }
+        {"document_id": document_id, **act_columns(act)}
         for document_id, record in zip(ids, records, strict=True)
         for act in record.acts
     ]
@@ -117,11 +116,11 @@ def _insert_acts(
     return acts
 
 
-def _document_row(record: FetchRecord, source_id: int) -> dict[str, object]:
+def document_columns(record: FetchRecord) -> dict[str, object]:
+    """A new document's columns, from what was fetched (its source and latest flag aside)."""
     text = record.text
     return {
         "sha256": record.sha256,
-        "source_id": source_id,
         "content_type": record.content_type,
         "kind": record.kind,
         "size": len(record.body),
@@ -139,13 +138,17 @@ def _document_row(record: FetchRecord, source_id: int) -> dict[str, object]:
         "ocr_confidence": record.ocr_confidence,
         "ocr_error": record.ocr_error,
         "error": record.error,
-        "is_latest": True,
         "tagged_with": record.lexicon_version,
         "first_seen_at": record.fetched_at,
         "last_seen_at": record.fetched_at,
         "fetched_at": record.fetched_at,
         **record.actes.to_columns(),
     }
+
+
+def act_columns(act: ActRecord) -> dict[str, object]:
+    """An act's columns (its document aside)."""
+    return {**{name: getattr(act, name) for name in ACT_FIELDS}, **act.actes.to_columns()}
 
 
 def _host(url: str) -> str:

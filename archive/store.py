@@ -15,7 +15,7 @@ from archive import bulk
 from archive.db import ArchiveError, DatabaseLocation, init_schema, make_engine, utcnow
 from archive.files import ContentStore
 from archive.models import Act, CrawlRun, Document, DocumentUrl, Mention, Source
-from archive.records import ACT_FIELDS, ActRecord, FetchOutcome, FetchRecord, MentionRecord
+from archive.records import ActRecord, FetchOutcome, FetchRecord, MentionRecord
 
 
 class ArchiveStore:
@@ -42,10 +42,7 @@ class ArchiveStore:
 
     def record(self, fetched: FetchRecord) -> FetchOutcome:
         """Archive one fetched document; never overwrites an earlier version."""
-        try:
-            self.files.put(fetched.sha256, fetched.body)
-        except OSError as exc:
-            raise ArchiveError(f"cannot write original file: {exc}") from exc
+        self._put_file(fetched)
         try:
             return self._record_row(fetched)
         except IntegrityError:
@@ -60,10 +57,7 @@ class ArchiveStore:
         batch is in the database, and the caller may fall back to ``record`` one by one.
         """
         for fetched in records:
-            try:
-                self.files.put(fetched.sha256, fetched.body)
-            except OSError as exc:
-                raise ArchiveError(f"cannot write original file: {exc}") from exc
+            self._put_file(fetched)
         outcomes: list[FetchOutcome | None] = [None] * len(records)
         with self.session() as session, session.begin():
             fresh = bulk.new_pairs(session, records)
@@ -74,6 +68,12 @@ class ArchiveStore:
                 if outcomes[index] is None:
                     outcomes[index] = self._record_in(session, fetched)
         return [outcome for outcome in outcomes if outcome is not None]
+
+    def _put_file(self, fetched: FetchRecord) -> None:
+        try:
+            self.files.put(fetched.sha256, fetched.body)
+        except OSError as exc:
+            raise ArchiveError(f"cannot write original file: {exc}") from exc
 
     def _record_row(self, fetched: FetchRecord) -> FetchOutcome:
         with self.session() as session, session.begin():
@@ -114,33 +114,7 @@ class ArchiveStore:
         return FetchOutcome.DUPLICATE if link_is_new else FetchOutcome.UNCHANGED
 
     def _new_document(self, session: Session, fetched: FetchRecord) -> Document:
-        text = fetched.text
-        document = Document(
-            sha256=fetched.sha256,
-            source=self._source(session, fetched.url),
-            content_type=fetched.content_type,
-            kind=fetched.kind,
-            size=len(fetched.body),
-            filename=fetched.filename,
-            title=fetched.title,
-            doc_type=fetched.doc_type,
-            date=fetched.date,
-            date_source=fetched.date_source,
-            pages=len(fetched.pages),
-            text=text,
-            text_length=len(text),
-            extraction=fetched.extraction,
-            needs_ocr=fetched.needs_ocr,
-            ocr_engine=fetched.ocr_engine,
-            ocr_confidence=fetched.ocr_confidence,
-            ocr_error=fetched.ocr_error,
-            error=fetched.error,
-            tagged_with=fetched.lexicon_version,
-            first_seen_at=fetched.fetched_at,
-            last_seen_at=fetched.fetched_at,
-            fetched_at=fetched.fetched_at,
-            **fetched.actes.to_columns(),
-        )
+        document = Document(**bulk.document_columns(fetched), source=self._source(session, fetched.url))
         session.add(document)
         session.flush()
         replace_acts(session, document.id, fetched.acts)
@@ -225,6 +199,5 @@ def replace_acts(session: Session, document_id: int, acts: list[ActRecord]) -> N
     session.execute(update(Mention).where(Mention.document_id == document_id).values(act_id=None))
     session.execute(delete(Act).where(Act.document_id == document_id))
     for act in acts:
-        fields = {name: getattr(act, name) for name in ACT_FIELDS}
-        session.add(Act(document_id=document_id, **fields, **act.actes.to_columns()))
+        session.add(Act(document_id=document_id, **bulk.act_columns(act)))
     session.flush()

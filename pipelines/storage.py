@@ -1,9 +1,9 @@
 """Stage 900: archive each document (content-addressed) and count it into the crawl run.
 
 Writes go through one dedicated thread (``pipelines.store_writer``), which archives the
-documents that queue up while it writes in one transaction. The run itself is started and finished by ``crawler.runner`` (one run may
-drive several crawlers); a crawler started another way (``scrapy crawl generic``) gets a run
-of its own here.
+documents that queue up while it writes in one transaction. The run itself is started and
+finished by ``crawler.runner`` (one run may drive several crawlers); a crawler started another
+way (``scrapy crawl generic``) gets a run of its own here.
 
 What each fetch means for the archive:
 - a document: a new version (new, changed, duplicate) or, when the bytes are the archive's

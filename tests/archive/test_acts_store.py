@@ -18,27 +18,30 @@ from tests import realdocs
 SCHEMA_V1 = Path(__file__).with_name("schema_v1.sql")
 
 
-def _archive_real(store: ArchiveStore, path: Path, url: str) -> None:
+def real_record(path: Path, url: str) -> FetchRecord:
+    """A real PDF as a crawl hands it over: extracted, tagged, with its acts."""
     body = path.read_bytes()
     extracted = extract_document(ExtractionInput(url=url, body=body))
     tagger = get_tagger()
-    store.record(
-        FetchRecord(
-            url=url,
-            body=body,
-            sha256=sha256_hex(body),
-            kind=extracted.kind,
-            content_type="application/pdf",
-            fetched_at=dt.datetime(2026, 1, 1),
-            pages=extracted.pages,
-            doc_type=extracted.doc_type,
-            date=extracted.date,
-            mentions=tagger.tag("\f".join(extracted.pages), True),
-            lexicon_version=tagger.version,
-            actes=extracted.actes,
-            acts=extracted.acts,
-        )
+    return FetchRecord(
+        url=url,
+        body=body,
+        sha256=sha256_hex(body),
+        kind=extracted.kind,
+        content_type="application/pdf",
+        fetched_at=dt.datetime(2026, 1, 1),
+        pages=extracted.pages,
+        doc_type=extracted.doc_type,
+        date=extracted.date,
+        mentions=tagger.tag("\f".join(extracted.pages), True),
+        lexicon_version=tagger.version,
+        actes=extracted.actes,
+        acts=extracted.acts,
     )
+
+
+def _archive_real(store: ArchiveStore, path: Path, url: str) -> None:
+    store.record(real_record(path, url))
 
 
 def test_acts_are_stored_and_mentions_point_to_their_act(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from archive.files import sha256_hex
 from pipelines.store_writer import StoreWriter
 from search import Searcher, SearchQuery, ensure_index
 from tests import realdocs
-from tests.archive.test_acts_store import _archive_real
+from tests.archive.test_acts_store import real_record
 from tests.archive.test_store import record
 
 DELIB = realdocs.DELIB_VIDEOPROTECTION.read_bytes()
@@ -82,16 +82,16 @@ def test_a_batch_gives_the_outcomes_and_rows_of_one_by_one(tmp_path: Path, size:
 def test_acts_and_mention_links_of_a_batch(tmp_path: Path) -> None:
     """The real 255-page minutes: 130 acts, every mention linked to the act it falls in."""
     one, many = tmp_path / "one.db", tmp_path / "many.db"
+    records = [
+        real_record(realdocs.PV_255_PAGES, "http://v.fr/pv.pdf"),
+        real_record(realdocs.DELIB_VIDEOPROTECTION, "http://v.fr/delib.pdf"),
+    ]
     store = ArchiveStore(resolve_location(str(one)))
-    _archive_real(store, realdocs.PV_255_PAGES, "http://v.fr/pv.pdf")
-    _archive_real(store, realdocs.DELIB_VIDEOPROTECTION, "http://v.fr/delib.pdf")
+    for fetched in records:
+        store.record(fetched)
     store.close()
-    captured: list[FetchRecord] = []
-    recorder = type("Recorder", (), {"record": lambda _self, fetched: captured.append(fetched)})()
-    _archive_real(recorder, realdocs.PV_255_PAGES, "http://v.fr/pv.pdf")  # type: ignore[arg-type]
-    _archive_real(recorder, realdocs.DELIB_VIDEOPROTECTION, "http://v.fr/delib.pdf")  # type: ignore[arg-type]
     store = ArchiveStore(resolve_location(str(many)))
-    assert store.record_many(captured) == [FetchOutcome.NEW, FetchOutcome.NEW]
+    assert store.record_many(records) == [FetchOutcome.NEW, FetchOutcome.NEW]
     store.close()
     query = (
         "SELECT d.sha256, m.category, m.start, m.page, a.number, a.seq FROM mentions m "

@@ -12,10 +12,7 @@ Targets: phrase p95 ≤ 50 ms, frequent term p95 ≤ 200 ms, facets included.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
-import json
-import platform
 import random
 import sqlite3
 import statistics
@@ -29,8 +26,8 @@ sys.path.insert(0, str(HERE.parents[1]))
 
 from archive import ArchiveStore, resolve_location  # noqa: E402
 from search import Searcher, SearchQuery, ensure_index  # noqa: E402
-from tests.benchmarks.bench_tagging import GENERATED, MOIS, WORDS, real_sentences  # noqa: E402
-from tests.benchmarks.common import Row, rows_dicts  # noqa: E402
+from tests.benchmarks.bench_tagging import GENERATED, fill, real_sentences  # noqa: E402
+from tests.benchmarks.common import Row, bench_arguments, machine, rows_dicts, write_result  # noqa: E402
 
 CACHE = HERE / ".cache"
 DOCUMENT_CHARS = 5_000
@@ -104,14 +101,7 @@ def _document(rng: random.Random, real: list[str]) -> tuple[str, list[tuple[str,
         elif rng.random() < 0.6:
             sentence = rng.choice(real)
         else:
-            sentence = (
-                rng.choice(GENERATED)
-                .replace("{n}", str(rng.randint(2, 450)))
-                .replace("{x}", rng.choice(WORDS))
-            )
-            sentence = sentence.replace("{mois}", rng.choice(MOIS)).replace(
-                "{annee}", str(rng.randint(2012, 2026))
-            )
+            sentence = fill(rng.choice(GENERATED), rng)
         parts.append(sentence)
         length += len(sentence) + 1
     return "\n".join(parts), mentions
@@ -193,9 +183,7 @@ def run(docs: int, runs: int) -> dict[str, object]:
     frequent_p95 = results["frequent term, facets"]["p95_ms"]  # type: ignore[index]
     return {
         "benchmark": "search",
-        "machine": " ".join(
-            filter(None, [platform.machine(), platform.processor(), platform.python_version()])
-        ),
+        "machine": machine(),
         "documents": docs,
         "text_mb": round(flat.stat().st_size / 1_000_000, 1),
         "runs": runs,
@@ -223,14 +211,12 @@ def table(result: dict[str, object]) -> str:
 
 
 def main(argv: list[str] | None = None) -> dict[str, object]:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = bench_arguments(__doc__, "search")
     parser.add_argument("--docs", type=int, default=200_000)
     parser.add_argument("--runs", type=int, default=20)
-    parser.add_argument("--output", type=Path, default=HERE / "results" / "search.json")
     args = parser.parse_args(argv)
     result = run(args.docs, args.runs)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    write_result(result, args.output)
     print(table(result))
     return result
 

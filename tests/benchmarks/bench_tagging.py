@@ -13,9 +13,6 @@ same patterns. Absolute numbers vary between machines; the ratio is what to comp
 
 from __future__ import annotations
 
-import argparse
-import json
-import platform
 import random
 import re
 import sys
@@ -29,7 +26,7 @@ sys.path.insert(0, str(REPO))
 
 from pipelines.tagging import get_tagger  # noqa: E402
 from tests import realdocs  # noqa: E402
-from tests.benchmarks.common import Row, rows_dicts  # noqa: E402
+from tests.benchmarks.common import Row, bench_arguments, machine, rows_dicts, write_result  # noqa: E402
 
 CACHE = HERE / ".cache"
 DOCUMENT_CHARS = 100_000
@@ -71,6 +68,12 @@ def real_sentences() -> list[str]:
     return sentences
 
 
+def fill(template: str, rng: random.Random) -> str:
+    """A sentence template with its number, place, month and year drawn at random."""
+    sentence = template.replace("{n}", str(rng.randint(2, 450))).replace("{x}", rng.choice(WORDS))
+    return sentence.replace("{mois}", rng.choice(MOIS)).replace("{annee}", str(rng.randint(2012, 2026)))
+
+
 def build_corpus(size_mb: float, seed: int = 7) -> list[str]:
     CACHE.mkdir(exist_ok=True)
     cached = CACHE / f"tagging-{size_mb:g}mb-{seed}.txt"
@@ -90,10 +93,7 @@ def build_corpus(size_mb: float, seed: int = 7) -> list[str]:
                 template = rng.choice(real)
             else:
                 template = rng.choice(GENERATED)
-            sentence = template.replace("{n}", str(rng.randint(2, 450))).replace("{x}", rng.choice(WORDS))
-            sentence = sentence.replace("{mois}", rng.choice(MOIS)).replace(
-                "{annee}", str(rng.randint(2012, 2026))
-            )
+            sentence = fill(template, rng)
             parts.append(sentence)
             length += len(sentence) + 1
         document = "\n".join(parts)
@@ -126,9 +126,7 @@ def run(size_mb: float) -> dict[str, object]:
     vigie_rate, naive_rate = megabytes / vigie_seconds, megabytes / naive_seconds
     return {
         "benchmark": "tagging",
-        "machine": " ".join(
-            filter(None, [platform.machine(), platform.processor(), platform.python_version()])
-        ),
+        "machine": machine(),
         "corpus_mb": round(megabytes, 2),
         "documents": len(documents),
         "vigie_mb_per_s": round(vigie_rate, 1),
@@ -167,13 +165,11 @@ def table(result: dict[str, object]) -> str:
 
 
 def main(argv: list[str] | None = None) -> dict[str, object]:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = bench_arguments(__doc__, "tagging")
     parser.add_argument("--size-mb", type=float, default=60.0, help="corpus size (default 60 MB)")
-    parser.add_argument("--output", type=Path, default=HERE / "results" / "tagging.json")
     args = parser.parse_args(argv)
     result = run(args.size_mb)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    write_result(result, args.output)
     print(table(result))
     return result
 

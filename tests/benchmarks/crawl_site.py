@@ -19,7 +19,7 @@ from pathlib import Path
 
 from tests import realdocs
 from tests.benchmarks.bench_search import MENTIONS
-from tests.benchmarks.bench_tagging import GENERATED, MOIS, WORDS, real_sentences
+from tests.benchmarks.bench_tagging import GENERATED, fill, real_sentences
 
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".cache"
@@ -127,9 +127,7 @@ def _text(rng: random.Random, real: list[str], paragraphs: int) -> str:
             elif rng.random() < 0.6:
                 sentences.append(rng.choice(real))
             else:
-                sentence = rng.choice(GENERATED).replace("{n}", str(rng.randint(2, 450)))
-                sentence = sentence.replace("{x}", rng.choice(WORDS)).replace("{mois}", rng.choice(MOIS))
-                sentences.append(sentence.replace("{annee}", str(rng.choice(YEARS))))
+                sentences.append(fill(rng.choice(GENERATED), rng))
         out.append(f"<p>{html.escape(' '.join(sentences))}</p>")
     return "".join(out)
 
