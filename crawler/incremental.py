@@ -2,7 +2,8 @@
 
 ``ConditionalRequestMiddleware`` is a downloader middleware:
 
-- Before a request, it asks the archive what it last saw at the URL. If it knows the URL, the
+- Before a request, it asks the archive what it last saw at the URL, when the URL is in the
+  snapshot of archived URLs taken at the first request (``KnownUrls``). If it knows the URL, the
   request carries ``If-None-Match`` (the stored ETag) and ``If-Modified-Since`` (the stored
   Last-Modified), and 304 is let through to the spider.
 - On ``304 Not Modified`` it hands the spider the archived version instead, flagged
@@ -25,7 +26,7 @@ from scrapy.http import HtmlResponse, Response
 from scrapy.http.headers import Headers
 
 from archive import ArchiveStore, resolve_location
-from archive.versions import PreviousVersion, previous_version
+from archive.versions import KnownUrls, PreviousVersion, previous_version
 from crawler.spiders.base import NOT_MODIFIED, REPLAYED
 from pipelines.run_recorder import recorder_for
 
@@ -34,6 +35,7 @@ class ConditionalRequestMiddleware:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self._store: ArchiveStore | None = None
+        self._known: KnownUrls | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ConditionalRequestMiddleware:
@@ -50,6 +52,13 @@ class ConditionalRequestMiddleware:
             )
         return self._store
 
+    @property
+    def known(self) -> KnownUrls:
+        if self._known is None:
+            self._known = KnownUrls.of(self.store)
+            self.crawler.stats.set_value("vigie/known_urls", len(self._known))
+        return self._known
+
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
@@ -61,6 +70,8 @@ class ConditionalRequestMiddleware:
         if recorder is not None and request.url in recorder.done:
             self.crawler.stats.inc_value("vigie/replayed")
             return self._archived(request, recorder.done[request.url], REPLAYED, Headers())
+        if request.url not in self.known:
+            return None
         previous = previous_version(self.store, request.url)
         if previous is None or previous.removed:
             return None

@@ -7,12 +7,17 @@ processes, the writer thread). This extension checks that it does: a timer asks 
 delay goes into the crawl's stats (``vigie/reactor/longest_stall_ms``), with the count of stalls
 over ``VIGIE_STALL_WARN`` seconds; the longest is logged as a warning when it passes that.
 
-It costs one timer call per ``INTERVAL``; it is on for every crawl, and the crawl benchmark
-reads its figure.
+It also times Python's garbage collections (``gc.callbacks``), which hold every thread: the
+longest one goes into ``vigie/gc/longest_ms`` (with ``vigie/gc/full_collections``, the count of
+oldest-generation ones), so that a stall can be told from a collection.
+
+It costs one timer call per ``INTERVAL`` and two callbacks per collection; it is on for every
+crawl, and the crawl benchmark reads its figures.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 
@@ -32,6 +37,9 @@ class ReactorStallMonitor:
         self.stalls = 0
         self._last = 0.0
         self._timer = task.LoopingCall(self._tick)
+        self._gc_started = 0.0
+        self.longest_gc = 0.0
+        self.full_collections = 0
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ReactorStallMonitor:
@@ -43,6 +51,15 @@ class ReactorStallMonitor:
     def spider_opened(self) -> None:
         self._last = time.perf_counter()
         self._timer.start(INTERVAL, now=False)
+        gc.callbacks.append(self._collection)
+
+    def _collection(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._gc_started = time.perf_counter()
+            return
+        self.longest_gc = max(self.longest_gc, time.perf_counter() - self._gc_started)
+        if info["generation"] == 2:
+            self.full_collections += 1
 
     def _tick(self) -> None:
         now = time.perf_counter()
@@ -56,9 +73,12 @@ class ReactorStallMonitor:
     def spider_closed(self) -> None:
         if self._timer.running:
             self._timer.stop()
+            gc.callbacks.remove(self._collection)
         stats = self.crawler.stats
         stats.set_value("vigie/reactor/longest_stall_ms", round(self.longest * 1000, 1))
         stats.set_value("vigie/reactor/stalls_over_warn", self.stalls)
+        stats.set_value("vigie/gc/longest_ms", round(self.longest_gc * 1000, 1))
+        stats.set_value("vigie/gc/full_collections", self.full_collections)
         if self.longest > self.warn_after:
             logger.warning(
                 "the crawl's reactor thread was blocked for up to %.1f s (%d times over %.1f s)",

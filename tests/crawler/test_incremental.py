@@ -78,6 +78,24 @@ def test_unchanged_site_gets_conditional_requests_and_nothing_changes(tmp_path: 
         site.stop()
 
 
+def test_only_archived_urls_are_looked_up_and_made_conditional(tmp_path: Path) -> None:
+    site = council_site(validators=True)
+    try:
+        assert crawl(site, tmp_path).returncode == 0
+        site.hits.clear()
+        # A second night with one URL never archived: it must go out plain, and be archived.
+        site.pages["/contact"] = (HTML, b"<html><body><p>Mairie de Vigie</p></body></html>")
+        result = crawl(site, tmp_path, "-v", site.url + "/contact")
+        assert result.returncode == 0, result.stderr
+        (plain,) = site.requests_for("/contact")
+        assert "If-None-Match" not in plain.headers and plain.status == 200
+        assert "'vigie/known_urls': 4" in result.stderr  # the snapshot of archived URLs, read once
+        assert "'vigie/conditional_requests': 4" in result.stderr
+        assert last_run(tmp_path)["counts"]["new"] == 1
+    finally:
+        site.stop()
+
+
 def test_same_bytes_without_validators_are_not_extracted_again(tmp_path: Path) -> None:
     site = council_site(validators=False)
     try:
