@@ -91,7 +91,7 @@ def describe(result: ExtractionResult, url: str) -> ExtractionResult:
 def _fill_text(result: ExtractionResult, job: ExtractionInput) -> None:
     kind = result.kind
     if kind == detect.HTML:
-        from pipelines.html_text import extract_html  # lxml and bs4: only when there is HTML to read
+        from pipelines.html_text import extract_html  # selectolax and bs4: only when there is HTML to read
 
         page = extract_html(job.body, job.declared_encoding)
         result.pages, result.title, result.extraction = [page.text], page.title, "html"
