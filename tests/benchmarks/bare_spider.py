@@ -7,7 +7,7 @@ extraction, tagging or storage. By default it is the idiomatic spider, ``respons
 every link, leaving repeated links to Scrapy's duplicate filter; with ``dedupe=1`` it first
 skips the URLs it has already followed, as Vigie's spider does, so that the comparison does not
 rest on the cost of repeated menu links alone. It runs with the settings the benchmark gives Vigie (same
-concurrency, no delay, robots.txt obeyed, the asyncio reactor) and the same reactor-stall
+concurrency, same tasks per response, no delay, robots.txt obeyed, the asyncio reactor) and the same reactor-stall
 monitor, so the two crawls differ only by what Vigie does with each response.
 """
 
@@ -27,6 +27,7 @@ class BareSpider(scrapy.Spider):
         "ROBOTSTXT_OBEY": True,
         "CONCURRENT_REQUESTS": 16,
         "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
+        "CONCURRENT_ITEMS": 16,  # Vigie's setting (crawler/settings.py): fewer idle tasks per response
         "DOWNLOAD_DELAY": 0,
         "AUTOTHROTTLE_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,
