@@ -1,7 +1,7 @@
 """Where the time goes, for the targets not met: Vigie's side of a benchmark under pyinstrument.
 
     pip install -e '.[bench]'
-    python tests/benchmarks/profiling.py html|ingest|search [--docs 200000]
+    python tests/benchmarks/profiling.py html|ingest|search [--docs 200000] [--query '"reconnaissance faciale"']
 
 Writes ``tests/benchmarks/results/profile-<name>.txt`` (pyinstrument's call tree, the README
 quotes it) and prints it. The inputs are the benchmarks' own, from their caches.
@@ -46,14 +46,14 @@ def ingest() -> Callable[[], None]:
     return work
 
 
-def search(docs: int) -> Callable[[], None]:
+def search(docs: int, text: str) -> Callable[[], None]:
     from archive import ArchiveStore, resolve_location
     from search import Searcher, SearchQuery
     from tests.benchmarks.bench_search import build
 
     db, _ = build(docs)
     searcher = Searcher(ArchiveStore(resolve_location(str(db))))
-    query = SearchQuery(text="conseil", facets=True)
+    query = SearchQuery(text=text, facets=True)
     searcher.search(query)  # warm the page cache, as the benchmark does
 
     def work() -> None:
@@ -69,8 +69,11 @@ def main(argv: list[str] | None = None) -> str:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("name", choices=["html", "ingest", "search"])
     parser.add_argument("--docs", type=int, default=200_000, help="search: the archive's size")
+    parser.add_argument(
+        "--query", default="conseil", help="search: the query, with facets (default: a frequent term)"
+    )
     args = parser.parse_args(argv)
-    work = {"html": html, "ingest": ingest, "search": lambda: search(args.docs)}[args.name]()
+    work = {"html": html, "ingest": ingest, "search": lambda: search(args.docs, args.query)}[args.name]()
     profiler = Profiler(interval=0.0005)
     with profiler:
         work()
