@@ -6,8 +6,9 @@ thread. ``LinkExtractor`` joins, checks and escapes every link of every page aga
 ``href`` is resolved once per site and remembered, and a link the crawl has already requested
 is skipped before its anchor text is even read. The page is parsed with selectolax's Lexbor
 parser (an HTML5 parser in C: the tree a browser builds) rather than through
-``response.selector``, whose lxml tree and parsel wrapper cost the crawl benchmark more than
-twice as much per page; the generic spider reads nothing else from the page's tree.
+``response.selector``: in the crawl benchmark's profile, parsel alone took about 0.9 ms to
+build the tree of an 18 KB page, which Lexbor parses in about 0.25. The generic spider reads
+nothing else from the page's tree.
 
 The rules are ``LinkExtractor``'s (``<a>`` and ``<area>`` ``href``, HTML5 whitespace stripped,
 joined on the page's ``<base>`` or URL, escaped with the page's encoding), with two changes that

@@ -6,9 +6,10 @@ It follows every link of every HTML page on the start page's host and keeps noth
 extraction, tagging or storage. By default it is the idiomatic spider, ``response.follow`` on
 every link, leaving repeated links to Scrapy's duplicate filter; with ``dedupe=1`` it first
 skips the URLs it has already followed, as Vigie's spider does, so that the comparison does not
-rest on the cost of repeated menu links alone. It runs with the settings the benchmark gives Vigie (same
-concurrency, same tasks per response, no delay, robots.txt obeyed, the asyncio reactor) and the same reactor-stall
-monitor, so the two crawls differ only by what Vigie does with each response.
+rest on the cost of repeated menu links alone. It runs with the settings the benchmark gives
+Vigie (same concurrency, same tasks per response, no delay, robots.txt obeyed, the asyncio
+reactor) and the same reactor-stall monitor, so the two crawls differ only by what Vigie does
+with each response.
 """
 
 from __future__ import annotations
