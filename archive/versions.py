@@ -2,8 +2,8 @@
 
 Before a request, the crawl asks what the archive last saw at the URL (``previous_version``)
 to make the request conditional, but only for a URL in the snapshot of archived URLs taken when
-it started (``KnownUrls``): a URL never archived costs no query; on 304 Not Modified it only ``touch``es the URL; on 404/410
-after the URL was seen it records the removal (``mark_removed``). New content at a known URL
+it started (``KnownUrls``): a URL never archived costs no query. On 304 Not Modified it only
+``touch``es the URL; on 404/410 after the URL was seen it records the removal (``mark_removed``). New content at a known URL
 is recorded by ``ArchiveStore.record`` as a new version, the old one kept with ``replaced_at``.
 """
 

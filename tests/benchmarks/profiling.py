@@ -1,7 +1,8 @@
 """Where the time goes, for the targets not met: Vigie's side of a benchmark under pyinstrument.
 
     pip install -e '.[bench]'
-    python tests/benchmarks/profiling.py html|ingest|search [--docs 200000] [--query '"reconnaissance faciale"']
+    python tests/benchmarks/profiling.py html|ingest|search [--docs 200000]
+                                         [--query '"reconnaissance faciale"']
 
 Writes ``tests/benchmarks/results/profile-<name>.txt`` (pyinstrument's call tree, the README
 quotes it) and prints it. The inputs are the benchmarks' own, from their caches.
