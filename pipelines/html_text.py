@@ -36,20 +36,44 @@ from pipelines.textnorm import normalise_text
 FRENCH_FALLBACKS = ["utf-8", "windows-1252"]
 # Per the WHATWG encoding standard, browsers decode these labels as windows-1252.
 _WINDOWS_1252_ALIASES = {"iso-8859-1", "latin-1", "latin1", "iso8859-1", "us-ascii", "ascii"}
-_ALWAYS_DROP = "script, style, noscript, template, svg, nav, aside, form, iframe, button, select"
-_CHROME_TAGS = "header, footer"
+_ALWAYS_DROP = "script, style, noscript, template, svg, iframe, button, select, textarea, object, embed"
+# Chrome by tag, role or name: dropped unless it holds most of the page's paragraph text (a body
+# inside ``<div class="article-header">`` or a "sidebar" layout class is still the body).
+_CHROME_TAGS = "nav, aside, header, footer, form"
+_SITE_CHROME_TAGS = frozenset({"header"})  # inside an article or main: its own title, kept
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
 # One selector for every element an attribute may condemn; the values are checked in Python,
 # which is cheaper than Lexbor's case-insensitive attribute-value selectors.
-_ATTRIBUTE_SELECTOR = "[id], [class], [role], [aria-hidden]"
-_CHROME_NAME = re.compile(
+_ATTRIBUTE_SELECTOR = "[id], [class], [role]"
+_HIDDEN_SELECTOR = "[hidden], [aria-hidden], [style*=none i], [style*=hidden i]"
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# Names of chrome: layout names (a page may wrap its body in a "sidebar" or "header" layout
+# class) and names of what is never the content (cookie banners, share bars, comments).
+_LAYOUT_NAME = re.compile(
     r"(^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs?|fil-ariane|ariane|footer|pied|header|"
-    r"en-tete|entete|sidebar|cookies?|rgpd|tarteaucitron|skip|evitement|social|share|partage|"
-    r"newsletter)($|[\s_-])",
+    r"en-tete|entete|sidebar)($|[\s_-])",
+    re.I,
+)
+_NEVER_CONTENT_NAME = re.compile(
+    r"(^|[\s_-])(cookies?|rgpd|tarteaucitron|skip|evitement|social|share|partage|newsletter|"
+    r"comments?|commentaires?|related|recommended|promo|outbrain|taboola|ads?|advert|"
+    r"advertisement|pub|publicite|sharing|subscribe|popular|trending)($|[\s_-])",
     re.I,
 )
 _CONTENT_NAME = re.compile(r"^(content|main|contenu|main-content|page-content|primary)$", re.I)
 _KEPT_CONTAINERS = frozenset({"body", "main", "article"})  # never dropped for their id or class
+# Paragraph text: what a container's claim to be the main content is measured in.
+_PARAGRAPHS = "p, pre"
+_LOOSE_TEXT = "div, td, section, article, main"  # text written straight in them, between <br>s
+_MIN_PARAGRAPH = 20  # characters outside links; shorter ones (dates, bylines, buttons) weigh nothing
+_MOST = 0.5  # "most of the page's paragraph text"
+_WHOLE_PAGE = 0.9  # a hidden element holding this much is a page revealed by script: kept
+_DENSE = 0.3  # a block with this share of the densest one's paragraph text is part of the body
+_GROWTH = 2.0  # the container grows to its parent while that at most doubles its paragraph text
+_ADDED = 0.3  # ... and adds at most this share of its words (links count for _LINK_WORD)
+_LINK_WORD = 0.5
+_LINK_DENSE = 0.5  # outside the dense blocks, a branch whose words are mostly link words goes
+_STOP_AT = frozenset({"main", "body", "html"})  # the container never grows past the declared main
 # Block tags get a line break before their opening and closing tags; table cells a space, so
 # that a table row reads as one line. Tags are matched on the raw bytes, case-insensitively.
 _BLOCK_TAG = re.compile(
@@ -61,7 +85,8 @@ _CELL_TAG = re.compile(rb"<(?=/?t[dh][\s>/])", re.I)
 _OTHER_SPACES = ("\t", "\u00a0", "\u202f")  # read as plain spaces
 _UTF8_BOM = b"\xef\xbb\xbf"
 # Class and id values repeat across a site's pages: each one's verdict is kept (bounded).
-_chrome_verdicts: dict[str, bool] = {}
+_chrome_verdicts: dict[str, int] = {}
+_NOT_CHROME, _LAYOUT, _NEVER_CONTENT = 0, 1, 2
 
 
 @dataclass(slots=True)
@@ -95,8 +120,8 @@ def extract_html(body: bytes, declared_encoding: str | None = None) -> HtmlText:
     tree = _parse(body, markup, encoding)
     title_node = tree.css_first("title")
     page_title = _clean(title_node.text()) if title_node is not None else ""
-    container, is_body = _main_container(tree)
-    _drop_chrome(container, include_site_chrome=is_body)
+    root = tree.body if tree.body is not None else tree.root
+    container = _main_content(root)  # type: ignore[arg-type]
     h1 = container.css_first("h1") or tree.css_first("h1")
     h1_text = _clean(h1.text()) if h1 is not None else ""
     return HtmlText(title=h1_text or page_title or None, text=_block_text(container), encoding=encoding)
@@ -109,49 +134,303 @@ def _parse(body: bytes, markup: str, encoding: str) -> LexborHTMLParser:
     return LexborHTMLParser(_CELL_TAG.sub(b" <", _BLOCK_TAG.sub(b"\n<", data)))
 
 
-def _main_container(tree: LexborHTMLParser) -> tuple[LexborNode, bool]:
-    found = tree.css_first("main") or tree.css_first("[role=main i]")
-    if found is not None:
-        return found, False
-    articles = tree.css("article")
-    if len(articles) == 1:
-        return articles[0], False
-    for element in tree.css("body [id], body [class]"):  # document order
-        attributes = element.attributes
-        names = [attributes.get("id") or "", *(attributes.get("class") or "").split()]
-        if any(_CONTENT_NAME.match(name) for name in names):
-            return element, False
-    body = tree.body
-    return (body if body is not None else tree.root), True  # type: ignore[return-value]
+def _main_content(root: LexborNode) -> LexborNode:
+    """Drop what is never content, then grow the container of the page's densest paragraphs."""
+    _remove(root.css(_ALWAYS_DROP), root)
+    weights = _weigh(root)
+    blocks = weights.dense_blocks()
+    _remove(_hidden(root, weights) + _chrome(root, weights, blocks[0] if blocks else None), root)
+    weights = _weigh(root)
+    blocks = weights.dense_blocks()
+    if not blocks:  # no paragraph text to weigh: the page's own declaration, else the body
+        return _declared_container(root)
+    container = _grown(_common_ancestor(blocks), weights.mass)
+    _remove(_link_lists(container, blocks), container)
+    return container
 
 
-def _drop_chrome(container: LexborNode, include_site_chrome: bool) -> None:
-    doomed = container.css(f"{_ALWAYS_DROP}, {_CHROME_TAGS}" if include_site_chrome else _ALWAYS_DROP)
-    for element in container.css(_ATTRIBUTE_SELECTOR):
-        attributes = element.attributes
-        if (
-            (attributes.get("role") or "").lower() in _CHROME_ROLES
-            or (attributes.get("aria-hidden") or "").lower() == "true"
-            or (
-                element.tag not in _KEPT_CONTAINERS
-                and _is_chrome_name(f"{attributes.get('id') or ''} {attributes.get('class') or ''}")
-            )
-        ):
-            doomed.append(element)
-    container_id = container.mem_id
-    for element in doomed:
+def _remove(elements: list[LexborNode], root: LexborNode) -> None:
+    root_id = root.mem_id
+    for element in elements:
         # Removing only unlinks (the document keeps the memory), so an element inside one
         # already removed, or listed twice, is safe to remove again.
-        if element.mem_id != container_id:
+        if element.mem_id != root_id:
             element.decompose()
 
 
-def _is_chrome_name(names: str) -> bool:
+@dataclass(slots=True)
+class _Weights:
+    """Paragraph text (characters outside links) under each element, keyed by ``mem_id``."""
+
+    mass: dict[int, int]  # all of it
+    own: dict[int, int]  # in the element's own paragraphs: its children, or straight in it
+    score: dict[int, float]  # own, and half of its children's own
+    nodes: dict[int, LexborNode]
+
+    def dense_blocks(self) -> list[LexborNode]:
+        """The densest block (best score), and those whose own text is ``_DENSE`` of its own."""
+        if not self.score:
+            return []
+        best = max(self.score, key=self.score.__getitem__)
+        least = _DENSE * self.own.get(best, 0)
+        return [self.nodes[best]] + [
+            self.nodes[key] for key, own in self.own.items() if own >= least and key != best
+        ]
+
+
+def _weigh(root: LexborNode) -> _Weights:
+    """Weigh the paragraphs: where the body of a page is, comments and teasers are small blocks.
+
+    A paragraph is a ``<p>`` or ``<pre>``, or text written straight in a ``<div>`` (or cell,
+    section, or whatever holds ``<br>``s); one shorter than ``_MIN_PARAGRAPH`` outside its
+    links weighs nothing.
+    """
+    weights = _Weights({}, {}, {}, {})
+    parents: dict[int, LexborNode | None] = {}  # each element's parent, looked up once
+    for paragraph in root.css(_PARAGRAPHS):
+        weight = len(paragraph.text().strip())
+        if weight >= _MIN_PARAGRAPH:
+            for link in paragraph.css("a"):
+                weight -= len(link.text().strip())
+        if weight >= _MIN_PARAGRAPH:
+            _add(paragraph, weight, weights, parents, 0)
+    loose = {element.mem_id: element for element in root.css(_LOOSE_TEXT)}
+    for line_break in root.css("br"):
+        parent = line_break.parent
+        if parent is not None:
+            loose[parent.mem_id] = parent
+    for element in loose.values():
+        weight = len(element.text(deep=False).strip())
+        if weight >= _MIN_PARAGRAPH:
+            _add(element, weight, weights, parents, 1)
+    return weights
+
+
+def _add(
+    element: LexborNode, weight: int, weights: _Weights, parents: dict[int, LexborNode | None], level: int
+) -> None:
+    """Add a paragraph's weight to the element's ancestors (level 0) or the element itself (1)."""
+    node: LexborNode | None = element
+    mass, own, score = weights.mass, weights.own, weights.score
+    while node is not None:
+        key = node.mem_id
+        mass[key] = mass.get(key, 0) + weight
+        if level == 1:  # the paragraph's block
+            own[key] = own.get(key, 0) + weight
+            score[key] = score.get(key, 0) + weight
+            weights.nodes[key] = node
+        elif level == 2:  # the block's parent
+            score[key] = score.get(key, 0) + weight / 2
+            weights.nodes[key] = node
+        if key in parents:
+            node = parents[key]
+        else:
+            node = parents[key] = node.parent
+        level += 1
+
+
+def _common_ancestor(blocks: list[LexborNode]) -> LexborNode:
+    paths = [_path(block) for block in blocks]
+    common = paths[0]
+    for path in paths[1:]:
+        depth = 0
+        for mine, theirs in zip(common, path, strict=False):
+            if mine.mem_id != theirs.mem_id:
+                break
+            depth += 1
+        common = common[:depth]
+    return common[-1]
+
+
+def _path(element: LexborNode) -> list[LexborNode]:
+    """The element's ancestors from the root down, and itself."""
+    path = []
+    node: LexborNode | None = element
+    while node is not None:
+        path.append(node)
+        node = node.parent
+    return path[::-1]
+
+
+def _ancestors(element: LexborNode) -> set[int]:
+    found = set()
+    node: LexborNode | None = element
+    while node is not None:
+        found.add(node.mem_id)
+        node = node.parent
+    return found
+
+
+def _hidden(root: LexborNode, weights: _Weights) -> list[LexborNode]:
+    """Elements a reader never sees, unless one holds the whole page (a page a script reveals)."""
+    total = weights.mass.get(root.mem_id, 0)
+    hidden = []
+    for element in root.css(_HIDDEN_SELECTOR):
+        attributes = element.attributes
+        if (
+            "hidden" in attributes
+            or (attributes.get("aria-hidden") or "").lower() == "true"
+            or _HIDDEN_STYLE.search(attributes.get("style") or "")
+        ) and (not total or weights.mass.get(element.mem_id, 0) < _WHOLE_PAGE * total):
+            hidden.append(element)
+    return hidden
+
+
+def _chrome(root: LexborNode, weights: _Weights, densest: LexborNode | None) -> list[LexborNode]:
+    """Menus, headers, footers, sidebars, banners, comments: by tag, ARIA role or id/class name.
+
+    None that wraps (nearly) the whole page's paragraph text is chrome. Nor is an element
+    with a layout name ("sidebar", "header"...) that holds the page's densest block and most
+    of its paragraph text, unless it lies outside the page's ``<main>``: the body inside
+    ``<div class="article-header">`` or ``<div class="l-sidebar-fixed">``. A ``<header>``
+    inside an ``<article>`` or ``<main>`` is that content's own title.
+    """
+    mass = weights.mass
+    total = mass.get(root.mem_id, 0)
+    wrapper = _WHOLE_PAGE * total if total else 1  # with no paragraph text, nothing is a wrapper
+    body: set[int] = set()
+    if densest is not None and mass.get(densest.mem_id, 0) > 0:
+        main = root.css_first("main, [role=main i]")
+        body = _ancestors(densest)
+        if main is not None and main.mem_id not in body:  # the densest block is outside <main>
+            body = set()
+    chrome = []
+    for element in root.css(_CHROME_TAGS):
+        if mass.get(element.mem_id, 0) < wrapper and not (
+            element.tag in _SITE_CHROME_TAGS and _inside_content(element)
+        ):
+            chrome.append(element)
+    for element in root.css(_ATTRIBUTE_SELECTOR):
+        if element.tag in _KEPT_CONTAINERS:  # never dropped for their role, id or class
+            continue
+        attributes = element.attributes
+        verdict = (
+            _NEVER_CONTENT
+            if (attributes.get("role") or "").lower() in _CHROME_ROLES
+            else _chrome_name(f"{attributes.get('id') or ''} {attributes.get('class') or ''}")
+        )
+        weight = mass.get(element.mem_id, 0)
+        if (verdict == _NEVER_CONTENT and weight < wrapper) or (
+            verdict == _LAYOUT
+            and weight < wrapper
+            and not (element.mem_id in body and weight > _MOST * total)
+        ):
+            chrome.append(element)
+    return chrome
+
+
+def _inside_content(element: LexborNode) -> bool:
+    node = element.parent
+    while node is not None:
+        if node.tag in ("article", "main"):
+            return True
+        node = node.parent
+    return False
+
+
+def _grown(block: LexborNode, mass: dict[int, int]) -> LexborNode:
+    """The densest block, grown to its parent while that adds little: the article around its body.
+
+    The parent is taken while its paragraph text is at most ``_GROWTH`` times the block's (a
+    body split in two parts, a lead paragraph beside it) and the words it adds are at most
+    ``_ADDED`` of the block's (a title, a byline), never past ``<main>``.
+    """
+    node = block
+    words = _weighted_words(node)
+    while node.tag not in _STOP_AT:
+        parent = node.parent
+        if parent is None or mass.get(parent.mem_id, 0) > _GROWTH * mass.get(node.mem_id, 0):
+            break
+        parent_words = _weighted_words(parent)
+        if parent_words - words > _ADDED * words:
+            break
+        node, words = parent, parent_words
+    return node
+
+
+def _link_lists(container: LexborNode, blocks: list[LexborNode]) -> list[LexborNode]:
+    """Link lists around the dense blocks (related articles, tags, "more videos", bylines).
+
+    The dense blocks are kept whole (a list of documents between two paragraphs is content);
+    the rest of the container is weighed by branch: one whose words are mostly link words
+    goes.
+    """
+    kept = {block.mem_id for block in blocks}
+    stop = container.mem_id
+    if stop in kept:
+        return []
+    spine: set[int] = set()
+    for block in blocks:
+        node = block.parent
+        while node is not None and node.mem_id not in spine:
+            spine.add(node.mem_id)
+            if node.mem_id == stop:
+                break
+            node = node.parent
+    doomed = []
+    branches = [container]
+    while branches:
+        for child in branches.pop().iter(include_text=False):
+            key = child.mem_id
+            if key in kept:
+                continue
+            if key in spine:
+                branches.append(child)
+                continue
+            if child.tag == "a" or _link_dense(child):
+                doomed.append(child)
+    return doomed
+
+
+def _link_dense(element: LexborNode) -> bool:
+    words = len(element.text().split())
+    return bool(words) and sum(len(link.text().split()) for link in element.css("a")) > _LINK_DENSE * words
+
+
+def _weighted_words(element: LexborNode) -> float:
+    words = len(element.text().split())
+    link_words = sum(len(link.text().split()) for link in element.css("a"))
+    return words - (1 - _LINK_WORD) * link_words
+
+
+def _declared(root: LexborNode) -> list[LexborNode]:
+    found = root.css("main, [role=main i], article")
+    for element in root.css("[id], [class]"):
+        attributes = element.attributes
+        names = [attributes.get("id") or "", *(attributes.get("class") or "").split()]
+        if any(_CONTENT_NAME.match(name) for name in names):
+            found.append(element)
+    return found
+
+
+def _declared_container(root: LexborNode) -> LexborNode:
+    """With no paragraph text to weigh: ``<main>``, else a single ``<article>``, else content by name."""
+    found = root.css_first("main") or root.css_first("[role=main i]")
+    if found is not None:
+        return found
+    articles = root.css("article")
+    if len(articles) == 1:
+        return articles[0]
+    for element in root.css("[id], [class]"):  # document order
+        attributes = element.attributes
+        names = [attributes.get("id") or "", *(attributes.get("class") or "").split()]
+        if any(_CONTENT_NAME.match(name) for name in names):
+            return element
+    return root
+
+
+def _chrome_name(names: str) -> int:
     verdict = _chrome_verdicts.get(names)
     if verdict is None:
         if len(_chrome_verdicts) > 50_000:
             _chrome_verdicts.clear()
-        verdict = _chrome_verdicts[names] = _CHROME_NAME.search(names) is not None
+        verdict = _chrome_verdicts[names] = (
+            _NEVER_CONTENT
+            if _NEVER_CONTENT_NAME.search(names)
+            else _LAYOUT
+            if _LAYOUT_NAME.search(names)
+            else _NOT_CHROME
+        )
     return verdict
 
 
