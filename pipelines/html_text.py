@@ -68,11 +68,12 @@ _LOOSE_TEXT = "div, td, section, article, main"  # text written straight in them
 _MIN_PARAGRAPH = 20  # characters outside links; shorter ones (dates, bylines, buttons) weigh nothing
 _MOST = 0.5  # "most of the page's paragraph text"
 _WHOLE_PAGE = 0.9  # a hidden element holding this much is a page revealed by script: kept
-_DENSE = 0.3  # a block with this share of the densest one's paragraph text is part of the body
+_DENSE = 0.45  # a block with this share of the densest one's paragraph text is part of the body
 _GROWTH = 2.0  # the container grows to its parent while that at most doubles its paragraph text
-_ADDED = 0.3  # ... and adds at most this share of its words (links count for _LINK_WORD)
+_ADDED = 0.0  # ... and adds at most this share of its words (links count for _LINK_WORD)
 _LINK_WORD = 0.5
-_LINK_DENSE = 0.5  # outside the dense blocks, a branch whose words are mostly link words goes
+_LINK_DENSE = 0.35  # outside the dense blocks, a branch whose words are mostly link words goes
+_KEPT = 0.3  # the container widens until it holds this share of the page's paragraph text
 _STOP_AT = frozenset({"main", "body", "html"})  # the container never grows past the declared main
 # Block tags get a line break before their opening and closing tags; table cells a space, so
 # that a table row reads as one line. Tags are matched on the raw bytes, case-insensitively.
@@ -145,6 +146,9 @@ def _main_content(root: LexborNode) -> LexborNode:
     if not blocks:  # no paragraph text to weigh: the page's own declaration, else the body
         return _declared_container(root)
     container = _grown(_common_ancestor(blocks), weights.mass)
+    least = _KEPT * weights.mass.get(root.mem_id, 0)
+    while weights.mass.get(container.mem_id, 0) < least and container.parent is not None:
+        container = container.parent  # the body is spread thinner than the dense blocks: widen
     _remove(_link_lists(container, blocks), container)
     return container
 
