@@ -1,0 +1,51 @@
+"""The quality evaluation's data are well-formed and its command runs (no score is asserted here)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pipelines.tagging.lexicon import CATEGORY_IDS
+from tests.benchmarks import bench_quality
+
+
+def test_passages_are_well_formed_real_and_split() -> None:
+    passages = bench_quality.load_passages()
+    assert bench_quality.passage_problems(passages) == []
+    assert len(passages) >= 200
+    assert {passage.split for passage in passages} == {"dev", "heldout"}
+    assert all(passage.source.strip() and passage.source != "realistic" for passage in passages)
+    assert {c for passage in passages for c in passage.categories} <= set(CATEGORY_IDS)
+    assert any(passage.trap for passage in passages) and any(not p.categories for p in passages)
+    assert {passage.stance for passage in passages} >= {"opposition", "neutral"}
+
+
+def test_minutes_truth_is_well_formed_and_every_file_is_there() -> None:
+    documents = bench_quality.load_documents()
+    assert bench_quality.document_problems(documents) == []
+    assert {document.split for document in documents} == {"dev", "heldout"}
+    assert len(documents) >= 15
+    assert sum(document.items is not None for document in documents) >= 10
+
+
+def test_the_smoke_run_reports_every_measure_for_both_splits(tmp_path: Path) -> None:
+    output = tmp_path / "quality.json"
+    result = bench_quality.main(["--smoke", "--failures", "3", "--output", str(output)])
+    written = json.loads(output.read_text(encoding="utf-8"))
+    assert written["rows"] == result["rows"]
+    names = [row["benchmark"] for row in written["rows"]]
+    for split in ("dev", "heldout"):
+        for measure in (
+            "tagger micro-F1",
+            "lowest category recall",
+            "traps fired",
+            "opposition found",
+            "neutral marked opposition",
+            "sitting date right",
+            "act count within 10%",
+        ):
+            assert f"quality ({split}): {measure}" in names
+        tagger = written["tagger"][split]
+        assert set(tagger["categories"]) == set(CATEGORY_IDS)
+        assert tagger["passages"] > 0
+    assert written["documents"] and all(d["found_items"] >= 0 for d in written["documents"])
