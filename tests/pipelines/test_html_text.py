@@ -121,3 +121,152 @@ def test_a_demo_sitting_page_reads_as_its_main_column() -> None:
     assert page.title and lines[0] == page.title
     frame = (DEMO_SITE / "index.html").read_text(encoding="utf-8")
     assert "Mentions légales" in frame and "Mentions légales" not in page.text  # the footer is chrome
+
+
+# Main content chosen by paragraph text. Each page below has the shape of a real news or
+# municipal page where the container used to be chosen (or dropped) by its name alone.
+
+BODY = (
+    "<p>Le conseil municipal a approuvé lundi soir l'extension du réseau de vidéoprotection "
+    "à trois nouveaux quartiers de la commune, pour un montant de 120 000 euros.</p>"
+    "<p>L'opposition a voté contre, estimant que l'efficacité des caméras n'a jamais été évaluée "
+    "et demandant un bilan chiffré avant toute nouvelle dépense.</p>"
+    "<p>Le maire a rappelé que la délibération prévoit une convention avec la gendarmerie "
+    "et un comité d'éthique chargé de suivre l'usage des images enregistrées.</p>"
+)
+BODY_LINES = [
+    "Le conseil municipal a approuvé lundi soir",
+    "L'opposition a voté contre",
+    "Le maire a rappelé que la délibération",
+]
+RELATED = (
+    "<div class='more-stories'><h3>À lire aussi</h3><ul>"
+    "<li><a href='/a'>Budget 2024 : les grandes lignes adoptées</a></li>"
+    "<li><a href='/b'>Travaux de la médiathèque : le calendrier</a></li>"
+    "<li><a href='/c'>Élections : les bureaux de vote déplacés</a></li></ul></div>"
+)
+SITE_MENU = (
+    "<ul><li><a href='/'>Accueil</a></li><li><a href='/mairie'>Mairie</a></li>"
+    "<li><a href='/conseil'>Conseil municipal</a></li><li><a href='/actus'>Actualités</a></li></ul>"
+)
+
+
+def _page(body: str) -> str:
+    return f"<!DOCTYPE html><html><head><title>Vidéoprotection</title></head><body>{body}</body></html>"
+
+
+def _assert_body(text: str) -> None:
+    for line in BODY_LINES:
+        assert line in text, f"body lost: {line!r} not in {text!r}"
+
+
+def test_a_body_inside_a_sidebar_layout_class_is_kept() -> None:
+    page = _page(
+        "<main id='content'><article class='l-main-content'>"
+        "<div class='l-segment'><h1>Vidéoprotection : trois quartiers de plus</h1></div>"
+        f"<div class='l-sidebar-fixed l-segment l-article-body-segment'><div class='c-entry-content'>{BODY}"
+        "</div></div></article></main>"
+    )
+    _assert_body(extract_html(page.encode()).text)
+
+
+def test_a_body_inside_a_content_with_sidebar_wrapper_is_kept() -> None:
+    page = _page(
+        f"<div id='page'><div class='header'>{SITE_MENU}</div><div id='content' class='column'>"
+        f"<article><div class='content-with-sidebar-wrp'><div class='field-item'>{BODY}</div></div>"
+        "</article></div><div class='sidebar'><p>Abonnez-vous à notre lettre d'information hebdomadaire.</p></div></div>"
+    )
+    text = extract_html(page.encode()).text
+    _assert_body(text)
+    assert "Accueil" not in text and "Abonnez-vous" not in text
+
+
+def test_a_body_inside_an_article_header_class_is_kept() -> None:
+    page = _page(
+        f"<header class='site-header'>{SITE_MENU}</header>"
+        f"<div class='article-header'><h1>Vidéoprotection</h1><div class='entry-content'>{BODY}</div></div>"
+        "<footer><p>Hôtel de ville, 1 place de la Mairie, 00000 Testville — ouvert du lundi au vendredi.</p></footer>"
+    )
+    text = extract_html(page.encode()).text
+    _assert_body(text)
+    assert "Hôtel de ville" not in text and "Accueil" not in text
+
+
+def test_hidden_elements_are_never_the_content() -> None:
+    hidden_comments = "".join(
+        f"<p>Commentaire {i} : je ne suis pas d'accord avec cette dépense, c'est trop cher pour la commune.</p>"
+        for i in range(12)
+    )
+    page = _page(
+        f"<div class='comments-list main' style='display: none'>{hidden_comments}</div>"
+        f"<div hidden><p>{'Texte masqué par le site et jamais affiché au lecteur. ' * 8}</p></div>"
+        f"<div aria-hidden='true'><p>{'Annonce masquée pour les lecteurs d’écran et les lecteurs. ' * 8}</p></div>"
+        f"<div class='story'>{BODY}</div>"
+    )
+    text = extract_html(page.encode()).text
+    _assert_body(text)
+    assert "Commentaire" not in text and "masqué" not in text and "masquée" not in text
+
+
+def test_a_page_revealed_by_a_script_is_still_read() -> None:
+    page = _page(f"<div id='app' style='visibility:hidden'><div class='story'>{BODY}</div></div>")
+    _assert_body(extract_html(page.encode()).text)
+
+
+def test_an_empty_main_id_or_a_menu_named_primary_is_not_the_content() -> None:
+    page = _page(
+        f"<div id='main'></div><div class='primary'>{SITE_MENU}</div>"
+        f"<div class='col-8'><h1>Vidéoprotection</h1><div class='texte'>{BODY}</div></div>"
+    )
+    text = extract_html(page.encode()).text
+    _assert_body(text)
+    assert "Accueil" not in text
+
+
+def test_of_two_mains_the_one_holding_the_body_is_the_content() -> None:
+    page = _page(
+        "<main class='promo-banner'><p>Découvrez notre nouvelle application mobile gratuite dès maintenant !</p></main>"
+        f"<main><article><h1>Vidéoprotection</h1>{BODY}</article></main>"
+    )
+    text = extract_html(page.encode()).text
+    _assert_body(text)
+    assert "application mobile" not in text
+
+
+def test_comments_and_related_links_around_the_body_are_dropped() -> None:
+    comments = "".join(
+        f"<li class='comment'><p>lecteur{i} : Encore des caméras, et toujours pas de bilan sérieux ici.</p></li>"
+        for i in range(20)
+    )
+    page = _page(
+        f"<article><h1>Vidéoprotection</h1><p class='byline'>Par <a href='/auteur'>La Rédaction</a></p>"
+        f"<div class='entry-content'>{BODY}</div>{RELATED}"
+        f"<footer class='entry-footer'><ol class='comment-list'>{comments}</ol></footer></article>"
+    )
+    text = extract_html(page.encode()).text
+    _assert_body(text)
+    assert "lecteur1" not in text and "Budget 2024" not in text and "La Rédaction" not in text
+
+
+def test_a_list_of_documents_inside_the_body_is_kept() -> None:
+    page = _page(
+        f"<main><h1>Séance du 12 décembre</h1><div class='texte'>{BODY}"
+        "<ul><li><a href='/d1.pdf'>Délibération n°1 : vidéoprotection (PDF)</a></li>"
+        "<li><a href='/d2.pdf'>Délibération n°2 : budget (PDF)</a></li></ul></div></main>"
+    )
+    text = extract_html(page.encode()).text
+    _assert_body(text)
+    assert "Délibération n°1 : vidéoprotection (PDF)" in text
+
+
+def test_a_body_spread_thin_is_not_cut_to_its_densest_block() -> None:
+    # One long paragraph, and the rest of the body one short paragraph per wrapper: the densest
+    # block alone would keep a fifth of the text; the container widens to hold the rest.
+    long = "<p>" + "Le dispositif comprend trente caméras reliées au centre de supervision. " * 5 + "</p>"
+    rest = "".join(
+        f"<div class='bloc'><p>Point {i} : la caméra du carrefour {i} sera installée au printemps.</p></div>"
+        for i in range(12)
+    )
+    page = _page(f"<div class='article'><div class='intro'>{long}</div>{rest}</div>")
+    text = extract_html(page.encode()).text
+    assert "trente caméras" in text and "Point 0 :" in text and "Point 11 :" in text
