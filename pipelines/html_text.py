@@ -87,6 +87,7 @@ _KEPT_CONTAINERS = frozenset({"body", "main", "article"})  # never dropped for r
 # Paragraph text: what a container's claim to be the main content is measured in.
 _PARAGRAPHS = "p, pre"
 _LOOSE_TEXT = "div, td, section, article, main"  # text written straight in them, between <br>s
+_PARAGRAPH_TAGS = frozenset({"p", "pre"})
 _MIN_PARAGRAPH = 20  # characters outside links; shorter ones (dates, bylines, buttons) weigh nothing
 _MOST = 0.5  # "most of the page's paragraph text"
 _WHOLE_PAGE = 0.9  # an element holding this much wraps the page: never hidden, never chrome
@@ -154,16 +155,17 @@ def _parse(body: bytes, markup: str, encoding: str) -> LexborHTMLParser:
 
 
 def _main_content(root: LexborNode) -> LexborNode:
-    """Drop what is never content, then grow the container of the page's densest paragraphs."""
+    """Drop what is never content, then take the container of the page's densest paragraphs."""
     _remove(root.css(_ALWAYS_DROP), root)
     weights = _weigh(root)
     blocks = weights.dense_blocks()
-    _remove(_hidden(root, weights) + _chrome(root, weights, blocks[0] if blocks else None), root)
-    weights = _weigh(root)
+    removed = _hidden(root, weights) + _chrome(root, weights, blocks[0] if blocks else None)
+    _remove(removed, root)
+    weights.without(removed)
     blocks = weights.dense_blocks()
     if not blocks:  # no paragraph text to weigh: the page's own declaration, else the body
         return _declared_container(root)
-    container = _common_ancestor(blocks)
+    container = _common_ancestor(blocks, weights)
     least = _KEPT * weights.mass.get(root.mem_id, 0)
     while weights.mass.get(container.mem_id, 0) < least and container.parent is not None:
         container = container.parent  # the body is spread thinner than the dense blocks: widen
@@ -188,6 +190,32 @@ class _Weights:
     own: dict[int, int]  # in the element's own paragraphs: its children, or straight in it
     score: dict[int, float]  # own, and half of its children's own
     nodes: dict[int, LexborNode]
+    up: dict[int, int | None]  # each weighed element's parent
+
+    def without(self, removed: list[LexborNode]) -> None:
+        """Take out the weight of the blocks inside ``removed`` elements (no second weighing)."""
+        gone = {element.mem_id for element in removed}
+        mass, own, score, up = self.mass, self.own, self.score, self.up
+        for key in [key for key in own if self._inside(key, gone)]:
+            weight = own.pop(key)
+            score[key] = score.get(key, 0) - weight
+            parent_key = up.get(key)
+            if parent_key is not None:
+                score[parent_key] = score.get(parent_key, 0) - weight / 2
+            node_key: int | None = key
+            while node_key is not None:
+                mass[node_key] = mass.get(node_key, 0) - weight
+                node_key = up.get(node_key)
+        for key in [key for key in score if self._inside(key, gone)]:
+            del score[key]
+
+    def _inside(self, key: int | None, gone: set[int]) -> bool:
+        up = self.up
+        while key is not None:
+            if key in gone:
+                return True
+            key = up.get(key)
+        return False
 
     def dense_blocks(self) -> list[LexborNode]:
         """The densest block (best score), and those whose own text is ``_DENSE`` of its own."""
@@ -205,72 +233,86 @@ def _weigh(root: LexborNode) -> _Weights:
 
     A paragraph is a ``<p>`` or ``<pre>``, or text written straight in a ``<div>`` (or cell,
     section, or whatever holds ``<br>``s); one shorter than ``_MIN_PARAGRAPH`` outside its
-    links weighs nothing.
+    links weighs nothing. Each paragraph's weight goes to its block (the ``<p>``'s parent, the
+    ``<div>`` itself), then each block's to its ancestors: one walk up per block.
     """
-    weights = _Weights({}, {}, {}, {})
-    parents: dict[int, LexborNode | None] = {}  # each element's parent, looked up once
+    weights = _Weights({}, {}, {}, {}, {})
+    own, nodes = weights.own, weights.nodes
+    link_text: dict[int, int] = {}
+    for link in root.css("p a, pre a"):
+        paragraph = link.parent
+        while paragraph is not None and paragraph.tag not in _PARAGRAPH_TAGS:
+            paragraph = paragraph.parent
+        if paragraph is not None:
+            key = paragraph.mem_id
+            link_text[key] = link_text.get(key, 0) + len(link.text().strip())
     for paragraph in root.css(_PARAGRAPHS):
-        weight = len(paragraph.text().strip())
-        if weight >= _MIN_PARAGRAPH:
-            for link in paragraph.css("a"):
-                weight -= len(link.text().strip())
-        if weight >= _MIN_PARAGRAPH:
-            _add(paragraph, weight, weights, parents, 0)
+        weight = len(paragraph.text().strip()) - link_text.get(paragraph.mem_id, 0)
+        block = paragraph.parent
+        if weight >= _MIN_PARAGRAPH and block is not None:
+            key = block.mem_id
+            own[key] = own.get(key, 0) + weight
+            nodes[key] = block
     loose = {element.mem_id: element for element in root.css(_LOOSE_TEXT)}
     for line_break in root.css("br"):
         parent = line_break.parent
         if parent is not None:
             loose[parent.mem_id] = parent
-    for element in loose.values():
+    for key, element in loose.items():
         weight = len(element.text(deep=False).strip())
         if weight >= _MIN_PARAGRAPH:
-            _add(element, weight, weights, parents, 1)
+            own[key] = own.get(key, 0) + weight
+            nodes[key] = element
+    # Each ancestor is looked up once; then the weights go up the tree deepest first.
+    up, depth = weights.up, {}
+    for key in own:
+        walk = []
+        node_key: int | None = key
+        node = nodes[key]
+        while node_key is not None and node_key not in up:
+            walk.append(node_key)
+            parent = node.parent
+            up[node_key] = node_key = parent.mem_id if parent is not None else None
+            if parent is not None:
+                nodes.setdefault(node_key, parent)  # type: ignore[arg-type]
+                node = parent
+        for node_key in reversed(walk):
+            parent_key = up[node_key]
+            depth[node_key] = depth[parent_key] + 1 if parent_key is not None else 0
+    mass, score = weights.mass, weights.score
+    mass.update(own)
+    for key in sorted(depth, key=depth.__getitem__, reverse=True):
+        parent_key = up[key]
+        if parent_key is not None and key in mass:
+            mass[parent_key] = mass.get(parent_key, 0) + mass[key]
+    for key, weight in own.items():
+        score[key] = score.get(key, 0) + weight
+        parent_key = up[key]
+        if parent_key is not None:  # the block's parent: half its weight
+            score[parent_key] = score.get(parent_key, 0) + weight / 2
     return weights
 
 
-def _add(
-    element: LexborNode, weight: int, weights: _Weights, parents: dict[int, LexborNode | None], level: int
-) -> None:
-    """Add a paragraph's weight to the element's ancestors (level 0) or the element itself (1)."""
-    node: LexborNode | None = element
-    mass, own, score = weights.mass, weights.own, weights.score
-    while node is not None:
-        key = node.mem_id
-        mass[key] = mass.get(key, 0) + weight
-        if level == 1:  # the paragraph's block
-            own[key] = own.get(key, 0) + weight
-            score[key] = score.get(key, 0) + weight
-            weights.nodes[key] = node
-        elif level == 2:  # the block's parent
-            score[key] = score.get(key, 0) + weight / 2
-            weights.nodes[key] = node
-        if key in parents:
-            node = parents[key]
-        else:
-            node = parents[key] = node.parent
-        level += 1
-
-
-def _common_ancestor(blocks: list[LexborNode]) -> LexborNode:
-    paths = [_path(block) for block in blocks]
-    common = paths[0]
-    for path in paths[1:]:
+def _common_ancestor(blocks: list[LexborNode], weights: _Weights) -> LexborNode:
+    """The smallest element holding every block, found on the weighed elements' parent links."""
+    up = weights.up
+    common = _key_path(blocks[0].mem_id, up)
+    for block in blocks[1:]:
+        path = _key_path(block.mem_id, up)
         depth = 0
         for mine, theirs in zip(common, path, strict=False):
-            if mine.mem_id != theirs.mem_id:
+            if mine != theirs:
                 break
             depth += 1
         common = common[:depth]
-    return common[-1]
+    return weights.nodes[common[-1]] if common else blocks[0]
 
 
-def _path(element: LexborNode) -> list[LexborNode]:
-    """The element's ancestors from the root down, and itself."""
+def _key_path(key: int | None, up: dict[int, int | None]) -> list[int]:
     path = []
-    node: LexborNode | None = element
-    while node is not None:
-        path.append(node)
-        node = node.parent
+    while key is not None:
+        path.append(key)
+        key = up.get(key)
     return path[::-1]
 
 
