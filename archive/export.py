@@ -8,7 +8,6 @@ space), ``categories`` separated by ``;``, and ``mentions`` as a JSON array.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 from collections.abc import Callable, Iterator
@@ -21,6 +20,7 @@ from archive.act_label import act_label
 from archive.db import iso_utc
 from archive.models import PAGE_SEPARATOR, Document, Mention
 from archive.records import ActesInfo
+from archive.spreadsheet import SpreadsheetWriter
 from archive.store import ArchiveStore
 
 EXPORT_FIELDS = [
@@ -191,7 +191,7 @@ def write_spreadsheet(
     """CSV for spreadsheets: UTF-8 with BOM, ``categories`` joined by ``;``, ``mentions`` as JSON,
     pages as blank lines; ``flatten`` turns each record's other list and boolean fields into text."""
     out.write("\ufeff")
-    writer = csv.DictWriter(out, fieldnames=[*fields, "text"] if with_text else fields, lineterminator="\r\n")
+    writer = SpreadsheetWriter(out, [*fields, "text"] if with_text else fields)
     writer.writeheader()
     count = 0
     for record in records:

@@ -6,17 +6,22 @@ disabled so that no other file can be opened for writing. Temporary tables still
 keeps them in a separate, private database, and the search's facet counts use one (which is
 why ``PRAGMA query_only`` is not used: it refuses those too). Reading a WAL archive needs its
 ``-shm`` file, which SQLite creates beside the archive when missing; that changes no data.
+Where it cannot (the archive sits on a read-only filesystem, or in a folder this user may not
+write to, with no ``-shm`` file), the file is opened ``immutable``: SQLite then reads it without
+locks or shared memory, which is safe precisely because nothing can write to it there.
 A PostgreSQL archive is opened with read-only transactions.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from archive.db import SCHEMA_VERSION, SQLITE_BUSY_TIMEOUT_MS, DatabaseLocation
 from archive.errors import ArchiveError
@@ -32,6 +37,9 @@ class ArchiveReader:
         self.engine = make_readonly_engine(location)
         self.files = ContentStore(location.files_dir)
         self.schema_version = self._check_schema()
+
+    def session(self) -> Session:
+        return Session(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -59,12 +67,24 @@ def make_readonly_engine(location: DatabaseLocation) -> Engine:
         raise ArchiveError(f"no archive at {str(path)!r}; run 'vigie crawl' (or 'vigie demo') first")
     # check_same_thread: the web server answers from a thread pool; each connection is used by
     # one request at a time, which is what SQLite needs.
+    immutable = "&immutable=1" if _cannot_be_written(path) else ""
     engine = create_engine(
-        f"sqlite:///file:{quote(str(path))}?mode=ro&uri=true",
+        f"sqlite:///file:{quote(str(path))}?mode=ro{immutable}&uri=true",
         connect_args={"check_same_thread": False},
     )
     event.listen(engine, "connect", _readonly_pragmas)
     return engine
+
+
+def _cannot_be_written(path: Path) -> bool:
+    """Nobody can write this archive here, and SQLite could not create its ``-shm`` file."""
+    try:
+        if os.statvfs(path).f_flag & os.ST_RDONLY:
+            return True
+    except OSError:
+        return False
+    shm = path.with_name(path.name + "-shm")
+    return not os.access(path.parent, os.W_OK) and not shm.exists() and not os.access(path, os.W_OK)
 
 
 def _readonly_pragmas(dbapi_connection: object, _record: object) -> None:

@@ -26,6 +26,9 @@ from archive.records import FetchOutcome
 from archive.store import ArchiveStore
 
 MAX_ERROR_SAMPLES = 50
+# The error kind of a document fetched but not archived (disk full, database error): the one
+# error that makes a crawl fail by itself, since what was fetched is lost until the next run.
+ARCHIVE_FAILED = "archive_failed"
 # One source's results: ok, or the two ways of archiving nothing.
 SOURCE_OK, SOURCE_EMPTY, SOURCE_FAILED = "ok", "empty", "failed"
 

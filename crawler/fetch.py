@@ -9,7 +9,7 @@ from twisted.python.failure import Failure
 
 from archive.db import utcnow
 from crawler.items import DocumentItem
-from crawler.middlewares import OffsiteRedirectError
+from crawler.middlewares import OffsiteRedirectError, RedirectLoopError
 from pipelines import detect
 
 # Failures that are the crawl doing its job, not something broken.
@@ -80,8 +80,13 @@ def failure_kind(failure: Failure) -> str:
         return f"http_{failure.value.response.status}"
     if failure.check(OffsiteRedirectError):
         return "offsite_redirect"
+    if failure.check(RedirectLoopError):
+        return "redirect_loop"
     if failure.check(IgnoreRequest):
-        return "robots_forbidden" if "robots" in str(failure.value).lower() else "ignored"
+        message = str(failure.value).lower()
+        if "robots" in message:
+            return "robots_forbidden"
+        return "too_many_redirects" if "max redirections" in message else "ignored"
     names = {cls.__name__ for cls in type(failure.value).__mro__}
     for kind, candidates in _FAILURE_KINDS.items():
         if names.intersection(candidates):

@@ -10,6 +10,12 @@ parser (an HTML5 parser in C: the tree a browser builds) rather than through
 build the tree of an 18 KB page, which Lexbor parses in about 0.25. The generic spider reads
 nothing else from the page's tree.
 
+Hostile pages are bounded before they are parsed (``pipelines.markup_guard``): markup nested
+deeper than ``max_depth`` is flattened (an HTML5 parser's cost grows with the square of the
+depth), only the first ``max_chars`` characters of a page are read for links, and at most
+``max_links`` new links come out of one page. ``flattened`` and ``truncated`` count the pages
+each limit changed, for the crawl's stats.
+
 The rules are ``LinkExtractor``'s (``<a>`` and ``<area>`` ``href``, HTML5 whitespace stripped,
 joined on the page's ``<base>`` or URL, escaped with the page's encoding), with two changes that
 change no crawl: the fragment is dropped (Scrapy's duplicate filter ignores it anyway), and only
@@ -28,8 +34,12 @@ from selectolax.lexbor import LexborHTMLParser
 from w3lib.html import strip_html5_whitespace
 from w3lib.url import safe_url_string
 
+from pipelines.markup_guard import DEFAULT_MAX_DEPTH, tame_markup
+
 # Resolved hrefs kept per crawl; a site has far fewer distinct links than this.
 _CACHE_LIMIT = 200_000
+DEFAULT_MAX_CHARS = 5_000_000  # VIGIE_HTML_LINKS_MAX_CHARS
+DEFAULT_MAX_LINKS = 5_000  # VIGIE_MAX_LINKS_PER_PAGE
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +51,16 @@ class PageLink:
 class LinkFinder:
     """Finds the new links of each page of one crawl, remembering how each href resolved."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        max_depth: int = DEFAULT_MAX_DEPTH,
+        max_chars: int = DEFAULT_MAX_CHARS,
+        max_links: int = DEFAULT_MAX_LINKS,
+    ) -> None:
         self._resolved: dict[tuple[str, str, str], str | None] = {}
+        self.max_depth, self.max_chars, self.max_links = max_depth, max_chars, max_links
+        self.flattened = 0  # pages whose markup was flattened
+        self.truncated = 0  # pages read only in part, or whose links were cut at max_links
 
     def links(self, response: TextResponse, skip: Container[str] = ()) -> Iterator[PageLink]:
         """Each http(s) link of the page once, in page order, except the URLs in ``skip``."""
@@ -51,7 +69,13 @@ class LinkFinder:
         site = f"{parts.scheme}://{parts.netloc}"
         encoding = response.encoding
         seen: set[str] = set()
-        for element in LexborHTMLParser(response.text).css("a[href], area[href]"):
+        markup = response.text
+        if len(markup) > self.max_chars:
+            markup = markup[: self.max_chars]
+            self.truncated += 1
+        markup, flattened = tame_markup(markup, self.max_depth)
+        self.flattened += flattened
+        for element in LexborHTMLParser(markup).css("a[href], area[href]"):
             href = element.attributes.get("href") or ""  # a bare ``<a href>`` is the page itself
             # An href from the site's root ("/x") means the same on every page of the site; a
             # relative one depends on the page.
@@ -64,6 +88,9 @@ class LinkFinder:
                     self._resolved.clear()
             if url is None or url in seen or url in skip:
                 continue
+            if len(seen) >= self.max_links:
+                self.truncated += 1
+                return
             seen.add(url)
             yield PageLink(url, element.text(deep=True) or "")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 from crawler import PROJECT_URL, __version__
+from pipelines.limits import DocumentLimits
 
 
 def _env(name: str, default: str) -> str:
@@ -44,6 +45,18 @@ RETRY_TIMES = int(_env("VIGIE_RETRY_TIMES", "2"))
 REDIRECT_ENABLED = True
 REDIRECT_MAX_TIMES = 10
 
+# -- hostile pages and files: what one response may cost (README, "Limits") ----------------
+URLLENGTH_LIMIT = 2083  # Scrapy's default, stated: longer links are recorded as url_too_long
+# Per-document limits: defaults and environment variables in pipelines/limits.py.
+_LIMITS = DocumentLimits.from_env()
+VIGIE_HTML_MAX_DEPTH = _LIMITS.html_max_depth  # deeper markup is flattened before parsing
+VIGIE_OFFICE_MAX_UNPACKED = _LIMITS.office_max_unpacked  # bytes of one .docx/.odt member
+VIGIE_OFFICE_MAX_RATIO = _LIMITS.office_max_ratio  # unpacked / packed size of one member
+VIGIE_MAX_MENTIONS = _LIMITS.max_mentions  # stored per document; the rest counted
+# Links of one page: read from its first characters only, and at most this many new ones.
+VIGIE_HTML_LINKS_MAX_CHARS = int(_env("VIGIE_HTML_LINKS_MAX_CHARS", str(5_000_000)))
+VIGIE_MAX_LINKS_PER_PAGE = int(_env("VIGIE_MAX_LINKS_PER_PAGE", "5000"))
+
 # -- focus: how far the generic spider goes (see crawler/linkrules.py) ----------------------
 VIGIE_MAX_PAGES = int(_env("VIGIE_MAX_PAGES", "2000"))
 VIGIE_MAX_DEPTH = int(_env("VIGIE_MAX_DEPTH", "10"))
@@ -76,6 +89,8 @@ DOWNLOADER_MIDDLEWARES = {
     # After the site filter, before robots.txt: URLs already archived by this run (a resumed
     # run) are answered from the archive; known URLs get conditional requests.
     "crawler.incremental.ConditionalRequestMiddleware": 60,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "crawler.middlewares.LoopAwareRedirectMiddleware": 600,  # Scrapy's place for redirects
 }
 # Phases, spaced so that new stages slot in between: extract, tag, store.
 ITEM_PIPELINES = {

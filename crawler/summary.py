@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from archive import DatabaseLocation
 from archive.models import CrawlRun
-from archive.runs import broken_sources
+from archive.runs import ARCHIVE_FAILED, broken_sources
 
 MAX_SAMPLES = 8
 MAX_SOURCE_LINES = 40
@@ -34,6 +34,11 @@ def format_summary(run: CrawlRun, location: DatabaseLocation) -> str:
             lines.append(f"    … {total_errors - MAX_SAMPLES} more in crawl run #{run.id}")
     else:
         lines.append("  errors             none")
+    if run.errors.get(ARCHIVE_FAILED):
+        lines.append(
+            f"  NOT ARCHIVED       {run.errors[ARCHIVE_FAILED]} document(s): disk full or database error "
+            f"(see {ARCHIVE_FAILED} above); this run fails"
+        )
     if len(results) > 1 or run.sources:
         lines.append(f"  sources            {len(results)}, {len(broken_sources(run))} look broken")
         shown = sorted(results.items(), key=lambda item: (item[1].get("status") == "ok", item[0]))
@@ -59,6 +64,11 @@ def format_summary_line(run: CrawlRun) -> str:
         f"{run.documents_changed} changed, {run.documents_removed or 0} removed, "
         f"{sum(run.mentions.values())} new mentions, {sum(run.errors.values())} errors"
         + (f", {len(broken)} source(s) look broken: {', '.join(broken[:10])}" if broken else "")
+        + (
+            f", {lost} NOT ARCHIVED (disk full or database error)"
+            if (lost := run.errors.get(ARCHIVE_FAILED))
+            else ""
+        )
     )
 
 

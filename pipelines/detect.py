@@ -71,11 +71,13 @@ def _zip_kind(body: bytes) -> str | None:
         with zipfile.ZipFile(io.BytesIO(body)) as archive:
             names = set(archive.namelist())
             if "mimetype" in names:
-                mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
+                # Read a few bytes only: a hostile zip may declare gigabytes for this member.
+                with archive.open("mimetype") as member:
+                    mimetype = member.read(128).decode("ascii", "replace").strip()
                 return ODT if mimetype == _reverse(ODT) else None
             if "word/document.xml" in names:
                 return DOCX
-    except (zipfile.BadZipFile, OSError, KeyError):
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, NotImplementedError):
         return None
     return None
 

@@ -17,6 +17,8 @@ from pipelines.actes import find_actes
 from pipelines.acts import split_acts
 from pipelines.dates import find_date
 from pipelines.doctype import guess_doc_type
+from pipelines.limits import DocumentLimits
+from pipelines.markup_guard import has_tags_enough, tame_markup
 from pipelines.office_text import OfficeExtractionError, extract_doc, extract_docx, extract_odt, extract_plain
 from pipelines.pdf_text import DEFAULT_BACKEND, PdfExtractionError, extract_pdf
 
@@ -30,6 +32,7 @@ class ExtractionInput:
     declared_encoding: str | None = None
     pdf_backend: str = DEFAULT_BACKEND
     known_sha256: str | None = None  # the archive's version at this URL: same bytes, no work
+    limits: DocumentLimits = field(default_factory=DocumentLimits)
 
 
 @dataclass(slots=True)
@@ -93,16 +96,22 @@ def _fill_text(result: ExtractionResult, job: ExtractionInput) -> None:
     if kind == detect.HTML:
         from pipelines.html_text import extract_html  # selectolax and bs4: only when there is HTML to read
 
-        page = extract_html(job.body, job.declared_encoding)
-        result.pages, result.title, result.extraction = [page.text], page.title, "html"
+        body, encoding, flattened = _tamed_html(job)
+        page = extract_html(body, encoding)
+        result.pages, result.title = [page.text], page.title
+        result.extraction = "html-flattened" if flattened else "html"
     elif kind == detect.PDF:
         pdf = extract_pdf(job.body, job.pdf_backend)
         result.pages, result.title, result.extraction = pdf.pages, pdf.title, pdf.backend
         result.needs_ocr, result.ocr_pages = pdf.needs_ocr, pdf.ocr_pages
     elif kind == detect.DOCX:
-        result.pages, result.extraction = [extract_docx(job.body)], "docx"
+        limits = job.limits
+        text = extract_docx(job.body, limits.office_max_unpacked, limits.office_max_ratio)
+        result.pages, result.extraction = [text], "docx"
     elif kind == detect.ODT:
-        result.pages, result.extraction = [extract_odt(job.body)], "odt"
+        limits = job.limits
+        text = extract_odt(job.body, limits.office_max_unpacked, limits.office_max_ratio)
+        result.pages, result.extraction = [text], "odt"
     elif kind == detect.TEXT:
         result.pages, result.extraction = [extract_plain(job.body, job.declared_encoding)], "text"
     elif kind == detect.DOC:
@@ -114,6 +123,20 @@ def _fill_text(result: ExtractionResult, job: ExtractionInput) -> None:
             "unrecognised content: not HTML, PDF or an office document",
             "unknown_format",
         )
+
+
+def _tamed_html(job: ExtractionInput) -> tuple[bytes, str | None, bool]:
+    """The page's bytes and charset, flattened first when nested too deep (``markup_guard``)."""
+    body = job.body
+    if not has_tags_enough(body, job.limits.html_max_depth):
+        return body, job.declared_encoding, False  # too few tags to nest deep: no decoding here
+    from pipelines.html_text import decode_html
+
+    markup, _encoding = decode_html(body, job.declared_encoding)
+    tamed, flattened = tame_markup(markup, job.limits.html_max_depth)
+    if not flattened:
+        return body, job.declared_encoding, False
+    return tamed.encode("utf-8"), "utf-8", True
 
 
 def _title_from_filename(filename: str | None) -> str | None:

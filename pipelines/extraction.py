@@ -8,6 +8,7 @@ from scrapy.crawler import Crawler
 
 from crawler.items import DocumentItem
 from pipelines.extract import ExtractionInput
+from pipelines.limits import DocumentLimits
 from pipelines.pdf_text import BACKENDS
 from pipelines.shared_pool import pool_for
 from pipelines.worker_pool import WorkerPool
@@ -18,6 +19,7 @@ class ExtractionPipeline:
         self.crawler = crawler
         self.pool = pool
         self.pdf_backend = pdf_backend
+        self.limits = DocumentLimits.from_settings(crawler.settings)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractionPipeline:
@@ -43,6 +45,7 @@ class ExtractionPipeline:
                 declared_encoding=item.declared_encoding,
                 pdf_backend=self.pdf_backend,
                 known_sha256=item.previous_sha256,
+                limits=self.limits,
             )
         )
         if item.extracted.unchanged:

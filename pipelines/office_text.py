@@ -1,7 +1,10 @@
 """Text of word-processor files and plain-text documents.
 
 ``.docx`` and ``.odt`` are zip archives of XML: their paragraphs are read with the standard
-library and lxml, no extra dependency needed. Legacy binary ``.doc`` files go through antiword
+library and lxml, no extra dependency needed. A zip can declare a member of gigabytes that
+packs into a few megabytes (a "zip bomb"): a member is read only when its declared size is
+within ``max_unpacked`` and its compression ratio within ``max_ratio``, and the read itself
+stops at that size whatever the header claims (``office_too_large`` otherwise). Legacy binary ``.doc`` files go through antiword
 (a Debian package: small, fast, made for exactly this, where LibreOffice would start a whole
 office suite per file). antiword draws Word tables with ``|``; minutes put their text in such
 tables (names in the left column, the sitting in the right one), so each table is read back
@@ -35,8 +38,17 @@ class OfficeExtractionError(Exception):
         self.kind = kind
 
 
-def extract_docx(body: bytes) -> str:
-    root = _xml_member(body, "word/document.xml")
+DEFAULT_MAX_UNPACKED = 50 * 1024 * 1024
+DEFAULT_MAX_RATIO = 100
+# Small members compress well past any ratio (a 2 MB run of one character): only sizes over
+# this are checked against the ratio.
+_RATIO_FROM = 1024 * 1024
+
+
+def extract_docx(
+    body: bytes, max_unpacked: int = DEFAULT_MAX_UNPACKED, max_ratio: int = DEFAULT_MAX_RATIO
+) -> str:
+    root = _xml_member(body, "word/document.xml", max_unpacked, max_ratio)
     paragraphs = []
     for paragraph in root.iter(f"{_W}p"):
         parts = []
@@ -48,8 +60,10 @@ def extract_docx(body: bytes) -> str:
     return normalise_text("\n".join(paragraphs))
 
 
-def extract_odt(body: bytes) -> str:
-    root = _xml_member(body, "content.xml")
+def extract_odt(
+    body: bytes, max_unpacked: int = DEFAULT_MAX_UNPACKED, max_ratio: int = DEFAULT_MAX_RATIO
+) -> str:
+    root = _xml_member(body, "content.xml", max_unpacked, max_ratio)
     paragraphs = ["".join(node.itertext()) for node in root.iter(f"{_TEXT_NS}p", f"{_TEXT_NS}h")]
     return normalise_text("\n".join(paragraphs))
 
@@ -64,13 +78,30 @@ def extract_plain(body: bytes, declared_encoding: str | None = None) -> str:
     return normalise_text(text)
 
 
-def _xml_member(body: bytes, name: str) -> etree._Element:
+def _xml_member(body: bytes, name: str, max_unpacked: int, max_ratio: int) -> etree._Element:
     try:
         with zipfile.ZipFile(io.BytesIO(body)) as archive:
-            data = archive.read(name)
+            data = read_member(archive, name, max_unpacked, max_ratio)
         return etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, huge_tree=True))
     except (zipfile.BadZipFile, KeyError, OSError, etree.XMLSyntaxError) as exc:
         raise OfficeExtractionError("office_corrupt", f"unreadable document: {exc}") from exc
+
+
+def read_member(archive: zipfile.ZipFile, name: str, max_unpacked: int, max_ratio: int) -> bytes:
+    """One member's bytes, refused (``office_too_large``) past the size or ratio limits."""
+    info = archive.getinfo(name)
+    declared, packed = info.file_size, max(1, info.compress_size)
+    if declared > max_unpacked or (declared > _RATIO_FROM and declared > packed * max_ratio):
+        raise OfficeExtractionError(
+            "office_too_large",
+            f"{name} unpacks to {declared:,} bytes from {packed:,} "
+            f"(limits: {max_unpacked:,} bytes, ratio {max_ratio}); the original is archived",
+        )
+    with archive.open(info) as member:
+        data = member.read(max_unpacked + 1)  # the header may lie: never read past the limit
+    if len(data) > max_unpacked:
+        raise OfficeExtractionError("office_too_large", f"{name} unpacks to over {max_unpacked:,} bytes")
+    return data
 
 
 ANTIWORD_TIMEOUT = 120

@@ -25,7 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from archive import ArchiveError, ArchiveStore, FetchOutcome, FetchRecord, resolve_location
 from archive.db import utcnow
-from archive.runs import finish_run, start_run
+from archive.runs import ARCHIVE_FAILED, finish_run, start_run
 from archive.versions import NEVER_SEEN, REMOVED_NOW, mark_removed, touch
 from crawler.fetch import SKIP_KINDS
 from crawler.items import DocumentItem, FetchFailure, NotModified
@@ -163,7 +163,7 @@ class StoragePipeline:
             outcome = await self._writer.record(record)
         except (ArchiveError, SQLAlchemyError) as exc:
             # Disk full, database locked for too long…: this document is lost, not the crawl.
-            self.recorder.error(item.source, "archive_failed", item.url, str(exc).splitlines()[0])
+            self.recorder.error(item.source, ARCHIVE_FAILED, item.url, str(exc).splitlines()[0])
             return
         finally:
             item.body = b""  # archived (or given up): free the memory now

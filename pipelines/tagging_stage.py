@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
 from scrapy.crawler import Crawler
 
 from crawler.items import DocumentItem
+from pipelines.limits import DocumentLimits
 from pipelines.shared_pool import pool_for
 from pipelines.tagging import load_lexicon
 from pipelines.tagging.jobs import TagJob, TagResult, tag_job
 from pipelines.worker_pool import WorkerPool
+
+logger = logging.getLogger(__name__)
 
 
 class TaggingPipeline:
@@ -19,6 +23,7 @@ class TaggingPipeline:
         self.crawler = crawler
         self.pool = pool
         self.lexicon_path = lexicon_path
+        self.max_mentions = DocumentLimits.from_settings(crawler.settings).max_mentions
         # Load once here: a broken lexicon stops the crawl before it starts, in one line.
         self.version = load_lexicon(lexicon_path).version
 
@@ -36,7 +41,12 @@ class TaggingPipeline:
             return item
         result = await self.pool.run(
             tag_job,
-            TagJob(text, paged=item.extracted.kind == "pdf", lexicon_path=self.lexicon_path),
+            TagJob(
+                text,
+                paged=item.extracted.kind == "pdf",
+                lexicon_path=self.lexicon_path,
+                max_mentions=self.max_mentions,
+            ),
             lambda kind, message: TagResult(None, [], message),
         )
         if result.error:
@@ -44,6 +54,17 @@ class TaggingPipeline:
             return item  # untagged: `vigie retag` will try again
         item.mentions, item.lexicon_version = result.mentions, result.lexicon_version
         stats = self.crawler.stats
+        over = result.found - len(result.mentions)
+        if over > 0:
+            # Counted, not stored: the first VIGIE_MAX_MENTIONS in text order are the evidence.
+            stats.inc_value("vigie/mentions_over_limit", over)
+            stats.inc_value("vigie/documents_over_mention_limit")
+            logger.warning(
+                "%s: %d mentions found, the first %d stored (VIGIE_MAX_MENTIONS)",
+                item.url,
+                result.found,
+                len(result.mentions),
+            )
         for mention in result.mentions:
             stats.inc_value(f"vigie/mentions/{mention.category}")
         return item

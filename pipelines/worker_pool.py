@@ -4,6 +4,10 @@ PDF parsing is CPU-bound: on Scrapy's reactor thread a 250-page file would freez
 download. Jobs run in worker processes instead; each has a time limit. A job that times out
 or kills its worker (a malformed PDF can crash a C library) is recorded as an error, the pool
 is replaced, and the other jobs that were in flight are run again once.
+
+Workers never outlive the crawl: each one watches its parent and exits when it is gone, so a
+``kill -9`` of the crawl (or of ``vigie ocr``) leaves no orphan behind; the multiprocessing
+resource tracker then exits too, as the last holder of its pipe is gone.
 """
 
 from __future__ import annotations
@@ -11,6 +15,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -35,7 +42,10 @@ class WorkerPool:
         if self._executor is None:
             # spawn, not fork: forking a process that runs a reactor and threads is unsafe.
             self._executor = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn")
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=watch_parent,
+                initargs=(os.getpid(),),
             )
         return self._executor
 
@@ -72,6 +82,24 @@ class WorkerPool:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
+
+
+PARENT_CHECK_SECONDS = 0.5
+
+
+def watch_parent(parent_pid: int) -> None:
+    """In a worker: exit as soon as the process that started it is gone (killed, crashed).
+
+    A thread polls the parent's pid, which is portable and costs nothing; ``PR_SET_PDEATHSIG``
+    would fire when the *thread* that spawned the worker ends, which is not what is wanted.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="vigie-parent-watch", daemon=True).start()
 
 
 def _failed(job: ExtractionInput, kind: str, message: str) -> ExtractionResult:

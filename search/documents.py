@@ -10,13 +10,19 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from archive.act_label import act_label
 from archive.models import Act, Document, DocumentUrl, Mention
 
 SHA256 = re.compile(r"[0-9a-f]{64}")
+# SQLite's integers are 64-bit: a larger id in a URL is no document, not a server error.
+MAX_DOCUMENT_ID = 2**63 - 1
+# A document page or API answer lists at most this many mentions (in text order) and says how
+# many there are: an archive made before the per-document cap (``VIGIE_MAX_MENTIONS``) may hold
+# hundreds of thousands for one hostile page.
+MENTIONS_SHOWN = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +82,9 @@ class DocumentDetail:
     last_seen_at: dt.datetime
     urls: list[UrlSeen] = field(default_factory=list)
     versions: list[Version] = field(default_factory=list)
-    mentions: list[MentionSeen] = field(default_factory=list)
+    mentions: list[MentionSeen] = field(default_factory=list)  # the first MENTIONS_SHOWN
     acts: list[str] = field(default_factory=list)  # act labels, in document order
+    mentions_total: int = 0  # all the document's mentions, shown or not
 
     @property
     def removed_at_source(self) -> bool:
@@ -104,6 +111,8 @@ class Original:
 
 
 def load_document(engine: Engine, document_id: int) -> DocumentDetail | None:
+    if not 0 < document_id <= MAX_DOCUMENT_ID:
+        return None
     with Session(engine) as session:
         document = session.scalar(
             select(Document)
@@ -111,12 +120,21 @@ def load_document(engine: Engine, document_id: int) -> DocumentDetail | None:
             .options(
                 selectinload(Document.urls),
                 selectinload(Document.acts),
-                selectinload(Document.mentions).selectinload(Mention.act),
                 selectinload(Document.source),
             )
         )
         if document is None:
             return None
+        mentions = session.scalars(
+            select(Mention)
+            .where(Mention.document_id == document_id)
+            .order_by(Mention.start, Mention.id)
+            .limit(MENTIONS_SHOWN)
+            .options(selectinload(Mention.act))
+        ).all()
+        total = len(mentions)
+        if total == MENTIONS_SHOWN:
+            total = session.scalar(select(func.count()).where(Mention.document_id == document_id)) or 0
         return DocumentDetail(
             id=document.id,
             sha256=document.sha256,
@@ -140,8 +158,9 @@ def load_document(engine: Engine, document_id: int) -> DocumentDetail | None:
             last_seen_at=document.last_seen_at,
             urls=[_url(link) for link in document.urls],
             versions=_versions(session, document),
-            mentions=[_mention(m) for m in sorted(document.mentions, key=lambda m: m.start)],
+            mentions=[_mention(m) for m in mentions],
             acts=[act_label(act) for act in document.acts],
+            mentions_total=total,
         )
 
 

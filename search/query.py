@@ -16,6 +16,10 @@ from dataclasses import dataclass
 from search.errors import SearchError
 
 _PART = re.compile(r'"([^"]*)"|(\S+)')
+# A search, not a document: the web UI's form allows 200 characters; scripts get more room,
+# but a query of thousands of terms makes FTS5 run for minutes.
+MAX_QUERY_CHARS = 1_000
+MAX_QUERY_TERMS = 32  # words and "phrases"
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +28,18 @@ class FtsQuery:
     phrase: str | None  # the whole input as one phrase, ranked first; None when not relevant
 
 
+def check_size(text: str) -> None:
+    """Refuse a query too long or with too many terms (``SearchError``), before any work."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise SearchError(f"the query is too long: {len(text):,} characters, at most {MAX_QUERY_CHARS:,}")
+    terms = len(_PART.findall(text))
+    if terms > MAX_QUERY_TERMS:
+        raise SearchError(f"the query has too many terms: {terms:,}, at most {MAX_QUERY_TERMS}")
+
+
 def plain_query(text: str) -> FtsQuery | None:
     """FTS5 expression for plain input; None when it holds no word at all."""
+    check_size(text)
     parts: list[str] = []
     words: list[str] = []
     quoted = False
@@ -76,6 +90,7 @@ def _number_variants(word: str) -> list[str]:
 
 
 def raw_query(text: str) -> FtsQuery:
+    check_size(text)
     return FtsQuery(text, None)
 
 

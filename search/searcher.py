@@ -20,6 +20,7 @@ from sqlalchemy.exc import OperationalError
 from archive import ArchiveStore
 from archive.reader import ArchiveReader
 from archive.taxonomy import CATEGORY_IDS, DOC_TYPES, STANCES
+from search.deadline import deadline, search_timeout
 from search.errors import SearchError
 from search.facets import count_facets, fill_hits
 from search.index import FILTER_INDEX, ensure_index, require_index
@@ -66,9 +67,15 @@ class Searcher:
     registry source slugs to their département, for the département filter and facet.
     """
 
-    def __init__(self, store: ArchiveStore | ArchiveReader, places: SourcePlaces | None = None) -> None:
+    def __init__(
+        self,
+        store: ArchiveStore | ArchiveReader,
+        places: SourcePlaces | None = None,
+        timeout: float | None = None,
+    ) -> None:
         self.store = store
         self.places = places or SourcePlaces()
+        self.timeout = timeout if timeout is not None else search_timeout()
         if isinstance(store, ArchiveReader):
             require_index(store.engine)
         else:
@@ -82,7 +89,7 @@ class Searcher:
         scored, params = self._scored(query, fts, where, params)
         page = {"limit": query.limit, "offset": query.offset}
         order = NEWEST if query.newest_first else RANKED
-        with self.store.engine.connect() as connection:
+        with self.store.engine.connect() as connection, deadline(connection, self.timeout):
             try:
                 if query.facets:
                     # One pass over the matches feeds both the page and the facets.
@@ -101,6 +108,11 @@ class Searcher:
                     facets = None
                 hits = self._hits(connection, query, fts, rows)
             except OperationalError as exc:
+                if "interrupted" in str(exc):
+                    raise SearchError(
+                        f"the search took longer than {self.timeout:g} s and was stopped; "
+                        "add words or filters to narrow it"
+                    ) from exc
                 raise _explain(exc, query.raw) from exc
         return SearchPage(total=total, hits=hits, facets=facets)
 

@@ -103,7 +103,8 @@ class DocumentOut(BaseModel):
     original_url: str
     urls: list[UrlSeen]
     versions: list[Version]
-    mentions: list[MentionOut]
+    mentions: list[MentionOut] = Field(description="Les 1 000 premières mentions, dans l'ordre du texte.")
+    mentions_total: int = Field(description="Nombre de mentions du document, affichées ou non.")
     acts: list[str]
 
 

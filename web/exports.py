@@ -8,7 +8,6 @@ more, the ``X-Vigie-Truncated`` header says so.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response, StreamingResponse
 
+from archive.spreadsheet import SpreadsheetWriter
 from search import Searcher, SearchHit
 from search.feed import atom_feed, feed_id, feed_title
 from search.results import CSV_FIELDS
@@ -46,7 +46,7 @@ def export_csv(
 
     def rows() -> Iterator[str]:
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\r\n")
+        writer = SpreadsheetWriter(buffer, CSV_FIELDS)
         buffer.write("\ufeff")  # Excel reads UTF-8 only with a BOM
         writer.writeheader()
         for batch in _batches(searcher, params):

@@ -117,12 +117,18 @@ def search_params(
         sources=_matching(source, _SOURCE, "Source"),
         departements=tuple(v.upper() for v in _matching(departement, DEPARTEMENT_CODE, "Département")),
         doc_types=_choices(doc_type, DOC_TYPES, "Type de document"),
-        stance=_choices([stance] if stance else [], STANCES, "Position")[0] if stance else None,
+        stance=_stance(stance),
         since=_period(since, "since"),
         until=_period(until, "until"),
         page=number,
         per_page=per,
     )
+
+
+def _stance(value: str) -> str | None:
+    """One position at most; a blank value (``?stance=%20``) is no filter, as an empty one."""
+    chosen = _choices([value], STANCES, "Position")
+    return chosen[0] if chosen else None
 
 
 def _values(values: list[str], label: str) -> list[str]:

@@ -150,7 +150,8 @@ def crawl(
 
     Exit status: 0 when every source answered and archived something (some documents may
     have failed: they are listed); 1 when a source looks broken (its start pages failed, or it
-    archived nothing) or the crawl did not complete; 2 for
+    archived nothing), when a document could not be archived (disk full, database error), or
+    the crawl did not complete; 2 for
     bad input; 3 when another Vigie run is writing to the archive.
     """
     from archive import ArchiveStore
@@ -216,7 +217,7 @@ def chosen_sources(
 
 def exit_for(run: Any) -> None:
     """Loud for cron: an interrupted run, or a source that archived nothing, is a failure."""
-    from archive.runs import broken_sources
+    from archive.runs import ARCHIVE_FAILED, broken_sources
 
     archived = run.documents_new + run.documents_changed + run.documents_unchanged + run.documents_duplicate
     if run.status != "completed":
@@ -224,6 +225,14 @@ def exit_for(run: Any) -> None:
         sys.exit(1)
     if archived == 0:
         click.echo("Error: no page could be fetched from the start URLs (see errors above)", err=True)
+        sys.exit(1)
+    lost = run.errors.get(ARCHIVE_FAILED, 0)
+    if lost:
+        click.echo(
+            f"Error: {lost} document(s) could not be archived (disk full or database error); "
+            "they are listed above as archive_failed and will be fetched again by the next crawl",
+            err=True,
+        )
         sys.exit(1)
     broken = broken_sources(run)
     if broken:

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from crawler.cli.options import archive_options, existing_store
+from crawler.cli.options import archive_options, reading_store
 
 
 @click.command()
@@ -53,7 +53,7 @@ def export(db: str, files_dir: str | None, fmt: str, acts: bool, with_text: bool
     from archive.export import iter_records, write_csv, write_jsonl
     from archive.export_acts import iter_act_records, write_acts_csv
 
-    store = existing_store(db, files_dir)
+    store = reading_store(db, files_dir)
     try:
         records = iter_act_records(store, with_text) if acts else iter_records(store, with_text=with_text)
         write = write_acts_csv if acts else write_csv

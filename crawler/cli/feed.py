@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from crawler.cli.options import archive_options, existing_store
+from crawler.cli.options import archive_options, reading_store
 
 
 @click.command()
@@ -49,7 +49,7 @@ def feed(
     from search.feed import atom_feed, feed_id, feed_title
     from search.searcher import Searcher, SearchQuery
 
-    store = existing_store(db, files_dir)
+    store = reading_store(db, files_dir)
     try:
         search_query = SearchQuery(
             text=query,

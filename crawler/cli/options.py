@@ -87,6 +87,32 @@ def existing_store(db: str, files_dir: str | None) -> Any:
     return ArchiveStore(location)
 
 
+def reading_store(db: str, files_dir: str | None) -> Any:
+    """Open an existing archive for a command that only reads (search, export, feed).
+
+    A writable archive opens as usual (its search index is created if it lacks one); a
+    read-only file, or one on a read-only filesystem, opens through ``ArchiveReader``.
+    """
+    import os
+    from pathlib import Path
+
+    from archive import ArchiveStore
+    from archive.db import ArchiveError, resolve_location
+    from archive.reader import ArchiveReader
+
+    try:
+        location = resolve_location(db, files_dir, writable=False)
+    except ArchiveError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--db'") from exc
+    path = Path(location.url.removeprefix("sqlite:///")) if location.is_sqlite else None
+    try:
+        if path is None or (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+            return ArchiveStore(location)
+        return ArchiveReader(location)
+    except ArchiveError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--db'") from exc
+
+
 @contextmanager
 def writing(store: Any, command: str) -> Iterator[None]:
     """Hold the archive's writer lock (``archive.lock``); exit 3 when another run holds it."""

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from crawler.cli.options import archive_options, existing_store, table_or_json
+from crawler.cli.options import archive_options, reading_store, table_or_json
 
 
 @click.command()
@@ -30,7 +30,7 @@ def runs(db: str, files_dir: str | None, fmt: str, limit: int, health: bool, las
     """
     from archive.runs import list_runs, run_to_dict, source_health
 
-    store = existing_store(db, files_dir)
+    store = reading_store(db, files_dir)
     try:
         if health:
             report = source_health(store, last)

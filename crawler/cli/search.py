@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 import textwrap
@@ -10,7 +9,7 @@ from typing import Any
 
 import click
 
-from crawler.cli.options import archive_options, existing_store
+from crawler.cli.options import archive_options, existing_store, reading_store, writing
 
 
 @click.command()
@@ -77,7 +76,7 @@ def search(
     """
     from search import Searcher, SearchError, SearchQuery
 
-    store = existing_store(db, files_dir)
+    store = reading_store(db, files_dir)
     request = SearchQuery(
         text=query, raw=raw, categories=list(categories), sources=list(sources), doc_types=list(doc_types),
         since=since, until=until, stance=stance, all_versions=all_versions, limit=limit, offset=offset,
@@ -106,10 +105,11 @@ def search(
 
 
 def _write_csv(hits: list[Any]) -> None:
+    from archive.spreadsheet import SpreadsheetWriter
     from search.results import CSV_FIELDS
 
     sys.stdout.write("\ufeff")
-    writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, lineterminator="\r\n")
+    writer = SpreadsheetWriter(sys.stdout, CSV_FIELDS)
     writer.writeheader()
     writer.writerows(hit.csv_row() for hit in hits)
 
@@ -142,19 +142,22 @@ def index(db: str, files_dir: str | None, rebuild: bool, optimize: bool) -> None
     """Create the full-text index if it is missing, and maintain it.
 
     The index follows every change to the archive by itself (triggers); --rebuild repairs it,
-    --optimize compacts it after big crawls.
+    --optimize compacts it after big crawls. It holds the archive's writer lock: exit 3 while
+    a crawl, OCR or retag is writing.
     """
     from search import ensure_index, optimize_index, rebuild_index
 
     store = existing_store(db, files_dir)
-    try:
-        created = ensure_index(store.engine)
-        if rebuild:
-            rebuild_index(store.engine)
-        if optimize:
-            optimize_index(store.engine)
-    finally:
-        store.close()
+    # Rebuilding rewrites the whole index: never while a crawl, OCR or retag writes (exit 3).
+    with writing(store, "index"):
+        try:
+            created = ensure_index(store.engine)
+            if rebuild:
+                rebuild_index(store.engine)
+            if optimize:
+                optimize_index(store.engine)
+        finally:
+            store.close()
     done = [
         "created" if created else "present",
         *(["rebuilt"] if rebuild else []),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from crawler.cli.options import archive_options, registry_option
@@ -30,6 +32,13 @@ def serve(
 
     import uvicorn
 
+    class StoppingServer(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            from search.deadline import stop_searches
+
+            stop_searches()
+            super().handle_exit(sig, frame)
+
     from archive.db import ArchiveError, resolve_location
     from archive.reader import ArchiveReader
     from crawler.sources.registry import RegistryError, load_registry
@@ -55,5 +64,15 @@ def serve(
         sys.exit(2)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"Vigie serves {db} (read-only) on http://{shown}:{port}/ — Ctrl-C to stop", err=True)
-    uvicorn.run(create_app(archive), host=host, port=port, log_level="warning", server_header=False)
+    config = uvicorn.Config(
+        create_app(archive),
+        host=host,
+        port=port,
+        log_level="warning",
+        server_header=False,
+        # SIGTERM (systemd, docker stop): in-flight searches are interrupted at once, and any
+        # other request (a long export) gets this many seconds before the server exits.
+        timeout_graceful_shutdown=5,
+    )
+    StoppingServer(config).run()
     reader.close()

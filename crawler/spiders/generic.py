@@ -16,9 +16,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from scrapy import Request
+from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 
+from crawler.items import FetchFailure
 from crawler.linkrules import Budget, LinkKind, classify_link, origin
 from crawler.links import LinkFinder
 from crawler.spiders.base import VigieSpider
@@ -50,6 +52,17 @@ class GenericSpider(VigieSpider):
         self.link_finder = LinkFinder()
         self._never: set[str] = set()  # links of no source's business: images, other sites
 
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> GenericSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.link_finder = LinkFinder(
+            max_depth=settings.getint("VIGIE_HTML_MAX_DEPTH"),
+            max_chars=settings.getint("VIGIE_HTML_LINKS_MAX_CHARS"),
+            max_links=settings.getint("VIGIE_MAX_LINKS_PER_PAGE"),
+        )
+        return spider  # type: ignore[return-value]
+
     @property
     def max_depth(self) -> int:
         return self._max_depth if self._max_depth is not None else self.settings.getint("VIGIE_MAX_DEPTH")
@@ -60,7 +73,7 @@ class GenericSpider(VigieSpider):
             return self._shallow_depth
         return self.settings.getint("VIGIE_SHALLOW_DEPTH")
 
-    def follow(self, response: Response) -> Iterator[Request]:
+    def follow(self, response: Response) -> Iterator[Request | FetchFailure]:
         if not self.is_page(response):
             return
         meta = response.meta
@@ -68,8 +81,22 @@ class GenericSpider(VigieSpider):
         budget = meta.get("vigie_budget", Budget())
         # Menus and footers repeat the same links on every page: Scrapy's duplicate filter would
         # drop them, but only after building and fingerprinting a request for each.
-        for link in self.link_finder.links(response, skip=self._requested):  # type: ignore[arg-type]
+        finder = self.link_finder
+        flattened, truncated = finder.flattened, finder.truncated
+        url_limit = self.settings.getint("URLLENGTH_LIMIT")
+        for link in finder.links(response, skip=self._requested):  # type: ignore[arg-type]
             if link.url in self._never:
+                continue
+            if url_limit and len(link.url) > url_limit:
+                # Scrapy would drop it without a word (UrlLengthMiddleware): say so once.
+                self._never.add(link.url)
+                yield FetchFailure(  # type: ignore[misc]
+                    url=link.url[:300] + "…",
+                    kind="url_too_long",
+                    message=f"link of {len(link.url)} characters (URLLENGTH_LIMIT {url_limit}) "
+                    f"on {response.url[:300]}",
+                    source=source,
+                )
                 continue
             if ignored_extension(link.url):
                 self._never.add(link.url)
@@ -91,3 +118,8 @@ class GenericSpider(VigieSpider):
                 self.crawler.stats.inc_value(f"vigie/links_over_budget/{kind.value}")
                 continue
             yield self.request(link.url, source, kind, child, link_text=link.text.strip() or None)
+        stats = self.crawler.stats
+        if finder.flattened > flattened:
+            stats.inc_value("vigie/html_flattened")  # nested deeper than VIGIE_HTML_MAX_DEPTH
+        if finder.truncated > truncated:
+            stats.inc_value("vigie/html_links_truncated")

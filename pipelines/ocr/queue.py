@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from archive.ocr_queue import OcrUpdate, QueuedDocument, queued_documents, save_ocr, save_ocr_error
 from archive.store import ArchiveStore
 from pipelines.extract import ExtractionResult
+from pipelines.limits import DocumentLimits
 from pipelines.ocr.document import DEFAULT_TIMEOUT, apply_ocr, ocr_pdf
 from pipelines.ocr.engine import OcrEngine
 from pipelines.tagging.tagger import Tagger
@@ -108,7 +109,7 @@ async def _ocr_document(
         save_ocr_error(store, document.id, result.ocr_error)
         report.failed.append((document.url, result.ocr_error))
         return
-    mentions = tagger.tag("\f".join(result.pages), paged=True)
+    mentions = tagger.tag("\f".join(result.pages), paged=True, limit=DocumentLimits.from_env().max_mentions)
     update = OcrUpdate(
         pages=result.pages,
         extraction=result.extraction,

@@ -14,6 +14,7 @@ class TagJob:
     text: str
     paged: bool = False
     lexicon_path: Path | None = None
+    max_mentions: int | None = None  # stored per document (VIGIE_MAX_MENTIONS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,8 +22,10 @@ class TagResult:
     lexicon_version: str | None
     mentions: list[MentionRecord]
     error: str | None = None
+    found: int = 0  # mentions found, stored or over ``max_mentions``
 
 
 def tag_job(job: TagJob) -> TagResult:
     tagger = get_tagger(job.lexicon_path)
-    return TagResult(tagger.version, tagger.tag(job.text, job.paged))
+    mentions = tagger.tag(job.text, job.paged, job.max_mentions)
+    return TagResult(tagger.version, list(mentions), found=mentions.found)

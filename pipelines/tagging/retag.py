@@ -14,6 +14,7 @@ from archive.mentions import replace_mentions, texts_to_tag
 from archive.store import ArchiveStore
 from pipelines.actes import find_actes
 from pipelines.acts import split_acts
+from pipelines.limits import DocumentLimits
 from pipelines.tagging.tagger import Tagger
 
 
@@ -34,8 +35,9 @@ def retag_archive(
 ) -> RetagReport:
     """Replace the mentions of every document tagged with another lexicon version (or all)."""
     report = RetagReport(tagger.version)
+    limit = DocumentLimits.from_env().max_mentions
     for stored in texts_to_tag(store, tagger.version, everything):
-        mentions = tagger.tag(stored.text, stored.paged)
+        mentions = tagger.tag(stored.text, stored.paged, limit)
         structure = (
             find_actes(stored.text),
             split_acts(stored.text, stored.doc_type, stored.title, paged=stored.paged),

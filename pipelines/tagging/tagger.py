@@ -25,6 +25,12 @@ _SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n")
 _CLAUSE_BREAK = re.compile(r",|\s(?:et|mais|puis|ainsi que)\s")
 
 
+class Mentions(list[Mention]):
+    """The mentions kept, in text order; ``found`` counts them all, kept or over the limit."""
+
+    found: int = 0
+
+
 class Tagger:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -34,21 +40,28 @@ class Tagger:
         self._identify = re.compile("|".join(f"(?P<t{i}>{term.regex})" for i, term in enumerate(terms)))
         self._scan = _compile_scanner(rf"\b(?:{alternation})\b")
 
-    def tag(self, text: str, paged: bool = False) -> list[Mention]:
-        """Mentions in ``text``, in order.
+    def tag(self, text: str, paged: bool = False, limit: int | None = None) -> Mentions:
+        """Mentions in ``text``, in order; at most ``limit`` of them (all are counted in ``found``).
 
         ``paged`` texts (PDFs) have pages separated by form feeds, and mentions get a 1-based
-        page number; other texts get one when they contain form feeds.
+        page number; other texts get one when they contain form feeds. Past ``limit`` a hit is
+        still identified and checked against the rules, so that ``found`` is exact, but no
+        mention (context, stance, page) is built for it: a hostile page of one term repeated
+        400,000 times costs a count, not 400,000 rows.
         """
         folded = fold(text)
         folded_text = folded.text
         page_starts = _page_starts(text) or ([0] if paged else [])
-        mentions = []
+        mentions = Mentions()
+        found = 0
         for start, end in self._scan(folded.data):
             term = self._term_at(folded_text, start, end)
             if term is None or not self._kept(term, folded_text, start, end):
                 continue
-            mentions.append(self._mention(term, text, folded, folded_text, start, end, page_starts))
+            found += 1
+            if limit is None or found <= limit:
+                mentions.append(self._mention(term, text, folded, folded_text, start, end, page_starts))
+        mentions.found = found
         return mentions
 
     def _term_at(self, folded_text: str, start: int, end: int) -> Term | None:

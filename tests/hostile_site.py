@@ -1,0 +1,182 @@
+"""A hostile municipal site on 127.0.0.1: every attack of the reliability test, one URL each.
+
+Bombs and giant pages are generated at start-up (a few seconds), never stored in the
+repository. A second server, ``elsewhere``, stands for another site: the crawl must never
+request anything from it. Every request is logged by path.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+import zipfile
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+BOMB_MEMBER_BYTES = 1_500_000_000  # unpacked; about 6.5 MB packed
+NESTED_DIVS = 100_000  # about 1.1 MB of markup
+AMPLIFIER_BYTES = 2_000_000  # one line of one term repeated: ~130,000 mentions
+LONG_LINK_CHARS = 3_000
+
+HOME = """<!doctype html><html><head><meta charset="utf-8"><title>Commune hostile</title></head>
+<body><main><h1>Conseil municipal</h1>
+<p>Délibérations du conseil municipal : vidéoprotection du centre-ville.</p>
+<ul>
+<li><a href="/conseil/deliberation-redirect">Délibération 2024-01 (redirigée)</a></li>
+<li><a href="/conseil/deep.html">Séance du conseil (page profonde)</a></li>
+<li><a href="/docs/bombe.odt">Procès-verbal (odt)</a></li>
+<li><a href="/docs/bombe.docx">Compte rendu (docx)</a></li>
+<li><a href="/conseil/amplification.html">Délibérations (une ligne)</a></li>
+<li><a href="/conseil/long-link.html">Délibérations (lien long)</a></li>
+<li><a href="/conseil/boucle-a">Conseil municipal (boucle)</a></li>
+<li><a href="/conseil/sain.html">Séance du 3 mars 2024</a></li>
+</ul></main></body></html>"""
+HEALTHY = (
+    "<!doctype html><html><head><meta charset='utf-8'><title>Séance du 3 mars 2024</title></head>"
+    "<body><main><h1>Séance du conseil municipal du 3 mars 2024</h1>"
+    "<p>Le conseil approuve l'extension du réseau de vidéoprotection.</p></main></body></html>"
+)
+
+
+def nested_page(depth: int = NESTED_DIVS) -> bytes:
+    inner = "<p>Délibération sur la vidéoprotection.</p><a href='/conseil/apres-profond.html'>Conseil municipal</a>"
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'><title>Profond</title></head><body>"
+        + "<div>" * depth
+        + inner
+        + "</div>" * depth
+        + "</body></html>"
+    ).encode()
+
+
+def amplifier_page(size: int = AMPLIFIER_BYTES) -> bytes:
+    word = "vidéoprotection "
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'><title>Une ligne</title></head><body><p>"
+        + word * (size // len(word))
+        + "</p></body></html>"
+    ).encode()
+
+
+def long_link_page(chars: int = LONG_LINK_CHARS) -> bytes:
+    target = "/conseil/deliberations?" + "x" * chars
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'><title>Lien long</title></head><body>"
+        f"<p>Conseil municipal</p><a href='{target}'>Délibérations</a></body></html>"
+    ).encode()
+
+
+def zip_bomb(kind: str, member_bytes: int = BOMB_MEMBER_BYTES) -> bytes:
+    """A valid-looking .odt (huge ``mimetype``) or .docx (huge ``word/document.xml``)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        if kind == "odt":
+            huge, filler = "mimetype", b"application/vnd.oasis.opendocument.text" + b" " * (1 << 20)
+            archive.writestr("content.xml", "<office:document-content/>")
+        else:
+            huge, filler = "word/document.xml", b"<w:p/>" * (1 << 18)
+            archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open(huge, "w", force_zip64=True) as member:
+            written = 0
+            while written < member_bytes:
+                member.write(filler)
+                written += len(filler)
+    return buffer.getvalue()
+
+
+@dataclass
+class Recorder:
+    """A server that answers 200 to anything and remembers what was asked."""
+
+    hits: list[str] = field(default_factory=list)
+    url: str = ""
+    _server: ThreadingHTTPServer | None = None
+
+    def start(self) -> Recorder:
+        recorder = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                recorder.hits.append(self.path)
+                body = b"<html><body><h1>Secret admin</h1><p>conseil municipal</p></body></html>"
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+
+
+@dataclass
+class HostileSite:
+    elsewhere: Recorder
+    pages: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    hits: list[str] = field(default_factory=list)
+    url: str = ""
+    _server: ThreadingHTTPServer | None = None
+
+    def start(self) -> HostileSite:
+        html = "text/html; charset=utf-8"
+        self.pages = {
+            "/": (html, HOME.encode()),
+            "/robots.txt": ("text/plain", b"User-agent: *\nAllow: /\n"),
+            "/conseil/deep.html": (html, nested_page()),
+            "/conseil/apres-profond.html": (html, HEALTHY.encode()),
+            "/docs/bombe.odt": ("application/vnd.oasis.opendocument.text", zip_bomb("odt")),
+            "/docs/bombe.docx": (
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                zip_bomb("docx"),
+            ),
+            "/conseil/amplification.html": (html, amplifier_page()),
+            "/conseil/long-link.html": (html, long_link_page()),
+            "/conseil/sain.html": (html, HEALTHY.encode()),
+        }
+        redirects = {
+            # The off-site target ends in /robots.txt, as the reliability test's did.
+            "/conseil/deliberation-redirect": f"{self.elsewhere.url}/secret-admin?x=/robots.txt",
+            "/conseil/boucle-a": "/conseil/boucle-b",
+            "/conseil/boucle-b": "/conseil/boucle-a",
+        }
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                site.hits.append(self.path)
+                path = self.path.split("?", 1)[0]
+                if path in redirects:
+                    self.send_response(302)
+                    self.send_header("Location", redirects[path])
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                content_type, body = site.pages.get(path, ("text/html", b"<h1>Introuvable</h1>"))
+                self.send_response(200 if path in site.pages else 404)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
