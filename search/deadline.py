@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from typing import Any
 
 DEFAULT_TIMEOUT = 20.0  # seconds, VIGIE_SEARCH_TIMEOUT
-_STEPS = 10_000  # SQLite virtual-machine instructions between two checks (well under 1 ms)
+_STEPS = 1_000  # SQLite virtual-machine instructions between two checks (tens of µs)
 _stopping = threading.Event()
 
 

@@ -20,7 +20,9 @@ from tests.benchmarks import (  # noqa: E402
     bench_crawl,
     bench_html,
     bench_ingest,
+    bench_maincontent,
     bench_pdf,
+    bench_quality,
     bench_search,
     bench_startup,
     bench_tagging,
@@ -35,6 +37,8 @@ FULL = {
     "ingest": (bench_ingest, ["--docs", "20000"]),
     "search": (bench_search, ["--docs", "200000", "--runs", "20"]),
     "crawl": (bench_crawl, ["--pages", "5000", "--pdfs", "300"]),
+    "maincontent": (bench_maincontent, ["--runs", "3"]),
+    "quality": (bench_quality, ["--failures", "10"]),
 }
 SMOKE = {
     "startup": (bench_startup, ["--runs", "1"]),
@@ -44,6 +48,8 @@ SMOKE = {
     "ingest": (bench_ingest, ["--docs", "300"]),
     "search": (bench_search, ["--docs", "300", "--runs", "2"]),
     "crawl": (bench_crawl, ["--pages", "30", "--pdfs", "2"]),
+    "maincontent": (bench_maincontent, ["--smoke"]),
+    "quality": (bench_quality, ["--smoke", "--failures", "3"]),
 }
 
 
