@@ -25,6 +25,7 @@ from search.errors import SearchError
 from search.facets import count_facets, fill_hits
 from search.index import FILTER_INDEX, ensure_index, require_index
 from search.locate import CLOSE, OPEN, act_at, locate, page_at
+from search.passages import FTS_SNIPPET_MAX_CHARS, READ_CHARS, passage, query_words
 from search.places import SourcePlaces, actes_forms
 from search.query import FtsQuery, check_choices, parse_date, plain_query, raw_query
 from search.results import SearchHit, SearchPage
@@ -244,7 +245,7 @@ class Searcher:
                 {"ids": ids},
             )
         }
-        snippets = self._snippets(connection, fts, ids, query.categories)
+        snippets = self._snippets(connection, fts, ids, query.categories, query.text)
         hits = []
         for position, row in enumerate(rows, start=query.offset + 1):
             info = details[row.id]
@@ -276,14 +277,22 @@ class Searcher:
         return hits
 
     def _snippets(
-        self, connection: Connection, fts: FtsQuery | None, ids: list[int], categories: list[str]
+        self,
+        connection: Connection,
+        fts: FtsQuery | None,
+        ids: list[int],
+        categories: list[str],
+        words: str,
     ) -> dict[int, tuple[str, int | None]]:
         """Each document's marked snippet, and its match's offset in the text when already known."""
         if fts is None:
             return self._mention_snippets(connection, ids, categories)
+        long_ones = self._long_passages(connection, ids, words)
         found: dict[int, str] = {}
         for column in (1, 0):  # the body's best passage; the title when only the title matches
-            missing = [i for i in ids if OPEN not in found.get(i, "")]
+            missing = [i for i in ids if OPEN not in found.get(i, "") and i not in long_ones]
+            if column == 0:
+                missing += [i for i, (marked, _) in long_ones.items() if not marked]
             if not missing:
                 break
             sql = text(
@@ -293,7 +302,30 @@ class Searcher:
             for row in connection.execute(sql, {"match": fts.match, "ids": missing}):
                 if OPEN in (row.s or "") or row.rowid not in found:
                     found[row.rowid] = row.s or ""
-        return {document_id: (marked, None) for document_id, marked in found.items()}
+        snippets: dict[int, tuple[str, int | None]] = {i: (marked, None) for i, marked in found.items()}
+        for document_id, (marked, offset) in long_ones.items():
+            if marked:
+                snippets[document_id] = (marked, offset)
+        return snippets
+
+    @staticmethod
+    def _long_passages(
+        connection: Connection, ids: list[int], words: str
+    ) -> dict[int, tuple[str, int | None]]:
+        """Snippets of the documents too long for FTS5's ``snippet()`` (see ``search.passages``)."""
+        rows = connection.execute(
+            text(
+                "SELECT id, substr(text, 1, :read) AS head FROM documents "
+                "WHERE id IN :ids AND text_length > :longer"
+            ).bindparams(bindparam("ids", expanding=True)),
+            {"ids": ids, "read": READ_CHARS, "longer": FTS_SNIPPET_MAX_CHARS},
+        )
+        wanted = query_words(words)
+        found: dict[int, tuple[str, int | None]] = {}
+        for row in rows:
+            marked = passage(row.head or "", wanted)
+            found[row.id] = marked if marked else ("", None)  # "": the title's snippet is asked for
+        return found
 
     @staticmethod
     def _mention_snippets(

@@ -131,16 +131,21 @@ def test_5_one_page_cannot_amplify_into_mentions(hostile: HostileCrawl) -> None:
 
 
 def test_5_search_answers_on_the_amplified_archive(hostile: HostileCrawl) -> None:
-    """Item 5: afterwards, a search for "conseil" got no answer within 200 s."""
-    found = subprocess.run(
-        vigie_command("search", "conseil", "--db", str(hostile.db), "--facets"),
-        env=vigie_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert found.returncode == 0, found.stderr
-    assert "sain.html" in found.stdout
+    """Item 5: afterwards, a search for "conseil" got no answer within 200 s.
+
+    The page still holds its 125,000 words: FTS5's snippet() takes a time that grows with the
+    square of a document's matches, so long documents get theirs from ``search.passages``.
+    """
+    for word, page in (("conseil", "/conseil/"), ("vidéoprotection", "amplification.html")):
+        found = subprocess.run(
+            vigie_command("search", word, "--db", str(hostile.db), "--facets"),
+            env=vigie_env(),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert found.returncode == 0, found.stderr
+        assert page in found.stdout and f"[{word}]" in found.stdout.lower()
 
 
 def test_10_a_long_link_and_a_redirect_loop_are_recorded_errors(hostile: HostileCrawl) -> None:

@@ -10,8 +10,13 @@ import csv
 import io
 import os
 import shutil
+import signal
+import socket
 import sqlite3
 import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -211,3 +216,51 @@ def test_10_index_rebuild_waits_for_no_crawl(archive: Path) -> None:
     assert "busy" in result.stderr
     again = run_vigie("index", "--rebuild", "--db", str(archive), cwd=archive.parent)
     assert again.returncode == 0 and "rebuilt" in again.stdout
+
+
+def test_10_a_server_stopping_interrupts_the_searches_in_flight(archive: Path) -> None:
+    code = (
+        "import sys\nfrom archive import ArchiveStore, resolve_location\n"
+        "from search import Searcher, SearchError, SearchQuery\nfrom search.deadline import stop_searches\n"
+        "searcher = Searcher(ArchiveStore(resolve_location(sys.argv[1])), timeout=600)\n"
+        "print(searcher.search(SearchQuery(text='conseil')).total > 0)\nstop_searches()\n"
+        "try:\n    searcher.search(SearchQuery(text='conseil', facets=True))\n"
+        "except SearchError as exc:\n    print(exc)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(archive)],
+        env=vigie_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.splitlines()[0] == "True", result.stderr
+    assert "was stopped" in result.stdout
+
+
+def test_10_serve_exits_promptly_on_sigterm(archive: Path, tmp_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        vigie_command("serve", "--db", str(archive), "--no-shipped", "--port", str(port)),
+        env=vigie_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/search?q=conseil") as response:
+                    assert response.status == 200
+                    break
+            except OSError:
+                time.sleep(0.2)
+        server.send_signal(signal.SIGTERM)
+        # uvicorn shuts down gracefully, then ends by the signal it caught (status -15).
+        assert server.wait(timeout=10) in (0, -signal.SIGTERM)
+        assert "Traceback" not in server.stderr.read()  # type: ignore[union-attr]
+    finally:
+        server.kill()
