@@ -95,3 +95,19 @@ def test_links_already_requested_are_skipped() -> None:
 
 def test_every_demo_page_is_checked() -> None:
     assert len(list(Path(DEMO_SITE).rglob("*.html"))) >= 8
+
+
+def test_links_below_100000_nested_divs_are_found_flat() -> None:
+    from tests.hostile_site import nested_page
+
+    response = HtmlResponse("http://v.fr/deep.html", body=nested_page(), encoding="utf-8")
+    finder = LinkFinder()
+    assert [link.url for link in finder.links(response)] == ["http://v.fr/conseil/apres-profond.html"]
+    assert finder.flattened == 1
+
+
+def test_a_page_gives_at_most_max_links_new_links() -> None:
+    body = "".join(f'<a href="/p{i}">p</a>' for i in range(50)).encode()
+    finder = LinkFinder(max_links=10)
+    assert len(list(finder.links(HtmlResponse("http://v.fr/", body=body, encoding="utf-8")))) == 10
+    assert finder.truncated == 1

@@ -51,3 +51,20 @@ def test_nfd_file_names_become_nfc() -> None:
     assert (
         detect.filename_from_url("http://x/docs/" + quote(name)) == "liste des délibérations 16 mai 2025.pdf"
     )
+
+
+def test_the_type_guess_reads_a_few_bytes_of_a_zip_bomb() -> None:
+    """Issue 17, item 3: a 1.5 GB ``mimetype`` member in an .odt grew the crawl process to 6.4 GB."""
+    import tracemalloc
+
+    from tests.hostile_site import zip_bomb
+
+    bomb = zip_bomb("odt")
+    tracemalloc.start()
+    try:
+        kind = detect.sniff_kind(bomb, "application/vnd.oasis.opendocument.text", "pv.odt")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert kind == detect.ODT
+    assert peak < 20 * 1024 * 1024

@@ -85,3 +85,34 @@ def test_legacy_doc_without_antiword_is_archived_with_an_explicit_error(monkeypa
     result = extract_document(ExtractionInput(url="http://x/cr.doc", body=realdocs.FLAUX_DOC.read_bytes()))
     assert result.kind == "doc" and result.error_kind == "doc_unsupported" and result.pages == []
     assert "antiword" in result.error
+
+
+def test_a_docx_zip_bomb_is_refused_without_unpacking() -> None:
+    """Issue 17, item 4: a 1.5 GB document.xml in 6.5 MB grew a worker to 6.35 GB."""
+    import tracemalloc
+
+    from tests.hostile_site import zip_bomb
+
+    bomb = zip_bomb("docx")
+    tracemalloc.start()
+    try:
+        with pytest.raises(OfficeExtractionError) as refused:
+            extract_docx(bomb)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert refused.value.kind == "office_too_large" and "unpacks to" in str(refused.value)
+    assert peak < 50 * 1024 * 1024
+
+
+def test_a_member_whose_header_lies_is_read_only_up_to_the_limit() -> None:
+    """The declared size may be small and the stream huge: reading stops at the limit."""
+    from pipelines.office_text import read_member
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("content.xml", b"<p/>" * 300_000)  # 1.2 MB
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
+        with pytest.raises(OfficeExtractionError):
+            read_member(archive, "content.xml", max_unpacked=1_000_000, max_ratio=10_000)
+        assert len(read_member(archive, "content.xml", max_unpacked=2_000_000, max_ratio=10_000)) == 1_200_000
