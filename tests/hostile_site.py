@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import threading
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -84,6 +85,29 @@ def zip_bomb(kind: str, member_bytes: int = BOMB_MEMBER_BYTES) -> bytes:
     return buffer.getvalue()
 
 
+Answer = tuple[int, dict[str, str], bytes]
+
+
+def _serve(answer: Callable[[str], Answer]) -> tuple[ThreadingHTTPServer, str]:
+    """A threaded server on 127.0.0.1 that answers each GET with ``answer(path)``."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            status, headers, body = answer(self.path)
+            self.send_response(status)
+            for name, value in {**headers, "Content-Length": str(len(body))}.items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
 @dataclass
 class Recorder:
     """A server that answers 200 to anything and remembers what was asked."""
@@ -93,24 +117,12 @@ class Recorder:
     _server: ThreadingHTTPServer | None = None
 
     def start(self) -> Recorder:
-        recorder = self
+        def answer(path: str) -> Answer:
+            self.hits.append(path)
+            body = b"<html><body><h1>Secret admin</h1><p>conseil municipal</p></body></html>"
+            return 200, {"Content-Type": "text/html"}, body
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                recorder.hits.append(self.path)
-                body = b"<html><body><h1>Secret admin</h1><p>conseil municipal</p></body></html>"
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self._server, self.url = _serve(answer)
         return self
 
     def stop(self) -> None:
@@ -149,31 +161,18 @@ class HostileSite:
             "/conseil/boucle-a": "/conseil/boucle-b",
             "/conseil/boucle-b": "/conseil/boucle-a",
         }
-        site = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                site.hits.append(self.path)
-                path = self.path.split("?", 1)[0]
-                if path in redirects:
-                    self.send_response(302)
-                    self.send_header("Location", redirects[path])
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                    return
-                content_type, body = site.pages.get(path, ("text/html", b"<h1>Introuvable</h1>"))
-                self.send_response(200 if path in site.pages else 404)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+        def answer(full_path: str) -> Answer:
+            self.hits.append(full_path)
+            path = full_path.split("?", 1)[0]
+            if path in redirects:
+                return 302, {"Location": redirects[path]}, b""
+            if path not in self.pages:
+                return 404, {"Content-Type": "text/html"}, b"<h1>Introuvable</h1>"
+            content_type, body = self.pages[path]
+            return 200, {"Content-Type": content_type}, body
 
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self._server, self.url = _serve(answer)
         return self
 
     def stop(self) -> None:
