@@ -5,16 +5,34 @@ string (quotes doubled), so nothing the user types is FTS5 syntax, and the query
 bound parameter. A plain word also matches its singular or plural ("caméra", "caméras"), since
 FTS5 has no French stemmer. A trailing ``*`` keeps its prefix meaning ("reconn*"). With ``raw`` the input
 is passed to FTS5 as is: NEAR, OR, NOT, prefixes, column filters (``title:…``).
+
+French writes a compound three ways, "vidéosurveillance", "vidéo-surveillance" and "vidéo
+surveillance", and the tokenizer reads the last two alike (two words) but cannot split the
+first. So a query of two words also asks for the joined word, and a single word that starts
+with a combining form (``COMBINING_FORMS``: vidéo, télé, audio, bio, cyber, géo…) also asks for
+its two-word spelling as a phrase. That is a rewrite of the query only: the index and read-only
+archives stay as they are, and every caller (CLI, pages, API, exports, feeds) matches alike.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from search.errors import SearchError
 
+# First elements of French compounds that are also written apart or hyphenated ("vidéo
+# surveillance", "télé-surveillance", "géo localisation"), folded (no accents, lower case). A
+# word is split after one of them, never elsewhere: splitting anywhere would let "maintenant"
+# find "main tenant", and "sur", "sous" or "contre" would let "surface" find "sur face". A
+# split that no document spells ("auto risation") only costs FTS5 a lookup.
+COMBINING_FORMS = (
+    "video", "tele", "audio", "visio", "photo", "radio", "bio", "cyber", "geo", "thermo", "electro",
+    "micro", "nano", "hyper", "super", "multi", "auto", "eco", "anti", "inter", "infra", "techno",
+)  # fmt: skip
+_MIN_REST = 5  # letters after the combining form: "vidéo" + "verbalisation", not "sur" + "tout"
 _PART = re.compile(r'"([^"]*)"|(\S+)')
 # A search, not a document: the web UI's form allows 200 characters; scripts get more room,
 # but a query of thousands of terms makes FTS5 run for minutes.
@@ -55,7 +73,7 @@ def plain_query(text: str) -> FtsQuery | None:
         words.extend(pieces)
         string = _string(part) + (" *" if prefix else "")
         if not phrase and not prefix and len(pieces) == 1:
-            variants = _number_variants(part)
+            variants = _spellings(pieces[0])  # "caméras," is "caméras"
             string = "(" + " OR ".join(_string(v) for v in variants) + ")" if len(variants) > 1 else string
         if "-" in part and len(pieces) > 1 and not prefix:
             string = f"({string} OR {_string(''.join(pieces))})"  # vidéo-protection, vidéoprotection
@@ -73,6 +91,44 @@ def plain_query(text: str) -> FtsQuery | None:
     return FtsQuery(match, phrase)
 
 
+def _spellings(word: str) -> list[str]:
+    """The word's singular and plural, each also in two words when it is a compound.
+
+    "vidéosurveillance" gives "vidéosurveillances", "vidéo surveillance" and "vidéo
+    surveillances": the phrases also match "VIDEO-SURVEILLANCE" and "vidéo-surveillance", which
+    the tokenizer reads as two words.
+    """
+    spellings: list[str] = []
+    for variant in _number_variants(word):
+        spellings.append(variant)
+        split = split_compound(variant)
+        if split:
+            spellings.append(" ".join(split))
+    return spellings
+
+
+def split_compound(word: str) -> tuple[str, str] | None:
+    """``("vidéo", "surveillance")`` for "vidéosurveillance"; None when not a known compound.
+
+    The word is cut after the longest combining form it starts with (``COMBINING_FORMS``,
+    compared without accents or case), as the user wrote it, when enough letters follow.
+    """
+    if not word.isalpha() or (word.isupper() and len(word) < 8):  # acronyms stay whole
+        return None
+    folded = _fold(word)
+    if len(folded) != len(word):  # a ligature or a letter that folds to two: leave it be
+        return None
+    for form in sorted(COMBINING_FORMS, key=len, reverse=True):
+        if folded.startswith(form) and len(word) - len(form) >= _MIN_REST:
+            return word[: len(form)], word[len(form) :]
+    return None
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
 def _number_variants(word: str) -> list[str]:
     """Singular and plural of a French word, since FTS5 has no French stemmer."""
     if len(word) < 4 or not word.isalpha() or word.isupper():  # acronyms stay as they are
@@ -87,6 +143,18 @@ def _number_variants(word: str) -> list[str]:
     if lower.endswith("al"):
         return [word, word + "s", word[:-2] + "aux"]
     return [word, word + "s"]
+
+
+def passage_words(text: str) -> str:
+    """The plain query's words with the two-word spellings of its compounds, for the passage
+    finder of long documents (``search.passages``), which reads words, not FTS5 expressions:
+    a document found through "vidéo surveillance" gets that passage, not its title."""
+    words = [text]
+    for _, word in _PART.findall(text):
+        pieces = re.findall(r"\w+", word)
+        if len(pieces) == 1 and not word.endswith("*"):
+            words.extend(split_compound(pieces[0]) or ())
+    return " ".join(words)
 
 
 def raw_query(text: str) -> FtsQuery:

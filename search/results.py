@@ -67,3 +67,9 @@ class SearchPage:
     total: int
     hits: list[SearchHit]
     facets: Facets | None = None
+    # When the query names a lexicon category ("reconnaissance faciale", "VSA", "drones"): that
+    # category and how many documents it tags under the same filters, since the words alone miss
+    # the documents that name the technology otherwise. Only with hints (see search.hints) and
+    # when it tags some document; None and 0 otherwise.
+    suggested_category: str | None = None
+    suggested_total: int = 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
@@ -23,11 +23,12 @@ from archive.taxonomy import CATEGORY_IDS, DOC_TYPES, STANCES
 from search.deadline import deadline, search_timeout
 from search.errors import SearchError
 from search.facets import count_facets, fill_hits
+from search.hints import CategoryHints
 from search.index import FILTER_INDEX, ensure_index, require_index
 from search.locate import CLOSE, OPEN, act_at, locate, page_at
 from search.passages import FTS_SNIPPET_MAX_CHARS, READ_CHARS, passage, query_words
 from search.places import SourcePlaces, actes_forms
-from search.query import FtsQuery, check_choices, parse_date, plain_query, raw_query
+from search.query import FtsQuery, check_choices, parse_date, passage_words, plain_query, raw_query
 from search.results import SearchHit, SearchPage
 
 TITLE_WEIGHT, TEXT_WEIGHT = 10.0, 1.0
@@ -82,8 +83,11 @@ class Searcher:
         else:
             ensure_index(store.engine)
 
-    def search(self, query: SearchQuery) -> SearchPage:
+    def search(self, query: SearchQuery, hints: CategoryHints | None = None) -> SearchPage:
+        """One page of results; with ``hints`` (the lexicon's terms, see ``search.hints``), also
+        the category that the query names and the documents it tags, as a suggestion."""
         fts = self._fts(query)
+        suggested = self._suggested(query, hints)
         where, params = self._filters(query)
         if fts is not None:
             params["match"] = fts.match
@@ -108,6 +112,7 @@ class Searcher:
                     total = rows[0].total if rows else self._count(connection, scored, params)
                     facets = None
                 hits = self._hits(connection, query, fts, rows)
+                suggested_total = self._tagged(connection, query, suggested) if suggested else 0
             except OperationalError as exc:
                 if "interrupted" in str(exc):
                     raise SearchError(
@@ -115,7 +120,13 @@ class Searcher:
                         "add words or filters to narrow it"
                     ) from exc
                 raise _explain(exc, query.raw) from exc
-        return SearchPage(total=total, hits=hits, facets=facets)
+        return SearchPage(
+            total=total,
+            hits=hits,
+            facets=facets,
+            suggested_category=suggested if suggested_total else None,
+            suggested_total=suggested_total,
+        )
 
     # -- building the query -------------------------------------------------------------------
 
@@ -124,6 +135,21 @@ class Searcher:
         if not query.text.strip():
             return None
         return raw_query(query.text) if query.raw else plain_query(query.text)
+
+    @staticmethod
+    def _suggested(query: SearchQuery, hints: CategoryHints | None) -> str | None:
+        """The category the plain query names, unless the search already keeps only it."""
+        if hints is None or query.raw or not query.text.strip():
+            return None
+        category = hints.category_for(query.text)
+        return None if category is None or query.categories == [category] else category
+
+    def _tagged(self, connection: Connection, query: SearchQuery, category: str) -> int:
+        """How many documents ``--category CATEGORY`` gives, with the query's other filters."""
+        tagged = replace(query, text="", raw=False, categories=[category], facets=False)
+        where, params = self._filters(tagged)
+        scored, params = self._scored(tagged, None, where, params)
+        return self._count(connection, scored, params)
 
     def _filters(self, query: SearchQuery) -> tuple[list[str], dict[str, Any]]:
         """SQL conditions on ``d`` (documents) and, for sources, ``s``; see ``joined``."""
@@ -245,7 +271,8 @@ class Searcher:
                 {"ids": ids},
             )
         }
-        snippets = self._snippets(connection, fts, ids, query.categories, query.text)
+        words = query.text if query.raw else passage_words(query.text)
+        snippets = self._snippets(connection, fts, ids, query.categories, words)
         hits = []
         for position, row in enumerate(rows, start=query.offset + 1):
             info = details[row.id]

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from archive.db import iso_utc
 from search.documents import load_document
 from web.app import archive_of
+from web.pages import category_hints, suggested_url
 from web.params import SearchParams, search_params
 
 router = APIRouter(prefix="/api", tags=["API"])
@@ -50,7 +51,16 @@ class SearchResults(BaseModel):
     per_page: int
     results: list[Hit]
     facets: dict[str, dict[str, int]]
-    links: dict[str, str] = Field(description="Cette recherche en page web, en flux Atom et en exports.")
+    links: dict[str, str] = Field(
+        description="Cette recherche en page web, en flux Atom et en exports ; « suggested » : la page "
+        "des documents de la catégorie suggérée."
+    )
+    suggested_category: str | None = Field(
+        None,
+        description="La catégorie du lexique que nomme la requête (« reconnaissance faciale », « VSA », "
+        "« drones »), quand elle classe des documents sous les mêmes filtres ; sinon null.",
+    )
+    suggested_total: int = Field(0, description="Documents classés dans cette catégorie, mêmes filtres.")
 
 
 class UrlSeen(BaseModel):
@@ -111,7 +121,7 @@ class DocumentOut(BaseModel):
 @router.get("/search", response_model=SearchResults, summary="Rechercher dans l'archive")
 def api_search(request: Request, params: Annotated[SearchParams, Depends(search_params)]) -> SearchResults:
     archive = archive_of(request)
-    found = archive.searcher.search(params.search_query(facets=True))
+    found = archive.searcher.search(params.search_query(facets=True), category_hints())
     results = []
     for hit in found.hits:
         data = hit.to_dict()
@@ -130,6 +140,9 @@ def api_search(request: Request, params: Annotated[SearchParams, Depends(search_
         "csv": params.url("/search.csv", page=1),
         "jsonl": params.url("/search.jsonl", page=1),
     }
+    suggested = suggested_url(params, found.suggested_category)
+    if suggested:
+        links["suggested"] = suggested
     facets = found.facets.to_dict() if found.facets else {}
     return SearchResults(
         total=found.total,
@@ -138,6 +151,8 @@ def api_search(request: Request, params: Annotated[SearchParams, Depends(search_
         results=results,
         facets=facets,
         links=links,
+        suggested_category=found.suggested_category,
+        suggested_total=found.suggested_total,
     )
 
 

@@ -72,7 +72,9 @@ def search(
 
     QUERY is plain words and "quoted phrases" (all must appear; the exact phrase ranks first);
     a trailing * matches word beginnings. An empty QUERY lists the filtered documents, newest
-    first. Results show the latest version of each URL unless --all-versions.
+    first. Results show the latest version of each URL unless --all-versions. When QUERY names
+    a category of the lexicon ("reconnaissance faciale", "VSA"), a last line offers the
+    documents tagged with it, which the words alone may miss.
     """
     from search import Searcher, SearchError, SearchQuery
 
@@ -83,7 +85,8 @@ def search(
         facets=facets,
     )  # fmt: skip
     try:
-        page = Searcher(store).search(request)
+        # Only the table prints the hint: the JSON list and the CSV keep their shape.
+        page = Searcher(store).search(request, _hints() if fmt == "table" else None)
     except SearchError as exc:
         raise click.UsageError(str(exc)) from exc
     finally:
@@ -102,6 +105,36 @@ def search(
         _write_csv(page.hits)
     else:
         _print_table(page, offset)
+        if page.suggested_category:
+            # The same filters as this search, but the category's documents instead of the words.
+            filters = [("--source", v) for v in sources] + [("--doc-type", v) for v in doc_types]
+            filters += [
+                (name, v) for name, v in (("--since", since), ("--until", until), ("--stance", stance)) if v
+            ]
+            filters += [("--db", db)] if db != "vigie.db" else []
+            _print_hint(page, [flag for pair in filters for flag in pair] + ["--all-versions"] * all_versions)
+
+
+def _hints() -> Any:
+    """The lexicon's terms for the category hint; none when the lexicon cannot be read (the
+    search itself does not need it, and ``vigie tag`` or ``retag`` report what is wrong)."""
+    from pipelines.tagging.lexicon import LexiconError, load_lexicon
+    from search.hints import CategoryHints
+
+    try:
+        return CategoryHints.from_lexicon(load_lexicon())
+    except LexiconError:
+        return None
+
+
+def _print_hint(page: Any, options: list[str]) -> None:
+    """ "Hint: 5 documents are tagged videoprotection: vigie search --category videoprotection"."""
+    import shlex
+
+    count = page.suggested_total
+    command = shlex.join(["vigie", "search", "--category", page.suggested_category, *options])
+    noun = "document is" if count == 1 else "documents are"
+    click.echo(f"\nHint: {count} {noun} tagged {page.suggested_category}: {command}")
 
 
 def _write_csv(hits: list[Any]) -> None:
