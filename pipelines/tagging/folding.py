@@ -20,6 +20,7 @@ from dataclasses import dataclass
 _WIDE_REPLACEMENTS = [
     ("\u2019", "'"), ("\u2018", "'"), ("\u02bc", "'"), ("\u2032", "'"),
     ("\u0153", "o"), ("\u0152", "O"),  # œ: "vœu" folds to "vou"; patterns say v(?:o|oe)u
+    ("\u201c", '"'), ("\u201d", '"'), ("\u201e", '"'),  # quotes, not "?": "?" ends a sentence
     ("\u2010", "-"), ("\u2011", "-"), ("\u2012", "-"), ("\u2013", "-"), ("\u2014", "-"),
     ("\u202f", " "), ("\u2009", " "), ("\u2007", " "), ("\u200b", " "),
     ("\ufb01", "f"), ("\ufb02", "f"),  # ligatures should be expanded already; keep 1:1 anyway
@@ -37,6 +38,7 @@ def _byte_table() -> bytes:
     table[0xA0] = ord(" ")  # no-break space
     table[0xAD] = ord("-")  # soft hyphen
     table[0xB4] = ord("'")  # acute accent used as an apostrophe
+    table[0xAB] = table[0xBB] = ord('"')  # « » quote words; as "?" they would end sentences
     table[0xE6] = ord("a")  # æ
     table[0xDF] = ord("s")  # ß
     for code in (0x09, 0x0B, 0x0D):

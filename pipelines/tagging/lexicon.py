@@ -6,6 +6,11 @@ hyphens, spaces or nothing between words ("vidéo-protection", "video protection
 "VIDEOPROTECTION"), and plural or feminine endings of lower-case words. Acronyms and vendor
 names are matched as written, as whole words. ``patterns`` entries are regular expressions over
 folded text, for phrases that a plain term cannot express; they must also be valid RE2.
+
+A technology is often described rather than named ("des caméras dotées d'algorithmes", "un
+système qui filme les plaques"): ``described`` rules say which kinds of words, all in one
+sentence, make a mention. A category's ``absorbs`` says which other category its sentence
+swallows ("la vidéosurveillance algorithmique" is VSA, not VSA and video-protection).
 """
 
 from __future__ import annotations
@@ -46,9 +51,26 @@ class Exclusion:
     near: re.Pattern[str]
     unless_near: re.Pattern[str] | None
     window: int
+    across_sentences: bool = False  # look in the whole window, not only the mention's sentence
 
     def applies_to(self, term: Term) -> bool:
         return term.category in self.categories or term.term in self.terms
+
+
+@dataclass(frozen=True, slots=True)
+class Described:
+    """A technology described in words: one word of each group in the same sentence.
+
+    The mention is put on the word of the first group (``anchor``); ``unless`` anywhere in the
+    sentence cancels it.
+    """
+
+    id: str
+    category: str
+    term: str
+    anchor: re.Pattern[str]
+    others: tuple[re.Pattern[str], ...]
+    unless: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +81,11 @@ class Lexicon:
     terms: list[Term]
     exclusions: list[Exclusion] = field(default_factory=list)
     opposition: re.Pattern[str] | None = None
+    not_opposition: re.Pattern[str] | None = None  # phrases that only look like a cue
+    opposition_next: re.Pattern[str] | None = None  # cues of the next sentence ("s'y oppose")
+    described: list[Described] = field(default_factory=list)
+    absorbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    absorbs_window: int = 80  # characters of its sentence each side of the absorbing mention
 
 
 def default_lexicon_path() -> Path:
@@ -103,18 +130,52 @@ def _build(data: dict[str, Any], path: Path) -> Lexicon:
             near=near_pattern(rule["near"]),
             unless_near=near_pattern(rule["unless_near"]) if rule.get("unless_near") else None,
             window=int(rule.get("window", DEFAULT_WINDOW)),
+            across_sentences=bool(rule.get("across_sentences", False)),
         )
         for rule in data.get("exclusions", [])
     ]
-    stance = data.get("stance", {}).get("opposition", [])
+    stance = data.get("stance", {})
+    opposition, not_opposition = stance.get("opposition", []), stance.get("not_opposition", [])
+    opposition_next = stance.get("opposition_in_next_sentence", [])
+    absorbs = {
+        category: frozenset(_known(spec["absorbs"], "absorbs"))
+        for category, spec in categories.items()
+        if spec.get("absorbs")
+    }
     return Lexicon(
         version=version,
         source=path,
         labels={category: spec.get("label", category) for category, spec in categories.items()},
         terms=terms,
         exclusions=exclusions,
-        opposition=near_pattern(stance) if stance else None,
+        opposition=near_pattern(opposition) if opposition else None,
+        not_opposition=near_pattern(not_opposition) if not_opposition else None,
+        opposition_next=near_pattern(opposition_next) if opposition_next else None,
+        absorbs_window=int(data.get("absorbs_window", 80)),
+        described=[_described(rule) for rule in data.get("described", [])],
+        absorbs=absorbs,
     )
+
+
+def _described(rule: dict[str, Any]) -> Described:
+    groups = rule["all_of"]
+    if len(groups) < 2:
+        raise ValueError(f"described rule {rule['id']!r} needs two word lists or more in all_of")
+    return Described(
+        id=rule["id"],
+        category=_known([rule["category"]], "described")[0],
+        term=rule["term"],
+        anchor=near_pattern(groups[0]),
+        others=tuple(near_pattern(group) for group in groups[1:]),
+        unless=near_pattern(rule["unless"]) if rule.get("unless") else None,
+    )
+
+
+def _known(categories: list[str], where: str) -> list[str]:
+    for category in categories:
+        if category not in CATEGORY_IDS:
+            raise ValueError(f"{where} names unknown category {category!r}")
+    return categories
 
 
 def _apply_context_rules(terms: list[Term], rules: list[dict[str, Any]]) -> list[Term]:
@@ -156,6 +217,10 @@ def _word(token: str, inflect: bool) -> str:
         return word
     if token.endswith(("s", "x")):
         return word
+    if token.endswith("ee"):
+        # Written feminine, it must stay feminine: "caméra augmentée" is never "caméras
+        # augmente", the verb ("si le nombre de caméras augmente").
+        return word + "s?"
     if token.endswith("e"):
         return word[:-1] + "e?s?"  # surveillée, surveillé, surveillées
     if token.endswith("al"):

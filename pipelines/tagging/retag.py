@@ -1,28 +1,45 @@
-"""Re-tag the whole archive after a lexicon change, without re-crawling.
+"""Re-analyse the whole archive after a lexicon or rules change, without re-crawling.
 
-The acts and the ACTES identifier are read again from each re-tagged text too: mentions link
-to acts, and an archive from before acts existed (schema version 1) gets them this way.
+Mentions are what the lexicon finds, but a crawl also read each text's acts, ACTES identifier
+and sitting date, with rules that improve between versions: an archive made by an earlier
+version keeps their mistakes (such as the date of the minutes a sitting approved) until its
+documents are read again. So re-tagging reads them all again from the stored text, title and
+first URL, as a crawl of the same bytes would now, and the report says how many documents
+each part changed, which is how a user sees what an upgrade did to their archive.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from archive.mentions import replace_mentions, texts_to_tag
+from archive.mentions import MentionKey, StoredText, replace_analysis, texts_to_tag
 from archive.store import ArchiveStore
 from pipelines.actes import find_actes
 from pipelines.acts import split_acts
+from pipelines.dates import find_date
 from pipelines.limits import DocumentLimits
 from pipelines.tagging.tagger import Tagger
 
 
 @dataclass
 class RetagReport:
+    """Documents re-read, and how many changed in each respect.
+
+    ``documents_changed``: any mention differs; ``tags_changed``: the set of categories differs;
+    ``stance_changed``: the mentions marked opposition differ; ``dates_changed``: the date or
+    its ``date_source``; ``acts_changed``: the acts found (number, object, pages, vote…).
+    """
+
     lexicon_version: str
     documents: int = 0
     documents_changed: int = 0
+    tags_changed: int = 0
+    stance_changed: int = 0
+    dates_changed: int = 0
+    acts_changed: int = 0
     added: Counter[str] = field(default_factory=Counter)
     removed: Counter[str] = field(default_factory=Counter)
 
@@ -33,7 +50,8 @@ def retag_archive(
     everything: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> RetagReport:
-    """Replace the mentions of every document tagged with another lexicon version (or all)."""
+    """Replace the mentions, acts and date of every document tagged with another lexicon
+    version (or all)."""
     report = RetagReport(tagger.version)
     limit = DocumentLimits.from_env().max_mentions
     for stored in texts_to_tag(store, tagger.version, everything):
@@ -42,10 +60,16 @@ def retag_archive(
             find_actes(stored.text),
             split_acts(stored.text, stored.doc_type, stored.title, paged=stored.paged),
         )
-        old, new = replace_mentions(store, stored.id, mentions, tagger.version, structure)
+        replaced = replace_analysis(
+            store, stored.id, mentions, tagger.version, structure, sitting_date(stored)
+        )
+        old, new = replaced.old, replaced.new
         report.documents += 1
-        if old != new:
-            report.documents_changed += 1
+        report.documents_changed += old != new
+        report.tags_changed += _categories(old) != _categories(new)
+        report.stance_changed += _opposed(old) != _opposed(new)
+        report.dates_changed += replaced.date_changed
+        report.acts_changed += replaced.acts_changed
         for (category, *_), count in (new - old).items():
             report.added[category] += count
         for (category, *_), count in (old - new).items():
@@ -53,3 +77,20 @@ def retag_archive(
         if progress:
             progress(report.documents)
     return report
+
+
+def sitting_date(stored: StoredText) -> tuple[dt.date | None, str | None]:
+    """The date a crawl would store now: read from the first page (as ``describe`` does), the
+    title and the first URL, else the listing's date."""
+    date, source = find_date(stored.title, stored.url, stored.text.split("\f", 1)[0])
+    if date is None and stored.listing_date is not None:
+        return stored.listing_date, "listing"
+    return date, source
+
+
+def _categories(keys: Counter[MentionKey]) -> set[str]:
+    return {category for category, *_ in keys}
+
+
+def _opposed(keys: Counter[MentionKey]) -> set[tuple[str, int, int]]:
+    return {(category, start, end) for category, _term, start, end, stance in keys if stance == "opposition"}

@@ -5,24 +5,41 @@ the folded bytes with leftmost-longest semantics (Python's ``re`` when RE2 is no
 Each hit is then identified (which term), checked against its context rules and exclusions,
 and turned into a ``Mention`` with offsets, page, context and stance in the original text.
 Only hits cost Python time, so the scan speed is RE2's.
+
+Technologies described rather than named (the lexicon's ``described`` rules) are found by a
+second RE2 scan for their anchor words; each anchor's sentence is then checked for the rule's
+other words. Last, a mention of a category that ``absorbs`` another removes that other
+category's mentions from its sentence: "des caméras de vidéosurveillance raccordées à des
+algorithmes" is one VSA fact, not VSA and video-protection.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from archive.records import MentionRecord as Mention
 from pipelines.tagging.folding import FoldedText, fold
-from pipelines.tagging.lexicon import Lexicon, Term, load_lexicon
+from pipelines.tagging.lexicon import Described, Lexicon, Term, load_lexicon
 
 CONTEXT_CHARS = 150  # on each side: about 300 characters of context
 SENTENCE_LIMIT = 400
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n")
 _CLAUSE_BREAK = re.compile(r",|\s(?:et|mais|puis|ainsi que)\s")
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """A mention before it is built: where it is in the folded text, and what it names."""
+
+    start: int
+    end: int
+    category: str
+    term: str
 
 
 class Mentions(list[Mention]):
@@ -39,6 +56,8 @@ class Tagger:
         alternation = "|".join(f"(?:{term.regex})" for term in terms)
         self._identify = re.compile("|".join(f"(?P<t{i}>{term.regex})" for i, term in enumerate(terms)))
         self._scan = _compile_scanner(rf"\b(?:{alternation})\b")
+        anchors = "|".join(f"(?:{rule.anchor.pattern})" for rule in lexicon.described)
+        self._scan_described = _compile_scanner(anchors) if anchors else None
 
     def tag(self, text: str, paged: bool = False, limit: int | None = None) -> Mentions:
         """Mentions in ``text``, in order; at most ``limit`` of them (all are counted in ``found``).
@@ -52,17 +71,64 @@ class Tagger:
         folded = fold(text)
         folded_text = folded.text
         page_starts = _page_starts(text) or ([0] if paged else [])
-        mentions = Mentions()
-        found = 0
+        hits = []
         for start, end in self._scan(folded.data):
             term = self._term_at(folded_text, start, end)
-            if term is None or not self._kept(term, folded_text, start, end):
-                continue
-            found += 1
-            if limit is None or found <= limit:
-                mentions.append(self._mention(term, text, folded, folded_text, start, end, page_starts))
-        mentions.found = found
+            if term is not None and self._kept(term, folded_text, start, end):
+                hits.append(_Hit(start, end, term.category, term.term))
+        if self._scan_described is not None:
+            described = self._described(folded, folded_text, hits)
+            hits = sorted(hits + described, key=lambda hit: hit.start) if described else hits
+        if self.lexicon.absorbs:
+            hits = self._absorb(hits, folded_text)
+        mentions = Mentions()
+        for hit in hits if limit is None else hits[:limit]:
+            mentions.append(self._mention(hit, text, folded, folded_text, page_starts))
+        mentions.found = len(hits)
         return mentions
+
+    def _described(self, folded: FoldedText, folded_text: str, named: list[_Hit]) -> list[_Hit]:
+        """Mentions of the ``described`` rules: one per rule and sentence, on the first anchor.
+
+        A sentence that already names the technology (a term of the same category) needs no
+        description: the named mention is the evidence.
+        """
+        hits = []
+        done: set[tuple[str, int]] = set()
+        starts = [hit.start for hit in named]
+        for start, end in self._scan_described(folded.data):  # type: ignore[misc]
+            for rule in self.lexicon.described:
+                if not rule.anchor.fullmatch(folded_text, start, end):
+                    continue
+                sentence_start, sentence_end = sentence_bounds(folded_text, start, end)
+                if (rule.id, sentence_start) in done or not _describes(
+                    rule, folded_text, sentence_start, sentence_end
+                ):
+                    continue
+                done.add((rule.id, sentence_start))
+                first = bisect.bisect_left(starts, sentence_start)
+                last = bisect.bisect_left(starts, sentence_end)
+                if any(hit.category == rule.category for hit in named[first:last]):
+                    continue
+                hits.append(_Hit(start, end, rule.category, rule.term))
+        return hits
+
+    def _absorb(self, hits: list[_Hit], folded_text: str) -> list[_Hit]:
+        """Drop the mentions that a more specific category's mention covers in its sentence."""
+        absorbs, reach = self.lexicon.absorbs, self.lexicon.absorbs_window
+        covered: dict[str, list[tuple[int, int]]] = {}
+        for hit in hits:
+            for absorbed in absorbs.get(hit.category, ()):
+                low, high = sentence_bounds(folded_text, hit.start, hit.end)
+                span = (max(low, hit.start - reach), min(high, hit.end + reach))
+                covered.setdefault(absorbed, []).append(span)
+        if not covered:
+            return hits
+        return [
+            hit
+            for hit in hits
+            if not any(low <= hit.start < high for low, high in covered.get(hit.category, ()))
+        ]
 
     def _term_at(self, folded_text: str, start: int, end: int) -> Term | None:
         match = self._identify.fullmatch(folded_text, start, end)
@@ -82,29 +148,27 @@ class Tagger:
             if not rule.applies_to(term):
                 continue
             # Exclusions look within the sentence: the next sentence may be about something else.
-            window = folded_text[
-                max(sentence_start, start - rule.window) : min(sentence_end, end + rule.window)
-            ]
-            if rule.near.search(window) and not (rule.unless_near and rule.unless_near.search(window)):
+            low, high = max(sentence_start, start - rule.window), min(sentence_end, end + rule.window)
+            window = folded_text[low:high]
+            if rule.across_sentences:  # the trap's words may sit in the next sentence, not its cure
+                wide = folded_text[max(0, start - rule.window) : end + rule.window]
+                trapped = rule.near.search(wide) is not None
+            else:
+                trapped = rule.near.search(window) is not None
+            if trapped and not (rule.unless_near and rule.unless_near.search(window)):
                 return False
         return True
 
     def _mention(
-        self,
-        term: Term,
-        text: str,
-        folded: FoldedText,
-        folded_text: str,
-        start: int,
-        end: int,
-        page_starts: list[int],
+        self, hit: _Hit, text: str, folded: FoldedText, folded_text: str, page_starts: list[int]
     ) -> Mention:
+        start, end = hit.start, hit.end
         original_start = folded.original_offset(start)
         original_end = folded.original_offset(end - 1) + 1
         page = bisect.bisect_right(page_starts, original_start) if page_starts else None
         return Mention(
-            category=term.category,
-            term=term.term,
+            category=hit.category,
+            term=hit.term,
             matched=text[original_start:original_end],
             start=original_start,
             end=original_end,
@@ -124,12 +188,30 @@ class Tagger:
         if cues is None:
             return None
         sentence_start, sentence_end = sentence_bounds(folded_text, start, end)
+        before = folded_text[sentence_start:start]
         after = folded_text[end:sentence_end]
         clause_break = _CLAUSE_BREAK.search(after)
         after = after[: clause_break.start()] if clause_break else after
-        if cues.search(folded_text, sentence_start, start) or cues.search(after):
+        if self.lexicon.not_opposition is not None:
+            # "je ne m'interdis pas d'installer": a cue's words, not its meaning.
+            before = self.lexicon.not_opposition.sub(" ", before)
+            after = self.lexicon.not_opposition.sub(" ", after)
+        if cues.search(before) or cues.search(after):
             return "opposition"
+        following = self.lexicon.opposition_next
+        if following is not None and sentence_end < len(folded_text):
+            # "… la reconnaissance faciale à l'entrée. La CNIL s'y oppose."
+            next_end = sentence_bounds(folded_text, sentence_end + 1, sentence_end + 1)[1]
+            if following.search(folded_text, sentence_end, next_end):
+                return "opposition"
         return None
+
+
+def _describes(rule: Described, folded_text: str, start: int, end: int) -> bool:
+    sentence = folded_text[start:end]
+    if rule.unless is not None and rule.unless.search(sentence):
+        return False
+    return all(group.search(sentence) for group in rule.others)
 
 
 def sentence_bounds(folded_text: str, start: int, end: int) -> tuple[int, int]:

@@ -28,8 +28,9 @@ def test_shipped_lexicon_is_versioned_and_covers_every_category() -> None:
 def test_adding_a_term_a_vendor_and_an_exclusion(tmp_path: Path) -> None:
     text = SHIPPED.replace('version = "', 'version = "local-', 1)
     text = text.replace(
-        '[categories.vsa]\nlabel = "Vidéosurveillance algorithmique (VSA)"\nterms = [',
-        '[categories.vsa]\nlabel = "Vidéosurveillance algorithmique (VSA)"\nterms = [\n    "caméra à détection de foule",',
+        '    "vidéosurveillance algorithmique",\n',
+        '    "vidéosurveillance algorithmique",\n    "caméra à détection de foule",\n',
+        1,
     )
     text = text.replace('vendors = ["BriefCam",', 'vendors = ["Acme Vision", "BriefCam",')
     text += '\n[[exclusions]]\nid = "essai"\nterms = ["caméra"]\nnear = ["piscine"]\nwindow = 60\n'
