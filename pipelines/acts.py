@@ -54,24 +54,25 @@ _EXPLICIT = re.compile(
     rf"^[ \t]*(?P<kind>d[ée]lib[ée]ration|arr[êe]t[ée](?:\s+(?:municipal|pr[ée]fectoral|du\s+maire))?)"
     # "n° 2013/14", or a register code without "n°": "D2018-66", "A2018-406".
     rf"\s*(?:(?:n[°o]|num[ée]ro)\.?\s*(?P<number>{_NUMBER})|(?P<code>[A-Z]{{1,3}}\d{{2,4}}[-/.]\d{{1,5}}))"
-    rf"\b[ \t]*(?:[:–—-][ \t]*)?(?P<title>.*)$",
+    rf"\b[ \t]*(?:[:–—-][ \t]*)?(?P<title>[^\n\f]*)",
     re.IGNORECASE | re.MULTILINE,
 )
 _REGISTER = re.compile(
-    r"^[ \t]*(?P<number>\d{2,4}[ \t]*[-/][ \t]*\d{1,4})[ \t]*:[ \t]*(?P<title>.*)$", re.MULTILINE
+    r"^[ \t]*(?P<number>\d{2,4}[ \t]*[-/][ \t]*\d{1,4})[ \t]*:[ \t]*(?P<title>[^\n\f]*)",
+    re.MULTILINE,
 )
 # An agenda item's heading: an optional prefix that names the scheme (the sitting's date,
 # "Point", "N°"), the number (arabic or roman), an optional letter ("15 A"), a separator, the
-# title. Which candidates are headings is decided afterwards (_candidates, _chains).
+# title. Which candidates are headings is decided afterwards (_candidates, _agenda).
 _ITEM = re.compile(
     r"^[ \t]*"
     r"(?:(?P<date>\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})[ \t]*[-–—][ \t]*"
     r"|(?P<word>(?i:point|question|affaire|dossier|rapport))[ \t]+(?:(?i:n)[°o]\.?[ \t]*)?"
     r"|(?P<no>(?i:n)[°o]\.?)[ \t]*)?"
     r"(?P<number>\d{1,3}|[IVXL]{1,7})"
-    r"(?:[ \t]?(?P<suffix>[A-H])(?=[ \t]*[-–—.)/:]|[ \t]{2}|[ \t]*$))?"
-    r"(?:[ \t]*(?P<sep>[-–—.)/:]|°)|(?P<space>[ \t]+)|(?=[ \t]*$))"
-    r"[ \t]*(?P<title>.*)$",
+    r"(?:[ \t]?(?P<suffix>[A-H])(?=[ \t]*[-–—.)/:]|[ \t]{2}|[ \t]*(?:[\n\f]|\Z)))?"
+    r"(?:[ \t]*(?P<sep>[-–—.)/:]|°)|(?P<space>[ \t]+)|(?=[ \t]*(?:[\n\f]|\Z)))"
+    r"[ \t]*(?P<title>[^\n\f]*)",
     re.MULTILINE,
 )
 # A title may start with a figure ("60- 88 bis avenue de Toulouse"), not with a date's rest.
@@ -81,8 +82,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 _AMOUNT = re.compile(r"\d(?:[\d \u00a0\u202f.]*\d)?(?:,\d{1,2})?[ \u00a0\u202f]*(?:€|(?i:euros?|eur)\b)")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 _BULLETS = "\uf0a7\uf0b7\uf0d7\uf0d8\u2022\u25aa\u25cf\u25a0\u27a2\u2013*-"
-_BULLET = re.compile(rf"^[ \t]*[{_BULLETS}][ \t]+(?P<title>\S.*)$", re.MULTILINE)
-_AGENDA_HEAD = re.compile(r"^[ \t]*ordre[ \t]+du[ \t]+jour[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_BULLET = re.compile(rf"^[ \t]*[{_BULLETS}][ \t]+(?P<title>[^\s][^\n\f]*)", re.MULTILINE)
+_AGENDA_HEAD = re.compile(
+    r"^[ \t]*ordre[ \t]+du[ \t]+jour[ \t]*:?[ \t]*(?=[\n\f]|\Z)", re.IGNORECASE | re.MULTILINE
+)
 _FORM_FEED = re.compile("\f")
 _WORD = re.compile(r"[^\W_]{3,}")
 _STOP_WORDS = frozenset(["les", "des", "aux", "pour", "par", "une", "dans", "avec", "sur", "entre", "vers"])
@@ -142,7 +145,10 @@ def split_acts(text: str, doc_type: str, title: str | None = None, paged: bool =
         return [_single_act(text, doc_type, title, paged)] if text.strip() else []
     if doc_type not in SPLIT_TYPES:
         return []
-    explicit, register = _explicit(text), _register(text)
+    # A heading starts a line or a page (pdftotext puts the form feed right before the page's
+    # first line): headings are looked for with form feeds as line breaks, offsets unchanged.
+    lines = text.replace("\f", "\n")
+    explicit, register = _explicit(lines), _register(lines)
     if doc_type != "raa":  # an RAA gathers several series; minutes number theirs in order
         explicit, register = _increasing(explicit), _increasing(register)
     # Between styles as long, the first: own numbers before agenda numbers before listed lines.
@@ -150,9 +156,9 @@ def split_acts(text: str, doc_type: str, title: str | None = None, paged: bool =
         (
             explicit,
             register,
-            _agenda(text),
-            _listed(text),
-            _bullets(text) if doc_type == "liste_deliberations" else [],
+            _agenda(lines),
+            _listed(lines),
+            _bullets(lines) if doc_type == "liste_deliberations" else [],
         ),
         key=len,
     )
@@ -185,27 +191,47 @@ def _register(text: str) -> list[_Heading]:
 
 
 @dataclass(slots=True)
-class _Link:
-    """A heading at the end of a chain of headings numbered in sequence (see _chains)."""
+class _Candidate:
+    """A line that may head an agenda item, and how its number is written."""
 
+    scheme: str  # the prefix ("Point", the sitting's date…), roman or arabic, separator or space
+    number: int
+    suffix: str  # "A", "B" of "15 A", "15 B"; "" for most
     heading: _Heading
+
+
+@dataclass(slots=True)
+class _Link:
+    """A candidate at the end of a chain of candidates numbered in sequence (see _agenda)."""
+
+    candidate: _Candidate
     length: int
     previous: _Link | None
 
 
 def _agenda(text: str) -> list[_Heading]:
-    """The longest chain of agenda headings numbered in sequence, in one numbering scheme."""
+    """The longest chain of agenda headings numbered in sequence, in one numbering scheme.
+
+    Each candidate extends the longest chain of its scheme that ends just before its number:
+    16 follows 15 (or 15 A, 15 B), 15 B follows 15 A, and 1 starts a chain. One missing
+    number is allowed (16 after 14): a heading the extraction lost (run into the line above,
+    split over two lines) must not cut the chain and leave the following items uncounted.
+    """
     chains: dict[str, tuple[dict[int, _Link], dict[tuple[int, str], _Link]]] = {}
     ends: list[_Link] = []
-    for scheme, number, suffix, heading in _candidates(text):
-        by_number, by_key = chains.setdefault(scheme, ({}, {}))
-        if suffix in ("", "A"):  # 16 follows 15, 15 A or 15 B; 1 starts a chain
+    for candidate in _candidates(text):
+        number, suffix = candidate.number, candidate.suffix
+        by_number, by_key = chains.setdefault(candidate.scheme, ({}, {}))
+        if suffix in ("", "A"):
             previous = by_number.get(number - 1)
-        else:  # 15 B follows 15 A
+            skipping = by_number.get(number - 2)
+            if skipping is not None and (previous is None or skipping.length > previous.length):
+                previous = skipping
+        else:
             previous = by_key.get((number, chr(ord(suffix) - 1)))
         if previous is None and (number != 1 or suffix not in ("", "A")):
             continue
-        link = _Link(heading, previous.length + 1 if previous else 1, previous)
+        link = _Link(candidate, previous.length + 1 if previous else 1, previous)
         # Between chains as long, the later one: the items after their list of contents, the
         # item after a sub-list that happened to continue the numbering.
         if link.length >= getattr(by_key.get((number, suffix)), "length", 0):
@@ -215,18 +241,19 @@ def _agenda(text: str) -> list[_Heading]:
         ends.append(link)
     longest = max((link.length for link in ends), default=0)
     runs = [_unchain(link) for link in ends if link.length == longest]
-    return max(runs, key=lambda run: _shortest_item(run, len(text)), default=[])
+    best = max(runs, key=lambda run: _shortest_item([c.heading for c in run], len(text)), default=[])
+    return [candidate.heading for candidate in best]
 
 
-def _unchain(link: _Link | None) -> list[_Heading]:
+def _unchain(link: _Link | None) -> list[_Candidate]:
     run = []
     while link is not None:
-        run.append(link.heading)
+        run.append(link.candidate)
         link = link.previous
     return run[::-1]
 
 
-def _candidates(text: str) -> list[tuple[str, int, str, _Heading]]:
+def _candidates(text: str) -> list[_Candidate]:
     """Lines that may head an agenda item: (scheme, number, letter, heading), in order.
 
     The scheme is what the number is written with: its prefix (the sitting's date, "Point",
@@ -264,7 +291,7 @@ def _candidates(text: str) -> list[tuple[str, int, str, _Heading]]:
         if match.group("date"):
             number_text = f"{match.group('date')}-{number_text}"
         heading = _Heading(match.start(), match.start("title"), number_text, "item")
-        found.append((scheme, number, match.group("suffix") or "", heading))
+        found.append(_Candidate(scheme, number, match.group("suffix") or "", heading))
     return found
 
 
@@ -344,12 +371,12 @@ def _listed(text: str) -> list[_Heading]:
 def _agenda_entries(text: str, position: int) -> tuple[list[frozenset[str]], int]:
     """The words of each line of the list that follows "Ordre du jour", and where it ends.
 
-    The list ends at a blank line, a page break, a sentence, or a line already listed (the
+    The list ends at a blank line, a sentence, a long line, or a line already listed (the
     first item's heading, when no blank line separates the list from the items).
     """
     entries: list[frozenset[str]] = []
     for start, line, words in _lines(text, position):
-        if "\f" in line or len(entries) >= MAX_LISTED_ITEMS:
+        if len(entries) >= MAX_LISTED_ITEMS:
             return entries, start
         if not line.strip():
             if entries:
