@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
+import time
 from functools import cache
+from pathlib import Path
 
 from pipelines.acts import split_acts
 from pipelines.extract import ExtractionInput, extract_document
@@ -133,3 +135,101 @@ def test_a_list_of_contents_is_not_taken_for_the_items() -> None:
 def test_agendas_and_unknown_documents_are_not_split() -> None:
     assert split_acts("1- Budget\n2- Vidéoprotection\n", "ordre_du_jour") == []
     assert split_acts("1- Budget\n2- Vidéoprotection\n", "other") == []
+
+
+# --- numbering schemes and chains, from real minutes --------------------------------------------
+
+AVRANCHES_2014 = (
+    Path(__file__).resolve().parents[1] / "quality/minutes/avranches_CM_27_01_2014_proces-verbal.txt"
+)
+FARGUES_2018 = realdocs.REAL / (
+    "demos/demos-pdf-converter/src/test/resources/org/demos/pdfconverter/TestWebDocumentFilterBySize_file_small_enough.pdf"
+)
+
+
+def test_items_numbered_after_the_sittings_date_and_not_their_sub_lists() -> None:
+    # "2014.01.27 - 1  ADOPTION DU COMPTE-RENDU …" … "- 13"; inside the items, "1/ Travaux …",
+    # "1.  d'approuver …" restart at 1 and are not items.
+    acts = split_acts(AVRANCHES_2014.read_text(encoding="utf-8"), "proces_verbal", paged=False)
+    assert [a.number for a in acts] == [f"2014.01.27-{n}" for n in range(1, 14)]
+    assert acts[0].title == "ADOPTION DU COMPTE-RENDU DE LA SEANCE DU 04 NOVEMBRE 2013"
+    assert acts[2].title.startswith("CREATION DU SYNDICAT MIXTE DE PRODUCTION D’EAU POTABLE DU GRANVILLAIS")
+    assert acts[12].title.startswith("DELEGATION AU MAIRE - ARTICLES L-2122.22")
+
+
+def test_register_codes_without_n_and_a_citation_that_goes_back_is_not_an_act() -> None:
+    # "Délibération D2018-66" … "D2018-82", then "Informations diverses" 1/ … 6/ citing
+    # "délibération D2018-39 diminution de la part variable …" at the head of a line.
+    acts = _extracted(FARGUES_2018).acts
+    assert [a.number for a in acts] == [f"D2018-{n}" for n in range(66, 83)]
+    assert acts[0].title == "approbation du procès-verbal de la séance du 8 octobre 2018"  # "Objet :" dropped
+    assert acts[-1].page_end == 27
+
+
+def test_an_unnumbered_agenda_is_found_again_heading_by_heading() -> None:
+    # "Ordre du jour" then eight plain lines; below, the same headings, or nearly
+    # ("Désignations des délégués commissions municipales" / "Désignation des commissions
+    # municipales"); the "1/4" … "4/4" page numbers of the convocation are not items.
+    acts = _extracted(realdocs.FLAUX_DOC).acts
+    assert [a.title for a in acts] == [
+        "Approbation du compte rendu du conseil du 27 mai 2020",
+        "Indemnité de fonction du maire et des adjointes",
+        "Délégations de fonctions aux adjoints",
+        "Désignations des délégués syndicaux",
+        "Désignation des commissions municipales",
+        "Délégation de signatures par arrêté n ° 400",
+        "Désignations des membres de la Commission des Impôts Directs",
+        "Questions diverses",
+    ]
+
+
+def test_a_tender_table_after_item_7_is_not_taken_for_items_8_and_9() -> None:
+    body = "Le conseil délibère sur ce point et vote. " * 4
+    items = "".join(f"{n}- Point de l'ordre du jour numéro {n}\n{body}\n" for n in range(1, 8))
+    table = "Lot Désignation Montant HT\n8- Protection incendie 1 267,60 €\n9- Occultation 2 310,00 €\n"
+    later = f"8- Convention avec le SDIS\n{body}\n9- Tarifs de la piscine\n{body}\n"
+    acts = split_acts(items + table + later, "proces_verbal", paged=False)  # the table closes item 7
+    assert [a.number for a in acts] == [str(n) for n in range(1, 10)]
+    assert (acts[7].title, acts[8].title) == ("Convention avec le SDIS", "Tarifs de la piscine")
+
+
+def test_split_items_roman_numerals_points_and_a_heading_at_the_top_of_a_page() -> None:
+    body = "Exposé du rapporteur, débat et vote du conseil municipal. " * 3
+    text = (
+        f"14 - Budget annexe de l'eau\n{body}\n15 A - Tarifs de l'eau\n{body}\n15 B - Tarifs de l'assainissement\n"
+        f"{body}\n16 - Questions diverses\n{body}\n"
+    )
+    text = "".join(f"{n} - Point {n}\n{body}\n" for n in range(1, 14)) + text
+    assert [a.number for a in split_acts(text, "proces_verbal", paged=False)][13:] == [
+        "14",
+        "15 A",
+        "15 B",
+        "16",
+    ]
+    roman = f"I - Finances\n{body}\nII - Urbanisme\n{body}\nIII - Vidéoprotection\n{body}\n"
+    assert [a.number for a in split_acts(roman, "compte_rendu", paged=False)] == ["I", "II", "III"]
+    points = f"Point 1 : Budget\n{body}\nPOINT N° 2 – Caméras\n{body}\nPoint 3 : Divers\n{body}\n"
+    assert [a.title for a in split_acts(points, "compte_rendu", paged=False)] == [
+        "Budget",
+        "Caméras",
+        "Divers",
+    ]
+    # pdftotext puts the form feed right before a page's first line: "12 votes pour\f7/ Délibération…"
+    paged = "".join(f"{n}/ Délibération {n}\n{body}\n12 votes pour\f" for n in range(1, 9))
+    acts = split_acts(paged, "compte_rendu")
+    assert [(a.number, a.page_start) for a in acts] == [(str(n), n) for n in range(1, 9)]
+
+
+def test_one_lost_heading_does_not_cut_the_chain_and_an_annex_does_not_continue_it() -> None:
+    body = "Le conseil municipal, après en avoir délibéré, approuve. " * 3
+    text = "".join(f"{n}. Délibération {n}\n{body}\n" for n in range(1, 13) if n != 7)
+    text += "ANNEXE\nListe des participants\n1. Maire\n2. Conseillère municipale\n"
+    acts = split_acts(text, "proces_verbal", paged=False)
+    assert [a.number for a in acts] == [str(n) for n in range(1, 13) if n != 7]
+
+
+def test_split_acts_on_the_255_page_minutes_is_fast() -> None:
+    text = "\f".join(_extracted(realdocs.PV_255_PAGES).pages)
+    started = time.perf_counter()
+    assert len(split_acts(text, "proces_verbal")) == 129
+    assert time.perf_counter() - started < 0.5  # about 50 ms here; generous for a loaded machine
