@@ -90,8 +90,10 @@ def tag(files: tuple[str, ...], fmt: str, lexicon: Path | None) -> None:
 def retag(db: str, files_dir: str | None, lexicon: Path | None, everything: bool) -> None:
     """Re-run tagging over the archive after a lexicon change, without re-crawling.
 
-    Documents tagged with another lexicon version (or never tagged) get their mentions replaced;
-    the report says how many mentions were added and removed per category.
+    Documents tagged with another lexicon version (or never tagged) get their mentions replaced,
+    and their acts, ACTES identifier and date read again from the stored text, title and URL;
+    the report says how many documents changed tags, stance, dates and acts, and how many
+    mentions were added and removed per category.
     """
     from archive.mentions import count_to_tag
     from pipelines.tagging.retag import retag_archive
@@ -110,6 +112,10 @@ def retag(db: str, files_dir: str | None, lexicon: Path | None, everything: bool
     click.echo(
         f"Lexicon {report.lexicon_version}: {report.documents} documents re-tagged, "
         f"{report.documents_changed} with different mentions."
+    )
+    click.echo(
+        f"Documents changed: tags {report.tags_changed}, stance {report.stance_changed}, "
+        f"dates {report.dates_changed}, acts {report.acts_changed}."
     )
     categories = sorted(set(report.added) | set(report.removed))
     if not categories:
