@@ -238,3 +238,17 @@ def test_highlight_escapes_and_marks_across_line_breaks() -> None:
     marked = highlight("<b>2</b> caméras déplaçables", "caméras\ndéplaçables")
     assert str(marked) == "&lt;b&gt;2&lt;/b&gt; <mark>caméras déplaçables</mark>"
     assert str(highlight("<i>rien</i>", "absent")) == "&lt;i&gt;rien&lt;/i&gt;"
+
+
+def test_a_query_that_names_a_category_offers_its_documents(client: TestClient) -> None:
+    tagged = api(client, "/api/search", category="reconnaissance_faciale")["total"]
+    data = api(client, "/api/search", q="Reconnaissance faciale")
+    assert data["suggested_category"] == "reconnaissance_faciale" and data["suggested_total"] == tagged > 0
+    assert data["links"]["suggested"] == "/search?category=reconnaissance_faciale"
+    page = client.get("/search", params={"q": "Reconnaissance faciale", "since": "2020"}).text
+    assert 'href="/search?category=reconnaissance_faciale&amp;since=2020"' in page  # other filters kept
+    assert "classés « Reconnaissance faciale »" in page or "classé « Reconnaissance faciale »" in page
+    plain = api(client, "/api/search", q="conseil")
+    assert plain["suggested_category"] is None and plain["suggested_total"] == 0
+    assert "suggested" not in plain["links"]
+    assert 'class="hint"' not in client.get("/search", params={"q": "conseil"}).text
