@@ -83,6 +83,7 @@ class Lexicon:
     opposition: re.Pattern[str] | None = None
     not_opposition: re.Pattern[str] | None = None  # phrases that only look like a cue
     opposition_next: re.Pattern[str] | None = None  # cues of the next sentence ("s'y oppose")
+    refers_back: re.Pattern[str] | None = None  # "cette techno": the next sentence's cues count
     described: list[Described] = field(default_factory=list)
     absorbs: dict[str, frozenset[str]] = field(default_factory=dict)
     absorbs_window: int = 80  # characters of its sentence each side of the absorbing mention
@@ -137,6 +138,7 @@ def _build(data: dict[str, Any], path: Path) -> Lexicon:
     stance = data.get("stance", {})
     opposition, not_opposition = stance.get("opposition", []), stance.get("not_opposition", [])
     opposition_next = stance.get("opposition_in_next_sentence", [])
+    refers_back = stance.get("refers_back", [])
     absorbs = {
         category: frozenset(_known(spec["absorbs"], "absorbs"))
         for category, spec in categories.items()
@@ -151,6 +153,7 @@ def _build(data: dict[str, Any], path: Path) -> Lexicon:
         opposition=near_pattern(opposition) if opposition else None,
         not_opposition=near_pattern(not_opposition) if not_opposition else None,
         opposition_next=near_pattern(opposition_next) if opposition_next else None,
+        refers_back=near_pattern(refers_back) if refers_back else None,
         absorbs_window=int(data.get("absorbs_window", 80)),
         described=[_described(rule) for rule in data.get("described", [])],
         absorbs=absorbs,

@@ -198,12 +198,19 @@ class Tagger:
             after = self.lexicon.not_opposition.sub(" ", after)
         if cues.search(before) or cues.search(after):
             return "opposition"
-        following = self.lexicon.opposition_next
-        if following is not None and sentence_end < len(folded_text):
-            # "… la reconnaissance faciale à l'entrée. La CNIL s'y oppose."
+        if sentence_end < len(folded_text):
+            # "… la reconnaissance faciale à l'entrée. La CNIL s'y oppose.", or "… ? Pour cette
+            # techno dangereuse …": the next sentence speaks of the same technology.
             next_end = sentence_bounds(folded_text, sentence_end + 1, sentence_end + 1)[1]
-            if following.search(folded_text, sentence_end, next_end):
+            following = folded_text[sentence_end:next_end]
+            lexicon = self.lexicon
+            if lexicon.opposition_next is not None and lexicon.opposition_next.search(following):
                 return "opposition"
+            if lexicon.refers_back is not None and lexicon.refers_back.search(following):
+                if lexicon.not_opposition is not None:
+                    following = lexicon.not_opposition.sub(" ", following)
+                if cues.search(following):
+                    return "opposition"
         return None
 
 
