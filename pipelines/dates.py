@@ -68,11 +68,10 @@ _YEAR_FIRST = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.](\d{2})[-_.](\d{2})(?!\d)
 _CLAUSE_START = re.compile(r"[.;!?](?=\s)|\n[ \t]*\n")
 # Minutes approved, in the same sentence before the date: "ADOPTION DU COMPTE-RENDU DE LA SEANCE
 # DU", "il vous est proposé d'approuver le compte-rendu de la réunion de conseil en date du",
-# "Approbation du compte rendu du conseil du", "le procès-verbal de la précédente séance du".
+# "Approbation du compte rendu du conseil du", "le procès-verbal de la précédente séance du". (A
+# title on one line, "Procès-verbal de la séance du 4 février 2013", is the sitting's own.)
 _APPROVAL_BEFORE = re.compile(
-    r"\b(?:adoption|approbation|approuv\w*|adopt\w*|valid\w*|pr[ée]c[ée]dent\w*|derni[eè]re?s?)\b"
-    r"|\b(?:comptes?[- ]rendus?|proc[eè]s[- ]verba(?:l|ux)|p\.?\s?v\.?)\s+(?:de\s+la|des|du)\s+"
-    r"(?:s[ée]ances?|r[ée]unions?)\b[^\n]*$",
+    r"\b(?:adoption|approbation|approuv\w*|adopt\w*|valid\w*|pr[ée]c[ée]dent\w*|derni[eè]re?s?)\b",
     re.IGNORECASE,
 )
 # …or after it, before the sentence ends: "Le compte-rendu du conseil municipal du 14 novembre

@@ -122,6 +122,8 @@ def test_first_date_is_said_to_be_a_guess() -> None:
     [
         (AVRANCHES_2014_09_15, "2014-09-15"),  # heading over two lines, "L'an", item "2014.09.15 - 1"
         (AVRANCHES_2017_12_18_OCR, "2017-12-18"),  # not "SEANCE DU 13 NOVEMBRE 2017"
+        # The Avranches heading as an extractor may join it on one line: the minutes' own title.
+        ("PROCES VERBAL DE LA RÉUNION DU CONSEIL MUNICIPAL DU LUNDI 27 JANVIER 2014", "2014-01-27"),
         # An item numbered after the sitting outweighs the minutes it approves.
         ("2014.01.27 - 1  ADOPTION DU COMPTE-RENDU DE LA SEANCE DU 04 NOVEMBRE 2013", "2014-01-27"),
         (
@@ -136,7 +138,14 @@ def test_first_date_is_said_to_be_a_guess() -> None:
             "2016-02-01",
         ),
     ],
-    ids=["avranches-2014-09-15", "avranches-2017-12-18-ocr", "item-prefix", "flaux", "bourg"],
+    ids=[
+        "avranches-2014-09-15",
+        "avranches-2017-12-18-ocr",
+        "one-line-title",
+        "item-prefix",
+        "flaux",
+        "bourg",
+    ],
 )
 def test_sitting_cues_over_dates_of_other_sittings(text: str, expected: str) -> None:
     assert find_date(None, "https://x.fr/page", text) == (dt.date.fromisoformat(expected), "text")
