@@ -105,7 +105,8 @@ def read_member(archive: zipfile.ZipFile, name: str, max_unpacked: int, max_rati
 
 
 ANTIWORD_TIMEOUT = 120
-_MERGE_FIELD = re.compile(r"</?[A-Z][A-Z0-9]{2,}>?|\[pic\]")
+_MERGE_FIELD = re.compile(r"</?[A-Z][A-Z0-9]{2,}>?")
+_PICTURE = "[pic]"  # an image between two words: a space, or "URBAIN[pic]Attribution" runs on
 
 
 def extract_doc(body: bytes) -> str:
@@ -135,7 +136,31 @@ def extract_doc(body: bytes) -> str:
         raise OfficeExtractionError(
             "office_corrupt", f"unreadable Word document: {message[-1] if message else 'antiword failed'}"
         )
-    return normalise_text(_MERGE_FIELD.sub("", _untable(done.stdout.decode("utf-8", "replace"))))
+    text = _untable(done.stdout.decode("utf-8", "replace")).replace(_PICTURE, " ")
+    return normalise_text(_MERGE_FIELD.sub("", text))
+
+
+_ITEM_NUMBER = re.compile(r"\d{1,3}(?:\s?[A-Z]|\s?bis)?")
+
+
+def _number_items(table: list[list[str]]) -> None:
+    """Put a column of item numbers in front of the next column's cells, then drop it.
+
+    Minutes laid out as speaker | item number | text would otherwise come out as a block of
+    names, a block of numbers and the text, with nothing tying "1" to "Débat d'orientation
+    budgétaire": merged, the text column reads "1 - Débat d'orientation budgétaire 2012".
+    """
+    width = max((len(row) for row in table), default=0)
+    for column in range(width - 2, -1, -1):
+        cells = [row[column].strip() for row in table if column < len(row) and row[column].strip()]
+        if len(cells) < 2 or not all(_ITEM_NUMBER.fullmatch(cell) for cell in cells):
+            continue
+        for row in table:
+            if column + 1 < len(row):
+                number = row[column].strip()
+                if number:
+                    row[column + 1] = f"{number} - {row[column + 1].strip()}"
+                del row[column]
 
 
 def _untable(text: str) -> str:
@@ -144,6 +169,7 @@ def _untable(text: str) -> str:
     table: list[list[str]] = []
 
     def flush() -> None:
+        _number_items(table)
         width = max((len(row) for row in table), default=0)
         for column in range(width):
             cells = [row[column].strip() for row in table if column < len(row)]

@@ -116,3 +116,13 @@ def test_a_member_whose_header_lies_is_read_only_up_to_the_limit() -> None:
         with pytest.raises(OfficeExtractionError):
             read_member(archive, "content.xml", max_unpacked=1_000_000, max_ratio=10_000)
         assert len(read_member(archive, "content.xml", max_unpacked=2_000_000, max_ratio=10_000)) == 1_200_000
+
+
+def test_a_word_table_of_speaker_number_and_text_keeps_its_items() -> None:
+    """Montpellier's 2011 compte rendu: speaker | item number | text, 87 items; numbers and
+    titles read as separate columns gave no act at all."""
+    result = extract_document(ExtractionInput(url="http://x/cr.doc", body=realdocs.CR_DOC.read_bytes()))
+    assert len(result.acts) >= 0.9 * 87
+    assert (result.acts[0].number, result.acts[0].title) == ("1", "Débat d'orientation budgétaire 2012")
+    assert result.acts[1].title.startswith("PROJET URBAIN Attribution des contrats négociés")
+    assert [act.number for act in result.acts] == [str(n) for n in range(1, len(result.acts) + 1)]
