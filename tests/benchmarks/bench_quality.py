@@ -1,13 +1,15 @@
 """Quality: how often Vigie's analysis is right on real, labelled French text (no timing here).
 
-    python tests/benchmarks/bench_quality.py [--smoke] [--split dev|heldout|all] [--failures 40]
-                                             [--output results/quality.json]
+    python tests/benchmarks/bench_quality.py [--smoke] [--split dev|heldout|dev2|heldout2|all]
+                                             [--failures 40] [--output results/quality.json]
 
 The truth lives in ``tests/quality/`` (see its README.md): ``passages.toml`` holds real passages
 (council minutes, prefecture acts, press, parliament, CNIL, association pages), each with the
 categories a watchdog expects, an optional trap name and expected stance; ``minutes.toml`` holds
 real minutes and deliberations with their true sitting date and item count. Each part is split
-into ``dev`` (tune on it) and ``heldout`` (report only), and every figure is given for both.
+into ``dev`` (tune on it) and ``heldout`` (report only), and every figure is given for both. A second
+batch of passages, labelled later, is split the same way into ``dev2`` and ``heldout2`` and reported
+on its own (it has no documents, so its splits have tagger figures only).
 
 Vigie is measured through the functions a crawl and ``vigie tag`` run: the tagger of
 ``pipelines.tagging`` (``get_tagger().tag``) on each passage, and ``pipelines.extract.extract_document``
@@ -49,7 +51,8 @@ from tests.benchmarks.common import RESULTS, Row, machine, rows_dicts, rows_tabl
 QUALITY = REPO / "tests" / "quality"
 PASSAGES = QUALITY / "passages.toml"
 MINUTES = QUALITY / "minutes.toml"
-SPLITS = ("dev", "heldout")
+SPLITS = ("dev", "heldout", "dev2", "heldout2")
+DOCUMENT_SPLITS = ("dev", "heldout")  # minutes.toml: the second batch has passages only
 STANCES = ("opposition", "neutral")
 SMOKE_EVERY = 4  # the smoke sample: every 4th passage of each split, in file order
 SMOKE_SKIPPED_DOCUMENTS = {"montpellier-pv-2014-02-17"}  # 255 pages: the full run reads it
@@ -154,7 +157,7 @@ def passage_problems(passages: list[Passage]) -> list[str]:
         if not passage.source.strip():
             problems.append(f"{passage.id}: no source")
         if passage.split not in SPLITS:
-            problems.append(f"{passage.id}: split {passage.split!r} is not dev or heldout")
+            problems.append(f"{passage.id}: split {passage.split!r} is not one of {', '.join(SPLITS)}")
         if unknown := passage.categories - set(CATEGORY_IDS):
             problems.append(f"{passage.id}: unknown categories {sorted(unknown)}")
         if passage.stance is not None and passage.stance not in STANCES:
@@ -169,7 +172,7 @@ def document_problems(documents: list[Document]) -> list[str]:
     ids = Counter(document.id for document in documents)
     problems += [f"{id_}: id used {n} times" for id_, n in ids.items() if n > 1]
     for document in documents:
-        if document.split not in SPLITS:
+        if document.split not in DOCUMENT_SPLITS:
             problems.append(f"{document.id}: split {document.split!r} is not dev or heldout")
         if not isinstance(document.date, dt.date):
             problems.append(f"{document.id}: date {document.date!r} is not a date")
@@ -363,7 +366,7 @@ def run(split: str = "all", smoke: bool = False) -> dict[str, object]:
     seconds = time.perf_counter() - start
     rows: list[Row] = []
     for s in splits:
-        rows += summary_rows(s, taggers[s], [r for r in results if r.split == s])
+        rows += summary_rows(s, taggers[s], [r for r in results if r.split == s], s in DOCUMENT_SPLITS)
     return {
         "benchmark": "quality",
         "machine": machine(),
@@ -379,7 +382,10 @@ def run(split: str = "all", smoke: bool = False) -> dict[str, object]:
     }
 
 
-def summary_rows(split: str, report: TaggerReport, results: list[DocumentResult]) -> list[Row]:
+def summary_rows(
+    split: str, report: TaggerReport, results: list[DocumentResult], documents: bool = True
+) -> list[Row]:
+    """The split's rows; the date and act rows only for a split that has documents."""
     worst, worst_recall = report.worst_recall
     dated = len(results)
     dates_right = sum(r.date_right for r in results)
@@ -389,7 +395,7 @@ def summary_rows(split: str, report: TaggerReport, results: list[DocumentResult]
     count_rate = counts_right / len(counted) if counted else 0.0
     fired = len(report.traps_fired)
     label = f"quality ({split})"
-    return [
+    tagger_rows = [
         Row(
             f"{label}: tagger micro-F1",
             f"{report.micro.f1:.3f}",
@@ -430,6 +436,11 @@ def summary_rows(split: str, report: TaggerReport, results: list[DocumentResult]
             f"≤ {TARGET_FALSE_OPPOSITION:.0%}",
             report.false_opposition_rate <= TARGET_FALSE_OPPOSITION,
         ),
+    ]
+    if not documents:
+        return tagger_rows
+    return [
+        *tagger_rows,
         Row(
             f"{label}: sitting date right",
             f"{date_rate:.0%} ({dates_right}/{dated})",
@@ -508,8 +519,9 @@ def report_text(result: dict[str, object], failures: int) -> str:
             f"opposition found in {opposition['found']}/{opposition['passages']} opposition passages; "
             f"{neutral['marked_opposition']}/{neutral['passages']} neutral passages marked opposition",
         ]
-        lines += ["", f"### {split}: dates and acts", ""]
-        lines += _documents_table([d for d in documents if d["split"] == split])
+        if split in DOCUMENT_SPLITS:
+            lines += ["", f"### {split}: dates and acts", ""]
+            lines += _documents_table([d for d in documents if d["split"] == split])
     lines += ["", "## Failures (to work from)"]
     for split, tagger in taggers.items():
         lines += _failure_lines(split, tagger, [d for d in documents if d["split"] == split], failures)
@@ -565,6 +577,8 @@ def _failure_lines(
     section("false alarms", tagger["false_alarms"], "{extra} not expected; found {found}")  # type: ignore[arg-type]
     section("traps fired", tagger["traps_fired"], "trap {trap}: {extra}; found {found}")  # type: ignore[arg-type]
     section("stance", tagger["stance_failures"], "expected {expected}: {why}")  # type: ignore[arg-type]
+    if split not in DOCUMENT_SPLITS:
+        return lines
     wrong_dates = [d for d in documents if not d["date_right"]]
     lines.extend(["", f"### {split}: wrong dates ({len(wrong_dates)})"])
     lines += [
@@ -583,7 +597,7 @@ def _failure_lines(
 def main(argv: list[str] | None = None) -> dict[str, object]:
     parser = argparse.ArgumentParser(description=(__doc__ or "quality").splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="a sample, without the 255-page minutes")
-    parser.add_argument("--split", choices=["dev", "heldout", "all"], default="all")
+    parser.add_argument("--split", choices=[*SPLITS, "all"], default="all")
     parser.add_argument("--failures", type=int, default=40, help="failures printed per kind and split")
     parser.add_argument("--output", type=Path, default=RESULTS / "quality.json")
     args = parser.parse_args(argv)
