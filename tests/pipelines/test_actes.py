@@ -3,8 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
-from pipelines.actes import find_actes, find_all_actes, strip_stamps
+import pytest
+
+from pipelines.actes import (
+    _LABEL_LINE,
+    ACTES_ID,
+    _actes_ids,
+    _label_lines,
+    find_actes,
+    find_all_actes,
+    stamp_date,
+    strip_stamps,
+)
+from pipelines.dates import parse_french_date
 from pipelines.pdf_text import extract_pdf
 from tests import realdocs
 
@@ -67,3 +80,45 @@ def test_strip_stamps_leaves_nothing_of_a_stamp_and_keeps_the_text() -> None:
     )
     assert strip_stamps(stamp).strip() == ""
     assert "vidéoprotection" in strip_stamps(stamp + "\nLe conseil approuve la vidéoprotection.")
+
+
+_PIECES = [
+    " ", "\n", "\f", "-", "12", "mot", "x", "  \n",
+    "Envoyé en préfecture le 19/06/2023", "Reçu en préfecture le", "Publié le : 05 février 2013", " 06/02/2013 ",
+    "ID : 030-213001100-20230609-PV31032023-DE", "034 - 213401722 - 20130204 - 0000061100 - DE", "-DEen",
+    "02A-212000046-20240301-ARR_2024_12-AR", "x034-213401722-20130204-1-DE", "-123456789-",
+    "Envoi Préfecture :", "Réception en Préfecture :", "date d'envoi", "Affichée le 1er mars 2024",
+    "Mise en ligne le 3 avril 2020.", "\n  Publiée le\n5 mai 2019 \n", "ſ", "İ",
+]  # fmt: skip
+
+
+def _spans(matches) -> list[tuple[int, int, tuple[str | None, ...]]]:
+    return [(match.start(), match.end(), match.groups()) for match in matches]
+
+
+def test_the_located_searches_give_exactly_the_full_patterns_matches() -> None:
+    """``_actes_ids`` and ``_label_lines`` only try the patterns where a cheap locator points:
+    they must find what ``finditer`` over the whole text finds, on real text and on mixtures."""
+    texts = [
+        _text(realdocs.DELIB_VIDEOPROTECTION),
+        _text(realdocs.FLAUX_PV_STAMP_ONLY),
+        _text(realdocs.DELIB_CLSPD),
+    ]
+    rng = random.Random(5)
+    texts += ["".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 25))) for _ in range(3000)]
+    for text in texts:
+        assert _spans(_actes_ids(text)) == _spans(ACTES_ID.finditer(text)), repr(text)
+        assert _spans(_label_lines(text)) == _spans(_LABEL_LINE.finditer(text)), repr(text)
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "19/06/2023", "05.02.2013", "5-2-2013", "06 / 02 / 2013", "31/12/1950", "01/01/1949", "29/02/2024",
+        "29/02/2023", "13/13/2013", "12/31/2013", "0/5/2013", "05 février 2013", "1er mars 2024", "21er mars 2013",
+        "5\nAOÛT\n2019", "31 juin 2020", "5 fevrier 2013", "5 févr. 2013", "5 Mardi 2013", "٥/٥/٢٠١٣",
+        f"01/01/{dt.date.today().year + 1}",
+    ],
+)  # fmt: skip
+def test_stamp_dates_read_without_dateparser_agree_with_it(fragment: str) -> None:
+    assert stamp_date(fragment) == parse_french_date(fragment)
