@@ -22,6 +22,9 @@ REAL_MINUTES = DEMO_SITE / "documents" / "CR_CM_20_06_2011.pdf"
 REMOVED_PATH = "/documents/compte-rendu-2011-06-20.pdf"
 XSS_TITLE = '<script>window.__pwned = 1</script>Caméras <img src=x onerror="window.__pwned = 2">'
 XSS_TEXT = (
+    # The cameras have a sentence of their own: next to "reconnaissance faciale" they would be
+    # part of that fact (the lexicon's `absorbs`), and this page is meant to carry both tags.
+    "Les caméras de la place sont remplacées. "
     "Le maire présente le projet de reconnaissance faciale. <script>window.__pwned = 3</script> "
     'Voir <a href="javascript:window.__pwned = 4">le dossier</a> et javascript:window.__pwned=5 '
     '<img src=x onerror="window.__pwned = 6">'
