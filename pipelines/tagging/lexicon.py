@@ -71,6 +71,7 @@ class Described:
     anchor: re.Pattern[str]
     others: tuple[re.Pattern[str], ...]
     unless: re.Pattern[str] | None = None
+    with_previous: bool = False  # the other words may stand in the previous sentence too
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +87,7 @@ class Lexicon:
     refers_back: re.Pattern[str] | None = None  # "cette techno": the next sentence's cues count
     described: list[Described] = field(default_factory=list)
     absorbs: dict[str, frozenset[str]] = field(default_factory=dict)
-    absorbs_window: int = 80  # characters of its sentence each side of the absorbing mention
+    absorbs_window: int = 120  # characters of its sentence each side of the absorbing mention
 
 
 def default_lexicon_path() -> Path:
@@ -154,7 +155,7 @@ def _build(data: dict[str, Any], path: Path) -> Lexicon:
         not_opposition=near_pattern(not_opposition) if not_opposition else None,
         opposition_next=near_pattern(opposition_next) if opposition_next else None,
         refers_back=near_pattern(refers_back) if refers_back else None,
-        absorbs_window=int(data.get("absorbs_window", 80)),
+        absorbs_window=int(data.get("absorbs_window", 120)),
         described=[_described(rule) for rule in data.get("described", [])],
         absorbs=absorbs,
     )
@@ -171,6 +172,7 @@ def _described(rule: dict[str, Any]) -> Described:
         anchor=near_pattern(groups[0]),
         others=tuple(near_pattern(group) for group in groups[1:]),
         unless=near_pattern(rule["unless"]) if rule.get("unless") else None,
+        with_previous=bool(rule.get("with_previous_sentence", False)),
     )
 
 

@@ -76,24 +76,31 @@ class Tagger:
             term = self._term_at(folded_text, start, end)
             if term is not None and self._kept(term, folded_text, start, end):
                 hits.append(_Hit(start, end, term.category, term.term))
+        absorbers: list[_Hit] = []
         if self._scan_described is not None:
-            described = self._described(folded, folded_text, hits)
+            described, absorbers = self._described(folded, folded_text, hits)
             hits = sorted(hits + described, key=lambda hit: hit.start) if described else hits
         if self.lexicon.absorbs:
-            hits = self._absorb(hits, folded_text)
+            hits = self._absorb(hits, absorbers, folded_text)
         mentions = Mentions()
-        for hit in hits if limit is None else hits[:limit]:
-            mentions.append(self._mention(hit, text, folded, folded_text, page_starts))
+        kept = hits if limit is None else hits[:limit]
+        for index, hit in enumerate(kept):
+            following = hits[index + 1].start if index + 1 < len(hits) else None
+            mentions.append(self._mention(hit, text, folded, folded_text, page_starts, following))
         mentions.found = len(hits)
         return mentions
 
-    def _described(self, folded: FoldedText, folded_text: str, named: list[_Hit]) -> list[_Hit]:
+    def _described(
+        self, folded: FoldedText, folded_text: str, named: list[_Hit]
+    ) -> tuple[list[_Hit], list[_Hit]]:
         """Mentions of the ``described`` rules: one per rule and sentence, on the first anchor.
 
         A sentence that already names the technology (a term of the same category) needs no
-        description: the named mention is the evidence.
+        description: the named mention is the evidence, and the description's anchor only
+        widens what that category absorbs (the second list).
         """
-        hits = []
+        hits: list[_Hit] = []
+        absorbers: list[_Hit] = []
         done: set[tuple[str, int]] = set()
         starts = [hit.start for hit in named]
         for start, end in self._scan_described(folded.data):  # type: ignore[misc]
@@ -101,23 +108,28 @@ class Tagger:
                 if not rule.anchor.fullmatch(folded_text, start, end):
                     continue
                 sentence_start, sentence_end = sentence_bounds(folded_text, start, end)
-                if (rule.id, sentence_start) in done or not _describes(
-                    rule, folded_text, sentence_start, sentence_end
-                ):
+                if (rule.id, sentence_start) in done:
+                    continue
+                context_start = sentence_start
+                if rule.with_previous and sentence_start > 0:
+                    context_start = sentence_bounds(folded_text, sentence_start - 1, sentence_start - 1)[0]
+                if not _describes(rule, folded_text, context_start, sentence_end, sentence_start):
                     continue
                 done.add((rule.id, sentence_start))
                 first = bisect.bisect_left(starts, sentence_start)
                 last = bisect.bisect_left(starts, sentence_end)
-                if any(hit.category == rule.category for hit in named[first:last]):
-                    continue
-                hits.append(_Hit(start, end, rule.category, rule.term))
-        return hits
+                hit = _Hit(start, end, rule.category, rule.term)
+                if any(other.category == rule.category for other in named[first:last]):
+                    absorbers.append(hit)
+                else:
+                    hits.append(hit)
+        return hits, absorbers
 
-    def _absorb(self, hits: list[_Hit], folded_text: str) -> list[_Hit]:
+    def _absorb(self, hits: list[_Hit], absorbers: list[_Hit], folded_text: str) -> list[_Hit]:
         """Drop the mentions that a more specific category's mention covers in its sentence."""
         absorbs, reach = self.lexicon.absorbs, self.lexicon.absorbs_window
         covered: dict[str, list[tuple[int, int]]] = {}
-        for hit in hits:
+        for hit in hits + absorbers:
             for absorbed in absorbs.get(hit.category, ()):
                 low, high = sentence_bounds(folded_text, hit.start, hit.end)
                 span = (max(low, hit.start - reach), min(high, hit.end + reach))
@@ -160,7 +172,13 @@ class Tagger:
         return True
 
     def _mention(
-        self, hit: _Hit, text: str, folded: FoldedText, folded_text: str, page_starts: list[int]
+        self,
+        hit: _Hit,
+        text: str,
+        folded: FoldedText,
+        folded_text: str,
+        page_starts: list[int],
+        next_start: int | None = None,
     ) -> Mention:
         start, end = hit.start, hit.end
         original_start = folded.original_offset(start)
@@ -174,10 +192,10 @@ class Tagger:
             end=original_end,
             page=page,
             context=context_around(text, original_start, original_end),
-            stance=self._stance(folded_text, start, end),
+            stance=self._stance(folded_text, start, end, next_start),
         )
 
-    def _stance(self, folded_text: str, start: int, end: int) -> str | None:
+    def _stance(self, folded_text: str, start: int, end: int, next_start: int | None = None) -> str | None:
         """``opposition`` when the sentence bans or refuses what the mention names.
 
         A cue counts before the mention anywhere in its sentence ("le conseil refuse … la
@@ -190,8 +208,12 @@ class Tagger:
         sentence_start, sentence_end = sentence_bounds(folded_text, start, end)
         before = folded_text[sentence_start:start]
         after = folded_text[end:sentence_end]
-        clause_break = _CLAUSE_BREAK.search(after)
-        after = after[: clause_break.start()] if clause_break else after
+        if next_start is not None and next_start < sentence_end:
+            # Another mention follows in the sentence: a cue past the clause break is its own
+            # ("approuve la vidéoprotection et refuse les drones"). Alone, the mention owns the
+            # rest of its sentence ("la vidéosurveillance est chère et peu efficace").
+            clause_break = _CLAUSE_BREAK.search(after)
+            after = after[: clause_break.start()] if clause_break else after
         if self.lexicon.not_opposition is not None:
             # "je ne m'interdis pas d'installer": a cue's words, not its meaning.
             before = self.lexicon.not_opposition.sub(" ", before)
@@ -214,11 +236,12 @@ class Tagger:
         return None
 
 
-def _describes(rule: Described, folded_text: str, start: int, end: int) -> bool:
-    sentence = folded_text[start:end]
-    if rule.unless is not None and rule.unless.search(sentence):
+def _describes(rule: Described, folded_text: str, start: int, end: int, own_start: int) -> bool:
+    """One word of each other group in ``start:end``; ``unless`` looks in the own sentence only."""
+    if rule.unless is not None and rule.unless.search(folded_text, own_start, end):
         return False
-    return all(group.search(sentence) for group in rule.others)
+    context = folded_text[start:end]
+    return all(group.search(context) for group in rule.others)
 
 
 def sentence_bounds(folded_text: str, start: int, end: int) -> tuple[int, int]:
