@@ -17,6 +17,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
 from tests.benchmarks import (  # noqa: E402
+    bench_analysis,
     bench_crawl,
     bench_html,
     bench_ingest,
@@ -39,6 +40,7 @@ FULL = {
     "crawl": (bench_crawl, ["--pages", "5000", "--pdfs", "300"]),
     "maincontent": (bench_maincontent, ["--runs", "3"]),
     "quality": (bench_quality, ["--failures", "10"]),
+    "analysis": (bench_analysis, ["--size-mb", "40"]),
 }
 SMOKE = {
     "startup": (bench_startup, ["--runs", "1"]),
@@ -50,6 +52,7 @@ SMOKE = {
     "crawl": (bench_crawl, ["--pages", "30", "--pdfs", "2"]),
     "maincontent": (bench_maincontent, ["--smoke"]),
     "quality": (bench_quality, ["--smoke", "--failures", "3"]),
+    "analysis": (bench_analysis, ["--smoke"]),
 }
 
 
