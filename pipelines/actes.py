@@ -64,34 +64,6 @@ STAMP_WINDOW = 400  # characters around an identifier where its stamp's dates ar
 # ``_actes_ids``/``_label_lines`` give exactly the matches ``finditer`` would.
 _SIREN_HYPHEN = re.compile(r"-(?=\s?\d{9}\s?-)")
 _LABEL_AFTER_NEWLINE = re.compile(rf"\n[ \t]*(?:{_LABEL.pattern})", re.IGNORECASE)
-# Stamps write their dates "19/06/2023" or "5 février 2013": read here, these skip dateparser
-# (about 2 ms a call, half of ``find_actes``'s time on stamped documents). Any other spelling,
-# or a day, month or year these do not accept, goes to ``parse_french_date``, which has the last
-# word; tests hold the two to the same answers.
-# ASCII digits only: ``\d`` also takes other scripts' digits, which int() reads and dateparser does not.
-_NUMERIC_DATE = re.compile(r"([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})")
-_WORDS_DATE = re.compile(r"([0-9]{1,2})(?:er)?\s+([^\W\d]{3,9})\s+([0-9]{4})")
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        (
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ),
-        start=1,
-    )
-}
-_FIRST_YEAR = 1950  # parse_french_date's own bounds; a year outside them goes to it
 
 
 def find_actes(text: str) -> ActesInfo:
@@ -161,21 +133,7 @@ def _label_lines(text: str) -> Iterator[re.Match[str]]:
 
 
 def stamp_date(fragment: str) -> dt.date | None:
-    """``parse_french_date(fragment)`` for a date matched by ``_DATE``, without dateparser when
-    the date is plain: day/month/year in digits, or a day, a French month name and a year."""
-    numeric = _NUMERIC_DATE.fullmatch(fragment)
-    if numeric is not None:
-        day, month, year = int(numeric.group(1)), int(numeric.group(2)), int(numeric.group(3))
-    else:
-        words = _WORDS_DATE.fullmatch(fragment)
-        if words is None:
-            return parse_french_date(fragment)
-        day, month, year = int(words.group(1)), _MONTHS.get(words.group(2).lower(), 0), int(words.group(3))
-    if _FIRST_YEAR <= year <= dt.date.today().year and 1 <= month <= 12:
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            pass
+    """A stamp's date: ``parse_french_date``, which reads plain dates without dateparser."""
     return parse_french_date(fragment)
 
 

@@ -35,6 +35,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import unquote
 
 HEAD_CHARS = 3000
@@ -234,12 +235,47 @@ def _digits(text: str) -> str:
     return alpha2digit(text.replace("deux mil ", "deux mille "), "fr")
 
 
+_MONTH_NAMES = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+_MONTHS = {
+    spelling: number
+    for number, name in enumerate(_MONTH_NAMES, start=1)
+    for spelling in {name, name.replace("é", "e").replace("û", "u")}
+}
+_WEEKDAY = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+_PLAIN_NUMERIC = re.compile(r"([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})")
+_PLAIN_WORDS = re.compile(_WEEKDAY + r"([0-9]{1,2})\s+([^\W\d]{3,9})\s+([0-9]{4})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
 def parse_french_date(fragment: str) -> dt.date | None:
-    """A full date (day, month, year) written in French, or None."""
+    """A full date (day, month, year) written in French, or None.
+
+    Plain dates ("04/02/2013", "lundi 4 février 2013", "1er mars 2014") are read here; anything
+    else goes to dateparser, which costs about 2 ms a call, and so does a plain date whose
+    parts this reading does not accept, so that dateparser keeps the last word. Results are
+    cached: stamps and headings repeat the same few dates.
+    """
+    text = " ".join(fragment.replace("1er", "1").split())
+    plain = _plain_date(text)
+    if plain is not False:
+        return plain
     import dateparser
 
     parsed = dateparser.parse(
-        " ".join(fragment.replace("1er", "1").split()),
+        text,
         languages=["fr"],
         settings={
             "DATE_ORDER": "DMY",
@@ -248,6 +284,28 @@ def parse_french_date(fragment: str) -> dt.date | None:
         },
     )
     return _valid(parsed.year, parsed.month, parsed.day) if parsed else None
+
+
+def _plain_date(text: str) -> dt.date | bool | None:
+    """The date of a plain spelling (None when its day, month or year is impossible), or False
+    when the spelling is not plain and dateparser must read it. Over every plain spelling tried
+    (tests/pipelines/test_dates.py) the answers are dateparser's."""
+    numeric = _PLAIN_NUMERIC.fullmatch(text)
+    if numeric is not None:
+        day, month, year = (int(part) for part in numeric.groups())
+        if not 1 <= month <= 12:
+            return False  # dateparser swaps day and month then ("08/14/2026")
+    else:
+        words = _PLAIN_WORDS.fullmatch(text)
+        if words is None:
+            return False
+        month = _MONTHS.get(words.group(2).lower(), 0)
+        if not month:
+            return False  # "4 févr. 2013", or not a month at all: dateparser decides
+        day, year = int(words.group(1)), int(words.group(3))
+    if not 1 <= month <= 12:
+        return None
+    return _valid(year, month, day)
 
 
 def _valid(year: int, month: int, day: int) -> dt.date | None:

@@ -200,3 +200,43 @@ def test_a_number_that_looks_like_a_date_is_no_item() -> None:
     """Bourg-en-Bresse numbers its deliberations "N° 2016.02.16": not the date of the sitting."""
     text = "N° 2016.02.16 - Subvention à l'association Énergie Coopération Développement - Projet BAN DOÏ"
     assert list(sitting_cues(text)) == []
+
+
+def test_plain_dates_read_without_dateparser_give_dateparser_s_answers() -> None:
+    """``parse_french_date`` reads plain spellings itself (dateparser costs ~2 ms a call); over
+    thousands of spellings, valid or not, its answers must stay dateparser's."""
+    import random
+
+    import dateparser
+
+    from pipelines import dates
+
+    def by_dateparser(fragment: str) -> object:
+        text = " ".join(fragment.replace("1er", "1").split())
+        settings = {
+            "DATE_ORDER": "DMY",
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "PREFER_DATES_FROM": "past",
+        }
+        parsed = dateparser.parse(text, languages=["fr"], settings=settings)
+        return dates._valid(parsed.year, parsed.month, parsed.day) if parsed else None
+
+    months = dates._MONTH_NAMES
+    spellings = random.Random(2).sample(range(100 * 15 * 9 * 5), 1500)
+    cases = set()
+    for number in spellings:
+        day, rest = number % 100, number // 100
+        month, rest = rest % 15, rest // 15
+        year, form = (1940, 1949, 1950, 1999, 2013, 2024, 2026, 2027, 2030)[rest % 9], rest // 9
+        if form == 0:
+            cases.add(f"{day:02d}/{month:02d}/{year}")
+        elif form == 1:
+            cases.add(f"{day}-{month}-{year}")
+        elif 1 <= month <= 12:
+            name = months[month - 1]
+            cases.add(
+                (f"mardi {day} {name} {year}", f"{'1er' if day == 1 else day} {name.upper()} {year}")[
+                    form % 2
+                ]
+            )
+    assert [case for case in cases if dates.parse_french_date(case) != by_dateparser(case)] == []
