@@ -6,9 +6,8 @@ disabled so that no other file can be opened for writing. Temporary tables still
 keeps them in a separate, private database, and the search's facet counts use one (which is
 why ``PRAGMA query_only`` is not used: it refuses those too). Reading a WAL archive needs its
 ``-shm`` file, which SQLite creates beside the archive when missing; that changes no data.
-Where it cannot (the archive sits on a read-only filesystem, or in a folder this user may not
-write to, with no ``-shm`` file), the file is opened ``immutable``: SQLite then reads it without
-locks or shared memory, which is safe precisely because nothing can write to it there.
+On a read-only filesystem it cannot, and the file is opened ``immutable``: SQLite then reads it
+without locks or shared memory, which is safe precisely because nothing can write to it there.
 A PostgreSQL archive is opened with read-only transactions.
 """
 
@@ -77,14 +76,16 @@ def make_readonly_engine(location: DatabaseLocation) -> Engine:
 
 
 def _cannot_be_written(path: Path) -> bool:
-    """Nobody can write this archive here, and SQLite could not create its ``-shm`` file."""
+    """The archive sits on a read-only filesystem: nobody can write it there.
+
+    Only then is ``immutable`` safe. A folder this user may not write to is no such promise:
+    another user's crawl may write the archive while this process reads it, and an immutable
+    reader would then see a torn file.
+    """
     try:
-        if os.statvfs(path).f_flag & os.ST_RDONLY:
-            return True
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
     except OSError:
         return False
-    shm = path.with_name(path.name + "-shm")
-    return not os.access(path.parent, os.W_OK) and not shm.exists() and not os.access(path, os.W_OK)
 
 
 def _readonly_pragmas(dbapi_connection: object, _record: object) -> None:

@@ -38,8 +38,9 @@ from pipelines.markup_guard import DEFAULT_MAX_DEPTH, tame_markup
 
 # Resolved hrefs kept per crawl; a site has far fewer distinct links than this.
 _CACHE_LIMIT = 200_000
-DEFAULT_MAX_CHARS = 5_000_000  # VIGIE_HTML_LINKS_MAX_CHARS
+DEFAULT_MAX_CHARS = 5_000_000  # VIGIE_HTML_LINKS_MAX_CHARS (crawler/settings.py reads these)
 DEFAULT_MAX_LINKS = 5_000  # VIGIE_MAX_LINKS_PER_PAGE
+_EXAMINED_PER_LINK = 4  # anchors looked at, at most, per link a page may give
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,12 @@ class LinkFinder:
             self.truncated += 1
         markup, flattened = tame_markup(markup, self.max_depth)
         self.flattened += flattened
-        for element in LexborHTMLParser(markup).css("a[href], area[href]"):
+        for examined, element in enumerate(LexborHTMLParser(markup).css("a[href], area[href]")):
+            if examined >= _EXAMINED_PER_LINK * self.max_links:
+                # Anchors that lead nowhere (mailto:, javascript:, repeats) cost a resolve each:
+                # their number is bounded too, not only the links kept.
+                self.truncated += 1
+                return
             href = element.attributes.get("href") or ""  # a bare ``<a href>`` is the page itself
             # An href from the site's root ("/x") means the same on every page of the site; a
             # relative one depends on the page.

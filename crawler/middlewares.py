@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
@@ -19,7 +19,7 @@ def _is_robots_request(request: Request) -> bool:
     That middleware (after this one) asks for ``/robots.txt`` of the origin of each request this
     one let through, with ``dont_obey_robotstxt`` set and no callback. Only that exact path, with
     no query, counts; and when the robots file itself redirects, only to the same host's
-    ``/robots.txt`` (``http`` to ``https``). A page that redirects to ``…?x=/robots.txt`` is a
+    ``/robots.txt`` on its own or its scheme's default port (``http`` to ``https``). A page that redirects to ``…?x=/robots.txt`` is a
     page, and stays filtered.
     """
     parts = urlsplit(request.url)
@@ -28,10 +28,15 @@ def _is_robots_request(request: Request) -> bool:
     if request.callback is not NO_CALLBACK:
         return False
     redirected_from = request.meta.get("redirect_urls") or []
-    return all(
-        urlsplit(url).hostname == parts.hostname and urlsplit(url).path == "/robots.txt"
-        for url in redirected_from
-    )
+    return all(_same_site_robots(urlsplit(url), parts) for url in redirected_from)
+
+
+def _same_site_robots(before: SplitResult, after: SplitResult) -> bool:
+    """A robots.txt redirect within the site: same host, same port or the scheme's default one
+    (``http://ville.fr/robots.txt`` to ``https://ville.fr/robots.txt``), never another port."""
+    if before.path != "/robots.txt" or before.hostname != after.hostname:
+        return False
+    return after.port in (before.port, None)
 
 
 class OffsiteRedirectError(IgnoreRequest):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 from crawler import PROJECT_URL, __version__
+from crawler.links import DEFAULT_MAX_CHARS, DEFAULT_MAX_LINKS
 from pipelines.limits import DocumentLimits
 
 
@@ -50,12 +51,13 @@ URLLENGTH_LIMIT = 2083  # Scrapy's default, stated: longer links are recorded as
 # Per-document limits: defaults and environment variables in pipelines/limits.py.
 _LIMITS = DocumentLimits.from_env()
 VIGIE_HTML_MAX_DEPTH = _LIMITS.html_max_depth  # deeper markup is flattened before parsing
+VIGIE_HTML_MAX_BYTES = _LIMITS.html_max_bytes  # a bigger page's text is read flat
 VIGIE_OFFICE_MAX_UNPACKED = _LIMITS.office_max_unpacked  # bytes of one .docx/.odt member
 VIGIE_OFFICE_MAX_RATIO = _LIMITS.office_max_ratio  # unpacked / packed size of one member
 VIGIE_MAX_MENTIONS = _LIMITS.max_mentions  # stored per document; the rest counted
 # Links of one page: read from its first characters only, and at most this many new ones.
-VIGIE_HTML_LINKS_MAX_CHARS = int(_env("VIGIE_HTML_LINKS_MAX_CHARS", str(5_000_000)))
-VIGIE_MAX_LINKS_PER_PAGE = int(_env("VIGIE_MAX_LINKS_PER_PAGE", "5000"))
+VIGIE_HTML_LINKS_MAX_CHARS = int(_env("VIGIE_HTML_LINKS_MAX_CHARS", str(DEFAULT_MAX_CHARS)))
+VIGIE_MAX_LINKS_PER_PAGE = int(_env("VIGIE_MAX_LINKS_PER_PAGE", str(DEFAULT_MAX_LINKS)))
 
 # -- focus: how far the generic spider goes (see crawler/linkrules.py) ----------------------
 VIGIE_MAX_PAGES = int(_env("VIGIE_MAX_PAGES", "2000"))

@@ -18,7 +18,7 @@ from pipelines.acts import split_acts
 from pipelines.dates import find_date
 from pipelines.doctype import guess_doc_type
 from pipelines.limits import DocumentLimits
-from pipelines.markup_guard import has_tags_enough, tame_markup
+from pipelines.markup_guard import flatten_markup, has_tags_enough, tame_markup
 from pipelines.office_text import OfficeExtractionError, extract_doc, extract_docx, extract_odt, extract_plain
 from pipelines.pdf_text import DEFAULT_BACKEND, PdfExtractionError, extract_pdf
 
@@ -126,13 +126,17 @@ def _fill_text(result: ExtractionResult, job: ExtractionInput) -> None:
 
 
 def _tamed_html(job: ExtractionInput) -> tuple[bytes, str | None, bool]:
-    """The page's bytes and charset, flattened first when nested too deep (``markup_guard``)."""
+    """The page's bytes and charset, flattened first when nested too deep or too big to build
+    a tree of (``markup_guard``, ``DocumentLimits.html_max_bytes``)."""
     body = job.body
-    if not has_tags_enough(body, job.limits.html_max_depth):
+    too_big = len(body) > job.limits.html_max_bytes
+    if not too_big and not has_tags_enough(body, job.limits.html_max_depth):
         return body, job.declared_encoding, False  # too few tags to nest deep: no decoding here
     from pipelines.html_text import decode_html
 
     markup, _encoding = decode_html(body, job.declared_encoding)
+    if too_big:
+        return flatten_markup(markup).encode("utf-8"), "utf-8", True
     tamed, flattened = tame_markup(markup, job.limits.html_max_depth)
     if not flattened:
         return body, job.declared_encoding, False

@@ -104,21 +104,51 @@ _BLOCKS = frozenset(
 
 
 def nesting_depth(markup: str, stop_above: int) -> int:
-    """The deepest nesting of elements in ``markup``, counted until it passes ``stop_above``."""
-    depth = deepest = 0
-    for match in _TAG.finditer(markup):
+    """The deepest nesting of elements in ``markup``, counted until it passes ``stop_above``.
+
+    Counted the way an HTML parser builds its tree: an end tag closes the nearest open element
+    of its name (and those opened inside it), and an end tag with no open element of its name
+    closes nothing: a page of ``<div></i>`` repeated nests as deep as its ``<div>``. Comments
+    are skipped. Each element is opened and closed once: linear in the page.
+    """
+    stack: list[str] = []
+    open_count: dict[str, int] = {}
+    deepest = 0
+    for match in _TAG.finditer(_without_comments(markup)):
         name = match.group(2).lower()
         if name in _NOT_NESTING:
             continue
-        if match.group(1):
-            depth = depth - 1 if depth else 0
-        else:
-            depth += 1
-            if depth > deepest:
-                deepest = depth
+        if not match.group(1):
+            stack.append(name)
+            open_count[name] = open_count.get(name, 0) + 1
+            if len(stack) > deepest:
+                deepest = len(stack)
                 if deepest > stop_above:
                     break
+        elif open_count.get(name):
+            while stack:
+                closed = stack.pop()
+                open_count[closed] -= 1
+                if closed == name:
+                    break
     return deepest
+
+
+def _without_comments(markup: str) -> str:
+    """``markup`` without its ``<!-- … -->`` comments, in one pass (an unclosed one runs to the end)."""
+    if "<!--" not in markup:
+        return markup
+    parts: list[str] = []
+    position = 0
+    while (start := markup.find("<!--", position)) != -1:
+        parts.append(markup[position:start])
+        end = markup.find("-->", start + 4)
+        if end == -1:
+            position = len(markup)
+            break
+        position = end + 3
+    parts.append(markup[position:])
+    return " ".join(parts)
 
 
 def has_tags_enough(markup: str | bytes, max_depth: int = DEFAULT_MAX_DEPTH) -> bool:

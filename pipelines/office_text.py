@@ -38,7 +38,7 @@ class OfficeExtractionError(Exception):
         self.kind = kind
 
 
-DEFAULT_MAX_UNPACKED = 50 * 1024 * 1024
+DEFAULT_MAX_UNPACKED = 20 * 1024 * 1024  # pipelines/limits.py explains
 DEFAULT_MAX_RATIO = 100
 # Small members compress well past any ratio (a 2 MB run of one character): only sizes over
 # this are checked against the ratio.

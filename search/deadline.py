@@ -22,15 +22,21 @@ _stopping = threading.Event()
 
 
 def search_timeout() -> float:
+    """``VIGIE_SEARCH_TIMEOUT`` in seconds when it is a positive number, else the default."""
     try:
-        return float(os.environ.get("VIGIE_SEARCH_TIMEOUT") or DEFAULT_TIMEOUT)
+        seconds = float(os.environ.get("VIGIE_SEARCH_TIMEOUT") or DEFAULT_TIMEOUT)
     except ValueError:
         return DEFAULT_TIMEOUT
+    return seconds if seconds > 0 else DEFAULT_TIMEOUT
 
 
 def stop_searches() -> None:
     """Interrupt every search of this process, now and from now on (a server shutting down)."""
     _stopping.set()
+
+
+def searches_stopped() -> bool:
+    return _stopping.is_set()
 
 
 @contextmanager

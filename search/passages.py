@@ -37,8 +37,9 @@ _VARIANTS = {
 def query_words(query: str) -> list[tuple[str, bool]]:
     """The words of a query (plain or raw FTS5), folded, each with whether it is a prefix."""
     words = []
-    for token in re.findall(r"\w+\*?", query):
-        if token.rstrip("*") in _OPERATORS or (token.startswith(("title", "text")) and token.endswith(":")):
+    # Column filters ("title:caméra") name a column, not a word; NEAR's distance is no word.
+    for token in re.findall(r"\w+\*?", re.sub(r"\b(?:title|text)\s*:|,\s*\d+\s*\)", " ", query)):
+        if token.rstrip("*") in _OPERATORS:
             continue
         prefix = token.endswith("*")
         folded = _fold(token.rstrip("*"))

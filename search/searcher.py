@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import sqlite3
+import time
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -20,7 +21,7 @@ from sqlalchemy.exc import OperationalError
 from archive import ArchiveStore
 from archive.reader import ArchiveReader
 from archive.taxonomy import CATEGORY_IDS, DOC_TYPES, STANCES
-from search.deadline import deadline, search_timeout
+from search.deadline import deadline, search_timeout, searches_stopped
 from search.errors import SearchError
 from search.facets import count_facets, fill_hits
 from search.hints import CategoryHints
@@ -94,6 +95,7 @@ class Searcher:
         scored, params = self._scored(query, fts, where, params)
         page = {"limit": query.limit, "offset": query.offset}
         order = NEWEST if query.newest_first else RANKED
+        ends_at = time.monotonic() + self.timeout
         with self.store.engine.connect() as connection, deadline(connection, self.timeout):
             try:
                 if query.facets:
@@ -111,10 +113,12 @@ class Searcher:
                     rows = list(connection.execute(_bind(sql, params), {**params, **page}))
                     total = rows[0].total if rows else self._count(connection, scored, params)
                     facets = None
-                hits = self._hits(connection, query, fts, rows)
+                hits = self._hits(connection, query, fts, rows, ends_at)
                 suggested_total = self._tagged(connection, query, suggested) if suggested else 0
             except OperationalError as exc:
                 if "interrupted" in str(exc):
+                    if searches_stopped():
+                        raise SearchError("the search was stopped: the server is shutting down") from exc
                     raise SearchError(
                         f"the search took longer than {self.timeout:g} s and was stopped; "
                         "add words or filters to narrow it"
@@ -254,7 +258,12 @@ class Searcher:
     # -- the page of results ------------------------------------------------------------------
 
     def _hits(
-        self, connection: Connection, query: SearchQuery, fts: FtsQuery | None, rows: list[Any]
+        self,
+        connection: Connection,
+        query: SearchQuery,
+        fts: FtsQuery | None,
+        rows: list[Any],
+        ends_at: float = float("inf"),
     ) -> list[SearchHit]:
         if not rows:
             return []
@@ -272,7 +281,7 @@ class Searcher:
             )
         }
         words = query.text if query.raw else passage_words(query.text)
-        snippets = self._snippets(connection, fts, ids, query.categories, words)
+        snippets = self._snippets(connection, fts, ids, query.categories, words, ends_at)
         hits = []
         for position, row in enumerate(rows, start=query.offset + 1):
             info = details[row.id]
@@ -310,11 +319,12 @@ class Searcher:
         ids: list[int],
         categories: list[str],
         words: str,
+        ends_at: float = float("inf"),
     ) -> dict[int, tuple[str, int | None]]:
         """Each document's marked snippet, and its match's offset in the text when already known."""
         if fts is None:
             return self._mention_snippets(connection, ids, categories)
-        long_ones = self._long_passages(connection, ids, words)
+        long_ones = self._long_passages(connection, ids, words, ends_at)
         found: dict[int, str] = {}
         for column in (1, 0):  # the body's best passage; the title when only the title matches
             missing = [i for i in ids if OPEN not in found.get(i, "") and i not in long_ones]
@@ -337,9 +347,13 @@ class Searcher:
 
     @staticmethod
     def _long_passages(
-        connection: Connection, ids: list[int], words: str
+        connection: Connection, ids: list[int], words: str, ends_at: float
     ) -> dict[int, tuple[str, int | None]]:
-        """Snippets of the documents too long for FTS5's ``snippet()`` (see ``search.passages``)."""
+        """Snippets of the documents too long for FTS5's ``snippet()`` (see ``search.passages``).
+
+        This is Python, which SQLite's time limit cannot interrupt: past the search's deadline
+        the remaining documents keep an empty snippet (their title's is asked for instead).
+        """
         rows = connection.execute(
             text(
                 "SELECT id, substr(text, 1, :read) AS head FROM documents "
@@ -350,6 +364,9 @@ class Searcher:
         wanted = query_words(words)
         found: dict[int, tuple[str, int | None]] = {}
         for row in rows:
+            if time.monotonic() > ends_at:
+                found[row.id] = ("", None)
+                continue
             marked = passage(row.head or "", wanted)
             found[row.id] = marked if marked else ("", None)  # "": the title's snippet is asked for
         return found

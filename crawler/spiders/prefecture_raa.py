@@ -15,11 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
+from parsel import Selector
 from scrapy import Request
 from scrapy.http import Response
 
 from crawler.linkrules import Budget, LinkKind, origin
 from crawler.spiders.base import VigieSpider
+from pipelines.markup_guard import tame_markup
 
 CARD_LINKS = ".fr-card__title a::attr(href)"
 DOWNLOAD_LINKS = (
@@ -38,17 +40,28 @@ class PrefectureRaaSpider(VigieSpider):
         "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
     }
 
+    def _bounded_page(self, response: Response) -> Selector:
+        """The page as the link rules read it: its first characters, deep markup flattened
+        (``pipelines.markup_guard``), as the generic spider's link finder reads pages."""
+        text = response.text[: self.settings.getint("VIGIE_HTML_LINKS_MAX_CHARS")]
+        tamed, flattened = tame_markup(text, self.settings.getint("VIGIE_HTML_MAX_DEPTH"))
+        if flattened:
+            self.crawler.stats.inc_value("vigie/html_flattened")
+        return Selector(text=tamed)
+
     def follow(self, response: Response) -> Iterator[Request]:
         if not self.is_page(response):
             return
         source = response.meta.get("vigie_source", "")
         budget: Budget = response.meta.get("vigie_budget", Budget())
+        page = self._bounded_page(response)
+        limit = self.settings.getint("VIGIE_MAX_LINKS_PER_PAGE")
         for kind, selector in ((LinkKind.DOCUMENT, DOWNLOAD_LINKS), (LinkKind.COUNCIL, CARD_LINKS)):
-            for href in dict.fromkeys(response.css(selector).getall()):
+            for href in list(dict.fromkeys(page.css(selector).getall()))[:limit]:
                 url = response.urljoin(href.strip())
                 if origin(url) in self.allowed_origins and not self.denied(source, url):
                     yield self.request(url, source, kind, budget.follow(kind))
-        for href in response.css(NEXT_PAGE).getall()[:1]:
+        for href in page.css(NEXT_PAGE).getall()[:1]:
             url = response.urljoin(href.strip())
             if origin(url) in self.allowed_origins:
                 # Pagination stays at the same depth: page 12 of 2019 is still 2019.

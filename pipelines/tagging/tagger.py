@@ -103,11 +103,15 @@ class Tagger:
         absorbers: list[_Hit] = []
         done: set[tuple[str, int]] = set()
         starts = [hit.start for hit in named]
-        for start, end in self._scan_described(folded.data):  # type: ignore[misc]
+        for start, _end in self._scan_described(folded.data):  # type: ignore[misc]
             for rule in self.lexicon.described:
-                if not rule.anchor.fullmatch(folded_text, start, end):
+                # Anchors of several rules may start at one place with different lengths: the
+                # scan reports the longest, and each rule checks its own from that start.
+                anchor = rule.anchor.match(folded_text, start)
+                if anchor is None:
                     continue
-                sentence_start, sentence_end = sentence_bounds(folded_text, start, end)
+                anchor_end = anchor.end()
+                sentence_start, sentence_end = sentence_bounds(folded_text, start, anchor_end)
                 if (rule.id, sentence_start) in done:
                     continue
                 context_start = sentence_start
@@ -118,7 +122,7 @@ class Tagger:
                 done.add((rule.id, sentence_start))
                 first = bisect.bisect_left(starts, sentence_start)
                 last = bisect.bisect_left(starts, sentence_end)
-                hit = _Hit(start, end, rule.category, rule.term)
+                hit = _Hit(start, anchor_end, rule.category, rule.term)
                 if any(other.category == rule.category for other in named[first:last]):
                     absorbers.append(hit)
                 else:
@@ -136,11 +140,8 @@ class Tagger:
                 covered.setdefault(absorbed, []).append(span)
         if not covered:
             return hits
-        return [
-            hit
-            for hit in hits
-            if not any(low <= hit.start < high for low, high in covered.get(hit.category, ()))
-        ]
+        merged = {category: _merged(spans) for category, spans in covered.items()}
+        return [hit for hit in hits if not _inside(hit.start, merged.get(hit.category))]
 
     def _term_at(self, folded_text: str, start: int, end: int) -> Term | None:
         match = self._identify.fullmatch(folded_text, start, end)
@@ -234,6 +235,27 @@ class Tagger:
                 if cues.search(following):
                     return "opposition"
         return None
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Overlapping spans joined, as sorted starts and their ends (for a bisection per hit)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for low, high in sorted(spans):
+        if ends and low <= ends[-1]:
+            ends[-1] = max(ends[-1], high)
+        else:
+            starts.append(low)
+            ends.append(high)
+    return starts, ends
+
+
+def _inside(position: int, merged: tuple[list[int], list[int]] | None) -> bool:
+    if merged is None:
+        return False
+    starts, ends = merged
+    index = bisect.bisect_right(starts, position) - 1
+    return index >= 0 and position < ends[index]
 
 
 def _describes(rule: Described, folded_text: str, start: int, end: int, own_start: int) -> bool:

@@ -111,3 +111,11 @@ def test_a_page_gives_at_most_max_links_new_links() -> None:
     finder = LinkFinder(max_links=10)
     assert len(list(finder.links(HtmlResponse("http://v.fr/", body=body, encoding="utf-8")))) == 10
     assert finder.truncated == 1
+
+
+def test_anchors_that_lead_nowhere_are_bounded_too() -> None:
+    """5 MB of ``<a href='x:N'>`` (no http link at all) once cost the reactor 5 s of resolving."""
+    body = "".join(f"<a href='x:{i}'>x</a>" for i in range(1000)).encode()
+    finder = LinkFinder(max_links=10)
+    assert list(finder.links(HtmlResponse("http://v.fr/", body=body, encoding="utf-8"))) == []
+    assert finder.truncated == 1  # stopped after 4 × 10 anchors, not 1,000

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import time
 from functools import cache
 from pathlib import Path
 
@@ -228,8 +227,7 @@ def test_one_lost_heading_does_not_cut_the_chain_and_an_annex_does_not_continue_
     assert [a.number for a in acts] == [str(n) for n in range(1, 13) if n != 7]
 
 
-def test_split_acts_on_the_255_page_minutes_is_fast() -> None:
+def test_split_acts_on_the_255_page_minutes_finds_its_129_items() -> None:
+    # Its speed is measured by tests/benchmarks/bench_analysis.py, not asserted here.
     text = "\f".join(_extracted(realdocs.PV_255_PAGES).pages)
-    started = time.perf_counter()
     assert len(split_acts(text, "proces_verbal")) == 129
-    assert time.perf_counter() - started < 0.5  # about 50 ms here; generous for a loaded machine
