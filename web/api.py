@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from archive.db import iso_utc
 from search.documents import load_document
 from web.app import archive_of
-from web.pages import category_hints, suggested_url
+from web.pages import suggested_url
 from web.params import SearchParams, search_params
 
 router = APIRouter(prefix="/api", tags=["API"])
@@ -121,7 +121,7 @@ class DocumentOut(BaseModel):
 @router.get("/search", response_model=SearchResults, summary="Rechercher dans l'archive")
 def api_search(request: Request, params: Annotated[SearchParams, Depends(search_params)]) -> SearchResults:
     archive = archive_of(request)
-    found = archive.searcher.search(params.search_query(facets=True), category_hints())
+    found = archive.searcher.search(params.search_query(facets=True), archive.hints)
     results = []
     for hit in found.hits:
         data = hit.to_dict()

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from archive.reader import ArchiveReader
 from search import Searcher
 from search.documents import DocumentDetail
+from search.hints import CategoryHints
 from search.places import SourcePlaces
 
 
@@ -17,9 +18,14 @@ class WebArchive:
     searcher: Searcher
     # Registry names by host and by slug: "Nice", "Préfecture de l'Hérault".
     names: dict[str, str] = field(default_factory=dict)
+    # The lexicon's terms, for "documents tagged …" beside the results (``search.hints``);
+    # given by whoever starts the web app, since the web layer does not read the lexicon.
+    hints: CategoryHints | None = None
 
     @classmethod
-    def open(cls, reader: ArchiveReader, registry: dict | None = None) -> WebArchive:
+    def open(
+        cls, reader: ArchiveReader, registry: dict | None = None, hints: CategoryHints | None = None
+    ) -> WebArchive:
         """``registry`` is ``crawler.sources.load_registry()``'s result (slug → source)."""
         registry = registry or {}
         places = SourcePlaces.from_pairs((slug, source.departement) for slug, source in registry.items())
@@ -28,7 +34,7 @@ class WebArchive:
             names[slug] = source.name
             for url in source.start_urls:
                 names.setdefault(urlsplit(url).netloc.lower(), source.name)
-        return cls(reader, Searcher(reader, places), names)
+        return cls(reader, Searcher(reader, places), names, hints)
 
     def document_source_name(self, document: DocumentDetail) -> str:
         """The registry name of the source that found the document, else of its host."""

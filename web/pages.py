@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -10,7 +9,6 @@ from fastapi.responses import HTMLResponse
 
 from search import SearchQuery
 from search.documents import load_document
-from search.hints import CategoryHints
 from search.overview import timeline, top_sources, totals
 from web.app import archive_of, render
 from web.chart import timeline_chart
@@ -19,18 +17,6 @@ from web.params import SearchParams, search_params
 router = APIRouter(include_in_schema=False)
 LATEST_MENTIONS = 10
 PAGE_LINKS = 2  # page numbers shown on each side of the current page
-
-
-@cache
-def category_hints() -> CategoryHints:
-    """The lexicon's terms, for "documents tagged …" beside the results (see ``search.hints``).
-
-    Loaded here rather than in ``search``, which must not import ``pipelines``; once per
-    process, like the category labels.
-    """
-    from pipelines.tagging.lexicon import load_lexicon
-
-    return CategoryHints.from_lexicon(load_lexicon())
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -57,7 +43,7 @@ def overview(request: Request) -> HTMLResponse:
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, params: Annotated[SearchParams, Depends(search_params)]) -> HTMLResponse:
     archive = archive_of(request)
-    found = archive.searcher.search(params.search_query(facets=True), category_hints())
+    found = archive.searcher.search(params.search_query(facets=True), archive.hints)
     last_page = max(1, -(-found.total // params.per_page))
     return render(
         request,

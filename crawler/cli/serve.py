@@ -52,7 +52,7 @@ def serve(
         raise click.UsageError(str(exc)) from None
     try:
         reader = ArchiveReader(resolve_location(db, files_dir, writable=False))
-        archive = WebArchive.open(reader, sources)
+        archive = WebArchive.open(reader, sources, _category_hints())
     except (ArchiveError, SearchError) as exc:
         raise click.BadParameter(str(exc), param_hint="'--db'") from None
     try:  # a clear message now rather than uvicorn's log line after start-up
@@ -76,3 +76,14 @@ def serve(
     )
     StoppingServer(config).run()
     reader.close()
+
+
+def _category_hints() -> Any:
+    """The lexicon's terms for the web's "documents tagged …" hint; none if it cannot be read."""
+    from pipelines.tagging.lexicon import LexiconError, load_lexicon
+    from search.hints import CategoryHints
+
+    try:
+        return CategoryHints.from_lexicon(load_lexicon())
+    except LexiconError:
+        return None

@@ -8,6 +8,8 @@ from fastapi.testclient import TestClient
 from archive.db import resolve_location
 from archive.reader import ArchiveReader
 from crawler.sources.registry import load_registry
+from pipelines.tagging.lexicon import load_lexicon
+from search.hints import CategoryHints
 from tests.web.site import WebFixture, build_archive
 from web.app import create_app
 from web.archive_view import WebArchive
@@ -21,7 +23,8 @@ def web_fixture(tmp_path_factory: pytest.TempPathFactory) -> WebFixture:
 @pytest.fixture(scope="session")
 def client(web_fixture: WebFixture) -> Iterator[TestClient]:
     reader = ArchiveReader(resolve_location(str(web_fixture.db), writable=False))
-    archive = WebArchive.open(reader, load_registry(web_fixture.registry, include_shipped=False))
+    hints = CategoryHints.from_lexicon(load_lexicon())  # as `vigie serve` gives them
+    archive = WebArchive.open(reader, load_registry(web_fixture.registry, include_shipped=False), hints)
     with TestClient(create_app(archive)) as test_client:
         yield test_client
     reader.close()
