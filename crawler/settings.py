@@ -55,6 +55,7 @@ VIGIE_HTML_MAX_BYTES = _LIMITS.html_max_bytes  # a bigger page's text is read fl
 VIGIE_OFFICE_MAX_UNPACKED = _LIMITS.office_max_unpacked  # bytes of one .docx/.odt member
 VIGIE_OFFICE_MAX_RATIO = _LIMITS.office_max_ratio  # unpacked / packed size of one member
 VIGIE_MAX_MENTIONS = _LIMITS.max_mentions  # stored per document; the rest counted
+VIGIE_PDF_MAX_UNPACKED = _LIMITS.pdf_max_unpacked  # a PDF's streams, unpacked (PDF bombs)
 # Links of one page: read from its first characters only, and at most this many new ones.
 VIGIE_HTML_LINKS_MAX_CHARS = int(_env("VIGIE_HTML_LINKS_MAX_CHARS", str(DEFAULT_MAX_CHARS)))
 VIGIE_MAX_LINKS_PER_PAGE = int(_env("VIGIE_MAX_LINKS_PER_PAGE", str(DEFAULT_MAX_LINKS)))

@@ -101,7 +101,7 @@ def _fill_text(result: ExtractionResult, job: ExtractionInput) -> None:
         result.pages, result.title = [page.text], page.title
         result.extraction = "html-flattened" if flattened else "html"
     elif kind == detect.PDF:
-        pdf = extract_pdf(job.body, job.pdf_backend)
+        pdf = extract_pdf(job.body, job.pdf_backend, job.limits.pdf_max_unpacked)
         result.pages, result.title, result.extraction = pdf.pages, pdf.title, pdf.backend
         result.needs_ocr, result.ocr_pages = pdf.needs_ocr, pdf.ocr_pages
     elif kind == detect.DOCX:

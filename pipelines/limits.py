@@ -26,6 +26,8 @@ class DocumentLimits:
     # 20 MB stays under 1 GB, and the longest real minutes' document.xml are a few MB.
     office_max_unpacked: int = 20 * 1024 * 1024
     office_max_ratio: int = 100  # VIGIE_OFFICE_MAX_RATIO: unpacked size / packed size
+    # VIGIE_PDF_MAX_UNPACKED: bytes a PDF's Flate streams may unpack to (pipelines/pdf_guard.py).
+    pdf_max_unpacked: int = 256 * 1024 * 1024
     max_mentions: int = 1000  # VIGIE_MAX_MENTIONS: stored per document, the rest counted
 
     @classmethod
@@ -64,4 +66,5 @@ class DocumentLimits:
             office_max_unpacked=getint("VIGIE_OFFICE_MAX_UNPACKED", default.office_max_unpacked),
             office_max_ratio=getint("VIGIE_OFFICE_MAX_RATIO", default.office_max_ratio),
             max_mentions=getint("VIGIE_MAX_MENTIONS", default.max_mentions),
+            pdf_max_unpacked=getint("VIGIE_PDF_MAX_UNPACKED", default.pdf_max_unpacked),
         )

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipelines.actes import strip_stamps
+from pipelines.pdf_guard import DEFAULT_MAX_UNPACKED, unpacked_size
 from pipelines.textnorm import normalise_text
 
 DEFAULT_BACKEND = "pdfium"
@@ -36,7 +37,8 @@ _JUNK_TITLES = ("microsoft word", "untitled", "sans titre", "document1", "diapos
 
 
 class PdfExtractionError(Exception):
-    """A PDF whose text cannot be read; ``kind`` is ``pdf_encrypted`` or ``pdf_corrupt``."""
+    """A PDF whose text cannot be read; ``kind`` is ``pdf_encrypted``, ``pdf_corrupt`` or
+    ``pdf_too_large``."""
 
     def __init__(self, kind: str, message: str) -> None:
         super().__init__(message)
@@ -55,11 +57,20 @@ class PdfText:
         return bool(self.ocr_pages)
 
 
-def extract_pdf(body: bytes, backend: str = DEFAULT_BACKEND) -> PdfText:
+def extract_pdf(
+    body: bytes, backend: str = DEFAULT_BACKEND, max_unpacked: int = DEFAULT_MAX_UNPACKED
+) -> PdfText:
     try:
         read = BACKENDS[backend]
     except KeyError:
         raise ValueError(f"unknown PDF backend {backend!r}; choose one of {', '.join(BACKENDS)}") from None
+    unpacked = unpacked_size(body, max_unpacked)
+    if unpacked > max_unpacked:
+        raise PdfExtractionError(
+            "pdf_too_large",
+            f"its compressed streams unpack to over {max_unpacked:,} bytes (a PDF bomb?); "
+            "the original is archived",
+        )
     raw_pages, title = read(body)
     pages = [normalise_text(page) for page in raw_pages]
     textless = [number for number, page in enumerate(pages, start=1) if not has_usable_text(page)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import threading
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -27,6 +28,7 @@ HOME = """<!doctype html><html><head><meta charset="utf-8"><title>Commune hostil
 <li><a href="/conseil/deep.html">Séance du conseil (page profonde)</a></li>
 <li><a href="/docs/bombe.odt">Procès-verbal (odt)</a></li>
 <li><a href="/docs/bombe.docx">Compte rendu (docx)</a></li>
+<li><a href="/docs/bombe.pdf">Délibération (PDF)</a></li>
 <li><a href="/conseil/amplification.html">Délibérations (une ligne)</a></li>
 <li><a href="/conseil/long-link.html">Délibérations (lien long)</a></li>
 <li><a href="/conseil/boucle-a">Conseil municipal (boucle)</a></li>
@@ -151,6 +153,7 @@ class HostileSite:
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 zip_bomb("docx"),
             ),
+            "/docs/bombe.pdf": ("application/pdf", pdf_bomb(600_000_000)),
             "/conseil/amplification.html": (html, amplifier_page()),
             "/conseil/long-link.html": (html, long_link_page()),
             "/conseil/sain.html": (html, HEALTHY.encode()),
@@ -179,3 +182,34 @@ class HostileSite:
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
+
+
+def pdf_bomb(unpacked_bytes: int = 1_500_000_000) -> bytes:
+    """A one-page PDF whose Flate content stream unpacks to ``unpacked_bytes`` of ``(A) Tj``."""
+    compressor = zlib.compressobj(9)
+    chunk = b"BT /F1 12 Tf 72 720 Td " + b"(A) Tj " * (1 << 17) + b"ET\n"
+    packed = [compressor.compress(chunk) for _ in range(max(1, unpacked_bytes // len(chunk)))]
+    stream = b"".join(packed) + compressor.flush()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
+        b"<< /Length "
+        + str(len(stream)).encode()
+        + b" /Filter /FlateDecode >>\nstream\n"
+        + stream
+        + b"\nendstream",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()

@@ -139,3 +139,29 @@ def test_pdf_encrypted_without_user_password_is_read() -> None:
 def test_unknown_backend_is_refused() -> None:
     with pytest.raises(ValueError, match="pdfium"):
         extract_pdf(b"%PDF-1.4", "pdftotext")
+
+
+def test_a_pdf_bomb_is_refused_before_any_library_opens_it() -> None:
+    """A 600 MB content stream in 1 MB: unpacked in bounded chunks and counted, never held."""
+    import tracemalloc
+
+    from pipelines.extract import ExtractionInput, extract_document
+    from tests.hostile_site import pdf_bomb
+
+    bomb = pdf_bomb(600_000_000)
+    tracemalloc.start()
+    try:
+        result = extract_document(ExtractionInput(url="http://x/bombe.pdf", body=bomb))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert (result.kind, result.error_kind) == ("pdf", "pdf_too_large")
+    assert peak < 3 * len(bomb) + 20 * 1024 * 1024
+
+
+def test_real_pdfs_pass_the_bomb_check() -> None:
+    from pipelines.pdf_guard import DEFAULT_MAX_UNPACKED, unpacked_size
+
+    assert 1_000_000 < unpacked_size(realdocs.PV_255_PAGES.read_bytes(), DEFAULT_MAX_UNPACKED) < 10_000_000
+    for path in (realdocs.DELIB_VIDEOPROTECTION, realdocs.CR_SCANNED, realdocs.COUTHENANS_ARRETE_SCAN):
+        assert unpacked_size(path.read_bytes(), DEFAULT_MAX_UNPACKED) < DEFAULT_MAX_UNPACKED // 4
