@@ -14,6 +14,20 @@ CATEGORY_IDS = (
     "donnees_securitaires",
 )
 
+# How the web interface and reports name each category, in French. The shipped lexicon gives its
+# categories the same labels (a test holds them together); a user's lexicon changes terms, not
+# these names.
+CATEGORY_LABELS = {
+    "reconnaissance_faciale": "Reconnaissance faciale",
+    "vsa": "Vidéosurveillance algorithmique (VSA)",
+    "videoprotection": "Vidéoprotection (caméras)",
+    "drone": "Drones et caméras aéroportées",
+    "lapi": "Lecture automatisée des plaques d'immatriculation (LAPI)",
+    "audiosurveillance": "Audiosurveillance (capteurs sonores)",
+    "biometrie": "Autres techniques biométriques",
+    "donnees_securitaires": "Plateformes de données sécuritaires",
+}
+
 DOC_TYPES = (
     "deliberation",
     "proces_verbal",

@@ -8,12 +8,9 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from archive.db import utcnow
-from crawler.items import DocumentItem
 from crawler.middlewares import OffsiteRedirectError, RedirectLoopError
 from pipelines import detect
-
-# Failures that are the crawl doing its job, not something broken.
-SKIP_KINDS = frozenset({"robots_forbidden", "offsite_redirect"})
+from pipelines.items import DocumentItem
 
 _FAILURE_KINDS = {
     "dns": ("DNSLookupError", "CannotResolveHostError"),

@@ -86,6 +86,7 @@ def run_crawl(options: CrawlOptions) -> CrawlRun:
     from crawler.spiders.base import adhoc_sources
     from pipelines.run_recorder import RunRecorder, register
     from pipelines.storage import COMPLETED_REASONS
+    from search import ensure_index
 
     settings = build_settings(options)
     # Scrapy's own console handler prints tracebacks for expected failures (an unreachable
@@ -95,6 +96,10 @@ def run_crawl(options: CrawlOptions) -> CrawlRun:
         _install_console_log(options.log_level)
     sources = [*options.sources, *adhoc_sources(options.start_urls)]
     store = ArchiveStore(options.location)
+    if options.location.is_sqlite:
+        # Built before the first write, the full-text index's triggers then follow every one
+        # (a plain `scrapy crawl` leaves it to the first search or `vigie index`).
+        ensure_index(store.engine)
     job = JobDir(options.job_dir) if options.job_dir else None
     run_id = job.resumable_run() if job else None
     if run_id is not None and not _resumable(store, run_id):

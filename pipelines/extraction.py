@@ -6,8 +6,8 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 
-from crawler.items import DocumentItem
 from pipelines.extract import ExtractionInput
+from pipelines.items import DocumentItem
 from pipelines.limits import DocumentLimits
 from pipelines.pdf_text import BACKENDS
 from pipelines.shared_pool import pool_for

@@ -16,7 +16,7 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
-from crawler.items import DocumentItem
+from pipelines.items import DocumentItem
 from pipelines.ocr import OcrEngine, OcrUnavailableError, apply_ocr, find_engine, ocr_pdf
 from pipelines.worker_pool import WorkerPool
 

@@ -27,11 +27,9 @@ from archive import ArchiveError, ArchiveStore, FetchOutcome, FetchRecord, resol
 from archive.db import utcnow
 from archive.runs import ARCHIVE_FAILED, finish_run, start_run
 from archive.versions import NEVER_SEEN, REMOVED_NOW, mark_removed, touch
-from crawler.fetch import SKIP_KINDS
-from crawler.items import DocumentItem, FetchFailure, NotModified
+from pipelines.items import SKIP_KINDS, DocumentItem, FetchFailure, NotModified
 from pipelines.run_recorder import RunRecorder, recorder_for, register
 from pipelines.store_writer import StoreWriter
-from search import ensure_index
 
 # Scrapy's close reasons that mean the crawl did what it was asked to do.
 COMPLETED_REASONS = {"finished", "closespider_pagecount", "closespider_itemcount", "closespider_timeout"}
@@ -58,8 +56,6 @@ class StoragePipeline:
 
     def open_spider(self) -> None:
         self.store = ArchiveStore(self.location)
-        if self.location.is_sqlite:
-            ensure_index(self.store.engine)  # the index's triggers then follow every write
         self._writer = StoreWriter(self.store)
         if self.recorder is None:
             spider = self.crawler.spider

@@ -8,7 +8,7 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 
-from crawler.items import DocumentItem
+from pipelines.items import DocumentItem
 from pipelines.limits import DocumentLimits
 from pipelines.shared_pool import pool_for
 from pipelines.tagging import load_lexicon

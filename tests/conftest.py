@@ -43,7 +43,7 @@ def sites() -> Iterator[Sites]:
 
 
 def vigie_command(*args: str) -> list[str]:
-    return [sys.executable, "-m", "crawler", *args]
+    return [sys.executable, "-m", "cli", *args]
 
 
 def vigie_env(extra: dict[str, str] | None = None) -> dict[str, str]:

@@ -20,7 +20,6 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from crawler import __version__
 from search import SearchError
 from web import labels
 from web.archive_view import WebArchive
@@ -30,12 +29,22 @@ from web.security import SecurityHeaders, web_url
 HERE = Path(__file__).parent
 
 
+def _version() -> str:
+    """Vigie's version, as installed (the web layer does not import the crawler for it)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("vigie")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 def create_app(archive: WebArchive) -> FastAPI:
     from web import api, exports, originals, pages
 
     app = FastAPI(
         title="Vigie",
-        version=__version__,
+        version=_version(),
         description=(
             "API de lecture de l'archive Vigie : recherche plein texte des documents des collectivités "
             "qui mentionnent des technologies de surveillance, et détail de chaque document."
@@ -76,7 +85,7 @@ def _templates() -> Jinja2Templates:
         DOC_TYPE_LABELS=labels.DOC_TYPE_LABELS,
         STANCE_LABELS=labels.STANCE_LABELS,
         KIND_LABELS=labels.KIND_LABELS,
-        version=__version__,
+        version=_version(),
     )
     return templates
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 
-from archive.taxonomy import CATEGORY_IDS
+from archive.taxonomy import CATEGORY_IDS, CATEGORY_LABELS
 
 DOC_TYPE_LABELS = {
     "deliberation": "Délibération",
@@ -39,13 +38,10 @@ SHORT_MONTHS = (
 )
 
 
-@cache
 def category_labels() -> dict[str, str]:
-    """The lexicon's labels ("Vidéosurveillance algorithmique (VSA)"), in the taxonomy's order."""
-    from pipelines.tagging.lexicon import load_lexicon
-
-    labels = load_lexicon().labels
-    return {category: labels.get(category, category) for category in CATEGORY_IDS}
+    """The categories' French names ("Vidéosurveillance algorithmique (VSA)"), in the taxonomy's
+    order (``archive.taxonomy``: the web layer does not read the lexicon)."""
+    return {category: CATEGORY_LABELS.get(category, category) for category in CATEGORY_IDS}
 
 
 def category_label(category: str) -> str:

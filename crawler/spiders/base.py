@@ -30,9 +30,9 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from crawler.fetch import document_item, failure_kind, failure_message, header, is_archivable
-from crawler.items import FetchFailure, NotModified
 from crawler.linkrules import PRIORITY, Budget, LinkKind, origin
 from crawler.sources.registry import RegisteredSource
+from pipelines.items import FetchFailure, NotModified
 
 NOT_MODIFIED, REPLAYED = "not_modified", "replayed"  # response flags set by crawler.incremental
 

@@ -20,10 +20,10 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 
-from crawler.items import FetchFailure
 from crawler.linkrules import Budget, LinkKind, classify_link, origin
 from crawler.links import LinkFinder
 from crawler.spiders.base import VigieSpider
+from pipelines.items import FetchFailure
 
 _DOCUMENT_EXTENSIONS = {"pdf", "doc", "docx", "odt", "csv", "txt"}
 # Images, media, archives…: never fetched. Checked here by one set look-up on the new links only:

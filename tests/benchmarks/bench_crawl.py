@@ -102,7 +102,7 @@ def served(site: Site) -> Iterator[str]:
 
 def crawl_with_vigie(url: str, folder: Path) -> tuple[Crawl, int]:
     command = [
-        sys.executable, "-m", "crawler", "crawl", url, "--db", str(folder / "vigie.db"), "--delay", "0",
+        sys.executable, "-m", "cli", "crawl", url, "--db", str(folder / "vigie.db"), "--delay", "0",
         "--max-pages", "1000000", "--max-depth", "50", "-v", *FAST,
     ]  # fmt: skip
     crawl = _measured(command, folder)

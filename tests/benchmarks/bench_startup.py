@@ -39,8 +39,8 @@ def run(runs: int) -> dict[str, object]:
         one_line.write_text("Le conseil approuve l'extension de la vidéoprotection.\n", encoding="utf-8")
         python = _median_seconds([sys.executable, "-c", "pass"], runs)
         commands = {
-            "vigie --help": [sys.executable, "-m", "crawler", "--help"],
-            "vigie tag (one-line file)": [sys.executable, "-m", "crawler", "tag", str(one_line)],
+            "vigie --help": [sys.executable, "-m", "cli", "--help"],
+            "vigie tag (one-line file)": [sys.executable, "-m", "cli", "tag", str(one_line)],
         }
         seconds = {name: _median_seconds(command, runs) for name, command in commands.items()}
     rows = [

@@ -9,9 +9,9 @@ from pathlib import Path
 from scrapy.utils.test import get_crawler
 
 from archive.db import utcnow
-from crawler.items import DocumentItem, FetchFailure
 from crawler.spiders.generic import GenericSpider
 from pipelines.extraction import ExtractionPipeline
+from pipelines.items import DocumentItem, FetchFailure
 from pipelines.storage import StoragePipeline
 from tests import realdocs
 

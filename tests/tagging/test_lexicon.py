@@ -58,3 +58,10 @@ def test_adding_a_term_a_vendor_and_an_exclusion(tmp_path: Path) -> None:
 def test_broken_lexicons_are_explained(tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(LexiconError, match=message):
         load_lexicon(write(tmp_path, text))
+
+
+def test_the_shipped_lexicon_names_its_categories_as_the_taxonomy_does() -> None:
+    """The web shows ``archive.taxonomy.CATEGORY_LABELS``; the shipped lexicon must agree."""
+    from archive.taxonomy import CATEGORY_LABELS
+
+    assert load_lexicon(default_lexicon_path()).labels == CATEGORY_LABELS

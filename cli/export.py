@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from crawler.cli.options import archive_options, reading_store
+from cli.options import archive_options, reading_store
 
 
 @click.command()

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from crawler.cli.options import archive_options, existing_store, writing
-from crawler.cli.tag import lexicon_option, tagger_or_exit
+from cli.options import archive_options, existing_store, writing
+from cli.tag import lexicon_option, tagger_or_exit
 
 
 def ocr_options(func: object) -> object:

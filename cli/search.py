@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from crawler.cli.options import archive_options, existing_store, reading_store, writing
+from cli.options import archive_options, existing_store, reading_store, writing
 
 
 @click.command()

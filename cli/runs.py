@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from crawler.cli.options import archive_options, reading_store, table_or_json
+from cli.options import archive_options, reading_store, table_or_json
 
 
 @click.command()

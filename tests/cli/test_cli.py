@@ -12,7 +12,7 @@ import pytest
 
 from archive.export import EXPORT_FIELDS
 from archive.export_acts import ACT_EXPORT_FIELDS
-from crawler.cli import cli
+from cli import cli
 from tests.conftest import REPO, rows, run_vigie, table_counts
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from crawler.cli.crawl import exit_for
-from crawler.cli.options import location_or_exit
+from cli.crawl import exit_for
+from cli.options import location_or_exit
 
 DEMO_PORT = 8754
 

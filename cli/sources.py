@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from crawler.cli.options import registered_sources, registry_option, table_or_json
+from cli.options import registered_sources, registry_option, table_or_json
 
 
 @click.group()

@@ -12,17 +12,17 @@ import sys
 import click
 
 from archive.errors import ArchiveError
+from cli.crawl import crawl
+from cli.demo import demo
+from cli.export import export
+from cli.feed import feed
+from cli.ocr import ocr
+from cli.runs import runs
+from cli.search import index, search
+from cli.serve import serve
+from cli.sources import sources
+from cli.tag import retag, tag
 from crawler import __version__
-from crawler.cli.crawl import crawl
-from crawler.cli.demo import demo
-from crawler.cli.export import export
-from crawler.cli.feed import feed
-from crawler.cli.ocr import ocr
-from crawler.cli.runs import runs
-from crawler.cli.search import index, search
-from crawler.cli.serve import serve
-from crawler.cli.sources import sources
-from crawler.cli.tag import retag, tag
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from crawler.cli.options import archive_options, registry_option
+from cli.options import archive_options, registry_option
 
 
 @click.command()

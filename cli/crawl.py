@@ -7,8 +7,8 @@ from typing import Any
 
 import click
 
-from crawler.cli.ocr import ocr_options
-from crawler.cli.options import (
+from cli.ocr import ocr_options
+from cli.options import (
     ByteSize,
     archive_options,
     location_or_exit,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from crawler.cli.options import archive_options, reading_store
+from cli.options import archive_options, reading_store
 
 
 @click.command()

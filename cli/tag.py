@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from crawler.cli.options import archive_options, existing_store, writing
+from cli.options import archive_options, existing_store, writing
 
 
 def lexicon_option(func: Any) -> Any:

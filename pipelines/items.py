@@ -1,4 +1,5 @@
-"""The items spiders hand to the pipelines.
+"""The items spiders hand to the pipelines (here, below the crawler, so that the pipelines
+never import the crawler).
 
 ``DocumentItem`` is the contract between every spider and every pipeline: a spider fills the
 fetch fields, the extraction stage fills ``extracted``, the tagging stage ``mentions``, the
@@ -54,3 +55,7 @@ class FetchFailure:
     kind: str  # http_404, http_500, timeout, dns, connection_refused, too_large, …
     message: str
     source: str = ""
+
+
+# Failures that are the crawl doing its job, not something broken: counted, never errors.
+SKIP_KINDS = frozenset({"robots_forbidden", "offsite_redirect"})

@@ -1,5 +1,0 @@
-"""``python -m crawler`` runs the ``vigie`` command."""
-
-from crawler.cli import main
-
-main()
