@@ -88,7 +88,7 @@ def search(
         # Only the table prints the hint: the JSON list and the CSV keep their shape.
         page = Searcher(store).search(request, _hints() if fmt == "table" else None)
     except SearchError as exc:
-        raise click.UsageError(str(exc)) from exc
+        raise click.UsageError(cli_message(exc)) from exc
     finally:
         store.close()
     if fmt == "json":
@@ -113,6 +113,38 @@ def search(
             ]
             filters += [("--db", db)] if db != "vigie.db" else []
             _print_hint(page, [flag for pair in filters for flag in pair] + ["--all-versions"] * all_versions)
+
+
+# The command-line option of each SearchQuery field that an error may name.
+OPTIONS = {
+    "categories": "--category",
+    "doc_types": "--doc-type",
+    "stance": "--stance",
+    "since": "--since",
+    "until": "--until",
+    "departements": "--departement",
+}
+
+
+def cli_message(exc: Any) -> str:
+    """A ``SearchError`` in the command line's words: its options, its commands."""
+    from search import errors
+
+    fields = exc.fields
+    option = OPTIONS.get(fields.field or "", fields.field)
+    if exc.kind == errors.UNKNOWN_VALUE:
+        return f"{option}: unknown value {fields.value!r}; choose from {', '.join(fields.choices)}"
+    if exc.kind == errors.BAD_DATE:
+        return f"{option}: {fields.value!r} is not a date; use YYYY-MM-DD (or YYYY, YYYY-MM)"
+    if exc.kind == errors.BAD_DEPARTEMENT:
+        return f"{option}: {fields.value!r} is not a département code (01, 2A, 974…)"
+    if exc.kind == errors.BAD_PAGE:
+        return "--limit must be at least 1 and --offset at least 0"
+    if exc.kind == errors.MALFORMED_QUERY and not fields.raw:
+        return f"malformed query ({fields.detail}); try --raw for FTS5 syntax"
+    if exc.kind == errors.NO_INDEX:
+        return "the archive has no search index yet; run 'vigie index' once"
+    return str(exc)
 
 
 def _hints() -> Any:

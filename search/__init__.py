@@ -1,21 +1,24 @@
-"""French full-text search over the archive (SQLite FTS5). Depends only on ``archive``.
+"""French full-text search over the archive. Depends only on ``archive``.
 
-``ensure_index`` creates the index and its triggers (idempotent); ``Searcher`` answers
-``SearchQuery`` objects with typed ``SearchPage`` results, for the CLI and the web UI alike.
+``ensure_index`` creates the index (idempotent); ``Searcher`` answers ``SearchQuery`` objects
+with typed ``SearchPage`` results, for the CLI and the web UI alike. Both go through the backend
+of the archive's scheme (``search.backend``): SQLite's FTS5 (``search.sqlite``) for now.
 """
 
+from search.backend import SearchBackend, backend_for, ensure_index, optimize_index, rebuild_index
 from search.errors import SearchError
-from search.index import ensure_index, optimize_index, rebuild_index
-from search.results import Facets, SearchHit, SearchPage
-from search.searcher import Searcher, SearchQuery
+from search.results import Facets, SearchHit, SearchPage, SearchQuery
+from search.searcher import Searcher
 
 __all__ = [
     "Facets",
+    "SearchBackend",
     "SearchError",
     "SearchHit",
     "SearchPage",
     "SearchQuery",
     "Searcher",
+    "backend_for",
     "ensure_index",
     "optimize_index",
     "rebuild_index",

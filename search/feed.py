@@ -18,7 +18,7 @@ from archive.db import iso_utc
 from search.results import SearchHit
 
 if TYPE_CHECKING:
-    from search.searcher import SearchQuery
+    from search.results import SearchQuery
 
 ATOM = "http://www.w3.org/2005/Atom"
 ET.register_namespace("", ATOM)

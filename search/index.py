@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, text
 
-from search.errors import SearchError
+from search.errors import NO_INDEX, UNSUPPORTED_BACKEND, SearchError
 
 TOKENIZER = "unicode61 remove_diacritics 2"
 
@@ -88,7 +88,7 @@ def require_index(engine: Engine) -> None:
             for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
         }
     if not set(_TABLES) <= existing:
-        raise SearchError("the archive has no search index yet; run 'vigie index' once")
+        raise SearchError(NO_INDEX, "the archive has no search index yet; it must be built once, by a writer")
 
 
 def rebuild_index(engine: Engine) -> None:
@@ -116,4 +116,8 @@ def integrity_check(engine: Engine) -> None:
 
 def _require_sqlite(engine: Engine) -> None:
     if engine.dialect.name != "sqlite":
-        raise SearchError(f"full-text search needs an SQLite archive for now, not {engine.dialect.name}")
+        raise SearchError(
+            UNSUPPORTED_BACKEND,
+            f"full-text search needs an SQLite archive for now, not {engine.dialect.name}",
+            value=engine.dialect.name,
+        )

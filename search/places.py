@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from search.errors import SearchError
+from search.errors import BAD_DEPARTEMENT, SearchError
 
 # A département code as users type it ("1" or "01", "2a"; "034" as ACTES writes it is normalised
 # first). Corsica is 2A and 2B: "20" is no département.
@@ -37,7 +37,12 @@ class SourcePlaces:
     def check(code: str) -> str:
         code = code.strip().upper()
         if not DEPARTEMENT_CODE.fullmatch(normalise_departement(code)):
-            raise SearchError(f"--departement: {code!r} is not a département code (01, 2A, 974…)")
+            raise SearchError(
+                BAD_DEPARTEMENT,
+                f"departements: {code!r} is not a département code (01, 2A, 974…)",
+                field="departements",
+                value=code,
+            )
         return normalise_departement(code)
 
 

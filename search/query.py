@@ -21,7 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from search.errors import SearchError
+from search.errors import BAD_DATE, QUERY_TOO_LONG, TOO_MANY_TERMS, SearchError, unknown_value
 
 # First elements of French compounds that are also written apart or hyphenated ("vidéo
 # surveillance", "télé-surveillance", "géo localisation"), folded (no accents, lower case). A
@@ -49,10 +49,20 @@ class FtsQuery:
 def check_size(text: str) -> None:
     """Refuse a query too long or with too many terms (``SearchError``), before any work."""
     if len(text) > MAX_QUERY_CHARS:
-        raise SearchError(f"the query is too long: {len(text):,} characters, at most {MAX_QUERY_CHARS:,}")
+        raise SearchError(
+            QUERY_TOO_LONG,
+            f"the query is too long: {len(text):,} characters, at most {MAX_QUERY_CHARS:,}",
+            value=len(text),
+            limit=MAX_QUERY_CHARS,
+        )
     terms = len(_PART.findall(text))
     if terms > MAX_QUERY_TERMS:
-        raise SearchError(f"the query has too many terms: {terms:,}, at most {MAX_QUERY_TERMS}")
+        raise SearchError(
+            TOO_MANY_TERMS,
+            f"the query has too many terms: {terms:,}, at most {MAX_QUERY_TERMS}",
+            value=terms,
+            limit=MAX_QUERY_TERMS,
+        )
 
 
 def plain_query(text: str) -> FtsQuery | None:
@@ -166,7 +176,7 @@ def _string(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def parse_date(value: str | None, option: str, end_of_period: bool = False) -> dt.date | None:
+def parse_date(value: str | None, field: str, end_of_period: bool = False) -> dt.date | None:
     """An ISO date; ``YYYY`` and ``YYYY-MM`` stand for the start (or end) of that period."""
     if value is None or value == "":
         return None
@@ -181,11 +191,16 @@ def parse_date(value: str | None, option: str, end_of_period: bool = False) -> d
             return dt.date(year, month, 1)
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise SearchError(f"{option}: {value!r} is not a date; use YYYY-MM-DD (or YYYY, YYYY-MM)") from None
+        raise SearchError(
+            BAD_DATE,
+            f"{field}: {value!r} is not a date; use YYYY-MM-DD (or YYYY, YYYY-MM)",
+            field=field,
+            value=value,
+        ) from None
 
 
-def check_choices(values: list[str], allowed: tuple[str, ...], option: str) -> list[str]:
+def check_choices(values: list[str], allowed: tuple[str, ...], field: str) -> list[str]:
     for value in values:
         if value not in allowed:
-            raise SearchError(f"{option}: unknown value {value!r}; choose from {', '.join(allowed)}")
+            raise unknown_value(field, value, allowed)
     return values

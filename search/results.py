@@ -1,4 +1,4 @@
-"""Typed search results, shared by the CLI and the web UI."""
+"""Typed searches and their results, shared by every backend, the CLI and the web UI."""
 
 from __future__ import annotations
 
@@ -13,6 +13,25 @@ CSV_FIELDS = (
     "rank", "date", "source", "title", "doc_type", "categories", "page", "act", "url", "score",
     "snippet", "document_id", "sha256", "first_seen_at",
 )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class SearchQuery:
+    text: str = ""
+    raw: bool = False
+    categories: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # host, or a domain that the host ends with
+    doc_types: list[str] = field(default_factory=list)
+    since: str | None = None  # ISO date, on the document's date, else the day first seen
+    until: str | None = None
+    stance: str | None = None
+    departements: list[str] = field(default_factory=list)  # "34", "2A": see search.places
+    all_versions: bool = False  # include documents superseded at every URL
+    with_mentions: bool = False  # only documents with at least one mention
+    newest_first: bool = False  # order by when Vigie first archived them (feeds), not by score
+    limit: int = 20
+    offset: int = 0
+    facets: bool = False
 
 
 @dataclass(frozen=True, slots=True)

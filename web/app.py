@@ -24,6 +24,7 @@ from search import SearchError
 from web import labels
 from web.archive_view import WebArchive
 from web.params import BadSearch, SearchParams
+from web.search_errors import french_message
 from web.security import SecurityHeaders, web_url
 
 HERE = Path(__file__).parent
@@ -119,6 +120,8 @@ async def _bad_request(request: Request, exc: Exception) -> Response:
         message = "Paramètre invalide : " + "; ".join(
             f"{'.'.join(str(p) for p in error['loc'][1:])} ({error['msg']})" for error in exc.errors()[:3]
         )
+    elif isinstance(exc, SearchError):
+        message = french_message(exc)
     else:
         message = str(exc)
     if wants_json(request):

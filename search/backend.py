@@ -1,0 +1,121 @@
+"""The seam between the search library and a database's full-text engine.
+
+A ``SearchBackend`` is everything a caller needs from one archive: keep its index (ensure,
+require, rebuild, optimize), answer a ``SearchQuery`` with a ``SearchPage`` (hits and facets),
+read one document, count the overview. ``Searcher`` is the public entry and delegates here.
+
+One backend per scheme of the archive's location, the way Scrapy picks a files store by URI
+scheme: ``BACKENDS`` maps a scheme to its class, imported only when an archive asks for it.
+SQLite's FTS5 (``search.sqlite``) is the first; a second is a new class and one line here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from abc import ABC, abstractmethod
+from typing import ClassVar
+
+from sqlalchemy import Engine
+
+from search.deadline import search_timeout
+from search.documents import DocumentDetail, Original, find_original, load_document
+from search.errors import UNSUPPORTED_BACKEND, SearchError
+from search.overview import MonthCount, SourceCount, Totals, timeline, top_sources, totals
+from search.places import SourcePlaces
+from search.results import SearchPage, SearchQuery
+
+# Scheme of the archive's SQLAlchemy URL → "module:Class" of its backend.
+BACKENDS: dict[str, str] = {
+    "sqlite": "search.sqlite:SqliteBackend",
+}
+# Schemes the archive accepts but no backend searches yet: a clear error rather than a guess.
+PLANNED = {"postgresql": "PostgreSQL"}
+
+
+class SearchBackend(ABC):
+    """Full-text search over one archive's engine.
+
+    ``places`` maps registry source slugs to their département (filter and facet); ``timeout``
+    bounds each search, in seconds.
+    """
+
+    scheme: ClassVar[str]
+
+    def __init__(
+        self, engine: Engine, places: SourcePlaces | None = None, timeout: float | None = None
+    ) -> None:
+        self.engine = engine
+        self.places = places or SourcePlaces()
+        self.timeout = timeout if timeout is not None else search_timeout()
+
+    # -- the index ----------------------------------------------------------------------------
+
+    @abstractmethod
+    def ensure_index(self) -> bool:
+        """Create what is missing (idempotent); True if anything was built."""
+
+    @abstractmethod
+    def require_index(self) -> None:
+        """For read-only use: raise a ``SearchError`` (kind ``no_index``) if there is no index."""
+
+    @abstractmethod
+    def rebuild_index(self) -> None:
+        """Rebuild the index from the archive's tables (after a bulk load, or to repair)."""
+
+    @abstractmethod
+    def optimize_index(self) -> None:
+        """Compact the index, worth it after big crawls."""
+
+    # -- searching ----------------------------------------------------------------------------
+
+    @abstractmethod
+    def search(self, query: SearchQuery, suggested: str | None = None) -> SearchPage:
+        """One page of hits (and facets when asked); with ``suggested``, a category the query
+        names, whose documents under the same filters are counted in ``suggested_total``."""
+
+    # -- reading: the ORM's and plain SQL, which any backend may keep ---------------------------
+
+    def document(self, document_id: int) -> DocumentDetail | None:
+        return load_document(self.engine, document_id)
+
+    def original(self, sha256: str) -> Original | None:
+        return find_original(self.engine, sha256)
+
+    def timeline(self) -> list[MonthCount]:
+        return timeline(self.engine)
+
+    def top_sources(self, limit: int = 10) -> list[SourceCount]:
+        return top_sources(self.engine, limit)
+
+    def totals(self) -> Totals:
+        return totals(self.engine)
+
+
+def backend_for(
+    engine: Engine, places: SourcePlaces | None = None, timeout: float | None = None
+) -> SearchBackend:
+    """The backend of the archive's scheme; a ``SearchError`` (``unsupported_backend``) if none."""
+    scheme = engine.url.get_backend_name()
+    if scheme not in BACKENDS:
+        name = PLANNED.get(scheme, scheme)
+        raise SearchError(
+            UNSUPPORTED_BACKEND,
+            f"full-text search on a {name} archive is not supported yet; only SQLite archives are searched",
+            value=scheme,
+        )
+    module, _, name = BACKENDS[scheme].partition(":")
+    backend: type[SearchBackend] = getattr(importlib.import_module(module), name)
+    return backend(engine, places, timeout)
+
+
+def ensure_index(engine: Engine) -> bool:
+    """Create the archive's search index if missing (idempotent); True if anything was built."""
+    return backend_for(engine).ensure_index()
+
+
+def rebuild_index(engine: Engine) -> None:
+    backend_for(engine).rebuild_index()
+
+
+def optimize_index(engine: Engine) -> None:
+    backend_for(engine).optimize_index()

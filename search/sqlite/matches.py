@@ -1,0 +1,157 @@
+"""The result set in SQL: every filtered match with its score and the columns that order and
+facets read.
+
+Ranking: a document that contains the whole input as a phrase comes first, then one whose
+tagged mentions answer the query (its mentions' words match, in a requested category when
+categories are given), then the rest; within each group, bm25 with the title weighted ten times
+the body. Without query words, every score is 0 and the filtered documents come newest first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import bindparam, text
+
+from archive.taxonomy import CATEGORY_IDS, DOC_TYPES, STANCES
+from search.errors import BAD_PAGE, SearchError
+from search.index import FILTER_INDEX
+from search.places import SourcePlaces, actes_forms
+from search.query import FtsQuery, check_choices, parse_date
+from search.results import SearchQuery
+
+TITLE_WEIGHT, TEXT_WEIGHT = 10.0, 1.0
+PHRASE_BONUS, MENTION_BONUS = 100.0, 50.0
+# The columns of each match beside its id and score, with their SQL over the document ``d``:
+# the one place that names them for the scored query, the temporary table of hits
+# (``search.sqlite.facets``), the page order and the facets.
+HIT_COLUMNS: dict[str, tuple[str, str]] = {
+    "day": ("TEXT", "COALESCE(d.date, date(d.first_seen_at))"),
+    "source_id": ("INTEGER", "d.source_id"),
+    "doc_type": ("TEXT", "d.doc_type"),
+    "year": ("TEXT", "substr(COALESCE(d.date, d.first_seen_at), 1, 4)"),
+    "found": ("TEXT", "d.first_seen_at"),
+}
+HITS_TABLE_DDL = (
+    "CREATE TEMP TABLE search_hits (id INTEGER PRIMARY KEY, score REAL, "
+    + ", ".join(f"{name} {kind}" for name, (kind, _) in HIT_COLUMNS.items())
+    + ")"
+)
+# The documents of the hits, through the covering index (see search.index).
+JOINED = f"JOIN documents d INDEXED BY {FILTER_INDEX} ON d.id = h.id"
+# Best score first; without query words every score is 0, so the newest come first.
+RANKED = "ORDER BY score DESC, day DESC, id DESC LIMIT :limit OFFSET :offset"
+# Feeds: the documents Vigie archived last come first, whatever their score.
+NEWEST = "ORDER BY found DESC, id DESC LIMIT :limit OFFSET :offset"
+
+
+def filters(query: SearchQuery, places: SourcePlaces) -> tuple[list[str], dict[str, Any]]:
+    """SQL conditions on ``d`` (documents) and, for sources, ``s``; checks the query's values."""
+    check_choices(query.categories, CATEGORY_IDS, "categories")
+    check_choices(query.doc_types, DOC_TYPES, "doc_types")
+    check_choices([query.stance] if query.stance else [], STANCES, "stance")
+    since = parse_date(query.since, "since")
+    until = parse_date(query.until, "until", end_of_period=True)
+    if query.limit < 1 or query.offset < 0:
+        raise SearchError(
+            BAD_PAGE,
+            "limit must be at least 1 and offset at least 0",
+            field="limit" if query.limit < 1 else "offset",
+            value=query.limit if query.limit < 1 else query.offset,
+        )
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    if not query.all_versions:
+        where.append("d.is_latest = 1")
+    if query.categories:
+        where.append(
+            "EXISTS (SELECT 1 FROM mentions mc WHERE mc.document_id = d.id AND mc.category IN :categories)"
+        )
+        params["categories"] = query.categories
+    elif query.with_mentions:
+        where.append("EXISTS (SELECT 1 FROM mentions mc WHERE mc.document_id = d.id)")
+    if query.stance:
+        in_category = " AND ms.category IN :categories" if query.categories else ""
+        where.append(
+            f"EXISTS (SELECT 1 FROM mentions ms WHERE ms.document_id = d.id AND ms.stance = :stance{in_category})"
+        )
+        params["stance"] = query.stance
+    if query.sources:
+        clauses = ["s.host IN :sources"]
+        for index, source in enumerate(query.sources):
+            clauses.append(f"s.host LIKE :source_{index}")
+            params[f"source_{index}"] = f"%.{source.lower()}"
+        # A host (or its domain), or a registry source's slug (the crawl that found the URL).
+        where.append(
+            "(d.source_id IN (SELECT s.id FROM sources s WHERE " + " OR ".join(clauses) + ") "
+            "OR d.id IN (SELECT u.document_id FROM document_urls u WHERE u.source_slug IN :sources))"
+        )
+        params["sources"] = [source.lower() for source in query.sources]
+    if query.departements:
+        codes = [places.check(code) for code in query.departements]
+        # Where the crawl found it (a registry source), or the ACTES identifier it carries.
+        where.append(
+            "(d.actes_department IN :dep_actes OR d.id IN "
+            "(SELECT u.document_id FROM document_urls u WHERE u.source_slug IN :dep_slugs))"
+        )
+        params["dep_actes"] = [form for code in codes for form in actes_forms(code)]
+        params["dep_slugs"] = places.slugs_in(codes) or [""]
+    if query.doc_types:
+        where.append("d.doc_type IN :doc_types")
+        params["doc_types"] = query.doc_types
+    if since:
+        where.append(f"{HIT_COLUMNS['day'][1]} >= :since")
+        params["since"] = since.isoformat()
+    if until:
+        where.append(f"{HIT_COLUMNS['day'][1]} <= :until")
+        params["until"] = until.isoformat()
+    return where, params
+
+
+def base(fts: FtsQuery | None) -> str:
+    """The matching documents with their bm25 (0 without query words)."""
+    if fts is None:
+        return "SELECT id, 0.0 AS bm25 FROM documents"
+    return (
+        f"SELECT rowid AS id, bm25(documents_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS bm25 "
+        "FROM documents_fts WHERE documents_fts MATCH :match"
+    )
+
+
+def scored(
+    query: SearchQuery, fts: FtsQuery | None, where: list[str], params: dict[str, Any]
+) -> tuple[str, dict[str, Any]]:
+    """SQL of every filtered match: its id, score and ``HIT_COLUMNS``, in that order."""
+    params = dict(params)
+    score = "0.0"
+    if fts is not None:
+        score = "-h.bm25"
+        if fts.phrase:
+            params["phrase"] = fts.phrase
+            score += f" + {PHRASE_BONUS} * (d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :phrase))"
+        if not query.raw:
+            in_category = " AND m.category IN :categories" if query.categories else ""
+            score += (
+                f" + {MENTION_BONUS} * (d.id IN (SELECT m.document_id FROM mentions m WHERE m.id IN "
+                f"(SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH :match){in_category}))"
+            )
+    columns = ", ".join(f"{sql} AS {name}" for name, (_, sql) in HIT_COLUMNS.items())
+    sql = (
+        f"WITH hits AS MATERIALIZED ({base(fts)}) "
+        f"SELECT d.id AS id, {score} AS score, {columns} "
+        f"FROM hits h {JOINED} {where_clause(where)}"
+    )
+    return sql, params
+
+
+def where_clause(clauses: list[str]) -> str:
+    return ("WHERE " + " AND ".join(clauses)) if clauses else ""
+
+
+def bind(sql: str, params: dict[str, Any]) -> Any:
+    """``text(sql)`` with the list parameters expanded (``IN :categories``)."""
+    return text(sql).bindparams(*expanding(params))
+
+
+def expanding(params: dict[str, Any]) -> list[Any]:
+    return [bindparam(name, expanding=True) for name, value in params.items() if isinstance(value, list)]
