@@ -15,42 +15,36 @@
   resumed run walks the site again without fetching it again.
 
 This is Scrapy's HTTP cache idea with the archive as the cache: the archive already keeps
-every original file, so nothing is stored twice.
+every original file, so nothing is stored twice. It reads the crawl's own store and run, on its
+``CrawlContext`` (``pipelines.crawl_context``), which closes them.
 """
 
 from __future__ import annotations
 
-from scrapy import Request, Spider, signals
+from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.http import HtmlResponse, Response
 from scrapy.http.headers import Headers
 
-from archive import ArchiveStore, resolve_location
+from archive import ArchiveStore
 from archive.versions import KnownUrls, PreviousVersion, previous_version
 from crawler.spiders.base import NOT_MODIFIED, REPLAYED
-from pipelines.run_recorder import recorder_for
+from pipelines.crawl_context import CrawlContext
 
 
 class ConditionalRequestMiddleware:
-    def __init__(self, crawler: Crawler) -> None:
+    def __init__(self, crawler: Crawler, context: CrawlContext) -> None:
         self.crawler = crawler
-        self._store: ArchiveStore | None = None
+        self.context = context
         self._known: KnownUrls | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ConditionalRequestMiddleware:
-        middleware = cls(crawler)
-        crawler.signals.connect(middleware.close, signal=signals.spider_closed)
-        return middleware
+        return cls(crawler, CrawlContext.of(crawler))
 
     @property
     def store(self) -> ArchiveStore:
-        if self._store is None:
-            settings = self.crawler.settings
-            self._store = ArchiveStore(
-                resolve_location(settings.get("VIGIE_DB"), settings.get("VIGIE_FILES_DIR"))
-            )
-        return self._store
+        return self.context.store
 
     @property
     def known(self) -> KnownUrls:
@@ -59,14 +53,10 @@ class ConditionalRequestMiddleware:
             self.crawler.stats.set_value("vigie/known_urls", len(self._known))
         return self._known
 
-    def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-
     def process_request(self, request: Request, spider: Spider | None = None) -> Response | None:
         if request.url.endswith("/robots.txt") or "vigie_previous" in request.meta:
             return None
-        recorder = recorder_for(self.crawler.stats.get_value("vigie/run_id"))
+        recorder = self.context.recorder
         if recorder is not None and request.url in recorder.done:
             self.crawler.stats.inc_value("vigie/replayed")
             return self._archived(request, recorder.done[request.url], REPLAYED, Headers())

@@ -6,7 +6,9 @@ be restarted, so this runs once per process: tests call the CLI in a subprocess.
 One run crawls any number of sources: they are grouped by platform, and each platform gets
 one Scrapy crawler (its spider handles all of that platform's sources), all running at once
 in the one reactor. Politeness is per site either way (Scrapy's download slots are per
-domain). They count into one ``RunRecorder``; the run's row is written when all are done.
+domain). Each crawler gets a ``CrawlContext`` (``pipelines.crawl_context``) holding this
+function's store (one database engine for the whole run) and the run's one ``RunRecorder``;
+the run's row is written, and the store closed, here when all crawlers are done.
 """
 
 from __future__ import annotations
@@ -84,8 +86,8 @@ def run_crawl(options: CrawlOptions) -> CrawlRun:
     from crawler.jobs import RUNNING, STOPPED, JobDir
     from crawler.spiders import spider_for
     from crawler.spiders.base import adhoc_sources
-    from pipelines.run_recorder import RunRecorder, register
-    from pipelines.storage import COMPLETED_REASONS
+    from pipelines.crawl_context import COMPLETED_REASONS, CrawlContext
+    from pipelines.run_recorder import RunRecorder
     from search import ensure_index
 
     settings = build_settings(options)
@@ -111,16 +113,15 @@ def run_crawl(options: CrawlOptions) -> CrawlRun:
     recorder = RunRecorder(run_id, job.path if job else None)
     for source in sources:
         recorder.tally.source(source.slug).start_pages = len(source.start_urls)
-    register(recorder)
     if job:
         job.mark(run_id, RUNNING)
-    settings.set("VIGIE_RUN_ID", run_id, priority="cmdline")
     process = CrawlerProcess(settings)
     by_platform: dict[str, list[RegisteredSource]] = {}
     for source in sources:
         by_platform.setdefault(source.platform, []).append(source)
     for platform, group in by_platform.items():
         crawler = process.create_crawler(spider_for(platform))
+        CrawlContext.attach(crawler, store, recorder)
         # --max-pages is per source: the crawler's backstop grows with its number of sources.
         per_source = crawler.settings.getint("VIGIE_MAX_PAGES")
         crawler.settings.set("CLOSESPIDER_PAGECOUNT", per_source * len(group), priority="cmdline")

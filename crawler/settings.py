@@ -81,7 +81,6 @@ VIGIE_LEXICON = os.environ.get("VIGIE_LEXICON")  # None: the lexicon shipped wit
 # -- incremental re-crawls (crawler/incremental.py, crawler/spiders/base.py) ---------------
 # Ask again, at the end of a crawl, for archived documents that no page linked to this time.
 VIGIE_REVISIT = _env("VIGIE_REVISIT", "true").lower() in ("1", "true", "yes")
-VIGIE_RUN_ID = None  # set by crawler.runner: the run every crawler of one command counts into
 
 # How long the reactor thread may be held before the crawl logs a warning (crawler/stall.py).
 VIGIE_STALL_WARN = float(_env("VIGIE_STALL_WARN", "1.0"))

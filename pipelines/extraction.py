@@ -1,4 +1,8 @@
-"""Stage 300: extract text and guess the document type, in worker processes."""
+"""Stage 300: extract text and guess the document type, in worker processes.
+
+The pool is the crawl's (``CrawlContext.pool``), shared with the tagging stage and closed by
+the context when the spider closes.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,11 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 
+from pipelines.crawl_context import CrawlContext
 from pipelines.extract import ExtractionInput
 from pipelines.items import DocumentItem
 from pipelines.limits import DocumentLimits
 from pipelines.pdf_text import BACKENDS
-from pipelines.shared_pool import pool_for
 from pipelines.worker_pool import WorkerPool
 
 
@@ -26,12 +30,7 @@ class ExtractionPipeline:
         backend = crawler.settings.get("VIGIE_PDF_BACKEND", "pdfium")
         if backend not in BACKENDS:
             raise ValueError(f"VIGIE_PDF_BACKEND must be one of {', '.join(BACKENDS)}, not {backend!r}")
-        return cls(crawler, pool_for(crawler), backend)
-
-    def close_spider(self) -> None:
-        # The pool is shared with the tagging stage; every item has passed both stages when
-        # pipelines close, and a later use would simply start a new pool.
-        self.pool.close()
+        return cls(crawler, CrawlContext.of(crawler).pool, backend)
 
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, DocumentItem):

@@ -1,9 +1,8 @@
 """What one ``vigie crawl`` run has done so far, shared by its crawlers, and its journal.
 
 One run may drive several Scrapy crawlers at once (one per platform: generic, prefecture RAA,
-CSV listings). They all count into one ``RunRecorder``, found by the run's id (the
-``VIGIE_RUN_ID`` setting): Scrapy deep-copies settings for each crawler, so the recorder
-cannot travel inside them.
+CSV listings). They all count into one ``RunRecorder``, which ``crawler.runner`` hands to each
+crawler's ``CrawlContext`` (``pipelines.crawl_context``), where the crawl's components find it.
 
 With a job folder (``vigie crawl --job-dir``), every counted event is also appended to
 ``journal.jsonl`` there, one flushed line per event, right after the archive committed it.
@@ -21,7 +20,6 @@ from archive.records import FetchOutcome
 from archive.runs import RunTally
 
 JOURNAL = "journal.jsonl"
-_RECORDERS: dict[int, RunRecorder] = {}
 
 
 class RunRecorder:
@@ -95,11 +93,3 @@ class RunRecorder:
                 self.tally.source(event["sf"]).start_failures += 1
             elif "e" in event:
                 self.tally.add_error(event["s"], event["e"], event["u"], event["msg"])
-
-
-def register(recorder: RunRecorder) -> None:
-    _RECORDERS[recorder.run_id] = recorder
-
-
-def recorder_for(run_id: int | None) -> RunRecorder | None:
-    return _RECORDERS.get(run_id) if run_id is not None else None

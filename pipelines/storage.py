@@ -1,9 +1,11 @@
 """Stage 900: archive each document (content-addressed) and count it into the crawl run.
 
 Writes go through one dedicated thread (``pipelines.store_writer``), which archives the
-documents that queue up while it writes in one transaction. The run itself is started and
-finished by ``crawler.runner`` (one run may drive several crawlers); a crawler started another
-way (``scrapy crawl generic``) gets a run of its own here.
+documents that queue up while it writes in one transaction. The store, the writer and the run
+are the crawl's, on its ``CrawlContext`` (``pipelines.crawl_context``), which closes them in
+order when the spider closes. The run itself is started and finished by ``crawler.runner``
+(one run may drive several crawlers); a crawler started another way (``scrapy crawl generic``)
+gets a run of its own when this stage opens.
 
 What each fetch means for the archive:
 - a document: a new version (new, changed, duplicate) or, when the bytes are the archive's
@@ -19,65 +21,39 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from scrapy import signals
 from scrapy.crawler import Crawler
 from sqlalchemy.exc import SQLAlchemyError
 
-from archive import ArchiveError, ArchiveStore, FetchOutcome, FetchRecord, resolve_location
+from archive import ArchiveError, ArchiveStore, FetchOutcome, FetchRecord
 from archive.db import utcnow
-from archive.runs import ARCHIVE_FAILED, finish_run, start_run
+from archive.runs import ARCHIVE_FAILED
 from archive.versions import NEVER_SEEN, REMOVED_NOW, mark_removed, touch
+from pipelines.crawl_context import CrawlContext
 from pipelines.items import SKIP_KINDS, DocumentItem, FetchFailure, NotModified
-from pipelines.run_recorder import RunRecorder, recorder_for, register
+from pipelines.run_recorder import RunRecorder
 from pipelines.store_writer import StoreWriter
 
-# Scrapy's close reasons that mean the crawl did what it was asked to do.
-COMPLETED_REASONS = {"finished", "closespider_pagecount", "closespider_itemcount", "closespider_timeout"}
 GONE_KINDS = {"http_404", "http_410"}
 T = TypeVar("T")
 
 
 class StoragePipeline:
-    def __init__(self, crawler: Crawler) -> None:
+    def __init__(self, crawler: Crawler, context: CrawlContext) -> None:
         self.crawler = crawler
-        settings = crawler.settings
-        self.location = resolve_location(settings.get("VIGIE_DB"), settings.get("VIGIE_FILES_DIR"))
+        self.context = context
+        self.location = context.location  # a wrong VIGIE_DB stops the crawl before it starts
         self.store: ArchiveStore | None = None
-        self.recorder: RunRecorder | None = recorder_for(settings.getint("VIGIE_RUN_ID") or None)
-        self.owns_run = self.recorder is None
+        self.recorder: RunRecorder | None = None
         self._writer: StoreWriter | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StoragePipeline:
-        pipeline = cls(crawler)
-        # Pipelines are closed without the close reason; the spider_closed signal has it.
-        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
-        return pipeline
+        return cls(crawler, CrawlContext.of(crawler))
 
     def open_spider(self) -> None:
-        self.store = ArchiveStore(self.location)
-        self._writer = StoreWriter(self.store)
-        if self.recorder is None:
-            spider = self.crawler.spider
-            run_id = start_run(self.store, list(getattr(spider, "start_urls", [])), [])
-            self.recorder = RunRecorder(run_id)
-            register(self.recorder)
-        self.crawler.stats.set_value("vigie/run_id", self.recorder.run_id)
-
-    def close_spider(self) -> None:
-        if self._writer is not None:
-            self._writer.close()
-            self.crawler.stats.set_value("vigie/archive_transactions", self._writer.batches)
-
-    def spider_closed(self, reason: str) -> None:
-        if self.store is None or self.recorder is None:
-            return
-        self.recorder.close_reasons.append(reason)
-        if self.owns_run:
-            status = "completed" if reason in COMPLETED_REASONS else "interrupted"
-            finish_run(self.store, self.recorder.run_id, self.recorder.tally, status, reason)
-            self.recorder.close()
-        self.store.close()
+        self.store = self.context.store
+        self._writer = self.context.writer
+        self.recorder = self.context.open_run(list(getattr(self.crawler.spider, "start_urls", [])))
 
     async def process_item(self, item: Any) -> Any:
         if isinstance(item, FetchFailure):

@@ -8,9 +8,9 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 
+from pipelines.crawl_context import CrawlContext
 from pipelines.items import DocumentItem
 from pipelines.limits import DocumentLimits
-from pipelines.shared_pool import pool_for
 from pipelines.tagging import load_lexicon
 from pipelines.tagging.jobs import TagJob, TagResult, tag_job
 from pipelines.worker_pool import WorkerPool
@@ -30,7 +30,7 @@ class TaggingPipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> TaggingPipeline:
         path = crawler.settings.get("VIGIE_LEXICON")
-        return cls(crawler, pool_for(crawler), Path(path) if path else None)
+        return cls(crawler, CrawlContext.of(crawler).pool, Path(path) if path else None)
 
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, DocumentItem) or item.extracted is None or item.extracted.unchanged:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from scrapy import Request, Spider, signals
@@ -33,6 +33,9 @@ from crawler.fetch import document_item, failure_kind, failure_message, header, 
 from crawler.linkrules import PRIORITY, Budget, LinkKind, origin
 from crawler.sources.registry import RegisteredSource
 from pipelines.items import FetchFailure, NotModified
+
+if TYPE_CHECKING:
+    from pipelines.run_recorder import RunRecorder
 
 NOT_MODIFIED, REPLAYED = "not_modified", "replayed"  # response flags set by crawler.incremental
 
@@ -172,10 +175,10 @@ class VigieSpider(Spider):
         if recorder is not None:
             recorder.page(source)
 
-    def recorder(self) -> Any:
-        from pipelines.run_recorder import recorder_for
+    def recorder(self) -> RunRecorder | None:
+        from pipelines.crawl_context import CrawlContext
 
-        return recorder_for(self.crawler.stats.get_value("vigie/run_id"))
+        return CrawlContext.of(self.crawler).recorder
 
     def on_error(self, failure: Failure) -> Iterator[FetchFailure]:
         request = getattr(failure, "request", None)
@@ -197,25 +200,16 @@ class VigieSpider(Spider):
         if self._revisited or not self.settings.getbool("VIGIE_REVISIT", True):
             return
         self._revisited = True
-        from archive import ArchiveStore, resolve_location
         from archive.versions import known_document_urls
+        from pipelines.crawl_context import CrawlContext
 
-        store = ArchiveStore(
-            resolve_location(self.settings.get("VIGIE_DB"), self.settings.get("VIGIE_FILES_DIR"))
-        )
+        store = CrawlContext.of(self.crawler).store
         requests = []
-        try:
-            for slug, source in self.sources.items():
-                hosts = (
-                    [urlsplit(url).netloc.lower() for url in source.start_urls] if not source.registry else []
-                )
-                for url in known_document_urls(store, None if hosts else slug, hosts):
-                    if url not in self._requested:
-                        requests.append(
-                            self.request(url, slug, LinkKind.DOCUMENT, Budget(), vigie_listed=True)
-                        )
-        finally:
-            store.close()
+        for slug, source in self.sources.items():
+            hosts = [urlsplit(url).netloc.lower() for url in source.start_urls] if not source.registry else []
+            for url in known_document_urls(store, None if hosts else slug, hosts):
+                if url not in self._requested:
+                    requests.append(self.request(url, slug, LinkKind.DOCUMENT, Budget(), vigie_listed=True))
         for request in requests:
             self.crawler.engine.crawl(request)
         self.crawler.stats.set_value("vigie/revisited", len(requests))

@@ -6,6 +6,7 @@ import asyncio
 import sqlite3
 from pathlib import Path
 
+from scrapy import signals
 from scrapy.utils.test import get_crawler
 
 from archive.db import utcnow
@@ -38,9 +39,7 @@ def test_extraction_then_storage(tmp_path: Path) -> None:
         )
 
     asyncio.run(run())
-    extraction.close_spider()
-    storage.close_spider()
-    storage.spider_closed("finished")
+    crawler.signals.send_catch_log(signals.spider_closed, spider=crawler.spider, reason="finished")
     assert item.body == b""  # freed once archived
     assert crawler.stats.get_value("vigie/documents/new") == 1
     assert crawler.stats.get_value("vigie/skipped/robots_forbidden") == 1
