@@ -45,6 +45,7 @@ def feed(
     Each entry links to the original URL and carries the context of the mentions. Made for
     cron, after each crawl: vigie crawl --all --quiet && vigie feed --category drone -o drone.xml
     """
+    from cli.search import cli_message
     from search import SearchError
     from search.feed import atom_feed, feed_id, feed_title
     from search.searcher import Searcher, SearchQuery
@@ -63,7 +64,7 @@ def feed(
         try:
             page = Searcher(store).search(search_query)
         except SearchError as exc:
-            raise click.UsageError(str(exc)) from None
+            raise click.UsageError(cli_message(exc)) from None
     finally:
         store.close()
     xml = atom_feed(page.hits, title or feed_title(search_query), feed_id(search_query), self_url)

@@ -41,6 +41,7 @@ def serve(
 
     from archive.db import ArchiveError, resolve_location
     from archive.reader import ArchiveReader
+    from cli.search import cli_message
     from crawler.sources.registry import RegistryError, load_registry
     from search import SearchError
     from web.app import create_app
@@ -54,7 +55,8 @@ def serve(
         reader = ArchiveReader(resolve_location(db, files_dir, writable=False))
         archive = WebArchive.open(reader, sources, _category_hints())
     except (ArchiveError, SearchError) as exc:
-        raise click.BadParameter(str(exc), param_hint="'--db'") from None
+        message = cli_message(exc) if isinstance(exc, SearchError) else str(exc)
+        raise click.BadParameter(message, param_hint="'--db'") from None
     try:  # a clear message now rather than uvicorn's log line after start-up
         with socket.create_server((host, port)):
             pass
