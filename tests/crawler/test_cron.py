@@ -154,12 +154,13 @@ def test_kill_9_then_resume_loses_nothing(tmp_path: Path) -> None:
         )
         assert resumed.returncode == 0, resumed.stderr
         assert snapshot(work / "vigie.db") == expected
-        # One run, resumed: it counts what was archived before the kill too (a document
-        # committed in the instant between its commit and its journal line counts as seen again).
+        # One run, resumed: it counts what was archived before the kill too. The documents of
+        # a group commit that the kill caught between the commit and its journal lines count as
+        # seen again: a few at most (under load, two were seen), never lost nor doubled.
         ((run_id, status, new, unchanged),) = rows(
             work / "vigie.db", "SELECT id, status, documents_new, documents_unchanged FROM crawl_runs"
         )
-        assert (run_id, status, new + unchanged) == (1, "completed", 41) and new >= 40
+        assert (run_id, status, new + unchanged) == (1, "completed", 41) and new >= 36
         # What the journal says was archived is not downloaded again.
         refetched = {hit.path for hit in site.hits}
         assert not refetched & journaled
