@@ -7,7 +7,7 @@ that ``vigie --help`` and archive-only commands start fast.
 from __future__ import annotations
 
 import os
-import sys
+from typing import Any
 
 import click
 
@@ -27,7 +27,37 @@ from crawler import __version__
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+class OneLineError(click.ClickException):
+    """An error shown as one line (``Error: …``) with its exit status, never a traceback."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class VigieGroup(click.Group):
+    """The ``vigie`` group: whatever a command raises becomes one line and an exit status.
+
+    Here rather than around ``cli()`` in ``main``, so that click's in-process test runner sees
+    exactly what a user sees: an unusable archive exits 2, anything unexpected 1
+    (``VIGIE_DEBUG=1`` shows the traceback instead).
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except ArchiveError as exc:
+            raise OneLineError(str(exc), 2) from exc
+        except Exception as exc:
+            if os.environ.get("VIGIE_DEBUG"):
+                raise
+            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise OneLineError(f"{message} (set VIGIE_DEBUG=1 to see the traceback)", 1) from exc
+
+
+@click.group(cls=VigieGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, prog_name="vigie")
 def cli() -> None:
     """Vigie watches French local government for surveillance technology.
@@ -52,15 +82,5 @@ cli.add_command(serve)
 
 
 def main() -> None:
-    """Entry point: errors become one line and an exit code, never a traceback."""
-    try:
-        cli.main(standalone_mode=True)
-    except ArchiveError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(2)
-    except Exception as exc:
-        if os.environ.get("VIGIE_DEBUG"):
-            raise
-        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        click.echo(f"Error: {message} (set VIGIE_DEBUG=1 to see the traceback)", err=True)
-        sys.exit(1)
+    """Entry point: errors become one line and an exit code, never a traceback (``VigieGroup``)."""
+    cli.main(standalone_mode=True)

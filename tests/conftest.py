@@ -79,3 +79,23 @@ def rows(db: Path, sql: str, *params: object) -> list[tuple]:
 def table_counts(db: Path) -> dict[str, int]:
     tables = ["sources", "documents", "document_urls", "mentions", "schema_version"]
     return {table: rows(db, f"SELECT count(*) FROM {table}")[0][0] for table in tables}
+
+
+def invoke_vigie(*args: str, cwd: Path, env: dict[str, str] | None = None, stdin: str = ""):
+    """Run ``vigie`` in this process with click's test runner: for commands that start no
+    reactor (search, export, feed, tag, retag, index, runs, sources…), a tenth of a subprocess's
+    cost. Same result shape as ``run_vigie``; the developer's ``VIGIE_*`` settings are unset."""
+    from click.testing import CliRunner
+
+    from cli import cli
+
+    cleared: dict[str, str | None] = {key: None for key in os.environ if key.startswith("VIGIE_")}
+    previous = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(cli, list(args), input=stdin, env={**cleared, **(env or {})})
+    finally:
+        os.chdir(previous)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)

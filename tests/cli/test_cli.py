@@ -13,7 +13,7 @@ import pytest
 from archive.export import EXPORT_FIELDS
 from archive.export_acts import ACT_EXPORT_FIELDS
 from cli import cli
-from tests.conftest import REPO, rows, run_vigie, table_counts
+from tests.conftest import REPO, invoke_vigie, rows, run_vigie, table_counts
 
 
 def one_line_error(result) -> str:
@@ -36,7 +36,7 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
 
 @pytest.mark.parametrize("args", [["-h"], ["crawl", "-h"], ["export", "--help"], ["--version"]])
 def test_help_and_version(tmp_path: Path, args: list[str]) -> None:
-    result = run_vigie(*args, cwd=tmp_path)
+    result = invoke_vigie(*args, cwd=tmp_path)
     assert result.returncode == 0 and result.stdout
 
 
@@ -55,7 +55,7 @@ def test_help_and_version(tmp_path: Path, args: list[str]) -> None:
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, args: list[str], expected: str) -> None:
-    result = run_vigie(*args, cwd=tmp_path)
+    result = invoke_vigie(*args, cwd=tmp_path)
     assert result.returncode == 2
     assert expected in one_line_error(result)
 
@@ -96,7 +96,7 @@ def test_demo_again_adds_nothing(demo) -> None:
 
 def test_export_jsonl_fields(demo) -> None:
     work, _ = demo
-    result = run_vigie("export", "--db", "demo.db", "--format", "jsonl", cwd=work)
+    result = invoke_vigie("export", "--db", "demo.db", "--format", "jsonl", cwd=work)
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(records) == rows(work / "demo.db", "SELECT count(*) FROM documents")[0][0]
@@ -136,7 +136,7 @@ def test_export_jsonl_fields(demo) -> None:
 
 def test_export_acts_one_record_per_act(demo) -> None:
     work, _ = demo
-    result = run_vigie("export", "--db", "demo.db", "--acts", cwd=work)
+    result = invoke_vigie("export", "--db", "demo.db", "--acts", cwd=work)
     assert result.returncode == 0, result.stderr
     acts = [json.loads(line) for line in result.stdout.splitlines()]
     assert all(list(act) == ACT_EXPORT_FIELDS for act in acts)
@@ -158,7 +158,7 @@ def test_export_acts_one_record_per_act(demo) -> None:
         "deliberation", "2013/14", "adopte", "034-213401722-20130204-0000061100-DE",
     )  # fmt: skip
     assert delib["label"].startswith("Délibération 2013/14 – Extension du Réseau de Vidéoprotection Urbaine")
-    csv_out = run_vigie("export", "--db", "demo.db", "--acts", "--format", "csv", "--with-text", cwd=work)
+    csv_out = invoke_vigie("export", "--db", "demo.db", "--acts", "--format", "csv", "--with-text", cwd=work)
     table = list(csv.DictReader(io.StringIO(csv_out.stdout.removeprefix("\ufeff"), newline="")))
     assert len(table) == len(acts) and list(table[0]) == [*ACT_EXPORT_FIELDS, "text"]
     row = next(row for row in table if row["number"] == "23" and row["doc_type"] == "proces_verbal")
@@ -167,7 +167,7 @@ def test_export_acts_one_record_per_act(demo) -> None:
 
 def test_export_csv_opens_in_a_spreadsheet(demo) -> None:
     work, _ = demo
-    result = run_vigie(
+    result = invoke_vigie(
         "export", "--db", "demo.db", "--format", "csv", "--with-text", "-o", "out.csv", cwd=work
     )
     assert result.returncode == 0, result.stderr
@@ -184,12 +184,14 @@ def test_export_csv_opens_in_a_spreadsheet(demo) -> None:
 
 def test_search_hits_name_the_act_they_fall_in(demo) -> None:
     work, _ = demo
-    found = run_vigie("search", "--db", "demo.db", "caméras télésurveillance", "--format", "json", cwd=work)
+    found = invoke_vigie(
+        "search", "--db", "demo.db", "caméras télésurveillance", "--format", "json", cwd=work
+    )
     assert found.returncode == 0, found.stderr
     [hit] = json.loads(found.stdout)
     assert (hit["page"], hit["act_number"]) == (54, "23")
     assert hit["act"].startswith("Point 23 – Convention financière") and hit["act"].endswith(
         "page 54, adopté à l'unanimité"
     )
-    table = run_vigie("search", "--db", "demo.db", "--category", "videoprotection", cwd=work)
+    table = invoke_vigie("search", "--db", "demo.db", "--category", "videoprotection", cwd=work)
     assert "Délibération 2013/14 – Extension du Réseau de Vidéoprotection Urbaine" in table.stdout

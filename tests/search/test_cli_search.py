@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_vigie
+from tests.conftest import invoke_vigie, run_vigie
 from tests.search.archive import build
 
 RESULT_FIELDS = {
@@ -34,7 +34,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_json_contract(archive: Path) -> None:
-    result = run_vigie(
+    result = invoke_vigie(
         "search", "reconnaissance faciale", "--db", str(archive), "--format", "json", cwd=archive.parent
     )
     assert result.returncode == 0, result.stderr
@@ -50,7 +50,7 @@ def test_json_contract(archive: Path) -> None:
 
 
 def test_json_pdf_page_and_facets(archive: Path) -> None:
-    result = run_vigie(
+    result = invoke_vigie(
         "search", "télésurveillance", "--db", str(archive), "--format", "json", "--facets", cwd=archive.parent
     )
     document = json.loads(result.stdout)
@@ -70,11 +70,11 @@ def test_json_pdf_page_and_facets(archive: Path) -> None:
 
 
 def test_table_and_csv(archive: Path) -> None:
-    table = run_vigie(
+    table = invoke_vigie(
         "search", "caméra", "--db", str(archive), "--category", "videoprotection", cwd=archive.parent
     )
     assert table.returncode == 0 and "[caméra]" in table.stdout and "documents (" in table.stdout
-    csv_out = run_vigie("search", "caméra", "--db", str(archive), "--format", "csv", cwd=archive.parent)
+    csv_out = invoke_vigie("search", "caméra", "--db", str(archive), "--format", "csv", cwd=archive.parent)
     assert csv_out.stdout.startswith("\ufeffrank,date,source,title")
 
 
@@ -89,7 +89,7 @@ def test_table_and_csv(archive: Path) -> None:
     ],
 )
 def test_malformed_input_exits_2_with_one_line(archive: Path, args: list[str], expected: str) -> None:
-    result = run_vigie("search", *args, "--db", str(archive), cwd=archive.parent)
+    result = invoke_vigie("search", *args, "--db", str(archive), cwd=archive.parent)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
@@ -98,7 +98,7 @@ def test_malformed_input_exits_2_with_one_line(archive: Path, args: list[str], e
 
 def test_index_maintenance(archive: Path) -> None:
     for flags, expected in (([], "present"), (["--rebuild"], "rebuilt"), (["--optimize"], "optimized")):
-        result = run_vigie("index", "--db", str(archive), *flags, cwd=archive.parent)
+        result = invoke_vigie("index", "--db", str(archive), *flags, cwd=archive.parent)
         assert result.returncode == 0 and expected in result.stdout
 
 
@@ -110,7 +110,7 @@ def test_index_is_created_for_an_archive_that_had_none(tmp_path: Path) -> None:
     for record in documents().values():
         store.record(record)
     store.close()
-    result = run_vigie(
+    result = invoke_vigie(
         "search", "vidéoprotection", "--db", str(tmp_path / "old.db"), "--format", "json", cwd=tmp_path
     )
     assert result.returncode == 0 and json.loads(result.stdout)
@@ -118,7 +118,7 @@ def test_index_is_created_for_an_archive_that_had_none(tmp_path: Path) -> None:
 
 def test_crawled_archive_is_searchable(tmp_path: Path) -> None:
     assert run_vigie("demo", "--db", "demo.db", "--port", "0", cwd=tmp_path).returncode == 0
-    result = run_vigie("search", "vidéoprotection", "--db", "demo.db", "--format", "json", cwd=tmp_path)
+    result = invoke_vigie("search", "vidéoprotection", "--db", "demo.db", "--format", "json", cwd=tmp_path)
     assert any(
         hit["url"].endswith("deliberation-2013-14-videoprotection.pdf") for hit in json.loads(result.stdout)
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pipelines.tagging import default_lexicon_path
 from tests import realdocs
-from tests.conftest import rows, run_vigie
+from tests.conftest import invoke_vigie, rows, run_vigie
 
 MENTION_FIELDS = ["category", "term", "matched", "start", "end", "page", "context", "stance"]
 
@@ -17,7 +17,7 @@ def test_tag_json_contract_on_a_real_pdf_and_stdin(tmp_path: Path) -> None:
     text_file = tmp_path / "note.txt"
     text_file.write_text("Le conseil refuse la vidéosurveillance algorithmique.", encoding="utf-8")
     pdf = str(realdocs.DELIB_VIDEOPROTECTION)
-    result = run_vigie("tag", "--format", "json", pdf, str(text_file), cwd=tmp_path)
+    result = invoke_vigie("tag", "--format", "json", pdf, str(text_file), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     first, second = (json.loads(line) for line in result.stdout.splitlines())
     assert list(first) == ["file", "mentions"] and first["file"] == pdf
@@ -29,7 +29,7 @@ def test_tag_json_contract_on_a_real_pdf_and_stdin(tmp_path: Path) -> None:
     assert (mention["category"], mention["stance"], mention["page"]) == ("vsa", "opposition", None)
     assert (mention["start"], mention["end"]) == (21, 52)
 
-    piped = run_vigie("tag", "--format", "json", "-", cwd=tmp_path, stdin="Le véhicule LAPI du lapin.")
+    piped = invoke_vigie("tag", "--format", "json", "-", cwd=tmp_path, stdin="Le véhicule LAPI du lapin.")
     assert json.loads(piped.stdout) == {
         "file": "-",
         "mentions": [
@@ -40,9 +40,9 @@ def test_tag_json_contract_on_a_real_pdf_and_stdin(tmp_path: Path) -> None:
 
 
 def test_tag_text_format_and_errors(tmp_path: Path) -> None:
-    result = run_vigie("tag", str(realdocs.COUTHENANS_CR), cwd=tmp_path)
+    result = invoke_vigie("tag", str(realdocs.COUTHENANS_CR), cwd=tmp_path)
     assert result.returncode == 0 and ":p1: videoprotection: 'Caméra'" in result.stdout
-    missing = run_vigie("tag", "absent.pdf", cwd=tmp_path)
+    missing = invoke_vigie("tag", "absent.pdf", cwd=tmp_path)
     assert (
         missing.returncode == 2
         and "not a readable file" in missing.stderr
@@ -50,7 +50,7 @@ def test_tag_text_format_and_errors(tmp_path: Path) -> None:
     )
     bad = tmp_path / "bad.toml"
     bad.write_text("version = ", encoding="utf-8")
-    broken = run_vigie("tag", "--lexicon", str(bad), str(realdocs.COUTHENANS_CR), cwd=tmp_path)
+    broken = invoke_vigie("tag", "--lexicon", str(bad), str(realdocs.COUTHENANS_CR), cwd=tmp_path)
     assert broken.returncode == 2 and "not valid TOML" in broken.stderr
 
 
@@ -59,7 +59,7 @@ def test_retag_after_a_lexicon_change(tmp_path: Path) -> None:
     assert run_vigie("demo", "--db", str(db), "--port", "0", cwd=tmp_path).returncode == 0
     before = rows(db, "SELECT category, count(*) FROM mentions GROUP BY category")
     assert ("videoprotection", 15) in before
-    unchanged = run_vigie("retag", "--db", str(db), cwd=tmp_path)
+    unchanged = invoke_vigie("retag", "--db", str(db), cwd=tmp_path)
     assert "0 documents re-tagged" in unchanged.stdout
 
     lexicon = default_lexicon_path().read_text(encoding="utf-8")
@@ -67,7 +67,7 @@ def test_retag_after_a_lexicon_change(tmp_path: Path) -> None:
     lexicon = lexicon.replace('    "télésurveillance",\n', '    "comité de pilotage",\n')
     custom = tmp_path / "lexicon.toml"
     custom.write_text(lexicon, encoding="utf-8")
-    result = run_vigie("retag", "--db", str(db), "--lexicon", str(custom), cwd=tmp_path)
+    result = invoke_vigie("retag", "--db", str(db), "--lexicon", str(custom), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "2 with different mentions" in result.stdout
     [(added, removed)] = re.findall(r"videoprotection\s+\+(\d+)\s+-(\d+)", result.stdout)
