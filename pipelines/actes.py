@@ -81,7 +81,7 @@ def find_actes(text: str) -> ActesInfo:
     for line in _label_lines(text):
         name = next(name for name, value in line.groupdict().items() if value and name in _LABELS)
         if getattr(info, name) is None and name not in missing:
-            missing[name] = stamp_date(line.group("date"))
+            missing[name] = parse_french_date(line.group("date"))
     return replace(info, **{name: date for name, date in missing.items() if date is not None})
 
 
@@ -132,11 +132,6 @@ def _label_lines(text: str) -> Iterator[re.Match[str]]:
             position = match.end()
 
 
-def stamp_date(fragment: str) -> dt.date | None:
-    """A stamp's date: ``parse_french_date``, which reads plain dates without dateparser."""
-    return parse_french_date(fragment)
-
-
 def parse_actes_id(match: re.Match[str]) -> ActesInfo:
     department, siren, date, number, nature = match.groups()
     return ActesInfo(
@@ -165,14 +160,14 @@ def _with_dates(info: ActesInfo, text: str) -> ActesInfo:
         after = _DATE_AFTER_LABEL.match(text, label.end())
         line_end = text.find("\n", label.end())
         if after and (line_end == -1 or after.start(1) < line_end):
-            dates.setdefault(name, stamp_date(after.group(1)))
+            dates.setdefault(name, parse_french_date(after.group(1)))
             position = after.end()
         else:
             waiting.append(name)
             position = label.end()
     if waiting:
         for name, found in zip(waiting, _DATES.finditer(text, position), strict=False):
-            dates.setdefault(name, stamp_date(found.group(0)))
+            dates.setdefault(name, parse_french_date(found.group(0)))
     return replace(info, **{name: date for name, date in dates.items() if date is not None})
 
 

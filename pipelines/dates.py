@@ -270,8 +270,11 @@ def parse_french_date(fragment: str) -> dt.date | None:
     """
     text = " ".join(fragment.replace("1er", "1").split())
     plain = _plain_date(text)
-    if plain is not False:
-        return plain
+    return read_with_dateparser(text) if plain is False else plain
+
+
+def read_with_dateparser(text: str) -> dt.date | None:
+    """The date dateparser reads in ``text`` (the slow path, and the reference of the fast one)."""
     import dateparser
 
     parsed = dateparser.parse(

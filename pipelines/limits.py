@@ -1,6 +1,7 @@
 """What one document may cost the extraction and tagging workers, whatever a site serves.
 
-The defaults live here and nowhere else; ``from_env`` reads the ``VIGIE_*`` variables that
+These per-document defaults live here and nowhere else (the modules that apply them take them
+from here; the link finder's per-page limits are the crawler's, in ``crawler/links.py``); ``from_env`` reads the ``VIGIE_*`` variables that
 override them (README "Limits"), and ``crawler/settings.py`` takes its values from it. A crawl
 reads its settings once (``-s`` may change them) and hands a ``DocumentLimits`` to each job, so
 that a worker process needs no Scrapy settings; ``vigie retag`` and ``vigie ocr`` use

@@ -26,6 +26,7 @@ from bs4 import UnicodeDammit
 from lxml import etree
 
 from pipelines.html_text import FRENCH_FALLBACKS
+from pipelines.limits import DocumentLimits
 from pipelines.textnorm import normalise_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -38,8 +39,8 @@ class OfficeExtractionError(Exception):
         self.kind = kind
 
 
-DEFAULT_MAX_UNPACKED = 20 * 1024 * 1024  # pipelines/limits.py explains
-DEFAULT_MAX_RATIO = 100
+DEFAULT_MAX_UNPACKED = DocumentLimits().office_max_unpacked  # why 20 MB: pipelines/limits.py
+DEFAULT_MAX_RATIO = DocumentLimits().office_max_ratio
 # Small members compress well past any ratio (a 2 MB run of one character): only sizes over
 # this are checked against the ratio.
 _RATIO_FROM = 1024 * 1024

@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 import zlib
 
+from pipelines.limits import DocumentLimits
+
 # The text of a long municipal PDF unpacks to a few tens of MB; its scans are images, not counted.
-DEFAULT_MAX_UNPACKED = 256 * 1024 * 1024  # VIGIE_PDF_MAX_UNPACKED (pipelines/limits.py)
+DEFAULT_MAX_UNPACKED = DocumentLimits().pdf_max_unpacked  # VIGIE_PDF_MAX_UNPACKED
 _CHUNK = 1 << 20
 # "<< … /Filter /FlateDecode … >> stream": the dictionary just before a stream keyword.
 _FLATE_STREAM = re.compile(rb"/FlateDecode[^>]{0,2000}>>\s*stream\r?\n", re.S)

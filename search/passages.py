@@ -13,8 +13,8 @@ marked. The offset of its first match comes back too, so the page and act need n
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from search.folding import fold_word
 from search.locate import CLOSE, OPEN
 
 FTS_SNIPPET_MAX_CHARS = 100_000  # longer documents: the snippet is found here
@@ -42,7 +42,7 @@ def query_words(query: str) -> list[tuple[str, bool]]:
         if token.rstrip("*") in _OPERATORS:
             continue
         prefix = token.endswith("*")
-        folded = _fold(token.rstrip("*"))
+        folded = fold_word(token.rstrip("*"))
         if folded and (folded, prefix) not in words:
             words.append((folded, prefix))
     if len(words) == 2 and not any(prefix for _, prefix in words):
@@ -98,11 +98,6 @@ def _first(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
         if len(matches) >= _CANDIDATES:
             break
     return matches
-
-
-def _fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _pattern(word: str, prefix: bool) -> str:

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from search.errors import BAD_DATE, QUERY_TOO_LONG, TOO_MANY_TERMS, SearchError, unknown_value
+from search.folding import fold_word
 
 # First elements of French compounds that are also written apart or hyphenated ("vidéo
 # surveillance", "télé-surveillance", "géo localisation"), folded (no accents, lower case). A
@@ -125,18 +125,13 @@ def split_compound(word: str) -> tuple[str, str] | None:
     """
     if not word.isalpha() or (word.isupper() and len(word) < 8):  # acronyms stay whole
         return None
-    folded = _fold(word)
+    folded = fold_word(word)
     if len(folded) != len(word):  # a ligature or a letter that folds to two: leave it be
         return None
     for form in sorted(COMBINING_FORMS, key=len, reverse=True):
         if folded.startswith(form) and len(word) - len(form) >= _MIN_REST:
             return word[: len(form)], word[len(form) :]
     return None
-
-
-def _fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
 def _number_variants(word: str) -> list[str]:

@@ -32,28 +32,34 @@ and leaves out the 255-page minutes: it checks the command, not the scores.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 import time
-import tomllib
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 sys.path.insert(0, str(REPO))
 
-from pipelines.tagging import Tagger, get_tagger  # noqa: E402
-from pipelines.tagging.lexicon import CATEGORY_IDS  # noqa: E402
+from pipelines.tagging import get_tagger  # noqa: E402
 from tests.benchmarks.common import RESULTS, Row, machine, rows_dicts, rows_table, write_result  # noqa: E402
+from tests.quality.scoring import (  # noqa: E402
+    CategoryScore,
+    DocumentResult,
+    TaggerReport,
+    analyse_document,
+    score_tagger,
+)
+from tests.quality.truth import (  # noqa: E402
+    DOCUMENT_SPLITS,
+    SPLITS,
+    Document,
+    Passage,
+    load_documents,
+    load_passages,
+)
 
-QUALITY = REPO / "tests" / "quality"
-PASSAGES = QUALITY / "passages.toml"
-MINUTES = QUALITY / "minutes.toml"
-SPLITS = ("dev", "heldout", "dev2", "heldout2")
-DOCUMENT_SPLITS = ("dev", "heldout")  # minutes.toml: the second batch has passages only
-STANCES = ("opposition", "neutral")
 SMOKE_EVERY = 4  # the smoke sample: every 4th passage of each split, in file order
 SMOKE_SKIPPED_DOCUMENTS = {"montpellier-pv-2014-02-17"}  # 255 pages: the full run reads it
 
@@ -63,282 +69,6 @@ TARGET_OPPOSITION_FOUND = 0.90
 TARGET_FALSE_OPPOSITION = 0.05
 TARGET_DATES = 0.95
 TARGET_ACTS = 0.90
-ACT_TOLERANCE = 0.10
-
-
-# --- the labelled truth -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Passage:
-    id: str
-    text: str
-    source: str
-    categories: frozenset[str]
-    split: str
-    trap: str | None = None
-    stance: str | None = None
-    note: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    id: str
-    path: str
-    url: str
-    kind: str
-    date: dt.date
-    split: str
-    items: int | None = None
-    note: str | None = None
-
-
-def load_passages(path: Path = PASSAGES) -> list[Passage]:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return [
-        Passage(
-            id=entry["id"],
-            text=entry["text"],
-            source=entry["source"],
-            categories=frozenset(entry["categories"]),
-            split=entry["split"],
-            trap=entry.get("trap"),
-            stance=entry.get("stance"),
-            note=entry.get("note"),
-        )
-        for entry in data["passage"]
-    ]
-
-
-def load_documents(path: Path = MINUTES) -> list[Document]:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return [
-        Document(
-            id=entry["id"],
-            path=entry["path"],
-            url=entry["url"],
-            kind=entry["kind"],
-            date=entry["date"],
-            split=entry["split"],
-            items=entry.get("items"),
-            note=entry.get("note"),
-        )
-        for entry in data["document"]
-    ]
-
-
-def fixtures_dir() -> Path:
-    """``../shared/fixtures`` beside the repository (tests/realdocs.py checks it is there)."""
-    from tests import realdocs
-
-    return realdocs.REAL.parent
-
-
-def document_file(document: Document) -> Path:
-    """The document's file: under tests/quality/ for "minutes/…", else under the shared fixtures."""
-    base = QUALITY if document.path.startswith("minutes/") else fixtures_dir()
-    if document.path.endswith("*"):  # a name stored with NFD accents: match its start
-        folder, _, prefix = document.path[:-1].rpartition("/")
-        matches = sorted(p for p in (base / folder).iterdir() if p.name.startswith(prefix))
-        if len(matches) != 1:
-            raise FileNotFoundError(f"{document.id}: {len(matches)} files match {document.path!r}")
-        return matches[0]
-    return base / document.path
-
-
-def passage_problems(passages: list[Passage]) -> list[str]:
-    """What is wrong with the labelled passages (empty when they are well-formed)."""
-    problems = []
-    ids = Counter(passage.id for passage in passages)
-    problems += [f"{id_}: id used {n} times" for id_, n in ids.items() if n > 1]
-    for passage in passages:
-        if not passage.text.strip():
-            problems.append(f"{passage.id}: empty text")
-        if not passage.source.strip():
-            problems.append(f"{passage.id}: no source")
-        if passage.split not in SPLITS:
-            problems.append(f"{passage.id}: split {passage.split!r} is not one of {', '.join(SPLITS)}")
-        if unknown := passage.categories - set(CATEGORY_IDS):
-            problems.append(f"{passage.id}: unknown categories {sorted(unknown)}")
-        if passage.stance is not None and passage.stance not in STANCES:
-            problems.append(f"{passage.id}: stance {passage.stance!r} is not opposition or neutral")
-        if passage.stance is not None and not passage.categories:
-            problems.append(f"{passage.id}: a stance without any expected category")
-    return problems
-
-
-def document_problems(documents: list[Document]) -> list[str]:
-    problems = []
-    ids = Counter(document.id for document in documents)
-    problems += [f"{id_}: id used {n} times" for id_, n in ids.items() if n > 1]
-    for document in documents:
-        if document.split not in DOCUMENT_SPLITS:
-            problems.append(f"{document.id}: split {document.split!r} is not dev or heldout")
-        if not isinstance(document.date, dt.date):
-            problems.append(f"{document.id}: date {document.date!r} is not a date")
-        if document.items is not None and document.items < 1:
-            problems.append(f"{document.id}: items {document.items!r} is not a positive count")
-        if document.kind not in {"minutes", "deliberation"}:
-            problems.append(f"{document.id}: kind {document.kind!r}")
-        try:
-            if not document_file(document).is_file():
-                problems.append(f"{document.id}: no file at {document.path}")
-        except FileNotFoundError as exc:
-            problems.append(str(exc))
-    return problems
-
-
-# --- the tagger -------------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class CategoryScore:
-    expected: int = 0
-    true_positives: int = 0
-    false_positives: int = 0
-    false_negatives: int = 0
-
-    @property
-    def precision(self) -> float:
-        found = self.true_positives + self.false_positives
-        return self.true_positives / found if found else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.true_positives / self.expected if self.expected else 1.0
-
-    @property
-    def f1(self) -> float:
-        precision, recall = self.precision, self.recall
-        return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-
-
-@dataclass(slots=True)
-class TaggerReport:
-    passages: int = 0
-    categories: dict[str, CategoryScore] = field(default_factory=dict)
-    micro: CategoryScore = field(default_factory=CategoryScore)
-    trap_passages: int = 0
-    traps_fired: list[dict[str, object]] = field(default_factory=list)
-    opposition_passages: int = 0
-    opposition_found: int = 0
-    neutral_passages: int = 0
-    neutral_marked: int = 0
-    missed: list[dict[str, object]] = field(default_factory=list)
-    false_alarms: list[dict[str, object]] = field(default_factory=list)
-    stance_failures: list[dict[str, object]] = field(default_factory=list)
-
-    @property
-    def worst_recall(self) -> tuple[str, float]:
-        scored = [(name, score.recall) for name, score in self.categories.items() if score.expected]
-        return min(scored, key=lambda item: item[1]) if scored else ("-", 1.0)
-
-    @property
-    def opposition_rate(self) -> float:
-        return self.opposition_found / self.opposition_passages if self.opposition_passages else 1.0
-
-    @property
-    def false_opposition_rate(self) -> float:
-        return self.neutral_marked / self.neutral_passages if self.neutral_passages else 0.0
-
-
-def score_tagger(tagger: Tagger, passages: list[Passage]) -> TaggerReport:
-    """Passage-level scores: a category is found in a passage or not."""
-    report = TaggerReport(passages=len(passages), categories={c: CategoryScore() for c in CATEGORY_IDS})
-    for passage in passages:
-        mentions = tagger.tag(passage.text)
-        found = {mention.category for mention in mentions}
-        terms = sorted({f"{m.category}: {m.matched!r}" for m in mentions})
-        for category in CATEGORY_IDS:
-            expected, predicted = category in passage.categories, category in found
-            score = report.categories[category]
-            score.expected += expected
-            if expected and predicted:
-                score.true_positives += 1
-            elif predicted:
-                score.false_positives += 1
-            elif expected:
-                score.false_negatives += 1
-        if missing := passage.categories - found:
-            report.missed.append(_failure(passage, missing=sorted(missing), found=terms))
-        if extra := found - passage.categories:
-            report.false_alarms.append(_failure(passage, extra=sorted(extra), found=terms))
-        if passage.trap:
-            report.trap_passages += 1
-            if extra:
-                report.traps_fired.append(_failure(passage, extra=sorted(extra), found=terms))
-        opposed = any(mention.stance == "opposition" for mention in mentions)
-        if passage.stance == "opposition":
-            report.opposition_passages += 1
-            report.opposition_found += opposed
-            if not opposed:
-                why = "no mention found" if not mentions else "mentions found, none marked opposition"
-                report.stance_failures.append(_failure(passage, expected="opposition", why=why, found=terms))
-        elif passage.stance == "neutral":
-            report.neutral_passages += 1
-            report.neutral_marked += opposed
-            if opposed:
-                report.stance_failures.append(_failure(passage, expected="neutral", why="marked opposition"))
-    for score in report.categories.values():
-        report.micro.expected += score.expected
-        report.micro.true_positives += score.true_positives
-        report.micro.false_positives += score.false_positives
-        report.micro.false_negatives += score.false_negatives
-    return report
-
-
-def _failure(passage: Passage, **details: object) -> dict[str, object]:
-    return {"id": passage.id, "trap": passage.trap, **details, "text": " ".join(passage.text.split())}
-
-
-# --- dates and acts -----------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class DocumentResult:
-    id: str
-    split: str
-    kind: str
-    true_date: str
-    found_date: str | None
-    date_source: str | None
-    true_items: int | None
-    found_items: int
-    doc_type: str
-    seconds: float
-    error: str | None = None
-
-    @property
-    def date_right(self) -> bool:
-        return self.found_date == self.true_date
-
-    @property
-    def items_right(self) -> bool | None:
-        if self.true_items is None:
-            return None
-        return abs(self.found_items - self.true_items) <= ACT_TOLERANCE * self.true_items
-
-
-def analyse_document(document: Document) -> DocumentResult:
-    """The document through Vigie's extraction, as a crawl would fetch it from its URL."""
-    from pipelines.extract import ExtractionInput, extract_document
-
-    body = document_file(document).read_bytes()
-    start = time.perf_counter()
-    result = extract_document(ExtractionInput(url=document.url, body=body))
-    return DocumentResult(
-        id=document.id,
-        split=document.split,
-        kind=document.kind,
-        true_date=document.date.isoformat(),
-        found_date=result.date.isoformat() if result.date else None,
-        date_source=result.date_source,
-        true_items=document.items,
-        found_items=len(result.acts),
-        doc_type=result.doc_type,
-        seconds=round(time.perf_counter() - start, 3),
-        error=result.error,
-    )
 
 
 # --- one run ------------------------------------------------------------------------------------

@@ -14,10 +14,9 @@ from pipelines.actes import (
     _label_lines,
     find_actes,
     find_all_actes,
-    stamp_date,
     strip_stamps,
 )
-from pipelines.dates import parse_french_date
+from pipelines.dates import parse_french_date, read_with_dateparser
 from pipelines.pdf_text import extract_pdf
 from tests import realdocs
 
@@ -121,4 +120,4 @@ def test_the_located_searches_give_exactly_the_full_patterns_matches() -> None:
     ],
 )  # fmt: skip
 def test_stamp_dates_read_without_dateparser_agree_with_it(fragment: str) -> None:
-    assert stamp_date(fragment) == parse_french_date(fragment)
+    assert parse_french_date(fragment) == read_with_dateparser(" ".join(fragment.replace("1er", "1").split()))

@@ -207,19 +207,10 @@ def test_plain_dates_read_without_dateparser_give_dateparser_s_answers() -> None
     thousands of spellings, valid or not, its answers must stay dateparser's."""
     import random
 
-    import dateparser
-
     from pipelines import dates
 
     def by_dateparser(fragment: str) -> object:
-        text = " ".join(fragment.replace("1er", "1").split())
-        settings = {
-            "DATE_ORDER": "DMY",
-            "REQUIRE_PARTS": ["day", "month", "year"],
-            "PREFER_DATES_FROM": "past",
-        }
-        parsed = dateparser.parse(text, languages=["fr"], settings=settings)
-        return dates._valid(parsed.year, parsed.month, parsed.day) if parsed else None
+        return dates.read_with_dateparser(" ".join(fragment.replace("1er", "1").split()))
 
     months = dates._MONTH_NAMES
     spellings = random.Random(2).sample(range(100 * 15 * 9 * 5), 1500)

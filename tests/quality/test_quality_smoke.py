@@ -8,11 +8,12 @@ from pathlib import Path
 
 from pipelines.tagging.lexicon import CATEGORY_IDS
 from tests.benchmarks import bench_quality
+from tests.quality import truth
 
 
 def test_passages_are_well_formed_real_and_split() -> None:
-    passages = bench_quality.load_passages()
-    assert bench_quality.passage_problems(passages) == []
+    passages = truth.load_passages()
+    assert truth.passage_problems(passages) == []
     assert len(passages) >= 400
     assert {passage.split for passage in passages} == {"dev", "heldout", "dev2", "heldout2"}
     assert all(passage.source.strip() and passage.source != "realistic" for passage in passages)
@@ -22,7 +23,7 @@ def test_passages_are_well_formed_real_and_split() -> None:
 
 
 def test_the_second_batch_is_split_in_halves_and_covers_what_it_was_gathered_for() -> None:
-    batch = [p for p in bench_quality.load_passages() if p.split in ("dev2", "heldout2")]
+    batch = [p for p in truth.load_passages() if p.split in ("dev2", "heldout2")]
     splits = Counter(passage.split for passage in batch)
     assert len(batch) >= 150 and abs(splits["dev2"] - splits["heldout2"]) <= 1
     stances = Counter(passage.stance for passage in batch)
@@ -34,8 +35,8 @@ def test_the_second_batch_is_split_in_halves_and_covers_what_it_was_gathered_for
 
 
 def test_minutes_truth_is_well_formed_and_every_file_is_there() -> None:
-    documents = bench_quality.load_documents()
-    assert bench_quality.document_problems(documents) == []
+    documents = truth.load_documents()
+    assert truth.document_problems(documents) == []
     assert {document.split for document in documents} == {"dev", "heldout"}
     assert len(documents) >= 15
     assert sum(document.items is not None for document in documents) >= 10

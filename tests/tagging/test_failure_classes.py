@@ -7,25 +7,21 @@ really published. The held-out part is never used here.
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
-from pathlib import Path
 
 import pytest
 
 from pipelines.tagging import get_tagger
-
-PASSAGES = Path(__file__).resolve().parents[1] / "quality" / "passages.toml"
+from tests.quality.truth import Passage, load_passages
 
 
 @cache
-def _passages() -> dict[str, dict]:
-    data = tomllib.loads(PASSAGES.read_text(encoding="utf-8"))
-    return {entry["id"]: entry for entry in data["passage"] if entry["split"] == "dev"}
+def _passages() -> dict[str, Passage]:
+    return {passage.id: passage for passage in load_passages() if passage.split == "dev"}
 
 
 def _categories(passage_id: str) -> list[str]:
-    return sorted({mention.category for mention in get_tagger().tag(_passages()[passage_id]["text"])})
+    return sorted({mention.category for mention in get_tagger().tag(_passages()[passage_id].text)})
 
 
 @pytest.mark.parametrize(
@@ -103,7 +99,7 @@ def test_a_lapi_trap_reading_plates_of_planes_by_eye() -> None:
     ],
 )
 def test_opposition_in_the_words_councillors_use(passage_id: str) -> None:
-    mentions = get_tagger().tag(_passages()[passage_id]["text"])
+    mentions = get_tagger().tag(_passages()[passage_id].text)
     assert any(mention.stance == "opposition" for mention in mentions)
 
 
