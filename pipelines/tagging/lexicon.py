@@ -85,6 +85,9 @@ class Lexicon:
     not_opposition: re.Pattern[str] | None = None  # phrases that only look like a cue
     opposition_next: re.Pattern[str] | None = None  # cues of the next sentence ("s'y oppose")
     refers_back: re.Pattern[str] | None = None  # "cette techno": the next sentence's cues count
+    # Words that oppose only what directly follows them: "contre la reconnaissance faciale".
+    right_before: re.Pattern[str] | None = None
+    not_right_before: re.Pattern[str] | None = None  # "lutte contre les drones": no refusal
     described: list[Described] = field(default_factory=list)
     absorbs: dict[str, frozenset[str]] = field(default_factory=dict)
     absorbs_window: int = 120  # characters of its sentence each side of the absorbing mention
@@ -137,9 +140,14 @@ def _build(data: dict[str, Any], path: Path) -> Lexicon:
         for rule in data.get("exclusions", [])
     ]
     stance = data.get("stance", {})
-    opposition, not_opposition = stance.get("opposition", []), stance.get("not_opposition", [])
-    opposition_next = stance.get("opposition_in_next_sentence", [])
-    refers_back = stance.get("refers_back", [])
+    # Each stance list is phrases, plus an optional ``…_patterns`` list of regular expressions
+    # for the structures a phrase cannot say ("ne voulons pas", "n'a jamais démontré").
+    opposition = _cue_pattern(stance, "opposition")
+    not_opposition = _cue_pattern(stance, "not_opposition")
+    opposition_next = _cue_pattern(stance, "opposition_in_next_sentence")
+    refers_back = _cue_pattern(stance, "refers_back")
+    right_before = stance.get("right_before", [])
+    not_right_before = stance.get("not_right_before", [])
     absorbs = {
         category: frozenset(_known(spec["absorbs"], "absorbs"))
         for category, spec in categories.items()
@@ -151,14 +159,36 @@ def _build(data: dict[str, Any], path: Path) -> Lexicon:
         labels={category: spec.get("label", category) for category, spec in categories.items()},
         terms=terms,
         exclusions=exclusions,
-        opposition=near_pattern(opposition) if opposition else None,
-        not_opposition=near_pattern(not_opposition) if not_opposition else None,
-        opposition_next=near_pattern(opposition_next) if opposition_next else None,
-        refers_back=near_pattern(refers_back) if refers_back else None,
+        opposition=opposition,
+        not_opposition=not_opposition,
+        opposition_next=opposition_next,
+        refers_back=refers_back,
+        right_before=_right_before_pattern(right_before) if right_before else None,
+        not_right_before=(
+            re.compile(rf"(?:{near_pattern(not_right_before).pattern})[\s-]*$") if not_right_before else None
+        ),
         absorbs_window=int(data.get("absorbs_window", 120)),
         described=[_described(rule) for rule in data.get("described", [])],
         absorbs=absorbs,
     )
+
+
+def _cue_pattern(stance: dict[str, Any], key: str) -> re.Pattern[str] | None:
+    """The phrases of ``key`` and the regular expressions of ``key_patterns``, as one pattern."""
+    phrases, regexes = stance.get(key, []), stance.get(f"{key}_patterns", [])
+    alternatives = [near_pattern(phrases).pattern] if phrases else []
+    alternatives += [rf"\b(?:{_checked_regex(regex)})" for regex in regexes]
+    return re.compile("|".join(alternatives)) if alternatives else None
+
+
+def _right_before_pattern(words: list[str]) -> re.Pattern[str]:
+    """One of ``words``, then at most four short words, then the end of the text (the mention).
+
+    "contre la reconnaissance faciale", "contre l'extension de la vidéoprotection": the cue
+    governs the mention itself, not a sentence that also names it.
+    """
+    cue = near_pattern(words).pattern
+    return re.compile(rf"(?:{cue})[\s'-]+(?:[a-z]{{1,14}}[\s'-]+){{0,4}}$")
 
 
 def _described(rule: dict[str, Any]) -> Described:

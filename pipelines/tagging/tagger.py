@@ -29,7 +29,24 @@ from pipelines.tagging.lexicon import Described, Lexicon, Term, load_lexicon
 CONTEXT_CHARS = 150  # on each side: about 300 characters of context
 SENTENCE_LIMIT = 400
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n")
+# For stance a semicolon does not end the sentence: it separates the items of one statement
+# ("Je soulève deux moyens dans mon référé : le défaut d'information ; l'absence de
+# justification … des caméras").
+_STANCE_SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
+# Cameras counted are the network itself ("le projet de 1000 caméras", "le nombre de caméras").
+_COUNTED = re.compile(
+    r"(?:\d[\d\s.]*|nombre\s+de|parc\s+de|centaines?\s+de|milliers?\s+de|dizaines?\s+de)\s*$"
+)
+MAX_SPANS_CHECKED = 16
+RIGHT_BEFORE_CHARS = 80  # "contre" and at most four short words before the mention
 _CLAUSE_BREAK = re.compile(r",|\s(?:et|mais|puis|ainsi que)\s")
+# Items of a list ("la vidéosurveillance, la reconnaissance faciale", "moyens de vidéoprotection
+# et de drones") are two devices, and neither absorbs the other: the earlier is followed by a
+# separator, the later follows one (and an article).
+_LIST_AFTER = re.compile(r"\s*(?:[,;/]|et\b|ou\b)")
+_LIST_HEAD = re.compile(
+    r"(?:[,;/]|\bet|\bou|\bainsi que|\bvoire)\s*(?:(?:de la|de l'|des|du|de|la|le|les|l'|d'|aux|au|a la|a l')\s*)?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +57,19 @@ class _Hit:
     end: int
     category: str
     term: str
+    # A described mention's evidence in its sentence (from its first word to its last): the
+    # camera words it used are part of that one fact, however far apart they are.
+    evidence: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """Where an absorbing mention reaches, and whether only as a description's evidence."""
+
+    low: int
+    high: int
+    absorber: _Hit
+    evidence: bool
 
 
 class Mentions(list[Mention]):
@@ -117,31 +147,78 @@ class Tagger:
                 context_start = sentence_start
                 if rule.with_previous and sentence_start > 0:
                     context_start = sentence_bounds(folded_text, sentence_start - 1, sentence_start - 1)[0]
+                    if context_start > 0 and folded_text[sentence_start - 2 : sentence_start - 1] == "?":
+                        # An answer to a question ("comment optimiser ? En passant par l'IA"): the
+                        # question's subject is in the sentence before it.
+                        context_start = sentence_bounds(folded_text, context_start - 1, context_start - 1)[0]
                 if not _describes(rule, folded_text, context_start, sentence_end, sentence_start):
                     continue
                 done.add((rule.id, sentence_start))
                 first = bisect.bisect_left(starts, sentence_start)
                 last = bisect.bisect_left(starts, sentence_end)
-                hit = _Hit(start, anchor_end, rule.category, rule.term)
-                if any(other.category == rule.category for other in named[first:last]):
+                same = [other for other in named[first:last] if other.category == rule.category]
+                if any(other.start <= start < other.end for other in same):
+                    # An anchor inside a named mention ("faciale" of "reconnaissance faciale") is
+                    # that mention again: it would absorb nothing more, and is no list item.
+                    continue
+                evidence = _evidence(rule, folded_text, sentence_start, sentence_end, start, anchor_end)
+                hit = _Hit(start, anchor_end, rule.category, rule.term, evidence)
+                if same:
                     absorbers.append(hit)
                 else:
                     hits.append(hit)
         return hits, absorbers
 
     def _absorb(self, hits: list[_Hit], absorbers: list[_Hit], folded_text: str) -> list[_Hit]:
-        """Drop the mentions that a more specific category's mention covers in its sentence."""
+        """Drop the mentions that a more specific category's mention covers in its sentence.
+
+        A mention covers ``absorbs_window`` characters each side, and a description also its
+        own evidence. Two exceptions, checked only for covered mentions: an item of a list
+        beside the absorbing device ("vidéoprotection et drones"), and cameras counted ("1000
+        caméras") that only a description's evidence reaches, which is the network on its own.
+        """
         absorbs, reach = self.lexicon.absorbs, self.lexicon.absorbs_window
-        covered: dict[str, list[tuple[int, int]]] = {}
-        for hit in hits + absorbers:
-            for absorbed in absorbs.get(hit.category, ()):
-                low, high = sentence_bounds(folded_text, hit.start, hit.end)
-                span = (max(low, hit.start - reach), min(high, hit.end + reach))
-                covered.setdefault(absorbed, []).append(span)
-        if not covered:
+        pool = hits + absorbers
+        spans: dict[str, list[_Span]] = {}
+        for hit in pool:
+            absorbed_categories = absorbs.get(hit.category)
+            if not absorbed_categories:
+                continue
+            low, high = sentence_bounds(folded_text, hit.start, hit.end)
+            window = _Span(max(low, hit.start - reach), min(high, hit.end + reach), hit, False)
+            reached = [window]
+            if hit.evidence is not None and (hit.evidence[0] < window.low or hit.evidence[1] > window.high):
+                reached.append(_Span(max(low, hit.evidence[0]), min(high, hit.evidence[1]), hit, True))
+            for absorbed in absorbed_categories:
+                spans.setdefault(absorbed, []).extend(reached)
+        if not spans:
             return hits
-        merged = {category: _merged(spans) for category, spans in covered.items()}
-        return [hit for hit in hits if not _inside(hit.start, merged.get(hit.category))]
+        for category_spans in spans.values():
+            category_spans.sort(key=lambda span: span.low)
+        merged = {category: _merged([(s.low, s.high) for s in found]) for category, found in spans.items()}
+        return [
+            hit
+            for index, hit in enumerate(hits)
+            if not _inside(hit.start, merged.get(hit.category))
+            or not self._absorbed(hits, index, spans[hit.category], folded_text)
+        ]
+
+    def _absorbed(self, hits: list[_Hit], index: int, spans: list[_Span], folded_text: str) -> bool:
+        """Whether a covered mention is really absorbed: by a span that no exception lifts."""
+        hit = hits[index]
+        in_list = _in_list(folded_text, hit)
+        counted = _COUNTED.search(folded_text, max(0, hit.start - 40), hit.start) is not None
+        if not in_list and not counted:
+            return True
+        last = bisect.bisect_right([span.low for span in spans], hit.start)
+        # Real sentences have a few absorbing mentions; a page of one term repeated is cut short.
+        for span in reversed(spans[max(0, last - MAX_SPANS_CHECKED) : last]):
+            if span.high <= hit.start or (span.evidence and counted):
+                continue
+            if in_list and _list_mates(folded_text, hit, span.absorber):
+                continue
+            return True
+        return False
 
     def _term_at(self, folded_text: str, start: int, end: int) -> Term | None:
         match = self._identify.fullmatch(folded_text, start, end)
@@ -206,7 +283,7 @@ class Tagger:
         cues = self.lexicon.opposition
         if cues is None:
             return None
-        sentence_start, sentence_end = sentence_bounds(folded_text, start, end)
+        sentence_start, sentence_end = sentence_bounds(folded_text, start, end, _STANCE_SENTENCE_END)
         before = folded_text[sentence_start:start]
         after = folded_text[end:sentence_end]
         if next_start is not None and next_start < sentence_end:
@@ -221,10 +298,14 @@ class Tagger:
             after = self.lexicon.not_opposition.sub(" ", after)
         if cues.search(before) or cues.search(after):
             return "opposition"
+        if self._opposed_right_before(before[-RIGHT_BEFORE_CHARS:]):
+            return "opposition"
         if sentence_end < len(folded_text):
             # "… la reconnaissance faciale à l'entrée. La CNIL s'y oppose.", or "… ? Pour cette
             # techno dangereuse …": the next sentence speaks of the same technology.
-            next_end = sentence_bounds(folded_text, sentence_end + 1, sentence_end + 1)[1]
+            next_end = sentence_bounds(folded_text, sentence_end + 1, sentence_end + 1, _STANCE_SENTENCE_END)[
+                1
+            ]
             following = folded_text[sentence_end:next_end]
             lexicon = self.lexicon
             if lexicon.opposition_next is not None and lexicon.opposition_next.search(following):
@@ -235,6 +316,18 @@ class Tagger:
                 if cues.search(following):
                     return "opposition"
         return None
+
+    def _opposed_right_before(self, before: str) -> bool:
+        """ "contre la reconnaissance faciale": the word opposes the mention it governs.
+
+        Anywhere else in the sentence "contre" is too common ("la lutte contre la délinquance,
+        avec des caméras") to count; and "la lutte contre les drones" is an anti-drone device.
+        """
+        right_before, guard = self.lexicon.right_before, self.lexicon.not_right_before
+        if right_before is None:
+            return False
+        cue = right_before.search(before)
+        return cue is not None and not (guard is not None and guard.search(before, 0, cue.start()))
 
 
 def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
@@ -258,6 +351,42 @@ def _inside(position: int, merged: tuple[list[int], list[int]] | None) -> bool:
     return index >= 0 and position < ends[index]
 
 
+def _in_list(folded_text: str, hit: _Hit) -> bool:
+    """The mention heads an item of a list, or is followed by the next item's separator."""
+    return bool(
+        _LIST_AFTER.match(folded_text, hit.end)
+        or _LIST_HEAD.search(folded_text, max(0, hit.start - 20), hit.start)
+    )
+
+
+def _list_mates(folded_text: str, hit: _Hit, absorber: _Hit) -> bool:
+    """Two named devices in one list ("la vidéosurveillance, la reconnaissance faciale, les
+    micros d'ambiance dans les rues, les drones", "des moyens de vidéoprotection et de drones").
+
+    "des caméras installées sur des drones" is one device, and a description's words ("des
+    caméras et des algorithmes") are the analysed cameras themselves: neither is a list.
+    """
+    if absorber.evidence is not None:
+        return False
+    earlier, later = (hit, absorber) if hit.start < absorber.start else (absorber, hit)
+    return bool(
+        _LIST_AFTER.match(folded_text, earlier.end)
+        and _LIST_HEAD.search(folded_text, max(0, later.start - 20), later.start)
+    )
+
+
+def _evidence(
+    rule: Described, folded_text: str, start: int, end: int, anchor_start: int, anchor_end: int
+) -> tuple[int, int]:
+    """From the first to the last word of the description in its own sentence ``start:end``."""
+    first, last = anchor_start, anchor_end
+    for group in rule.others:
+        found = group.search(folded_text, start, end)
+        if found is not None:
+            first, last = min(first, found.start()), max(last, found.end())
+    return first, last
+
+
 def _describes(rule: Described, folded_text: str, start: int, end: int, own_start: int) -> bool:
     """One word of each other group in ``start:end``; ``unless`` looks in the own sentence only."""
     if rule.unless is not None and rule.unless.search(folded_text, own_start, end):
@@ -266,11 +395,13 @@ def _describes(rule: Described, folded_text: str, start: int, end: int, own_star
     return all(group.search(context) for group in rule.others)
 
 
-def sentence_bounds(folded_text: str, start: int, end: int) -> tuple[int, int]:
+def sentence_bounds(
+    folded_text: str, start: int, end: int, ends: re.Pattern[str] = _SENTENCE_END
+) -> tuple[int, int]:
     """The sentence around ``start:end``, at most ``SENTENCE_LIMIT`` characters each side."""
     lower = max(0, start - SENTENCE_LIMIT)
-    before = [m.end() for m in _SENTENCE_END.finditer(folded_text, lower, start)]
-    after = _SENTENCE_END.search(folded_text, end, end + SENTENCE_LIMIT)
+    before = [m.end() for m in ends.finditer(folded_text, lower, start)]
+    after = ends.search(folded_text, end, end + SENTENCE_LIMIT)
     upper = after.start() + 1 if after else min(len(folded_text), end + SENTENCE_LIMIT)
     return (before[-1] if before else lower), upper
 

@@ -1,0 +1,119 @@
+"""Regression tests for the rule classes that read structure rather than words, on real text.
+
+The passages are the labelled real ones of ``tests/quality/passages.toml``, tuning parts only
+(``dev`` and ``dev2``), read by id: a test says what a watchdog expects of a sentence that was
+really published. The held-out parts are never used here. Short sentences written for a test
+reuse the wording of those passages, to pin down one rule and its neutral look-alike.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from pipelines.tagging import get_tagger
+from tests.quality.truth import Passage, load_passages
+
+TUNING_SPLITS = ("dev", "dev2")
+
+
+@cache
+def _passages() -> dict[str, Passage]:
+    return {passage.id: passage for passage in load_passages() if passage.split in TUNING_SPLITS}
+
+
+def _categories(text: str) -> list[str]:
+    return sorted({mention.category for mention in get_tagger().tag(text)})
+
+
+def _opposed(text: str) -> bool:
+    return any(mention.stance == "opposition" for mention in get_tagger().tag(text))
+
+
+# --- stance read from structures ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "passage_id",
+    [
+        "an-16-100143-b",  # "ne devraient pas, à mon sens, être utilisés à cette fin" (a use denied)
+        "web2-arnaudpelletier-cnil-lapi",  # "le cadre juridique actuel ne permet pas aux polices municipales"
+        "web2-savigny-recours",  # "mon référé-suspension : … ; – … des caméras" (";" inside one statement)
+    ],
+)
+def test_opposition_read_from_structures(passage_id: str) -> None:
+    assert _opposed(_passages()[passage_id].text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Will or approval denied.
+        "Nous ne voulons pas de la vidéosurveillance dans nos rues.",
+        "Je n'approuve pas le projet de vidéoprotection.",
+        # Evidence of use denied.
+        "La vidéo-surveillance n'a pas montré de résultat probant dans les zones ouvertes.",
+        "Les caméras n'ont jamais fait leurs preuves.",
+        # "contre" governing the device, and a vote in any tense.
+        "Une pétition circule : contre la reconnaissance faciale dans la ville.",
+        "Les élus écologistes voteront contre l'extension de la vidéoprotection.",
+        # A vœu for a town free of the device.
+        "Nous avons proposé un vœu pour que la commune se déclare ville hors reconnaissance faciale.",
+        # A vote or a refusal in the next sentence, pointing back with any demonstrative.
+        "Une délibération portait sur l'extension de la vidéoprotection. Le groupe a voté contre.",
+        "La municipalité prévoit 35 caméras. Les élus communistes ont voté contre cette extension.",
+        # A court stopping a project.
+        "Le tribunal administratif a suspendu l'expérimentation de la reconnaissance faciale.",
+    ],
+)
+def test_opposition_structures_in_councillors_words(text: str) -> None:
+    assert _opposed(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The dev2 neutral passage with "sens interdit" beside the cameras' use.
+        "web2-gazette-massy-sensinterdit",
+        # What cameras watch for is not what is said of them (the dev passage's wording).
+        "web-europe1-jo-2",  # "un colis abandonné ou encore une personne au comportement anormal"
+    ],
+)
+def test_neutral_passages_with_cue_words_stay_neutral(text: str) -> None:
+    assert not _opposed(_passages()[text].text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ces caméras augmentées peuvent identifier des objets abandonnés et des mouvements de foule.",
+        "Grâce à l'intelligence artificielle, les caméras détectent des situations potentiellement dangereuses.",
+        "Les riverains qui refusent d'être filmés peuvent demander où sont les caméras.",
+        "La caméra de vidéoprotection a permis de verbaliser les véhicules pris en sens interdit.",
+        "Le budget finance un dispositif de lutte contre les drones malveillants.",
+        "La mairie ne souhaite pas communiquer le nombre de caméras de vidéoprotection.",
+        "Les caméras filment les personnes qui abandonnent des déchets sur la voie publique.",
+        "Ce n'est pas la vidéoprotection qui est en cause : cela ne veut pas dire qu'elle suffit.",
+    ],
+)
+def test_cue_words_of_what_cameras_watch_are_no_opposition(text: str) -> None:
+    assert not _opposed(text), text
+
+
+# --- absorption: lists are several devices, a question's subject precedes it ---------------------
+
+
+def test_items_of_a_list_are_separate_devices() -> None:
+    """In a list, the drones do not swallow the video surveillance named beside them."""
+    found = _categories(_passages()["web2-lqdnpad-nececedez"].text)
+    assert {"videoprotection", "reconnaissance_faciale", "audiosurveillance", "drone"} <= set(found)
+    assert _categories("Des moyens de vidéoprotection et de drones.") == ["drone", "videoprotection"]
+    # One device: the cameras carried by drones are the drones' own.
+    assert _categories("Les caméras fixées sur des drones et autres ballons captifs.") == ["drone"]
+
+
+def test_an_answer_to_a_question_reads_the_question_s_subject() -> None:
+    """The cameras are two sentences before the AI: "… 200 caméras … « sous-exploitées ».
+    « On s'est demandé comment optimiser ? En passant par l'intelligence artificielle »"."""
+    assert _categories(_passages()["web2-nextinpact-massy-1"].text) == ["videoprotection", "vsa"]
