@@ -1,15 +1,16 @@
 """Quality: how often Vigie's analysis is right on real, labelled French text (no timing here).
 
-    python tests/benchmarks/bench_quality.py [--smoke] [--split dev|heldout|dev2|heldout2|all]
-                                             [--failures 40] [--output results/quality.json]
+    python tests/benchmarks/bench_quality.py [--smoke]
+        [--split dev|heldout|dev2|heldout2|dev3|heldout3|all] [--failures 40] [--output results/quality.json]
 
 The truth lives in ``tests/quality/`` (see its README.md): ``passages.toml`` holds real passages
 (council minutes, prefecture acts, press, parliament, CNIL, association pages), each with the
 categories a watchdog expects, an optional trap name and expected stance; ``minutes.toml`` holds
 real minutes and deliberations with their true sitting date and item count. Each part is split
 into ``dev`` (tune on it) and ``heldout`` (report only), and every figure is given for both. A second
-batch of passages, labelled later, is split the same way into ``dev2`` and ``heldout2`` and reported
-on its own (it has no documents, so its splits have tagger figures only).
+and a third batch of passages, labelled later, are split the same way into ``dev2`` and ``heldout2``,
+``dev3`` and ``heldout3``, and reported on their own (they have no documents, so their splits have
+tagger figures only).
 
 Vigie is measured through the functions a crawl and ``vigie tag`` run: the tagger of
 ``pipelines.tagging`` (``get_tagger().tag``) on each passage, and ``pipelines.extract.extract_document``

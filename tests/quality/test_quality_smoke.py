@@ -14,8 +14,8 @@ from tests.quality import truth
 def test_passages_are_well_formed_real_and_split() -> None:
     passages = truth.load_passages()
     assert truth.passage_problems(passages) == []
-    assert len(passages) >= 400
-    assert {passage.split for passage in passages} == {"dev", "heldout", "dev2", "heldout2"}
+    assert len(passages) >= 600
+    assert {passage.split for passage in passages} == set(truth.SPLITS)
     assert all(passage.source.strip() and passage.source != "realistic" for passage in passages)
     assert {c for passage in passages for c in passage.categories} <= set(CATEGORY_IDS)
     assert any(passage.trap for passage in passages) and any(not p.categories for p in passages)
@@ -32,6 +32,19 @@ def test_the_second_batch_is_split_in_halves_and_covers_what_it_was_gathered_for
     positives = Counter(category for passage in batch for category in passage.categories)
     for category in ("vsa", "audiosurveillance", "biometrie", "donnees_securitaires", "lapi", "drone"):
         assert positives[category] >= 8, category
+
+
+def test_the_third_batch_is_split_in_halves_and_covers_what_it_was_gathered_for() -> None:
+    batch = [p for p in truth.load_passages() if p.split in ("dev3", "heldout3")]
+    splits = Counter(passage.split for passage in batch)
+    assert len(batch) >= 200 and abs(splits["dev3"] - splits["heldout3"]) <= 1
+    stances = Counter(passage.stance for passage in batch)
+    assert stances["opposition"] >= 45 and stances["neutral"] >= 55
+    assert sum(passage.trap is not None for passage in batch) >= 40
+    assert sum(not passage.categories and passage.trap is None for passage in batch) >= 5
+    positives = Counter(category for passage in batch for category in passage.categories)
+    for category in CATEGORY_IDS:
+        assert positives[category] >= 10, category
 
 
 def test_minutes_truth_is_well_formed_and_every_file_is_there() -> None:
@@ -62,7 +75,7 @@ def test_the_smoke_run_reports_every_measure_for_every_split(tmp_path: Path) -> 
         tagger = written["tagger"][split]
         assert set(tagger["categories"]) == set(CATEGORY_IDS)
         assert tagger["passages"] > 0
-    for split in ("dev2", "heldout2"):  # passages only: tagger rows, no date or act rows
+    for split in ("dev2", "heldout2", "dev3", "heldout3"):  # passages only: tagger rows, no date or act rows
         split_rows = [name for name in names if name.startswith(f"quality ({split}): ")]
         assert split_rows == [
             f"quality ({split}): {measure}"

@@ -18,8 +18,8 @@ from archive.taxonomy import CATEGORY_IDS
 QUALITY = Path(__file__).resolve().parent
 PASSAGES = QUALITY / "passages.toml"
 MINUTES = QUALITY / "minutes.toml"
-SPLITS = ("dev", "heldout", "dev2", "heldout2")
-DOCUMENT_SPLITS = ("dev", "heldout")  # minutes.toml: the second batch has passages only
+SPLITS = ("dev", "heldout", "dev2", "heldout2", "dev3", "heldout3")
+DOCUMENT_SPLITS = ("dev", "heldout")  # minutes.toml: the second and third batches have passages only
 STANCES = ("opposition", "neutral")
 
 
