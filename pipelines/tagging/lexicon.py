@@ -91,6 +91,7 @@ class Lexicon:
     described: list[Described] = field(default_factory=list)
     absorbs: dict[str, frozenset[str]] = field(default_factory=dict)
     absorbs_window: int = 120  # characters of its sentence each side of the absorbing mention
+    not_absorbed: frozenset[str] = frozenset()  # terms that stay ("centre de supervision urbain")
 
 
 def default_lexicon_path() -> Path:
@@ -168,6 +169,7 @@ def _build(data: dict[str, Any], path: Path) -> Lexicon:
             re.compile(rf"(?:{near_pattern(not_right_before).pattern})[\s-]*$") if not_right_before else None
         ),
         absorbs_window=int(data.get("absorbs_window", 120)),
+        not_absorbed=_known_terms(data.get("not_absorbed", []), terms, "not_absorbed"),
         described=[_described(rule) for rule in data.get("described", [])],
         absorbs=absorbs,
     )
@@ -204,6 +206,13 @@ def _described(rule: dict[str, Any]) -> Described:
         unless=near_pattern(rule["unless"]) if rule.get("unless") else None,
         with_previous=bool(rule.get("with_previous_sentence", False)),
     )
+
+
+def _known_terms(names: list[str], terms: list[Term], where: str) -> frozenset[str]:
+    missing = set(names) - {term.term for term in terms}
+    if missing:
+        raise ValueError(f"{where} names unknown term {sorted(missing)[0]!r}")
+    return frozenset(names)
 
 
 def _known(categories: list[str], where: str) -> list[str]:

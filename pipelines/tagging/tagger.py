@@ -199,7 +199,8 @@ class Tagger:
         return [
             hit
             for index, hit in enumerate(hits)
-            if not _inside(hit.start, merged.get(hit.category))
+            if hit.term in self.lexicon.not_absorbed
+            or not _inside(hit.start, merged.get(hit.category))
             or not self._absorbed(hits, index, spans[hit.category], folded_text)
         ]
 

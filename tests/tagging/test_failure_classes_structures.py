@@ -117,3 +117,63 @@ def test_an_answer_to_a_question_reads_the_question_s_subject() -> None:
     """The cameras are two sentences before the AI: "… 200 caméras … « sous-exploitées ».
     « On s'est demandé comment optimiser ? En passant par l'intelligence artificielle »"."""
     assert _categories(_passages()["web2-nextinpact-massy-1"].text) == ["videoprotection", "vsa"]
+
+
+# --- technologies described: evidence, counted cameras, supervision centres ------------------------
+
+
+@pytest.mark.parametrize(
+    ("passage_id", "expected"),
+    [
+        # The description's own camera words are the device described, however far apart.
+        ("web2-abcmoteur-lapi", ["lapi"]),  # "six caméras … affichent … les plaque minéralogique"
+        # Counted cameras are the network on its own, even inside a description.
+        ("web-technopolice-forum-metz-1", ["videoprotection", "vsa"]),  # "le projet de 1000 caméras"
+        # Abnormal images detected; the supervision centre is never absorbed.
+        ("web-20min-suresnes-4", ["videoprotection", "vsa"]),
+        # A camera that checks who the pupil is.
+        ("web-vlmedia-lycees-2", ["reconnaissance_faciale"]),
+        # The security purpose in the sentence before the data platform.
+        ("web-sdmag-marseille-otp-1", ["donnees_securitaires"]),
+        # OCR and verb forms.
+        ("web-lechesnay-pv-3", ["videoprotection"]),  # "VIDEDSURVEILLANCE"
+        ("web2-aigueze-liberticide", ["videoprotection"]),  # "vidéo-protéger les aires de stationnement"
+        # Everyone's fingerprints in the state file, not a town hall's station.
+        ("web2-nextinpact-tes-donnees", ["biometrie"]),
+    ],
+)
+def test_technologies_described_in_tuning_passages(passage_id: str, expected: list[str]) -> None:
+    assert _categories(_passages()[passage_id].text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Terms written plural also written singular.
+        ("Des capteurs permettent de repérer un bruit anormal sur l'espace public.", ["audiosurveillance"]),
+        ("L'autorisation de l'emploi du traitement algorithmique sera donnée par le préfet.", ["vsa"]),
+        # The device named with its analysis, even beside a facial-recognition denial.
+        (
+            "Cette vidéosurveillance par intelligence artificielle n'effectuera aucune reconnaissance faciale.",
+            ["reconnaissance_faciale", "vsa"],
+        ),
+        # Image-processing software beside cameras; a database is not image analysis.
+        ("Des logiciels de traitements automatisés couplés à des caméras analysent les flux vidéo.", ["vsa"]),
+        # Police aerial filming in the law's words.
+        ("L'enregistrement d'images par voie aérienne ne peut viser l'intérieur des domiciles.", ["drone"]),
+    ],
+)
+def test_forms_of_named_technologies(text: str, expected: list[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'État va déployer 500 nouvelles machines biométriques et aider les mairies à hauteur de 4.000 euros.",
+        "Nous avons passé notre certificat de télépilote pour faire une partie des traitements par drone.",
+        "Le traitement automatisé de données à caractère personnel des images du site est déclaré à la CNIL.",
+    ],
+)
+def test_look_alikes_of_described_technologies_fire_nothing(text: str) -> None:
+    assert _categories(text) == [], text
