@@ -178,9 +178,10 @@ def _build(data: dict[str, Any], path: Path) -> Lexicon:
 def _cue_pattern(stance: dict[str, Any], key: str) -> re.Pattern[str] | None:
     """The phrases of ``key`` and the regular expressions of ``key_patterns``, as one pattern."""
     phrases, regexes = stance.get(key, []), stance.get(f"{key}_patterns", [])
-    alternatives = [near_pattern(phrases).pattern] if phrases else []
-    alternatives += [rf"\b(?:{_checked_regex(regex)})" for regex in regexes]
-    return re.compile("|".join(alternatives)) if alternatives else None
+    alternatives = [near_pattern(phrases).pattern[len(r"\b(?:") : -1]] if phrases else []
+    alternatives += [f"(?:{_checked_regex(regex)})" for regex in regexes]
+    # One leading word boundary for all: the regex engine then skips the inside of words fast.
+    return re.compile(r"\b(?:" + "|".join(alternatives) + ")") if alternatives else None
 
 
 def _right_before_pattern(words: list[str]) -> re.Pattern[str]:

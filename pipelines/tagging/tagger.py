@@ -28,6 +28,7 @@ from pipelines.tagging.lexicon import Described, Lexicon, Term, load_lexicon
 
 CONTEXT_CHARS = 150  # on each side: about 300 characters of context
 SENTENCE_LIMIT = 400
+SHORT_LOOK_BACK = 120
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n")
 # For stance a semicolon does not end the sentence: it separates the items of one statement
 # ("Je soulève deux moyens dans mon référé : le défaut d'information ; l'absence de
@@ -88,6 +89,12 @@ class Tagger:
         self._scan = _compile_scanner(rf"\b(?:{alternation})\b")
         anchors = "|".join(f"(?:{rule.anchor.pattern})" for rule in lexicon.described)
         self._scan_described = _compile_scanner(anchors) if anchors else None
+        # The stance cues are long alternations searched around every mention: RE2 runs each in
+        # one linear pass, about ten times faster than ``re`` here, with the same matches.
+        self._cues = _compile_cues(lexicon.opposition)
+        self._not_cues = _compile_cues(lexicon.not_opposition)
+        self._next_cues = _compile_cues(lexicon.opposition_next)
+        self._refers_back = _compile_cues(lexicon.refers_back)
 
     def tag(self, text: str, paged: bool = False, limit: int | None = None) -> Mentions:
         """Mentions in ``text``, in order; at most ``limit`` of them (all are counted in ``found``).
@@ -281,7 +288,7 @@ class Tagger:
         reconnaissance faciale"), and after it only within its clause ("la reconnaissance
         faciale est interdite", but not "approuve la vidéoprotection et refuse les drones").
         """
-        cues = self.lexicon.opposition
+        cues, guards = self._cues, self._not_cues
         if cues is None:
             return None
         sentence_start, sentence_end = sentence_bounds(folded_text, start, end, _STANCE_SENTENCE_END)
@@ -293,10 +300,10 @@ class Tagger:
             # rest of its sentence ("la vidéosurveillance est chère et peu efficace").
             clause_break = _CLAUSE_BREAK.search(after)
             after = after[: clause_break.start()] if clause_break else after
-        if self.lexicon.not_opposition is not None:
+        if guards is not None:
             # "je ne m'interdis pas d'installer": a cue's words, not its meaning.
-            before = self.lexicon.not_opposition.sub(" ", before)
-            after = self.lexicon.not_opposition.sub(" ", after)
+            before = guards.sub(" ", before)
+            after = guards.sub(" ", after)
         if cues.search(before) or cues.search(after):
             return "opposition"
         if self._opposed_right_before(before[-RIGHT_BEFORE_CHARS:]):
@@ -304,22 +311,19 @@ class Tagger:
         if sentence_end < len(folded_text):
             # "… la reconnaissance faciale à l'entrée. La CNIL s'y oppose.", or "… ? Pour cette
             # techno dangereuse …": the next sentence speaks of the same technology.
-            next_end = sentence_bounds(folded_text, sentence_end + 1, sentence_end + 1, _STANCE_SENTENCE_END)[
-                1
-            ]
-            following = folded_text[sentence_end:next_end]
-            lexicon = self.lexicon
-            if lexicon.opposition_next is not None and lexicon.opposition_next.search(following):
+            next_end = sentence_bounds(folded_text, sentence_end + 1, sentence_end + 1, _STANCE_SENTENCE_END)
+            following = folded_text[sentence_end : next_end[1]]
+            if self._next_cues is not None and self._next_cues.search(following):
                 return "opposition"
-            if lexicon.refers_back is not None and lexicon.refers_back.search(following):
-                if lexicon.not_opposition is not None:
-                    following = lexicon.not_opposition.sub(" ", following)
+            if self._refers_back is not None and self._refers_back.search(following):
+                if guards is not None:
+                    following = guards.sub(" ", following)
                 if cues.search(following):
                     return "opposition"
         return None
 
     def _opposed_right_before(self, before: str) -> bool:
-        """ "contre la reconnaissance faciale": the word opposes the mention it governs.
+        """The word opposes the mention it governs: "contre la reconnaissance faciale".
 
         Anywhere else in the sentence "contre" is too common ("la lutte contre la délinquance,
         avec des caméras") to count; and "la lutte contre les drones" is an anti-drone device.
@@ -401,10 +405,19 @@ def sentence_bounds(
 ) -> tuple[int, int]:
     """The sentence around ``start:end``, at most ``SENTENCE_LIMIT`` characters each side."""
     lower = max(0, start - SENTENCE_LIMIT)
-    before = [m.end() for m in ends.finditer(folded_text, lower, start)]
+    sentence_start = lower
+    # Most sentences are short: look back a little first, and the whole limit only when no
+    # sentence ends there (the last end found is the same either way).
+    for reach in (SHORT_LOOK_BACK, SENTENCE_LIMIT):
+        last = None
+        for found in ends.finditer(folded_text, max(lower, start - reach), start):
+            last = found
+        if last is not None:
+            sentence_start = last.end()
+            break
     after = ends.search(folded_text, end, end + SENTENCE_LIMIT)
     upper = after.start() + 1 if after else min(len(folded_text), end + SENTENCE_LIMIT)
-    return (before[-1] if before else lower), upper
+    return sentence_start, upper
 
 
 def _without(window: str, offset: int, length: int) -> str:
@@ -448,6 +461,19 @@ def _compile_scanner(pattern: str) -> Any:
     options.max_mem = 256 << 20
     scanner = re2.compile(pattern.encode(), options)
     return lambda data: (match.span() for match in scanner.finditer(data))
+
+
+def _compile_cues(pattern: re.Pattern[str] | None) -> Any:
+    """The stance pattern for RE2 (leftmost-first, as ``re``); ``re``'s own without RE2."""
+    if pattern is None:
+        return None
+    try:
+        import re2
+    except ImportError:
+        return pattern
+    options = re2.Options()
+    options.max_mem = 64 << 20
+    return re2.compile(pattern.pattern, options)
 
 
 @cache
