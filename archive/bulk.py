@@ -46,6 +46,32 @@ def insert_new(session: Session, records: Sequence[FetchRecord]) -> list[FetchOu
     """Insert documents known to be new (see ``new_pairs``), with their URL, acts and mentions."""
     if not records:
         return []
+    ids = insert_documents(session, records)
+    session.execute(
+        insert(DocumentUrl),
+        [
+            {
+                "document_id": document_id,
+                "url": fetch.url,
+                "first_seen_at": fetch.fetched_at,
+                "last_seen_at": fetch.fetched_at,
+                "source_slug": fetch.source_slug,
+                "etag": fetch.etag,
+                "last_modified": fetch.last_modified,
+                "listing": fetch.listing,
+            }
+            for document_id, fetch in zip(ids, (record.fetch for record in records), strict=True)
+        ],
+    )
+    return [FetchOutcome.NEW] * len(records)
+
+
+def insert_documents(session: Session, records: Sequence[FetchRecord]) -> list[int]:
+    """Insert new contents (documents with their acts and mentions, not their URLs); their ids.
+
+    The one way a document row is written, for the group commit and for ``ArchiveStore.record``
+    alike: the columns come from the contract (``document_columns``).
+    """
     sources = _source_ids(session, {_host(record.url) for record in records})
     # RETURNING pairs each id with its unique hash: asking for the rows in parameter order
     # instead would make SQLAlchemy insert them one statement each on SQLite.
@@ -58,22 +84,6 @@ def insert_new(session: Session, records: Sequence[FetchRecord]) -> list[FetchOu
     )
     by_hash = dict(inserted.all())
     ids = [by_hash[record.sha256] for record in records]
-    session.execute(
-        insert(DocumentUrl),
-        [
-            {
-                "document_id": document_id,
-                "url": record.url,
-                "first_seen_at": record.fetched_at,
-                "last_seen_at": record.fetched_at,
-                "source_slug": record.source_slug,
-                "etag": record.etag,
-                "last_modified": record.last_modified,
-                "listing": record.listing,
-            }
-            for document_id, record in zip(ids, records, strict=True)
-        ],
-    )
     acts = _insert_acts(session, ids, records)
     mentions = [
         {
@@ -88,7 +98,7 @@ def insert_new(session: Session, records: Sequence[FetchRecord]) -> list[FetchOu
     ]
     if mentions:
         session.execute(insert(Mention), mentions)
-    return [FetchOutcome.NEW] * len(records)
+    return ids
 
 
 def act_containing(acts: Sequence[tuple[int, int, int]], start: int) -> int | None:
@@ -103,7 +113,7 @@ def _insert_acts(
     rows = [
         {"document_id": document_id, **act_columns(act)}
         for document_id, record in zip(ids, records, strict=True)
-        for act in record.acts
+        for act in record.analysis.acts
     ]
     if not rows:
         return {}
@@ -117,32 +127,24 @@ def _insert_acts(
 
 
 def document_columns(record: FetchRecord) -> dict[str, object]:
-    """A new document's columns, from what was fetched (its source and latest flag aside)."""
-    text = record.text
+    """A new document's columns: its facts as the contract names them, and what was fetched
+    (its source and latest flag aside)."""
+    fetch, analysis = record.fetch, record.analysis
+    text = analysis.text
     return {
-        "sha256": record.sha256,
-        "content_type": record.content_type,
-        "kind": record.kind,
-        "size": len(record.body),
-        "filename": record.filename,
-        "title": record.title,
-        "doc_type": record.doc_type,
-        "date": record.date,
-        "date_source": record.date_source,
-        "pages": len(record.pages),
+        **analysis.facts(),
+        **analysis.actes.to_columns(),
+        "sha256": analysis.sha256,
+        "kind": analysis.kind,
+        "content_type": fetch.content_type,
+        "size": len(fetch.body),
+        "pages": len(analysis.pages),
         "text": text,
         "text_length": len(text),
-        "extraction": record.extraction,
-        "needs_ocr": record.needs_ocr,
-        "ocr_engine": record.ocr_engine,
-        "ocr_confidence": record.ocr_confidence,
-        "ocr_error": record.ocr_error,
-        "error": record.error,
         "tagged_with": record.lexicon_version,
-        "first_seen_at": record.fetched_at,
-        "last_seen_at": record.fetched_at,
-        "fetched_at": record.fetched_at,
-        **record.actes.to_columns(),
+        "first_seen_at": fetch.fetched_at,
+        "last_seen_at": fetch.fetched_at,
+        "fetched_at": fetch.fetched_at,
     }
 
 

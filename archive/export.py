@@ -19,11 +19,11 @@ from sqlalchemy.orm import selectinload
 from archive.act_label import act_label
 from archive.db import iso_utc
 from archive.models import PAGE_SEPARATOR, Document, Mention
-from archive.records import ActesInfo
+from archive.records import FACT_FIELDS, ActesInfo
 from archive.spreadsheet import SpreadsheetWriter
 from archive.store import ArchiveStore
 
-EXPORT_FIELDS = [
+_LISTED_FIELDS = [
     "url",
     "urls",
     "title",
@@ -58,6 +58,8 @@ EXPORT_FIELDS = [
     "registry_sources",
     "listing",
 ]
+# Facts the archive gained since (``archive.records.DocumentFacts``) come last, by name.
+EXPORT_FIELDS = [*_LISTED_FIELDS, *(name for name in FACT_FIELDS if name not in _LISTED_FIELDS)]
 BATCH_SIZE = 500
 T = TypeVar("T")
 
@@ -109,33 +111,25 @@ def _record(document: Document, with_text: bool) -> dict[str, Any]:
         }
         for mention in sorted(document.mentions, key=lambda m: (m.start, m.id))
     ]
-    record: dict[str, Any] = {
+    values: dict[str, Any] = {
+        **{name: plain_value(getattr(document, name)) for name in FACT_FIELDS},
         "url": urls[0] if urls else None,
         "urls": urls,
-        "title": document.title,
-        "date": document.date.isoformat() if document.date else None,
-        "doc_type": document.doc_type,
         "content_type": document.content_type,
         "sha256": document.sha256,
         "pages": document.pages,
         "text_length": document.text_length,
-        "extraction": document.extraction,
-        "needs_ocr": document.needs_ocr,
-        "error": document.error,
         "source": document.source.host,
         "fetched_at": iso_utc(document.fetched_at),
         "first_seen_at": iso_utc(document.first_seen_at),
         "last_seen_at": iso_utc(document.last_seen_at),
         "categories": sorted({m["category"] for m in mentions}),
         "mentions": mentions,
-        "date_source": document.date_source,
-        "ocr_engine": document.ocr_engine,
-        "ocr_confidence": document.ocr_confidence,
-        "ocr_error": document.ocr_error,
         **{name: plain_value(getattr(document, name)) for name in ActesInfo.__dataclass_fields__},
         "acts": len(document.acts),
         **_history(document),
     }
+    record = {name: values[name] for name in EXPORT_FIELDS}
     if with_text:
         record["text"] = document.text
     return record

@@ -10,7 +10,10 @@ a form feed (U+000C), the convention of pdftotext, so page N is ``text.split("\\
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import types
+import typing
 
 from sqlalchemy import (
     JSON,
@@ -25,8 +28,9 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy.types import TypeEngine
 
-from archive.records import PAGE_SEPARATOR
+from archive.records import PAGE_SEPARATOR, DocumentFacts
 
 __all__ = [
     "PAGE_SEPARATOR",
@@ -36,6 +40,7 @@ __all__ = [
     "CrawlRun",
     "Document",
     "DocumentUrl",
+    "FactColumns",
     "Mention",
     "SchemaVersion",
     "Source",
@@ -72,6 +77,56 @@ class ActesColumns:
         return mapped_column(String(9), index=True)
 
 
+# How a fact's column is stored, where the plain mapping of its type is not enough: a length
+# that keeps older archives' DDL, an index the search filters on. A new fact needs no entry.
+_FACT_STORAGE: dict[str, dict[str, typing.Any]] = {
+    "filename": {"type": String(512)},
+    "doc_type": {"type": String(32), "index": True},
+    "date": {"index": True},
+    "date_source": {"type": String(32)},
+    "extraction": {"type": String(32)},
+    "needs_ocr": {"index": True},
+    "ocr_engine": {"type": String(64)},
+}
+_PLAIN_TYPES: dict[type, type[TypeEngine[typing.Any]]] = {
+    str: Text,
+    bool: Boolean,
+    int: Integer,
+    float: Float,
+    dt.date: Date,
+    dt.datetime: DateTime,
+}
+
+
+def _fact_column(fact: dataclasses.Field[typing.Any], annotation: typing.Any) -> declared_attr[typing.Any]:
+    """The column of one ``DocumentFacts`` field: its type, NULL when it is optional."""
+    members = typing.get_args(annotation) if isinstance(annotation, types.UnionType) else (annotation,)
+    nullable = type(None) in members
+    (plain,) = [member for member in members if member is not type(None)]
+    storage = _FACT_STORAGE.get(fact.name, {})
+    column_type = storage.get("type", _PLAIN_TYPES[plain])
+    default = None if fact.default is dataclasses.MISSING else fact.default
+
+    def column(cls: type) -> Mapped[typing.Any]:
+        return mapped_column(
+            column_type, nullable=nullable, index=storage.get("index", False), default=default
+        )
+
+    return declared_attr(column)
+
+
+# Declared on ``Document`` from the contract, so that a new fact is a new column by itself.
+FactColumns = type(
+    "FactColumns",
+    (),
+    {
+        fact.name: _fact_column(fact, annotation)
+        for fact in dataclasses.fields(DocumentFacts)
+        for annotation in [typing.get_type_hints(DocumentFacts)[fact.name]]
+    },
+)
+
+
 class Source(Base):
     """A host that documents were fetched from (``www.ville-x.fr`` or ``127.0.0.1:8000``)."""
 
@@ -85,12 +140,13 @@ class Source(Base):
     documents: Mapped[list[Document]] = relationship(back_populates="source")
 
 
-class Document(ActesColumns, Base):
+class Document(FactColumns, ActesColumns, Base):
     """One archived byte sequence (HTML page, PDF, office file…) and its extracted text.
 
-    ``needs_ocr`` stays true until OCR has given text to every page that needed it: it is the
-    OCR queue. ``extraction`` then says ``ocr``, with the engine in ``ocr_engine`` and the mean
-    word confidence (0-100) in ``ocr_confidence``.
+    What analysis found (title, type, date, OCR state…) are the ``FactColumns``, one per field
+    of ``archive.records.DocumentFacts``. ``needs_ocr`` stays true until OCR has given text to
+    every page that needed it: it is the OCR queue. ``extraction`` then says ``ocr``, with the
+    engine in ``ocr_engine`` and the mean word confidence (0-100) in ``ocr_confidence``.
     """
 
     __tablename__ = "documents"
@@ -101,23 +157,12 @@ class Document(ActesColumns, Base):
     content_type: Mapped[str | None] = mapped_column(String(255))
     kind: Mapped[str] = mapped_column(String(16))  # html, pdf, doc, docx, odt, text
     size: Mapped[int] = mapped_column(Integer)
-    filename: Mapped[str | None] = mapped_column(String(512))
-    title: Mapped[str | None] = mapped_column(Text)
-    doc_type: Mapped[str] = mapped_column(String(32), index=True)
-    date: Mapped[dt.date | None] = mapped_column(Date, index=True)
-    date_source: Mapped[str | None] = mapped_column(String(32))
     pages: Mapped[int] = mapped_column(Integer, default=0)
     text_length: Mapped[int] = mapped_column(Integer, default=0)
-    extraction: Mapped[str | None] = mapped_column(String(32))
-    needs_ocr: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
-    error: Mapped[str | None] = mapped_column(Text)
     # False once every URL where it was seen serves newer content: search hides it by default.
     is_latest: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
     # Version of the lexicon whose mentions the document holds (None: never tagged).
     tagged_with: Mapped[str | None] = mapped_column(String(32), index=True)
-    ocr_engine: Mapped[str | None] = mapped_column(String(64))  # "tesseract 5.3.0 (fra)"
-    ocr_confidence: Mapped[float | None] = mapped_column(Float)
-    ocr_error: Mapped[str | None] = mapped_column(Text)  # the last OCR attempt's failure
     first_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
     last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
     fetched_at: Mapped[dt.datetime] = mapped_column(DateTime)

@@ -7,14 +7,12 @@ leaves the document queued, but ``vigie ocr`` only tries it again when asked
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, delete, func, select
 
-from archive.models import PAGE_SEPARATOR, Document, DocumentUrl, Mention
-from archive.records import ActesInfo, ActRecord, MentionRecord
+from archive.models import Document, DocumentUrl, Mention
+from archive.records import FACT_FIELDS, Analysis, DocumentFacts, MentionRecord
 from archive.store import ArchiveStore, add_mentions, replace_acts
 
 
@@ -23,25 +21,13 @@ class QueuedDocument:
     id: int
     sha256: str
     url: str
-    title: str | None
     kind: str
     pages: int
-    extraction: str | None
+    facts: DocumentFacts  # as archived: OCR starts from them and saves them all back
 
-
-@dataclass(slots=True)
-class OcrUpdate:
-    """A scan's new text and what it says, to replace what the text layer gave."""
-
-    pages: list[str]
-    extraction: str | None
-    ocr_engine: str | None
-    ocr_confidence: float | None
-    doc_type: str
-    date: dt.date | None
-    date_source: str | None
-    actes: ActesInfo = field(default_factory=ActesInfo)
-    acts: list[ActRecord] = field(default_factory=list)
+    @property
+    def title(self) -> str | None:
+        return self.facts.title
 
 
 def _queued(retry_failed: bool) -> ColumnElement[bool]:
@@ -87,43 +73,39 @@ def queued_documents(
             Document.id,
             Document.sha256,
             first_url,
-            Document.title,
             Document.kind,
             Document.pages,
-            Document.extraction,
+            *(getattr(Document, name) for name in FACT_FIELDS),
         )
         .where(_queued(retry_failed))
         .order_by(Document.id)
         .limit(limit)
     )
     with store.session() as session:
-        return [QueuedDocument(*row) for row in session.execute(query)]
+        return [
+            QueuedDocument(*row[:5], facts=DocumentFacts(**dict(zip(FACT_FIELDS, row[5:], strict=True))))
+            for row in session.execute(query)
+        ]
 
 
 def save_ocr(
     store: ArchiveStore,
     document_id: int,
-    update: OcrUpdate,
+    analysis: Analysis,
     mentions: list[MentionRecord],
     lexicon_version: str,
 ) -> None:
-    """Replace a scan's text, type, date, ACTES fields, acts and mentions in one transaction."""
-    text = PAGE_SEPARATOR.join(update.pages)
+    """Replace a scan's text, facts (type, date, OCR fields…), ACTES fields, acts and mentions
+    in one transaction."""
+    text = analysis.text
     with store.session() as session, session.begin():
         document = session.get(Document, document_id)
         if document is None:
             return  # deleted meanwhile: nothing to update
-        document.text, document.text_length, document.pages = text, len(text), len(update.pages)
-        document.extraction, document.needs_ocr, document.ocr_error = update.extraction, False, None
-        document.ocr_engine, document.ocr_confidence = update.ocr_engine, update.ocr_confidence
-        document.doc_type, document.date, document.date_source = (
-            update.doc_type,
-            update.date,
-            update.date_source,
-        )
-        for name, value in dataclasses.asdict(update.actes).items():
+        document.text, document.text_length, document.pages = text, len(text), len(analysis.pages)
+        for name, value in {**analysis.facts(), **analysis.actes.to_columns()}.items():
             setattr(document, name, value)
-        replace_acts(session, document_id, update.acts)
+        replace_acts(session, document_id, analysis.acts)
         session.execute(delete(Mention).where(Mention.document_id == document_id))
         add_mentions(session, document_id, mentions, lexicon_version)
         document.tagged_with = lexicon_version

@@ -1,4 +1,5 @@
-"""Plain data classes at the archive's boundary: what the crawler hands over, what it gets back."""
+"""The document contract: plain data classes for what was fetched, what analysis found, and
+what the archive keeps. Nothing of Vigie is imported here, so every layer can share them."""
 
 from __future__ import annotations
 
@@ -100,37 +101,90 @@ class ActRecord:
 ACT_FIELDS = tuple(f.name for f in dataclasses.fields(ActRecord) if f.name != "actes")
 
 
-@dataclass(slots=True)
-class FetchRecord:
-    """One fetched document with its extracted text, ready to be archived."""
+@dataclass(slots=True, kw_only=True)
+class DocumentFacts:
+    """What reading a document found that the archive keeps in one column each.
 
-    url: str
-    body: bytes
-    sha256: str
-    kind: str
-    content_type: str | None
-    fetched_at: dt.datetime
-    pages: list[str] = field(default_factory=list)
+    This class is the contract of those columns: ``archive.models.Document`` declares one
+    column per field (its type from the annotation), new archives get them, older ones have
+    them added by the schema upgrade, and the export, the document detail and the API read
+    them by name. A new fact (a language code, say) is a field here, the code in
+    ``pipelines.extract`` that computes it, and a ``SCHEMA_VERSION`` step in ``archive.db``.
+    """
+
     title: str | None = None
     filename: str | None = None
     doc_type: str = "other"
-    date: dt.date | None = None
-    date_source: str | None = None
-    extraction: str | None = None
-    needs_ocr: bool = False
-    error: str | None = None
-    mentions: list[MentionRecord] = field(default_factory=list)
-    lexicon_version: str | None = None  # None: not tagged
+    date: dt.date | None = None  # of the sitting or act
+    date_source: str | None = None  # why that date: text, title, url, listing…
+    extraction: str | None = None  # how the text was read: pdfium, html, ocr…
+    needs_ocr: bool = False  # the OCR queue: true until every page that needed OCR has text
+    error: str | None = None  # why the text could not be read
+    ocr_engine: str | None = None  # "tesseract 5.3.0 (fra)", once OCR has given the text
+    ocr_confidence: float | None = None  # mean word confidence, 0-100
+    ocr_error: str | None = None  # the last OCR attempt's failure
+
+    def facts(self) -> dict[str, Any]:
+        """The fields of this class only (not those a subclass adds), by name."""
+        return {name: getattr(self, name) for name in FACT_FIELDS}
+
+
+@dataclass(slots=True, kw_only=True)
+class Analysis(DocumentFacts):
+    """What extraction and analysis made of one document's bytes (the workers' answer)."""
+
+    sha256: str
+    kind: str  # html, pdf, doc, docx, odt, text
+    pages: list[str] = field(default_factory=list)
+    error_kind: str | None = None  # the class of ``error``, counted in the crawl's report
     actes: ActesInfo = field(default_factory=ActesInfo)
     acts: list[ActRecord] = field(default_factory=list)
-    ocr_engine: str | None = None
-    ocr_confidence: float | None = None
-    ocr_error: str | None = None
+    ocr_pages: list[int] = field(default_factory=list)  # 1-based pages that need OCR
+    unchanged: bool = False  # the bytes are the archive's latest version at this URL
+
+    @property
+    def text(self) -> str:
+        return PAGE_SEPARATOR.join(self.pages)
+
+
+@dataclass(slots=True, kw_only=True)
+class Fetch:
+    """What was fetched: the bytes, where and when, and what the server and listing said."""
+
+    url: str
+    body: bytes = field(repr=False)
+    fetched_at: dt.datetime
+    content_type: str | None = None
     source_slug: str | None = None  # the registry source whose crawl found the URL
     etag: str | None = None  # HTTP validators, for the next crawl's conditional request
     last_modified: str | None = None
     listing: dict[str, str] | None = None  # what a listing (SCDL row) says about the document
 
+
+@dataclass(slots=True)
+class FetchRecord:
+    """One fetched document with its analysis and mentions, ready to be archived.
+
+    Composed, not copied: the fetch and the analysis are the objects the crawl made.
+    """
+
+    fetch: Fetch
+    analysis: Analysis
+    mentions: list[MentionRecord] = field(default_factory=list)
+    lexicon_version: str | None = None  # None: not tagged
+
+    @property
+    def url(self) -> str:
+        return self.fetch.url
+
+    @property
+    def sha256(self) -> str:
+        return self.analysis.sha256
+
     @property
     def text(self) -> str:
-        return PAGE_SEPARATOR.join(self.pages)
+        return self.analysis.text
+
+
+# The documents columns that ``DocumentFacts`` declares, in order.
+FACT_FIELDS = tuple(f.name for f in dataclasses.fields(DocumentFacts))

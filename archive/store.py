@@ -5,16 +5,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
-from urllib.parse import urlsplit
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive import bulk
-from archive.db import ArchiveError, DatabaseLocation, init_schema, make_engine, utcnow
+from archive.db import ArchiveError, DatabaseLocation, init_schema, make_engine
 from archive.files import ContentStore
-from archive.models import Act, CrawlRun, Document, DocumentUrl, Mention, Source
+from archive.models import Act, CrawlRun, Document, DocumentUrl, Mention
 from archive.records import ActRecord, FetchOutcome, FetchRecord, MentionRecord
 
 
@@ -71,7 +70,7 @@ class ArchiveStore:
 
     def _put_file(self, fetched: FetchRecord) -> None:
         try:
-            self.files.put(fetched.sha256, fetched.body)
+            self.files.put(fetched.sha256, fetched.fetch.body)
         except OSError as exc:
             raise ArchiveError(f"cannot write original file: {exc}") from exc
 
@@ -80,55 +79,40 @@ class ArchiveStore:
             return self._record_in(session, fetched)
 
     def _record_in(self, session: Session, fetched: FetchRecord) -> FetchOutcome:
-        now = fetched.fetched_at
-        latest = latest_link(session, fetched.url)
+        fetch = fetched.fetch
+        now = fetch.fetched_at
+        latest = latest_link(session, fetch.url)
         document = session.scalars(select(Document).where(Document.sha256 == fetched.sha256)).first()
         content_is_new = document is None
         if document is None:
-            document = self._new_document(session, fetched)
+            (document_id,) = bulk.insert_documents(session, [fetched])
+            document = session.get_one(Document, document_id)
         else:
             document.last_seen_at = max(document.last_seen_at, now)
             document.fetched_at = now
         link = session.scalars(
-            select(DocumentUrl).where(DocumentUrl.document_id == document.id, DocumentUrl.url == fetched.url)
+            select(DocumentUrl).where(DocumentUrl.document_id == document.id, DocumentUrl.url == fetch.url)
         ).first()
         if link is None:
             link_is_new = True
-            link = DocumentUrl(document=document, url=fetched.url, first_seen_at=now)
+            link = DocumentUrl(document=document, url=fetch.url, first_seen_at=now)
             session.add(link)
         else:
             link_is_new = False
-        mark_seen(link, now, fetched.source_slug, fetched.etag, fetched.last_modified)
-        if fetched.listing:
-            link.listing = fetched.listing
+        mark_seen(link, now, fetch.source_slug, fetch.etag, fetch.last_modified)
+        if fetch.listing:
+            link.listing = fetch.listing
         if latest is not None and latest.document_id != document.id:
             # The URL serves other content: a new version; the old one is kept, marked.
             latest.replaced_at = latest.replaced_at or now
             link.replaced_at = None
             session.flush()
-            _refresh_latest(session, fetched.url)
+            _refresh_latest(session, fetch.url)
             return FetchOutcome.CHANGED
         document.is_latest = True  # it is the latest version at this URL
         if content_is_new:
             return FetchOutcome.NEW
         return FetchOutcome.DUPLICATE if link_is_new else FetchOutcome.UNCHANGED
-
-    def _new_document(self, session: Session, fetched: FetchRecord) -> Document:
-        document = Document(**bulk.document_columns(fetched), source=self._source(session, fetched.url))
-        session.add(document)
-        session.flush()
-        replace_acts(session, document.id, fetched.acts)
-        if fetched.lexicon_version is not None:
-            add_mentions(session, document.id, fetched.mentions, fetched.lexicon_version)
-        return document
-
-    def _source(self, session: Session, url: str) -> Source:
-        host = urlsplit(url).netloc.lower()
-        source = session.scalars(select(Source).where(Source.host == host)).first()
-        if source is None:
-            source = Source(host=host, created_at=utcnow())
-            session.add(source)
-        return source
 
     # -- crawl runs (written by archive.runs) ----------------------------------------------
 

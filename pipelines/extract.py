@@ -7,11 +7,10 @@ corrupt files come back with an ``error`` and an ``error_kind``, and are archive
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from archive.files import sha256_hex
-from archive.records import ActesInfo, ActRecord
+from archive.records import Analysis
 from pipelines import detect
 from pipelines.actes import find_actes
 from pipelines.acts import split_acts
@@ -35,33 +34,10 @@ class ExtractionInput:
     limits: DocumentLimits = field(default_factory=DocumentLimits)
 
 
-@dataclass(slots=True)
-class ExtractionResult:
-    sha256: str
-    kind: str
-    pages: list[str] = field(default_factory=list)
-    title: str | None = None
-    filename: str | None = None
-    doc_type: str = "other"
-    extraction: str | None = None
-    needs_ocr: bool = False
-    error: str | None = None
-    error_kind: str | None = None
-    date: dt.date | None = None  # of the sitting or act
-    date_source: str | None = None  # text, title or url
-    actes: ActesInfo = field(default_factory=ActesInfo)
-    acts: list[ActRecord] = field(default_factory=list)
-    ocr_pages: list[int] = field(default_factory=list)  # 1-based pages that need OCR
-    ocr_engine: str | None = None  # set once OCR has given the text
-    ocr_confidence: float | None = None
-    ocr_error: str | None = None
-    unchanged: bool = False  # the bytes are the archive's latest version at this URL
-
-
-def extract_document(job: ExtractionInput) -> ExtractionResult:
+def extract_document(job: ExtractionInput) -> Analysis:
     filename = detect.filename_from_headers(job.content_disposition) or detect.filename_from_url(job.url)
     kind = detect.sniff_kind(job.body, job.content_type, filename)
-    result = ExtractionResult(sha256=sha256_hex(job.body), kind=kind, filename=filename)
+    result = Analysis(sha256=sha256_hex(job.body), kind=kind, filename=filename)
     if result.sha256 == job.known_sha256:
         result.unchanged = True  # never extract (nor tag) the same bytes twice
         return result
@@ -77,7 +53,7 @@ def extract_document(job: ExtractionInput) -> ExtractionResult:
     return describe(result, job.url)
 
 
-def describe(result: ExtractionResult, url: str) -> ExtractionResult:
+def describe(result: Analysis, url: str) -> Analysis:
     """What the text says about the document: type, date, ACTES identifier, acts.
 
     Run once the text is known, and again when OCR has given a scan its text.
@@ -91,7 +67,7 @@ def describe(result: ExtractionResult, url: str) -> ExtractionResult:
     return result
 
 
-def _fill_text(result: ExtractionResult, job: ExtractionInput) -> None:
+def _fill_text(result: Analysis, job: ExtractionInput) -> None:
     kind = result.kind
     if kind == detect.HTML:
         from pipelines.html_text import extract_html  # selectolax and bs4: only when there is HTML to read

@@ -14,8 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from archive.records import MentionRecord
-from pipelines.extract import ExtractionResult
+from archive.records import Analysis, MentionRecord
 
 
 @dataclass(slots=True)
@@ -29,7 +28,7 @@ class DocumentItem:
     declared_encoding: str | None = None
     referer: str | None = None
     link_text: str | None = None
-    extracted: ExtractionResult | None = None
+    extracted: Analysis | None = None
     mentions: list[MentionRecord] = field(default_factory=list, repr=False)
     lexicon_version: str | None = None  # set by the tagging stage
     source: str = ""  # slug of the registered source (or host, for a crawl of bare URLs)

@@ -26,6 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from archive import ArchiveError, ArchiveStore, FetchOutcome, FetchRecord
 from archive.db import utcnow
+from archive.records import Analysis, Fetch
 from archive.runs import ARCHIVE_FAILED
 from archive.versions import NEVER_SEEN, REMOVED_NOW, mark_removed, touch
 from pipelines.crawl_context import CrawlContext
@@ -98,37 +99,18 @@ class StoragePipeline:
         extracted = item.extracted
         if self.store is None or self.recorder is None or extracted is None:
             raise RuntimeError("StoragePipeline runs after ExtractionPipeline, once the spider is open")
-        listing = item.listing or {}
-        record = FetchRecord(
+        fetch = Fetch(
             url=item.url,
             body=item.body,
-            sha256=extracted.sha256,
-            kind=extracted.kind,
-            content_type=item.content_type,
             fetched_at=item.fetched_at,
-            pages=extracted.pages,
-            # A listing's object line ("DELIB_OBJET") beats a title guessed from a file name.
-            title=listing.get("title")
-            if listing.get("title") and extracted.kind != "html"
-            else extracted.title,
-            filename=extracted.filename,
-            doc_type=extracted.doc_type,
-            date=extracted.date or _listing_date(listing),
-            date_source=extracted.date_source or ("listing" if _listing_date(listing) else None),
-            extraction=extracted.extraction,
-            needs_ocr=extracted.needs_ocr,
-            error=extracted.error,
-            mentions=item.mentions,
-            lexicon_version=item.lexicon_version,
-            actes=extracted.actes,
-            acts=extracted.acts,
-            ocr_engine=extracted.ocr_engine,
-            ocr_confidence=extracted.ocr_confidence,
-            ocr_error=extracted.ocr_error,
+            content_type=item.content_type,
             source_slug=item.source or None,
             etag=item.etag,
             last_modified=item.last_modified,
             listing=item.listing,
+        )
+        record = FetchRecord(
+            fetch, _with_listing(extracted, item.listing or {}), item.mentions, item.lexicon_version
         )
         assert self._writer is not None
         try:
@@ -145,6 +127,17 @@ class StoragePipeline:
         self.crawler.stats.inc_value(f"vigie/documents/{outcome.value}")
         if extracted.error_kind:
             self.recorder.error(item.source, extracted.error_kind, item.url, extracted.error or "")
+
+
+def _with_listing(analysis: Analysis, listing: dict[str, str]) -> Analysis:
+    """What a listing says fills what the document does not: its object line ("DELIB_OBJET")
+    beats a title guessed from a file name, its date stands in when the text gives none."""
+    if listing.get("title") and analysis.kind != "html":
+        analysis.title = listing["title"]
+    listed = _listing_date(listing)
+    if analysis.date is None and listed is not None:
+        analysis.date, analysis.date_source = listed, "listing"
+    return analysis
 
 
 def _listing_date(listing: dict[str, str]) -> dt.date | None:

@@ -25,7 +25,7 @@ from typing import TypeVar
 
 from archive.files import sha256_hex
 from pipelines import detect
-from pipelines.extract import ExtractionInput, ExtractionResult, extract_document
+from pipelines.extract import Analysis, ExtractionInput, extract_document
 
 logger = logging.getLogger(__name__)
 A = TypeVar("A")
@@ -49,7 +49,7 @@ class WorkerPool:
             )
         return self._executor
 
-    async def extract(self, job: ExtractionInput) -> ExtractionResult:
+    async def extract(self, job: ExtractionInput) -> Analysis:
         return await self.run(extract_document, job, lambda kind, message: _failed(job, kind, message))
 
     async def run(self, function: Callable[[A], R], argument: A, failed: Callable[[str, str], R]) -> R:
@@ -102,10 +102,10 @@ def watch_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="vigie-parent-watch", daemon=True).start()
 
 
-def _failed(job: ExtractionInput, kind: str, message: str) -> ExtractionResult:
+def _failed(job: ExtractionInput, kind: str, message: str) -> Analysis:
     logger.warning("%s: %s", job.url, message)
     filename = detect.filename_from_headers(job.content_disposition) or detect.filename_from_url(job.url)
-    return ExtractionResult(
+    return Analysis(
         sha256=sha256_hex(job.body),
         kind=detect.sniff_kind(job.body, job.content_type, filename),
         filename=filename,

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from archive.act_label import act_label
 from archive.models import Act, Document, DocumentUrl, Mention
+from archive.records import FACT_FIELDS, DocumentFacts
 
 SHA256 = re.compile(r"[0-9a-f]{64}")
 # SQLite's integers are 64-bit: a larger id in a URL is no document, not a server error.
@@ -58,26 +59,20 @@ class MentionSeen:
     act: str | None  # "Délibération 2013/14 – …, page 1, adoptée"
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentDetail:
+@dataclass(slots=True, kw_only=True)
+class DocumentDetail(DocumentFacts):
+    """The document's facts (title, type, date, OCR…: ``DocumentFacts``) and its provenance."""
+
     id: int
     sha256: str
-    title: str | None
     kind: str
     content_type: str | None
     size: int
-    filename: str | None
-    doc_type: str
-    date: dt.date | None
     pages: int
     host: str
-    extraction: str | None
-    ocr_engine: str | None
-    ocr_confidence: float | None
     actes_id: str | None
     actes_department: str | None
     is_latest: bool
-    error: str | None
     first_seen_at: dt.datetime
     last_seen_at: dt.datetime
     urls: list[UrlSeen] = field(default_factory=list)
@@ -136,24 +131,17 @@ def load_document(engine: Engine, document_id: int) -> DocumentDetail | None:
         if total == MENTIONS_SHOWN:
             total = session.scalar(select(func.count()).where(Mention.document_id == document_id)) or 0
         return DocumentDetail(
+            **{name: getattr(document, name) for name in FACT_FIELDS},
             id=document.id,
             sha256=document.sha256,
-            title=document.title,
             kind=document.kind,
             content_type=document.content_type,
             size=document.size,
-            filename=document.filename,
-            doc_type=document.doc_type,
-            date=document.date,
             pages=document.pages,
             host=document.source.host,
-            extraction=document.extraction,
-            ocr_engine=document.ocr_engine,
-            ocr_confidence=document.ocr_confidence,
             actes_id=document.actes_id,
             actes_department=document.actes_department,
             is_latest=document.is_latest,
-            error=document.error,
             first_seen_at=document.first_seen_at,
             last_seen_at=document.last_seen_at,
             urls=[_url(link) for link in document.urls],

@@ -9,12 +9,14 @@ the archived original. Strings come from scraped documents and are not escaped h
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 
 from archive.db import iso_utc
+from archive.records import FACT_FIELDS, DocumentFacts
 from search.documents import load_document
 from web.app import archive_of
 from web.pages import suggested_url
@@ -89,22 +91,24 @@ class Version(BaseModel):
     is_latest: bool
 
 
-class DocumentOut(BaseModel):
+def _facts_model() -> type[BaseModel]:
+    """The document's facts as the API writes them, one field per field of ``DocumentFacts``
+    (dates as ISO strings), so that a fact the archive gains is in the API by itself."""
+    hints = typing.get_type_hints(DocumentFacts)
+    written: dict[Any, Any] = {dt.date: str, dt.date | None: str | None}
+    fields: dict[str, Any] = {name: (written.get(hints[name], hints[name]), ...) for name in FACT_FIELDS}
+    return create_model("DocumentFactsOut", **fields)
+
+
+class DocumentOut(_facts_model()):  # type: ignore[misc]
     id: int
     sha256: str
-    title: str | None
     kind: str
     content_type: str | None
     size: int
-    filename: str | None
-    doc_type: str
-    date: str | None
     pages: int
     source: str
     source_name: str
-    extraction: str | None
-    ocr_engine: str | None
-    ocr_confidence: float | None
     actes_id: str | None
     is_latest: bool
     removed_at_source: bool = Field(description="Toutes ses adresses répondent désormais 404/410.")

@@ -14,7 +14,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipelines.extract import ExtractionResult, describe
+from archive.records import Analysis
+from pipelines.extract import describe
 from pipelines.ocr.engine import OcrEngine
 from pipelines.ocr.jobs import LayerJob, LayerResult, PageJob, PageResult, ocr_page, read_layer
 from pipelines.textnorm import normalise_text
@@ -68,7 +69,7 @@ async def ocr_pdf(
     )
 
 
-def apply_ocr(result: ExtractionResult, outcome: OcrOutcome, url: str) -> ExtractionResult:
+def apply_ocr(result: Analysis, outcome: OcrOutcome, url: str) -> Analysis:
     """The extraction of a scan once OCR is done: its text, and what the text says (``describe``).
 
     On failure the document keeps its text layer and stays queued (``needs_ocr``), with the error.

@@ -13,9 +13,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from archive.ocr_queue import OcrUpdate, QueuedDocument, queued_documents, save_ocr, save_ocr_error
+from archive.ocr_queue import QueuedDocument, queued_documents, save_ocr, save_ocr_error
+from archive.records import Analysis
 from archive.store import ArchiveStore
-from pipelines.extract import ExtractionResult
 from pipelines.limits import DocumentLimits
 from pipelines.ocr.document import DEFAULT_TIMEOUT, apply_ocr, ocr_pdf
 from pipelines.ocr.engine import OcrEngine
@@ -95,13 +95,7 @@ async def _ocr_document(
         return
     outcome = await ocr_pdf(pool, path, engine, timeout)
     result = apply_ocr(
-        ExtractionResult(
-            sha256=document.sha256,
-            kind=document.kind,
-            title=document.title,
-            extraction=document.extraction,
-            needs_ocr=True,
-        ),
+        Analysis(**document.facts.facts(), sha256=document.sha256, kind=document.kind),
         outcome,
         document.url,
     )
@@ -110,18 +104,7 @@ async def _ocr_document(
         report.failed.append((document.url, result.ocr_error))
         return
     mentions = tagger.tag("\f".join(result.pages), paged=True, limit=DocumentLimits.from_env().max_mentions)
-    update = OcrUpdate(
-        pages=result.pages,
-        extraction=result.extraction,
-        ocr_engine=result.ocr_engine,
-        ocr_confidence=result.ocr_confidence,
-        doc_type=result.doc_type,
-        date=result.date,
-        date_source=result.date_source,
-        actes=result.actes,
-        acts=result.acts,
-    )
-    save_ocr(store, document.id, update, mentions, tagger.version)
+    save_ocr(store, document.id, result, mentions, tagger.version)
     report.documents += 1
     report.pages += len(outcome.ocr_pages)
     report.mentions.update(mention.category for mention in mentions)

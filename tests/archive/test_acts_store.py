@@ -8,8 +8,8 @@ from pathlib import Path
 
 from archive import ArchiveStore, FetchRecord, resolve_location
 from archive.db import SCHEMA_VERSION
-from archive.files import sha256_hex
 from archive.mentions import replace_mentions
+from archive.records import Fetch
 from pipelines.extract import ExtractionInput, extract_document
 from pipelines.tagging import get_tagger
 from pipelines.tagging.retag import retag_archive
@@ -24,19 +24,10 @@ def real_record(path: Path, url: str) -> FetchRecord:
     extracted = extract_document(ExtractionInput(url=url, body=body))
     tagger = get_tagger()
     return FetchRecord(
-        url=url,
-        body=body,
-        sha256=sha256_hex(body),
-        kind=extracted.kind,
-        content_type="application/pdf",
-        fetched_at=dt.datetime(2026, 1, 1),
-        pages=extracted.pages,
-        doc_type=extracted.doc_type,
-        date=extracted.date,
+        Fetch(url=url, body=body, fetched_at=dt.datetime(2026, 1, 1), content_type="application/pdf"),
+        extracted,
         mentions=tagger.tag("\f".join(extracted.pages), True),
         lexicon_version=tagger.version,
-        actes=extracted.actes,
-        acts=extracted.acts,
     )
 
 

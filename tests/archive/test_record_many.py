@@ -15,6 +15,7 @@ import pytest
 
 from archive import ArchiveStore, FetchOutcome, FetchRecord, resolve_location
 from archive.files import sha256_hex
+from archive.records import Analysis, Fetch
 from pipelines.store_writer import StoreWriter
 from search import Searcher, SearchQuery, ensure_index
 from tests import realdocs
@@ -112,13 +113,20 @@ def test_batched_documents_are_searchable(tmp_path: Path) -> None:
     bodies = [f"%PDF-1.4 {n}".encode() for n in range(40)]
     records = [
         FetchRecord(
-            url=f"http://v.fr/{n}.pdf",
-            body=body,
-            sha256=sha256_hex(body),
-            kind="pdf",
-            content_type="application/pdf",
-            fetched_at=dt.datetime(2026, 1, 1),
-            pages=[f"séance {n}", "installation de caméras de vidéoprotection" if n % 4 == 0 else "voirie"],
+            Fetch(
+                url=f"http://v.fr/{n}.pdf",
+                body=body,
+                fetched_at=dt.datetime(2026, 1, 1),
+                content_type="application/pdf",
+            ),
+            Analysis(
+                sha256=sha256_hex(body),
+                kind="pdf",
+                pages=[
+                    f"séance {n}",
+                    "installation de caméras de vidéoprotection" if n % 4 == 0 else "voirie",
+                ],
+            ),
         )
         for n, body in enumerate(bodies)
     ]
@@ -135,7 +143,7 @@ def test_the_writer_batches_and_one_bad_document_costs_only_itself(tmp_path: Pat
     store = ArchiveStore(resolve_location(str(db)))
     good = [record(f"http://v.fr/{n}.pdf", f"%PDF-1.4 {n}".encode(), n) for n in range(5)]
     bad = record("http://v.fr/bad.pdf", b"%PDF-1.4 bad")
-    bad.listing = {"objet": object()}  # type: ignore[dict-item]  # cannot be stored as JSON
+    bad.fetch.listing = {"objet": object()}  # type: ignore[dict-item]  # cannot be stored as JSON
 
     async def crawl() -> list[object]:
         writer = StoreWriter(store)

@@ -11,19 +11,21 @@ import pytest
 from archive import ArchiveError, ArchiveStore, FetchOutcome, FetchRecord, resolve_location
 from archive.db import SCHEMA_VERSION
 from archive.files import sha256_hex
+from archive.records import Analysis, Fetch
 from tests import realdocs
 
 
 def record(url: str, body: bytes, when: int = 0) -> FetchRecord:
     return FetchRecord(
-        url=url,
-        body=body,
-        sha256=sha256_hex(body),
-        kind="pdf",
-        content_type="application/pdf",
-        fetched_at=dt.datetime(2026, 1, 1) + dt.timedelta(minutes=when),
-        pages=["page un", "page deux"],
-        doc_type="deliberation",
+        Fetch(
+            url=url,
+            body=body,
+            fetched_at=dt.datetime(2026, 1, 1) + dt.timedelta(minutes=when),
+            content_type="application/pdf",
+        ),
+        Analysis(
+            sha256=sha256_hex(body), kind="pdf", pages=["page un", "page deux"], doc_type="deliberation"
+        ),
     )
 
 

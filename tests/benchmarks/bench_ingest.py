@@ -30,7 +30,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
 from archive import ArchiveStore, FetchRecord, resolve_location  # noqa: E402
-from archive.records import MentionRecord  # noqa: E402
+from archive.records import Analysis, Fetch, MentionRecord  # noqa: E402
 from search import ensure_index  # noqa: E402
 from tests.benchmarks.bench_search import _document  # noqa: E402
 from tests.benchmarks.bench_tagging import real_sentences  # noqa: E402
@@ -48,16 +48,20 @@ def documents(count: int, seed: int = 5) -> list[FetchRecord]:
         body = f"%PDF-1.7 {number}\n{text}".encode()
         records.append(
             FetchRecord(
-                url=f"https://www.commune-{number % 60}.fr/deliberations/{number}.pdf",
-                body=body,
-                sha256=hashlib.sha256(body).hexdigest(),
-                kind="pdf",
-                content_type="application/pdf",
-                fetched_at=FETCHED_AT,
-                pages=[text],
-                title=f"Délibération n° {number}",
-                doc_type="deliberation",
-                extraction="pdfium",
+                Fetch(
+                    url=f"https://www.commune-{number % 60}.fr/deliberations/{number}.pdf",
+                    body=body,
+                    fetched_at=FETCHED_AT,
+                    content_type="application/pdf",
+                ),
+                Analysis(
+                    sha256=hashlib.sha256(body).hexdigest(),
+                    kind="pdf",
+                    pages=[text],
+                    title=f"Délibération n° {number}",
+                    doc_type="deliberation",
+                    extraction="pdfium",
+                ),
                 mentions=[MentionRecord(c, t, t, s, s + len(t), 1, t) for c, t, s in found],
                 lexicon_version="bench",
             )
@@ -81,7 +85,7 @@ def vigie(records: list[FetchRecord], batch: int, folder: Path) -> tuple[float, 
     store = fresh_archive(folder)
     start = time.perf_counter()
     for fetched in records:
-        store.files.put(fetched.sha256, fetched.body)
+        store.files.put(fetched.sha256, fetched.fetch.body)
     files = time.perf_counter() - start
     for first in range(0, len(records), batch):
         store.record_many(records[first : first + batch])
@@ -115,14 +119,15 @@ def raw_sqlite(records: list[FetchRecord], batch: int, folder: Path) -> float:
             "text, text_length, extraction, needs_ocr, is_latest, tagged_with, first_seen_at, last_seen_at, "
             "fetched_at) VALUES (?, ?, 1, ?, ?, ?, ?, ?, 1, ?, ?, ?, 0, 1, ?, ?, ?, ?)",
             [
-                (n, r.sha256, r.content_type, r.kind, len(r.body), r.title, r.doc_type, r.text, len(r.text),
-                 r.extraction, r.lexicon_version, r.fetched_at, r.fetched_at, r.fetched_at)
+                (n, r.sha256, r.fetch.content_type, r.analysis.kind, len(r.fetch.body), r.analysis.title,
+                 r.analysis.doc_type, r.text, len(r.text), r.analysis.extraction, r.lexicon_version,
+                 r.fetch.fetched_at, r.fetch.fetched_at, r.fetch.fetched_at)
                 for n, r in chunk
             ],
         )  # fmt: skip
         connection.executemany(
             "INSERT INTO document_urls(document_id, url, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)",
-            [(n, r.url, r.fetched_at, r.fetched_at) for n, r in chunk],
+            [(n, r.url, r.fetch.fetched_at, r.fetch.fetched_at) for n, r in chunk],
         )
         connection.executemany(
             "INSERT INTO mentions(document_id, category, term, matched, start, end, page, context, "

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from archive import ArchiveStore, FetchRecord, resolve_location
 from archive.files import sha256_hex
+from archive.records import Analysis, Fetch
 from pipelines.pdf_text import extract_pdf
 from pipelines.tagging import get_tagger
 from search import ensure_index
@@ -22,16 +23,20 @@ def _record(
     body = ("\f".join(pages) + title + url).encode()
     tagger = get_tagger()
     return FetchRecord(
-        url=url,
-        body=body,
-        sha256=sha256_hex(body),
-        kind=kind,
-        content_type="application/pdf" if kind == "pdf" else "text/html",
-        fetched_at=dt.datetime(2026, 1, 1) + dt.timedelta(days=when),
-        pages=pages,
-        title=title,
-        doc_type=doc_type,
-        date=dt.date.fromisoformat(date),
+        Fetch(
+            url=url,
+            body=body,
+            fetched_at=dt.datetime(2026, 1, 1) + dt.timedelta(days=when),
+            content_type="application/pdf" if kind == "pdf" else "text/html",
+        ),
+        Analysis(
+            sha256=sha256_hex(body),
+            kind=kind,
+            pages=pages,
+            title=title,
+            doc_type=doc_type,
+            date=dt.date.fromisoformat(date),
+        ),
         mentions=tagger.tag("\f".join(pages), paged=kind == "pdf"),
         lexicon_version=tagger.version,
     )

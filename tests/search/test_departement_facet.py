@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
 from pathlib import Path
 
@@ -28,7 +27,8 @@ def test_counts_are_the_same_with_and_without_the_actes_index(tmp_path: Path) ->
             "2024-01-01",
             "deliberation",
         )
-        store.record(dataclasses.replace(record, actes=ActesInfo(actes_department=department)))
+        record.analysis.actes = ActesInfo(actes_department=department)
+        store.record(record)
     query = SearchQuery(text="caméras", facets=True)
     with_index = Searcher(store).search(query).facets
     assert with_index is not None and with_index.departements == {"34": 2, "2A": 1}
