@@ -42,7 +42,7 @@ from pipelines.acts_headings import (
     tidy_number,
 )
 from pipelines.acts_numbering import numbered_headings
-from pipelines.acts_outcome import act_outcome
+from pipelines.acts_outcome import OutcomeCues, act_outcome
 
 __all__ = [
     "MAX_LISTED_ITEMS",
@@ -94,17 +94,20 @@ def split_acts(text: str, doc_type: str, title: str | None = None, paged: bool =
         ),
         key=len,
     )
+    if not headings:
+        return []
     stamps = find_all_actes(text)
     breaks = [match.start() for match in _FORM_FEED.finditer(text)]
+    cues = OutcomeCues(text)  # read once for all the acts
     acts = []
     for seq, heading in enumerate(headings, start=1):
         end = headings[seq].start if seq < len(headings) else len(text)
-        acts.append(_act(text, seq, heading, end, breaks if paged else None, stamps))
+        acts.append(_act(cues, seq, heading, end, breaks if paged else None, stamps))
     return acts
 
 
 def _act(
-    text: str,
+    cues: OutcomeCues,
     seq: int,
     heading: Heading,
     end: int,
@@ -112,7 +115,7 @@ def _act(
     stamps: list[tuple[int, ActesInfo]],
 ) -> ActRecord:
     """The act from its heading to ``end``; ``breaks``: the form feeds' offsets, None if unpaged."""
-    body = text[heading.start : end]
+    text = cues.text
     actes = next((info for offset, info in stamps if heading.start <= offset < end), ActesInfo())
     return ActRecord(
         seq=seq,
@@ -124,7 +127,7 @@ def _act(
         page_start=bisect_right(breaks, heading.start) + 1 if breaks is not None else None,
         page_end=bisect_right(breaks, max(heading.start, end - 1)) + 1 if breaks is not None else None,
         actes=actes,
-        **act_outcome(body),
+        **cues.outcome(heading.start, end),
     )
 
 

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from pipelines.acts_headings import BULLETS, Heading
+from pipelines.acts_scan import LinePattern
 
 MAX_LISTED_ITEMS = 60  # lines of an unnumbered "Ordre du jour"
 MAX_LISTED_LINE = 150  # longer lines are sentences, not an item's heading
@@ -21,6 +22,7 @@ MAX_LISTED_LINE = 150  # longer lines are sentences, not an item's heading
 _AGENDA_HEAD = re.compile(
     r"^[ \t]*ordre[ \t]+du[ \t]+jour[ \t]*:?[ \t]*(?=[\n\f]|\Z)", re.IGNORECASE | re.MULTILINE
 )
+_AGENDA_HEAD_LINES = LinePattern(_AGENDA_HEAD)  # tried at line starts only (see pipelines.acts_scan)
 _WORD = re.compile(r"[^\W_]{3,}")
 _STOP_WORDS = frozenset(["les", "des", "aux", "pour", "par", "une", "dans", "avec", "sur", "entre", "vers"])
 
@@ -32,7 +34,7 @@ def listed_headings(text: str) -> list[Heading]:
     skipped, not guessed. Of several lists, the one with the most entries found wins.
     """
     best: list[Heading] = []
-    for head in _AGENDA_HEAD.finditer(text):
+    for head in _AGENDA_HEAD_LINES.finditer(text):
         entries, after = _agenda_entries(text, head.end())
         if len(entries) < 2:
             continue

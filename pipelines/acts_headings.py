@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipelines.acts_scan import LinePattern
+
 _NUMBER = r"\d[\w]*(?:\s*[/.-]\s*\w+)*"
 _EXPLICIT = re.compile(
     rf"^[ \t]*(?P<kind>d[ée]lib[ée]ration|arr[êe]t[ée](?:\s+(?:municipal|pr[ée]fectoral|du\s+maire))?)"
@@ -32,6 +34,8 @@ _REGISTER = re.compile(
 )
 BULLETS = "\uf0a7\uf0b7\uf0d7\uf0d8\u2022\u25aa\u25cf\u25a0\u27a2\u2013*-"
 _BULLET = re.compile(rf"^[ \t]*[{BULLETS}][ \t]+(?P<title>[^\s][^\n\f]*)", re.MULTILINE)
+# Tried at line starts only (see ``pipelines.acts_scan``).
+_EXPLICIT_LINES, _REGISTER_LINES, _BULLET_LINES = (LinePattern(p) for p in (_EXPLICIT, _REGISTER, _BULLET))
 
 
 @dataclass(slots=True)
@@ -53,7 +57,7 @@ def explicit_headings(text: str) -> list[Heading]:
             tidy_number(match.group("number") or match.group("code")),
             "arrete" if match.group("kind").lower().startswith("arr") else "deliberation",
         )
-        for match in _EXPLICIT.finditer(text)
+        for match in _EXPLICIT_LINES.finditer(text)
     ]
 
 
@@ -61,13 +65,15 @@ def register_headings(text: str) -> list[Heading]:
     """Lines that start with a register number and a colon: "2013-19 : …"."""
     return [
         Heading(match.start(), match.start("title"), tidy_number(match.group("number")), "deliberation")
-        for match in _REGISTER.finditer(text)
+        for match in _REGISTER_LINES.finditer(text)
     ]
 
 
 def bullet_headings(text: str) -> list[Heading]:
     """The bullets of a list of deliberations."""
-    return [Heading(match.start(), match.start("title"), None, "item") for match in _BULLET.finditer(text)]
+    return [
+        Heading(match.start(), match.start("title"), None, "item") for match in _BULLET_LINES.finditer(text)
+    ]
 
 
 def increasing(headings: list[Heading]) -> list[Heading]:

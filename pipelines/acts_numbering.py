@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from pipelines.acts_headings import Heading
+from pipelines.acts_scan import LinePattern
 
 # An agenda item's heading: an optional prefix that names the scheme (the sitting's date,
 # "Point", "N°"), the number (arabic or roman), an optional letter ("15 A"), a separator, the
@@ -35,6 +36,14 @@ _ITEM = re.compile(
     r"(?:[ \t]*(?P<sep>[-–—.)/:]|°)|(?P<space>[ \t]+)|(?=[ \t]*(?:[\n\f]|\Z)))"
     r"[ \t]*(?P<title>[^\n\f]*)",
     re.MULTILINE,
+)
+# Tried only at lines that start as an item can (see pipelines.acts_scan): trying the whole of
+# _ITEM at every line costs twice as much. A roman numeral is then followed by what may follow
+# its number (a letter "A"–"H", a separator, a blank, the line's end): "Le", "Il" are skipped.
+_ITEM_LINES = LinePattern(
+    _ITEM,
+    starts=r"[ \t]*(?:\d|[IVXL]{1,7}(?![IVXL])(?:[ \t\-–—.)/:°A-H\n\f]|\Z)"
+    r"|(?i:point|question|affaire|dossier|rapport)|(?i:n)[°o])",
 )
 # A title may start with a figure ("60- 88 bis avenue de Toulouse"), not with a date's rest.
 _DATE_REST = re.compile(r"\d{1,4}[/.]\d")
@@ -115,7 +124,7 @@ def _candidates(text: str) -> list[_Candidate]:
     scheme, so that a sub-list "1. de solliciter…" never continues "2014.01.27 - 1".
     """
     found = []
-    for match in _ITEM.finditer(text):
+    for match in _ITEM_LINES.finditer(text):
         title = match.group("title")
         digits = match.group("number")
         prefix = match.group("date") or match.group("word") or match.group("no")
