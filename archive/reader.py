@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from archive.db import SCHEMA_VERSION, SQLITE_BUSY_TIMEOUT_MS, DatabaseLocation
-from archive.errors import ArchiveError
+from archive.errors import ArchiveError, OlderSchemaError
 from archive.files import ContentStore
 from archive.models import SchemaVersion
 
@@ -54,6 +54,13 @@ class ArchiveReader:
             self.close()
             raise ArchiveError(
                 f"archive schema version {version} is not one this Vigie reads (1 to {SCHEMA_VERSION})"
+            )
+        if version < SCHEMA_VERSION:
+            # Its tables lack columns this Vigie reads: a reader cannot add them, a writer can.
+            self.close()
+            raise OlderSchemaError(
+                f"archive schema version {version} is older than this Vigie's ({SCHEMA_VERSION}); "
+                "upgrade it once with 'vigie index --db …' where it can be written (nothing is lost)"
             )
         return int(version)
 

@@ -93,9 +93,6 @@ def reading_store(db: str, files_dir: str | None) -> Any:
     A writable archive opens as usual (its search index is created if it lacks one); a
     read-only file, or one on a read-only filesystem, opens through ``ArchiveReader``.
     """
-    import os
-    from pathlib import Path
-
     from archive import ArchiveStore
     from archive.db import ArchiveError, resolve_location
     from archive.reader import ArchiveReader
@@ -104,13 +101,23 @@ def reading_store(db: str, files_dir: str | None) -> Any:
         location = resolve_location(db, files_dir, writable=False)
     except ArchiveError as exc:
         raise click.BadParameter(str(exc), param_hint="'--db'") from exc
-    path = Path(location.url.removeprefix("sqlite:///")) if location.is_sqlite else None
     try:
-        if path is None or (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        if can_write(location):
             return ArchiveStore(location)
         return ArchiveReader(location)
     except ArchiveError as exc:
         raise click.BadParameter(str(exc), param_hint="'--db'") from exc
+
+
+def can_write(location: Any) -> bool:
+    """This process may write the archive (a server database is assumed writable)."""
+    import os
+    from pathlib import Path
+
+    if not location.is_sqlite:
+        return True
+    path = Path(location.url.removeprefix("sqlite:///"))
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 @contextmanager

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from cli.options import archive_options, registry_option
+from cli.options import archive_options, can_write, registry_option
 
 
 @click.command()
@@ -24,7 +24,8 @@ def serve(
     """Serve the web interface: search, documents with their evidence, overview, feeds, API.
 
     The archive is opened read-only: the web process cannot change it, and a crawl can write
-    while it serves. Sources' names and départements come from the registry. Stop with Ctrl-C.
+    while it serves. (An archive made by an older Vigie is first upgraded, when it can be
+    written; a read-only one must be upgraded where it can: ``vigie index``.) Sources' names and départements come from the registry. Stop with Ctrl-C.
     """
     import os
     import socket
@@ -39,7 +40,9 @@ def serve(
             stop_searches()
             super().handle_exit(sig, frame)
 
+    from archive import ArchiveStore
     from archive.db import ArchiveError, resolve_location
+    from archive.errors import OlderSchemaError
     from archive.reader import ArchiveReader
     from cli.search import cli_message
     from crawler.sources.registry import RegistryError, load_registry
@@ -52,7 +55,16 @@ def serve(
     except RegistryError as exc:
         raise click.UsageError(str(exc)) from None
     try:
-        reader = ArchiveReader(resolve_location(db, files_dir, writable=False))
+        location = resolve_location(db, files_dir, writable=False)
+        try:
+            reader = ArchiveReader(location)
+        except OlderSchemaError:
+            if not can_write(location):
+                raise
+            # An archive made by an older Vigie gains the columns this one reads: the one
+            # write the web command makes, before it opens the archive read-only.
+            ArchiveStore(location).close()
+            reader = ArchiveReader(location)
         archive = WebArchive.open(reader, sources, _category_hints())
     except (ArchiveError, SearchError) as exc:
         message = cli_message(exc) if isinstance(exc, SearchError) else str(exc)
