@@ -17,7 +17,6 @@ from pydantic import BaseModel, Field, create_model
 
 from archive.db import iso_utc
 from archive.records import FACT_FIELDS, DocumentFacts
-from search.documents import load_document
 from web.app import archive_of
 from web.pages import suggested_url
 from web.params import SearchParams, search_params
@@ -163,7 +162,7 @@ def api_search(request: Request, params: Annotated[SearchParams, Depends(search_
 @router.get("/documents/{document_id}", response_model=DocumentOut, summary="Un document et ses mentions")
 def api_document(request: Request, document_id: int) -> DocumentOut:
     archive = archive_of(request)
-    document = load_document(archive.reader.engine, document_id)
+    document = archive.searcher.document(document_id)
     if document is None:
         raise HTTPException(404, f"no document {document_id}")
     return DocumentOut(

@@ -11,7 +11,6 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse
 
-from search.documents import find_original
 from web.app import archive_of
 from web.security import ORIGINAL_POLICY, PDF_POLICY
 
@@ -34,7 +33,7 @@ _EXTENSIONS = {"pdf": ".pdf", "html": ".html", "text": ".txt", "doc": ".doc", "d
 )
 def original(request: Request, sha256: str) -> FileResponse:
     archive = archive_of(request)
-    found = find_original(archive.reader.engine, sha256.lower())
+    found = archive.searcher.original(sha256.lower())
     if found is None:
         raise HTTPException(404, "Aucun original archivé sous cette empreinte.")
     path = archive.reader.files.path_for(found.sha256)

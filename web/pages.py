@@ -8,8 +8,6 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from search import SearchQuery
-from search.documents import load_document
-from search.overview import timeline, top_sources, totals
 from web.app import archive_of, render
 from web.chart import timeline_chart
 from web.params import SearchParams, search_params
@@ -22,19 +20,17 @@ PAGE_LINKS = 2  # page numbers shown on each side of the current page
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request) -> HTMLResponse:
     archive = archive_of(request)
-    engine = archive.reader.engine
-    counts = timeline(engine)
-    latest = archive.searcher.search(
-        SearchQuery(with_mentions=True, newest_first=True, limit=LATEST_MENTIONS)
-    )
+    searcher = archive.searcher
+    counts = searcher.timeline()
+    latest = searcher.search(SearchQuery(with_mentions=True, newest_first=True, limit=LATEST_MENTIONS))
     return render(
         request,
         "overview.html",
         title="Vue d'ensemble",
-        totals=totals(engine),
+        totals=searcher.totals(),
         chart=timeline_chart(counts),
         counts=counts,
-        top=top_sources(engine),
+        top=searcher.top_sources(),
         latest=latest.hits,
         names=archive.source_name,
     )
@@ -67,7 +63,7 @@ def suggested_url(params: SearchParams, category: str | None) -> str | None:
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
 def document_page(request: Request, document_id: int) -> HTMLResponse:
     archive = archive_of(request)
-    document = load_document(archive.reader.engine, document_id)
+    document = archive.searcher.document(document_id)
     if document is None:
         raise HTTPException(404, f"Aucun document n° {document_id} dans l'archive.")
     return render(
