@@ -111,6 +111,7 @@ class VigieSpider(Spider):
             priority=PRIORITY[kind] - budget.depth,
             meta={
                 "vigie_source": source,
+                "vigie_link_kind": kind,  # why it was followed: what spider tests assert
                 "vigie_budget": budget,
                 "vigie_link_text": link_text,
                 "vigie_start": start,
