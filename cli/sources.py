@@ -1,9 +1,10 @@
-"""``vigie sources list|show|add|check``: the registry of watched authorities."""
+"""``vigie sources list|show|add|check|new``: the registry of watched authorities, and its platforms."""
 
 from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -139,3 +140,51 @@ def check(
     click.echo(f"{len(results) - len(failing)} of {len(results)} start URL(s) answer", err=True)
     if failing:
         sys.exit(1)
+
+
+class Refused(click.ClickException):
+    """Bad input to ``new``: one line, exit status 2 (like click's own usage errors)."""
+
+    exit_code = 2
+
+
+@sources.command("new")
+@click.argument("platform")
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The Vigie checkout to write in [default: the current folder, which must be one].",
+)
+@click.option(
+    "--no-register",
+    is_flag=True,
+    help="Do not add the platform to PLATFORM_SPIDERS and PLATFORMS (say how, instead).",
+)
+def new_platform(platform: str, root: Path | None, no_register: bool) -> None:
+    """Scaffold a new platform: its spider, its saved-page test (failing until filled in) and
+    the folder of its saved pages; then register it. Never overwrites a file."""
+    from cli.scaffold import ScaffoldError, find_root
+    from cli.scaffold import new_platform as scaffold
+
+    try:
+        done = scaffold(platform, find_root(root), register=not no_register)
+    except ScaffoldError as exc:
+        raise Refused(str(exc)) from None
+    for path in done.created:
+        click.echo(f"created {path}")
+    spider, test, readme = done.created
+    if done.registered:
+        click.echo(f"registered {platform} in crawler/spiders/__init__.py and crawler/sources/registry.py")
+    else:
+        click.echo(
+            f"to register it: add {platform!r} to PLATFORMS (crawler/sources/registry.py) and to "
+            f"PLATFORM_SPIDERS (crawler/spiders/__init__.py)"
+        )
+    click.echo(
+        "next:\n"
+        f"  1. save a page of a real site ({readme} says how)\n"
+        f"  2. write follow() in {spider}\n"
+        f"  3. fill in {test} and remove its xfail mark\n"
+        f"  4. python -m pytest {test}\n"
+        f"  5. vigie sources add --platform {platform} --slug … --name … --kind … --url …"
+    )

@@ -1,7 +1,12 @@
 """Vigie's spiders: one per platform, thin subclasses of ``base.VigieSpider``.
 
-To add a platform: write a spider class here (its ``follow`` says which links lead where),
-add its name to ``PLATFORMS`` in ``crawler.sources.registry`` and below, and a fixture test.
+To add a platform: ``vigie sources new NAME`` writes ``NAME.py`` here (a ``follow`` skeleton:
+which links lead where), ``tests/crawler/test_spider_NAME.py`` (a test on a saved page, marked
+to fail until filled in) and ``tests/fixtures/pages/NAME/`` (how to save a real page), and adds
+the name to ``PLATFORMS`` (``crawler.sources.registry``) and to ``PLATFORM_SPIDERS`` below.
+Save a page, write ``follow``, fill in the test (``tests/spider_pages.py`` builds the response
+and the spider without a reactor); a crawl served on 127.0.0.1 (``tests/crawler/test_platforms.py``)
+is for end-to-end behaviour only.
 """
 
 from __future__ import annotations
