@@ -186,5 +186,61 @@ class FetchRecord:
         return self.analysis.text
 
 
+@dataclass(slots=True, kw_only=True)
+class DecisionRecord:
+    """A decision about surveillance technology, read from one act (or a document without
+    acts): who decided what, when, for how much, with whom, under which law.
+
+    Every field may be empty, none is guessed; ``evidence`` gives, for each filled field, the
+    character span of the document's text it was read from (``start``, ``end``), so that a
+    reader can check it. ``kind`` is one of ``DECISION_KINDS`` (see ``pipelines.records.kinds``).
+    """
+
+    kind: str
+    scope: str | None = None  # prefectoral authorisations: new, renewal or modification
+    technologies: list[str] = field(default_factory=list)  # lexicon categories
+    authority: str | None = None
+    act_number: str | None = None
+    act_date: dt.date | None = None
+    beneficiary: str | None = None  # who is authorised, funded or contracted
+    commune: str | None = None
+    cameras: int | None = None
+    cameras_public_road: int | None = None
+    amount_eur: float | None = None
+    amount_tax: str | None = None  # HT or TTC
+    funding_rate: float | None = None  # percent
+    vendor: str | None = None
+    legal_basis: list[str] = field(default_factory=list)  # "CSI L.251-1", "loi 2023-380"…
+    retention_days: int | None = None
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    period_years: int | None = None
+    evidence: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            name: value.isoformat() if isinstance(value, dt.date) else value
+            for name, value in dataclasses.asdict(self).items()
+        }
+
+
+DECISION_KINDS = (
+    "prefectoral_authorisation",
+    "drone_authorisation",
+    "experiment",
+    "grant_request",
+    "grant_award",
+    "procurement_award",
+    "maintenance",
+    "convention",
+    "renewal",
+    "extension",
+    "deployment",
+    "motion_against",
+    "moratorium_ban",
+    "debate_only",
+)
+
+
 # The documents columns that ``DocumentFacts`` declares, in order.
 FACT_FIELDS = tuple(f.name for f in dataclasses.fields(DocumentFacts))

@@ -32,3 +32,9 @@ def flaux_liste_nfd() -> Path:
     """The list of deliberations whose file name is stored with NFD (decomposed) accents."""
     folder = FLAUX / "comptesrendus"
     return next(path for path in folder.iterdir() if path.name.startswith("liste des d"))
+
+
+# ../shared/fixtures/real2 (SOURCES.md there): prefecture bulletins of the Manche, as text.
+REAL2 = REAL.parent / "real2"
+RAA_MANCHE_VIDEOPROTECTION = REAL2 / "manche_RAA_SP_14_2025.txt"  # 83 video-protection arrêtés
+RAA_MANCHE_DRONES = REAL2 / "PROJET_RAA/Nettoyage/raa_avant/RAA SP 16.txt"  # 2 drone arrêtés, 2 others

@@ -1,0 +1,55 @@
+"""Decision records: from an act's text to who decided what, when, for how much, under which law.
+
+``read_record`` reads one act (or a whole short document) whose mentions concern surveillance
+technology. Each field comes from one reader of ``fields`` or ``kinds`` and keeps the span it
+was read from as its evidence; a field no reader is sure of stays empty.
+"""
+
+from __future__ import annotations
+
+from archive.records import DecisionRecord
+from pipelines.records import fields
+from pipelines.records.fields import Found
+from pipelines.records.kinds import decision_kind
+
+__all__ = ["read_record"]
+
+
+def read_record(
+    text: str,
+    technologies: list[str],
+    title: str | None = None,
+    year_hint: int | None = None,
+    offset: int = 0,
+) -> DecisionRecord:
+    """The record of one act. ``offset`` is where ``text`` starts in the document's text, so
+    that the evidence spans point into the document."""
+    kind, scope = decision_kind(text, title)
+    found: dict[str, Found | None] = {
+        "scope": scope,
+        "act_number": fields.act_number(text),
+        "act_date": fields.act_date(text, year_hint),
+        "beneficiary": fields.beneficiary(text),
+        "commune": fields.commune(text),
+        "retention_days": fields.retention_days(text),
+        "period_years": fields.period_years(text),
+        "funding_rate": fields.funding_rate(text),
+        "vendor": fields.vendor(text),
+        "legal_basis": fields.legal_basis(text),
+    }
+    found["cameras"], found["cameras_public_road"] = fields.cameras(text)
+    found["amount_eur"], found["amount_tax"] = fields.amount(text)
+    found["period_start"], found["period_end"] = fields.authorised_period(text)
+    record = DecisionRecord(
+        kind=kind.value if kind else "debate_only", technologies=sorted(set(technologies))
+    )
+    evidence: dict[str, tuple[int, int]] = {}
+    if kind is not None and kind.end > kind.start:
+        evidence["kind"] = (offset + kind.start, offset + kind.end)
+    for name, value in found.items():
+        if value is None or value.value in (None, [], ""):
+            continue
+        setattr(record, name, value.value)
+        evidence[name] = (offset + value.start, offset + value.end)
+    record.evidence = evidence
+    return record

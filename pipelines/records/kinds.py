@@ -1,0 +1,118 @@
+"""What kind of decision an act is, from its heading and its decision: a documented list.
+
+| kind | what the act does |
+|---|---|
+| `prefectoral_authorisation` | a prefect authorises a video-protection system (CSI L.252-1); `scope` says `new`, `renewal` or `modification` |
+| `drone_authorisation` | a prefect authorises image capture from aircraft (CSI L.242-5) |
+| `experiment` | an experiment of algorithmic processing (loi 2023-380, art. 10) |
+| `grant_request` / `grant_award` | a request for, or the award of, a subsidy (FIPD, DETR, DSIL, région, département) |
+| `procurement_award` | a public contract awarded (attribution d'un marché) |
+| `maintenance` | a maintenance contract |
+| `convention` | a convention (with the State's police or gendarmerie, an EPCI, a partner) |
+| `renewal` | a council renews its own system or contract |
+| `extension` | more cameras or sites added to an existing system |
+| `deployment` | installing a system (mise en place, installation, acquisition) |
+| `motion_against` | a vœu or motion against a technology |
+| `moratorium_ban` | a moratorium or ban |
+| `debate_only` | a question, a debate, information: nothing decided |
+
+The first rule that matches wins, in the order of the table: a prefect's arrêté is read by its
+heading; a council's act by the most specific words of its title, then of its decision.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.records.fields import Found, decision_part
+
+_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "drone_authorisation",
+        re.compile(r"(?:captation|images)[^.]{0,120}?(?:a[ée]ronefs?|drones?)", re.IGNORECASE),
+    ),
+    ("prefectoral_authorisation", re.compile(r"syst[èe]me\s+de\s+vid[ée]o\s?-?protection", re.IGNORECASE)),
+]
+_PREFECTORAL_HEADING = re.compile(
+    r"^\s*arr[êe]t[ée]\b[^\n]{0,200}?(?:portant|autorisant|relatif)", re.IGNORECASE
+)
+_SCOPES = (
+    ("renewal", re.compile(r"renouvellement|reconduit", re.IGNORECASE)),
+    ("modification", re.compile(r"modification|modifi[ée]", re.IGNORECASE)),
+)
+_COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("moratorium_ban", re.compile(r"\bmoratoire\b|\binterdi(?:ction|re)\b", re.IGNORECASE)),
+    ("motion_against", re.compile(r"\b(?:v[œo]e?u|motion)\b", re.IGNORECASE)),
+    ("experiment", re.compile(r"exp[ée]riment", re.IGNORECASE)),
+    (
+        "grant_award",
+        re.compile(r"attribution\s+d['’]une\s+subvention|subvention\s+(?:attribu|accord)", re.IGNORECASE),
+    ),
+    (
+        "grant_request",
+        re.compile(
+            r"demande\s+de\s+subvention|sollicit\w*\s+(?:une\s+|l['’]\s*)?(?:aide|subvention)|\bFIPD\b|\bDETR\b|\bDSIL\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "procurement_award",
+        re.compile(
+            r"attribution\s+du\s+march[ée]|march[ée]\s+(?:public\s+)?(?:attribu|pass[ée])|accord-cadre",
+            re.IGNORECASE,
+        ),
+    ),
+    ("maintenance", re.compile(r"\bmaintenance\b|\bentretien\b", re.IGNORECASE)),
+    ("convention", re.compile(r"\bconvention\b", re.IGNORECASE)),
+    ("renewal", re.compile(r"renouvellement", re.IGNORECASE)),
+    (
+        "extension",
+        re.compile(
+            r"\bextension\b|nouvelles?\s+cam[ée]ras|d[ée]ploiement\s+compl[ée]mentaire", re.IGNORECASE
+        ),
+    ),
+    (
+        "deployment",
+        re.compile(
+            r"\binstallation\b|mise\s+en\s+place|acquisition|d[ée]ploiement|\bachat\b|implantation",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
+
+def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Found | None]:
+    """(kind, scope) with the span they were read from; scope only for prefectoral authorisations."""
+    head = text[:600]
+    if _PREFECTORAL_HEADING.search(head) or re.search(r"\bpr[ée]f(?:et|ète)\b", head, re.IGNORECASE):
+        for kind, pattern in _RULES:
+            match = pattern.search(head)
+            if match is None:
+                continue
+            found = Found(kind, match.start(), match.end())
+            if kind != "prefectoral_authorisation":
+                return found, None
+            for scope, scope_pattern in _SCOPES:
+                scoped = scope_pattern.search(head, 0, match.start() + 200)
+                if scoped is not None:
+                    return found, Found(scope, scoped.start(), scoped.end())
+            return found, Found("new", match.start(), match.end())
+    named = title or head
+    for kind, pattern in _COUNCIL_RULES:
+        match = pattern.search(named)
+        if match is not None:
+            return _at(kind, match, text, named), None
+    start, end = decision_part(text)
+    for kind, pattern in _COUNCIL_RULES:
+        match = pattern.search(text, start, end)
+        if match is not None:
+            return Found(kind, match.start(), match.end()), None
+    return Found("debate_only", 0, 0), None
+
+
+def _at(kind: str, match: re.Match[str], text: str, named: str) -> Found:
+    """The span of a title's words in the text (the title is usually the text's first line)."""
+    where = text.find(match[0])
+    if named is not text and where >= 0:
+        return Found(kind, where, where + len(match[0]))
+    return Found(kind, match.start(), match.end())
