@@ -28,7 +28,26 @@ _REPLACEMENTS = {
 # str.translate with a mapping looks up every character in Python (about 30 ns each); these
 # characters are rare, so ``in`` (a C scan per character) tells whether the regex is needed at all.
 _SPECIAL = re.compile("[" + re.escape("".join(_REPLACEMENTS)) + "]")
-_SPECIAL_CHARS = tuple(_REPLACEMENTS)
+
+
+def _has_special(text: str) -> bool:
+    """Whether ``text`` holds one of ``_REPLACEMENTS``: eleven ``in`` tests written out, because
+    a generator over them costs more than the scans (most are a ``memchr``) on a 3 kB page."""
+    return (
+        "\f" in text
+        or "\u00ad" in text
+        or "\ufffe" in text
+        or "\x00" in text
+        or "\ufb00" in text
+        or "\ufb01" in text
+        or "\ufb02" in text
+        or "\ufb03" in text
+        or "\ufb04" in text
+        or "\ufb05" in text
+        or "\ufb06" in text
+    )
+
+
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 # PDF extractors end nearly every line with one space (pypdfium2: "word \r\n"), so the trailing-space
@@ -49,11 +68,11 @@ def normalise_text(text: str) -> str:
         text = text.replace("\r\n", "\n")
         if "\r" in text:
             text = text.replace("\r", "\n")
-    if any(char in text for char in _SPECIAL_CHARS):
+    if _has_special(text):
         text = _SPECIAL.sub(lambda match: _REPLACEMENTS[match.group()], text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if " \n" in text or "\t\n" in text:
+    if " \n" in text or _has_tab_before_newline(text):
         text = _without_trailing_blanks(text)
     if "\n\n\n" in text:
         text = _BLANK_RUNS.sub("\n\n", text)
@@ -65,8 +84,13 @@ def _without_trailing_blanks(text: str) -> str:
     line end, so once none is left every run is gone, whatever its length was."""
     for _ in range(_REPLACE_PASSES):
         text = text.replace(" \n", "\n")
-        if "\t\n" in text:
+        if _has_tab_before_newline(text):
             text = text.replace("\t\n", "\n")
-        if " \n" not in text and "\t\n" not in text:
+        if " \n" not in text and not _has_tab_before_newline(text):
             return text
     return _TRAILING_SPACE.sub("\n", text)
+
+
+def _has_tab_before_newline(text: str) -> bool:
+    # A tab is rare, and looked for with memchr; a two-character needle costs a slower search.
+    return "\t" in text and "\t\n" in text

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
 
-from pipelines.doctype import DOC_TYPES, guess_doc_type
+from pipelines.doctype import DOC_TYPES, fold, guess_doc_type
 from pipelines.pdf_text import extract_pdf
 from tests import realdocs
 
@@ -39,3 +42,19 @@ def test_types_are_the_public_contract() -> None:
         "deliberation", "proces_verbal", "compte_rendu", "liste_deliberations",
         "ordre_du_jour", "raa", "arrete", "other",
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Délibération n° 12 – Procès-verbal « Séance » de l’année",
+        "ÉLECTIONS À L'HÔTEL DE VILLE ŒUVRE ﬁnancière",
+        "Tiếng Việt, Ελληνικά ἄλφα, עִבְרִית, हिन्दी, 𝅘𝅥𝅮 \U0001d165\U0001d166",
+        "plain ascii_file-name 2013",
+        "",
+    ],
+)
+def test_fold_drops_exactly_the_combining_marks(text: str) -> None:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    assert fold(text) == " ".join(re.sub(r"[\W_]+", " ", bare).split())

@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 
 from pipelines.pdf_text import BACKENDS
-from pipelines.textnorm import _REPLACEMENTS, normalise_text
+from pipelines.textnorm import _REPLACEMENTS, _has_special, normalise_text
 from tests import realdocs
 
 _SPECIAL = re.compile("[" + re.escape("".join(_REPLACEMENTS)) + "]")
@@ -22,6 +22,11 @@ def _reference(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = re.sub(r"[ \t]+\n", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def test_every_replaced_character_is_looked_for() -> None:
+    assert all(_has_special(f"a{char}b") for char in _REPLACEMENTS)
+    assert not _has_special("Délibération n° 12 « vidéoprotection » – l’école\t\n")
 
 
 def test_the_archive_spelling() -> None:
