@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from pipelines.acts_headings import BULLETS, Heading
 from pipelines.acts_scan import LinePattern
+from pipelines.doctype import without_marks
 
 MAX_LISTED_ITEMS = 60  # lines of an unnumbered "Ordre du jour"
 MAX_LISTED_LINE = 150  # longer lines are sentences, not an item's heading
@@ -92,7 +93,7 @@ def _words(line: str) -> frozenset[str]:
     """Words of three letters or more, without accents, case, stop words nor plural marks."""
     folded = unicodedata.normalize("NFKD", line.casefold())
     words = set()
-    for word in _WORD.findall("".join(char for char in folded if not unicodedata.combining(char))):
+    for word in _WORD.findall(without_marks(folded)):
         if word not in _STOP_WORDS:
             word = word.removesuffix("s").removesuffix("x")
             words.add(word.removesuffix("e") if len(word) > 3 else word)

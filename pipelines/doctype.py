@@ -15,7 +15,7 @@ from urllib.parse import unquote
 
 from archive.taxonomy import DOC_TYPES
 
-__all__ = ["DOC_TYPES", "fold", "guess_doc_type"]
+__all__ = ["DOC_TYPES", "fold", "guess_doc_type", "without_marks"]
 HEAD_CHARS = 1500
 HTML_HEAD_CHARS = 300
 
@@ -55,10 +55,10 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 def fold(text: str) -> str:
     """Lower case, no accents, punctuation and underscores as spaces."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
-    return " ".join(re.sub(r"[\W_]+", " ", _without_marks(decomposed)).split())
+    return " ".join(re.sub(r"[\W_]+", " ", without_marks(decomposed)).split())
 
 
-def _without_marks(text: str) -> str:
+def without_marks(text: str) -> str:
     """``text`` without its combining marks (the accents NFKD took apart from their letters).
 
     Asking ``unicodedata.combining`` of every character costs a Python call each; only the few
