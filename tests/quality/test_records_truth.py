@@ -1,0 +1,127 @@
+"""The hand-labelled decision records (records.toml) are well-formed (no extractor is scored here)."""
+
+from __future__ import annotations
+
+import datetime
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+from pipelines.tagging.lexicon import CATEGORY_IDS
+
+RECORDS = Path(__file__).with_name("records.toml")
+
+KINDS = {
+    "deployment",
+    "extension",
+    "renewal",
+    "maintenance",
+    "procurement_award",
+    "grant_request",
+    "grant_award",
+    "convention",
+    "prefectoral_authorisation",
+    "drone_authorisation",
+    "experiment",
+    "motion_against",
+    "moratorium_ban",
+    "debate_only",
+    "none",
+}
+REQUIRED = ("id", "split", "source", "text", "kind", "technologies")
+STRINGS = (
+    "authority",
+    "act_number",
+    "beneficiary",
+    "commune",
+    "address",
+    "vendor",
+    "note",
+)
+INTEGERS = (
+    "cameras",
+    "cameras_public_road",
+    "retention_days",
+    "period_years",
+    "vote_for",
+    "vote_against",
+    "vote_abstentions",
+)
+NUMBERS = ("amount_eur", "funding_rate")
+DATES = ("act_date", "period_start", "period_end")
+ENUMS = {
+    "split": {"dev", "heldout"},
+    "scope": {"new", "renewal", "modification"},
+    "authority_kind": {"commune", "epci", "departement", "region", "prefecture"},
+    "amount_tax": {"HT", "TTC"},
+}
+KNOWN = set(REQUIRED) | set(STRINGS) | set(INTEGERS) | set(NUMBERS) | set(DATES) | set(ENUMS)
+KNOWN |= {"legal_basis", "unanimous"}
+
+
+def load() -> list[dict]:
+    with RECORDS.open("rb") as handle:
+        return tomllib.load(handle)["record"]
+
+
+def problems(record: dict) -> list[str]:
+    found = [f"missing {key}" for key in REQUIRED if key not in record]
+    found += [f"unknown key {key}" for key in record if key not in KNOWN]
+    found += [f"empty {key}" for key, value in record.items() if value == ""]
+    if record.get("kind") not in KINDS:
+        found.append(f"kind {record.get('kind')!r}")
+    technologies = record.get("technologies", [])
+    if not isinstance(technologies, list) or not set(technologies) <= set(CATEGORY_IDS):
+        found.append(f"technologies {technologies!r}")
+    if (record.get("kind") == "none") != (technologies == []):
+        found.append("kind none goes with technologies [] and only with it")
+    if ("scope" in record) != (record.get("kind") == "prefectoral_authorisation"):
+        found.append("scope is for prefectoral_authorisation only, and required there")
+    for key, allowed in ENUMS.items():
+        if key in record and record[key] not in allowed:
+            found.append(f"{key} {record[key]!r}")
+    for key in (*STRINGS, "source", "text"):
+        if key in record and not (isinstance(record[key], str) and record[key].strip()):
+            found.append(f"{key} is not a non-empty string")
+    for key in INTEGERS:
+        if key in record and (type(record[key]) is not int or record[key] < 0):
+            found.append(f"{key} is not a non-negative integer")
+    for key in NUMBERS:
+        if key in record and (type(record[key]) not in (int, float) or record[key] < 0):
+            found.append(f"{key} is not a number")
+    for key in DATES:
+        if key in record:
+            try:
+                datetime.date.fromisoformat(record[key])
+            except (TypeError, ValueError):
+                found.append(f"{key} {record[key]!r} is not an ISO date")
+    if "legal_basis" in record and not (
+        isinstance(record["legal_basis"], list)
+        and record["legal_basis"]
+        and all(isinstance(item, str) and item.strip() for item in record["legal_basis"])
+    ):
+        found.append("legal_basis is not a list of strings")
+    if "unanimous" in record and record["unanimous"] is not True:
+        found.append("unanimous is only written when true")
+    start, end = record.get("period_start"), record.get("period_end")
+    if start and end and end < start:
+        found.append("period ends before it starts")
+    return found
+
+
+def test_records_are_well_formed_and_split() -> None:
+    records = load()
+    assert len(records) >= 70
+    ids = [record.get("id") for record in records]
+    assert len(ids) == len(set(ids)), [i for i, n in Counter(ids).items() if n > 1]
+    assert {record["id"]: problems(record) for record in records if problems(record)} == {}
+    splits = Counter(record["split"] for record in records)
+    assert set(splits) == {"dev", "heldout"}
+    assert splits["heldout"] == len(records) // 3
+
+
+def test_records_cover_authorisations_council_acts_and_negatives() -> None:
+    kinds = Counter(record["kind"] for record in load())
+    assert kinds["prefectoral_authorisation"] + kinds["drone_authorisation"] >= 40
+    assert kinds["none"] >= 10
+    assert len(kinds) >= 12
