@@ -62,8 +62,10 @@ STAMP_WINDOW = 400  # characters around an identifier where its stamp's dates ar
 # scanned for in C. Every identifier has its SIREN between two hyphens, and every label line
 # follows a newline: these locators find the few places where the full patterns are tried, and
 # ``_actes_ids``/``_label_lines`` give exactly the matches ``finditer`` would.
+# Each label starts with one of the letters e, t, d, r, p, a, m, whose only other case is ASCII's:
+# a newline before any other letter (most lines) is passed over without trying the labels.
 _SIREN_HYPHEN = re.compile(r"-(?=\s?\d{9}\s?-)")
-_LABEL_AFTER_NEWLINE = re.compile(rf"\n[ \t]*(?:{_LABEL.pattern})", re.IGNORECASE)
+_LABEL_AFTER_NEWLINE = re.compile(rf"\n(?=[ \t]*[etdrpam])[ \t]*(?:{_LABEL.pattern})", re.IGNORECASE)
 
 
 def find_actes(text: str) -> ActesInfo:

@@ -125,22 +125,24 @@ def _candidates(text: str) -> list[_Candidate]:
     """
     found = []
     for match in _ITEM_LINES.finditer(text):
-        title = match.group("title")
-        digits = match.group("number")
-        prefix = match.group("date") or match.group("word") or match.group("no")
+        # One call for every group: most lines are rejected, and each call costs.
+        date, word, no, digits, suffix, sep, space, title = match.group(
+            "date", "word", "no", "number", "suffix", "sep", "space", "title"
+        )
+        prefix = date or word or no
         if digits.isdigit():
             number, scheme = int(digits), ""
         else:
             number, scheme = _roman(digits), "roman"
-            if not number or match.group("space"):
+            if not number or space:
                 continue
         if prefix:  # a prefixed number may stand alone, its title on the next line
             scheme += ":" + re.sub(r"\W", "", prefix.lower())
-        elif match.group("space"):  # "1 Subventions associatives": a capital, and a plain scheme
+        elif space:  # "1 Subventions associatives": a capital, and a plain scheme
             if not title[:1].isupper():
                 continue
             scheme += " "
-        elif not match.group("sep"):
+        elif not sep:
             continue
         if title and (_DATE_REST.match(title) or not _LETTER.search(title)):
             continue  # "1/4" (a page), "12/03/2014" (a date)
@@ -149,12 +151,12 @@ def _candidates(text: str) -> list[_Candidate]:
         if _AMOUNT.search(title):
             continue
         number_text = str(number) if digits.isdigit() else digits
-        if match.group("suffix"):
-            number_text += " " + match.group("suffix")
-        if match.group("date"):
-            number_text = f"{match.group('date')}-{number_text}"
+        if suffix:
+            number_text += " " + suffix
+        if date:
+            number_text = f"{date}-{number_text}"
         heading = Heading(match.start(), match.start("title"), number_text, "item")
-        found.append(_Candidate(scheme, number, match.group("suffix") or "", heading))
+        found.append(_Candidate(scheme, number, suffix or "", heading))
     return found
 
 
