@@ -39,11 +39,16 @@ def listed_headings(text: str) -> list[Heading]:
         entries, after = _agenda_entries(text, head.end())
         if len(entries) < 2:
             continue
-        lines = [(start, words) for start, line, words in _lines(text, after) if _short_line(line)]
+        lines = [(start, line) for start, line in _line_texts(text, after) if _short_line(line)]
+        # A line's words cost more than the rest: they are read the first time a line is compared.
+        line_words: list[frozenset[str] | None] = [None] * len(lines)
         found, at = [], 0
         for entry in entries:
             for index in range(at, len(lines)):
-                start, words = lines[index]
+                start, line = lines[index]
+                words = line_words[index]
+                if words is None:
+                    words = line_words[index] = _line_words(line)
                 if _same_item(entry, words):
                     found.append(Heading(start, start + _indent(text, start), None, "item"))
                     at = index + 1
@@ -75,13 +80,21 @@ def _agenda_entries(text: str, position: int) -> tuple[list[frozenset[str]], int
 
 def _lines(text: str, position: int) -> Iterator[tuple[int, str, frozenset[str]]]:
     """Each line from ``position`` on: its start, its text, its significant words."""
+    for start, line in _line_texts(text, position):
+        yield start, line, _line_words(line)
+
+
+def _line_texts(text: str, position: int) -> Iterator[tuple[int, str]]:
+    """Each line from ``position`` on: its start and its text."""
     while position < len(text):
         end = text.find("\n", position)
         end = len(text) if end < 0 else end
-        line = text[position:end]
-        words = _words(line) if len(line) <= MAX_LISTED_LINE else frozenset()
-        yield position, line, words
+        yield position, text[position:end]
         position = end + 1
+
+
+def _line_words(line: str) -> frozenset[str]:
+    return _words(line) if len(line) <= MAX_LISTED_LINE else frozenset()
 
 
 def _short_line(line: str) -> bool:

@@ -71,7 +71,7 @@ class OutcomeCues:
         self._lines: dict[str, list[int]] = {"vote": [], "counts": [], "result": []}
         for cue in _CUE.finditer(text):
             self._lines[cue.lastgroup or ""].append(cue.end())
-        self._deliberated = _ascii_offsets(text, _DELIBERATED_START)
+        self._deliberated: list[int] | None = None  # found when an act first needs them
 
     def outcome(self, start: int, end: int) -> dict[str, object]:
         """``act_outcome(text[start:end])``."""
@@ -90,15 +90,14 @@ class OutcomeCues:
                 key = {"pour": "for", "contre": "against"}.get(what.lower(), "abstentions")
                 votes[key] = int(number)
         decision, unanimous = None, None
-        result = self._line("result", start, end)
-        deliberated = self._deliberated_in(start, end)
-        if result:
+        if result := self._line("result", start, end):
             decision = _DECISIONS[result.group("verb").lower()]
             unanimous = _unanimity(result.group("rest"))
-        elif deliberated:
-            decision = _DECISIONS[deliberated.group("verb").lower()]
-            unanimous = _unanimity(deliberated.group("how"))
-        if unanimous is None and deliberated:
+        # "Après en avoir délibéré" only counts when the result line is missing or silent on
+        # unanimity: most acts of minutes ("Adopté à l'unanimité") never look for it.
+        if unanimous is None and (deliberated := self._deliberated_in(start, end)):
+            if not result:
+                decision = _DECISIONS[deliberated.group("verb").lower()]
             unanimous = _unanimity(deliberated.group("how"))
         return {
             "vote_for": votes["for"],
@@ -124,6 +123,8 @@ class OutcomeCues:
 
     def _deliberated_in(self, start: int, end: int) -> re.Match[str] | None:
         """``_DELIBERATED.search(text[start:end])``: a match starts where "apr" does."""
+        if self._deliberated is None:
+            self._deliberated = _ascii_offsets(self.text, _DELIBERATED_START)
         offsets = self._deliberated
         for index in range(bisect_left(offsets, start), len(offsets)):
             if offsets[index] >= end:
