@@ -22,8 +22,8 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from archive.db import utcnow
-from archive.models import Act, Document, DocumentUrl, Mention, Source
-from archive.records import ACT_FIELDS, ActRecord, FetchOutcome, FetchRecord
+from archive.models import Act, DecisionRow, Document, DocumentUrl, Mention, Source
+from archive.records import ACT_FIELDS, RECORD_FIELDS, ActRecord, DecisionRecord, FetchOutcome, FetchRecord
 
 # SQLite allows 32,766 bound values per statement; look-ups stay well below it.
 _IN_CHUNK = 500
@@ -84,7 +84,10 @@ def insert_documents(session: Session, records: Sequence[FetchRecord]) -> list[i
     )
     by_hash = dict(inserted.all())
     ids = [by_hash[record.sha256] for record in records]
-    acts = _insert_acts(session, ids, records)
+    acts, act_ids = _insert_acts(session, ids, records)
+    insert_records(
+        session, [(document_id, record, act_ids) for document_id, record in zip(ids, records, strict=True)]
+    )
     mentions = [
         {
             "document_id": document_id,
@@ -109,21 +112,52 @@ def act_containing(acts: Sequence[tuple[int, int, int]], start: int) -> int | No
 
 def _insert_acts(
     session: Session, ids: list[int], records: Sequence[FetchRecord]
-) -> dict[int, list[tuple[int, int, int]]]:
+) -> tuple[dict[int, list[tuple[int, int, int]]], dict[tuple[int, int], int]]:
+    """Insert the acts; (per document its acts' (start, end, id) by start, and (document, seq) → id)."""
     rows = [
         {"document_id": document_id, **act_columns(act)}
         for document_id, record in zip(ids, records, strict=True)
         for act in record.analysis.acts
     ]
     if not rows:
-        return {}
-    inserted = session.execute(insert(Act).returning(Act.document_id, Act.start, Act.end, Act.id), rows)
+        return {}, {}
+    inserted = session.execute(
+        insert(Act).returning(Act.document_id, Act.start, Act.end, Act.id, Act.seq), rows
+    )
     acts: dict[int, list[tuple[int, int, int]]] = {}
-    for document_id, start, end, act_id in inserted:
+    by_seq: dict[tuple[int, int], int] = {}
+    for document_id, start, end, act_id, seq in inserted:
         acts.setdefault(document_id, []).append((start, end, act_id))
+        by_seq[(document_id, seq)] = act_id
     for spans in acts.values():
         spans.sort()
-    return acts
+    return acts, by_seq
+
+
+def insert_records(
+    session: Session, documents: Sequence[tuple[int, FetchRecord, dict[tuple[int, int], int]]]
+) -> None:
+    """Insert documents' decision records, each linked to its act (``act_ids``: (document, seq) → id)."""
+    rows = [
+        {
+            "document_id": document_id,
+            "act_id": act_ids.get((document_id, decision.act_seq)) if decision.act_seq is not None else None,
+            "built_with": record.records_built_with,
+            **record_columns(decision),
+        }
+        for document_id, record, act_ids in documents
+        if record.records_built_with is not None
+        for decision in record.records
+    ]
+    if rows:
+        session.execute(insert(DecisionRow), rows)
+
+
+def record_columns(decision: DecisionRecord) -> dict[str, object]:
+    """A decision record's columns (its document and act aside)."""
+    columns = {name: getattr(decision, name) for name in RECORD_FIELDS}
+    columns["evidence"] = {name: list(span) for name, span in decision.evidence.items()}
+    return columns
 
 
 def document_columns(record: FetchRecord) -> dict[str, object]:

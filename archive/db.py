@@ -28,7 +28,8 @@ __all__ = [
 DEFAULT_DB = "vigie.db"
 # 1: documents, URLs, mentions, crawl runs. 2: acts, ACTES fields, OCR fields, mentions.act_id.
 # 3: URL history (source, validators, replaced/removed), per-source crawl run results.
-SCHEMA_VERSION = 3
+# 4: decision records (``decision_records``), built by ``vigie records --rebuild`` for older archives.
+SCHEMA_VERSION = 4
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 

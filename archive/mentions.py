@@ -12,8 +12,9 @@ from sqlalchemy import ColumnElement, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from archive.bulk import act_columns
+from archive.decisions import replace_records
 from archive.models import Act, Document, DocumentUrl, Mention
-from archive.records import ActesInfo, ActRecord, MentionRecord
+from archive.records import ActesInfo, ActRecord, DecisionRecord, MentionRecord
 from archive.store import ArchiveStore, add_mentions, replace_acts
 
 BATCH_SIZE = 200
@@ -129,9 +130,11 @@ def replace_analysis(
     version: str,
     structure: tuple[ActesInfo, list[ActRecord]] | None = None,
     date: tuple[dt.date | None, str | None] | None = None,
+    records: tuple[list[DecisionRecord], str] | None = None,
 ) -> Replaced:
     """Swap a document's mentions (and, when given, its acts and its date) in one transaction.
 
+    ``records`` are the decision records read again, with the readers' version.
     ``date`` is the ``(date, date_source)`` read again from the document; the report of
     ``vigie retag`` counts the documents whose date or acts this changed, so the old ones are
     compared before they are replaced.
@@ -156,6 +159,8 @@ def replace_analysis(
         add_mentions(session, document_id, mentions, version)
         if document is not None:
             document.tagged_with = version
+        if document is not None and records is not None:
+            replace_records(session, document_id, *records)
     new = Counter((m.category, m.term, m.start, m.end, m.stance) for m in mentions)
     return Replaced(old, new, date_changed, acts_changed)
 

@@ -30,7 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 from sqlalchemy.types import TypeEngine
 
-from archive.records import PAGE_SEPARATOR, DocumentFacts
+from archive.records import PAGE_SEPARATOR, DecisionRecord, DocumentFacts
 
 __all__ = [
     "PAGE_SEPARATOR",
@@ -38,6 +38,7 @@ __all__ = [
     "ActesColumns",
     "Base",
     "CrawlRun",
+    "DecisionRow",
     "Document",
     "DocumentUrl",
     "FactColumns",
@@ -98,14 +99,34 @@ _PLAIN_TYPES: dict[type, type[TypeEngine[typing.Any]]] = {
 }
 
 
-def _fact_column(fact: dataclasses.Field[typing.Any], annotation: typing.Any) -> declared_attr[typing.Any]:
-    """The column of one ``DocumentFacts`` field: its type, NULL when it is optional."""
+def contract_columns(
+    name: str, contract: type, storage: dict[str, dict[str, typing.Any]], skip: tuple[str, ...] = ()
+) -> type:
+    """A declarative mixin with one column per field of the dataclass ``contract``: its type
+    from the annotation (lists and dicts as JSON), NULL when it is optional, and what
+    ``storage`` says of its length or index. A field added to the contract is a column."""
+    hints = typing.get_type_hints(contract)
+    columns = {
+        item.name: _contract_column(item, hints[item.name], storage.get(item.name, {}))
+        for item in dataclasses.fields(contract)
+        if item.name not in skip
+    }
+    return type(name, (), columns)
+
+
+def _contract_column(
+    item: dataclasses.Field[typing.Any], annotation: typing.Any, storage: dict[str, typing.Any]
+) -> declared_attr[typing.Any]:
     members = typing.get_args(annotation) if isinstance(annotation, types.UnionType) else (annotation,)
     nullable = type(None) in members
     (plain,) = [member for member in members if member is not type(None)]
-    storage = _FACT_STORAGE.get(fact.name, {})
-    column_type = storage.get("type", _PLAIN_TYPES[plain])
-    default = None if fact.default is dataclasses.MISSING else fact.default
+    origin = typing.get_origin(plain) or plain
+    if origin in (list, dict):
+        column_type: typing.Any = storage.get("type", JSON)
+        default = None
+    else:
+        column_type = storage.get("type", _PLAIN_TYPES[plain])
+        default = None if item.default is dataclasses.MISSING else item.default
 
     def column(cls: type) -> Mapped[typing.Any]:
         return mapped_column(
@@ -116,15 +137,15 @@ def _fact_column(fact: dataclasses.Field[typing.Any], annotation: typing.Any) ->
 
 
 # Declared on ``Document`` from the contract, so that a new fact is a new column by itself.
-FactColumns = type(
-    "FactColumns",
-    (),
-    {
-        fact.name: _fact_column(fact, annotation)
-        for fact in dataclasses.fields(DocumentFacts)
-        for annotation in [typing.get_type_hints(DocumentFacts)[fact.name]]
-    },
-)
+FactColumns = contract_columns("FactColumns", DocumentFacts, _FACT_STORAGE)
+_RECORD_STORAGE: dict[str, dict[str, typing.Any]] = {
+    "kind": {"type": String(32), "index": True},
+    "scope": {"type": String(16)},
+    "act_number": {"type": String(64)},
+    "act_date": {"index": True},
+    "amount_tax": {"type": String(3)},
+}
+RecordColumns = contract_columns("RecordColumns", DecisionRecord, _RECORD_STORAGE, skip=("act_seq",))
 
 
 class Source(Base):
@@ -255,6 +276,24 @@ class Mention(Base):
 
     document: Mapped[Document] = relationship(back_populates="mentions")
     act: Mapped[Act | None] = relationship(back_populates="mentions")
+
+
+class DecisionRow(RecordColumns, Base):
+    """A decision record (``archive.records.DecisionRecord``), read from an act or a document.
+
+    ``evidence`` maps each filled field to the span of ``documents.text`` it was read from.
+    ``built_with`` is the version of the readers (``pipelines.records.build.RECORDS_VERSION``).
+    """
+
+    __tablename__ = "decision_records"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    act_id: Mapped[int | None] = mapped_column(ForeignKey("acts.id", ondelete="SET NULL"), index=True)
+    built_with: Mapped[str] = mapped_column(String(32))
+
+    document: Mapped[Document] = relationship()
+    act: Mapped[Act | None] = relationship()
 
 
 class CrawlRun(Base):

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, delete, func, select
 
+from archive.decisions import replace_records
 from archive.models import Document, DocumentUrl, Mention
-from archive.records import FACT_FIELDS, Analysis, DocumentFacts, MentionRecord
+from archive.records import FACT_FIELDS, Analysis, DecisionRecord, DocumentFacts, MentionRecord
 from archive.store import ArchiveStore, add_mentions, replace_acts
 
 
@@ -94,9 +95,11 @@ def save_ocr(
     analysis: Analysis,
     mentions: list[MentionRecord],
     lexicon_version: str,
+    records: list[DecisionRecord] | None = None,
+    records_built_with: str | None = None,
 ) -> None:
-    """Replace a scan's text, facts (type, date, OCR fields…), ACTES fields, acts and mentions
-    in one transaction."""
+    """Replace a scan's text, facts (type, date, OCR fields…), ACTES fields, acts, mentions and
+    decision records (when read) in one transaction."""
     text = analysis.text
     with store.session() as session, session.begin():
         document = session.get(Document, document_id)
@@ -109,6 +112,8 @@ def save_ocr(
         session.execute(delete(Mention).where(Mention.document_id == document_id))
         add_mentions(session, document_id, mentions, lexicon_version)
         document.tagged_with = lexicon_version
+        if records_built_with is not None:
+            replace_records(session, document_id, records or [], records_built_with)
 
 
 def save_ocr_error(store: ArchiveStore, document_id: int, message: str) -> None:

@@ -172,6 +172,8 @@ class FetchRecord:
     analysis: Analysis
     mentions: list[MentionRecord] = field(default_factory=list)
     lexicon_version: str | None = None  # None: not tagged
+    records: list[DecisionRecord] = field(default_factory=list)
+    records_built_with: str | None = None  # version of the readers (None: not read)
 
     @property
     def url(self) -> str:
@@ -197,6 +199,7 @@ class DecisionRecord:
     """
 
     kind: str
+    act_seq: int | None = None  # the act it was read from (``ActRecord.seq``); None: the document
     scope: str | None = None  # prefectoral authorisations: new, renewal or modification
     technologies: list[str] = field(default_factory=list)  # lexicon categories
     authority: str | None = None
@@ -241,6 +244,9 @@ DECISION_KINDS = (
     "debate_only",
 )
 
+
+# The decision_records columns that ``DecisionRecord`` declares (``act_seq`` becomes ``act_id``).
+RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(DecisionRecord) if f.name != "act_seq")
 
 # The documents columns that ``DocumentFacts`` declares, in order.
 FACT_FIELDS = tuple(f.name for f in dataclasses.fields(DocumentFacts))

@@ -17,6 +17,7 @@ from cli.demo import demo
 from cli.export import export
 from cli.feed import feed
 from cli.ocr import ocr
+from cli.records import records
 from cli.runs import runs
 from cli.search import index, search
 from cli.serve import serve
@@ -79,6 +80,7 @@ cli.add_command(sources)
 cli.add_command(runs)
 cli.add_command(feed)
 cli.add_command(serve)
+cli.add_command(records)
 
 
 def main() -> None:

@@ -12,6 +12,8 @@ that finds the most headings (a PV's items may cite "délibération n° 2012/68"
 - ``agenda``: numbered items in one numbering scheme: "1- Nouveaux temps scolaires", "Point 5
   – …", roman numerals "IV - …", "15 A" / "15 B"…, numbered in sequence
   (``pipelines.acts_numbering``);
+- ``raa``: a prefecture's recueil: its "Arrêté n° … du …" and "Arrêté du …" lines that are not
+  entries of its summary (``pipelines.acts_raa``);
 - ``listed``: an "Ordre du jour" of unnumbered lines, each found again, in order, as the
   heading of its item further down (``pipelines.acts_agenda_list``).
 
@@ -43,6 +45,7 @@ from pipelines.acts_headings import (
 )
 from pipelines.acts_numbering import numbered_headings
 from pipelines.acts_outcome import OutcomeCues, act_outcome
+from pipelines.acts_raa import outside_summary, raa_headings
 
 __all__ = [
     "MAX_LISTED_ITEMS",
@@ -83,6 +86,8 @@ def split_acts(text: str, doc_type: str, title: str | None = None, paged: bool =
     explicit, register = explicit_headings(lines), register_headings(lines)
     if doc_type != "raa":  # an RAA gathers several series; minutes number theirs in order
         explicit, register = increasing(explicit), increasing(register)
+    else:  # its summary lists the headings once more, and some arrêtés have no number
+        explicit = max(raa_headings(lines), outside_summary(lines, explicit), key=len)
     # Between styles as long, the first: own numbers before agenda numbers before listed lines.
     headings = max(
         (

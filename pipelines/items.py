@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from archive.records import Analysis, MentionRecord
+from archive.records import Analysis, DecisionRecord, MentionRecord
 
 
 @dataclass(slots=True)
@@ -31,6 +31,8 @@ class DocumentItem:
     extracted: Analysis | None = None
     mentions: list[MentionRecord] = field(default_factory=list, repr=False)
     lexicon_version: str | None = None  # set by the tagging stage
+    records: list[DecisionRecord] = field(default_factory=list, repr=False)  # read by the tagging stage
+    records_built_with: str | None = None  # version of the record readers; None: not read
     source: str = ""  # slug of the registered source (or host, for a crawl of bare URLs)
     etag: str | None = None  # validators, for the next crawl's conditional request
     last_modified: str | None = None

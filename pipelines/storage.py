@@ -110,7 +110,12 @@ class StoragePipeline:
             listing=item.listing,
         )
         record = FetchRecord(
-            fetch, _with_listing(extracted, item.listing or {}), item.mentions, item.lexicon_version
+            fetch,
+            _with_listing(extracted, item.listing or {}),
+            item.mentions,
+            item.lexicon_version,
+            item.records,
+            item.records_built_with,
         )
         assert self._writer is not None
         try:

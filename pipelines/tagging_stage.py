@@ -11,6 +11,7 @@ from scrapy.crawler import Crawler
 from pipelines.crawl_context import CrawlContext
 from pipelines.items import DocumentItem
 from pipelines.limits import DocumentLimits
+from pipelines.records.build import RECORDS_VERSION, RecordsJob, records_job
 from pipelines.tagging import load_lexicon
 from pipelines.tagging.jobs import TagJob, TagResult, tag_job
 from pipelines.worker_pool import WorkerPool
@@ -67,4 +68,19 @@ class TaggingPipeline:
             )
         for mention in result.mentions:
             stats.inc_value(f"vigie/mentions/{mention.category}")
+        if result.mentions:
+            await self._read_records(item, text)
         return item
+
+    async def _read_records(self, item: DocumentItem, text: str) -> None:
+        """The decision records of a document with mentions, read in a worker like its tags."""
+        extracted = item.extracted
+        assert extracted is not None
+        job = RecordsJob(text, extracted.acts, item.mentions, extracted.title, extracted.date)
+        records = await self.pool.run(records_job, job, lambda kind, message: None)
+        if records is None:
+            self.crawler.stats.inc_value("vigie/records_failed")
+            return  # none stored: `vigie records --rebuild` reads it again
+        item.records, item.records_built_with = records, RECORDS_VERSION
+        for record in records:
+            self.crawler.stats.inc_value(f"vigie/records/{record.kind}")

@@ -38,3 +38,10 @@ def flaux_liste_nfd() -> Path:
 REAL2 = REAL.parent / "real2"
 RAA_MANCHE_VIDEOPROTECTION = REAL2 / "manche_RAA_SP_14_2025.txt"  # 83 video-protection arrêtés
 RAA_MANCHE_DRONES = REAL2 / "PROJET_RAA/Nettoyage/raa_avant/RAA SP 16.txt"  # 2 drone arrêtés, 2 others
+# The Avranches council's minutes of 1 July 2013 (item 5: the video-protection contract), as text,
+# from the public repository benjaminpochat/demos (see SOURCES.md).
+PV_AVRANCHES_2013_07_01 = (
+    REAL
+    / "demos/demos-trainer/src/test/resources/process/training/text_dataset_producer/training/city_council_report"
+    / "CM%2001%2007%202013%20-%20Proc%C3%A8s-verbal.pdf.txt"
+)

@@ -45,6 +45,7 @@ def test_one_command_runs_every_benchmark_and_prints_every_row(tmp_path: Path) -
     assert "quality (dev): tagger micro-F1" in names and "quality (heldout2): opposition found" in names
     assert any(name.startswith("Main-content F1, article benchmark held-out") for name in names)
     assert any(name.startswith("analysis (") for name in names)
+    assert "records (dev): kind recall" in names and "records (heldout): acts given a record" in names
     crawl = json.loads((tmp_path / "crawl.json").read_text(encoding="utf-8"))
     assert crawl["pdf_site"]["archived"] >= 30 + 2 + 1  # pages, PDFs, the 255-page minutes
     assert (

@@ -19,6 +19,7 @@ from archive.store import ArchiveStore
 from pipelines.limits import DocumentLimits
 from pipelines.ocr.document import DEFAULT_TIMEOUT, apply_ocr, ocr_pdf
 from pipelines.ocr.engine import OcrEngine
+from pipelines.records.build import RECORDS_VERSION, records_for
 from pipelines.tagging.tagger import Tagger
 from pipelines.worker_pool import WorkerPool
 
@@ -104,7 +105,8 @@ async def _ocr_document(
         report.failed.append((document.url, result.ocr_error))
         return
     mentions = tagger.tag("\f".join(result.pages), paged=True, limit=DocumentLimits.from_env().max_mentions)
-    save_ocr(store, document.id, result, mentions, tagger.version)
+    records = records_for(result.text, result.acts, list(mentions), result.title, result.date)
+    save_ocr(store, document.id, result, mentions, tagger.version, records, RECORDS_VERSION)
     report.documents += 1
     report.pages += len(outcome.ocr_pages)
     report.mentions.update(mention.category for mention in mentions)

@@ -12,7 +12,23 @@ from pipelines.records import fields
 from pipelines.records.fields import Found
 from pipelines.records.kinds import decision_kind
 
-__all__ = ["read_record"]
+__all__ = ["decided_technologies", "read_record"]
+
+# What a prefect's authorisation is about is set by the law it applies (CSI L.252-1: a
+# video-protection system; L.242-5: cameras on aircraft), whatever else its recitals mention.
+_LEGAL_TECHNOLOGY = {"prefectoral_authorisation": "videoprotection", "drone_authorisation": "drone"}
+
+
+def decided_technologies(kind: str, categories: list[str]) -> list[str]:
+    """The technologies a decision is about, from the categories of the mentions in its act:
+    an authorisation's own technology; algorithmic video surveillance rather than the cameras
+    it analyses (the lexicon's rule for mentions, applied to the act as a whole)."""
+    if kind in _LEGAL_TECHNOLOGY:
+        return [_LEGAL_TECHNOLOGY[kind]]
+    found = set(categories)
+    if "vsa" in found:
+        found.discard("videoprotection")
+    return sorted(found)
 
 
 def read_record(
@@ -40,9 +56,8 @@ def read_record(
     found["cameras"], found["cameras_public_road"] = fields.cameras(text)
     found["amount_eur"], found["amount_tax"] = fields.amount(text)
     found["period_start"], found["period_end"] = fields.authorised_period(text)
-    record = DecisionRecord(
-        kind=kind.value if kind else "debate_only", technologies=sorted(set(technologies))
-    )
+    kind_name = kind.value if kind else "debate_only"
+    record = DecisionRecord(kind=kind_name, technologies=decided_technologies(kind_name, technologies))
     evidence: dict[str, tuple[int, int]] = {}
     if kind is not None and kind.end > kind.start:
         evidence["kind"] = (offset + kind.start, offset + kind.end)

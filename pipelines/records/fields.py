@@ -8,7 +8,6 @@ drones under L.242-1 and following) and council deliberations (grants, contracts
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -34,27 +33,53 @@ _HEADING = re.compile(
     rf"(?:\s+n°\s*(?P<number>[\w./-]+))?\s+du\s+(?P<date>\d{{1,2}}(?:er)?\s+{_MONTHS}(?:\s+\d{{4}})?)",
     re.IGNORECASE,
 )
+# "Arrêté n° 2024-00860" (its date on another line), "DÉLIBÉRATION DU CONSEIL MUNICIPAL\nN° 20160526_7",
+# an item of minutes opening with its number: "N°29 - Autoriser…".
+_NUMBER = re.compile(
+    r"(?:(?:arr[êe]t[ée]|d[ée]lib[ée]ration|d[ée]cision)[^\n]{0,40}?\s*|^\s*)n°\s*(?P<number>\d[\w/-]*(?:\s/\s\d+)?)",
+    re.IGNORECASE,
+)
+# The sitting that passed the act, when its heading has no date: "N° 20160526_7 du 26 mai 2016",
+# "séance (publique) du lundi 4 février 2013", "conseil municipal du 22 septembre 2015".
+_SITTING_DATE = re.compile(
+    rf"(?:(?:arr[êe]t[ée]|d[ée]lib[ée]ration|d[ée]cision)[^\n]{{0,40}}?n°\s*[\w/-]+|s[ée]ance(?:\s+publique)?"
+    rf"|conseil\s+municipal|r[ée]union)\s+du\s+"
+    rf"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?P<date>\d{{1,2}}(?:er)?\s+{_MONTHS}\s+\d{{4}})",
+    re.IGNORECASE,
+)
 
 
 def act_number(head: str) -> Found | None:
     match = _HEADING.search(head[:400])
-    if match is None or not match["number"]:
+    if match is not None and match["number"]:
+        return Found(match["number"].rstrip(".,"), match.start("number"), match.end("number"))
+    numbered = _NUMBER.search(head[:600])
+    if numbered is None:
         return None
-    return Found(match["number"].rstrip(".,"), match.start("number"), match.end("number"))
+    return Found(numbered["number"].rstrip(".,-"), numbered.start("number"), numbered.end("number"))
 
 
 def act_date(head: str, year_hint: int | None = None) -> Found | None:
     """The date in the act's heading ("Arrêté n° 2024-44 du 29 avril 2024"); a heading without
-    its year ("Arrêté du 12 mars portant…") takes the year of the recueil (``year_hint``)."""
+    its year ("Arrêté du 12 mars portant…") takes the year of the recueil (``year_hint``); else
+    the date of the sitting that passed it ("séance publique du lundi 4 février 2013")."""
     match = _HEADING.search(head[:400])
     if match is None:
-        return None
+        return _sitting_date(head)
     written = match["date"]
     if not re.search(r"\d{4}$", written):
         if year_hint is None:
             return None
         written = f"{written} {year_hint}"
     date = parse_french_date(written)
+    return Found(date, match.start("date"), match.end("date")) if date else None
+
+
+def _sitting_date(head: str) -> Found | None:
+    match = _SITTING_DATE.search(head[:3000])
+    if match is None:
+        return None
+    date = parse_french_date(match["date"])
     return Found(date, match.start("date"), match.end("date")) if date else None
 
 
@@ -68,6 +93,11 @@ _CAMERAS = re.compile(
 )
 _DRONE_CAP = re.compile(
     rf"nombre{_GAP}maximal{_GAP}de{_GAP}cam[ée]ras[^.]{{0,120}}?(?:fix[ée]{_GAP}[àa]|est{_GAP}de){_GAP}(?P<count>{COUNT})",
+    re.IGNORECASE,
+)
+_STANDING = re.compile(
+    rf"(?:le{_GAP}syst[èe]me{_GAP}comporte{_GAP}(?:d[ée]sormais|toujours|dor[ée]navant)|le{_GAP}nombre{_GAP}de{_GAP}cam[ée]ras"
+    rf"{_GAP}reste{_GAP}inchang[ée]{_GAP}?:?)",
     re.IGNORECASE,
 )
 _ARTICLE_ONE = re.compile(r"^\s*Art(?:icle|\.)?\s*(?:1|1er|premier)\b", re.IGNORECASE | re.MULTILINE)
@@ -95,12 +125,28 @@ def cameras(text: str) -> tuple[Found | None, Found | None]:
     cap = _DRONE_CAP.search(text)
     if cap is not None and (value := count_value(cap["count"])) is not None:
         return Found(value, cap.start("count"), cap.end("count")), None
+    standing = _STANDING.search(text)
+    if standing is not None:  # a modification says what the system holds afterwards
+        start, end = standing.end(), _sentence_end(text, standing.end())
+        if any(count_value(m["count"]) is not None for m in _CAMERAS.finditer(text, start, end)):
+            return _counted(text, start, end, every=True)
     start, end = decision_part(text)
+    return _counted(text, start, end, every=start != 0 or end != len(text))
+
+
+def _sentence_end(text: str, start: int) -> int:
+    stop = re.compile(r"\.(?:\s|$)").search(text, start)
+    return stop.end() if stop else len(text)
+
+
+def _counted(text: str, start: int, end: int, every: bool) -> tuple[Found | None, Found | None]:
+    """The cameras counted between ``start`` and ``end``: all of them added up (``every``), or
+    the first count only."""
     part = text[start:end]
     matches = [match for match in _CAMERAS.finditer(part) if count_value(match["count"]) is not None]
     if not matches:
         return None, None
-    if start == 0 and len(text) == end:
+    if not every:
         matches = matches[:1]
     total = sum(count_value(match["count"]) or 0 for match in matches)
     span = Found(total, start + matches[0].start(), start + matches[-1].end())
@@ -215,7 +261,14 @@ def beneficiary(text: str) -> Found | None:
     return None
 
 
-_POSTCODE_TOWN = re.compile(r"\b(?:\d{5}|\d{2})\s+(?P<town>[A-ZÀ-Ý][A-ZÀ-Ý' -]{2,60}[A-ZÀ-Ý])\b")
+# "50700 VALOGNES"; the Manche's bulletins also print "50 CARENTAN-LES-MARAIS" (not "21 SEPTEMBRE").
+_POSTCODE_TOWN = re.compile(
+    rf"\b(?:\d{{5}}|\d{{2}})\s+(?!(?i:{_MONTHS})\b)(?P<town>[A-ZÀ-Ý][A-ZÀ-Ý' -]{{2,60}}[A-ZÀ-Ý])\b"
+)
+_TOWN_WORDS = r"[A-ZÀ-Ý][\w'’]+(?:[ -](?:(?:sur|en|de|du|la|le|les|l['’]|d['’]|LE|LA|LES|SUR|EN|DE)[ -]?)?[A-ZÀ-Ý][\w'’]+)*"
+_OF_THE_COMMUNE = re.compile(
+    rf"(?:(?i:commune){_GAP}(?:(?i:de){_GAP}|(?i:d)['’])|(?i:maire){_GAP}(?:(?i:de){_GAP}|(?i:d)['’]))(?P<town>{_TOWN_WORDS})"
+)
 _TOWN_DEPARTEMENT = re.compile(r"\b[àa]\s+(?P<town>[A-ZÀ-Ý][\w'’ -]{2,40}?)\s+\((?:\d{2}|2A|2B)\)")
 
 
@@ -223,7 +276,7 @@ def commune(text: str) -> Found | None:
     """The commune where the system is: "50700 VALOGNES", "à Avranches (50)"."""
     start, end = decision_part(text)
     part = text[start:end]
-    match = _POSTCODE_TOWN.search(part) or _TOWN_DEPARTEMENT.search(part)
+    match = _POSTCODE_TOWN.search(part) or _TOWN_DEPARTEMENT.search(part) or _OF_THE_COMMUNE.search(part)
     if match is None:
         return None
     town = " ".join(match["town"].split()).strip(" -")
@@ -254,10 +307,13 @@ def funding_rate(text: str) -> Found | None:
     return None
 
 
+_COMPANY = r"[A-ZÀ-Ý0-9][\w&'’.-]*(?:[ \t]+[A-ZÀ-Ý0-9&][\w&'’.-]*){0,4}"
 _VENDOR = re.compile(
-    r"(?:attribu[ée]e?s?\s+(?:[àa]|au\s+profit\s+de)|titulaire\s*:?|confi[ée]e?s?\s+[àa]|avec|retenu[es]*\s*:?)"
-    r"\s+(?:la\s+soci[ée]t[ée]|l['’]entreprise|le\s+groupement|la\s+SAS|la\s+SARL|la\s+SA)\s+"
-    r"(?P<name>[A-ZÀ-Ý0-9][\w&'’.-]*(?:\s+[A-ZÀ-Ý0-9&][\w&'’.-]*){0,5})",
+    # "attribué à la société X", "marché attribué à STURNO TELECOM SA", "la société suresnoise XXII
+    # Group", "titulaire : X": a company is named with capitals, a common noun is not.
+    r"(?:(?:attribu[ée]e?s?|confi[ée]e?s?)\s+(?:[àa]|au\s+profit\s+de)\s+(?:la\s+soci[ée]t[ée]\s+|l['’]entreprise\s+|le\s+groupement\s+)?"
+    r"|titulaire\s*:\s*|(?:la|de\s+la|avec\s+la|par\s+la)\s+soci[ée]t[ée]\s+(?:[a-zé]+\s+)?|l['’]entreprise\s+)"
+    rf"(?P<name>{_COMPANY})"
 )
 
 
@@ -268,13 +324,21 @@ def vendor(text: str) -> Found | None:
     return Found(match["name"].rstrip(".,"), match.start("name"), match.end("name"))
 
 
-_ARTICLE = re.compile(r"\b(?P<code>[LR])\s?\.?\s?(?P<number>\d{3,4}-\d+(?:-\d+)?)\b")
+_ARTICLE_NUMBER = r"[LR]\s?\.?\s?\d{3,4}-\d+(?:-\d+)?"
+# An article, or a range of them ("L.252-1 à L.252-6"), kept whole as the act cites it.
+_ARTICLE = re.compile(rf"\b(?P<first>{_ARTICLE_NUMBER})(?:\s+(?:à|au)\s+(?P<last>{_ARTICLE_NUMBER}))?\b")
 _CODE_NAMES = (
     ("CSI", re.compile(r"code\s+de\s+la\s+s[ée]curit[ée]\s+int[ée]rieure", re.IGNORECASE)),
     ("CGCT", re.compile(r"code\s+g[ée]n[ée]ral\s+des\s+collectivit[ée]s\s+territoriales", re.IGNORECASE)),
     ("CCP", re.compile(r"code\s+de\s+la\s+commande\s+publique", re.IGNORECASE)),
 )
 _JO_LAW = re.compile(r"loi\s+n°\s*2023-380\b", re.IGNORECASE)
+
+
+def _article(written: str) -> str:
+    """ "L. 242-5", "L242-5", "L.242-5" → "L.242-5"."""
+    compact = re.sub(r"[\s.]", "", written)
+    return f"{compact[0]}.{compact[1:]}"
 
 
 def legal_basis(text: str) -> Found | None:
@@ -288,7 +352,9 @@ def legal_basis(text: str) -> Found | None:
         code = next((name for name, pattern in _CODE_NAMES if pattern.search(window)), None)
         if code is None:
             continue
-        reference = f"{code} {match['code']}.{match['number']}"
+        reference = f"{code} {_article(match['first'])}"
+        if match["last"]:
+            reference += f" à {_article(match['last'])}"
         if reference not in cited:
             cited.append(reference)
         first, last = min(first, match.start()), max(last, match.end())
@@ -299,5 +365,36 @@ def legal_basis(text: str) -> Found | None:
     return Found(cited, first, last) if cited else None
 
 
-def year_of(date: dt.date | None) -> int | None:
-    return date.year if date else None
+_PLACE = r"(?P<place>[A-ZÀ-Ý][\w'’]+(?:[ -](?:(?:sur|en|de|la|le|les|l['’]|d['’])[ -])?[A-ZÀ-Ý][\w'’]+)*)"
+_PREFECTURE = re.compile(
+    r"(?i:pr[ée]fet|pr[ée]fecture|recueil\s+des\s+actes\s+administratifs)\s+"
+    rf"(?P<link>(?i:de\s+la|de\s+l['’]|des|du|de))\s*{_PLACE}"
+)
+_COUNCIL = re.compile(
+    r"(?i:conseil\s+municipal\s+de\s+la\s+(?:ville|commune)\s+d['’]|conseil\s+municipal\s+de\s+la\s+(?:ville|commune)\s+de"
+    rf"|conseil\s+municipal\s+d['’]|conseil\s+municipal\s+de|(?:mairie|ville|commune)\s+(?:de|d['’]))\s*{_PLACE}"
+)
+
+
+COUNCIL_OF = "Conseil municipal de "
+
+
+def authority(text: str) -> Found | None:
+    """Who took the acts of a document, from its opening: "PRÉFET DE LA MANCHE", "RECUEIL DES
+    ACTES ADMINISTRATIFS DE LA MANCHE" (a prefecture), "Conseil Municipal de la Ville de
+    Montpellier", "COMMUNE DE …" (a commune). The place must be capitalised, as names are."""
+    head = text[:1500]
+    prefecture = _PREFECTURE.search(head)
+    if prefecture is not None:
+        link = " ".join(prefecture["link"].lower().split())
+        link = link if link.endswith(("'", "’")) else link + " "
+        return Found(f"Préfecture {link}{_named(prefecture['place'])}", prefecture.start(), prefecture.end())
+    council = _COUNCIL.search(head)
+    if council is not None:
+        return Found(f"{COUNCIL_OF}{_named(council['place'])}", council.start(), council.end())
+    return None
+
+
+def _named(place: str) -> str:
+    """A place as it is written in a sentence: "MANCHE" → "Manche", "Montpellier" unchanged."""
+    return place.title() if place.isupper() else place

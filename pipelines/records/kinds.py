@@ -26,6 +26,7 @@ import re
 
 from pipelines.records.fields import Found, decision_part
 
+_EXPERIMENT = re.compile(r"loi\s+n°\s*2023-380|traitement\s+algorithmique\s+des\s+images", re.IGNORECASE)
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "drone_authorisation",
@@ -51,14 +52,17 @@ _COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "grant_request",
         re.compile(
-            r"demande\s+de\s+subvention|sollicit\w*\s+(?:une\s+|l['’]\s*)?(?:aide|subvention)|\bFIPD\b|\bDETR\b|\bDSIL\b",
+            r"demande\s+de\s+subvention|sollicit\w*\s+(?:une\s+|la\s+|l['’]\s*)?(?:\w+\s+){0,3}?(?:aide|subvention)"
+            r"|\bFIPD\b|\bDETR\b|\bDSIL\b|fonds\s+interminist[ée]riel",
             re.IGNORECASE,
         ),
     ),
     (
         "procurement_award",
         re.compile(
-            r"attribution\s+du\s+march[ée]|march[ée]\s+(?:public\s+)?(?:attribu|pass[ée])|accord-cadre",
+            r"attribution\s+du\s+march[ée]|march[ée]\s+(?:public\s+|unique\s+)?(?:attribu|pass[ée])|accord-cadre"
+            r"|avis\s+d['’]attribution|attributaire|titulaire\s+du\s+march[ée]"
+            r"|(?:achat|acquisition)[^.]{0,120}\bsoci[ée]t[ée]\s+[A-ZÀ-Ý]",
             re.IGNORECASE,
         ),
     ),
@@ -84,6 +88,9 @@ _COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
 def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Found | None]:
     """(kind, scope) with the span they were read from; scope only for prefectoral authorisations."""
     head = text[:600]
+    experiment = _EXPERIMENT.search(text, 0, 3000)
+    if experiment is not None:  # the 2023 Olympic Games law: algorithmic processing, on trial
+        return Found("experiment", experiment.start(), experiment.end()), None
     if _PREFECTORAL_HEADING.search(head) or re.search(r"\bpr[ée]f(?:et|ète)\b", head, re.IGNORECASE):
         for kind, pattern in _RULES:
             match = pattern.search(head)

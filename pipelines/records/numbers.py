@@ -52,9 +52,10 @@ def count_value(written: str) -> int | None:
     return _UNITS.get(written.strip().lower())
 
 
-# An amount in euros: "1 267,60 €", "45 000 euros", "12.500,00 € HT", "3 M€" is not read.
+# An amount in euros: "1 267,60 €", "45 000 euros", "12.500,00 € HT", "97 224.04 € T.T.C", "38k€";
+# "3 M€" is not read.
 _AMOUNT = re.compile(
-    r"(?<![\d,.])(?P<number>\d{1,3}(?:[  .]\d{3})+|\d+)(?:,(?P<cents>\d{1,2}))?\s?"
+    r"(?<![\d,.])(?P<number>\d{1,3}(?:[  .]\d{3})+|\d+)(?:[,.](?P<cents>\d{1,2})(?!\d))?\s?(?P<thousands>k\s?)?"
     r"(?:€|euros?\b|EUR\b)(?:\s*(?P<tax>H\.?T\.?|T\.?T\.?C\.?|hors taxes?|toutes taxes comprises)(?![\w]))?",
     re.IGNORECASE,
 )
@@ -65,6 +66,8 @@ def amounts(text: str) -> list[tuple[float, str | None, int, int]]:
     found = []
     for match in _AMOUNT.finditer(text):
         value = float(re.sub(r"[\s.]", "", match["number"]) + "." + (match["cents"] or "0"))
+        if match["thousands"]:
+            value *= 1000  # "38k€"
         tax = match["tax"]
         basis = None
         if tax:

@@ -21,6 +21,7 @@ from pipelines.actes import find_actes
 from pipelines.acts import split_acts
 from pipelines.dates import find_date
 from pipelines.limits import DocumentLimits
+from pipelines.records.build import RECORDS_VERSION, records_for
 from pipelines.tagging.tagger import Tagger
 
 
@@ -50,8 +51,8 @@ def retag_archive(
     everything: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> RetagReport:
-    """Replace the mentions, acts and date of every document tagged with another lexicon
-    version (or all)."""
+    """Replace the mentions, acts, date and decision records of every document tagged with
+    another lexicon version (or all)."""
     report = RetagReport(tagger.version)
     limit = DocumentLimits.from_env().max_mentions
     for stored in texts_to_tag(store, tagger.version, everything):
@@ -60,8 +61,10 @@ def retag_archive(
             find_actes(stored.text),
             split_acts(stored.text, stored.doc_type, stored.title, paged=stored.paged),
         )
+        date = sitting_date(stored)
+        records = records_for(stored.text, structure[1], list(mentions), stored.title, date[0])
         replaced = replace_analysis(
-            store, stored.id, mentions, tagger.version, structure, sitting_date(stored)
+            store, stored.id, mentions, tagger.version, structure, date, (records, RECORDS_VERSION)
         )
         old, new = replaced.old, replaced.new
         report.documents += 1

@@ -24,6 +24,7 @@ from tests.benchmarks import (  # noqa: E402
     bench_maincontent,
     bench_pdf,
     bench_quality,
+    bench_records,
     bench_search,
     bench_startup,
     bench_tagging,
@@ -40,6 +41,7 @@ FULL = {
     "crawl": (bench_crawl, ["--pages", "5000", "--pdfs", "300"]),
     "maincontent": (bench_maincontent, ["--runs", "3"]),
     "quality": (bench_quality, ["--failures", "10"]),
+    "records": (bench_records, ["--failures", "10"]),
     "analysis": (bench_analysis, ["--size-mb", "40"]),
 }
 SMOKE = {
@@ -52,6 +54,7 @@ SMOKE = {
     "crawl": (bench_crawl, ["--pages", "30", "--pdfs", "2"]),
     "maincontent": (bench_maincontent, ["--smoke"]),
     "quality": (bench_quality, ["--smoke", "--failures", "3"]),
+    "records": (bench_records, ["--smoke", "--failures", "3"]),
     "analysis": (bench_analysis, ["--smoke"]),
 }
 

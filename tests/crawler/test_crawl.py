@@ -288,3 +288,20 @@ def test_mentions_land_in_the_archive_with_pages(crawled) -> None:
         "WHERE u.url LIKE '%/latin1.html'",
     )
     assert latin1 == [("videoprotection", None), ("videoprotection", None)]
+
+
+def test_decision_records_are_read_in_the_crawl_with_their_evidence(crawled) -> None:
+    _, db, _ = crawled
+    found = rows(
+        db,
+        "SELECT r.kind, r.technologies, r.cameras, r.evidence, r.act_id, r.built_with, d.text FROM decision_records r "
+        "JOIN documents d ON d.id = r.document_id JOIN document_urls u ON u.document_id = d.id "
+        "WHERE u.url LIKE '%PV_CM_17_02_2014.pdf'",
+    )
+    assert found, "the minutes' items about cameras give records"
+    assert all(act_id is not None and built_with for *_, act_id, built_with, _ in found)  # one per act
+    eight = [row for row in found if row[2] == 8]  # "huit caméras de télésurveillance reliées au CSU"
+    assert eight and "videoprotection" in json.loads(eight[0][1])
+    _, _, _, evidence, _, _, text = eight[0]
+    start, end = json.loads(evidence)["cameras"]
+    assert text[start:end].lower().startswith("huit")

@@ -1,0 +1,250 @@
+"""Decision records in the archive: replace a document's, find those to (re)build, and read them.
+
+A document's records are written with it (``archive.bulk.insert_records``); when its mentions
+or acts change (``vigie retag``, OCR) or the readers improve, they are replaced as a whole,
+in the same transaction as what they were read from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from archive.act_label import act_label
+from archive.bulk import record_columns
+from archive.db import iso_utc
+from archive.models import Act, DecisionRow, Document, DocumentUrl, Mention
+from archive.records import ACT_FIELDS, RECORD_FIELDS, ActRecord, DecisionRecord, MentionRecord
+from archive.store import ArchiveStore
+
+
+def replace_records(
+    session: Session, document_id: int, records: list[DecisionRecord], built_with: str
+) -> None:
+    """Set a document's records (its acts must be in place: records link to them by ``seq``)."""
+    session.execute(delete(DecisionRow).where(DecisionRow.document_id == document_id))
+    act_ids = dict(session.execute(select(Act.seq, Act.id).where(Act.document_id == document_id)).all())
+    for decision in records:
+        act_id = act_ids.get(decision.act_seq) if decision.act_seq is not None else None
+        session.add(
+            DecisionRow(
+                document_id=document_id, act_id=act_id, built_with=built_with, **record_columns(decision)
+            )
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentToRead:
+    """What the record readers need of an archived document."""
+
+    id: int
+    text: str
+    title: str | None
+    date: dt.date | None
+    acts: list[ActRecord]
+    mentions: list[MentionRecord]
+
+
+def documents_to_read(
+    store: ArchiveStore, version: str, everything: bool = False
+) -> Iterator[DocumentToRead]:
+    """Documents with mentions whose records were not built by ``version`` (or all of them),
+    one short session each so that a long rebuild never holds the archive."""
+    stale = (
+        ~select(DecisionRow.id)
+        .where(DecisionRow.document_id == Document.id, DecisionRow.built_with == version)
+        .exists()
+    )
+    has_mentions = select(Mention.id).where(Mention.document_id == Document.id).exists()
+    query = select(Document.id).where(has_mentions).order_by(Document.id)
+    if not everything:
+        query = query.where(stale)
+    with store.session() as session:
+        ids = list(session.scalars(query))
+    for document_id in ids:
+        with store.session() as session:
+            document = session.get(
+                Document, document_id, options=[selectinload(Document.acts), selectinload(Document.mentions)]
+            )
+            if document is None:
+                continue
+            yield DocumentToRead(
+                id=document.id,
+                text=document.text,
+                title=document.title,
+                date=document.date,
+                acts=[
+                    ActRecord(**{name: getattr(act, name) for name in ACT_FIELDS}) for act in document.acts
+                ],
+                mentions=[
+                    MentionRecord(m.category, m.term, m.matched, m.start, m.end, m.page, m.context, m.stance)
+                    for m in sorted(document.mentions, key=lambda m: m.start)
+                ],
+            )
+
+
+def save_records(
+    store: ArchiveStore, document_id: int, records: list[DecisionRecord], built_with: str
+) -> int:
+    with store.session() as session, session.begin():
+        replace_records(session, document_id, records, built_with)
+    return len(records)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordFilter:
+    """What ``vigie records list`` and the API filter on; every part optional."""
+
+    kinds: tuple[str, ...] = ()
+    technologies: tuple[str, ...] = ()
+    authority: str | None = None  # a substring of the authority's name, any case
+    commune: str | None = None
+    vendor: str | None = None
+    year: int | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+@dataclass(slots=True)
+class RecordView:
+    """A record with its provenance: the document, its first URL, the act, each field's quote."""
+
+    id: int
+    document_id: int
+    url: str | None
+    sha256: str
+    document_title: str | None
+    document_date: dt.date | None
+    act: str | None
+    record: DecisionRecord
+    quotes: dict[str, str] = field(default_factory=dict)  # field → the text it was read from
+    pages: dict[str, int] = field(default_factory=dict)  # field → its page, in a paged document
+    related: list[dict[str, object]] = field(default_factory=list)  # the other side's records
+
+    def to_dict(self) -> dict[str, object]:
+        record = self.record.to_dict()
+        record.pop("act_seq", None)
+        evidence = {
+            name: {"start": start, "end": end, "quote": self.quotes.get(name), "page": self.pages.get(name)}
+            for name, (start, end) in self.record.evidence.items()
+        }
+        return {
+            "id": self.id,
+            "document_id": self.document_id,
+            "url": self.url,
+            "original_url": f"/originals/{self.sha256}",
+            "sha256": self.sha256,
+            "document_title": self.document_title,
+            "document_date": self.document_date.isoformat() if self.document_date else None,
+            "act": self.act,
+            **record,
+            "evidence": evidence,
+            "related": self.related,
+        }
+
+
+def find_records(store: object, wanted: RecordFilter) -> tuple[int, list[RecordView]]:
+    """(how many match, the page of them asked for), newest act first."""
+    query = select(DecisionRow)
+    if wanted.kinds:
+        query = query.where(DecisionRow.kind.in_(wanted.kinds))
+    for technology in wanted.technologies:
+        query = query.where(func.json_extract(DecisionRow.technologies, "$").like(f'%"{technology}"%'))
+    for column, value in (
+        (DecisionRow.authority, wanted.authority),
+        (DecisionRow.commune, wanted.commune),
+        (DecisionRow.vendor, wanted.vendor),
+    ):
+        if value:
+            query = query.where(func.lower(column).contains(value.lower()))
+    if wanted.year is not None:
+        query = query.where(
+            or_(
+                func.strftime("%Y", DecisionRow.act_date) == str(wanted.year),
+                (DecisionRow.act_date.is_(None)) & (func.strftime("%Y", Document.date) == str(wanted.year)),
+            )
+        )
+    query = query.join(Document, Document.id == DecisionRow.document_id)
+    with store.session() as session:  # type: ignore[attr-defined]
+        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        ordered = query.order_by(
+            func.coalesce(DecisionRow.act_date, Document.date).desc().nulls_last(), DecisionRow.id
+        )
+        rows = session.scalars(ordered.offset(wanted.offset).limit(wanted.limit)).all()
+        return total, [_view(session, row) for row in rows]
+
+
+def record_by_id(store: object, record_id: int) -> RecordView | None:
+    """One record, with the records it is related to (``related_records``)."""
+    with store.session() as session:  # type: ignore[attr-defined]
+        row = session.get(DecisionRow, record_id)
+        if row is None:
+            return None
+        view = _view(session, row)
+        view.related = related_records(session, row)
+        return view
+
+
+# Who authorises a system, and who decides to have one: a prefect's authorisation and the
+# commune's own acts about the same technology are two sides of one story.
+PREFECTORAL_KINDS = ("prefectoral_authorisation", "drone_authorisation")
+
+
+def related_records(session: Session, row: DecisionRow) -> list[dict[str, object]]:
+    """The records of the other side for the same commune and a shared technology: for a
+    prefect's authorisation, the commune's deliberations about it; for a deliberation, the
+    prefect's authorisations in that commune. Oldest first. Communes compare by name, case
+    aside (a prefecture and a town hall spell them alike; accents may differ, then no link)."""
+    if not row.commune:
+        return []
+    other_side = (
+        DecisionRow.kind.not_in(PREFECTORAL_KINDS)
+        if row.kind in PREFECTORAL_KINDS
+        else DecisionRow.kind.in_(PREFECTORAL_KINDS)
+    )
+    candidates = session.scalars(
+        select(DecisionRow)
+        .where(func.lower(DecisionRow.commune) == row.commune.lower(), DecisionRow.id != row.id, other_side)
+        .order_by(DecisionRow.act_date, DecisionRow.id)
+    ).all()
+    shared = set(row.technologies or [])
+    return [
+        {
+            "id": other.id,
+            "kind": other.kind,
+            "act_date": other.act_date.isoformat() if other.act_date else None,
+            "authority": other.authority,
+            "act_number": other.act_number,
+        }
+        for other in candidates
+        if shared & set(other.technologies or [])
+    ]
+
+
+def _view(session: Session, row: DecisionRow) -> RecordView:
+    document = session.get_one(Document, row.document_id)
+    url = session.scalar(
+        select(DocumentUrl.url)
+        .where(DocumentUrl.document_id == document.id)
+        .order_by(DocumentUrl.first_seen_at, DocumentUrl.id)
+        .limit(1)
+    )
+    record = DecisionRecord(**{name: getattr(row, name) for name in RECORD_FIELDS})
+    record.evidence = {name: (span[0], span[1]) for name, span in (row.evidence or {}).items()}
+    quotes, pages = {}, {}
+    for name, (start, end) in record.evidence.items():
+        quotes[name] = " ".join(document.text[start:end].split())[:300]
+        if document.kind == "pdf":
+            pages[name] = document.text.count("\f", 0, start) + 1
+    act = act_label(row.act) if row.act is not None else None
+    return RecordView(
+        row.id, document.id, url, document.sha256, document.title, document.date, act, record, quotes, pages
+    )
+
+
+def iso(value: dt.datetime | None) -> str | None:
+    return iso_utc(value)

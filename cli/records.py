@@ -1,0 +1,248 @@
+"""``vigie records list|show|export|rebuild``: decision records, with their evidence."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from cli.options import archive_options, existing_store, reading_store, writing
+
+# The columns of ``vigie records list`` and of the CSV export, in order (a public contract).
+RECORD_COLUMNS = [
+    "id",
+    "kind",
+    "scope",
+    "technologies",
+    "authority",
+    "act_number",
+    "act_date",
+    "beneficiary",
+    "commune",
+    "cameras",
+    "cameras_public_road",
+    "amount_eur",
+    "amount_tax",
+    "funding_rate",
+    "vendor",
+    "legal_basis",
+    "retention_days",
+    "period_start",
+    "period_end",
+    "period_years",
+    "document_id",
+    "document_title",
+    "document_date",
+    "act",
+    "url",
+    "original_url",
+]
+
+
+@click.group()
+def records() -> None:
+    """Decision records: who decided what about which technology, when, for how much.
+
+    One record per act (or short document) whose mentions concern surveillance technology,
+    each field with the words of the document it was read from (``show``).
+    """
+
+
+def _filters(func: Any) -> Any:
+    options = [
+        click.option(
+            "--kind", "kinds", multiple=True, help="Only this kind (repeat): deployment, grant_request…"
+        ),
+        click.option("--category", "technologies", multiple=True, help="Only records about this technology."),
+        click.option("--authority", help="Authority whose name contains this (any case)."),
+        click.option("--commune", help="Commune whose name contains this."),
+        click.option("--vendor", help="Vendor or contractor whose name contains this."),
+        click.option("--year", type=click.IntRange(1900, 2100), help="Acts of this year."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _record_filter(**given: Any) -> Any:
+    from archive.decisions import RecordFilter
+    from archive.records import DECISION_KINDS
+
+    unknown = [kind for kind in given["kinds"] if kind not in DECISION_KINDS]
+    if unknown:
+        raise click.BadParameter(
+            f"{', '.join(unknown)}: not a kind; one of {', '.join(DECISION_KINDS)}", param_hint="'--kind'"
+        )
+    return RecordFilter(**given)
+
+
+@records.command("list")
+@archive_options
+@_filters
+@click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def list_records(db: str, files_dir: str | None, fmt: str, **given: Any) -> None:
+    """List records, the newest act first. JSON: {"total", "records": [...]}, each record with
+    its fields and their evidence (start, end, quote, page)."""
+    from archive.decisions import find_records
+
+    wanted = _record_filter(**given)
+    store = reading_store(db, files_dir)
+    try:
+        total, views = find_records(store, wanted)
+    finally:
+        store.close()
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                {"total": total, "records": [view.to_dict() for view in views]}, ensure_ascii=False, indent=2
+            )
+        )
+        return
+    for view in views:
+        record = view.record
+        when = record.act_date or view.document_date
+        figures = ", ".join(
+            part
+            for part in (
+                f"{record.cameras} caméras" if record.cameras is not None else "",
+                f"{record.amount_eur:,.2f} € {record.amount_tax or ''}".strip()
+                if record.amount_eur is not None
+                else "",
+                record.vendor or "",
+                record.beneficiary or "",
+            )
+            if part
+        )
+        click.echo(
+            f"{view.id:>6}  {when.isoformat() if when else '----------'}  {record.kind:<26} "
+            f"{','.join(record.technologies):<24} {record.authority or record.commune or '-'}"
+            + (f"  ({figures})" if figures else "")
+        )
+    click.echo(f"{len(views)} of {total} record(s)", err=True)
+
+
+@records.command("show")
+@click.argument("record_id", type=int)
+@archive_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def show_record(record_id: int, db: str, files_dir: str | None, fmt: str) -> None:
+    """One record, each field beside the words of the document it was read from, and the
+    records on the other side of the same story: for a prefect's authorisation, the commune's
+    acts about the same technology; for a commune's act, the prefect's authorisations there."""
+    from archive.decisions import record_by_id
+
+    store = reading_store(db, files_dir)
+    try:
+        view = record_by_id(store, record_id)
+    finally:
+        store.close()
+    if view is None:
+        raise click.BadParameter(f"no record {record_id}", param_hint="'RECORD_ID'")
+    data = view.to_dict()
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Record {view.id} — {view.document_title or view.url}")
+    click.echo(f"  document   {view.url}  (original: {data['original_url']})")
+    if view.act:
+        click.echo(f"  act        {view.act}")
+    for name, value in data.items():
+        if name in {
+            "id",
+            "evidence",
+            "url",
+            "original_url",
+            "sha256",
+            "act",
+            "document_title",
+            "document_id",
+            "related",
+        }:
+            continue
+        if value in (None, [], ""):
+            continue
+        shown = ", ".join(value) if isinstance(value, list) else value
+        line = f"  {name:<20} {shown}"
+        evidence = data["evidence"].get(name)
+        if evidence and evidence.get("quote"):
+            page = f"p. {evidence['page']}: " if evidence.get("page") else ""
+            line += f"\n  {'':<20} ↳ {page}« {evidence['quote']} »"
+        click.echo(line)
+    for other in view.related:
+        click.echo(
+            f"  related              record {other['id']}: {other['kind']} {other['act_date'] or ''} "
+            f"{other['authority'] or ''} {other['act_number'] or ''}".rstrip()
+        )
+
+
+@records.command("export")
+@archive_options
+@_filters
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-")
+def export_records(db: str, files_dir: str | None, fmt: str, output: str, **given: Any) -> None:
+    """Every record (that the filters select): JSON Lines with the evidence of each field, or
+    CSV (UTF-8 with BOM; lists joined by ';') with the columns of ``vigie records list``."""
+    from pathlib import Path
+
+    from archive.decisions import find_records
+    from archive.spreadsheet import SpreadsheetWriter
+
+    wanted = _record_filter(**given)
+    store = reading_store(db, files_dir)
+    try:
+        total, views = find_records(store, wanted)
+    finally:
+        store.close()
+
+    def emit(out: Any) -> None:
+        if fmt == "jsonl":
+            for view in views:
+                out.write(json.dumps(view.to_dict(), ensure_ascii=False) + "\n")
+            return
+        out.write("\ufeff")
+        writer = SpreadsheetWriter(out, RECORD_COLUMNS)
+        writer.writeheader()
+        for view in views:
+            row = view.to_dict()
+            writer.writerow({name: _cell(row.get(name)) for name in RECORD_COLUMNS})
+
+    if output == "-":
+        emit(sys.stdout)
+    else:
+        with Path(output).open("w", encoding="utf-8", newline="") as out:
+            emit(out)
+    click.echo(f"{total} record(s) exported", err=True)
+
+
+def _cell(value: Any) -> Any:
+    return ";".join(value) if isinstance(value, list) else value
+
+
+@records.command("rebuild")
+@archive_options
+@click.option("--all", "everything", is_flag=True, help="Read every document again, not only stale ones.")
+def rebuild(db: str, files_dir: str | None, everything: bool) -> None:
+    """Read the decision records of the archive's documents again, from their stored text, acts
+    and mentions: those never read, or read by an older version of the readers (``--all``:
+    every document). ``vigie retag`` does it too for the documents it re-tags."""
+    from archive.decisions import documents_to_read, save_records
+    from pipelines.records.build import RECORDS_VERSION, records_for
+
+    store = existing_store(db, files_dir)
+    documents = built = 0
+    try:
+        with writing(store, "records rebuild"):
+            for document in documents_to_read(store, RECORDS_VERSION, everything):
+                found = records_for(
+                    document.text, document.acts, document.mentions, document.title, document.date
+                )
+                built += save_records(store, document.id, found, RECORDS_VERSION)
+                documents += 1
+    finally:
+        store.close()
+    click.echo(f"Records {RECORDS_VERSION}: {documents} documents read, {built} records.")

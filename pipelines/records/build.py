@@ -1,0 +1,94 @@
+"""A document's decision records: one per act whose mentions concern surveillance technology.
+
+Long minutes, lists of deliberations and prefecture bulletins are split into acts
+(``pipelines.acts``); each act that holds mentions gives a record read from its own text, so a
+bulletin of 83 arrêtés gives 83 records and a council's 90-item minutes one per item about
+cameras. A document without acts (a single deliberation, an arrêté, a page) gives one record
+when it holds mentions. The technologies are the categories of the mentions inside the act.
+An item of minutes takes the sitting's date (the document's, with its ``date_source``), which
+has no span of the act to show; an arrêté has its own date, in its heading.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+
+from archive.records import ActRecord, DecisionRecord, MentionRecord
+from pipelines.records import read_record
+from pipelines.records.fields import COUNCIL_OF, authority
+
+# A record's own text is its act; a document read whole is read up to here (its opening holds
+# the decision; a 255-page text without acts is not one decision).
+WHOLE_DOCUMENT_CHARS = 60_000
+# Extraction version of the records: stored with them, so that a rebuild can find stale ones.
+RECORDS_VERSION = "2026.12.1"
+
+
+@dataclass(frozen=True, slots=True)
+class RecordsJob:
+    text: str
+    acts: list[ActRecord] = field(default_factory=list)
+    mentions: list[MentionRecord] = field(default_factory=list)
+    title: str | None = None
+    date: dt.date | None = None
+
+
+def records_job(job: RecordsJob) -> list[DecisionRecord]:
+    """Picklable entry for the worker processes (a crawl's tagging stage)."""
+    return records_for(job.text, job.acts, job.mentions, job.title, job.date)
+
+
+def records_for(
+    text: str,
+    acts: list[ActRecord],
+    mentions: list[MentionRecord],
+    title: str | None = None,
+    date: dt.date | None = None,
+    opening: str | None = None,
+) -> list[DecisionRecord]:
+    """``opening``: where the authority is named, when ``text`` is an excerpt of a longer
+    document (the act of a recueil whose heading names the prefecture); else the text's own."""
+    if not mentions:
+        return []
+    who = authority(opening if opening is not None else text)
+    year = date.year if date else None
+    records = []
+    if acts:
+        starts = [act.start for act in acts]
+        by_act: dict[int, set[str]] = {}
+        for mention in mentions:
+            index = bisect.bisect_right(starts, mention.start) - 1
+            if index >= 0 and mention.start < acts[index].end:
+                by_act.setdefault(index, set()).add(mention.category)
+        for index, categories in sorted(by_act.items()):
+            act = acts[index]
+            record = read_record(text[act.start : act.end], sorted(categories), act.title, year, act.start)
+            record.act_seq = act.seq
+            if act.kind != "arrete" and date is not None:
+                # An item of minutes was passed at the sitting the document records; a date in
+                # its text is more often an earlier sitting it cites.
+                record.act_date = date
+                record.evidence.pop("act_date", None)
+            records.append(record)
+    else:
+        head = text[:WHOLE_DOCUMENT_CHARS]
+        categories = sorted({mention.category for mention in mentions if mention.start < len(head)})
+        if categories:
+            records.append(read_record(head, categories, title, year, 0))
+    if who is not None:
+        council = who.value.removeprefix(COUNCIL_OF) if who.value.startswith(COUNCIL_OF) else None
+        for record in records:
+            record.authority = who.value
+            if opening is None:  # a span of another text is no evidence here
+                record.evidence.setdefault("authority", (who.start, who.end))
+            if council is not None:
+                # A council decides for its own commune (a postcode in the act may be a
+                # contractor's: "SOGETREL 34470 PEROLS").
+                record.commune = council
+                if opening is None:
+                    record.evidence["commune"] = (who.start, who.end)
+                else:
+                    record.evidence.pop("commune", None)
+    return records
