@@ -25,7 +25,8 @@ from collections.abc import Iterator
 from scrapy import Request
 from scrapy.http import Response
 
-from crawler.linkrules import Budget, LinkKind, origin
+from crawler.linkrules import LinkKind, origin
+from crawler.request_meta import VigieMeta
 from crawler.spiders.base import VigieSpider
 
 COUNCIL_LINKS = "a.to-fill-in::attr(href)"  # pages that lead to documents (years, sittings…)
@@ -39,8 +40,8 @@ class $cls(VigieSpider):
     def follow(self, response: Response) -> Iterator[Request]:
         if not self.is_page(response):
             return  # documents are leaves
-        source = response.meta.get("vigie_source", "")
-        budget: Budget = response.meta.get("vigie_budget", Budget())
+        meta = VigieMeta.of(response)  # what Vigie carries on the request, typed
+        source, budget = meta.source, meta.depth_budget
         for kind, selector in ((LinkKind.DOCUMENT, DOCUMENT_LINKS), (LinkKind.COUNCIL, COUNCIL_LINKS)):
             for href in dict.fromkeys(response.css(selector).getall()):
                 url = response.urljoin(href.strip())

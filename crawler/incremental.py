@@ -3,7 +3,8 @@
 ``ConditionalRequestMiddleware`` is a downloader middleware:
 
 - Before a request, it asks the archive what it last saw at the URL, when the URL is in the
-  snapshot of archived URLs taken at the first request (``KnownUrls``). If it knows the URL, the
+  snapshot of archived URLs taken at the first request (``KnownUrls``); both reads run in a
+  thread, never on the reactor's. If it knows the URL, the
   request carries ``If-None-Match`` (the stored ETag) and ``If-Modified-Since`` (the stored
   Last-Modified), and 304 is let through to the spider.
 - On ``304 Not Modified`` it hands the spider the archived version instead, flagged
@@ -21,13 +22,16 @@ every original file, so nothing is stored twice. It reads the crawl's own store 
 
 from __future__ import annotations
 
+import asyncio
+
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.http import HtmlResponse, Response
 from scrapy.http.headers import Headers
 
 from archive import ArchiveStore
-from archive.versions import KnownUrls, PreviousVersion, previous_version
+from archive.versions import KnownUrls, previous_version
+from crawler.request_meta import VigieMeta, has_previous, with_previous
 from crawler.spiders.base import NOT_MODIFIED, REPLAYED
 from pipelines.crawl_context import CrawlContext
 
@@ -37,6 +41,7 @@ class ConditionalRequestMiddleware:
         self.crawler = crawler
         self.context = context
         self._known: KnownUrls | None = None
+        self._known_read: asyncio.Future[KnownUrls] | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ConditionalRequestMiddleware:
@@ -46,26 +51,32 @@ class ConditionalRequestMiddleware:
     def store(self) -> ArchiveStore:
         return self.context.store
 
-    @property
-    def known(self) -> KnownUrls:
+    async def known(self) -> KnownUrls:
+        """The snapshot of archived URLs, read once, in a thread (a big archive's takes a while)."""
         if self._known is None:
-            self._known = KnownUrls.of(self.store)
-            self.crawler.stats.set_value("vigie/known_urls", len(self._known))
+            if self._known_read is None:
+                self._known_read = asyncio.ensure_future(asyncio.to_thread(KnownUrls.of, self.store))
+            known = await self._known_read
+            if self._known is None:
+                self._known = known
+                self.crawler.stats.set_value("vigie/known_urls", len(known))
         return self._known
 
-    def process_request(self, request: Request, spider: Spider | None = None) -> Response | None:
-        if request.url.endswith("/robots.txt") or "vigie_previous" in request.meta:
+    async def process_request(self, request: Request, spider: Spider | None = None) -> Response | None:
+        if request.url.endswith("/robots.txt") or has_previous(request):
             return None
         recorder = self.context.recorder
         if recorder is not None and request.url in recorder.done:
             self.crawler.stats.inc_value("vigie/replayed")
             return self._archived(request, recorder.done[request.url], REPLAYED, Headers())
-        if request.url not in self.known:
+        if request.url not in await self.known():
             return None
-        previous = previous_version(self.store, request.url)
+        # The archive is asked in a thread: a query on the reactor thread would hold every
+        # download of the crawl while SQLite waits for a writer.
+        previous = await asyncio.to_thread(previous_version, self.store, request.url)
         if previous is None or previous.removed:
             return None
-        request.meta["vigie_previous"] = previous
+        with_previous(request, previous)
         if previous.etag:
             request.headers["If-None-Match"] = previous.etag
         if previous.last_modified:
@@ -77,7 +88,7 @@ class ConditionalRequestMiddleware:
     def process_response(
         self, request: Request, response: Response, spider: Spider | None = None
     ) -> Response:
-        previous: PreviousVersion | None = request.meta.get("vigie_previous")
+        previous = VigieMeta.of(request).previous
         if response.status != 304 or previous is None:
             return response
         self.crawler.stats.inc_value("vigie/not_modified")

@@ -11,6 +11,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http.request import NO_CALLBACK
 
 from crawler.linkrules import origin
+from crawler.request_meta import VigieMeta
 
 
 def _is_robots_request(request: Request) -> bool:
@@ -64,9 +65,10 @@ class SameOriginMiddleware:
         allowed = getattr(spider, "allowed_origins", None)
         if allowed is None or origin(request.url) in allowed or _is_robots_request(request):
             return
-        if request.meta.get("vigie_start") and len(request.meta.get("redirect_urls", [])) <= 3:
+        meta = VigieMeta.of(request)
+        if meta.start and len(request.meta.get("redirect_urls", [])) <= 3:
             return
-        if request.meta.get("vigie_listed") and not request.meta.get("redirect_urls"):
+        if meta.listed and not request.meta.get("redirect_urls"):
             return  # a document a listing names (SCDL DELIB_URL), wherever it is hosted
         self.crawler.stats.inc_value("vigie/offsite_filtered")
         raise OffsiteRedirectError(f"left the crawled sites: {request.url}")

@@ -31,6 +31,7 @@ from twisted.python.failure import Failure
 
 from crawler.fetch import document_item, failure_kind, failure_message, header, is_archivable
 from crawler.linkrules import PRIORITY, Budget, LinkKind, origin
+from crawler.request_meta import VigieMeta
 from crawler.sources.registry import RegisteredSource
 from pipelines.items import FetchFailure, NotModified
 
@@ -101,7 +102,8 @@ class VigieSpider(Spider):
         budget: Budget,
         link_text: str | None = None,
         start: bool = False,
-        **meta: Any,
+        listing: dict[str, str] | None = None,
+        listed: bool = False,
     ) -> Request:
         self._requested.add(url)
         return Request(
@@ -109,14 +111,7 @@ class VigieSpider(Spider):
             callback=self.parse,
             errback=self.on_error,
             priority=PRIORITY[kind] - budget.depth,
-            meta={
-                "vigie_source": source,
-                "vigie_link_kind": kind,  # why it was followed: what spider tests assert
-                "vigie_budget": budget,
-                "vigie_link_text": link_text,
-                "vigie_start": start,
-                **meta,
-            },
+            meta=VigieMeta(source, kind, budget, link_text, start, listing, listed).to_meta(),
         )
 
     def denied(self, source: str, url: str) -> bool:
@@ -129,9 +124,9 @@ class VigieSpider(Spider):
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         """Archive the response (unless it is a replay), then follow what the platform says."""
-        meta = response.meta
-        source = meta.get("vigie_source", "")
-        if meta.get("vigie_start") and origin(response.url) not in self.allowed_origins:
+        meta = VigieMeta.of(response)
+        source = meta.source
+        if meta.start and origin(response.url) not in self.allowed_origins:
             # The start page redirected (http→https, bare domain→www): that is the site.
             self.allowed_origins.add(origin(response.url))
         if REPLAYED not in response.flags:
@@ -152,13 +147,13 @@ class VigieSpider(Spider):
         yield from self.follow(response)
 
     def document(self, response: Response) -> Any:
-        item = document_item(response, link_text=response.meta.get("vigie_link_text"))
-        item.source = response.meta.get("vigie_source", "")
+        meta = VigieMeta.of(response)
+        item = document_item(response, link_text=meta.link_text)
+        item.source = meta.source
         item.etag = header(response, "ETag")
         item.last_modified = header(response, "Last-Modified")
-        previous = response.meta.get("vigie_previous")
-        item.previous_sha256 = previous.sha256 if previous is not None else None
-        item.listing = response.meta.get("vigie_listing")
+        item.previous_sha256 = meta.previous.sha256 if meta.previous is not None else None
+        item.listing = meta.listing
         return item
 
     def follow(self, response: Response) -> Iterator[Request]:
@@ -184,12 +179,13 @@ class VigieSpider(Spider):
     def on_error(self, failure: Failure) -> Iterator[FetchFailure]:
         request = getattr(failure, "request", None)
         url = request.url if request is not None else "?"
-        source = request.meta.get("vigie_source", "") if request is not None else ""
+        meta = VigieMeta.of(request) if request is not None else VigieMeta()
+        source = meta.source
         kind = failure_kind(failure)
         if kind.startswith("http_"):
             self.count_page(source)
         recorder = self.recorder()
-        if request is not None and request.meta.get("vigie_start") and recorder is not None:
+        if meta.start and recorder is not None:
             recorder.start_failed(source)
         self.crawler.stats.inc_value(f"vigie/fetch_failed/{kind}")
         yield FetchFailure(url=url, kind=kind, message=failure_message(failure), source=source)
@@ -210,7 +206,7 @@ class VigieSpider(Spider):
             hosts = [urlsplit(url).netloc.lower() for url in source.start_urls] if not source.registry else []
             for url in known_document_urls(store, None if hosts else slug, hosts):
                 if url not in self._requested:
-                    requests.append(self.request(url, slug, LinkKind.DOCUMENT, Budget(), vigie_listed=True))
+                    requests.append(self.request(url, slug, LinkKind.DOCUMENT, Budget(), listed=True))
         for request in requests:
             self.crawler.engine.crawl(request)
         self.crawler.stats.set_value("vigie/revisited", len(requests))

@@ -20,8 +20,9 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 
-from crawler.linkrules import Budget, LinkKind, classify_link, origin
+from crawler.linkrules import LinkKind, classify_link, origin
 from crawler.links import LinkFinder
+from crawler.request_meta import VigieMeta
 from crawler.spiders.base import VigieSpider
 from pipelines.items import FetchFailure
 
@@ -76,9 +77,8 @@ class GenericSpider(VigieSpider):
     def follow(self, response: Response) -> Iterator[Request | FetchFailure]:
         if not self.is_page(response):
             return
-        meta = response.meta
-        source = meta.get("vigie_source", "")
-        budget = meta.get("vigie_budget", Budget())
+        meta = VigieMeta.of(response)
+        source, budget = meta.source, meta.depth_budget
         # Menus and footers repeat the same links on every page: Scrapy's duplicate filter would
         # drop them, but only after building and fingerprinting a request for each.
         finder = self.link_finder

@@ -20,6 +20,7 @@ from crawler.linkrules import Budget, LinkKind
 from crawler.listings import ListingRow
 from crawler.listings.montpellier import read_montpellier_list
 from crawler.listings.scdl import NotScdlError, read_scdl
+from crawler.request_meta import VigieMeta
 from crawler.spiders.base import NOT_MODIFIED, VigieSpider
 
 
@@ -32,11 +33,12 @@ class ListingSpider(VigieSpider):
         raise NotImplementedError
 
     def follow(self, response: Response) -> Iterator[Request]:
-        if response.meta.get("vigie_listing") is not None or response.meta.get("vigie_listed"):
+        meta = VigieMeta.of(response)
+        if meta.listing is not None or meta.listed:
             return  # a listed document, not the listing
         if NOT_MODIFIED in response.flags or not response.body:
             return  # the listing did not change: its documents are revisited as known URLs
-        source = response.meta.get("vigie_source", "")
+        source = meta.source
         try:
             rows = self.rows(response)
         except (NotScdlError, UnicodeDecodeError, ValueError) as exc:
@@ -54,8 +56,8 @@ class ListingSpider(VigieSpider):
                 LinkKind.DOCUMENT,
                 Budget(1, 0),
                 link_text=row.fields.get("title") or None,
-                vigie_listing=listing,
-                vigie_listed=True,
+                listing=listing,
+                listed=True,
             )
 
 
@@ -70,5 +72,5 @@ class MontpellierListSpider(ListingSpider):
     name = "montpellier_list"
 
     def rows(self, response: Response) -> list[ListingRow]:
-        source = self.sources[response.meta["vigie_source"]]
+        source = self.sources[VigieMeta.of(response).source]
         return read_montpellier_list(response.body, source.options.get("document_url"))

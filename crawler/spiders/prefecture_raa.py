@@ -24,7 +24,8 @@ from parsel import Selector
 from scrapy import Request
 from scrapy.http import Response
 
-from crawler.linkrules import Budget, LinkKind, origin
+from crawler.linkrules import LinkKind, origin
+from crawler.request_meta import VigieMeta
 from crawler.spiders.base import VigieSpider
 from pipelines.markup_guard import tame_markup
 
@@ -58,8 +59,8 @@ class PrefectureRaaSpider(VigieSpider):
     def follow(self, response: Response) -> Iterator[Request]:
         if not self.is_page(response):
             return
-        source = response.meta.get("vigie_source", "")
-        budget: Budget = response.meta.get("vigie_budget", Budget())
+        meta = VigieMeta.of(response)
+        source, budget = meta.source, meta.depth_budget
         page = self._bounded_page(response)
         limit = self.settings.getint("VIGIE_MAX_LINKS_PER_PAGE")
         seen: set[str] = {response.url}  # a card that is a PDF is one request, as a document
