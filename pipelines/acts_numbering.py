@@ -38,11 +38,13 @@ _ITEM = re.compile(
     re.MULTILINE,
 )
 # Tried only at lines that start as an item can (see pipelines.acts_scan): trying the whole of
-# _ITEM at every line costs twice as much. A roman numeral is then followed by what may follow
-# its number (a letter "A"–"H", a separator, a blank, the line's end): "Le", "Il" are skipped.
+# _ITEM at every line costs twice as much. Figures start a number of at most three digits (what
+# follows it is never a digit) or a date "2014.01.27"; a line that starts with a year, "2014 …",
+# is skipped. A roman numeral is followed by what may follow a number (a letter "A"–"H", a
+# separator, a blank, the line's end): "Le", "Il" are skipped.
 _ITEM_LINES = LinePattern(
     _ITEM,
-    starts=r"[ \t]*(?:\d|[IVXL]{1,7}(?![IVXL])(?:[ \t\-–—.)/:°A-H\n\f]|\Z)"
+    starts=r"[ \t]*(?:\d{1,3}(?!\d)|\d{4}[./-]|[IVXL]{1,7}(?![IVXL])(?:[ \t\-–—.)/:°A-H\n\f]|\Z)"
     r"|(?i:point|question|affaire|dossier|rapport)|(?i:n)[°o])",
 )
 # A title may start with a figure ("60- 88 bis avenue de Toulouse"), not with a date's rest.
