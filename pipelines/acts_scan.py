@@ -36,16 +36,17 @@ class LinePattern:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """``self.pattern.finditer(text)``."""
-        match = self.pattern.match(text)
+        match_at = self.pattern.match
+        match = match_at(text)
         first = 0  # the first newline after which the next match may start
         if match is not None:
             yield match
             first = match.end() - 1
         for newline in self._locator.finditer(text, first):
-            if newline.start() < first:  # inside the previous match (it ran over several lines)
+            start = newline.end()  # the lookahead is empty: the line starts after the newline
+            if start <= first:  # inside the previous match (it ran over several lines)
                 continue
-            start = newline.start() + 1
-            match = self.pattern.match(text, start)
+            match = match_at(text, start)
             if match is not None:  # else a line ``starts`` let through
                 yield match
                 first = match.end() - 1
