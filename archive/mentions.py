@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
@@ -14,7 +13,7 @@ from sqlalchemy.orm import Session
 from archive.bulk import act_columns
 from archive.decisions import replace_records
 from archive.models import Act, Document, DocumentUrl, Mention
-from archive.records import ActesInfo, ActRecord, DecisionRecord, MentionRecord
+from archive.records import FACT_FIELDS, ActRecord, Analysis, DecisionRecord, DocumentFacts, MentionRecord
 from archive.store import ArchiveStore, add_mentions, replace_acts
 
 BATCH_SIZE = 200
@@ -35,7 +34,7 @@ def count_to_tag(store: ArchiveStore, version: str, everything: bool = False) ->
 
 @dataclass(frozen=True, slots=True)
 class StoredText:
-    """What a crawl read a document's analysis from: its text, title and first URL.
+    """What a crawl read a document's analysis from: its text, kind, facts and first URL.
 
     ``listing_date`` is the date a listing (an SCDL row) gave for it, which a crawl keeps when
     the document itself names none.
@@ -43,20 +42,30 @@ class StoredText:
 
     id: int
     text: str
-    paged: bool
-    doc_type: str
-    title: str | None
+    kind: str
+    facts: DocumentFacts
     url: str = ""
     listing_date: dt.date | None = None
+
+    @property
+    def paged(self) -> bool:
+        return self.kind == "pdf"
+
+    @property
+    def title(self) -> str | None:
+        return self.facts.title
+
+    @property
+    def doc_type(self) -> str:
+        return self.facts.doc_type
 
 
 def texts_to_tag(store: ArchiveStore, version: str, everything: bool = False) -> Iterator[StoredText]:
     """The texts of documents not tagged with ``version`` (or all), in batches."""
     last_id = 0
+    facts = [getattr(Document, name) for name in FACT_FIELDS]
     while True:
-        query = select(Document.id, Document.text, Document.kind, Document.doc_type, Document.title).where(
-            Document.id > last_id
-        )
+        query = select(Document.id, Document.text, Document.kind, *facts).where(Document.id > last_id)
         if not everything:
             query = query.where(_not_tagged_with(version))
         with store.session() as session:
@@ -66,11 +75,15 @@ def texts_to_tag(store: ArchiveStore, version: str, everything: bool = False) ->
             return
         yield from (
             StoredText(
-                row.id, row.text, row.kind == "pdf", row.doc_type, row.title, *urls.get(row.id, ("", None))
+                row[0],
+                row[1],
+                row[2],
+                DocumentFacts(**dict(zip(FACT_FIELDS, row[3:], strict=True))),
+                *urls.get(row[0], ("", None)),
             )
             for row in rows
         )
-        last_id = rows[-1].id
+        last_id = rows[-1][0]
 
 
 def _first_urls(session: Session, ids: list[int]) -> dict[int, tuple[str, dt.date | None]]:
@@ -108,18 +121,10 @@ class Replaced:
 
 
 def replace_mentions(
-    store: ArchiveStore,
-    document_id: int,
-    mentions: list[MentionRecord],
-    version: str,
-    structure: tuple[ActesInfo, list[ActRecord]] | None = None,
+    store: ArchiveStore, document_id: int, mentions: list[MentionRecord], version: str
 ) -> tuple[Counter[MentionKey], Counter[MentionKey]]:
-    """Swap a document's mentions for new ones; returns the old and new mention keys.
-
-    With ``structure`` (its ACTES fields and acts, read again from its text), the document's
-    acts are replaced first, so that the new mentions link to them.
-    """
-    replaced = replace_analysis(store, document_id, mentions, version, structure)
+    """Swap a document's mentions for new ones; returns the old and new mention keys."""
+    replaced = replace_analysis(store, document_id, mentions, version)
     return replaced.old, replaced.new
 
 
@@ -128,16 +133,14 @@ def replace_analysis(
     document_id: int,
     mentions: list[MentionRecord],
     version: str,
-    structure: tuple[ActesInfo, list[ActRecord]] | None = None,
-    date: tuple[dt.date | None, str | None] | None = None,
+    analysis: Analysis | None = None,
     records: tuple[list[DecisionRecord], str] | None = None,
 ) -> Replaced:
-    """Swap a document's mentions (and, when given, its acts and its date) in one transaction.
+    """Swap a document's mentions (and, when given, what its text says: its facts, ACTES fields
+    and acts, and its decision records with the readers' version) in one transaction.
 
-    ``records`` are the decision records read again, with the readers' version.
-    ``date`` is the ``(date, date_source)`` read again from the document; the report of
-    ``vigie retag`` counts the documents whose date or acts this changed, so the old ones are
-    compared before they are replaced.
+    The report of ``vigie retag`` counts the documents whose date (with ``date_source``) or acts
+    this changed, so the old ones are compared before they are replaced.
     """
     date_changed = acts_changed = False
     with store.session() as session, session.begin():
@@ -147,15 +150,12 @@ def replace_analysis(
         )
         session.execute(delete(Mention).where(Mention.document_id == document_id))
         document = session.get(Document, document_id)
-        if document is not None and structure is not None:
-            actes, acts = structure
-            for name, value in dataclasses.asdict(actes).items():
+        if document is not None and analysis is not None:
+            date_changed = (document.date, document.date_source) != (analysis.date, analysis.date_source)
+            for name, value in {**analysis.facts(), **analysis.actes.to_columns()}.items():
                 setattr(document, name, value)
-            acts_changed = _stored_acts(session, document_id) != [act_columns(act) for act in acts]
-            replace_acts(session, document_id, acts)
-        if document is not None and date is not None:
-            date_changed = (document.date, document.date_source) != date
-            document.date, document.date_source = date
+            acts_changed = _stored_acts(session, document_id) != [act_columns(act) for act in analysis.acts]
+            replace_acts(session, document_id, analysis.acts)
         add_mentions(session, document_id, mentions, version)
         if document is not None:
             document.tagged_with = version

@@ -72,7 +72,8 @@ def find_engine(program: str | None = None) -> OcrEngine:
 def recognise(engine: OcrEngine, image: Path, dpi: int, timeout: float) -> OcrText:
     """The text of one page image, with the confidence of each word."""
     if timeout <= 0:
-        raise OcrPageError("no time left for this page")
+        # The pages before (or rendering this one) used the document's time: the same failure.
+        raise OcrPageError("the document took longer than its time limit (no time left for this page)")
     environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     command = [engine.program, str(image), "stdout", "-l", engine.language, "--dpi", str(dpi), "tsv"]
     try:

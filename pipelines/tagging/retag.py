@@ -10,16 +10,14 @@ each part changed, which is how a user sees what an upgrade did to their archive
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from archive.mentions import MentionKey, StoredText, replace_analysis, texts_to_tag
+from archive.records import Analysis
 from archive.store import ArchiveStore
-from pipelines.actes import find_actes
-from pipelines.acts import split_acts
-from pipelines.dates import find_date
+from pipelines.extract import describe
 from pipelines.limits import DocumentLimits
 from pipelines.records.build import RECORDS_VERSION, records_for
 from pipelines.tagging.tagger import Tagger
@@ -57,14 +55,10 @@ def retag_archive(
     limit = DocumentLimits.from_env().max_mentions
     for stored in texts_to_tag(store, tagger.version, everything):
         mentions = tagger.tag(stored.text, stored.paged, limit)
-        structure = (
-            find_actes(stored.text),
-            split_acts(stored.text, stored.doc_type, stored.title, paged=stored.paged),
-        )
-        date = sitting_date(stored)
-        records = records_for(stored.text, structure[1], list(mentions), stored.title, date[0])
+        analysis = read_again(stored)
+        records = records_for(stored.text, analysis.acts, list(mentions), analysis.title, analysis.date)
         replaced = replace_analysis(
-            store, stored.id, mentions, tagger.version, structure, date, (records, RECORDS_VERSION)
+            store, stored.id, mentions, tagger.version, analysis, (records, RECORDS_VERSION)
         )
         old, new = replaced.old, replaced.new
         report.documents += 1
@@ -82,13 +76,15 @@ def retag_archive(
     return report
 
 
-def sitting_date(stored: StoredText) -> tuple[dt.date | None, str | None]:
-    """The date a crawl would store now: read from the first page (as ``describe`` does), the
-    title and the first URL, else the listing's date."""
-    date, source = find_date(stored.title, stored.url, stored.text.split("\f", 1)[0])
-    if date is None and stored.listing_date is not None:
-        return stored.listing_date, "listing"
-    return date, source
+def read_again(stored: StoredText) -> Analysis:
+    """What a crawl of the same bytes would now read in the stored text: the same ``describe``
+    (type, sitting date, ACTES fields, acts, and any fact added since), the listing's date when
+    the document names none."""
+    analysis = Analysis(**stored.facts.facts(), sha256="", kind=stored.kind, pages=stored.text.split("\f"))
+    describe(analysis, stored.url)
+    if analysis.date is None and stored.listing_date is not None:
+        analysis.date, analysis.date_source = stored.listing_date, "listing"
+    return analysis
 
 
 def _categories(keys: Counter[MentionKey]) -> set[str]:

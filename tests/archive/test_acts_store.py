@@ -127,6 +127,15 @@ def test_an_archive_of_version_1_is_upgraded_in_place_and_keeps_its_rows(tmp_pat
             extract_document(ExtractionInput(url="x", body=realdocs.COUTHENANS_CR.read_bytes())).pages
         )
         connection.execute("UPDATE documents SET text = ? WHERE id = 1", (text,))
+        # … and its URL: retag reads the type, date and acts again as a crawl of it would.
+        connection.execute(
+            "INSERT INTO document_urls (document_id, url, first_seen_at, last_seen_at) VALUES (1, ?, ?, ?)",
+            (
+                "https://couthenans.fr/assets/pdf/CR_reunion_20211105.pdf",
+                "2026-01-01 00:00:00",
+                "2026-01-01 00:00:00",
+            ),
+        )
     store = ArchiveStore(resolve_location(str(db)))
     retag_archive(store, get_tagger())
     store.close()
