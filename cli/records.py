@@ -78,6 +78,18 @@ def _record_filter(**given: Any) -> Any:
     return RecordFilter(**given)
 
 
+def _found(db: str, files_dir: str | None, given: dict[str, Any]) -> tuple[int, list[Any]]:
+    """(how many records the filters select, the page of them asked for)."""
+    from archive.decisions import find_records
+
+    wanted = _record_filter(**given)
+    store = reading_store(db, files_dir)
+    try:
+        return find_records(store, wanted)
+    finally:
+        store.close()
+
+
 @records.command("list")
 @archive_options
 @_filters
@@ -87,14 +99,7 @@ def _record_filter(**given: Any) -> Any:
 def list_records(db: str, files_dir: str | None, fmt: str, **given: Any) -> None:
     """List records, the newest act first. JSON: {"total", "records": [...]}, each record with
     its fields and their evidence (start, end, quote, page)."""
-    from archive.decisions import find_records
-
-    wanted = _record_filter(**given)
-    store = reading_store(db, files_dir)
-    try:
-        total, views = find_records(store, wanted)
-    finally:
-        store.close()
+    total, views = _found(db, files_dir, given)
     if fmt == "json":
         click.echo(
             json.dumps(
@@ -189,15 +194,9 @@ def export_records(db: str, files_dir: str | None, fmt: str, output: str, **give
     CSV (UTF-8 with BOM; lists joined by ';') with the columns of ``vigie records list``."""
     from pathlib import Path
 
-    from archive.decisions import find_records
     from archive.spreadsheet import SpreadsheetWriter
 
-    wanted = _record_filter(**given)
-    store = reading_store(db, files_dir)
-    try:
-        total, views = find_records(store, wanted)
-    finally:
-        store.close()
+    total, views = _found(db, files_dir, given)
 
     def emit(out: Any) -> None:
         if fmt == "jsonl":

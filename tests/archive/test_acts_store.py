@@ -18,6 +18,26 @@ from tests import realdocs
 SCHEMA_V1 = Path(__file__).with_name("schema_v1.sql")
 
 
+def version_1_archive(db: Path, url: str | None = None) -> None:
+    """An archive as Vigie's first schema made it (``schema_v1.sql``): one document (a
+    ``compte_rendu`` whose text is "texte", tagged with lexicon "v0"), seen at ``url`` if given."""
+    with sqlite3.connect(db) as connection:
+        connection.executescript(SCHEMA_V1.read_text())
+        connection.executescript(
+            "INSERT INTO schema_version VALUES (1, '2026-01-01 00:00:00');"
+            "INSERT INTO sources VALUES (1, 'v.fr', NULL, '2026-01-01 00:00:00');"
+            "INSERT INTO documents (id, sha256, source_id, kind, size, doc_type, pages, text_length, needs_ocr, "
+            "is_latest, tagged_with, first_seen_at, last_seen_at, fetched_at, text) VALUES (1, 'ab', 1, 'pdf', 3, "
+            "'compte_rendu', 1, 5, 0, 1, 'v0', '2026-01-01 00:00:00', '2026-01-01 00:00:00', "
+            "'2026-01-01 00:00:00', 'texte');"
+        )
+        if url is not None:
+            connection.execute(
+                "INSERT INTO document_urls (document_id, url, first_seen_at, last_seen_at) VALUES (1, ?, ?, ?)",
+                (url, "2026-01-01 00:00:00", "2026-01-01 00:00:00"),
+            )
+
+
 def real_record(path: Path, url: str) -> FetchRecord:
     """A real PDF as a crawl hands it over: extracted, tagged, with its acts."""
     body = path.read_bytes()
@@ -86,17 +106,11 @@ def test_acts_are_stored_and_mentions_point_to_their_act(tmp_path: Path) -> None
 
 def test_an_archive_of_version_1_is_upgraded_in_place_and_keeps_its_rows(tmp_path: Path) -> None:
     db = tmp_path / "old.db"
+    version_1_archive(db)
     with sqlite3.connect(db) as connection:
-        connection.executescript(SCHEMA_V1.read_text())
-        connection.executescript(
-            "INSERT INTO schema_version VALUES (1, '2026-01-01 00:00:00');"
-            "INSERT INTO sources VALUES (1, 'v.fr', NULL, '2026-01-01 00:00:00');"
-            "INSERT INTO documents (id, sha256, source_id, kind, size, doc_type, pages, text_length, needs_ocr, "
-            "is_latest, tagged_with, first_seen_at, last_seen_at, fetched_at, text) VALUES (1, 'ab', 1, 'pdf', 3, "
-            "'compte_rendu', 1, 5, 0, 1, 'v0', '2026-01-01 00:00:00', '2026-01-01 00:00:00', "
-            "'2026-01-01 00:00:00', 'texte');"
+        connection.execute(
             'INSERT INTO mentions (document_id, category, term, matched, start, "end", context, lexicon_version) '
-            "VALUES (1, 'drone', 'drone', 'drone', 0, 5, 'drone', 'v0');"
+            "VALUES (1, 'drone', 'drone', 'drone', 0, 5, 'drone', 'v0')"
         )
     store = ArchiveStore(resolve_location(str(db)))
     _archive_real(store, realdocs.DELIB_VIDEOPROTECTION, "http://v.fr/delib.pdf")

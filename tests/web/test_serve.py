@@ -15,7 +15,7 @@ from archive.db import SCHEMA_VERSION
 from archive.errors import OlderSchemaError
 from archive.reader import ArchiveReader
 from search import ensure_index
-from tests.archive.test_acts_store import SCHEMA_V1
+from tests.archive.test_acts_store import version_1_archive
 from tests.conftest import run_vigie
 from tests.web.browser import vigie_serve
 from tests.web.site import WebFixture
@@ -56,22 +56,6 @@ def test_port_taken(web_fixture: WebFixture, tmp_path: Path) -> None:
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def _version_1_archive(db: Path) -> None:
-    """An archive as Vigie's first schema made it (``tests/archive/schema_v1.sql``), one document."""
-    with sqlite3.connect(db) as connection:
-        connection.executescript(SCHEMA_V1.read_text())
-        connection.executescript(
-            "INSERT INTO schema_version VALUES (1, '2026-01-01 00:00:00');"
-            "INSERT INTO sources VALUES (1, 'v.fr', NULL, '2026-01-01 00:00:00');"
-            "INSERT INTO documents (id, sha256, source_id, kind, size, doc_type, pages, text_length, needs_ocr, "
-            "is_latest, tagged_with, first_seen_at, last_seen_at, fetched_at, text) VALUES (1, 'ab', 1, 'pdf', 3, "
-            "'compte_rendu', 1, 5, 0, 1, 'v0', '2026-01-01 00:00:00', '2026-01-01 00:00:00', "
-            "'2026-01-01 00:00:00', 'texte');"
-            "INSERT INTO document_urls (document_id, url, first_seen_at, last_seen_at) "
-            "VALUES (1, 'http://v.fr/a.pdf', '2026-01-01 00:00:00', '2026-01-01 00:00:00');"
-        )
-
-
 def test_an_older_archive_is_upgraded_before_it_is_served(web_fixture: WebFixture, tmp_path: Path) -> None:
     db = tmp_path / "old.db"
     store = ArchiveStore(resolve_location(str(db)))
@@ -100,7 +84,7 @@ def test_an_older_archive_is_upgraded_before_it_is_served(web_fixture: WebFixtur
 
 def test_an_older_archive_is_not_read_before_a_writer_upgrades_it(tmp_path: Path) -> None:
     db = tmp_path / "old.db"
-    _version_1_archive(db)
+    version_1_archive(db, "http://v.fr/a.pdf")
     with pytest.raises(OlderSchemaError, match=r"older than this Vigie's .*'vigie index"):
         ArchiveReader(resolve_location(str(db), writable=False))
     ArchiveStore(resolve_location(str(db))).close()  # what any writing command does first
