@@ -249,7 +249,9 @@ def term_regex(written: str, inflect: bool = True) -> str:
     parts: list[str] = []
     for index, token in enumerate(tokens):
         if index:
-            parts.append(r"\s*" if tokens[index - 1].endswith("'") else r"[\s-]*")
+            # The press quotes a term's last word: "caméras de vidéosurveillance « augmentées »"
+            # (« » fold to ").
+            parts.append(r"\s*" if tokens[index - 1].endswith("'") else r'[\s"-]*')
         parts.append(_word(token, inflect and not acronym))
     return "".join(parts)
 

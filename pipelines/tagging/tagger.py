@@ -44,9 +44,11 @@ _CLAUSE_BREAK = re.compile(r",|\s(?:et|mais|puis|ainsi que)\s")
 # Items of a list ("la vidéosurveillance, la reconnaissance faciale", "moyens de vidéoprotection
 # et de drones") are two devices, and neither absorbs the other: the earlier is followed by a
 # separator, the later follows one (and an article).
-_LIST_AFTER = re.compile(r"\s*(?:[,;/]|et\b|ou\b)")
+# Quoted items ("la « vidéosurveillance », la « reconnaissance faciale »") are items too.
+_LIST_AFTER = re.compile(r'\s*"?\s*(?:[,;/]|et\b|ou\b)')
 _LIST_HEAD = re.compile(
-    r"(?:[,;/]|\bet|\bou|\bainsi que|\bvoire)\s*(?:(?:de la|de l'|des|du|de|la|le|les|l'|d'|aux|au|a la|a l')\s*)?$"
+    r"(?:[,;/]|\bet|\bou|\bainsi que|\bvoire)\s*(?:(?:de la|de l'|des|du|de|la|le|les|l'|d'|aux|au|a la|a l')\s*)?"
+    r'(?:"\s*)?$'
 )
 
 
