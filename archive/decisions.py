@@ -8,6 +8,7 @@ in the same transaction as what they were read from.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -95,6 +96,13 @@ def save_records(
     return len(records)
 
 
+# SQLite's integers are 64-bit: a larger id in a URL is no record, not a server error.
+MAX_RECORD_ID = 2**63 - 1
+COMMUNE_RECORDS = 1_000  # a commune's timeline shows at most this many records
+PASSAGE_CONTEXT = 160  # characters of context each side of a field's evidence
+PASSAGE_SPAN = 600  # a longer span is cut: the page shows where it starts
+
+
 @dataclass(frozen=True, slots=True)
 class RecordFilter:
     """What ``vigie records list`` and the API filter on; every part optional."""
@@ -107,6 +115,17 @@ class RecordFilter:
     year: int | None = None
     limit: int | None = None
     offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class EvidencePassage:
+    """A field's evidence in its context, for a reader to check it: the words before the span,
+    the span itself, the words after (whitespace collapsed, ``…`` where the context is cut)."""
+
+    before: str
+    span: str
+    after: str
+    page: int | None
 
 
 @dataclass(slots=True)
@@ -124,6 +143,13 @@ class RecordView:
     quotes: dict[str, str] = field(default_factory=dict)  # field → the text it was read from
     pages: dict[str, int] = field(default_factory=dict)  # field → its page, in a paged document
     related: list[dict[str, object]] = field(default_factory=list)  # the other side's records
+    # field → its evidence in context (``record_by_id`` only: a list needs no passages).
+    passages: dict[str, EvidencePassage] = field(default_factory=dict)
+
+    @property
+    def date(self) -> dt.date | None:
+        """When it was decided: the act's date, else the document's."""
+        return self.record.act_date or self.document_date
 
     def to_dict(self) -> dict[str, object]:
         record = self.record.to_dict()
@@ -179,14 +205,58 @@ def find_records(store: object, wanted: RecordFilter) -> tuple[int, list[RecordV
 
 
 def record_by_id(store: object, record_id: int) -> RecordView | None:
-    """One record, with the records it is related to (``related_records``)."""
+    """One record, with the records it is related to (``related_records``) and each field's
+    evidence in its context (``passages``)."""
+    if not 0 < record_id <= MAX_RECORD_ID:
+        return None
     with store.session() as session:  # type: ignore[attr-defined]
         row = session.get(DecisionRow, record_id)
         if row is None:
             return None
         view = _view(session, row)
         view.related = related_records(session, row)
+        text = row.document.text
+        view.passages = {
+            name: _passage(text, start, end, view.pages.get(name))
+            for name, (start, end) in view.record.evidence.items()
+        }
         return view
+
+
+def document_records(store: object, document_id: int) -> list[RecordView]:
+    """A document's records, in the order of its text (its acts' order; one without an act first)."""
+    query = (
+        select(DecisionRow)
+        .outerjoin(Act, Act.id == DecisionRow.act_id)
+        .where(DecisionRow.document_id == document_id)
+        .order_by(Act.seq.asc().nulls_first(), DecisionRow.id)
+    )
+    with store.session() as session:  # type: ignore[attr-defined]
+        return [_view(session, row) for row in session.scalars(query)]
+
+
+def commune_records(store: object, commune: str, limit: int = COMMUNE_RECORDS) -> list[RecordView]:
+    """The records of one commune, the oldest decision first (undated ones last).
+
+    The name compares whole and case aside ("avranches" is "Avranches", never "Saint-Lô" for
+    "Lô"): in Python, since SQLite's ``lower`` leaves accented capitals as they are ("É").
+    """
+    wanted = commune.casefold()
+    with store.session() as session:  # type: ignore[attr-defined]
+        names = session.scalars(
+            select(DecisionRow.commune).where(DecisionRow.commune.is_not(None)).distinct()
+        )
+        spellings = [name for name in names if name.casefold() == wanted]
+        if not spellings:
+            return []
+        query = (
+            select(DecisionRow)
+            .join(Document, Document.id == DecisionRow.document_id)
+            .where(DecisionRow.commune.in_(spellings))
+            .order_by(func.coalesce(DecisionRow.act_date, Document.date).asc().nulls_last(), DecisionRow.id)
+            .limit(limit)
+        )
+        return [_view(session, row) for row in session.scalars(query)]
 
 
 # Who authorises a system, and who decides to have one: a prefect's authorisation and the
@@ -223,6 +293,29 @@ def related_records(session: Session, row: DecisionRow) -> list[dict[str, object
         for other in candidates
         if shared & set(other.technologies or [])
     ]
+
+
+def _passage(text: str, start: int, end: int, page: int | None) -> EvidencePassage:
+    """The span and up to ``PASSAGE_CONTEXT`` characters each side, cut between words."""
+    before = text[max(0, start - PASSAGE_CONTEXT) : start]
+    after = text[end : end + PASSAGE_CONTEXT]
+    if start > PASSAGE_CONTEXT and (first := re.search(r"\s", before)):
+        before = "… " + before[first.end() :]
+    if end + PASSAGE_CONTEXT < len(text) and (last := re.search(r"\s\S*$", after)):
+        after = after[: last.start()] + " …"
+    span = text[start:end]
+    if len(span) > PASSAGE_SPAN:
+        span = span[:PASSAGE_SPAN] + "…"
+    return EvidencePassage(_collapsed(before), " ".join(span.split()), _collapsed(after), page)
+
+
+def _collapsed(part: str) -> str:
+    """Whitespace (line and page breaks) as single spaces, one kept at either end: it is what
+    separates the evidence from its context."""
+    inner = " ".join(part.split())
+    if not inner:
+        return " " if part else ""
+    return (" " if part[0].isspace() else "") + inner + (" " if part[-1].isspace() else "")
 
 
 def _view(session: Session, row: DecisionRow) -> RecordView:

@@ -2,8 +2,9 @@
 
 Routes are a stable contract (the README lists them): ``/`` overview, ``/search`` search page,
 ``/documents/{id}`` document page, ``/originals/{sha256}`` archived originals, ``/feed`` Atom
-feed of any search, ``/search.csv`` and ``/search.jsonl`` exports, and the JSON API under
-``/api/`` described by ``/openapi.json``.
+feed of any search, ``/search.csv`` and ``/search.jsonl`` exports, ``/records`` and
+``/records/{id}`` decision records, ``/communes/{name}`` a commune's timeline (and its ``/feed``),
+and the JSON API under ``/api/`` described by ``/openapi.json``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -41,14 +43,15 @@ def _version() -> str:
 
 
 def create_app(archive: WebArchive) -> FastAPI:
-    from web import api, exports, originals, pages
+    from web import api, api_records, exports, originals, pages, records
 
     app = FastAPI(
         title="Vigie",
         version=_version(),
         description=(
             "API de lecture de l'archive Vigie : recherche plein texte des documents des collectivités "
-            "qui mentionnent des technologies de surveillance, et détail de chaque document."
+            "qui mentionnent des technologies de surveillance, détail de chaque document, et les décisions "
+            "lues dans leurs actes (qui a décidé quoi, quand, pour combien), chacune avec ses citations."
         ),
         openapi_url="/openapi.json",
         docs_url=None,  # Swagger UI loads scripts from a CDN: the description is enough
@@ -58,7 +61,7 @@ def create_app(archive: WebArchive) -> FastAPI:
     app.state.templates = _templates()
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (pages, exports, originals, api):
+    for module in (pages, records, exports, originals, api, api_records):
         app.include_router(module.router)
     app.add_exception_handler(BadSearch, _bad_request)
     app.add_exception_handler(SearchError, _bad_request)
@@ -80,12 +83,18 @@ def _templates() -> Jinja2Templates:
         file_size=labels.file_size,
         web_url=web_url,
         highlight=highlight,
+        decision_kind_label=labels.decision_kind_label,
+        euros=labels.euros,
+        french_iso_date=labels.french_iso_date,
+        path_segment=path_segment,
     )
     env.globals.update(
         category_labels=labels.category_labels,
         DOC_TYPE_LABELS=labels.DOC_TYPE_LABELS,
         STANCE_LABELS=labels.STANCE_LABELS,
         KIND_LABELS=labels.KIND_LABELS,
+        DECISION_KIND_LABELS=labels.DECISION_KIND_LABELS,
+        SCOPE_LABELS=labels.SCOPE_LABELS,
         version=_version(),
     )
     return templates
@@ -102,6 +111,11 @@ def highlight(context: str, matched: str) -> Markup:
         return escape(context)
     before, middle, after = context[: found.start()], found.group(), context[found.end() :]
     return escape(before) + Markup("<mark>") + escape(middle) + Markup("</mark>") + escape(after)
+
+
+def path_segment(value: str) -> str:
+    """A name as one segment of a path: every "/", "?" or "#" in it escaped."""
+    return quote(value, safe="")
 
 
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:

@@ -18,6 +18,46 @@ DOC_TYPE_LABELS = {
 }
 STANCE_LABELS = {"opposition": "Opposition exprimée"}
 KIND_LABELS = {"html": "page web", "pdf": "PDF", "doc": "Word (.doc)", "docx": "Word (.docx)", "odt": "ODT"}
+# Decision records (``archive.records.DECISION_KINDS``): what an act decided.
+DECISION_KIND_LABELS = {
+    "prefectoral_authorisation": "Autorisation préfectorale",
+    "drone_authorisation": "Autorisation de drones",
+    "experiment": "Expérimentation (VSA, loi 2023-380)",
+    "grant_request": "Demande de subvention",
+    "grant_award": "Subvention accordée",
+    "procurement_award": "Attribution de marché",
+    "maintenance": "Contrat de maintenance",
+    "convention": "Convention",
+    "renewal": "Renouvellement",
+    "extension": "Extension",
+    "deployment": "Installation",
+    "motion_against": "Vœu ou motion contre",
+    "moratorium_ban": "Moratoire ou interdiction",
+    "debate_only": "Débat, sans décision",
+}
+SCOPE_LABELS = {"new": "nouveau système", "renewal": "renouvellement", "modification": "modification"}
+# Every field of a record (``archive.records.RECORD_FIELDS``), as the record page names it.
+RECORD_FIELD_LABELS = {
+    "kind": "Nature de la décision",
+    "scope": "Portée",
+    "technologies": "Technologies",
+    "authority": "Autorité",
+    "act_number": "Numéro de l'acte",
+    "act_date": "Date de l'acte",
+    "beneficiary": "Bénéficiaire",
+    "commune": "Commune",
+    "cameras": "Caméras",
+    "cameras_public_road": "Caméras sur la voie publique",
+    "amount_eur": "Montant",
+    "amount_tax": "HT ou TTC",
+    "funding_rate": "Taux de subvention",
+    "vendor": "Prestataire ou fournisseur",
+    "legal_basis": "Base légale",
+    "retention_days": "Durée de conservation des images",
+    "period_start": "Début de la période",
+    "period_end": "Fin de la période",
+    "period_years": "Durée de l'autorisation",
+}
 MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
@@ -52,6 +92,18 @@ def doc_type_label(doc_type: str) -> str:
     return DOC_TYPE_LABELS.get(doc_type, doc_type)
 
 
+def decision_kind_label(kind: str) -> str:
+    return DECISION_KIND_LABELS.get(kind, kind)
+
+
+def euros(amount: float | None) -> str:
+    """ "105 000 €", "1 234,50 €" (French grouping, with a narrow no-break space)."""
+    if amount is None:
+        return ""
+    text = f"{amount:,.2f}".replace(",", "\u202f").replace(".", ",").removesuffix(",00")
+    return f"{text} €"
+
+
 def french_date(value: dt.date | dt.datetime | None) -> str:
     """ "4 février 2013"; a time is shown in UTC, as stored: "4 février 2013 à 09:15 UTC"."""
     if value is None:
@@ -61,6 +113,16 @@ def french_date(value: dt.date | dt.datetime | None) -> str:
     if isinstance(value, dt.datetime):
         text += f" à {value:%H:%M} UTC"
     return text
+
+
+def french_iso_date(value: str | None) -> str:
+    """ "2024-06-04" → "4 juin 2024" (related records carry their dates as ISO strings)."""
+    if not value:
+        return ""
+    try:
+        return french_date(dt.date.fromisoformat(value))
+    except ValueError:
+        return value
 
 
 def french_month(month: str) -> str:

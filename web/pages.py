@@ -1,4 +1,5 @@
-"""The HTML pages: overview, search, document. Each view parses, asks ``search``, renders."""
+"""The HTML pages: overview, search, document (with its decisions). Each view parses, asks
+``search`` (or ``archive.decisions``), renders."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
+from archive.decisions import document_records
 from search import SearchQuery
 from web.app import archive_of, render
 from web.chart import timeline_chart
@@ -47,7 +49,7 @@ def search_page(request: Request, params: Annotated[SearchParams, Depends(search
         title=f"Recherche : {params.q}" if params.q else "Recherche",
         params=params,
         found=found,
-        pages=_page_numbers(params.page, last_page),
+        pages=page_numbers(params.page, last_page),
         last_page=last_page,
         names=archive.source_name,
         feed_url=params.url("/feed", page=1),
@@ -72,10 +74,11 @@ def document_page(request: Request, document_id: int) -> HTMLResponse:
         title=document.title or document.filename or f"Document {document.id}",
         document=document,
         source_name=archive.document_source_name(document),
+        records=document_records(archive.reader, document.id),
     )
 
 
-def _page_numbers(current: int, last: int) -> list[int | None]:
+def page_numbers(current: int, last: int) -> list[int | None]:
     """1 … 4 5 [6] 7 8 … 20: None stands for a gap."""
     shown = sorted({1, last, *range(max(1, current - PAGE_LINKS), min(last, current + PAGE_LINKS) + 1)})
     numbers: list[int | None] = []

@@ -109,14 +109,14 @@ def search_params(
     text = " ".join(q.split())
     if len(text) > MAX_QUERY_LENGTH:
         raise BadSearch(f"La recherche est trop longue ({len(text)} caractères, {MAX_QUERY_LENGTH} au plus).")
-    per = _number(per_page, "per_page", 1, MAX_PER_PAGE)
-    number = _number(page, "page", 1, max(1, MAX_RESULTS_REACHABLE // per))
+    per = bounded_number(per_page, "per_page", 1, MAX_PER_PAGE)
+    number = bounded_number(page, "page", 1, max(1, MAX_RESULTS_REACHABLE // per))
     return SearchParams(
         q=text,
-        categories=_choices(category, CATEGORY_IDS, "Catégorie"),
+        categories=checked_choices(category, CATEGORY_IDS, "Catégorie"),
         sources=_matching(source, _SOURCE, "Source"),
         departements=tuple(v.upper() for v in _matching(departement, DEPARTEMENT_CODE, "Département")),
-        doc_types=_choices(doc_type, DOC_TYPES, "Type de document"),
+        doc_types=checked_choices(doc_type, DOC_TYPES, "Type de document"),
         stance=_stance(stance),
         since=_period(since, "since"),
         until=_period(until, "until"),
@@ -127,7 +127,7 @@ def search_params(
 
 def _stance(value: str) -> str | None:
     """One position at most; a blank value (``?stance=%20``) is no filter, as an empty one."""
-    chosen = _choices([value], STANCES, "Position")
+    chosen = checked_choices([value], STANCES, "Position")
     return chosen[0] if chosen else None
 
 
@@ -138,7 +138,7 @@ def _values(values: list[str], label: str) -> list[str]:
     return kept
 
 
-def _choices(values: list[str], allowed: tuple[str, ...], label: str) -> tuple[str, ...]:
+def checked_choices(values: list[str], allowed: tuple[str, ...], label: str) -> tuple[str, ...]:
     kept = _values(values, label)
     for value in kept:
         if value not in allowed:
@@ -172,7 +172,7 @@ def _period(value: str, name: str) -> str | None:
     return value
 
 
-def _number(value: str, name: str, low: int, high: int) -> int:
+def bounded_number(value: str, name: str, low: int, high: int) -> int:
     try:
         number = int(value)
     except ValueError:

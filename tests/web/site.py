@@ -3,8 +3,12 @@
 The archive is built the way users build theirs: ``vigie crawl`` of a site served on
 127.0.0.1, twice (the second crawl finds one PDF removed, answering 404). The site holds a real
 deliberation PDF (Montpellier, from the demo site), a generated PDF whose page 2 debates
-facial recognition, and a page whose title and text carry script and ``javascript:``
-payloads, as a hostile or broken site could publish.
+facial recognition, a page whose title and text carry script and ``javascript:``
+payloads, as a hostile or broken site could publish, and, for decision records, two real texts
+about Avranches: three video-protection arrêtés of the Manche's recueil (RAA spécial n° 14 of
+February 2025, cut from ``tests.realdocs.RAA_MANCHE_VIDEOPROTECTION``) and the Avranches council's
+minutes of 1 July 2013 that launched the town's video-protection contract
+(``tests.realdocs.PV_AVRANCHES_2013_07_01``); sources in ../shared/fixtures/real*/SOURCES.md.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crawler.demo import DEMO_SITE
+from tests import realdocs
 from tests.conftest import FAST, run_vigie
 from tests.httpsite import StaticSite
 from tests.pdfgen import make_pdf
@@ -20,6 +25,10 @@ from tests.pdfgen import make_pdf
 REAL_DELIBERATION = DEMO_SITE / "documents" / "deliberation-2013-14-videoprotection.pdf"
 REAL_MINUTES = DEMO_SITE / "documents" / "CR_CM_20_06_2011.pdf"
 REMOVED_PATH = "/documents/compte-rendu-2011-06-20.pdf"
+RAA_PATH = "/documents/RAA-SP-14-2025-extrait.txt"
+MINUTES_PATH = "/documents/CM-01-07-2013-PV-Avranches.txt"
+# The arrêtés of the recueil kept in the excerpt: the Avranches ones (27 May, 29 May, 4 June 2024).
+RAA_ARRETES = ("2024-66", "2024-58", "2024-109")
 XSS_TITLE = '<script>window.__pwned = 1</script>Caméras <img src=x onerror="window.__pwned = 2">'
 XSS_TEXT = (
     # The cameras have a sentence of their own: next to "reconnaissance faciale" they would be
@@ -50,6 +59,20 @@ def _html(title: str, body: str) -> bytes:
     ).encode()
 
 
+def raa_excerpt() -> str:
+    """The recueil's opening (it names the prefecture) and three of its arrêtés, whole."""
+    lines = realdocs.RAA_MANCHE_VIDEOPROTECTION.read_text(encoding="utf-8").split("\n")
+    body = lines.index("SOUS-PREFECTURE D'AVRANCHES")  # the summary's entries come before it
+    kept = [*lines[:8], "", lines[body]]
+    for number in RAA_ARRETES:
+        start = next(i for i in range(body, len(lines)) if lines[i].startswith(f"Arrêté n° {number} "))
+        end = next(
+            i for i in range(start + 1, len(lines)) if lines[i].startswith(("Arrêté n° ", "SOUS-PREFECTURE"))
+        )
+        kept += lines[start:end]
+    return "\n".join(kept) + "\n"
+
+
 def pages() -> dict[str, tuple[str, bytes]]:
     def escape(text: str) -> str:
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -60,6 +83,8 @@ def pages() -> dict[str, tuple[str, bytes]]:
         '<li><a href="/documents/deliberation-2013-14.pdf">Délibération 2013/14 – vidéoprotection (PDF)</a></li>'
         f'<li><a href="{REMOVED_PATH}">Compte rendu du 20 juin 2011 (PDF)</a></li>'
         '<li><a href="/conseil-municipal/seance-2024-03-12.html">Séance du 12 mars 2024</a></li>'
+        f'<li><a href="{RAA_PATH}">Arrêtés du préfet, 2024 (extrait)</a></li>'
+        f'<li><a href="{MINUTES_PATH}">Procès-verbal du 1er juillet 2013 (Avranches)</a></li>'
         "</ul>"
     )
     return {
@@ -78,6 +103,8 @@ def pages() -> dict[str, tuple[str, bytes]]:
         ),
         "/documents/deliberation-2013-14.pdf": ("application/pdf", REAL_DELIBERATION.read_bytes()),
         REMOVED_PATH: ("application/pdf", REAL_MINUTES.read_bytes()),
+        RAA_PATH: ("text/plain; charset=utf-8", raa_excerpt().encode()),
+        MINUTES_PATH: ("text/plain; charset=utf-8", realdocs.PV_AVRANCHES_2013_07_01.read_bytes()),
     }
 
 

@@ -70,8 +70,10 @@ def test_search_results_facets_and_shareable_url(client: TestClient) -> None:
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
-        ({"category": "videoprotection"}, 3),
-        ({"category": ["videoprotection", "reconnaissance_faciale"]}, 4),
+        # Video protection: the 2013 deliberation, the listing, the hostile page, and the Avranches
+        # texts (a prefect's arrêtés, the council's minutes) that the decision records read.
+        ({"category": "videoprotection"}, 5),
+        ({"category": ["videoprotection", "reconnaissance_faciale"]}, 6),
         ({"q": FACIAL, "stance": "opposition"}, 1),
         ({"q": FACIAL, "doc_type": "deliberation"}, 1),
         ({"departement": "34", "category": "reconnaissance_faciale"}, 2),
@@ -194,7 +196,7 @@ def test_exports_hold_the_whole_result_set(client: TestClient) -> None:
     rows = list(csv.DictReader(io.StringIO(exported.content.decode("utf-8-sig"))))
     assert tuple(rows[0]) == CSV_FIELDS and len(rows) == total
     lines = client.get("/search.jsonl", params={"category": "videoprotection"}).text.splitlines()
-    assert len(lines) == 3 and all("document_id" in json.loads(line) for line in lines)
+    assert len(lines) == 5 and all("document_id" in json.loads(line) for line in lines)
 
 
 def test_security_headers_and_escaping(client: TestClient) -> None:

@@ -120,3 +120,52 @@ def test_hostile_document_runs_no_script(page: Page, base_url: str) -> None:
     page.wait_for_timeout(300)
     assert page.evaluate("window.__pwned") is None
     shot(page, "8-hostile-original")
+
+
+def test_commune_timeline_leads_to_a_record_and_its_highlighted_evidence(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/records?commune=avranches")
+    assert page.locator("#total").inner_text() == "4"
+    page.locator("table.records a.commune", has_text="Avranches").first.click()
+    page.wait_for_url("**/communes/Avranches")
+    assert page.locator("h1").inner_text() == "Avranches"
+    assert page.locator("ol.timeline li").count() == 4
+    assert "4 juin 2024" in page.locator("#latest").inner_text()
+    assert (
+        page.locator("link[type='application/atom+xml']").get_attribute("href") == "/communes/Avranches/feed"
+    )
+    shot(page, "9-commune")
+
+    page.locator("ol.timeline a.record-link").last.click()  # the newest: the renewal of 4 June 2024
+    page.wait_for_url("**/records/*")
+    assert page.locator("h1").inner_text() == "Autorisation préfectorale (renouvellement)"
+    mark = page.locator("#field-cameras mark")
+    assert mark.inner_text() == "18 caméras intérieures"
+    assert mark.evaluate("element => getComputedStyle(element).backgroundColor") == "rgb(255, 224, 138)"
+    context = page.locator("#field-cameras blockquote").inner_text()
+    assert "pour installer 18 caméras intérieures permettant" in context
+    assert page.locator("#field-retention_days mark").inner_text() == "30 jours"
+    assert page.locator("ul.related a").inner_text() == "Convention"
+    shot(page, "10-record")
+
+    page.click("#document-link")
+    page.wait_for_url("**/documents/*")
+    assert page.locator("#decisions li").count() == 3
+
+
+def test_record_pages_fit_a_phone(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(base_url + "/communes/Avranches")
+        record_url = page.locator("ol.timeline a.record-link").last.get_attribute("href")
+        for name, path in (
+            ("records", "/records"),
+            ("commune", "/communes/Avranches"),
+            ("record", record_url),
+        ):
+            page.goto(base_url + path)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 390, f"{path} is {width} px wide at 390 px"
+            shot(page, f"11-phone-{name}")
+    finally:
+        context.close()

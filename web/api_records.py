@@ -1,0 +1,91 @@
+"""The decision records' JSON API: ``/api/records`` (the filters of ``/records``) and
+``/api/records/{id}``, each record as ``vigie records list --format json`` writes it.
+
+The models are derived from the contract (``archive.records.DecisionRecord``), as
+``DocumentOut`` is from ``DocumentFacts``: a field the records gain is in the API by itself.
+Field names are a public contract: extend, never rename. Strings are not escaped here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import typing
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from pydantic import BaseModel, Field, create_model
+
+from archive.decisions import find_records, record_by_id
+from archive.records import RECORD_FIELDS, DecisionRecord
+from web.app import archive_of
+from web.record_params import PER_PAGE, RecordParams, record_params
+
+router = APIRouter(prefix="/api", tags=["API"])
+
+
+class EvidenceOut(BaseModel):
+    start: int = Field(description="Début du passage dans le texte du document (caractères).")
+    end: int
+    quote: str | None = Field(description="Le passage, espaces resserrés (300 caractères au plus).")
+    page: int | None = Field(description="Sa page, dans un PDF.")
+
+
+class RelatedOut(BaseModel):
+    id: int
+    kind: str
+    act_date: str | None
+    authority: str | None
+    act_number: str | None
+
+
+def _record_model() -> type[BaseModel]:
+    """The record's fields as the API writes them (dates as ISO strings), one per field of
+    ``DecisionRecord`` but its evidence, which ``RecordOut`` gives with quotes and pages."""
+    hints = typing.get_type_hints(DecisionRecord)
+    written: dict[Any, Any] = {dt.date: str, dt.date | None: str | None}
+    fields: dict[str, Any] = {
+        name: (written.get(hints[name], hints[name]), ...) for name in RECORD_FIELDS if name != "evidence"
+    }
+    return create_model("DecisionRecordOut", **fields)
+
+
+class RecordOut(_record_model()):  # type: ignore[misc]
+    id: int
+    document_id: int
+    url: str | None = Field(description="Adresse d'origine du document.")
+    original_url: str = Field(description="Original archivé dans cette interface.")
+    sha256: str
+    document_title: str | None
+    document_date: str | None
+    act: str | None = Field(description="L'acte dont la décision est tirée.")
+    evidence: dict[str, EvidenceOut] = Field(description="Pour chaque champ rempli, le passage cité.")
+    related: list[RelatedOut] = Field(
+        description="Les décisions de l'autre partie : pour une autorisation préfectorale, les actes de "
+        "la commune sur la même technologie ; pour un acte de la commune, les autorisations du préfet."
+    )
+
+
+class RecordList(BaseModel):
+    total: int
+    page: int
+    per_page: int
+    records: list[RecordOut]
+
+
+@router.get("/records", response_model=RecordList, summary="Décisions, filtrées")
+def api_records(request: Request, filters: Annotated[RecordParams, Depends(record_params)]) -> RecordList:
+    total, views = find_records(archive_of(request).reader, filters.record_filter())
+    return RecordList(
+        total=total,
+        page=filters.page,
+        per_page=PER_PAGE,
+        records=[RecordOut(**view.to_dict()) for view in views],
+    )
+
+
+@router.get("/records/{record_id}", response_model=RecordOut, summary="Une décision et ses citations")
+def api_record(request: Request, record_id: int) -> RecordOut:
+    view = record_by_id(archive_of(request).reader, record_id)
+    if view is None:
+        raise HTTPException(404, f"no record {record_id}")
+    return RecordOut(**view.to_dict())

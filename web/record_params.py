@@ -1,0 +1,99 @@
+"""The record list's URL: what ``/records`` and ``/api/records`` accept.
+
+The filters of ``vigie records list``, checked the way ``web.params`` checks a search: a bad
+value is a ``BadSearch`` (a 400 page in French, or ``{"error": …}`` in the API), never a 500.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import Query
+
+from archive.decisions import RecordFilter
+from archive.records import DECISION_KINDS
+from archive.taxonomy import CATEGORY_IDS
+from web.params import MAX_RESULTS_REACHABLE, BadSearch, bounded_number, checked_choices
+
+PER_PAGE = 50
+MAX_TEXT = 100  # characters of a name filter: a commune's or a company's name, not a document
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+@dataclass(frozen=True, slots=True)
+class RecordParams:
+    categories: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    vendor: str = ""
+    commune: str = ""
+    authority: str = ""
+    year: int | None = None
+    page: int = 1
+
+    @property
+    def per_page(self) -> int:
+        return PER_PAGE
+
+    @property
+    def filtered(self) -> bool:
+        return bool(
+            self.categories or self.kinds or self.vendor or self.commune or self.authority or self.year
+        )
+
+    def record_filter(self) -> RecordFilter:
+        return RecordFilter(
+            kinds=self.kinds,
+            technologies=self.categories,
+            authority=self.authority or None,
+            commune=self.commune or None,
+            vendor=self.vendor or None,
+            year=self.year,
+            limit=PER_PAGE,
+            offset=(self.page - 1) * PER_PAGE,
+        )
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """The URL's query, in a fixed order (page only when not the first)."""
+        pairs = [("category", v) for v in self.categories] + [("kind", v) for v in self.kinds]
+        pairs += [
+            (name, value) for name in ("vendor", "commune", "authority") if (value := getattr(self, name))
+        ]
+        if self.year is not None:
+            pairs.append(("year", str(self.year)))
+        if self.page != 1:
+            pairs.append(("page", str(self.page)))
+        return pairs
+
+    def url(self, path: str = "/records", **changes: Any) -> str:
+        query = urlencode(replace(self, **changes).pairs())
+        return f"{path}?{query}" if query else path
+
+
+def record_params(
+    category: Annotated[list[str], Query(description=f"Technologie : {', '.join(CATEGORY_IDS)}.")] = [],  # noqa: B006
+    kind: Annotated[list[str], Query(description=f"Nature : {', '.join(DECISION_KINDS)}.")] = [],  # noqa: B006
+    vendor: Annotated[str, Query(description="Prestataire dont le nom contient ce texte.")] = "",
+    commune: Annotated[str, Query(description="Commune dont le nom contient ce texte.")] = "",
+    authority: Annotated[str, Query(description="Autorité dont le nom contient ce texte.")] = "",
+    year: Annotated[str, Query(description="Année de l'acte (AAAA).")] = "",
+    page: Annotated[str, Query(description=f"Page, à partir de 1 ({PER_PAGE} décisions par page).")] = "1",
+) -> RecordParams:
+    """FastAPI dependency: the checked filters of a request (raises ``BadSearch``)."""
+    return RecordParams(
+        categories=checked_choices(category, CATEGORY_IDS, "Catégorie"),
+        kinds=checked_choices(kind, DECISION_KINDS, "Nature de décision"),
+        vendor=_text(vendor, "vendor"),
+        commune=_text(commune, "commune"),
+        authority=_text(authority, "authority"),
+        year=bounded_number(year.strip(), "year", FIRST_YEAR, LAST_YEAR) if year.strip() else None,
+        page=bounded_number(page, "page", 1, MAX_RESULTS_REACHABLE // PER_PAGE),
+    )
+
+
+def _text(value: str, name: str) -> str:
+    text = " ".join(value.split())
+    if len(text) > MAX_TEXT:
+        raise BadSearch(f"{name} : {MAX_TEXT} caractères au plus.")
+    return text
