@@ -11,9 +11,10 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import delete, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from archive.act_label import act_label
 from archive.bulk import record_columns
@@ -113,6 +114,13 @@ class RecordFilter:
     commune: str | None = None
     vendor: str | None = None
     year: int | None = None
+    # Prefects' authorisations that end within this many days from ``today`` (renewals due).
+    expiring_within: int | None = None
+    # A commune's own acts (deployment, contract, grant…) in a commune where no prefect's
+    # authorisation was found in the archive: a system perhaps never authorised, or one whose
+    # authorisation the archive lacks.
+    without_authorisation: bool = False
+    today: dt.date | None = None  # for expiring_within; None: today's date
     limit: int | None = None
     offset: int = 0
 
@@ -168,9 +176,37 @@ class RecordView:
             "document_date": self.document_date.isoformat() if self.document_date else None,
             "act": self.act,
             **record,
+            "expires_on": _iso(expires_on(self.record)),
             "evidence": evidence,
             "related": self.related,
         }
+
+
+def expires_on(record: DecisionRecord) -> dt.date | None:
+    """When a prefect's authorisation ends: its own end date, else the day before its date plus
+    its years (a video-protection authorisation is given for five years, CSI L.252-4)."""
+    if record.kind not in PREFECTORAL_KINDS:
+        return None
+    if record.period_end is not None:
+        return record.period_end
+    if record.act_date is None or not record.period_years:
+        return None
+    start = record.act_date
+    try:
+        end = start.replace(year=start.year + record.period_years)
+    except ValueError:  # 29 February
+        end = start.replace(year=start.year + record.period_years, day=28)
+    return end - dt.timedelta(days=1)
+
+
+def _expiry() -> Any:
+    """``expires_on`` in SQL (SQLite's date arithmetic; dates are stored as ISO text)."""
+    by_years = func.date(DecisionRow.act_date, func.printf("+%d years", DecisionRow.period_years), "-1 day")
+    return func.coalesce(DecisionRow.period_end, by_years)
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 def find_records(store: object, wanted: RecordFilter) -> tuple[int, list[RecordView]]:
@@ -193,6 +229,24 @@ def find_records(store: object, wanted: RecordFilter) -> tuple[int, list[RecordV
                 func.strftime("%Y", DecisionRow.act_date) == str(wanted.year),
                 (DecisionRow.act_date.is_(None)) & (func.strftime("%Y", Document.date) == str(wanted.year)),
             )
+        )
+    if wanted.expiring_within is not None:
+        today = wanted.today or dt.date.today()
+        last = today + dt.timedelta(days=wanted.expiring_within)
+        query = query.where(
+            DecisionRow.kind.in_(PREFECTORAL_KINDS), _expiry().between(today.isoformat(), last.isoformat())
+        )
+    if wanted.without_authorisation:
+        authorised = aliased(DecisionRow)
+        query = query.where(
+            DecisionRow.kind.not_in(PREFECTORAL_KINDS),
+            DecisionRow.commune.is_not(None),
+            ~select(authorised.id)
+            .where(
+                authorised.kind.in_(PREFECTORAL_KINDS),
+                func.lower(authorised.commune) == func.lower(DecisionRow.commune),
+            )
+            .exists(),
         )
     query = query.join(Document, Document.id == DecisionRow.document_id)
     with store.session() as session:  # type: ignore[attr-defined]

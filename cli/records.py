@@ -60,6 +60,17 @@ def _filters(func: Any) -> Any:
         click.option("--commune", help="Commune whose name contains this."),
         click.option("--vendor", help="Vendor or contractor whose name contains this."),
         click.option("--year", type=click.IntRange(1900, 2100), help="Acts of this year."),
+        click.option(
+            "--expiring-within",
+            type=click.IntRange(0, 36_500),
+            metavar="DAYS",
+            help="Prefects' authorisations that end within DAYS from today (183: six months).",
+        ),
+        click.option(
+            "--without-authorisation",
+            is_flag=True,
+            help="A commune's own acts where no prefect's authorisation was found in the archive.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)

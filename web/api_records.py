@@ -58,6 +58,9 @@ class RecordOut(_record_model()):  # type: ignore[misc]
     document_title: str | None
     document_date: str | None
     act: str | None = Field(description="L'acte dont la décision est tirée.")
+    expires_on: str | None = Field(
+        None, description="Fin d'une autorisation préfectorale : sa date de fin, sinon sa date plus sa durée."
+    )
     evidence: dict[str, EvidenceOut] = Field(description="Pour chaque champ rempli, le passage cité.")
     related: list[RelatedOut] = Field(
         description="Les décisions de l'autre partie : pour une autorisation préfectorale, les actes de "

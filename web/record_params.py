@@ -30,6 +30,8 @@ class RecordParams:
     commune: str = ""
     authority: str = ""
     year: int | None = None
+    expiring_within: int | None = None  # days: prefects' authorisations that end by then
+    without_authorisation: bool = False  # a commune's acts where no prefect's authorisation is found
     page: int = 1
 
     @property
@@ -39,7 +41,14 @@ class RecordParams:
     @property
     def filtered(self) -> bool:
         return bool(
-            self.categories or self.kinds or self.vendor or self.commune or self.authority or self.year
+            self.categories
+            or self.kinds
+            or self.vendor
+            or self.commune
+            or self.authority
+            or self.year
+            or self.expiring_within is not None
+            or self.without_authorisation
         )
 
     def record_filter(self) -> RecordFilter:
@@ -50,6 +59,8 @@ class RecordParams:
             commune=self.commune or None,
             vendor=self.vendor or None,
             year=self.year,
+            expiring_within=self.expiring_within,
+            without_authorisation=self.without_authorisation,
             limit=PER_PAGE,
             offset=(self.page - 1) * PER_PAGE,
         )
@@ -62,6 +73,10 @@ class RecordParams:
         ]
         if self.year is not None:
             pairs.append(("year", str(self.year)))
+        if self.expiring_within is not None:
+            pairs.append(("expiring_within", str(self.expiring_within)))
+        if self.without_authorisation:
+            pairs.append(("without_authorisation", "1"))
         if self.page != 1:
             pairs.append(("page", str(self.page)))
         return pairs
@@ -78,6 +93,15 @@ def record_params(
     commune: Annotated[str, Query(description="Commune dont le nom contient ce texte.")] = "",
     authority: Annotated[str, Query(description="Autorité dont le nom contient ce texte.")] = "",
     year: Annotated[str, Query(description="Année de l'acte (AAAA).")] = "",
+    expiring_within: Annotated[
+        str,
+        Query(
+            description="Autorisations préfectorales qui expirent dans ce nombre de jours (183 : six mois)."
+        ),
+    ] = "",
+    without_authorisation: Annotated[
+        str, Query(description="1 : actes d'une commune où aucune autorisation préfectorale n'est archivée.")
+    ] = "",
     page: Annotated[str, Query(description=f"Page, à partir de 1 ({PER_PAGE} décisions par page).")] = "1",
 ) -> RecordParams:
     """FastAPI dependency: the checked filters of a request (raises ``BadSearch``)."""
@@ -88,6 +112,12 @@ def record_params(
         commune=_text(commune, "commune"),
         authority=_text(authority, "authority"),
         year=bounded_number(year.strip(), "year", FIRST_YEAR, LAST_YEAR) if year.strip() else None,
+        expiring_within=(
+            bounded_number(expiring_within.strip(), "expiring_within", 0, 36_500)
+            if expiring_within.strip()
+            else None
+        ),
+        without_authorisation=without_authorisation.strip() in {"1", "true", "on"},
         page=bounded_number(page, "page", 1, MAX_RESULTS_REACHABLE // PER_PAGE),
     )
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from archive import ArchiveStore, FetchRecord, resolve_location
+from archive.decisions import RecordFilter, find_records
 from archive.records import Fetch
 from pipelines.extract import ExtractionInput, extract_document
 from pipelines.records.build import RECORDS_VERSION, records_for
@@ -188,3 +189,37 @@ def test_the_recueil_is_split_into_its_83_arretes() -> None:
     drones = extract_document(ExtractionInput(url=DRONES_URL, body=realdocs.RAA_MANCHE_DRONES.read_bytes()))
     assert len(drones.acts) == 4  # two drone flights without a number, two other arrêtés
     assert drones.acts[0].title.startswith("autorisant la captation")
+
+
+def test_authorisations_due_for_renewal_and_acts_without_one(tmp_path: Path) -> None:
+    """The Scriptorial's renewal of 4 June 2024 runs five years: it ends on 3 June 2029."""
+    db = tmp_path / "vigie.db"
+    store = ArchiveStore(resolve_location(str(db)))
+    tagger = get_tagger()
+    for url, path in (
+        ("https://www.manche.gouv.fr/raa/RAA-SP-14-2025.txt", realdocs.RAA_MANCHE_VIDEOPROTECTION),
+        ("https://www.montpellier.fr/delib-2013-14.pdf", realdocs.DELIB_VIDEOPROTECTION),
+        ("https://www.avranches.fr/CM-01-07-2013-PV.txt", realdocs.PV_AVRANCHES_2013_07_01),
+    ):
+        body = path.read_bytes()
+        analysis = extract_document(ExtractionInput(url=url, body=body))
+        mentions = list(tagger.tag(analysis.text, analysis.kind == "pdf"))
+        records = records_for(analysis.text, analysis.acts, mentions, analysis.title, analysis.date)
+        fetch = Fetch(url=url, body=body, fetched_at=dt.datetime(2026, 1, 1))
+        store.record(FetchRecord(fetch, analysis, mentions, tagger.version, records, RECORDS_VERSION))
+    due = find_records(store, RecordFilter(expiring_within=183, today=dt.date(2029, 1, 1)))[1]
+    numbers = {view.record.act_number: view.to_dict()["expires_on"] for view in due}
+    assert numbers["2024-109"] == "2029-06-03"
+    assert all("2029-01-01" <= ends <= "2029-07-02" for ends in numbers.values())
+    assert find_records(store, RecordFilter(expiring_within=183, today=dt.date(2026, 12, 1)))[0] == 0
+    orphans = find_records(store, RecordFilter(without_authorisation=True))[1]
+    assert {view.record.commune for view in orphans} == {"Montpellier"}  # Avranches has its prefect's
+    store.close()
+    listed = invoke_vigie(
+        "records", "list", "--db", str(db), "--without-authorisation", "--format", "json", cwd=tmp_path
+    )
+    assert json.loads(listed.stdout)["total"] == len(orphans)
+    far = invoke_vigie(
+        "records", "list", "--db", str(db), "--expiring-within", "3650", "--format", "json", cwd=tmp_path
+    )
+    assert json.loads(far.stdout)["total"] >= 80  # every authorisation of the recueil ends by 2030

@@ -209,7 +209,17 @@ def test_openapi_describes_the_records(client: TestClient) -> None:
     spec = api(client, "/openapi.json")
     assert {"/api/records", "/api/records/{record_id}"} <= set(spec["paths"])
     parameters = {p["name"] for p in spec["paths"]["/api/records"]["get"]["parameters"]}
-    assert parameters == {"category", "kind", "vendor", "commune", "authority", "year", "page"}
+    assert parameters == {
+        "category",
+        "kind",
+        "vendor",
+        "commune",
+        "authority",
+        "year",
+        "expiring_within",
+        "without_authorisation",
+        "page",
+    }
     properties = spec["components"]["schemas"]["RecordOut"]["properties"]
     assert set(RECORD_FIELDS) | {"id", "document_id", "url", "original_url", "related"} <= set(properties)
     assert "/records" not in spec["paths"]  # pages are not the API
@@ -228,3 +238,22 @@ def test_a_document_page_lists_its_decisions(client: TestClient) -> None:
 def test_every_kind_and_field_has_a_french_label() -> None:
     assert set(DECISION_KIND_LABELS) == set(DECISION_KINDS)
     assert set(RECORD_FIELD_LABELS) == set(RECORD_FIELDS) - {"evidence"}
+
+
+def test_authorisations_expiring_and_acts_without_one_are_filters(client: TestClient) -> None:
+    far = client.get("/api/records", params={"expiring_within": "36500"}).json()
+    assert far["total"] >= 1
+    assert all(
+        record["kind"] in {"prefectoral_authorisation", "drone_authorisation"} for record in far["records"]
+    )
+    assert all(record["expires_on"] for record in far["records"])
+    none_yet = client.get("/api/records", params={"expiring_within": "0"}).json()
+    assert none_yet["total"] <= far["total"]
+    orphans = client.get("/api/records", params={"without_authorisation": "1"}).json()
+    assert all(
+        record["kind"] not in {"prefectoral_authorisation", "drone_authorisation"}
+        for record in orphans["records"]
+    )
+    assert client.get("/records", params={"expiring_within": "soon"}).status_code == 400
+    page = client.get("/records", params={"without_authorisation": "1"})
+    assert page.status_code == 200
