@@ -1,16 +1,16 @@
 """Decision records: from an act's text to who decided what, when, for how much, under which law.
 
 ``read_record`` reads one act (or a whole short document) whose mentions concern surveillance
-technology. Each field comes from one reader of ``fields`` or ``kinds`` and keeps the span it
+technology. Each field comes from one reader (``heading``, ``counts``, ``parties``, ``money_law``, ``kinds``) and keeps the span it
 was read from as its evidence; a field no reader is sure of stays empty.
 """
 
 from __future__ import annotations
 
 from archive.records import DecisionRecord
-from pipelines.records import fields
-from pipelines.records.fields import Found
+from pipelines.records import counts, heading, money_law, parties
 from pipelines.records.kinds import decision_kind
+from pipelines.records.spans import Found
 
 __all__ = ["decided_technologies", "read_record"]
 
@@ -43,19 +43,19 @@ def read_record(
     kind, scope = decision_kind(text, title)
     found: dict[str, Found | None] = {
         "scope": scope,
-        "act_number": fields.act_number(text),
-        "act_date": fields.act_date(text, year_hint),
-        "beneficiary": fields.beneficiary(text),
-        "commune": fields.commune(text),
-        "retention_days": fields.retention_days(text),
-        "period_years": fields.period_years(text),
-        "funding_rate": fields.funding_rate(text),
-        "vendor": fields.vendor(text),
-        "legal_basis": fields.legal_basis(text),
+        "act_number": heading.act_number(text),
+        "act_date": heading.act_date(text, year_hint),
+        "beneficiary": parties.beneficiary(text),
+        "commune": parties.commune(text),
+        "retention_days": counts.retention_days(text),
+        "period_years": counts.period_years(text),
+        "funding_rate": money_law.funding_rate(text),
+        "vendor": parties.vendor(text),
+        "legal_basis": money_law.legal_basis(text),
     }
-    found["cameras"], found["cameras_public_road"] = fields.cameras(text)
-    found["amount_eur"], found["amount_tax"] = fields.amount(text)
-    found["period_start"], found["period_end"] = fields.authorised_period(text)
+    found["cameras"], found["cameras_public_road"] = counts.cameras(text)
+    found["amount_eur"], found["amount_tax"] = money_law.amount(text)
+    found["period_start"], found["period_end"] = counts.authorised_period(text)
     kind_name = kind.value if kind else "debate_only"
     record = DecisionRecord(kind=kind_name, technologies=decided_technologies(kind_name, technologies))
     evidence: dict[str, tuple[int, int]] = {}

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from archive.records import ActRecord, DecisionRecord, MentionRecord
 from pipelines.records import read_record
-from pipelines.records.fields import COUNCIL_OF, authority
+from pipelines.records.parties import COUNCIL_OF, authority
 
 # A record's own text is its act; a document read whole is read up to here (its opening holds
 # the decision; a 255-page text without acts is not one decision).

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.records.fields import Found, decision_part
+from pipelines.records.spans import Found, decision_part
 
 _EXPERIMENT = re.compile(r"loi\s+n°\s*2023-380|traitement\s+algorithmique\s+des\s+images", re.IGNORECASE)
 _RULES: list[tuple[str, re.Pattern[str]]] = [

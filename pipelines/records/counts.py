@@ -1,0 +1,129 @@
+"""The counts and durations of a decision: its cameras, how long images are kept, for how long
+and over which days it is authorised."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.dates import parse_french_date
+from pipelines.records.numbers import COUNT, count_value
+from pipelines.records.spans import GAP, MONTHS, Found, decision_part, sentence_end
+
+_CAMERAS = re.compile(
+    rf"(?<![\w,.])(?P<count>{COUNT}){GAP}(?:nouvelles?{GAP})?(?:cam[ée]ras?|dispositifs?{GAP}de{GAP}vid[ée]o)"
+    rf"(?P<kind>{GAP}(?:int[ée]rieures?|ext[ée]rieures?|(?:(?:visionnant|filmant|sur){GAP}la{GAP})?voie{GAP}publique"
+    rf"|de{GAP}voie{GAP}publique|nomades?|mobiles?|pi[ée]tons?|individuelles?))?",
+    re.IGNORECASE,
+)
+_DRONE_CAP = re.compile(
+    rf"nombre{GAP}maximal{GAP}de{GAP}cam[ée]ras[^.]{{0,120}}?(?:fix[ée]{GAP}[àa]|est{GAP}de){GAP}(?P<count>{COUNT})",
+    re.IGNORECASE,
+)
+_STANDING = re.compile(
+    rf"(?:le{GAP}syst[èe]me{GAP}comporte{GAP}(?:d[ée]sormais|toujours|dor[ée]navant)|le{GAP}nombre{GAP}de{GAP}cam[ée]ras"
+    rf"{GAP}reste{GAP}inchang[ée]{GAP}?:?)",
+    re.IGNORECASE,
+)
+
+
+def cameras(text: str) -> tuple[Found | None, Found | None]:
+    """(all cameras, those filming the public road) the decision states.
+
+    A drone arrêté caps the cameras flying at once ("fixé à UN"). Otherwise the counts of the
+    first article are added up ("4 caméras intérieures et 1 caméra extérieure": 5); without
+    articles, the first count of the text is taken (a deliberation's "installation de 12
+    caméras").
+    """
+    cap = _DRONE_CAP.search(text)
+    if cap is not None and (value := count_value(cap["count"])) is not None:
+        return Found(value, cap.start("count"), cap.end("count")), None
+    standing = _STANDING.search(text)
+    if standing is not None:  # a modification says what the system holds afterwards
+        start, end = standing.end(), sentence_end(text, standing.end())
+        if any(count_value(m["count"]) is not None for m in _CAMERAS.finditer(text, start, end)):
+            return _counted(text, start, end, every=True)
+    start, end = decision_part(text)
+    return _counted(text, start, end, every=start != 0 or end != len(text))
+
+
+def _counted(text: str, start: int, end: int, every: bool) -> tuple[Found | None, Found | None]:
+    """The cameras counted between ``start`` and ``end``: all of them added up (``every``), or
+    the first count only."""
+    part = text[start:end]
+    matches = [match for match in _CAMERAS.finditer(part) if count_value(match["count"]) is not None]
+    if not matches:
+        return None, None
+    if not every:
+        matches = matches[:1]
+    total = sum(count_value(match["count"]) or 0 for match in matches)
+    span = Found(total, start + matches[0].start(), start + matches[-1].end())
+    public = [match for match in matches if match["kind"] and "voie" in match["kind"].lower()]
+    road = None
+    if public:
+        road = Found(
+            sum(count_value(match["count"]) or 0 for match in public),
+            start + public[0].start(),
+            start + public[-1].end(),
+        )
+    return span, road
+
+
+_RETENTION = re.compile(
+    rf"(?:d[ée]truits{GAP}dans{GAP}un{GAP}d[ée]lai{GAP}(?:maximum{GAP})?de|conservation{GAP}des{GAP}images"
+    rf"{GAP}(?:[àa]|de|est{GAP}(?:fix[ée]e{GAP}[àa]|de))|conserv[ée]e?s{GAP}(?:pendant|durant|au{GAP}maximum)"
+    rf"|dur[ée]e{GAP}(?:maximale{GAP})?de{GAP}conservation[^.\d]{{0,40}}?)"
+    rf"{GAP}(?P<count>{COUNT}){GAP}jours",
+    re.IGNORECASE,
+)
+_YEARS = re.compile(
+    rf"pour{GAP}une{GAP}dur[ée]e{GAP}(?:maximale{GAP})?de{GAP}(?P<count>{COUNT}){GAP}ans", re.IGNORECASE
+)
+_ONE_DAY = re.compile(
+    rf"(?:limit[ée]e{GAP}au|le){GAP}(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche){GAP})?"
+    rf"(?P<date>\d{{1,2}}(?:er)?{GAP}{MONTHS}{GAP}\d{{4}}){GAP}de{GAP}\d{{1,2}}\s?h",
+    re.IGNORECASE,
+)
+_FROM_TO = re.compile(
+    rf"du{GAP}(?P<start>\d{{1,2}}(?:er)?{GAP}{MONTHS}(?:{GAP}\d{{4}})?){GAP}(?:[àa]{GAP}\d{{1,2}}\s?h\d{{0,2}}{GAP})?"
+    rf"au{GAP}(?P<end>\d{{1,2}}(?:er)?{GAP}{MONTHS}{GAP}\d{{4}})",
+    re.IGNORECASE,
+)
+
+
+def retention_days(text: str) -> Found | None:
+    match = _RETENTION.search(text)
+    if match is None or (value := count_value(match["count"])) is None:
+        return None
+    return Found(value, match.start("count"), match.end())
+
+
+def period_years(text: str) -> Found | None:
+    match = _YEARS.search(text)
+    if match is None or (value := count_value(match["count"])) is None:
+        return None
+    return Found(value, match.start(), match.end())
+
+
+def authorised_period(text: str) -> tuple[Found | None, Found | None]:
+    """(start, end) of a period given by its dates: one day with its hours (a drone flight),
+    or "du 1er juin au 30 septembre 2024"."""
+    start, _ = decision_part(text)
+    part = text[start:]
+    one_day = _ONE_DAY.search(part)
+    if one_day is not None and (date := parse_french_date(one_day["date"])) is not None:
+        found = Found(date, start + one_day.start("date"), start + one_day.end("date"))
+        return found, found
+    span = _FROM_TO.search(part)
+    if span is None:
+        return None, None
+    last = parse_french_date(span["end"])
+    first_written = span["start"]
+    if last is not None and not re.search(r"\d{4}$", first_written):
+        first_written = f"{first_written} {last.year}"
+    first = parse_french_date(first_written)
+    if first is None or last is None or first > last:
+        return None, None
+    return (
+        Found(first, start + span.start("start"), start + span.end("start")),
+        Found(last, start + span.start("end"), start + span.end("end")),
+    )

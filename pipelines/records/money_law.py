@@ -1,0 +1,68 @@
+"""A decision's money (its amount, a grant's rate) and its law (the articles it cites)."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.records.numbers import amounts, percents
+from pipelines.records.spans import Found
+
+_GRANT_WORDS = re.compile(r"subvention|taux|financ|FIPD|DETR|DSIL|aide|participation", re.IGNORECASE)
+
+
+def amount(text: str) -> tuple[Found | None, Found | None]:
+    """(the decision's amount in euros, "HT"/"TTC"): the largest amount stated, its basis."""
+    found = amounts(text)
+    if not found:
+        return None, None
+    value, basis, start, end = max(found, key=lambda item: item[0])
+    return Found(value, start, end), Found(basis, start, end) if basis else None
+
+
+def funding_rate(text: str) -> Found | None:
+    """A grant's rate: a percentage with a funding word close before it."""
+    for value, start, end in percents(text):
+        if _GRANT_WORDS.search(text, max(0, start - 120), start):
+            return Found(value, start, end)
+    return None
+
+
+_ARTICLE_NUMBER = r"[LR]\s?\.?\s?\d{3,4}-\d+(?:-\d+)?"
+# An article, or a range of them ("L.252-1 à L.252-6"), kept whole as the act cites it.
+_ARTICLE = re.compile(rf"\b(?P<first>{_ARTICLE_NUMBER})(?:\s+(?:à|au)\s+(?P<last>{_ARTICLE_NUMBER}))?\b")
+_CODE_NAMES = (
+    ("CSI", re.compile(r"code\s+de\s+la\s+s[ée]curit[ée]\s+int[ée]rieure", re.IGNORECASE)),
+    ("CGCT", re.compile(r"code\s+g[ée]n[ée]ral\s+des\s+collectivit[ée]s\s+territoriales", re.IGNORECASE)),
+    ("CCP", re.compile(r"code\s+de\s+la\s+commande\s+publique", re.IGNORECASE)),
+)
+_JO_LAW = re.compile(r"loi\s+n°\s*2023-380\b", re.IGNORECASE)
+
+
+def _article(written: str) -> str:
+    """ "L. 242-5", "L242-5", "L.242-5" → "L.242-5"."""
+    compact = re.sub(r"[\s.]", "", written)
+    return f"{compact[0]}.{compact[1:]}"
+
+
+def legal_basis(text: str) -> Found | None:
+    """The statutes cited, normalised ("CSI L.251-1"): each article followed, within the same
+    sentence, by the name of its code; and the 2023 Olympic Games law (VSA experiments)."""
+    cited: list[str] = []
+    first, last = len(text), 0
+    for match in _ARTICLE.finditer(text):
+        stops = [at for at in (text.find(stop, match.end()) for stop in (";", ".\n", ". ")) if at >= 0]
+        window = text[match.end() : min([*stops, match.end() + 300])]
+        code = next((name for name, pattern in _CODE_NAMES if pattern.search(window)), None)
+        if code is None:
+            continue
+        reference = f"{code} {_article(match['first'])}"
+        if match["last"]:
+            reference += f" à {_article(match['last'])}"
+        if reference not in cited:
+            cited.append(reference)
+        first, last = min(first, match.start()), max(last, match.end())
+    law = _JO_LAW.search(text)
+    if law is not None:
+        cited.append("loi 2023-380")
+        first, last = min(first, law.start()), max(last, law.end())
+    return Found(cited, first, last) if cited else None

@@ -1,0 +1,118 @@
+"""Who is in a decision: who took it (the authority), who it authorises (the beneficiary), where
+(the commune), and with whom (the vendor)."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.records.spans import GAP, MONTHS, Found, decision_part
+
+_AUTHORISED = re.compile(
+    rf"(?P<who>[^:\n.;]{{3,160}}?),?{GAP}(?:est|sont){GAP}autoris[ée]e?s?\b",
+    re.IGNORECASE,
+)
+_BY_WHOM = re.compile(
+    rf"par{GAP}(?P<who>(?:le|la|les|l['’])[^,;:]{{3,120}}?),?{GAP}(?:est|sont){GAP}autoris[ée]e?s?",
+    re.IGNORECASE,
+)
+_RENEWED_TO = re.compile(
+    rf",{GAP}(?:au|à{GAP}la|à{GAP}l['’]|aux){GAP}(?P<who>[^,]{{3,120}}?),{GAP}(?:est|sont){GAP}(?:reconduite?s?|modifi[ée]e?s?)",
+    re.IGNORECASE,
+)
+_LEAD = re.compile(r"^\s*(?:Art(?:icle|\.)?\s*(?:1|1er|premier)\s*(?:er)?\s*[:.–-]*\s*:?\s*)", re.IGNORECASE)
+
+
+def beneficiary(text: str) -> Found | None:
+    """Who the decision authorises: "Art. 1 : Monsieur X est autorisé", "la captation … par le
+    groupement de gendarmerie …, sont autorisés", "…, au chargé de sécurité, est reconduite"."""
+    start, end = decision_part(text)
+    part = text[start:end]
+    for pattern in (_BY_WHOM, _RENEWED_TO, _AUTHORISED):
+        match = pattern.search(part)
+        if match is None:
+            continue
+        who = match["who"]
+        lead = _LEAD.match(who)
+        offset = lead.end() if lead else 0
+        value = " ".join(who[offset:].split()).strip(" ,")
+        if pattern is _AUTHORISED and re.search(r"\b(captation|enregistrement|transmission)\b", value, re.I):
+            continue  # "La captation … est autorisée": the act, not who
+        if len(value) >= 3:
+            return Found(value, start + match.start("who") + offset, start + match.end("who"))
+    return None
+
+
+# "50700 VALOGNES"; the Manche's bulletins also print "50 CARENTAN-LES-MARAIS" (not "21 SEPTEMBRE").
+_POSTCODE_TOWN = re.compile(
+    rf"\b(?:\d{{5}}|\d{{2}})\s+(?!(?i:{MONTHS})\b)(?P<town>[A-ZÀ-Ý][A-ZÀ-Ý' -]{{2,60}}[A-ZÀ-Ý])\b"
+)
+_TOWN_WORDS = r"[A-ZÀ-Ý][\w'’]+(?:[ -](?:(?:sur|en|de|du|la|le|les|l['’]|d['’]|LE|LA|LES|SUR|EN|DE)[ -]?)?[A-ZÀ-Ý][\w'’]+)*"
+_OF_THE_COMMUNE = re.compile(
+    rf"(?:(?i:commune){GAP}(?:(?i:de){GAP}|(?i:d)['’])|(?i:maire){GAP}(?:(?i:de){GAP}|(?i:d)['’]))(?P<town>{_TOWN_WORDS})"
+)
+_TOWN_DEPARTEMENT = re.compile(r"\b[àa]\s+(?P<town>[A-ZÀ-Ý][\w'’ -]{2,40}?)\s+\((?:\d{2}|2A|2B)\)")
+
+
+def commune(text: str) -> Found | None:
+    """The commune where the system is: "50700 VALOGNES", "à Avranches (50)"."""
+    start, end = decision_part(text)
+    part = text[start:end]
+    match = _POSTCODE_TOWN.search(part) or _TOWN_DEPARTEMENT.search(part) or _OF_THE_COMMUNE.search(part)
+    if match is None:
+        return None
+    town = " ".join(match["town"].split()).strip(" -")
+    return Found(
+        town.title() if town.isupper() else town, start + match.start("town"), start + match.end("town")
+    )
+
+
+_COMPANY = r"[A-ZÀ-Ý0-9][\w&'’.-]*(?:[ \t]+[A-ZÀ-Ý0-9&][\w&'’.-]*){0,4}"
+_VENDOR = re.compile(
+    # "attribué à la société X", "marché attribué à STURNO TELECOM SA", "la société suresnoise XXII
+    # Group", "titulaire : X": a company is named with capitals, a common noun is not.
+    r"(?:(?:attribu[ée]e?s?|confi[ée]e?s?)\s+(?:[àa]|au\s+profit\s+de)\s+(?:la\s+soci[ée]t[ée]\s+|l['’]entreprise\s+|le\s+groupement\s+)?"
+    r"|titulaire\s*:\s*|(?:la|de\s+la|avec\s+la|par\s+la)\s+soci[ée]t[ée]\s+(?:[a-zé]+\s+)?|l['’]entreprise\s+)"
+    rf"(?P<name>{_COMPANY})"
+)
+
+
+def vendor(text: str) -> Found | None:
+    match = _VENDOR.search(text)
+    if match is None:
+        return None
+    return Found(match["name"].rstrip(".,"), match.start("name"), match.end("name"))
+
+
+_PLACE = r"(?P<place>[A-ZÀ-Ý][\w'’]+(?:[ -](?:(?:sur|en|de|la|le|les|l['’]|d['’])[ -])?[A-ZÀ-Ý][\w'’]+)*)"
+_PREFECTURE = re.compile(
+    r"(?i:pr[ée]fet|pr[ée]fecture|recueil\s+des\s+actes\s+administratifs)\s+"
+    rf"(?P<link>(?i:de\s+la|de\s+l['’]|des|du|de))\s*{_PLACE}"
+)
+_COUNCIL = re.compile(
+    r"(?i:conseil\s+municipal\s+de\s+la\s+(?:ville|commune)\s+d['’]|conseil\s+municipal\s+de\s+la\s+(?:ville|commune)\s+de"
+    rf"|conseil\s+municipal\s+d['’]|conseil\s+municipal\s+de|(?:mairie|ville|commune)\s+(?:de|d['’]))\s*{_PLACE}"
+)
+
+
+COUNCIL_OF = "Conseil municipal de "
+
+
+def authority(text: str) -> Found | None:
+    """Who took the acts of a document, from its opening: "PRÉFET DE LA MANCHE", "RECUEIL DES
+    ACTES ADMINISTRATIFS DE LA MANCHE" (a prefecture), "Conseil Municipal de la Ville de
+    Montpellier", "COMMUNE DE …" (a commune). The place must be capitalised, as names are."""
+    head = text[:1500]
+    prefecture = _PREFECTURE.search(head)
+    if prefecture is not None:
+        link = " ".join(prefecture["link"].lower().split())
+        link = link if link.endswith(("'", "’")) else link + " "
+        return Found(f"Préfecture {link}{_named(prefecture['place'])}", prefecture.start(), prefecture.end())
+    council = _COUNCIL.search(head)
+    if council is not None:
+        return Found(f"{COUNCIL_OF}{_named(council['place'])}", council.start(), council.end())
+    return None
+
+
+def _named(place: str) -> str:
+    """A place as it is written in a sentence: "MANCHE" → "Manche", "Montpellier" unchanged."""
+    return place.title() if place.isupper() else place

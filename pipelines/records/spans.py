@@ -1,0 +1,37 @@
+"""What every record reader shares: a value with its span (``Found``), the decision's part of an
+act (its first article), and the French words a date or a phrase is made of."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+MONTHS = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)"
+GAP = r"[\s ]+"  # words of one phrase may be split by a line wrap
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    value: Any
+    start: int
+    end: int
+
+
+_ARTICLE_ONE = re.compile(r"^\s*Art(?:icle|\.)?\s*(?:1|1er|premier)\b", re.IGNORECASE | re.MULTILINE)
+_NEXT_ARTICLE = re.compile(r"^\s*Art(?:icle|\.)?\s*(?:2|II)\b", re.IGNORECASE | re.MULTILINE)
+
+
+def decision_part(text: str) -> tuple[int, int]:
+    """Where the decision itself is written: the first article (after "ARRÊTE", "DÉCIDE"…),
+    else the whole text. Counts and beneficiaries read there are the act's, not its recitals'."""
+    first = _ARTICLE_ONE.search(text)
+    if first is None:
+        return 0, len(text)
+    following = _NEXT_ARTICLE.search(text, first.end())
+    return first.start(), following.start() if following else len(text)
+
+
+def sentence_end(text: str, start: int) -> int:
+    stop = re.compile(r"\.(?:\s|$)").search(text, start)
+    return stop.end() if stop else len(text)
