@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from archive.records import ActRecord, DecisionRecord, MentionRecord
 from pipelines.records import read_record
 from pipelines.records.parties import COUNCIL_OF, authority
+
+# A prefect's acts are the prefect's, whatever council their recitals mention.
+PREFECTORAL_KINDS = ("prefectoral_authorisation", "drone_authorisation")
 
 # A record's own text is its act; a document read whole is read up to here (its opening holds
 # the decision; a 255-page text without acts is not one decision).
@@ -38,6 +42,23 @@ class RecordsJob:
 def records_job(job: RecordsJob) -> list[DecisionRecord]:
     """Picklable entry for the worker processes (a crawl's tagging stage)."""
     return records_for(job.text, job.acts, job.mentions, job.title, job.date)
+
+
+_COUNCIL = re.compile(r"\bconseil\s+municipal\b", re.IGNORECASE)
+
+
+def _council_without_place(text: str, records: list[DecisionRecord], evidence: bool) -> None:
+    """A text that names the municipal council but not its town ("lors du dernier conseil
+    municipal"): the council decided, in the commune the act names, if it names one."""
+    named = _COUNCIL.search(text)
+    if named is None:
+        return
+    for record in records:
+        if record.kind in PREFECTORAL_KINDS:
+            continue
+        record.authority = f"{COUNCIL_OF}{record.commune}" if record.commune else "Conseil municipal"
+        if evidence:
+            record.evidence.setdefault("authority", (named.start(), named.end()))
 
 
 def records_for(
@@ -77,6 +98,8 @@ def records_for(
         categories = sorted({mention.category for mention in mentions if mention.start < len(head)})
         if categories:
             records.append(read_record(head, categories, title, year, 0))
+    if who is None:
+        _council_without_place(text if opening is None else opening, records, evidence=opening is None)
     if who is not None:
         council = who.value.removeprefix(COUNCIL_OF) if who.value.startswith(COUNCIL_OF) else None
         for record in records:
