@@ -245,6 +245,37 @@ DECISION_KINDS = (
 )
 
 
+# The columns of ``vigie records list``, of its CSV export and of the snapshot's records.csv,
+# in order (a public contract: extend, never rename).
+RECORD_EXPORT_COLUMNS = [
+    "id",
+    "kind",
+    "scope",
+    "technologies",
+    "authority",
+    "act_number",
+    "act_date",
+    "beneficiary",
+    "commune",
+    "cameras",
+    "cameras_public_road",
+    "amount_eur",
+    "amount_tax",
+    "funding_rate",
+    "vendor",
+    "legal_basis",
+    "retention_days",
+    "period_start",
+    "period_end",
+    "period_years",
+    "document_id",
+    "document_title",
+    "document_date",
+    "act",
+    "url",
+    "original_url",
+]
+
 # The decision_records columns that ``DecisionRecord`` declares (``act_seq`` becomes ``act_id``).
 RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(DecisionRecord) if f.name != "act_seq")
 

@@ -21,6 +21,7 @@ from cli.records import records
 from cli.runs import runs
 from cli.search import index, search
 from cli.serve import serve
+from cli.snapshot import snapshot
 from cli.sources import sources
 from cli.tag import retag, tag
 from crawler import __version__
@@ -81,6 +82,7 @@ cli.add_command(runs)
 cli.add_command(feed)
 cli.add_command(serve)
 cli.add_command(records)
+cli.add_command(snapshot)
 
 
 def main() -> None:

@@ -8,37 +8,11 @@ from typing import Any
 
 import click
 
+from archive.records import RECORD_EXPORT_COLUMNS
 from cli.options import archive_options, existing_store, reading_store, writing
 
 # The columns of ``vigie records list`` and of the CSV export, in order (a public contract).
-RECORD_COLUMNS = [
-    "id",
-    "kind",
-    "scope",
-    "technologies",
-    "authority",
-    "act_number",
-    "act_date",
-    "beneficiary",
-    "commune",
-    "cameras",
-    "cameras_public_road",
-    "amount_eur",
-    "amount_tax",
-    "funding_rate",
-    "vendor",
-    "legal_basis",
-    "retention_days",
-    "period_start",
-    "period_end",
-    "period_years",
-    "document_id",
-    "document_title",
-    "document_date",
-    "act",
-    "url",
-    "original_url",
-]
+RECORD_COLUMNS = list(RECORD_EXPORT_COLUMNS)
 
 
 @click.group()

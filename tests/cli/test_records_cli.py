@@ -23,15 +23,13 @@ from tests.conftest import invoke_vigie
 DRONES_URL = "https://www.manche.gouv.fr/raa/RAA-SP-16-2025.txt"
 
 
-def _archive(db: Path, with_records: bool) -> None:
-    """The Manche's drone bulletin and Montpellier's video-protection deliberation, as a crawl
-    archives them (extracted, tagged, and with their records read unless ``with_records`` is off)."""
+def archive_documents(db: Path, documents: list[tuple[str, Path]], with_records: bool = True) -> None:
+    """Real documents (URL, file) archived as a crawl archives them: extracted, tagged, and
+    with their records read unless ``with_records`` is off."""
     store = ArchiveStore(resolve_location(str(db)))
     tagger = get_tagger()
-    for url, body in (
-        (DRONES_URL, realdocs.RAA_MANCHE_DRONES.read_bytes()),
-        ("https://www.montpellier.fr/delib-2013-14.pdf", realdocs.DELIB_VIDEOPROTECTION.read_bytes()),
-    ):
+    for url, path in documents:
+        body = path.read_bytes()
         analysis = extract_document(ExtractionInput(url=url, body=body))
         mentions = list(tagger.tag(analysis.text, analysis.kind == "pdf"))
         records = records_for(analysis.text, analysis.acts, mentions, analysis.title, analysis.date)
@@ -46,6 +44,18 @@ def _archive(db: Path, with_records: bool) -> None:
             )
         )
     store.close()
+
+
+def _archive(db: Path, with_records: bool) -> None:
+    """The Manche's drone bulletin and Montpellier's video-protection deliberation."""
+    archive_documents(
+        db,
+        [
+            (DRONES_URL, realdocs.RAA_MANCHE_DRONES),
+            ("https://www.montpellier.fr/delib-2013-14.pdf", realdocs.DELIB_VIDEOPROTECTION),
+        ],
+        with_records,
+    )
 
 
 @pytest.fixture
