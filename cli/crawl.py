@@ -12,8 +12,9 @@ from cli.options import (
     ByteSize,
     archive_options,
     location_or_exit,
-    registered_sources,
     registry_option,
+    source_filters,
+    source_selection,
 )
 
 
@@ -52,10 +53,14 @@ def parse_settings(pairs: tuple[str, ...]) -> dict[str, Any]:
     "--all",
     "all_sources",
     is_flag=True,
-    help="Crawl every registered source (filtered by --kind/--departement).",
+    help="Crawl every registered source that the filters below select, biggest population first.",
 )
-@click.option("--kind", help="With --all: only this kind (commune, epci, departement, region, préfecture).")
-@click.option("--departement", help="With --all: only this département (34, 2A, 974…).")
+@source_filters(ordering=False)
+@click.option(
+    "--plan",
+    is_flag=True,
+    help="Print the sources --all/--source select, their count per filter and the estimate; crawl nothing.",
+)
 @registry_option
 @click.option(
     "--job-dir",
@@ -133,8 +138,8 @@ def crawl(
     verbose: bool,
     slugs: tuple[str, ...],
     all_sources: bool,
-    kind: str | None,
-    departement: str | None,
+    filters: Any,
+    plan: bool,
     registry: str | None,
     no_shipped: bool,
     job_dir: str | None,
@@ -160,17 +165,13 @@ def crawl(
     from crawler.summary import format_summary, format_summary_line
 
     start_urls = [check_url(url) for url in urls]
-    sources = chosen_sources(slugs, all_sources, kind, departement, registry, no_shipped)
+    selection = chosen_sources(slugs, all_sources, filters, registry, no_shipped)
+    sources = selection.sources if selection else []
     if not start_urls and not sources:
         raise click.UsageError("give start URLs, --source SLUG or --all")
+    if plan and not selection:
+        raise click.UsageError("--plan goes with --source or --all")
     location = location_or_exit(db, files_dir)
-    ArchiveStore(location).close()  # fail now, in one line, if the archive cannot be opened
-    lock = ArchiveLock(location)
-    try:
-        lock.acquire("crawl")
-    except ArchiveLockedError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(3)
     options = CrawlOptions(
         start_urls=start_urls,
         location=location,
@@ -188,6 +189,17 @@ def crawl(
         job_dir=job_dir,
         revisit=not no_revisit,
     )
+    if selection and (plan or (all_sources and not quiet)):
+        announce(selection, options, listing=plan)
+    if plan:
+        return
+    ArchiveStore(location).close()  # fail now, in one line, if the archive cannot be opened
+    lock = ArchiveLock(location)
+    try:
+        lock.acquire("crawl")
+    except ArchiveLockedError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(3)
     try:
         run = run_crawl(options)
     finally:
@@ -199,20 +211,45 @@ def crawl(
 def chosen_sources(
     slugs: tuple[str, ...],
     all_sources: bool,
-    kind: str | None,
-    departement: str | None,
+    filters: Any,
     registry: str | None,
     no_shipped: bool = False,
-) -> list[Any]:
-    """The registered sources that --source/--all (with --kind/--departement) select."""
+) -> Any:
+    """The registered sources that --source/--all select (a ``Selection``), or None.
+
+    With --all the biggest population comes first, so that --limit N keeps the N biggest.
+    """
+    from dataclasses import replace
+
     if not slugs and not all_sources:
-        if kind or departement:
-            raise click.UsageError("--kind and --departement go with --all")
-        return []
-    chosen = registered_sources(registry, no_shipped, slugs, kind, departement)
-    if not chosen:
-        raise click.UsageError("no registered source matches --kind/--departement")
-    return chosen
+        if filters.given():
+            raise click.UsageError(f"{', '.join(filters.given())}: these go with --all or --source")
+        return None
+    selection = source_selection(
+        registry, no_shipped, slugs, replace(filters, order="population") if all_sources else filters
+    )
+    if not selection.sources:
+        given = ", ".join(filters.given()) or "the registry"
+        raise click.UsageError(f"no registered source matches {given}")
+    return selection
+
+
+def announce(selection: Any, options: Any, listing: bool) -> None:
+    """Say what the run will crawl and how long it may take at most; with --plan, which sources."""
+    from crawler.plan import counts_line, estimate
+    from crawler.runner import build_settings
+
+    chosen = selection.sources
+    guess = estimate(chosen, build_settings(options), options.delay)
+    click.echo(f"{len(chosen)} source(s) selected ({counts_line(selection.counts)})", err=True)
+    click.echo(f"estimated duration: {guess.describe()}", err=True)
+    if listing:
+        for rank, source in enumerate(chosen, 1):
+            people = f"{source.population:,}".replace(",", " ") if source.population is not None else "-"
+            click.echo(
+                f"{rank:>5} {source.slug:<36} {source.kind:<11} {source.departement or '':<4} "
+                f"{people:>10} {source.start_urls[0]}"
+            )
 
 
 def exit_for(run: Any) -> None:

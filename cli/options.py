@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -54,16 +55,90 @@ def registry_option(func: F) -> F:
     )(func)
 
 
-def registered_sources(
-    registry: str | None, no_shipped: bool, slugs: tuple[str, ...], kind: str | None, departement: str | None
-) -> list[Any]:
-    """The sources that ``registry_option`` and the slug/kind/département filters select."""
-    from crawler.sources.registry import RegistryError, load_registry, select_sources
+def source_filters(ordering: bool = True) -> Callable[[F], F]:
+    """The filters of ``vigie sources list|check`` and ``vigie crawl --all``, given to the command
+    as one ``filters`` argument (a ``SourceFilter``); ``--order`` where the order is a choice."""
 
+    def decorate(func: F) -> F:
+        @functools.wraps(func)  # keeps the options already declared below (``__click_params__``)
+        def with_filters(*args: Any, **kwargs: Any) -> Any:
+            from crawler.sources.selection import SourceFilter
+
+            names = (
+                "kind",
+                "departement",
+                "region",
+                "epci",
+                "min_population",
+                "max_population",
+                "name",
+                "limit",
+            )
+            values = {name: kwargs.pop(name) for name in names}
+            order = kwargs.pop("order", "slug")
+            return func(*args, filters=SourceFilter(**values, order=order), **kwargs)
+
+        options = [
+            click.option("--kind", help="Only this kind: commune, epci, departement, region, préfecture."),
+            click.option("--departement", help="Only this département (34, 2A, 974…)."),
+            click.option("--region", help="Only this région: its code (76) or part of its name (occitanie)."),
+            click.option("--epci", help="Only this EPCI and its communes: its SIREN or part of its name."),
+            click.option(
+                "--min-population", type=click.IntRange(min=0), help="Only authorities this big or bigger."
+            ),
+            click.option(
+                "--max-population", type=click.IntRange(min=0), help="Only authorities this big or smaller."
+            ),
+            click.option("--name", help="Only names containing this (case and accents ignored)."),
+            click.option(
+                "--limit", type=click.IntRange(min=1), help="At most this many, the first in order."
+            ),
+        ]
+        if ordering:
+            options.append(
+                click.option(
+                    "--order",
+                    type=click.Choice(["slug", "population"]),
+                    default="slug",
+                    show_default=True,
+                    help="Order: by slug, or by population, biggest first.",
+                )
+            )
+        for option in reversed(options):
+            with_filters = option(with_filters)
+        return with_filters  # type: ignore[return-value]
+
+    return decorate
+
+
+def source_selection(
+    registry: str | None, no_shipped: bool, slugs: tuple[str, ...] = (), filters: Any = None
+) -> Any:
+    """The sources (a ``Selection``, with the count each filter left) that ``registry_option``,
+    the named slugs and ``source_filters`` select; one-line usage errors."""
+    from crawler.sources.authorities import read_authorities
+    from crawler.sources.registry import RegistryError, load_registry
+    from crawler.sources.selection import SourceFilter, select
+
+    filters = filters or SourceFilter()
     try:
-        return select_sources(load_registry(registry, not no_shipped), slugs, kind, departement)
+        sources = load_registry(registry, not no_shipped)
+        missing = [slug for slug in slugs if slug not in sources]
+        if missing:
+            raise RegistryError(f"unknown source(s): {', '.join(missing)} (see 'vigie sources list')")
+        if slugs:  # the named ones, in the order given
+            order = filters.order if filters.order != "slug" else "given"
+            filters = SourceFilter(**{**_as_dict(filters), "order": order})
+        chosen = [sources[slug] for slug in slugs] if slugs else list(sources.values())
+        return select(chosen, filters, read_authorities())
     except RegistryError as exc:
         raise click.UsageError(str(exc)) from None
+
+
+def _as_dict(filters: Any) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    return asdict(filters)
 
 
 def location_or_exit(db: str, files_dir: str | None) -> DatabaseLocation:

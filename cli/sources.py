@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from cli.options import registered_sources, registry_option, table_or_json
+from cli.options import registry_option, source_filters, source_selection, table_or_json
 
 
 @click.group()
@@ -19,23 +19,28 @@ def sources() -> None:
 
 @sources.command("list")
 @registry_option
-@click.option("--kind", help="Only this kind: commune, epci, departement, region, préfecture.")
-@click.option("--departement", help="Only this département (34, 2A, 974…).")
+@source_filters()
 @table_or_json
-def list_sources(
-    registry: str | None, no_shipped: bool, kind: str | None, departement: str | None, fmt: str
-) -> None:
-    """List registered sources. JSON: a list of objects with slug, name, kind, insee, siren,
-    departement, platform, start_urls, verified, link_rules, options, provenance, registry."""
-    chosen = registered_sources(registry, no_shipped, (), kind, departement)
+def list_sources(registry: str | None, no_shipped: bool, filters: Any, fmt: str) -> None:
+    """List registered sources: Vigie's hand-written ones, and every commune with a website in
+    the official data. JSON: a list of objects with slug, name, kind, insee, siren, departement,
+    region, epci, population, location ({lat, lon}), platform, start_urls, verified,
+    link_rules, options, provenance, registry ("generated", "shipped" or your file)."""
+    selection = source_selection(registry, no_shipped, (), filters)
+    chosen = selection.sources
     if fmt == "json":
         click.echo(json.dumps([source.to_dict() for source in chosen], ensure_ascii=False, indent=2))
         return
+    lines = []
     for source in chosen:
         mark = "verified" if source.verified else "unverified"
-        click.echo(
-            f"{source.slug:<36} {source.kind:<11} {source.departement or '':<4} {source.platform:<16} {mark:<10} {source.name}"
+        people = f"{source.population:,}".replace(",", " ") if source.population is not None else ""
+        lines.append(
+            f"{source.slug:<36} {source.kind:<11} {source.departement or '':<4} {people:>10} "
+            f"{source.platform:<16} {mark:<10} {source.name}"
         )
+    if lines:
+        click.echo("\n".join(lines))
     click.echo(f"{len(chosen)} source(s)", err=True)
 
 
@@ -47,7 +52,7 @@ def list_sources(
 )
 def show_source(slug: str, registry: str | None, no_shipped: bool, fmt: str) -> None:
     """Show one source, with its provenance."""
-    (source,) = registered_sources(registry, no_shipped, (slug,), None, None)
+    (source,) = source_selection(registry, no_shipped, (slug,)).sources
     if fmt == "json":
         click.echo(json.dumps(source.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -102,8 +107,7 @@ def add_source(registry: str | None, **fields: Any) -> None:
 @sources.command("check")
 @click.argument("slugs", nargs=-1)
 @registry_option
-@click.option("--kind", help="Only this kind.")
-@click.option("--departement", help="Only this département.")
+@source_filters()
 @click.option(
     "--timeout", type=click.FloatRange(min=1), default=20.0, show_default=True, help="Seconds per URL."
 )
@@ -112,8 +116,7 @@ def check(
     slugs: tuple[str, ...],
     registry: str | None,
     no_shipped: bool,
-    kind: str | None,
-    departement: str | None,
+    filters: Any,
     timeout: float,
     fmt: str,
 ) -> None:
@@ -125,7 +128,7 @@ def check(
     from crawler.sources.check import check_sources
 
     results = check_sources(
-        registered_sources(registry, no_shipped, slugs, kind, departement), USER_AGENT, timeout
+        source_selection(registry, no_shipped, slugs, filters).sources, USER_AGENT, timeout
     )
     if fmt == "json":
         click.echo(json.dumps([result.to_dict() for result in results], ensure_ascii=False, indent=2))

@@ -5,6 +5,12 @@ user's own registry file (``--registry``, ``VIGIE_SOURCES``, default ``vigie-sou
 in the current folder when it exists) adds sources or overrides shipped ones by slug;
 ``vigie sources add`` writes there, never into the installed package.
 
+Beneath both lies the generated registry (``authorities.csv``, see ``crawler.sources.authorities``):
+every commune with a website in the official data. A hand-written entry (shipped or the user's)
+replaces a generated one of the same slug or the same authority (INSEE code, SIREN, a
+département's prefecture), and takes from the data what it does not say (population, région,
+EPCI, location).
+
 Every entry says where its URLs come from (``provenance``) and whether someone checked that
 they answer (``verified``): URLs of public websites move, and nothing here was checked from
 the machine that wrote it.
@@ -28,6 +34,7 @@ DEFAULT_USER_REGISTRY = "vigie-sources.toml"
 KINDS = ("commune", "epci", "departement", "region", "prefecture")
 PLATFORMS = ("generic", "prefecture_raa", "scdl_csv", "montpellier_list")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+_REGION = re.compile(r"^(0[1-6]|[1-9][0-9])$")
 _DEPARTEMENT = re.compile(r"^(0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-6])$")  # no 20: 2A, 2B
 _FIELDS = (
     "slug",
@@ -42,11 +49,23 @@ _FIELDS = (
     "options",
     "provenance",
     "verified",
+    "population",
+    "region",
+    "epci",
+    "location",
 )
 
 
 class RegistryError(ValueError):
     """A registry file that cannot be read, or an entry that breaks a rule."""
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A point in WGS84 degrees: the town hall, for a commune."""
+
+    lat: float
+    lon: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +85,11 @@ class RegisteredSource:
     options: dict[str, Any] = field(default_factory=dict)  # platform settings (URL templates…)
     provenance: str = ""
     verified: bool = False
-    registry: str = "shipped"  # the file the entry comes from
+    registry: str = "shipped"  # the file the entry comes from ("generated": authorities.csv)
+    population: int | None = None  # population municipale (of the département for a prefecture)
+    region: str | None = None  # région code: "76"
+    epci: str | None = None  # SIREN of the commune's EPCI
+    location: Location | None = None  # the town hall's point, for a commune
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -74,6 +97,8 @@ class RegisteredSource:
     def to_toml_table(self) -> dict[str, Any]:
         """The entry as written in a registry file (no empty fields, no ``registry``)."""
         table = {name: getattr(self, name) for name in _FIELDS}
+        if self.location is not None:
+            table["location"] = asdict(self.location)
         return {name: value for name, value in table.items() if value not in (None, "", {}, [])} | {
             "verified": self.verified
         }
@@ -91,15 +116,27 @@ def user_registry_path(path: str | None = None) -> Path:
 def load_registry(
     user_path: str | Path | None = None, include_shipped: bool = True
 ) -> dict[str, RegisteredSource]:
-    """Every source by slug: the shipped registry, then the user's file over it."""
-    sources: dict[str, RegisteredSource] = {}
+    """Every source by slug: the generated and the shipped registries, then the user's file."""
+    from crawler.sources.authorities import completed, generated_sources, identities, read_authorities
+
+    written: dict[str, RegisteredSource] = {}
     if include_shipped:
-        sources.update(read_registry_file(SHIPPED_REGISTRY, "shipped"))
+        written.update(read_registry_file(SHIPPED_REGISTRY, "shipped"))
     user = Path(user_path) if user_path else user_registry_path()
     if user_path is not None and not user.exists():
         raise RegistryError(f"registry file {str(user)!r} does not exist")
     if user.exists():
-        sources.update(read_registry_file(user, str(user)))
+        written.update(read_registry_file(user, str(user)))
+    if not include_shipped:
+        return written
+    authorities = read_authorities()
+    taken = {key for source in written.values() for key in identities(source)}
+    sources = {
+        slug: source
+        for slug, source in generated_sources(authorities).items()
+        if slug not in written and not identities(source) & taken
+    }
+    sources.update((slug, completed(source, authorities)) for slug, source in written.items())
     return sources
 
 
@@ -154,6 +191,14 @@ def parse_entry(entry: Any, where: str, registry: str = "shipped") -> Registered
         raise RegistryError(f"{where}: insee {insee!r} is not a five-character commune code")
     if siren is not None and not re.fullmatch(r"[0-9]{9}", str(siren)):
         raise RegistryError(f"{where}: siren {siren!r} is not nine digits")
+    region, epci, population = entry.get("region"), entry.get("epci"), entry.get("population")
+    if region is not None and not _REGION.match(str(region)):
+        raise RegistryError(f"{where}: region {region!r} is not a région code (11, 76, 94…)")
+    if epci is not None and not re.fullmatch(r"[0-9]{9}", str(epci)):
+        raise RegistryError(f"{where}: epci {epci!r} is not the nine-digit SIREN of an EPCI")
+    if population is not None and (not isinstance(population, int) or population < 0):
+        raise RegistryError(f"{where}: population {population!r} is not a whole number")
+    location = parse_location(entry.get("location"), where)
     rules = entry.get("link_rules", {})
     for name, patterns in rules.items():
         if name not in ("follow", "deny") or not isinstance(patterns, list):
@@ -179,7 +224,23 @@ def parse_entry(entry: Any, where: str, registry: str = "shipped") -> Registered
         provenance=str(entry.get("provenance", "")),
         verified=bool(entry.get("verified", False)),
         registry=registry,
+        population=population,
+        region=str(region) if region is not None else None,
+        epci=str(epci) if epci is not None else None,
+        location=location,
     )
+
+
+def parse_location(value: Any, where: str) -> Location | None:
+    if value is None:
+        return None
+    try:
+        lat, lon = float(value["lat"]), float(value["lon"])
+    except (TypeError, KeyError, ValueError):
+        lat = lon = float("nan")
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise RegistryError(f"{where}: location is {{lat = 43.61, lon = 3.88}} in degrees")
+    return Location(lat, lon)
 
 
 def check_url(url: str, where: str = "") -> None:
