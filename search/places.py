@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from search.errors import BAD_DEPARTEMENT, SearchError
 
@@ -44,6 +45,45 @@ class SourcePlaces:
                 value=code,
             )
         return normalise_departement(code)
+
+
+@dataclass(frozen=True, slots=True)
+class Authority:
+    """A registry source as the web and the exports place it: who, what kind, where.
+
+    Built from ``crawler.sources.registry.RegisteredSource`` by whoever holds the registry (the
+    CLI), so that ``search`` and ``web`` never import the crawler.
+    """
+
+    slug: str
+    name: str
+    kind: str  # commune, epci, departement, region, prefecture
+    insee: str | None = None
+    siren: str | None = None
+    departement: str | None = None
+    region: str | None = None
+    epci: str | None = None  # SIREN of a commune's EPCI
+    population: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    @classmethod
+    def of(cls, source: Any) -> Authority:
+        """From a registry source (duck-typed: the registry's class lives in the crawler)."""
+        location = getattr(source, "location", None)
+        return cls(
+            slug=source.slug,
+            name=source.name,
+            kind=source.kind,
+            insee=getattr(source, "insee", None),
+            siren=getattr(source, "siren", None),
+            departement=getattr(source, "departement", None),
+            region=getattr(source, "region", None),
+            epci=getattr(source, "epci", None),
+            population=getattr(source, "population", None),
+            lat=getattr(location, "lat", None) if location is not None else None,
+            lon=getattr(location, "lon", None) if location is not None else None,
+        )
 
 
 def normalise_departement(code: str) -> str:

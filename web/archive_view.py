@@ -9,7 +9,7 @@ from archive.reader import ArchiveReader
 from search import Searcher
 from search.documents import DocumentDetail
 from search.hints import CategoryHints
-from search.places import SourcePlaces
+from search.places import Authority, SourcePlaces
 
 
 @dataclass
@@ -21,6 +21,8 @@ class WebArchive:
     # The lexicon's terms, for "documents tagged …" beside the results (``search.hints``);
     # given by whoever starts the web app, since the web layer does not read the lexicon.
     hints: CategoryHints | None = None
+    # Every registry source with its codes and location, by slug (the map, places of records).
+    authorities: dict[str, Authority] = field(default_factory=dict)
 
     @classmethod
     def open(
@@ -34,7 +36,8 @@ class WebArchive:
             names[slug] = source.name
             for url in source.start_urls:
                 names.setdefault(urlsplit(url).netloc.lower(), source.name)
-        return cls(reader, Searcher(reader, places), names, hints)
+        authorities = {slug: Authority.of(source) for slug, source in registry.items()}
+        return cls(reader, Searcher(reader, places), names, hints, authorities)
 
     def document_source_name(self, document: DocumentDetail) -> str:
         """The registry name of the source that found the document, else of its host."""
