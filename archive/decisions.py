@@ -20,6 +20,7 @@ from archive.act_label import act_label
 from archive.bulk import record_columns
 from archive.db import iso_utc
 from archive.models import Act, DecisionRow, Document, DocumentUrl, Mention
+from archive.record_places import PlaceFilter, place_clause
 from archive.records import ACT_FIELDS, RECORD_FIELDS, ActRecord, DecisionRecord, MentionRecord
 from archive.store import ArchiveStore
 
@@ -121,6 +122,7 @@ class RecordFilter:
     # authorisation the archive lacks.
     without_authorisation: bool = False
     today: dt.date | None = None  # for expiring_within; None: today's date
+    place: PlaceFilter | None = None  # a département's or région's records (``search.record_places``)
     limit: int | None = None
     offset: int = 0
 
@@ -153,6 +155,7 @@ class RecordView:
     related: list[dict[str, object]] = field(default_factory=list)  # the other side's records
     # field → its evidence in context (``record_by_id`` only: a list needs no passages).
     passages: dict[str, EvidencePassage] = field(default_factory=dict)
+    source_slug: str | None = None  # the registry source that found the document first
 
     @property
     def date(self) -> dt.date | None:
@@ -250,6 +253,8 @@ def find_records(store: object, wanted: RecordFilter) -> tuple[int, list[RecordV
         )
     query = query.join(Document, Document.id == DecisionRow.document_id)
     with store.session() as session:  # type: ignore[attr-defined]
+        if wanted.place is not None:
+            query = query.where(place_clause(session, wanted.place))
         total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
         ordered = query.order_by(
             func.coalesce(DecisionRow.act_date, Document.date).desc().nulls_last(), DecisionRow.id
@@ -374,12 +379,12 @@ def _collapsed(part: str) -> str:
 
 def _view(session: Session, row: DecisionRow) -> RecordView:
     document = session.get_one(Document, row.document_id)
-    url = session.scalar(
-        select(DocumentUrl.url)
+    seen = session.execute(
+        select(DocumentUrl.url, DocumentUrl.source_slug)
         .where(DocumentUrl.document_id == document.id)
         .order_by(DocumentUrl.first_seen_at, DocumentUrl.id)
-        .limit(1)
-    )
+    ).all()
+    url = seen[0].url if seen else None
     record = DecisionRecord(**{name: getattr(row, name) for name in RECORD_FIELDS})
     record.evidence = {name: (span[0], span[1]) for name, span in (row.evidence or {}).items()}
     quotes, pages = {}, {}
@@ -388,9 +393,11 @@ def _view(session: Session, row: DecisionRow) -> RecordView:
         if document.kind == "pdf":
             pages[name] = document.text.count("\f", 0, start) + 1
     act = act_label(row.act) if row.act is not None else None
-    return RecordView(
+    view = RecordView(
         row.id, document.id, url, document.sha256, document.title, document.date, act, record, quotes, pages
     )
+    view.source_slug = next((slug for _, slug in seen if slug), None)
+    return view
 
 
 def iso(value: dt.datetime | None) -> str | None:

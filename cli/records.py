@@ -10,6 +10,7 @@ import click
 
 from archive.records import RECORD_EXPORT_COLUMNS
 from cli.options import archive_options, existing_store, reading_store, writing
+from cli.record_places import place_filter, place_options, record_places
 
 # The columns of ``vigie records list`` and of the CSV export, in order (a public contract).
 RECORD_COLUMNS = list(RECORD_EXPORT_COLUMNS)
@@ -45,6 +46,7 @@ def _filters(func: Any) -> Any:
             is_flag=True,
             help="A commune's own acts where no prefect's authorisation was found in the archive.",
         ),
+        *place_options(),
     ]
     for option in reversed(options):
         func = option(func)
@@ -63,14 +65,21 @@ def _record_filter(**given: Any) -> Any:
     return RecordFilter(**given)
 
 
-def _found(db: str, files_dir: str | None, given: dict[str, Any]) -> tuple[int, list[Any]]:
-    """(how many records the filters select, the page of them asked for)."""
+def _found(
+    db: str, files_dir: str | None, given: dict[str, Any], placing: bool = False
+) -> tuple[int, list[Any], Any]:
+    """(how many records the filters select, the page of them asked for, the registry's places
+    when a place filter or ``placing`` needs them, else None)."""
     from archive.decisions import find_records
 
-    wanted = _record_filter(**given)
+    departements, regions = given.pop("departements"), given.pop("regions")
+    registry, no_shipped = given.pop("registry"), given.pop("no_shipped")
+    places = record_places(registry, no_shipped) if placing or departements or regions else None
+    place = place_filter(places, departements, regions) if places is not None else None
+    wanted = _record_filter(**given, place=place)
     store = reading_store(db, files_dir)
     try:
-        return find_records(store, wanted)
+        return (*find_records(store, wanted), places)
     finally:
         store.close()
 
@@ -84,7 +93,7 @@ def _found(db: str, files_dir: str | None, given: dict[str, Any]) -> tuple[int, 
 def list_records(db: str, files_dir: str | None, fmt: str, **given: Any) -> None:
     """List records, the newest act first. JSON: {"total", "records": [...]}, each record with
     its fields and their evidence (start, end, quote, page)."""
-    total, views = _found(db, files_dir, given)
+    total, views, _ = _found(db, files_dir, given)
     if fmt == "json":
         click.echo(
             json.dumps(
@@ -172,18 +181,27 @@ def show_record(record_id: int, db: str, files_dir: str | None, fmt: str) -> Non
 @records.command("export")
 @archive_options
 @_filters
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), default="jsonl", show_default=True
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-")
 def export_records(db: str, files_dir: str | None, fmt: str, output: str, **given: Any) -> None:
-    """Every record (that the filters select): JSON Lines with the evidence of each field, or
-    CSV (UTF-8 with BOM; lists joined by ';') with the columns of ``vigie records list``."""
+    """Every record (that the filters select): JSON Lines with the evidence of each field, CSV
+    (UTF-8 with BOM; lists joined by ';') with the columns of ``vigie records list``, or GeoJSON:
+    the records whose commune the registry locates, at its town hall (see the README)."""
     from pathlib import Path
 
     from archive.spreadsheet import SpreadsheetWriter
+    from search.record_geojson import feature_collection
 
-    total, views = _found(db, files_dir, given)
+    total, views, places = _found(db, files_dir, given, placing=fmt == "geojson")
 
     def emit(out: Any) -> None:
+        if fmt == "geojson":
+            collection, unplaced = feature_collection(views, places)
+            out.write(json.dumps(collection, ensure_ascii=False) + "\n")
+            click.echo(f"{unplaced} record(s) without a known place, left out", err=True)
+            return
         if fmt == "jsonl":
             for view in views:
                 out.write(json.dumps(view.to_dict(), ensure_ascii=False) + "\n")

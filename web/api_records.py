@@ -77,7 +77,8 @@ class RecordList(BaseModel):
 
 @router.get("/records", response_model=RecordList, summary="Décisions, filtrées")
 def api_records(request: Request, filters: Annotated[RecordParams, Depends(record_params)]) -> RecordList:
-    total, views = find_records(archive_of(request).reader, filters.record_filter())
+    archive = archive_of(request)
+    total, views = find_records(archive.reader, filters.record_filter(archive.record_places))
     return RecordList(
         total=total,
         page=filters.page,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from archive.reader import ArchiveReader
@@ -10,6 +11,7 @@ from search import Searcher
 from search.documents import DocumentDetail
 from search.hints import CategoryHints
 from search.places import Authority, SourcePlaces
+from search.record_places import RecordPlaces
 
 
 @dataclass
@@ -38,6 +40,11 @@ class WebArchive:
                 names.setdefault(urlsplit(url).netloc.lower(), source.name)
         authorities = {slug: Authority.of(source) for slug, source in registry.items()}
         return cls(reader, Searcher(reader, places), names, hints, authorities)
+
+    @cached_property
+    def record_places(self) -> RecordPlaces:
+        """The registry's communes by name, to place records (built once, on first use)."""
+        return RecordPlaces(self.authorities)
 
     def document_source_name(self, document: DocumentDetail) -> str:
         """The registry name of the source that found the document, else of its host."""

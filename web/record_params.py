@@ -6,6 +6,7 @@ value is a ``BadSearch`` (a 400 page in French, or ``{"error": …}`` in the API
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -13,13 +14,18 @@ from urllib.parse import urlencode
 from fastapi import Query
 
 from archive.decisions import RecordFilter
+from archive.record_places import PlaceFilter
 from archive.records import DECISION_KINDS
 from archive.taxonomy import CATEGORY_IDS
+from search.places import DEPARTEMENT_CODE, normalise_departement
+from search.record_places import RecordPlaces
 from web.params import MAX_RESULTS_REACHABLE, BadSearch, bounded_number, checked_choices
 
 PER_PAGE = 50
 MAX_TEXT = 100  # characters of a name filter: a commune's or a company's name, not a document
 FIRST_YEAR, LAST_YEAR = 1900, 2100
+REGION_CODE = re.compile(r"0?[1-6]|[1-9][0-9]")
+MAX_CODES = 101  # every département once
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +38,8 @@ class RecordParams:
     year: int | None = None
     expiring_within: int | None = None  # days: prefects' authorisations that end by then
     without_authorisation: bool = False  # a commune's acts where no prefect's authorisation is found
+    departements: tuple[str, ...] = ()  # "50", "2A": records placed there through the registry
+    regions: tuple[str, ...] = ()  # "28"
     page: int = 1
 
     @property
@@ -49,9 +57,18 @@ class RecordParams:
             or self.year
             or self.expiring_within is not None
             or self.without_authorisation
+            or self.departements
+            or self.regions
         )
 
-    def record_filter(self) -> RecordFilter:
+    def place_filter(self, places: RecordPlaces) -> PlaceFilter | None:
+        if not self.departements and not self.regions:
+            return None
+        return places.place_filter(self.departements, self.regions)
+
+    def record_filter(self, places: RecordPlaces | None = None, everything: bool = False) -> RecordFilter:
+        """The archive's filter; ``places`` (the registry's) for a département or région,
+        ``everything`` for every record at once (an export), else the page asked for."""
         return RecordFilter(
             kinds=self.kinds,
             technologies=self.categories,
@@ -61,8 +78,9 @@ class RecordParams:
             year=self.year,
             expiring_within=self.expiring_within,
             without_authorisation=self.without_authorisation,
-            limit=PER_PAGE,
-            offset=(self.page - 1) * PER_PAGE,
+            place=self.place_filter(places) if places is not None else None,
+            limit=None if everything else PER_PAGE,
+            offset=0 if everything else (self.page - 1) * PER_PAGE,
         )
 
     def pairs(self) -> list[tuple[str, str]]:
@@ -77,6 +95,7 @@ class RecordParams:
             pairs.append(("expiring_within", str(self.expiring_within)))
         if self.without_authorisation:
             pairs.append(("without_authorisation", "1"))
+        pairs += [("departement", v) for v in self.departements] + [("region", v) for v in self.regions]
         if self.page != 1:
             pairs.append(("page", str(self.page)))
         return pairs
@@ -102,6 +121,10 @@ def record_params(
     without_authorisation: Annotated[
         str, Query(description="1 : actes d'une commune où aucune autorisation préfectorale n'est archivée.")
     ] = "",
+    departement: Annotated[
+        list[str], Query(description="Département (répétable) : 50, 2A, 974 ; lieux tirés du registre.")
+    ] = [],  # noqa: B006
+    region: Annotated[list[str], Query(description="Code de région (répétable) : 28, 76.")] = [],  # noqa: B006
     page: Annotated[str, Query(description=f"Page, à partir de 1 ({PER_PAGE} décisions par page).")] = "1",
 ) -> RecordParams:
     """FastAPI dependency: the checked filters of a request (raises ``BadSearch``)."""
@@ -118,6 +141,10 @@ def record_params(
             else None
         ),
         without_authorisation=without_authorisation.strip() in {"1", "true", "on"},
+        departements=tuple(
+            normalise_departement(v) for v in _codes(departement, DEPARTEMENT_CODE, "Département")
+        ),
+        regions=tuple(v.zfill(2) for v in _codes(region, REGION_CODE, "Région")),
         page=bounded_number(page, "page", 1, MAX_RESULTS_REACHABLE // PER_PAGE),
     )
 
@@ -127,3 +154,14 @@ def _text(value: str, name: str) -> str:
     if len(text) > MAX_TEXT:
         raise BadSearch(f"{name} : {MAX_TEXT} caractères au plus.")
     return text
+
+
+def _codes(values: list[str], pattern: re.Pattern[str], label: str) -> tuple[str, ...]:
+    """The codes given, once each, blank ones ignored; one that is no code is a ``BadSearch``."""
+    kept = tuple(dict.fromkeys(v.strip() for v in values if v.strip()))
+    if len(kept) > MAX_CODES:
+        raise BadSearch(f"{label} : {MAX_CODES} valeurs au plus.")
+    for value in kept:
+        if not pattern.fullmatch(value):
+            raise BadSearch(f"{label} invalide : « {value[:40]} ».")
+    return kept

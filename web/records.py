@@ -5,6 +5,7 @@ commune's timeline) and its Atom feed ``/communes/{name}/feed``."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Annotated
@@ -15,6 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 from archive.decisions import EvidencePassage, RecordView, commune_records, find_records, record_by_id
 from archive.records import RECORD_FIELDS
 from archive.taxonomy import CATEGORY_IDS
+from search.record_geojson import feature_collection
 from web.app import archive_of, path_segment, render
 from web.labels import RECORD_FIELD_LABELS, SCOPE_LABELS, decision_kind_label, euros, french_date
 from web.pages import page_numbers
@@ -50,7 +52,8 @@ class Timeline:
 
 @router.get("/records", response_class=HTMLResponse)
 def record_list(request: Request, filters: Annotated[RecordParams, Depends(record_params)]) -> HTMLResponse:
-    total, views = find_records(archive_of(request).reader, filters.record_filter())
+    archive = archive_of(request)
+    total, views = find_records(archive.reader, filters.record_filter(archive.record_places))
     last_page = max(1, -(-total // PER_PAGE))
     return render(
         request,
@@ -61,6 +64,20 @@ def record_list(request: Request, filters: Annotated[RecordParams, Depends(recor
         views=views,
         pages=page_numbers(filters.page, last_page),
         last_page=last_page,
+    )
+
+
+@router.get("/records.geojson", response_class=Response)
+def record_geojson(request: Request, filters: Annotated[RecordParams, Depends(record_params)]) -> Response:
+    """Every record the filters select (not one page) that the registry places, as GeoJSON;
+    ``X-Vigie-Unplaced`` says how many were left out for want of a known place."""
+    archive = archive_of(request)
+    _, views = find_records(archive.reader, filters.record_filter(archive.record_places, everything=True))
+    collection, unplaced = feature_collection(views, archive.record_places)
+    return Response(
+        json.dumps(collection, ensure_ascii=False),
+        media_type="application/geo+json",
+        headers={"X-Vigie-Unplaced": str(unplaced)},
     )
 
 

@@ -218,6 +218,8 @@ def test_openapi_describes_the_records(client: TestClient) -> None:
         "year",
         "expiring_within",
         "without_authorisation",
+        "departement",
+        "region",
         "page",
     }
     properties = spec["components"]["schemas"]["RecordOut"]["properties"]
