@@ -8,6 +8,10 @@ from cli.crawl import exit_for
 from cli.options import location_or_exit
 
 DEMO_PORT = 8754
+# The demo site is built from the Ville de Montpellier's documents: it is crawled as the shipped
+# registry's Montpellier, so that its documents have a registry source, hence a département and a
+# place on the web map (`vigie serve` reads the same registry).
+DEMO_SOURCE = "montpellier"
 
 
 @click.command()
@@ -27,11 +31,15 @@ def demo(db: str, files_dir: str | None, port: int, verbose: bool) -> None:
     Works without a network: the site (a council page, sittings, real PDFs of Montpellier
     deliberations, a scanned compte rendu, paginated news, an endless agenda) is served on
     127.0.0.1. The crawl uses the normal settings, with no delay between requests since the
-    server is our own.
+    server is our own. The site is crawled as the registry's Ville de Montpellier, whose documents
+    it serves: they get its département and its place on the web map.
     """
+    from dataclasses import replace
+
     from archive import ArchiveStore
     from crawler.demo import serve_demo_site
     from crawler.runner import CrawlOptions, run_crawl
+    from crawler.sources.registry import load_registry
     from crawler.summary import format_summary
 
     location = location_or_exit(db, files_dir)
@@ -43,10 +51,12 @@ def demo(db: str, files_dir: str | None, port: int, verbose: bool) -> None:
             f"cannot serve the demo site on port {port}: {exc.strerror}; choose another with --port"
         ) from exc
     click.echo(f"Demo site served at {url}", err=True)
+    source = replace(load_registry(include_shipped=True)[DEMO_SOURCE], start_urls=[url], link_rules={})
     try:
         run = run_crawl(
             CrawlOptions(
-                start_urls=[url],
+                start_urls=[],
+                sources=[source],
                 location=location,
                 delay=0.0,
                 log_level="INFO" if verbose else "WARNING",

@@ -23,6 +23,7 @@ from search.errors import UNSUPPORTED_BACKEND, SearchError
 from search.overview import MonthCount, SourceCount, Totals, timeline, top_sources, totals
 from search.places import SourcePlaces
 from search.results import SearchPage, SearchQuery
+from search.source_counts import SourceCounts, source_counts
 
 # Scheme of the archive's SQLAlchemy URL → "module:Class" of its backend.
 BACKENDS: dict[str, str] = {
@@ -89,6 +90,15 @@ class SearchBackend(ABC):
 
     def totals(self) -> Totals:
         return totals(self.engine)
+
+    def source_counts(
+        self,
+        categories: list[str] | None = None,
+        stance: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[SourceCounts]:
+        return source_counts(self.engine, categories, stance, since, until)
 
 
 def backend_for(

@@ -15,6 +15,7 @@ from search.hints import CategoryHints
 from search.overview import MonthCount, SourceCount, Totals
 from search.places import SourcePlaces
 from search.results import SearchPage, SearchQuery
+from search.source_counts import SourceCounts
 
 __all__ = ["SearchQuery", "Searcher"]
 
@@ -67,6 +68,16 @@ class Searcher:
 
     def totals(self) -> Totals:
         return self.backend.totals()
+
+    def source_counts(
+        self,
+        categories: list[str] | None = None,
+        stance: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[SourceCounts]:
+        """Documents with mentions and decision records per registry source (the map)."""
+        return self.backend.source_counts(categories, stance, since, until)
 
 
 def _suggested(query: SearchQuery, hints: CategoryHints | None) -> str | None:

@@ -4,7 +4,7 @@ Routes are a stable contract (the README lists them): ``/`` overview, ``/search`
 ``/documents/{id}`` document page, ``/originals/{sha256}`` archived originals, ``/feed`` Atom
 feed of any search, ``/search.csv`` and ``/search.jsonl`` exports, ``/records`` and
 ``/records/{id}`` decision records, ``/communes/{name}`` a commune's timeline (and its ``/feed``),
-and the JSON API under ``/api/`` described by ``/openapi.json``.
+``/map`` the map of the sources, and the JSON API under ``/api/`` described by ``/openapi.json``.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ def _version() -> str:
 
 def create_app(archive: WebArchive) -> FastAPI:
     from web import api, api_records, exports, originals, pages, records
+    from web import map as map_page  # not the builtin
 
     app = FastAPI(
         title="Vigie",
@@ -61,7 +62,7 @@ def create_app(archive: WebArchive) -> FastAPI:
     app.state.templates = _templates()
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (pages, records, exports, originals, api, api_records):
+    for module in (pages, records, map_page, exports, originals, api, api_records):
         app.include_router(module.router)
     app.add_exception_handler(BadSearch, _bad_request)
     app.add_exception_handler(SearchError, _bad_request)

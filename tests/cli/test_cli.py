@@ -94,6 +94,30 @@ def test_demo_again_adds_nothing(demo) -> None:
     assert table_counts(work / "demo.db") == before
 
 
+def test_demo_archive_has_points_on_the_map(demo) -> None:
+    """The demo crawls its site as the registry's Montpellier: `vigie serve` places it."""
+    from fastapi.testclient import TestClient
+
+    from archive.db import resolve_location
+    from archive.reader import ArchiveReader
+    from crawler.sources.registry import load_registry
+    from web.app import create_app
+    from web.archive_view import WebArchive
+
+    work, _ = demo
+    assert rows(work / "demo.db", "SELECT DISTINCT source_slug FROM document_urls") == [("montpellier",)]
+    reader = ArchiveReader(resolve_location(str(work / "demo.db"), writable=False))
+    try:
+        with TestClient(create_app(WebArchive.open(reader, load_registry()))) as client:
+            page = client.get("/map")
+            assert page.status_code == 200
+            assert '<a href="/communes/Montpellier" class="point" data-slug="montpellier">' in page.text
+            assert "<title>Ville de Montpellier (34) — 5 documents avec mentions" in page.text
+            assert client.get("/communes/Montpellier").status_code == 200
+    finally:
+        reader.close()
+
+
 def test_export_jsonl_fields(demo) -> None:
     work, _ = demo
     result = invoke_vigie("export", "--db", "demo.db", "--format", "jsonl", cwd=work)

@@ -29,6 +29,7 @@ RAA_PATH = "/documents/RAA-SP-14-2025-extrait.txt"
 MINUTES_PATH = "/documents/CM-01-07-2013-PV-Avranches.txt"
 # The arrêtés of the recueil kept in the excerpt: the Avranches ones (27 May, 29 May, 4 June 2024).
 RAA_ARRETES = ("2024-66", "2024-58", "2024-109")
+TESTVILLE_LOCATION = (43.73, 3.32)
 XSS_TITLE = '<script>window.__pwned = 1</script>Caméras <img src=x onerror="window.__pwned = 2">'
 XSS_TEXT = (
     # The cameras have a sentence of their own: next to "reconnaissance faciale" they would be
@@ -123,6 +124,8 @@ def build_archive(folder: Path) -> WebFixture:
         "[[source]]\n"
         'slug = "testville"\nname = "Testville"\nkind = "commune"\nplatform = "generic"\n'
         f'start_urls = ["{site.url}/"]\ndepartement = "34"\ninsee = "34999"\n'
+        # A place on the web map: the Hérault, near Lodève (Testville itself is made up).
+        f"location = {{lat = {TESTVILLE_LOCATION[0]}, lon = {TESTVILLE_LOCATION[1]}}}\n"
         'provenance = "test fixture"\n',
         encoding="utf-8",
     )

@@ -169,3 +169,30 @@ def test_record_pages_fit_a_phone(browser: Browser, base_url: str) -> None:
             shot(page, f"11-phone-{name}")
     finally:
         context.close()
+
+
+def test_map_shows_the_points_and_leads_to_the_commune(browser: Browser, base_url: str) -> None:
+    for width in (1280, 390):
+        context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 900})
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda request, seen=requests: seen.append(request.url))
+        try:
+            page.goto(base_url + "/")
+            page.click("header nav a[href='/map']")
+            page.wait_for_url("**/map")
+            land = page.locator("svg.map path.land").bounding_box()
+            assert land is not None and land["width"] > 300  # France, whatever the screen
+            point = page.locator("svg.map a.point circle")
+            assert point.count() == 1
+            box = point.bounding_box()
+            assert box is not None and box["width"] > 4 and box["height"] > 4
+            scroll = page.evaluate("document.documentElement.scrollWidth")
+            assert scroll <= width, f"/map is {scroll} px wide at {width} px"
+            shot(page, f"12-map-{width}")
+            assert all(url.startswith(base_url) for url in requests), requests  # nothing from elsewhere
+            point.click()
+            page.wait_for_url("**/communes/Testville")
+            assert page.locator("h1").inner_text() == "Testville"
+        finally:
+            context.close()

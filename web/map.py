@@ -1,0 +1,200 @@
+"""``/map``: France with a point for each registry source that found documents with mentions or
+decision records, at the source's location, sized by its documents, coloured by its main
+technology or by stance; the same points in a table beneath.
+
+Filters are the search's (``category``, ``stance``, ``departement``, ``since``, ``until``, checked
+by the same code, with the same 400 page), plus ``colour`` (``category`` or ``stance``). The
+search filters a document by its source's département or its ACTES identifier; the map places
+sources, so ``departement`` keeps the sources of that département. Each point links to the
+commune's page when the source is a commune whose decision records name it, else to the search
+of that source's documents under the same filters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse
+
+from archive.taxonomy import CATEGORY_IDS
+from search.places import Authority, normalise_departement
+from search.source_counts import SourceCounts
+from web.app import archive_of, path_segment, render
+from web.labels import category_label
+from web.map_svg import HEIGHT, WIDTH, Base, base_map, place, radius
+from web.params import BadSearch, SearchParams, search_params
+
+router = APIRouter(include_in_schema=False)
+COLOURS = ("category", "stance")
+# The table beneath the map keeps the page light on a phone when thousands of sources have
+# mentions (a point weighs about 0.3 KB, a row 0.4 KB); every source stays a point.
+TABLE_ROWS = 300
+# "Ville de Montpellier" is "Montpellier" in the records (and on its commune page).
+_TOWN_PREFIX = re.compile(r"^(ville|commune|mairie) d(e |')", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class MapParams:
+    search: SearchParams
+    colour: str = "category"
+
+    def url(self, colour: str | None = None) -> str:
+        """This map's URL, with another colouring if given (the default one is left out)."""
+        colour = colour or self.colour
+        url = self.search.url("/map")
+        if colour == "category":
+            return url
+        return url + ("&" if "?" in url else "?") + f"colour={colour}"
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    slug: str
+    name: str
+    departement: str
+    documents: int
+    mentions: int
+    opposed: int
+    records: int
+    category: str | None  # the technology with the most documents
+    href: str
+    x: float | None = None  # None: no location, or outside the areas drawn (table only)
+    y: float | None = None
+    radius: float = 0.0
+    css: str = ""
+
+    @property
+    def title(self) -> str:
+        parts = [self.name + (f" ({self.departement})" if self.departement else "")]
+        parts.append(
+            _count(self.documents, "document") + " avec mentions, " + _count(self.mentions, "mention")
+        )
+        if self.opposed:
+            parts.append(_count(self.opposed, "document") + " avec une opposition")
+        if self.records:
+            parts.append(_count(self.records, "décision"))
+        if self.category:
+            parts.append("surtout : " + category_label(self.category))
+        return " — ".join(parts)
+
+
+def map_params(
+    category: Annotated[list[str], Query()] = [],  # noqa: B006 - FastAPI copies defaults
+    departement: Annotated[list[str], Query()] = [],  # noqa: B006
+    stance: str = "",
+    since: str = "",
+    until: str = "",
+    colour: str = "category",
+) -> MapParams:
+    """The map's filters, checked as the search checks them (raises ``BadSearch``)."""
+    checked = search_params(
+        category=category, departement=departement, stance=stance, since=since, until=until
+    )
+    if colour not in COLOURS:
+        raise BadSearch(f"Couleur inconnue : « {colour[:40]} ». Valeurs possibles : {', '.join(COLOURS)}.")
+    return MapParams(checked, colour)
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, params: Annotated[MapParams, Depends(map_params)]) -> HTMLResponse:
+    archive = archive_of(request)
+    search = params.search
+    counts = archive.searcher.source_counts(
+        list(search.categories), search.stance, search.since, search.until
+    )
+    base = base_map()
+    points = map_points(counts, archive.authorities, archive.source_name, base, params)
+    placed = sorted((p for p in points if p.x is not None), key=lambda p: (-p.radius, p.slug))
+    shown_categories = [c for c in CATEGORY_IDS if any(p.category == c for p in placed)]
+    return render(
+        request,
+        "map.html",
+        title="Carte",
+        params=search,
+        map_params=params,
+        base=base,
+        base_width=WIDTH,
+        base_height=HEIGHT,
+        placed=placed,
+        points=points,
+        table_rows=TABLE_ROWS,
+        legend=shown_categories,
+        feed_url=search.url("/feed"),
+    )
+
+
+def map_points(
+    counts: list[SourceCounts],
+    authorities: dict[str, Authority],
+    name_of: Callable[[str | None], str],
+    base: Base,
+    params: MapParams,
+) -> list[Point]:
+    """The sources' points, most documents first; those with no place on the map too."""
+    search = params.search
+    wanted = set(search.departements)
+    kept = []
+    for count in counts:
+        authority = authorities.get(count.slug)
+        departement = (
+            normalise_departement(authority.departement) if authority and authority.departement else ""
+        )
+        if wanted and departement not in wanted:
+            continue
+        kept.append((count, authority, departement))
+    most = max((count.documents or count.records for count, _, _ in kept), default=1)
+    points = []
+    for count, authority, departement in kept:
+        name = authority.name if authority else name_of(count.slug)
+        category = _main_category(count)
+        position = (
+            place(base, authority.lat, authority.lon) if authority and authority.lat is not None else None
+        )
+        x, y = position if position else (None, None)
+        if params.colour == "stance":
+            css = "stance-opposition" if count.opposed else "stance-none"
+        else:
+            css = f"cat-{category}" if category else "cat-none"
+        points.append(
+            Point(
+                slug=count.slug,
+                name=name,
+                departement=departement,
+                documents=count.documents,
+                mentions=count.mentions,
+                opposed=count.opposed,
+                records=count.records,
+                category=category,
+                href=_link(count, authority, search),
+                x=x,
+                y=y,
+                radius=radius(count.documents or count.records, most),
+                css=css,
+            )
+        )
+    return sorted(points, key=lambda p: (-p.documents, -p.records, p.name))
+
+
+def _main_category(count: SourceCounts) -> str | None:
+    if not count.by_category:
+        return None
+    order = {category: index for index, category in enumerate(CATEGORY_IDS)}
+    return min(count.by_category, key=lambda c: (-count.by_category[c], order.get(c, len(order)), c))
+
+
+def _link(count: SourceCounts, authority: Authority | None, search: SearchParams) -> str:
+    """The commune's page when its records name it, else the search of the source's documents."""
+    if authority is not None and authority.kind == "commune":
+        wanted = {authority.name.casefold(), _TOWN_PREFIX.sub("", authority.name).casefold()}
+        for commune in count.record_communes:
+            if commune.casefold() in wanted:
+                return f"/communes/{path_segment(commune)}"
+    return search.url("/search", sources=(count.slug,), page=1)
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'s' if number > 1 else ''}"
