@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 from fastapi.testclient import TestClient
 
 from search.places import Authority
 from search.source_counts import SourceCounts
+from tests.conftest import REPO
 from tests.web.site import TESTVILLE_LOCATION
 from web.map import MapParams, map_points
 from web.map_svg import HEIGHT, INSET_TOP, WIDTH, base_map, place
@@ -177,3 +180,14 @@ def test_the_table_is_capped_but_every_source_is_a_point(client: TestClient, mon
     assert "testville" in points(html)
     assert "Les 0 qui ont le plus de documents, sur 1." in html
     assert '<td data-label="Collectivité">' not in html
+
+
+def test_the_shipped_outline_is_what_the_registry_gives() -> None:
+    """web/static/france.json is rebuilt from crawler/sources/authorities.csv byte for byte."""
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "build_map_outline.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
