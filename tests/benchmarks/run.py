@@ -46,7 +46,7 @@ FULL = {
 }
 SMOKE = {
     "startup": (bench_startup, ["--runs", "1"]),
-    "pdf": (bench_pdf, ["--runs", "1"]),
+    "pdf": (bench_pdf, ["--runs", "1", "--without-pdfminer"]),
     "html": (bench_html, ["--runs", "2"]),
     "tagging": (bench_tagging, ["--size-mb", "0.3"]),
     "ingest": (bench_ingest, ["--docs", "300"]),
