@@ -29,7 +29,8 @@ DEFAULT_DB = "vigie.db"
 # 1: documents, URLs, mentions, crawl runs. 2: acts, ACTES fields, OCR fields, mentions.act_id.
 # 3: URL history (source, validators, replaced/removed), per-source crawl run results.
 # 4: decision records (``decision_records``), built by ``vigie records --rebuild`` for older archives.
-SCHEMA_VERSION = 4
+# 5: start-URL checks (``source_checks``), written by ``vigie sources check``; a new table only.
+SCHEMA_VERSION = 5
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 

@@ -22,6 +22,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -45,6 +46,7 @@ __all__ = [
     "Mention",
     "SchemaVersion",
     "Source",
+    "SourceCheck",
 ]
 
 
@@ -321,3 +323,24 @@ class CrawlRun(Base):
     sources: Mapped[list[str] | None] = mapped_column(JSON, default=list)
     documents_removed: Mapped[int | None] = mapped_column(Integer, default=0)
     source_results: Mapped[dict[str, dict] | None] = mapped_column(JSON, default=dict)
+
+
+class SourceCheck(Base):
+    """One start URL checked by ``vigie sources check`` (since schema version 5).
+
+    Rows are never updated: the history stays, and a source's latest check is its rows of the
+    latest ``checked_at`` (one time per run of the command, so a source's start URLs share it).
+    ``slug`` is the registry's, not a foreign key: the registry lives in files, not here.
+    """
+
+    __tablename__ = "source_checks"
+    __table_args__ = (Index("ix_source_checks_slug_checked_at", "slug", "checked_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(128))
+    url: Mapped[str] = mapped_column(Text)
+    checked_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    ok: Mapped[bool] = mapped_column(Boolean)
+    status: Mapped[int | None] = mapped_column(Integer)  # HTTP status, None without an answer
+    final_url: Mapped[str | None] = mapped_column(Text)
+    error: Mapped[str | None] = mapped_column(Text)

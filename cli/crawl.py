@@ -11,6 +11,7 @@ from cli.ocr import ocr_options
 from cli.options import (
     ByteSize,
     archive_options,
+    last_checks,
     location_or_exit,
     registry_option,
     source_filters,
@@ -60,6 +61,12 @@ def parse_settings(pairs: tuple[str, ...]) -> dict[str, Any]:
     "--plan",
     is_flag=True,
     help="Print the sources --all/--source select, their count per filter and the estimate; crawl nothing.",
+)
+@click.option(
+    "--include-unanswered",
+    is_flag=True,
+    help="Also crawl the sources whose start page did not answer at their last "
+    "'vigie sources check' (--all and several --source skip them).",
 )
 @registry_option
 @click.option(
@@ -140,6 +147,7 @@ def crawl(
     all_sources: bool,
     filters: Any,
     plan: bool,
+    include_unanswered: bool,
     registry: str | None,
     no_shipped: bool,
     job_dir: str | None,
@@ -165,13 +173,16 @@ def crawl(
     from crawler.summary import format_summary, format_summary_line
 
     start_urls = [check_url(url) for url in urls]
-    selection = chosen_sources(slugs, all_sources, filters, registry, no_shipped)
+    location = location_or_exit(db, files_dir)
+    # One named source is crawled whatever its last check said; many are planned around it.
+    planned = all_sources or len(slugs) > 1
+    skip = unanswered(location) if planned and not include_unanswered else {}
+    selection = chosen_sources(slugs, all_sources, filters, registry, no_shipped, skip)
     sources = selection.sources if selection else []
     if not start_urls and not sources:
         raise click.UsageError("give start URLs, --source SLUG or --all")
     if plan and not selection:
         raise click.UsageError("--plan goes with --source or --all")
-    location = location_or_exit(db, files_dir)
     options = CrawlOptions(
         start_urls=start_urls,
         location=location,
@@ -190,7 +201,9 @@ def crawl(
         revisit=not no_revisit,
     )
     if selection and (plan or (all_sources and not quiet)):
-        announce(selection, options, listing=plan)
+        announce(selection, options, listing=plan, skip=skip)
+    if selection and selection.skipped and not (plan or all_sources or quiet):
+        click.echo(skipped_line(selection.skipped, skip), err=True)
     if plan:
         return
     ArchiveStore(location).close()  # fail now, in one line, if the archive cannot be opened
@@ -214,10 +227,12 @@ def chosen_sources(
     filters: Any,
     registry: str | None,
     no_shipped: bool = False,
+    skip: dict[str, Any] | None = None,
 ) -> Any:
     """The registered sources that --source/--all select (a ``Selection``), or None.
 
     With --all the biggest population comes first, so that --limit N keeps the N biggest.
+    ``skip``: the sources left out (their start page did not answer at the last check).
     """
     from dataclasses import replace
 
@@ -226,15 +241,40 @@ def chosen_sources(
             raise click.UsageError(f"{', '.join(filters.given())}: these go with --all or --source")
         return None
     selection = source_selection(
-        registry, no_shipped, slugs, replace(filters, order="population") if all_sources else filters
+        registry,
+        no_shipped,
+        slugs,
+        replace(filters, order="population") if all_sources else filters,
+        skip or {},
     )
+    if not selection.sources and selection.skipped:
+        raise click.UsageError(
+            f"{skipped_line(selection.skipped, skip or {})}, and no other source is selected"
+        )
     if not selection.sources:
         given = ", ".join(filters.given()) or "the registry"
         raise click.UsageError(f"no registered source matches {given}")
     return selection
 
 
-def announce(selection: Any, options: Any, listing: bool) -> None:
+def unanswered(location: Any) -> dict[str, Any]:
+    """Slug → latest check, of the sources whose start page did not answer at their last check."""
+    from archive.source_checks import unanswered as failed
+
+    return failed(last_checks(location))
+
+
+def skipped_line(skipped: list[Any], checks: dict[str, Any]) -> str:
+    from archive.source_checks import dates
+
+    when = dates([checks[source.slug] for source in skipped])
+    return (
+        f"{len(skipped)} skipped: their start page did not answer at the last check "
+        f"(vigie sources check, {when}); --include-unanswered crawls them"
+    )
+
+
+def announce(selection: Any, options: Any, listing: bool, skip: dict[str, Any] | None = None) -> None:
     """Say what the run will crawl and how long it may take at most; with --plan, which sources."""
     from crawler.plan import counts_line, estimate
     from crawler.runner import build_settings
@@ -242,6 +282,8 @@ def announce(selection: Any, options: Any, listing: bool) -> None:
     chosen = selection.sources
     guess = estimate(chosen, build_settings(options), options.delay)
     click.echo(f"{len(chosen)} source(s) selected ({counts_line(selection.counts)})", err=True)
+    if selection.skipped:
+        click.echo(skipped_line(selection.skipped, skip or {}), err=True)
     click.echo(f"estimated duration: {guess.describe()}", err=True)
     if listing:
         for rank, source in enumerate(chosen, 1):

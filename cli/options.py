@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -15,12 +15,7 @@ if TYPE_CHECKING:
 F = Callable[..., Any]
 
 
-def archive_options(func: F) -> F:
-    func = click.option(
-        "--files-dir",
-        envvar="VIGIE_FILES_DIR",
-        help="Folder of archived original files [default: beside the database, DB.files].",
-    )(func)
+def db_option(func: F) -> F:
     return click.option(
         "--db",
         envvar="VIGIE_DB",
@@ -28,6 +23,15 @@ def archive_options(func: F) -> F:
         show_default=True,
         help="SQLite file, or an SQLAlchemy URL (anything with ://). Env: VIGIE_DB.",
     )(func)
+
+
+def archive_options(func: F) -> F:
+    func = click.option(
+        "--files-dir",
+        envvar="VIGIE_FILES_DIR",
+        help="Folder of archived original files [default: beside the database, DB.files].",
+    )(func)
+    return db_option(func)
 
 
 # ``--format table|json`` of the listing commands (sources, runs): a table to read, JSON to parse.
@@ -112,10 +116,14 @@ def source_filters(ordering: bool = True) -> Callable[[F], F]:
 
 
 def source_selection(
-    registry: str | None, no_shipped: bool, slugs: tuple[str, ...] = (), filters: Any = None
+    registry: str | None,
+    no_shipped: bool,
+    slugs: tuple[str, ...] = (),
+    filters: Any = None,
+    skip: Collection[str] = (),
 ) -> Any:
     """The sources (a ``Selection``, with the count each filter left) that ``registry_option``,
-    the named slugs and ``source_filters`` select; one-line usage errors."""
+    the named slugs and ``source_filters`` select, less ``skip``; one-line usage errors."""
     from crawler.sources.authorities import read_authorities
     from crawler.sources.registry import RegistryError, load_registry
     from crawler.sources.selection import SourceFilter, select
@@ -130,7 +138,7 @@ def source_selection(
             order = filters.order if filters.order != "slug" else "given"
             filters = SourceFilter(**{**_as_dict(filters), "order": order})
         chosen = [sources[slug] for slug in slugs] if slugs else list(sources.values())
-        return select(chosen, filters, read_authorities())
+        return select(chosen, filters, read_authorities(), skip)
     except RegistryError as exc:
         raise click.UsageError(str(exc)) from None
 
@@ -146,6 +154,17 @@ def location_or_exit(db: str, files_dir: str | None) -> DatabaseLocation:
 
     try:
         return resolve_location(db, files_dir)
+    except ArchiveError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--db'") from exc
+
+
+def last_checks(location: DatabaseLocation) -> Any:
+    """The latest ``vigie sources check`` of each source (``archive.source_checks``), read only."""
+    from archive.db import ArchiveError
+    from archive.source_checks import latest_checks
+
+    try:
+        return latest_checks(location)
     except ArchiveError as exc:
         raise click.BadParameter(str(exc), param_hint="'--db'") from exc
 

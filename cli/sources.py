@@ -9,7 +9,15 @@ from typing import Any
 
 import click
 
-from cli.options import registry_option, source_filters, source_selection, table_or_json
+from cli.options import (
+    db_option,
+    last_checks,
+    location_or_exit,
+    registry_option,
+    source_filters,
+    source_selection,
+    table_or_json,
+)
 
 
 @click.group()
@@ -21,15 +29,22 @@ def sources() -> None:
 @registry_option
 @source_filters()
 @table_or_json
-def list_sources(registry: str | None, no_shipped: bool, filters: Any, fmt: str) -> None:
+@db_option
+def list_sources(registry: str | None, no_shipped: bool, filters: Any, fmt: str, db: str) -> None:
     """List registered sources: Vigie's hand-written ones, and every commune with a website in
     the official data. JSON: a list of objects with slug, name, kind, insee, siren, departement,
     region, epci, population, location ({lat, lon}), platform, start_urls, verified,
-    link_rules, options, provenance, registry ("generated", "shipped" or your file)."""
+    link_rules, options, provenance, registry ("generated", "shipped" or your file), and
+    last_check ({checked_at, ok, status} of the latest 'vigie sources check' in --db, or null)."""
     selection = source_selection(registry, no_shipped, (), filters)
     chosen = selection.sources
     if fmt == "json":
-        click.echo(json.dumps([source.to_dict() for source in chosen], ensure_ascii=False, indent=2))
+        checks = last_checks(location_or_exit(db, None))
+        listed = []
+        for source in chosen:
+            check = checks.get(source.slug)
+            listed.append({**source.to_dict(), "last_check": check.to_dict() if check else None})
+        click.echo(json.dumps(listed, ensure_ascii=False, indent=2))
         return
     lines = []
     for source in chosen:
@@ -112,6 +127,7 @@ def add_source(registry: str | None, **fields: Any) -> None:
     "--timeout", type=click.FloatRange(min=1), default=20.0, show_default=True, help="Seconds per URL."
 )
 @table_or_json
+@db_option
 def check(
     slugs: tuple[str, ...],
     registry: str | None,
@@ -119,17 +135,25 @@ def check(
     filters: Any,
     timeout: float,
     fmt: str,
+    db: str,
 ) -> None:
-    """Report which start URLs answer (needs internet; one polite request per URL).
+    """Report which start URLs answer (needs internet; one polite request per URL), and record
+    the results in the archive (--db), where 'vigie crawl --all' skips the sources that did not.
 
     Exit status 1 when some do not answer.
     """
+    from archive.db import utcnow
     from crawler.settings import USER_AGENT
     from crawler.sources.check import check_sources
 
-    results = check_sources(
-        source_selection(registry, no_shipped, slugs, filters).sources, USER_AGENT, timeout
-    )
+    chosen = source_selection(registry, no_shipped, slugs, filters).sources
+    store = open_store(db)  # fails now, in one line, rather than after the checks
+    checked_at = utcnow()
+    try:
+        results = check_sources(chosen, USER_AGENT, timeout)
+        record(store, results, checked_at)
+    finally:
+        store.close()
     if fmt == "json":
         click.echo(json.dumps([result.to_dict() for result in results], ensure_ascii=False, indent=2))
     else:
@@ -140,9 +164,32 @@ def check(
             if result.error and not result.ok:
                 click.echo(f"    {result.error}")
     failing = [result for result in results if not result.ok]
-    click.echo(f"{len(results) - len(failing)} of {len(results)} start URL(s) answer", err=True)
+    click.echo(
+        f"{len(results) - len(failing)} of {len(results)} start URL(s) answer "
+        f"(checked {checked_at.date().isoformat()}, recorded in {db})",
+        err=True,
+    )
     if failing:
         sys.exit(1)
+
+
+def open_store(db: str) -> Any:
+    from archive import ArchiveStore
+    from archive.db import ArchiveError
+
+    try:
+        return ArchiveStore(location_or_exit(db, None))
+    except ArchiveError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--db'") from exc
+
+
+def record(store: Any, results: list[Any], checked_at: Any) -> None:
+    """All the results in one short transaction. No writer lock: a crawl holds it for hours,
+    and these few rows wait for SQLite's busy timeout like any concurrent write."""
+    from archive.source_checks import record_checks
+
+    with store.session() as session, session.begin():
+        record_checks(session, results, checked_at)
 
 
 class Refused(click.ClickException):

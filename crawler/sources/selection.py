@@ -7,7 +7,8 @@ kept, so that a long crawl can say before it starts what every filter left.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from collections.abc import Collection
+from dataclasses import dataclass, field, fields
 
 from crawler.sources.authorities import Authorities
 from crawler.sources.registry import KINDS, RegisteredSource, RegistryError, normalise_kind
@@ -41,12 +42,24 @@ class SourceFilter:
 class Selection:
     sources: list[RegisteredSource]
     counts: list[tuple[str, int]]  # ("registry", 21584), ("--departement 34", 291), …
+    skipped: list[RegisteredSource] = field(default_factory=list)  # passed the filters, but ``skip``
+
+
+# The count after ``skip``, in the line ``vigie crawl`` prints before it starts.
+SKIP_LABEL = "answered or never checked"
 
 
 def select(
-    sources: list[RegisteredSource], wanted: SourceFilter, authorities: Authorities | None
+    sources: list[RegisteredSource],
+    wanted: SourceFilter,
+    authorities: Authorities | None,
+    skip: Collection[str] = (),
 ) -> Selection:
-    """The sources that pass every filter, in the asked order, then cut to ``limit``."""
+    """The sources that pass every filter, in the asked order, then cut to ``limit``.
+
+    ``skip``: slugs left out after the filters but before ``limit`` (the sources whose start
+    page did not answer at the last check), so that ``--limit 50`` still gives 50.
+    """
     counts = [("registry", len(sources))]
 
     def keep(label: str, value: object, test: object) -> None:
@@ -70,6 +83,10 @@ def select(
     keep("--max-population", high, lambda s: s.population is not None and s.population <= (high or 0))
     part = fold(wanted.name) if wanted.name is not None else ""
     keep("--name", wanted.name, lambda s: part in fold(s.name))
+    skipped = [source for source in sources if source.slug in skip]
+    if skipped:
+        sources = [source for source in sources if source.slug not in skip]
+        counts.append((SKIP_LABEL, len(sources)))
     if wanted.order == "population":
         sources = sorted(sources, key=lambda s: (-(s.population or -1), s.slug))
     elif wanted.order == "slug":
@@ -78,7 +95,7 @@ def select(
     if wanted.limit is not None:
         sources = sources[: wanted.limit]
         counts.append((f"--limit {wanted.limit}", len(sources)))
-    return Selection(sources, counts)
+    return Selection(sources, counts, skipped)
 
 
 def _regions(query: str, authorities: Authorities | None) -> set[str]:
