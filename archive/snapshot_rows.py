@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from archive.act_label import act_label
-from archive.decisions import RecordFilter, RecordView, find_records
 from archive.export import iter_records
 from archive.models import DecisionRow, Document, DocumentUrl, Mention
+from archive.record_queries import RecordFilter, RecordView, find_records
 from archive.snapshot_schema import DOCUMENT_COLUMNS, RECORD_COLUMNS
 from archive.store import ArchiveStore
 

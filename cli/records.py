@@ -54,7 +54,7 @@ def _filters(func: Any) -> Any:
 
 
 def _record_filter(**given: Any) -> Any:
-    from archive.decisions import RecordFilter
+    from archive.record_queries import RecordFilter
     from archive.records import DECISION_KINDS
 
     unknown = [kind for kind in given["kinds"] if kind not in DECISION_KINDS]
@@ -70,7 +70,7 @@ def _found(
 ) -> tuple[int, list[Any], Any]:
     """(how many records the filters select, the page of them asked for, the registry's places
     when a place filter or ``placing`` needs them, else None)."""
-    from archive.decisions import find_records
+    from archive.record_queries import find_records
 
     departements, regions = given.pop("departements"), given.pop("regions")
     registry, no_shipped = given.pop("registry"), given.pop("no_shipped")
@@ -132,7 +132,7 @@ def show_record(record_id: int, db: str, files_dir: str | None, fmt: str) -> Non
     """One record, each field beside the words of the document it was read from, and the
     records on the other side of the same story: for a prefect's authorisation, the commune's
     acts about the same technology; for a commune's act, the prefect's authorisations there."""
-    from archive.decisions import record_by_id
+    from archive.record_queries import record_by_id
 
     store = reading_store(db, files_dir)
     try:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from archive.decisions import RecordView
+from archive.record_queries import RecordView
 from archive.records import RECORD_EXPORT_COLUMNS, RECORD_FIELDS
 from search.record_places import RecordPlace, RecordPlaces
 

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Request
 from pydantic import BaseModel, Field, create_model
 
-from archive.decisions import find_records, record_by_id
+from archive.record_queries import find_records, record_by_id
 from archive.records import RECORD_FIELDS, DecisionRecord
 from web.app import archive_of
 from web.record_params import PER_PAGE, RecordParams, record_params

@@ -1,5 +1,5 @@
 """The HTML pages: overview, search, document (with its decisions). Each view parses, asks
-``search`` (or ``archive.decisions``), renders."""
+``search`` (or ``archive.record_queries``), renders."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
-from archive.decisions import document_records
+from archive.record_queries import document_records
 from search import SearchQuery
 from web.app import archive_of, render
 from web.chart import timeline_chart

@@ -9,7 +9,7 @@ import hashlib
 import xml.etree.ElementTree as ET
 from urllib.parse import quote
 
-from archive.decisions import RecordView
+from archive.record_queries import RecordView
 from search.feed import ATOM
 from web.labels import category_label, decision_kind_label, euros, french_date
 from web.security import web_url

@@ -13,8 +13,8 @@ from urllib.parse import urlencode
 
 from fastapi import Query
 
-from archive.decisions import RecordFilter
 from archive.record_places import PlaceFilter
+from archive.record_queries import RecordFilter
 from archive.records import DECISION_KINDS
 from archive.taxonomy import CATEGORY_IDS
 from search.places import DEPARTEMENT_CODE, normalise_departement

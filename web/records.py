@@ -13,7 +13,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
-from archive.decisions import EvidencePassage, RecordView, commune_records, find_records, record_by_id
+from archive.record_queries import EvidencePassage, RecordView, commune_records, find_records, record_by_id
 from archive.records import RECORD_FIELDS
 from archive.taxonomy import CATEGORY_IDS
 from search.record_geojson import feature_collection

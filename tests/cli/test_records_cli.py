@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from archive import ArchiveStore, FetchRecord, resolve_location
-from archive.decisions import RecordFilter, find_records
+from archive.record_queries import RecordFilter, find_records
 from archive.records import Fetch
 from pipelines.extract import ExtractionInput, extract_document
 from pipelines.records.build import RECORDS_VERSION, records_for

@@ -11,8 +11,8 @@ from fastapi.testclient import TestClient
 from markupsafe import escape
 
 from archive.db import resolve_location
-from archive.decisions import record_by_id
 from archive.reader import ArchiveReader
+from archive.record_queries import record_by_id
 from archive.records import DECISION_KINDS, RECORD_FIELDS
 from tests.web.site import WebFixture
 from web.labels import DECISION_KIND_LABELS, RECORD_FIELD_LABELS
