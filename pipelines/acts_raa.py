@@ -13,8 +13,8 @@ import re
 
 from pipelines.acts_headings import Heading, tidy_number
 from pipelines.acts_scan import LinePattern
+from pipelines.dates import MONTH_NAMES as _MONTHS
 
-_MONTHS = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)"
 _HEADING = re.compile(
     # Capitalised, as a heading is: a sentence wrapped before "arrêté préfectoral du …" is not.
     r"^[ \t]*(?=(?-i:[AD]))(?P<kind>arr[êe]t[ée](?:[ \t]+(?:pr[ée]fectoral|inter-?pr[ée]fectoral|pr[ée]fectoral[ \t]+modificatif))?|d[ée]cision)"

@@ -41,6 +41,10 @@ from urllib.parse import unquote
 from pipelines.acts_scan import LinePattern
 
 HEAD_CHARS = 3000
+# The months spelt in full, as acts' headings write them (record and RAA readers share it).
+MONTH_NAMES = (
+    r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)"
+)
 _MONTHS = (
     r"janv(?:ier)?|f[ée]v(?:rier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[ûu]t|sept(?:embre)?|"
     r"oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?"

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
+from pipelines.dates import MONTH_NAMES as MONTHS
 from pipelines.dates import parse_french_date
 from pipelines.records.numbers import COUNT, count_value
-from pipelines.records.spans import GAP, MONTHS, Found, decision_part, sentence_end
+from pipelines.records.spans import GAP, Found, decision_part, sentence_end
 
 _CAMERAS = re.compile(
     rf"(?<![\w,.])(?P<count>{COUNT}){GAP}(?:nouvelles?{GAP})?(?:cam[ée]ras?|dispositifs?{GAP}de{GAP}vid[ée]o)"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from pipelines.dates import MONTH_NAMES as MONTHS
 from pipelines.dates import parse_french_date
-from pipelines.records.spans import MONTHS, Found
+from pipelines.records.spans import Found
 
 _HEADING = re.compile(
     rf"(?:arr[êe]t[ée]|d[ée]lib[ée]ration|d[ée]cision)(?:\s+(?:pr[ée]fectoral|municipal))?"

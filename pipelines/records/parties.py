@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from pipelines.records.spans import GAP, MONTHS, Found, decision_part
+from pipelines.dates import MONTH_NAMES as MONTHS
+from pipelines.records.spans import GAP, Found, decision_part
 
 _AUTHORISED = re.compile(
     rf"(?P<who>[^:\n.;]{{3,160}}?),?{GAP}(?:est|sont){GAP}autoris[ée]e?s?\b",

@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-MONTHS = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)"
 GAP = r"[\s ]+"  # words of one phrase may be split by a line wrap
 
 
