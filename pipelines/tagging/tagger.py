@@ -6,6 +6,8 @@ Each hit is then identified (which term), checked against its context rules and 
 and turned into a ``Mention`` with offsets, page, context and stance in the original text.
 Only hits cost Python time, so the scan speed is RE2's.
 
+Stance is read by ``stance``; sentences, pages and contexts by ``sentences``.
+
 Technologies described rather than named (the lexicon's ``described`` rules) are found by a
 second RE2 scan for their anchor words; each anchor's sentence is then checked for the rule's
 other words. Last, a mention of a category that ``absorbs`` another removes that other
@@ -25,22 +27,14 @@ from typing import Any
 from archive.records import MentionRecord as Mention
 from pipelines.tagging.folding import FoldedText, fold
 from pipelines.tagging.lexicon import Described, Lexicon, Term, load_lexicon
+from pipelines.tagging.sentences import context_around, page_offsets, sentence_bounds
+from pipelines.tagging.stance import StanceReader
 
-CONTEXT_CHARS = 150  # on each side: about 300 characters of context
-SENTENCE_LIMIT = 400
-SHORT_LOOK_BACK = 120
-_SENTENCE_END = re.compile(r"[.!?;]\s|\n\s*\n")
-# For stance a semicolon does not end the sentence: it separates the items of one statement
-# ("Je soulève deux moyens dans mon référé : le défaut d'information ; l'absence de
-# justification … des caméras").
-_STANCE_SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
 # Cameras counted are the network itself ("le projet de 1000 caméras", "le nombre de caméras").
 _COUNTED = re.compile(
     r"(?:\d[\d\s.]*|nombre\s+de|parc\s+de|centaines?\s+de|milliers?\s+de|dizaines?\s+de)\s*$"
 )
 MAX_SPANS_CHECKED = 16
-RIGHT_BEFORE_CHARS = 80  # "contre" and at most four short words before the mention
-_CLAUSE_BREAK = re.compile(r",|\s(?:et|mais|puis|ainsi que)\s")
 # Items of a list ("la vidéosurveillance, la reconnaissance faciale", "moyens de vidéoprotection
 # et de drones") are two devices, and neither absorbs the other: the earlier is followed by a
 # separator, the later follows one (and an article).
@@ -91,12 +85,7 @@ class Tagger:
         self._scan = _compile_scanner(rf"\b(?:{alternation})\b")
         anchors = "|".join(f"(?:{rule.anchor.pattern})" for rule in lexicon.described)
         self._scan_described = _compile_scanner(anchors) if anchors else None
-        # The stance cues are long alternations searched around every mention: RE2 runs each in
-        # one linear pass, about ten times faster than ``re`` here, with the same matches.
-        self._cues = _compile_cues(lexicon.opposition)
-        self._not_cues = _compile_cues(lexicon.not_opposition)
-        self._next_cues = _compile_cues(lexicon.opposition_next)
-        self._refers_back = _compile_cues(lexicon.refers_back)
+        self._stance = StanceReader(lexicon)
 
     def tag(self, text: str, paged: bool = False, limit: int | None = None) -> Mentions:
         """Mentions in ``text``, in order; at most ``limit`` of them (all are counted in ``found``).
@@ -109,7 +98,7 @@ class Tagger:
         """
         folded = fold(text)
         folded_text = folded.text
-        page_starts = _page_starts(text) or ([0] if paged else [])
+        page_starts = page_offsets(text) or ([0] if paged else [])
         hits = []
         for start, end in self._scan(folded.data):
             term = self._term_at(folded_text, start, end)
@@ -280,61 +269,8 @@ class Tagger:
             end=original_end,
             page=page,
             context=context_around(text, original_start, original_end),
-            stance=self._stance(folded_text, start, end, next_start),
+            stance=self._stance.stance(folded_text, start, end, next_start),
         )
-
-    def _stance(self, folded_text: str, start: int, end: int, next_start: int | None = None) -> str | None:
-        """``opposition`` when the sentence bans or refuses what the mention names.
-
-        A cue counts before the mention anywhere in its sentence ("le conseil refuse … la
-        reconnaissance faciale"), and after it only within its clause ("la reconnaissance
-        faciale est interdite", but not "approuve la vidéoprotection et refuse les drones").
-        """
-        cues, guards = self._cues, self._not_cues
-        if cues is None:
-            return None
-        sentence_start, sentence_end = sentence_bounds(folded_text, start, end, _STANCE_SENTENCE_END)
-        before = folded_text[sentence_start:start]
-        after = folded_text[end:sentence_end]
-        if next_start is not None and next_start < sentence_end:
-            # Another mention follows in the sentence: a cue past the clause break is its own
-            # ("approuve la vidéoprotection et refuse les drones"). Alone, the mention owns the
-            # rest of its sentence ("la vidéosurveillance est chère et peu efficace").
-            clause_break = _CLAUSE_BREAK.search(after)
-            after = after[: clause_break.start()] if clause_break else after
-        if guards is not None:
-            # "je ne m'interdis pas d'installer": a cue's words, not its meaning.
-            before = guards.sub(" ", before)
-            after = guards.sub(" ", after)
-        if cues.search(before) or cues.search(after):
-            return "opposition"
-        if self._opposed_right_before(before[-RIGHT_BEFORE_CHARS:]):
-            return "opposition"
-        if sentence_end < len(folded_text):
-            # "… la reconnaissance faciale à l'entrée. La CNIL s'y oppose.", or "… ? Pour cette
-            # techno dangereuse …": the next sentence speaks of the same technology.
-            next_end = sentence_bounds(folded_text, sentence_end + 1, sentence_end + 1, _STANCE_SENTENCE_END)
-            following = folded_text[sentence_end : next_end[1]]
-            if self._next_cues is not None and self._next_cues.search(following):
-                return "opposition"
-            if self._refers_back is not None and self._refers_back.search(following):
-                if guards is not None:
-                    following = guards.sub(" ", following)
-                if cues.search(following):
-                    return "opposition"
-        return None
-
-    def _opposed_right_before(self, before: str) -> bool:
-        """The word opposes the mention it governs: "contre la reconnaissance faciale".
-
-        Anywhere else in the sentence "contre" is too common ("la lutte contre la délinquance,
-        avec des caméras") to count; and "la lutte contre les drones" is an anti-drone device.
-        """
-        right_before, guard = self.lexicon.right_before, self.lexicon.not_right_before
-        if right_before is None:
-            return False
-        cue = right_before.search(before)
-        return cue is not None and not (guard is not None and guard.search(before, 0, cue.start()))
 
 
 def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
@@ -402,54 +338,9 @@ def _describes(rule: Described, folded_text: str, start: int, end: int, own_star
     return all(group.search(context) for group in rule.others)
 
 
-def sentence_bounds(
-    folded_text: str, start: int, end: int, ends: re.Pattern[str] = _SENTENCE_END
-) -> tuple[int, int]:
-    """The sentence around ``start:end``, at most ``SENTENCE_LIMIT`` characters each side."""
-    lower = max(0, start - SENTENCE_LIMIT)
-    sentence_start = lower
-    # Most sentences are short: look back a little first, and the whole limit only when no
-    # sentence ends there (the last end found is the same either way).
-    for reach in (SHORT_LOOK_BACK, SENTENCE_LIMIT):
-        last = None
-        for found in ends.finditer(folded_text, max(lower, start - reach), start):
-            last = found
-        if last is not None:
-            sentence_start = last.end()
-            break
-    after = ends.search(folded_text, end, end + SENTENCE_LIMIT)
-    upper = after.start() + 1 if after else min(len(folded_text), end + SENTENCE_LIMIT)
-    return sentence_start, upper
-
-
 def _without(window: str, offset: int, length: int) -> str:
     """The window with the match itself blanked out: a term is not its own context."""
     return window[:offset] + " " * length + window[offset + length :]
-
-
-def _page_starts(text: str) -> list[int]:
-    """Offsets where each page starts, when the text has page separators; else []."""
-    if "\f" not in text:
-        return []
-    starts = [0]
-    position = text.find("\f")
-    while position != -1:
-        starts.append(position + 1)
-        position = text.find("\f", position + 1)
-    return starts
-
-
-def context_around(text: str, start: int, end: int, chars: int = CONTEXT_CHARS) -> str:
-    """About ``2 * chars`` characters around a match, cut at word boundaries, on one line."""
-    left, right = max(0, start - chars), min(len(text), end + chars)
-    if left > 0:
-        space = text.find(" ", left, start)
-        left = space + 1 if space != -1 else left
-    if right < len(text):
-        space = text.rfind(" ", end, right)
-        right = space if space != -1 else right
-    snippet = " ".join(text[left:right].split())
-    return ("…" if left > 0 else "") + snippet + ("…" if right < len(text) else "")
 
 
 def _compile_scanner(pattern: str) -> Any:
@@ -463,19 +354,6 @@ def _compile_scanner(pattern: str) -> Any:
     options.max_mem = 256 << 20
     scanner = re2.compile(pattern.encode(), options)
     return lambda data: (match.span() for match in scanner.finditer(data))
-
-
-def _compile_cues(pattern: re.Pattern[str] | None) -> Any:
-    """The stance pattern for RE2 (leftmost-first, as ``re``); ``re``'s own without RE2."""
-    if pattern is None:
-        return None
-    try:
-        import re2
-    except ImportError:
-        return pattern
-    options = re2.Options()
-    options.max_mem = 64 << 20
-    return re2.compile(pattern.pattern, options)
 
 
 @cache
