@@ -213,8 +213,8 @@ class Refused(click.ClickException):
 def new_platform(platform: str, root: Path | None, no_register: bool) -> None:
     """Scaffold a new platform: its spider, its saved-page test (failing until filled in) and
     the folder of its saved pages; then register it. Never overwrites a file."""
-    from cli.scaffold import ScaffoldError, find_root
-    from cli.scaffold import new_platform as scaffold
+    from crawler.scaffold import ScaffoldError, find_root
+    from crawler.scaffold import new_platform as scaffold
 
     try:
         done = scaffold(platform, find_root(root), register=not no_register)

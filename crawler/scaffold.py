@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
-from cli.scaffold_templates import FIXTURE_README, SPIDER, TEST
+from crawler.scaffold_templates import FIXTURE_README, SPIDER, TEST
 
 SPIDERS_INIT = Path("crawler/spiders/__init__.py")
 REGISTRY = Path("crawler/sources/registry.py")
