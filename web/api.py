@@ -9,15 +9,15 @@ the archived original. Strings come from scraped documents and are not escaped h
 from __future__ import annotations
 
 import datetime as dt
-import typing
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
-from pydantic import BaseModel, Field, create_model
+from pydantic import BaseModel, Field
 
 from archive.db import iso_utc
 from archive.records import FACT_FIELDS, DocumentFacts
 from web.app import archive_of
+from web.contract_models import contract_model
 from web.pages import suggested_url
 from web.params import SearchParams, search_params
 
@@ -90,16 +90,8 @@ class Version(BaseModel):
     is_latest: bool
 
 
-def _facts_model() -> type[BaseModel]:
-    """The document's facts as the API writes them, one field per field of ``DocumentFacts``
-    (dates as ISO strings), so that a fact the archive gains is in the API by itself."""
-    hints = typing.get_type_hints(DocumentFacts)
-    written: dict[Any, Any] = {dt.date: str, dt.date | None: str | None}
-    fields: dict[str, Any] = {name: (written.get(hints[name], hints[name]), ...) for name in FACT_FIELDS}
-    return create_model("DocumentFactsOut", **fields)
-
-
-class DocumentOut(_facts_model()):  # type: ignore[misc]
+# The document's facts, one field per field of ``DocumentFacts``.
+class DocumentOut(contract_model("DocumentFactsOut", DocumentFacts, FACT_FIELDS)):  # type: ignore[misc]
     id: int
     sha256: str
     kind: str

@@ -8,16 +8,15 @@ Field names are a public contract: extend, never rename. Strings are not escaped
 
 from __future__ import annotations
 
-import datetime as dt
-import typing
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request
-from pydantic import BaseModel, Field, create_model
+from pydantic import BaseModel, Field
 
 from archive.record_queries import find_records, record_by_id
 from archive.records import RECORD_FIELDS, DecisionRecord
 from web.app import archive_of
+from web.contract_models import contract_model
 from web.record_params import PER_PAGE, RecordParams, record_params
 
 router = APIRouter(prefix="/api", tags=["API"])
@@ -38,18 +37,13 @@ class RelatedOut(BaseModel):
     act_number: str | None
 
 
-def _record_model() -> type[BaseModel]:
-    """The record's fields as the API writes them (dates as ISO strings), one per field of
-    ``DecisionRecord`` but its evidence, which ``RecordOut`` gives with quotes and pages."""
-    hints = typing.get_type_hints(DecisionRecord)
-    written: dict[Any, Any] = {dt.date: str, dt.date | None: str | None}
-    fields: dict[str, Any] = {
-        name: (written.get(hints[name], hints[name]), ...) for name in RECORD_FIELDS if name != "evidence"
-    }
-    return create_model("DecisionRecordOut", **fields)
-
-
-class RecordOut(_record_model()):  # type: ignore[misc]
+# The record's fields, one per field of ``DecisionRecord`` but its evidence, which ``RecordOut``
+# gives with quotes and pages.
+class RecordOut(
+    contract_model(
+        "DecisionRecordOut", DecisionRecord, [name for name in RECORD_FIELDS if name != "evidence"]
+    )
+):  # type: ignore[misc]
     id: int
     document_id: int
     url: str | None = Field(description="Adresse d'origine du document.")
