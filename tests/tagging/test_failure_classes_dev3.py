@@ -8,27 +8,16 @@ written in the words of ordinary council minutes.
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from pipelines.tagging import get_tagger
-from tests.quality.truth import Passage, load_passages
+from tests.quality.truth import Passage
+from tests.tagging.passages import categories, opposed, tuning_passages
 
 TUNING_SPLITS = ("dev3",)
 
 
-@cache
 def _passages() -> dict[str, Passage]:
-    return {passage.id: passage for passage in load_passages() if passage.split in TUNING_SPLITS}
-
-
-def _categories(text: str) -> list[str]:
-    return sorted({mention.category for mention in get_tagger().tag(text)})
-
-
-def _opposed(text: str) -> bool:
-    return any(mention.stance == "opposition" for mention in get_tagger().tag(text))
+    return tuning_passages(TUNING_SPLITS)
 
 
 # --- technologies named with quotes, or in a form the terms missed -----------------------------
@@ -45,7 +34,7 @@ def _opposed(text: str) -> bool:
 )
 def test_named_forms_found(passage_id: str) -> None:
     passage = _passages()[passage_id]
-    assert set(_categories(passage.text)) == passage.categories
+    assert set(categories(passage.text)) == passage.categories
 
 
 # --- technologies described in words -----------------------------------------------------------
@@ -71,7 +60,7 @@ def test_named_forms_found(passage_id: str) -> None:
 )
 def test_described_technologies_found(passage_id: str) -> None:
     passage = _passages()[passage_id]
-    assert set(_categories(passage.text)) == passage.categories
+    assert set(categories(passage.text)) == passage.categories
 
 
 @pytest.mark.parametrize(
@@ -92,15 +81,15 @@ def test_described_technologies_found(passage_id: str) -> None:
     ],
 )
 def test_look_alikes_fire_nothing_new(text: str) -> None:
-    assert "vsa" not in _categories(text)
-    assert "audiosurveillance" not in _categories(text)
-    assert "donnees_securitaires" not in _categories(text)
-    assert "drone" not in _categories(text)
+    assert "vsa" not in categories(text)
+    assert "audiosurveillance" not in categories(text)
+    assert "donnees_securitaires" not in categories(text)
+    assert "drone" not in categories(text)
 
 
 def test_the_supervision_centre_of_cameras_is_the_network() -> None:
     text = "L'agent qui surveille les écrans au centre de supervision envoie une équipe."
-    assert _categories(text) == ["videoprotection"]
+    assert categories(text) == ["videoprotection"]
 
 
 @pytest.mark.parametrize(
@@ -112,12 +101,12 @@ def test_the_supervision_centre_of_cameras_is_the_network() -> None:
     ],
 )
 def test_traps_fire_nothing(passage_id: str) -> None:
-    assert _categories(_passages()[passage_id].text) == []
+    assert categories(_passages()[passage_id].text) == []
 
 
 def test_a_security_camera_near_a_ski_slope_is_still_a_camera() -> None:
     text = "Des caméras de surveillance filment le parking contre les vols. Les skieurs y laissent leurs voitures."
-    assert _categories(text) == ["videoprotection"]
+    assert categories(text) == ["videoprotection"]
 
 
 # --- stance --------------------------------------------------------------------------------------
@@ -145,7 +134,7 @@ def test_a_security_camera_near_a_ski_slope_is_still_a_camera() -> None:
 def test_opposition_found(passage_id: str) -> None:
     passage = _passages()[passage_id]
     assert passage.stance == "opposition"
-    assert _opposed(passage.text)
+    assert opposed(passage.text)
 
 
 @pytest.mark.parametrize(
@@ -166,8 +155,8 @@ def test_opposition_found(passage_id: str) -> None:
     ],
 )
 def test_neutral_look_alikes_not_opposed(text: str) -> None:
-    assert not _opposed(text), text
+    assert not opposed(text), text
 
 
 def test_neutral_dev3_passage_not_opposed() -> None:
-    assert not _opposed(_passages()["web3-varactu-pixels"].text)
+    assert not opposed(_passages()["web3-varactu-pixels"].text)

@@ -8,27 +8,16 @@ reuse the wording of those passages, to pin down one rule and its neutral look-a
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from pipelines.tagging import get_tagger
-from tests.quality.truth import Passage, load_passages
+from tests.quality.truth import Passage
+from tests.tagging.passages import categories, opposed, tuning_passages
 
 TUNING_SPLITS = ("dev", "dev2")
 
 
-@cache
 def _passages() -> dict[str, Passage]:
-    return {passage.id: passage for passage in load_passages() if passage.split in TUNING_SPLITS}
-
-
-def _categories(text: str) -> list[str]:
-    return sorted({mention.category for mention in get_tagger().tag(text)})
-
-
-def _opposed(text: str) -> bool:
-    return any(mention.stance == "opposition" for mention in get_tagger().tag(text))
+    return tuning_passages(TUNING_SPLITS)
 
 
 # --- stance read from structures ----------------------------------------------------------------
@@ -43,7 +32,7 @@ def _opposed(text: str) -> bool:
     ],
 )
 def test_opposition_read_from_structures(passage_id: str) -> None:
-    assert _opposed(_passages()[passage_id].text)
+    assert opposed(_passages()[passage_id].text)
 
 
 @pytest.mark.parametrize(
@@ -68,7 +57,7 @@ def test_opposition_read_from_structures(passage_id: str) -> None:
     ],
 )
 def test_opposition_structures_in_councillors_words(text: str) -> None:
-    assert _opposed(text), text
+    assert opposed(text), text
 
 
 @pytest.mark.parametrize(
@@ -81,7 +70,7 @@ def test_opposition_structures_in_councillors_words(text: str) -> None:
     ],
 )
 def test_neutral_passages_with_cue_words_stay_neutral(text: str) -> None:
-    assert not _opposed(_passages()[text].text)
+    assert not opposed(_passages()[text].text)
 
 
 @pytest.mark.parametrize(
@@ -98,7 +87,7 @@ def test_neutral_passages_with_cue_words_stay_neutral(text: str) -> None:
     ],
 )
 def test_cue_words_of_what_cameras_watch_are_no_opposition(text: str) -> None:
-    assert not _opposed(text), text
+    assert not opposed(text), text
 
 
 # --- absorption: lists are several devices, a question's subject precedes it ---------------------
@@ -106,17 +95,17 @@ def test_cue_words_of_what_cameras_watch_are_no_opposition(text: str) -> None:
 
 def test_items_of_a_list_are_separate_devices() -> None:
     """In a list, the drones do not swallow the video surveillance named beside them."""
-    found = _categories(_passages()["web2-lqdnpad-nececedez"].text)
+    found = categories(_passages()["web2-lqdnpad-nececedez"].text)
     assert {"videoprotection", "reconnaissance_faciale", "audiosurveillance", "drone"} <= set(found)
-    assert _categories("Des moyens de vidéoprotection et de drones.") == ["drone", "videoprotection"]
+    assert categories("Des moyens de vidéoprotection et de drones.") == ["drone", "videoprotection"]
     # One device: the cameras carried by drones are the drones' own.
-    assert _categories("Les caméras fixées sur des drones et autres ballons captifs.") == ["drone"]
+    assert categories("Les caméras fixées sur des drones et autres ballons captifs.") == ["drone"]
 
 
 def test_an_answer_to_a_question_reads_the_question_s_subject() -> None:
     """The cameras are two sentences before the AI: "… 200 caméras … « sous-exploitées ».
     « On s'est demandé comment optimiser ? En passant par l'intelligence artificielle »"."""
-    assert _categories(_passages()["web2-nextinpact-massy-1"].text) == ["videoprotection", "vsa"]
+    assert categories(_passages()["web2-nextinpact-massy-1"].text) == ["videoprotection", "vsa"]
 
 
 # --- technologies described: evidence, counted cameras, supervision centres ------------------------
@@ -143,7 +132,7 @@ def test_an_answer_to_a_question_reads_the_question_s_subject() -> None:
     ],
 )
 def test_technologies_described_in_tuning_passages(passage_id: str, expected: list[str]) -> None:
-    assert _categories(_passages()[passage_id].text) == expected
+    assert categories(_passages()[passage_id].text) == expected
 
 
 @pytest.mark.parametrize(
@@ -164,7 +153,7 @@ def test_technologies_described_in_tuning_passages(passage_id: str, expected: li
     ],
 )
 def test_forms_of_named_technologies(text: str, expected: list[str]) -> None:
-    assert _categories(text) == expected
+    assert categories(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -176,4 +165,4 @@ def test_forms_of_named_technologies(text: str, expected: list[str]) -> None:
     ],
 )
 def test_look_alikes_of_described_technologies_fire_nothing(text: str) -> None:
-    assert _categories(text) == [], text
+    assert categories(text) == [], text
