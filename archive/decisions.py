@@ -46,6 +46,7 @@ class DocumentToRead:
     date: dt.date | None
     acts: list[ActRecord]
     mentions: list[MentionRecord]
+    date_source: str | None = None  # where the date was read (``pipelines.dates.find_date``)
 
 
 def documents_to_read(
@@ -76,6 +77,7 @@ def documents_to_read(
                 text=document.text,
                 title=document.title,
                 date=document.date,
+                date_source=document.date_source,
                 acts=[
                     ActRecord(**{name: getattr(act, name) for name in ACT_FIELDS}) for act in document.acts
                 ],

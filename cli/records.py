@@ -241,7 +241,12 @@ def rebuild(db: str, files_dir: str | None, everything: bool) -> None:
         with writing(store, "records rebuild"):
             for document in documents_to_read(store, RECORDS_VERSION, everything):
                 found = records_for(
-                    document.text, document.acts, document.mentions, document.title, document.date
+                    document.text,
+                    document.acts,
+                    document.mentions,
+                    document.title,
+                    document.date,
+                    date_source=document.date_source,
                 )
                 built += save_records(store, document.id, found, RECORDS_VERSION)
                 documents += 1

@@ -76,7 +76,9 @@ class TaggingPipeline:
         """The decision records of a document with mentions, read in a worker like its tags."""
         extracted = item.extracted
         assert extracted is not None
-        job = RecordsJob(text, extracted.acts, item.mentions, extracted.title, extracted.date)
+        job = RecordsJob(
+            text, extracted.acts, item.mentions, extracted.title, extracted.date, extracted.date_source
+        )
         records = await self.pool.run(records_job, job, lambda kind, message: None)
         if records is None:
             self.crawler.stats.inc_value("vigie/records_failed")

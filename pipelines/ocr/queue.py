@@ -105,7 +105,9 @@ async def _ocr_document(
         report.failed.append((document.url, result.ocr_error))
         return
     mentions = tagger.tag("\f".join(result.pages), paged=True, limit=DocumentLimits.from_env().max_mentions)
-    records = records_for(result.text, result.acts, list(mentions), result.title, result.date)
+    records = records_for(
+        result.text, result.acts, list(mentions), result.title, result.date, date_source=result.date_source
+    )
     save_ocr(store, document.id, result, mentions, tagger.version, records, RECORDS_VERSION)
     report.documents += 1
     report.pages += len(outcome.ocr_pages)

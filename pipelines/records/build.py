@@ -27,7 +27,9 @@ PREFECTORAL_KINDS = ("prefectoral_authorisation", "drone_authorisation")
 # the decision; a 255-page text without acts is not one decision).
 WHOLE_DOCUMENT_CHARS = 60_000
 # Extraction version of the records: stored with them, so that a rebuild can find stale ones.
-RECORDS_VERSION = "2026.12.1"
+RECORDS_VERSION = "2026.12.2"
+# ``find_date``'s source of a date read from the opening's sitting cues ("Séance du …").
+SITTING_SOURCE = "text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +39,12 @@ class RecordsJob:
     mentions: list[MentionRecord] = field(default_factory=list)
     title: str | None = None
     date: dt.date | None = None
+    date_source: str | None = None
 
 
 def records_job(job: RecordsJob) -> list[DecisionRecord]:
     """Picklable entry for the worker processes (a crawl's tagging stage)."""
-    return records_for(job.text, job.acts, job.mentions, job.title, job.date)
+    return records_for(job.text, job.acts, job.mentions, job.title, job.date, date_source=job.date_source)
 
 
 _COUNCIL = re.compile(r"\bconseil\s+municipal\b", re.IGNORECASE)
@@ -68,9 +71,11 @@ def records_for(
     title: str | None = None,
     date: dt.date | None = None,
     opening: str | None = None,
+    date_source: str | None = None,
 ) -> list[DecisionRecord]:
     """``opening``: where the authority is named, when ``text`` is an excerpt of a longer
-    document (the act of a recueil whose heading names the prefecture); else the text's own."""
+    document (the act of a recueil whose heading names the prefecture); else the text's own.
+    ``date``, ``date_source``: the document's date and where it was read (``find_date``)."""
     if not mentions:
         return []
     who = authority(opening if opening is not None else text)
@@ -97,7 +102,18 @@ def records_for(
         head = text[:WHOLE_DOCUMENT_CHARS]
         categories = sorted({mention.category for mention in mentions if mention.start < len(head)})
         if categories:
-            records.append(read_record(head, categories, title, year, 0))
+            record = read_record(head, categories, title, year, 0)
+            if (
+                record.act_date is None
+                and date is not None
+                and date_source == SITTING_SOURCE
+                and record.kind not in PREFECTORAL_KINDS
+            ):
+                # A deliberation whose heading gives no date was passed at the sitting its
+                # opening names; a first date in a page (an article's) is not taken, nor a
+                # recueil's for a prefect's arrêté (dated in its own heading, or not at all).
+                record.act_date = date
+            records.append(record)
     if who is None:
         _council_without_place(text if opening is None else opening, records, evidence=opening is None)
     if who is not None:

@@ -19,9 +19,15 @@ def amount(text: str) -> tuple[Found | None, Found | None]:
     return Found(value, start, end), Found(basis, start, end) if basis else None
 
 
+# "de plus de 45 %", "jusqu'à 80 %": a bound, not the rate granted.
+_BOUND = re.compile(r"(?:plus|moins)\s+de\s+$|au\s+(?:moins|plus)\s+$|jusqu['’]\s?à\s+$", re.IGNORECASE)
+
+
 def funding_rate(text: str) -> Found | None:
-    """A grant's rate: a percentage with a funding word close before it."""
+    """A grant's rate: a percentage with a funding word close before it, not a bound."""
     for value, start, end in percents(text):
+        if _BOUND.search(text, max(0, start - 20), start):
+            continue
         if _GRANT_WORDS.search(text, max(0, start - 120), start):
             return Found(value, start, end)
     return None

@@ -52,26 +52,58 @@ def count_value(written: str) -> int | None:
     return _UNITS.get(written.strip().lower())
 
 
-# An amount in euros: "1 267,60 €", "45 000 euros", "12.500,00 € HT", "97 224.04 € T.T.C", "38k€";
+# An amount in euros: "1 267,60 €", "45 000 euros", "12.500,00 € HT", "97 224.04 € T.T.C", "38k€",
+# "105.000 €uros HT", "8 millions d'euros", "quinze millions d’euros", "1,5 million d'euros";
 # "3 M€" is not read.
 _AMOUNT = re.compile(
-    r"(?<![\d,.])(?P<number>\d{1,3}(?:[  .]\d{3})+|\d+)(?:[,.](?P<cents>\d{1,2})(?!\d))?\s?(?P<thousands>k\s?)?"
-    r"(?:€|euros?\b|EUR\b)(?:\s*(?P<tax>H\.?T\.?|T\.?T\.?C\.?|hors taxes?|toutes taxes comprises)(?![\w]))?",
+    r"(?<![\d,.\w-])(?P<number>\d{1,3}(?:[  .]\d{3})+|\d+|(?P<word>" + NUMBER_WORDS + r"))"
+    r"(?:(?<=\d)[,.](?P<cents>\d{1,3})(?!\d))?\s?"
+    r"(?:(?P<thousands>k\s?)|(?P<millions>millions?\s+(?:d['’]\s?)?))?"
+    r"(?:€(?:uros?\b)?|euros?\b|EUR\b)(?:\s*(?P<tax>H\.?T\.?|T\.?T\.?C\.?|hors taxes?|toutes taxes comprises)(?![\w]))?",
     re.IGNORECASE,
+)
+# "1 600 700,00 € HT, soit 1 920 840,00 € TTC": the same amount with its tax, not a second one.
+_SAME_AMOUNT = re.compile(r"^[\s,]*(?:soit|c['’]est-à-dire|ou)\s*$", re.IGNORECASE)
+# "un marché estimé entre 12 et 44 millions d'euros": a range is no amount decided.
+_RANGE_BEFORE = re.compile(
+    r"\bentre\s+[\d  .,]+(?:[a-z]+\s+)?(?:d['’]\s?euros?\s+|€\s+)?et\s+$", re.IGNORECASE
 )
 
 
 def amounts(text: str) -> list[tuple[float, str | None, int, int]]:
-    """Every amount in euros: (value, "HT"/"TTC" or None, start, end), in text order."""
-    found = []
+    """Every amount in euros: (value, "HT"/"TTC" or None, start, end), in text order; an amount
+    restated with the other tax ("… € HT, soit … € TTC") counts once, as first written."""
+    found: list[tuple[float, str | None, int, int]] = []
     for match in _AMOUNT.finditer(text):
-        value = float(re.sub(r"[\s.]", "", match["number"]) + "." + (match["cents"] or "0"))
+        if _RANGE_BEFORE.search(text, max(0, match.start() - 40), match.start()) or (
+            re.search(r"\bentre\s+$", text[max(0, match.start() - 10) : match.start()], re.IGNORECASE)
+            and re.match(r"\s*et\s+\d", text[match.end() : match.end() + 12])
+        ):
+            continue
+        if match["word"] and not match["millions"]:
+            continue  # "deux euros" is no decision's amount; "quinze millions d'euros" is
+        if match["word"]:
+            value = float(_UNITS[match["word"].lower()])
+        elif match["cents"] and len(match["cents"]) == 3 and not match["millions"]:
+            continue  # "1.500" read as thousands is taken by the number part; "1,500 €" is unclear
+        else:
+            value = float(re.sub(r"[\s.]", "", match["number"]) + "." + (match["cents"] or "0"))
         if match["thousands"]:
             value *= 1000  # "38k€"
+        if match["millions"]:
+            value *= 1_000_000
         tax = match["tax"]
         basis = None
         if tax:
             basis = "TTC" if tax.lower().startswith(("t", "toutes")) else "HT"
+        if (
+            found
+            and found[-1][1]
+            and basis
+            and basis != found[-1][1]
+            and _SAME_AMOUNT.match(text[found[-1][3] : match.start()])
+        ):
+            continue
         found.append((value, basis, match.start(), match.end()))
     return found
 

@@ -16,8 +16,11 @@ _BY_WHOM = re.compile(
     rf"par{GAP}(?P<who>(?:le|la|les|l['’])[^,;:]{{3,120}}?),?{GAP}(?:est|sont){GAP}autoris[ée]e?s?",
     re.IGNORECASE,
 )
+# "…, au chargé de sécurité, est reconduite"; "…, à Madame Catherine Vincent, est reconduite" (a
+# person is named after "à" with a civility, which keeps "à Cherbourg" out).
 _RENEWED_TO = re.compile(
-    rf",{GAP}(?:au|à{GAP}la|à{GAP}l['’]|aux){GAP}(?P<who>[^,]{{3,120}}?),{GAP}(?:est|sont){GAP}(?:reconduite?s?|modifi[ée]e?s?)",
+    rf",{GAP}(?:au|à{GAP}la|à{GAP}l['’]|aux|à(?={GAP}(?:Madame|Monsieur|Mme|M\.)\s)){GAP}(?P<who>[^,]{{3,120}}?),{GAP}"
+    rf"(?:est|sont){GAP}(?:reconduite?s?|modifi[ée]e?s?)",
     re.IGNORECASE,
 )
 _LEAD = re.compile(r"^\s*(?:Art(?:icle|\.)?\s*(?:1|1er|premier)\s*(?:er)?\s*[:.–-]*\s*:?\s*)", re.IGNORECASE)

@@ -56,7 +56,14 @@ def retag_archive(
     for stored in texts_to_tag(store, tagger.version, everything):
         mentions = tagger.tag(stored.text, stored.paged, limit)
         analysis = read_again(stored)
-        records = records_for(stored.text, analysis.acts, list(mentions), analysis.title, analysis.date)
+        records = records_for(
+            stored.text,
+            analysis.acts,
+            list(mentions),
+            analysis.title,
+            analysis.date,
+            date_source=analysis.date_source,
+        )
         replaced = replace_analysis(
             store, stored.id, mentions, tagger.version, analysis, (records, RECORDS_VERSION)
         )

@@ -7,10 +7,17 @@ characters of the text it was read from.
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
+from pathlib import Path
 
 from archive.records import DecisionRecord
+from pipelines.dates import find_date
 from pipelines.records import read_record
+from pipelines.records.build import SITTING_SOURCE, records_for
+from pipelines.tagging import get_tagger
 from tests import realdocs
+
+QUALITY = Path(__file__).parents[1] / "quality" / "records.toml"
 
 
 def _arrete(text: str, heading: str, until: str) -> str:
@@ -90,3 +97,63 @@ def test_a_perimeter_without_a_count_gives_no_count() -> None:
     record = read_record(text, ["videoprotection"], year_hint=2024)
     assert record.cameras is None  # "installer des caméras extérieures en périmètre vidéoprotégé"
     assert record.beneficiary == "Monsieur THOMAS VELTER"
+
+
+def test_a_renewal_names_the_person_it_is_renewed_to() -> None:
+    bulletin = realdocs.RAA_MANCHE_VIDEOPROTECTION.read_text(encoding="utf-8")
+    text = _arrete(bulletin, "Arrêté n° 2024-103 du", "Arrêté n° 2024-104 du")
+    record = read_record(text, ["videoprotection"], year_hint=2025)
+    # "…, par arrêté préfectoral du 20 octobre 2011, à Madame Catherine Vincent, est reconduite"
+    assert record.beneficiary == "Madame Catherine Vincent"
+    assert text[slice(*record.evidence["beneficiary"])] == "Madame Catherine Vincent"
+    assert record.commune == "Cherbourg-En-Cotentin"  # not "à Madame": a town needs its postcode
+
+
+# Amounts as real acts and reports of them write them (tests/quality/records.toml has their sources).
+def test_an_amount_restated_with_its_tax_counts_once() -> None:
+    text = (
+        "Le coût prévisionnel de ces deux opérations est établi à 1 600 700,00 € HT, soit "
+        "1 920 840,00 € TTC (valeur\nJanvier 2014), dont 1 254 000,00 € HT pour PEGASE."
+    )
+    record = read_record(text, ["videoprotection"])
+    assert (record.amount_eur, record.amount_tax) == (1_600_700.0, "HT")
+    assert text[slice(*record.evidence["amount_eur"])] == "1 600 700,00 € HT"
+
+
+def test_millions_in_digits_or_words_and_euros_spelt_with_the_sign() -> None:
+    assert read_record("pour un montant total de 8 millions d'euros.", ["vsa"]).amount_eur == 8_000_000
+    words = "une enveloppe de quinze millions d’euros pour le déploiement de 500 nouvelles caméras"
+    assert read_record(words, ["videoprotection"]).amount_eur == 15_000_000
+    euros = read_record(
+        "le coût prévisionnel des installations est de 105.000 €uros HT.", ["videoprotection"]
+    )
+    assert (euros.amount_eur, euros.amount_tax) == (105_000, "HT")
+
+
+def test_a_range_is_no_amount_decided() -> None:
+    text = "elle a voté un marché estimé entre 12 et 44 millions d’euros assurant la maintenance des caméras"
+    assert read_record(text, ["videoprotection"]).amount_eur is None
+
+
+def test_a_deliberation_without_a_dated_heading_takes_its_sittings_date_only() -> None:
+    """Oullins' deliberation (tests/quality/records.toml): "N° 20160526_7 du 26 mai 2016" is no
+    heading the act reader knows, but the opening's sitting cues date the document."""
+    labelled = {item["id"]: item for item in tomllib.loads(QUALITY.read_text(encoding="utf-8"))["record"]}
+    text = labelled["web-oullins-delib-20160526-7-extension-videoprotection"]["text"]
+    date, source = find_date(None, "", text)
+    assert (date, source) == (dt.date(2016, 5, 26), SITTING_SOURCE)
+    mentions = list(get_tagger().tag(text, paged=False))
+    [record] = records_for(text, [], mentions, date=date, date_source=source)
+    assert record.act_date == date and "act_date" not in record.evidence
+    # A first date met in a page (an article's, a listing's) dates no decision.
+    [undated] = records_for(text, [], mentions, date=date, date_source="text_first_date")
+    assert undated.act_date is None
+
+
+def test_a_bound_on_a_grant_is_no_funding_rate() -> None:
+    # Le Journal de Mayotte (tests/quality/records.toml): the rate granted is not stated.
+    bound = read_record(
+        "une subvention du FIPD de plus de 45 % du coût de la vidéo-protection", ["videoprotection"]
+    )
+    assert bound.funding_rate is None
+    assert read_record("une subvention FIPD au taux de 40 %", ["videoprotection"]).funding_rate == 40.0

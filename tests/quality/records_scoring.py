@@ -2,8 +2,10 @@
 
 Each labelled act goes through what a crawl does with a short document: the tagger finds its
 mentions (no mention: no record, which is right for the negatives), then
-``pipelines.records.build.records_for`` reads it, from its text alone (no document date, so a
-date written without its year stays empty, as the labels have it).
+``pipelines.records.build.records_for`` reads it with what a crawl knows of its document: the
+date ``find_date`` reads from the document's opening (the act's own text for a page; the whole
+fixture for an act cut from a recueil, minutes or a PDF), never the label's. A date written
+without its year stays empty, as the labels have it.
 
 A field is *filled* when Vigie gives it a value and *labelled* when the truth has one. A filled
 field is right when it equals the label: exactly for kinds, numbers and dates; for names
@@ -28,6 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from archive.records import DecisionRecord
+from pipelines.dates import find_date
+from pipelines.pdf_text import extract_pdf
 from pipelines.records.build import records_for
 from pipelines.tagging.tagger import Tagger
 from tests import realdocs
@@ -104,7 +108,15 @@ def score_records(tagger: Tagger, labelled: list[Labelled]) -> RecordsReport:
         is_decision = truth["kind"] != "none"
         report.decisions += is_decision
         mentions = list(tagger.tag(item.text, paged=False))
-        found = records_for(item.text, [], mentions, opening=_opening(item))
+        document = _document(item)
+        found = records_for(
+            item.text,
+            [],
+            mentions,
+            date=document.date,
+            opening=document.opening,
+            date_source=document.date_source,
+        )
         given = found[0] if found else None
         report.records_given += given is not None
         report.records_right += given is not None and is_decision
@@ -142,19 +154,45 @@ def _score_fields(
         filled, labelled = value not in (None, [], ""), expected not in (None, [], "")
         score.filled += filled
         score.labelled += labelled
-        right = filled and labelled and _same(name, value, expected)
+        right = filled and labelled and same_value(name, value, expected)
         score.right += right
         if (filled or labelled) and not right:
             report.failures.append({"id": item.id, "field": name, "given": _plain(value), "truth": expected})
 
 
-def _opening(item: Labelled) -> str | None:
-    """The opening of the document an act was cut from, when it is a shared text fixture: a
-    crawl reads the authority there (a recueil's heading), not in each arrêté."""
-    path = item.truth["source"].split(",")[0].strip()
-    if not path.startswith("fixtures/") or not path.endswith(".txt"):
-        return None
-    return (realdocs.REAL.parents[1] / path).read_text(encoding="utf-8")[:1500]
+@dataclass(frozen=True, slots=True)
+class DocumentContext:
+    """What a crawl knows of the document an act was read in, besides the act's text."""
+
+    opening: str | None  # the document's opening, when the act was cut from a longer fixture
+    date: dt.date | None
+    date_source: str | None
+
+
+def _document(item: Labelled) -> DocumentContext:
+    """The act's document as a crawl reads it: a shared fixture's opening (where a recueil or
+    minutes name their authority and sitting) and its date; else the act's own page and URL."""
+    path = item.truth["source"].split(",")[0].split(" (")[0].strip()
+    whole = _fixture_text(path) if path.startswith("fixtures/") else None
+    url = "" if whole is not None else path
+    date, source = find_date(None, url, whole if whole is not None else item.text)
+    return DocumentContext(whole[:1500] if whole is not None else None, date, source)
+
+
+_FIXTURE_TEXTS: dict[str, str | None] = {}
+
+
+def _fixture_text(path: str) -> str | None:
+    """A shared fixture's text: a text file as it is, a PDF's text layer (a crawl's extraction)."""
+    if path not in _FIXTURE_TEXTS:
+        file = realdocs.REAL.parents[1] / path
+        if path.endswith(".txt"):
+            _FIXTURE_TEXTS[path] = file.read_text(encoding="utf-8")
+        elif path.endswith(".pdf"):
+            _FIXTURE_TEXTS[path] = "\f".join(extract_pdf(file.read_bytes()).pages)
+        else:
+            _FIXTURE_TEXTS[path] = None
+    return _FIXTURE_TEXTS[path]
 
 
 # Who decided, as a kind of body and a place: "Conseil Municipal de la Ville de Montpellier",
@@ -171,24 +209,24 @@ _BODY_WORDS = re.compile(
 
 def _same_authority(value: str, expected: str) -> bool:
     def body(text: str) -> tuple[str | None, str]:
-        folded = _folded(text)
+        folded = fold(text)
         kind = next((name for name, pattern in _BODIES if pattern.search(folded)), None)
         return kind, " ".join(_BODY_WORDS.sub(" ", folded).split())
 
     (got_kind, got_place), (want_kind, want_place) = body(value), body(expected)
     if got_kind is None or got_kind != want_kind:
-        return _folded(value) == _folded(expected)
+        return fold(value) == fold(expected)
     return not want_place or got_place == want_place
 
 
-def _same(name: str, value: Any, expected: Any) -> bool:
+def same_value(name: str, value: Any, expected: Any) -> bool:
     if name == "authority":
         return _same_authority(str(value), str(expected))
     if name in NAMES:
-        got, want = _folded(str(value)), _folded(str(expected))
+        got, want = fold(str(value)), fold(str(expected))
         return bool(got and want) and (got in want or want in got)
     if name == "act_number":
-        return _folded(str(value)) == _folded(str(expected))
+        return fold(str(value)) == fold(str(expected))
     if isinstance(value, dt.date):
         return value.isoformat() == str(expected)
     if isinstance(value, float) or isinstance(expected, float):
@@ -196,7 +234,7 @@ def _same(name: str, value: Any, expected: Any) -> bool:
     return value == expected
 
 
-def _folded(text: str) -> str:
+def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     letters = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(re.sub(r"[^\w]+", " ", letters).split())

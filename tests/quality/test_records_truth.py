@@ -50,7 +50,7 @@ INTEGERS = (
 NUMBERS = ("amount_eur", "funding_rate")
 DATES = ("act_date", "period_start", "period_end")
 ENUMS = {
-    "split": {"dev", "heldout"},
+    "split": {"dev", "heldout", "heldout2"},
     "scope": {"new", "renewal", "modification"},
     "authority_kind": {"commune", "epci", "departement", "region", "prefecture"},
     "amount_tax": {"HT", "TTC"},
