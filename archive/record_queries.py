@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, aliased
 
 from archive.act_label import act_label
 from archive.models import Act, DecisionRow, Document, DocumentUrl
-from archive.record_places import PlaceFilter, place_clause
+from archive.record_places import PlaceFilter, fold_place_name, place_clause
 from archive.records import RECORD_FIELDS, DecisionRecord
 
 MAX_RECORD_ID = 2**63 - 1
@@ -246,8 +246,8 @@ PREFECTORAL_KINDS = ("prefectoral_authorisation", "drone_authorisation")
 def related_records(session: Session, row: DecisionRow) -> list[dict[str, object]]:
     """The records of the other side for the same commune and a shared technology: for a
     prefect's authorisation, the commune's deliberations about it; for a deliberation, the
-    prefect's authorisations in that commune. Oldest first. Communes compare by name, case
-    aside (a prefecture and a town hall spell them alike; accents may differ, then no link)."""
+    prefect's authorisations in that commune. Oldest first. Communes compare by name, case,
+    accents, hyphens and apostrophes aside ("SAINT-LÔ" and "Saint-Lo" are one commune)."""
     if not row.commune:
         return []
     other_side = (
@@ -255,11 +255,23 @@ def related_records(session: Session, row: DecisionRow) -> list[dict[str, object
         if row.kind in PREFECTORAL_KINDS
         else DecisionRow.kind.in_(PREFECTORAL_KINDS)
     )
-    candidates = session.scalars(
-        select(DecisionRow)
-        .where(func.lower(DecisionRow.commune) == row.commune.lower(), DecisionRow.id != row.id, other_side)
-        .order_by(DecisionRow.act_date, DecisionRow.id)
-    ).all()
+    # Folding keeps a name's length give or take its spaces: the database narrows by length,
+    # then names compare folded.
+    length = len(row.commune)
+    folded = fold_place_name(row.commune)
+    candidates = [
+        other
+        for other in session.scalars(
+            select(DecisionRow)
+            .where(
+                func.length(DecisionRow.commune).between(length - 2, length + 2),
+                DecisionRow.id != row.id,
+                other_side,
+            )
+            .order_by(DecisionRow.act_date, DecisionRow.id)
+        )
+        if other.commune and fold_place_name(other.commune) == folded
+    ]
     shared = set(row.technologies or [])
     return [
         {

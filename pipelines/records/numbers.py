@@ -59,7 +59,7 @@ _AMOUNT = re.compile(
     r"(?<![\d,.\w-])(?P<number>\d{1,3}(?:[  .]\d{3})+|\d+|(?P<word>" + NUMBER_WORDS + r"))"
     r"(?:(?<=\d)[,.](?P<cents>\d{1,3})(?!\d))?\s?"
     r"(?:(?P<thousands>k\s?)|(?P<millions>millions?\s+(?:d['’]\s?)?))?"
-    r"(?:€(?:uros?\b)?|euros?\b|EUR\b)(?:\s*(?P<tax>H\.?T\.?|T\.?T\.?C\.?|hors taxes?|toutes taxes comprises)(?![\w]))?",
+    r"(?:€(?:uros?\b)?|euros?\b|EUR\b)(?:\s*(?P<tax>H\.T\.?|HT|T\.T\.C\.?|TTC|hors taxes?|toutes taxes comprises)(?![\w]))?",
     re.IGNORECASE,
 )
 # "1 600 700,00 € HT, soit 1 920 840,00 € TTC": the same amount with its tax, not a second one.
