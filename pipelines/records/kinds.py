@@ -37,6 +37,11 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
 _PREFECTORAL_HEADING = re.compile(
     r"^\s*arr[êe]t[ée]\b[^\n]{0,200}?(?:portant|autorisant|relatif)", re.IGNORECASE
 )
+# What only an act has: its heading ("Arrêté n° …"), its deciding verb ("ARRÊTE"), its first article.
+_ACT_FORM = re.compile(
+    r"^\s*arr[êe]t[ée]\b|\bARR[ÊE]TE\b|\bArt(?:icle|\.)?\s*(?:1|1er|premier)\b|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\s+)?n°",
+    re.IGNORECASE | re.MULTILINE,
+)
 _SCOPES = (
     ("renewal", re.compile(r"renouvellement|reconduit", re.IGNORECASE)),
     ("modification", re.compile(r"modification|modifi[ée]", re.IGNORECASE)),
@@ -91,7 +96,9 @@ def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Fo
     experiment = _EXPERIMENT.search(text, 0, 3000)
     if experiment is not None:  # the 2023 Olympic Games law: algorithmic processing, on trial
         return Found("experiment", experiment.start(), experiment.end()), None
-    if _PREFECTORAL_HEADING.search(head) or re.search(r"\bpr[ée]f(?:et|ète)\b", head, re.IGNORECASE):
+    prefects = _PREFECTORAL_HEADING.search(head) or re.search(r"\bpr[ée]f(?:et|ète)\b", head, re.IGNORECASE)
+    # A prefect authorises by an arrêté: a page that explains the procedure is none.
+    if prefects and _ACT_FORM.search(text, 0, 3000):
         for kind, pattern in _RULES:
             match = pattern.search(head)
             if match is None:
