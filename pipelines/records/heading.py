@@ -8,15 +8,19 @@ from pipelines.dates import MONTH_NAMES as MONTHS
 from pipelines.dates import parse_french_date
 from pipelines.records.spans import Found
 
+_WEEKDAY = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+# "Arrêté n° 2024-44 du 29 avril 2024", "Délibération 2-3 du Vendredi 23 janvier 2009" (a number
+# without "n°" is digits and separators only).
 _HEADING = re.compile(
     rf"(?:arr[êe]t[ée]|d[ée]lib[ée]ration|d[ée]cision)(?:\s+(?:pr[ée]fectoral|municipal))?"
-    rf"(?:\s+n°\s*(?P<number>[\w./-]+))?\s+du\s+(?P<date>\d{{1,2}}(?:er)?\s+{MONTHS}(?:\s+\d{{4}})?)",
+    rf"(?:\s+(?:n°\s*(?P<number>[\w./-]+)|(?P<bare>\d+(?:[./-]\d+)+)))?\s+du\s+{_WEEKDAY}"
+    rf"(?P<date>\d{{1,2}}(?:er)?\s+{MONTHS}(?:\s+\d{{4}})?)",
     re.IGNORECASE,
 )
 # "Arrêté n° 2024-00860" (its date on another line), "DÉLIBÉRATION DU CONSEIL MUNICIPAL\nN° 20160526_7",
 # an item of minutes opening with its number: "N°29 - Autoriser…".
 _NUMBER = re.compile(
-    r"(?:(?:arr[êe]t[ée]|d[ée]lib[ée]ration|d[ée]cision)[^\n]{0,40}?\s*|^\s*)n°\s*(?P<number>\d[\w/-]*(?:\s/\s\d+)?)",
+    r"(?:(?:arr[êe]t[ée]|d[ée]lib[ée]ration|d[ée]cision|v[œo]e?u)[^\n]{0,40}?\s*|^\s*)n°\s*(?P<number>\d[\w/-]*(?:\s/\s\d+)?)",
     re.IGNORECASE,
 )
 # The sitting that passed the act, when its heading has no date: "N° 20160526_7 du 26 mai 2016",
@@ -29,10 +33,25 @@ _SITTING_DATE = re.compile(
 )
 
 
+# A decision reported with its date: "approuvé le 3 février 2023 par le conseil", "La Région a
+# voté … ce 28 janvier 2022", "ce que confirme le Conseil municipal … le 27 juin 2017".
+_REPORTED = re.compile(
+    rf"\b(?:approuv|vot[ée]|adopt|d[ée]cid|confirm|d[ée]lib[ée]r)\w*[^.\n]{{0,80}}?\b(?:le|ce|du)\s+{_WEEKDAY}"
+    rf"(?P<date>\d{{1,2}}(?:er)?\s+{MONTHS}\s+\d{{4}})",
+    re.IGNORECASE,
+)
+# Another act cited in the recitals or the history: "Vu la délibération adoptée le …".
+_CITED = re.compile(
+    r"\bvu\b|pr[ée]c[ée]demment|par\s+(?:la\s+|une\s+)?d[ée]lib[ée]ration|ant[ée]rieure?|habilit",
+    re.IGNORECASE,
+)
+
+
 def act_number(head: str) -> Found | None:
     match = _HEADING.search(head[:400])
-    if match is not None and match["number"]:
-        return Found(match["number"].rstrip(".,"), match.start("number"), match.end("number"))
+    if match is not None and (match["number"] or match["bare"]):
+        group = "number" if match["number"] else "bare"
+        return Found(match[group].rstrip(".,"), match.start(group), match.end(group))
     numbered = _NUMBER.search(head[:600])
     if numbered is None:
         return None
@@ -58,6 +77,18 @@ def act_date(head: str, year_hint: int | None = None) -> Found | None:
 def _sitting_date(head: str) -> Found | None:
     match = _SITTING_DATE.search(head[:3000])
     if match is None:
-        return None
+        return _reported_date(head)
     date = parse_french_date(match["date"])
     return Found(date, match.start("date"), match.end("date")) if date else None
+
+
+def _reported_date(text: str) -> Found | None:
+    """The date a report gives its decision, when the text has no heading or sitting."""
+    for match in _REPORTED.finditer(text, 0, 3000):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if _CITED.search(text, max(line_start, match.start() - 100), match.start("date")):
+            continue
+        date = parse_french_date(match["date"])
+        if date is not None:
+            return Found(date, match.start("date"), match.end("date"))
+    return None

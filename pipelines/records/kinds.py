@@ -37,6 +37,11 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
 _PREFECTORAL_HEADING = re.compile(
     r"^\s*arr[êe]t[ée]\b[^\n]{0,200}?(?:portant|autorisant|relatif)", re.IGNORECASE
 )
+# A prefect, or a prefecture named by its place ("Préfecture du Loiret"; not "Envoi Préfecture",
+# the transmission stamp of a council's act).
+_PREFECT = re.compile(
+    r"\bpr[ée]f(?:et|ète)\b|\bpr[ée]fecture\s+(?:de\s+la|de\s+l['’]|des|du|de)\s+[A-ZÀ-Ý]", re.IGNORECASE
+)
 # What only an act has: its heading ("Arrêté n° …"), its deciding verb ("ARRÊTE"), its first article.
 _ACT_FORM = re.compile(
     r"^\s*arr[êe]t[ée]\b|\bARR[ÊE]TE\b|\bArt(?:icle|\.)?\s*(?:1|1er|premier)\b|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\s+)?n°",
@@ -47,12 +52,23 @@ _SCOPES = (
     ("modification", re.compile(r"modification|modifi[ée]", re.IGNORECASE)),
 )
 _COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("moratorium_ban", re.compile(r"\bmoratoire\b|\binterdi(?:ction|re)\b", re.IGNORECASE)),
+    (
+        "moratorium_ban",
+        re.compile(
+            r"\bmoratoire\b|\binterdi(?:ction|re)\b|arr[êe]ter\s+le\s+d[ée]ploiement"
+            r"|n['’]\s?installerons\s+pas",
+            re.IGNORECASE,
+        ),
+    ),
     ("motion_against", re.compile(r"\b(?:v[œo]e?u|motion)\b", re.IGNORECASE)),
-    ("experiment", re.compile(r"exp[ée]riment", re.IGNORECASE)),
+    ("experiment", re.compile(r"exp[ée]riment|\btester\b", re.IGNORECASE)),
     (
         "grant_award",
-        re.compile(r"attribution\s+d['’]une\s+subvention|subvention\s+(?:attribu|accord)", re.IGNORECASE),
+        re.compile(
+            r"attribution\s+d['’]une\s+subvention|subvention\s+(?:attribu|accord)|fonds\s+de\s+concours"
+            r"|\ba\s+attribu[ée]\s+\d[\d  .,]*\s?(?:euros|€)",
+            re.IGNORECASE,
+        ),
     ),
     (
         "grant_request",
@@ -65,15 +81,22 @@ _COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "procurement_award",
         re.compile(
-            r"attribution\s+du\s+march[ée]|march[ée]\s+(?:public\s+|unique\s+)?(?:attribu|pass[ée])|accord-cadre"
-            r"|avis\s+d['’]attribution|attributaire|titulaire\s+du\s+march[ée]"
+            r"attribution\s+d(?:u|es)\s+march[ée]s?|march[ée]s?\s+(?:public\s+|unique\s+)?(?:attribu|pass[ée])"
+            r"|accord-cadre|avis\s+d['’]attribution|attributaire|titulaire\s+du\s+march[ée]"
+            r"|march[ée][^.]{0,80}?(?:sign[ée]|conclu)\s+avec"
             r"|(?:achat|acquisition)[^.]{0,120}\bsoci[ée]t[ée]\s+[A-ZÀ-Ý]",
             re.IGNORECASE,
         ),
     ),
     ("maintenance", re.compile(r"\bmaintenance\b|\bentretien\b", re.IGNORECASE)),
-    ("convention", re.compile(r"\bconvention\b", re.IGNORECASE)),
-    ("renewal", re.compile(r"renouvellement", re.IGNORECASE)),
+    (
+        "convention",
+        # Not the European Convention on Human Rights, which acts cite among their grounds.
+        re.compile(r"\bconvention\b(?!\s+europ[ée]enne)|mise\s+[àa]\s+disposition", re.IGNORECASE),
+    ),
+    ("renewal", re.compile(r"renouv[eèé]l+ement", re.IGNORECASE)),
+    # A study of feasibility decides nothing about a device yet.
+    ("debate_only", re.compile(r"[ée]tude\s+(?:de\s+faisabilit[ée]|visant|pr[ée]alable)", re.IGNORECASE)),
     (
         "extension",
         re.compile(
@@ -83,11 +106,20 @@ _COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "deployment",
         re.compile(
-            r"\binstallation\b|mise\s+en\s+place|acquisition|d[ée]ploiement|\bachat\b|implantation",
+            r"\binstallation\b|mise\s+en\s+place|acquisition|d[ée]ploiement|\bachat\b|implantation"
+            r"|\binstall[ée]e?s?\b|\bdispos[ée]es?\b|inaugur",
             re.IGNORECASE,
         ),
     ),
 ]
+# A vœu or a motion is against a technology only when it says so; one that asks for more
+# cameras or plate readers is a debate.
+_AGAINST = re.compile(
+    r"oppos|refus|interdi|abandon|renonc|moratoire|\bhors\b|\bnon\s+[àa]\b|suspen|retrait|\bstop\b"
+    r"|atteintes?\s+(?:aux|à\s+la)\s+(?:libert|vie\s+priv)|d[ée]rives?\b"
+    r"|\bcontre\s+(?:la|le|les|l['’]|toute?s?)\s+(?:\w+\s+){0,3}?(?:vid[ée]o|reconnaissance|surveillance|cam[ée]ra|drone|VSA|algorithm|LAPI)",
+    re.IGNORECASE,
+)
 
 
 def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Found | None]:
@@ -96,7 +128,7 @@ def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Fo
     experiment = _EXPERIMENT.search(text, 0, 3000)
     if experiment is not None:  # the 2023 Olympic Games law: algorithmic processing, on trial
         return Found("experiment", experiment.start(), experiment.end()), None
-    prefects = _PREFECTORAL_HEADING.search(head) or re.search(r"\bpr[ée]f(?:et|ète)\b", head, re.IGNORECASE)
+    prefects = _PREFECTORAL_HEADING.search(head) or _PREFECT.search(head)
     # A prefect authorises by an arrêté: a page that explains the procedure is none.
     if prefects and _ACT_FORM.search(text, 0, 3000):
         for kind, pattern in _RULES:
@@ -115,13 +147,20 @@ def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Fo
     for kind, pattern in _COUNCIL_RULES:
         match = pattern.search(named)
         if match is not None:
-            return _at(kind, match, text, named), None
+            return _against(_at(kind, match, text, named), text), None
     start, end = decision_part(text)
     for kind, pattern in _COUNCIL_RULES:
         match = pattern.search(text, start, end)
         if match is not None:
-            return Found(kind, match.start(), match.end()), None
+            return _against(Found(kind, match.start(), match.end()), text), None
     return Found("debate_only", 0, 0), None
+
+
+def _against(found: Found, text: str) -> Found:
+    """A vœu that says nothing against a technology is a debate, not a motion against it."""
+    if found.value == "motion_against" and _AGAINST.search(text) is None:
+        return Found("debate_only", found.start, found.end)
+    return found
 
 
 def _at(kind: str, match: re.Match[str], text: str, named: str) -> Found:

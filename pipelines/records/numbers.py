@@ -57,7 +57,8 @@ def count_value(written: str) -> int | None:
 # "3 M€" is not read.
 _AMOUNT = re.compile(
     r"(?<![\d,.\w-])(?P<number>\d{1,3}(?:[  .]\d{3})+|\d+|(?P<word>" + NUMBER_WORDS + r"))"
-    r"(?:(?<=\d)[,.](?P<cents>\d{1,3})(?!\d))?\s?"
+    # "59 946, 50 € HT": a space may follow the decimal comma of a typed amount.
+    r"(?:(?<=\d)(?:[,.](?P<cents>\d{1,3})|,\s(?P<spaced>\d{2}))(?!\d))?\s?"
     r"(?:(?P<thousands>k\s?)|(?P<millions>millions?\s+(?:d['’]\s?)?))?"
     r"(?:€(?:uros?\b)?|euros?\b|EUR\b)(?:\s*(?P<tax>H\.T\.?|HT|T\.T\.C\.?|TTC|hors taxes?|toutes taxes comprises)(?![\w]))?",
     re.IGNORECASE,
@@ -87,7 +88,8 @@ def amounts(text: str) -> list[tuple[float, str | None, int, int]]:
         elif match["cents"] and len(match["cents"]) == 3 and not match["millions"]:
             continue  # "1.500" read as thousands is taken by the number part; "1,500 €" is unclear
         else:
-            value = float(re.sub(r"[\s.]", "", match["number"]) + "." + (match["cents"] or "0"))
+            cents = match["cents"] or match["spaced"] or "0"
+            value = float(re.sub(r"[\s.]", "", match["number"]) + "." + cents)
         if match["thousands"]:
             value *= 1000  # "38k€"
         if match["millions"]:

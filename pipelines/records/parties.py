@@ -46,9 +46,10 @@ def beneficiary(text: str) -> Found | None:
     return None
 
 
-# "50700 VALOGNES"; the Manche's bulletins also print "50 CARENTAN-LES-MARAIS" (not "21 SEPTEMBRE").
+# "50700 VALOGNES"; the Manche's bulletins also print "50 CARENTAN-LES-MARAIS" (not "21 SEPTEMBRE",
+# nor the year of "6/07/25" before a title).
 _POSTCODE_TOWN = re.compile(
-    rf"\b(?:\d{{5}}|\d{{2}})\s+(?!(?i:{MONTHS})\b)(?P<town>[A-ZÀ-Ý][A-ZÀ-Ý' -]{{2,60}}[A-ZÀ-Ý])\b"
+    rf"(?<![/.])\b(?:\d{{5}}|\d{{2}})\s+(?!(?i:{MONTHS})\b)(?P<town>[A-ZÀ-Ý][A-ZÀ-Ý' -]{{2,60}}[A-ZÀ-Ý])\b"
 )
 _TOWN_WORDS = r"[A-ZÀ-Ý][\w'’]+(?:[ -](?:(?:sur|en|de|du|la|le|les|l['’]|d['’]|LE|LA|LES|SUR|EN|DE)[ -]?)?[A-ZÀ-Ý][\w'’]+)*"
 _OF_THE_COMMUNE = re.compile(
@@ -92,9 +93,14 @@ _PREFECTURE = re.compile(
     r"(?i:pr[ée]fet|pr[ée]fecture|recueil\s+des\s+actes\s+administratifs)\s+"
     rf"(?P<link>(?i:de\s+la|de\s+l['’]|des|du|de))\s*{_PLACE}"
 )
+# Paris's prefecture of police signs the drone and video authorisations of Paris and its suburbs.
+_POLICE_PREFECTURE = re.compile(r"pr[ée]fecture\s+de\s+police(?:\s+de\s+Paris)?", re.IGNORECASE)
 _COUNCIL = re.compile(
     r"(?i:conseil\s+municipal\s+de\s+la\s+(?:ville|commune)\s+d['’]|conseil\s+municipal\s+de\s+la\s+(?:ville|commune)\s+de"
-    rf"|conseil\s+municipal\s+d['’]|conseil\s+municipal\s+de|(?:mairie|ville|commune)\s+(?:de|d['’]))\s*{_PLACE}"
+    r"|conseil\s+municipal\s+d['’]|conseil\s+municipal\s+de|(?:mairie|ville|commune)\s+(?:de|d['’]))\s*"
+    rf"{_PLACE}"
+    # "Conseil Municipal du Mans": the town is "Le Mans".
+    rf"|(?i:conseil\s+municipal|ville|commune)\s+(?P<du>(?i:du))\s+{_PLACE.replace('place', 'place_du')}"
 )
 
 
@@ -104,17 +110,25 @@ COUNCIL_OF = "Conseil municipal de "
 def authority(text: str) -> Found | None:
     """Who took the acts of a document, from its opening: "PRÉFET DE LA MANCHE", "RECUEIL DES
     ACTES ADMINISTRATIFS DE LA MANCHE" (a prefecture), "Conseil Municipal de la Ville de
-    Montpellier", "COMMUNE DE …" (a commune). The place must be capitalised, as names are."""
+    Montpellier", "COMMUNE DE …" (a commune). The place must be capitalised, as names are. The
+    body named first wins: a council's report may cite the prefect further down."""
     head = text[:1500]
+    found: list[Found] = []
     prefecture = _PREFECTURE.search(head)
     if prefecture is not None:
         link = " ".join(prefecture["link"].lower().split())
         link = link if link.endswith(("'", "’")) else link + " "
-        return Found(f"Préfecture {link}{_named(prefecture['place'])}", prefecture.start(), prefecture.end())
+        found.append(
+            Found(f"Préfecture {link}{_named(prefecture['place'])}", prefecture.start(), prefecture.end())
+        )
+    police = _POLICE_PREFECTURE.search(head)
+    if police is not None:
+        found.append(Found("Préfecture de police de Paris", police.start(), police.end()))
     council = _COUNCIL.search(head)
     if council is not None:
-        return Found(f"{COUNCIL_OF}{_named(council['place'])}", council.start(), council.end())
-    return None
+        place = council["place"] if council["place"] else "Le " + _named(council["place_du"])
+        found.append(Found(f"{COUNCIL_OF}{_named(place)}", council.start(), council.end()))
+    return min(found, key=lambda item: item.start) if found else None
 
 
 def _named(place: str) -> str:
