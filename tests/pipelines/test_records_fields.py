@@ -157,3 +157,43 @@ def test_a_bound_on_a_grant_is_no_funding_rate() -> None:
     )
     assert bound.funding_rate is None
     assert read_record("une subvention FIPD au taux de 40 %", ["videoprotection"]).funding_rate == 40.0
+
+
+def _labelled(record_id: str) -> str:
+    """A real act's text from the labelled set (its source is in tests/quality/records.toml)."""
+    entries = tomllib.loads(QUALITY.read_text(encoding="utf-8"))["record"]
+    return next(item["text"] for item in entries if item["id"] == record_id)
+
+
+def test_a_voeu_for_plate_readers_is_a_debate_and_one_against_facial_recognition_a_motion() -> None:
+    favour = _labelled("web-paris-cm-2016-09-voeu-57-lapi")  # "lutter contre le terrorisme" opposes no device
+    assert read_record(favour, ["lapi"]).kind == "debate_only"
+    against = _labelled("web-paris-voeu-reconnaissance-faciale-gep-2019")  # "atteinte aux libertés"
+    assert read_record(against, ["reconnaissance_faciale"]).kind == "motion_against"
+
+
+def test_a_numbered_heading_without_n_and_with_its_weekday() -> None:
+    text = _labelled(
+        "web-rouen-delib-2008-10-24-2-2-fipd-raccordement"
+    )  # "Délibération 2-2 du Vendredi 24 octobre 2008"
+    record = read_record(text, ["videoprotection"])
+    assert (record.act_number, record.act_date) == ("2-2", dt.date(2008, 10, 24))
+    # The report cites the prefecture further down; the city's council, named first, decided.
+    assert records_for(text, [], list(get_tagger().tag(text, paged=False)))[0].authority == (
+        "Conseil municipal de Rouen"
+    )
+
+
+def test_the_date_a_report_gives_its_decision_but_not_a_cited_acts() -> None:
+    reported = _labelled("web-unvillagepourtous-cm-2023-02-03-projet-videosurveillance")
+    assert read_record(reported, ["videoprotection"]).act_date == dt.date(
+        2023, 2, 3
+    )  # "approuvé le 3 février 2023"
+    cited = "représenté par son directeur, dûment habilité à cet effet par la délibération n°12 du Bureau du 02 avril 2020"
+    assert read_record(cited, ["videoprotection"]).act_date is None
+
+
+def test_a_typed_amount_with_a_space_after_its_decimal_comma() -> None:
+    text = _labelled("web-saint-sauveur-le-vicomte-cm-2021-attribution-marches-19-cameras")
+    record = read_record(text, ["videoprotection"])
+    assert (record.amount_eur, record.amount_tax) == (59_946.5, "HT")  # "59 946, 50 € HT"
