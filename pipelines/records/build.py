@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from archive.records import ActRecord, DecisionRecord, MentionRecord
 from pipelines.records import read_record
+from pipelines.records.kinds import explains_procedure
 from pipelines.records.parties import COUNCIL_OF, authority
 
 # A prefect's acts are the prefect's, whatever council their recitals mention.
@@ -101,7 +102,7 @@ def records_for(
     else:
         head = text[:WHOLE_DOCUMENT_CHARS]
         categories = sorted({mention.category for mention in mentions if mention.start < len(head)})
-        if categories:
+        if categories and not explains_procedure(head):
             record = read_record(head, categories, title, year, 0)
             if (
                 record.act_date is None

@@ -169,3 +169,26 @@ def _at(kind: str, match: re.Match[str], text: str, named: str) -> Found:
     if named is not text and where >= 0:
         return Found(kind, where, where + len(match[0]))
     return Found(kind, match.start(), match.end())
+
+
+# A prefecture's page that explains how to obtain an authorisation ("L'installation … est soumise
+# à autorisation du préfet", "le dossier doit comprendre") decides nothing.
+_PROCEDURE = re.compile(
+    r"soumise?s?\s+[àa]\s+(?:une\s+)?autorisation(?:\s+pr[ée]alable)?(?:\s+pr[ée]fectorale|\s+du\s+pr[ée]fet)",
+    re.IGNORECASE,
+)
+# What a deliberation, an arrêté or a report of one has, and a procedure page has not.
+_DECIDING = re.compile(
+    r"conseil\s+(?:municipal|communautaire|m[ée]tropolitain|d[ée]partemental|r[ée]gional|de\s+Paris)"
+    r"|d[ée]lib[ée]r|\bd[ée]cid|\bapprouv|\bvot[ée]|\bs[ée]ance\b|\bARR[ÊE]TE\b",
+    re.IGNORECASE,
+)
+
+
+def explains_procedure(text: str) -> bool:
+    """Whether a text without acts is a page about the authorisation procedure, not a decision."""
+    return (
+        _PROCEDURE.search(text) is not None
+        and _DECIDING.search(text) is None
+        and _ACT_FORM.search(text, 0, 3000) is None
+    )

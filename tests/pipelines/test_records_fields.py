@@ -197,3 +197,15 @@ def test_a_typed_amount_with_a_space_after_its_decimal_comma() -> None:
     text = _labelled("web-saint-sauveur-le-vicomte-cm-2021-attribution-marches-19-cameras")
     record = read_record(text, ["videoprotection"])
     assert (record.amount_eur, record.amount_tax) == (59_946.5, "HT")  # "59 946, 50 € HT"
+
+
+def test_a_prefectures_page_on_the_procedure_is_no_decision() -> None:
+    page = _labelled("web-correze-procedure-videoprotection")  # "soumise à autorisation du préfet"
+    assert records_for(page, [], list(get_tagger().tag(page, paged=False))) == []
+    # A deliberation may say the same in its recitals: it is still a decision.
+    deliberation = (
+        "Le conseil municipal, considérant que l'installation d'un système de vidéoprotection sur la voie "
+        "publique est soumise à autorisation du préfet, décide l'installation de 6 caméras."
+    )
+    [record] = records_for(deliberation, [], list(get_tagger().tag(deliberation, paged=False)))
+    assert record.kind == "deployment" and record.cameras == 6
