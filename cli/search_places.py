@@ -93,9 +93,11 @@ def official_geography(authorities: list[Any]) -> Geography:
     )
 
 
-def place_filters(noun: str = "documents") -> Callable[[F], F]:
+def place_filters(with_sources: bool = True) -> Callable[[F], F]:
     """``--commune``, ``--epci``, ``--departement``, ``--region`` (repeatable), ``--registry`` and
-    ``--no-shipped``, given to the command as one ``places`` argument (a ``PlaceFilters``)."""
+    ``--no-shipped``, given to the command as one ``places`` argument (a ``PlaceFilters``).
+    ``with_sources``: the command has ``--source`` too, where a registry slug goes."""
+    slug_hint = " A registry slug goes in --source." if with_sources else ""
 
     def decorate(func: F) -> F:
         @functools.wraps(func)  # keeps the options already declared below (``__click_params__``)
@@ -109,22 +111,21 @@ def place_filters(noun: str = "documents") -> Callable[[F], F]:
                 "communes",
                 multiple=True,
                 metavar="INSEE",
-                help=f"Only {noun} of this commune, by INSEE code: 34172 (repeatable). "
-                "A registry slug goes in --source.",
+                help=f"Only documents of this commune, by INSEE code: 34172 (repeatable).{slug_hint}",
             ),
             click.option(
                 "--epci",
                 "epcis",
                 multiple=True,
                 metavar="SIREN",
-                help=f"Only {noun} of this EPCI or its communes, by SIREN: 243400017 (repeatable).",
+                help="Only documents of this EPCI or its communes, by SIREN: 243400017 (repeatable).",
             ),
             click.option(
                 "--departement",
                 "departements",
                 multiple=True,
                 metavar="CODE",
-                help=f"Only {noun} of this département: 34, 2A, 974 (repeatable); "
+                help="Only documents of this département: 34, 2A, 974 (repeatable); "
                 "by registry source or ACTES identifier.",
             ),
             click.option(
@@ -132,7 +133,7 @@ def place_filters(noun: str = "documents") -> Callable[[F], F]:
                 "regions",
                 multiple=True,
                 metavar="CODE",
-                help=f"Only {noun} of this région: 76 (repeatable); by registry source or ACTES identifier.",
+                help="Only documents of this région: 76 (repeatable); by registry source or ACTES identifier.",
             ),
             click.option(
                 "--registry",

@@ -112,10 +112,10 @@ class SourcePlaces:
     def check_commune(code: str) -> str:
         """A commune's INSEE code ("34172", "2A004"), else a ``SearchError``. A registry slug
         ("montpellier") is a source, not a commune: it is refused here, with that hint."""
-        code = code.strip().upper()
+        code = code.strip()
         if not INSEE_CODE.fullmatch(code):
             raise _bad_place("communes", code, "an INSEE code (34172, 2A004)")
-        return code
+        return code.upper()
 
     @staticmethod
     def check_epci(code: str) -> str:

@@ -114,7 +114,7 @@ def test_without_a_registry_only_actes_identifiers_place_documents(tmp_path: Pat
         (
             {"communes": ["montpellier"]},
             errors.BAD_PLACE,
-            "communes: 'MONTPELLIER' is not an INSEE code (34172, 2A004)",
+            "communes: 'montpellier' is not an INSEE code (34172, 2A004)",
         ),
         ({"communes": ["3417"]}, errors.BAD_PLACE, "communes: '3417' is not an INSEE code (34172, 2A004)"),
         ({"epcis": ["24340001"]}, errors.BAD_PLACE, "epcis: '24340001' is not a SIREN (9 digits: 243400017)"),
