@@ -66,12 +66,12 @@ class SourcePlaces:
     def of(cls, authorities: Iterable[Authority], regions: Mapping[str, str] | None = None) -> SourcePlaces:
         """The registry's sources; ``regions`` (the registry's reference data) completed by the
         départements and régions the sources themselves give."""
-        authorities = list(authorities)
+        listed = list(authorities)
         known = {normalise_departement(code): region for code, region in (regions or {}).items()}
-        for authority in authorities:
+        for authority in listed:
             if authority.departement and authority.region:
                 known.setdefault(normalise_departement(authority.departement), authority.region)
-        return cls({a.slug: SourcePlace.of(a, known) for a in authorities}, known)
+        return cls({a.slug: SourcePlace.of(a, known) for a in listed}, known)
 
     @classmethod
     def from_pairs(cls, pairs: Iterable[tuple[str, str | None]]) -> SourcePlaces:
