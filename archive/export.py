@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TextIO, TypeVar
 
 from sqlalchemy import select
@@ -64,8 +64,11 @@ BATCH_SIZE = 500
 T = TypeVar("T")
 
 
-def iter_records(store: ArchiveStore, with_text: bool = False) -> Iterator[dict[str, Any]]:
-    """Yield one export record per document, oldest first, reading the archive in batches."""
+def iter_records(
+    store: ArchiveStore, with_text: bool = False, document_ids: Sequence[int] | None = None
+) -> Iterator[dict[str, Any]]:
+    """Yield one export record per document, oldest first, reading the archive in batches;
+    only the ``document_ids`` given, when given (a search's, see ``search.Searcher.document_ids``)."""
     for document in in_batches(
         store,
         Document,
@@ -73,18 +76,36 @@ def iter_records(store: ArchiveStore, with_text: bool = False) -> Iterator[dict[
         selectinload(Document.mentions).selectinload(Mention.act),
         selectinload(Document.source),
         selectinload(Document.acts),
+        only=None if document_ids is None else (Document.id, document_ids),
     ):
         yield _record(document, with_text)
 
 
-def in_batches(store: ArchiveStore, model: type[T], *loads: Any) -> Iterator[T]:
-    """Every row of ``model`` in id order, ``BATCH_SIZE`` per short session (with ``loads``)."""
+def in_batches(
+    store: ArchiveStore, model: type[T], *loads: Any, only: tuple[Any, Sequence[int]] | None = None
+) -> Iterator[T]:
+    """Every row of ``model`` in id order, ``BATCH_SIZE`` per short session (with ``loads``).
+
+    ``only`` (a column, ids): the rows whose column holds one of the ids, read for ``BATCH_SIZE``
+    ids at a time, so that a long list never meets SQLite's limit of bound parameters.
+    """
+    if only is None:
+        yield from _batches(store, model, loads)
+        return
+    column, ids = only
+    ordered = sorted(set(ids))
+    for start in range(0, len(ordered), BATCH_SIZE):
+        yield from _batches(store, model, loads, column.in_(ordered[start : start + BATCH_SIZE]))
+
+
+def _batches(store: ArchiveStore, model: type[T], loads: tuple[Any, ...], where: Any = None) -> Iterator[T]:
     last_id = 0
     while True:
         with store.session() as session:
-            batch = session.scalars(
-                select(model).where(model.id > last_id).order_by(model.id).limit(BATCH_SIZE).options(*loads)  # type: ignore[attr-defined]
-            ).all()
+            query = select(model).where(model.id > last_id)  # type: ignore[attr-defined]
+            if where is not None:
+                query = query.where(where)
+            batch = session.scalars(query.order_by(model.id).limit(BATCH_SIZE).options(*loads)).all()  # type: ignore[attr-defined]
             if not batch:
                 return
             yield from batch

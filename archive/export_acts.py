@@ -6,7 +6,7 @@ rename. CSV flattens ``categories`` with ``;`` and ``mentions`` as a JSON array.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 from sqlalchemy.orm import selectinload
@@ -42,10 +42,14 @@ ACT_EXPORT_FIELDS = [
 ]
 
 
-def iter_act_records(store: ArchiveStore, with_text: bool = False) -> Iterator[dict[str, Any]]:
-    """One record per act, document by document and in the document's order."""
+def iter_act_records(
+    store: ArchiveStore, with_text: bool = False, document_ids: Sequence[int] | None = None
+) -> Iterator[dict[str, Any]]:
+    """One record per act, document by document and in the document's order; only the acts of
+    the ``document_ids`` given, when given."""
     loads = (selectinload(Act.mentions), selectinload(Act.document).selectinload(Document.urls))
-    for act in in_batches(store, Act, *loads):
+    only = None if document_ids is None else (Act.document_id, document_ids)
+    for act in in_batches(store, Act, *loads, only=only):
         yield _record(act, with_text)
 
 

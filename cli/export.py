@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
 from cli.options import archive_options, reading_store
+from cli.search_places import PlaceFilters, place_filters
 
 
 @click.command()
@@ -32,8 +34,14 @@ from cli.options import archive_options, reading_store
     default="-",
     help="Write to this file instead of standard output.",
 )
-def export(db: str, files_dir: str | None, fmt: str, acts: bool, with_text: bool, output: str) -> None:
+@place_filters(with_sources=False)
+def export(
+    db: str, files_dir: str | None, fmt: str, acts: bool, with_text: bool, output: str, places: PlaceFilters
+) -> None:
     """Export the archive, one record per document, or per act with --acts.
+
+    The whole archive, or with --commune, --epci, --departement or --region the documents of
+    those places (and their acts), every version, as vigie search places them.
 
     Document fields: url, urls, title, date, doc_type, content_type, sha256, pages,
     text_length, extraction, needs_ocr, error, source, fetched_at, first_seen_at,
@@ -53,9 +61,11 @@ def export(db: str, files_dir: str | None, fmt: str, acts: bool, with_text: bool
     from archive.export import iter_records, write_csv, write_jsonl
     from archive.export_acts import iter_act_records, write_acts_csv
 
+    source_places = places.load()[0] if places.given else None
     store = reading_store(db, files_dir)
     try:
-        records = iter_act_records(store, with_text) if acts else iter_records(store, with_text=with_text)
+        ids = _placed(store, places, source_places) if source_places is not None else None
+        records = iter_act_records(store, with_text, ids) if acts else iter_records(store, with_text, ids)
         write = write_acts_csv if acts else write_csv
 
         def emit(out: object) -> int:
@@ -69,3 +79,15 @@ def export(db: str, files_dir: str | None, fmt: str, acts: bool, with_text: bool
             click.echo(f"{count} {'acts' if acts else 'documents'} written to {output}", err=True)
     finally:
         store.close()
+
+
+def _placed(store: Any, places: PlaceFilters, source_places: Any) -> list[int]:
+    """The ids of every version of the documents in these places (one-line usage errors)."""
+    from cli.search import cli_message
+    from search import Searcher, SearchError, SearchQuery
+
+    try:
+        searcher = Searcher(store, source_places)
+        return searcher.document_ids(SearchQuery(all_versions=True, **places.query_fields()))
+    except SearchError as exc:
+        raise click.UsageError(cli_message(exc, with_sources=False)) from None

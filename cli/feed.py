@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from cli.options import archive_options, reading_store
+from cli.search_places import PlaceFilters, place_filters
 
 
 @click.command()
@@ -16,6 +17,7 @@ from cli.options import archive_options, reading_store
     "--category", "categories", multiple=True, help="Only documents with mentions of this category."
 )
 @click.option("--source", "sources", multiple=True, help="Only this source: a registry slug or a host.")
+@place_filters()
 @click.option(
     "--query", "query", default="", help='Only documents matching this search (plain words, "phrases").'
 )
@@ -33,6 +35,7 @@ def feed(
     files_dir: str | None,
     categories: tuple[str, ...],
     sources: tuple[str, ...],
+    places: PlaceFilters,
     query: str,
     since: str | None,
     limit: int,
@@ -50,6 +53,7 @@ def feed(
     from search.feed import atom_feed, feed_id, feed_title
     from search.searcher import Searcher, SearchQuery
 
+    source_places = places.load()[0] if places.given else None
     store = reading_store(db, files_dir)
     try:
         search_query = SearchQuery(
@@ -60,9 +64,10 @@ def feed(
             limit=limit,
             with_mentions=True,
             newest_first=True,
+            **places.query_fields(),
         )
         try:
-            page = Searcher(store).search(search_query)
+            page = Searcher(store, source_places).search(search_query)
         except SearchError as exc:
             raise click.UsageError(cli_message(exc)) from None
     finally:

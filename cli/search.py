@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import textwrap
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 import click
 
 from cli.options import archive_options, existing_store, reading_store, writing
+from cli.search_places import PlaceFilters, place_filters
 
 
 @click.command()
@@ -31,6 +33,7 @@ from cli.options import archive_options, existing_store, reading_store, writing
     metavar="HOST",
     help="Only this host or domain (repeatable).",
 )
+@place_filters()
 @click.option(
     "--doc-type", "doc_types", multiple=True, metavar="TYPE", help="Only this document type (repeatable)."
 )
@@ -50,7 +53,11 @@ from cli.options import archive_options, existing_store, reading_store, writing
     show_default=True,
     help="table for a terminal; json: a list of result objects; csv: UTF-8 with BOM.",
 )
-@click.option("--facets", is_flag=True, help="Also count results per category, source, doc type and year.")
+@click.option(
+    "--facets",
+    is_flag=True,
+    help="Also count results per category, stance, source, place, doc type and year.",
+)
 def search(
     query: str,
     db: str,
@@ -58,6 +65,7 @@ def search(
     raw: bool,
     categories: tuple[str, ...],
     sources: tuple[str, ...],
+    places: PlaceFilters,
     doc_types: tuple[str, ...],
     since: str | None,
     until: str | None,
@@ -75,18 +83,23 @@ def search(
     first. Results show the latest version of each URL unless --all-versions. When QUERY names
     a category of the lexicon ("reconnaissance faciale", "VSA"), a last line offers the
     documents tagged with it, which the words alone may miss.
+
+    A document is in a commune, EPCI, département or région when a registry source there found
+    it; also in a département and its région when its ACTES identifier says so.
     """
     from search import Searcher, SearchError, SearchQuery
 
+    # The registry places sources: read only when a filter or a facet needs it.
+    source_places = places.load()[0] if places.given or facets else None
     store = reading_store(db, files_dir)
     request = SearchQuery(
         text=query, raw=raw, categories=list(categories), sources=list(sources), doc_types=list(doc_types),
         since=since, until=until, stance=stance, all_versions=all_versions, limit=limit, offset=offset,
-        facets=facets,
+        facets=facets, **places.query_fields(),
     )  # fmt: skip
     try:
         # Only the table prints the hint: the JSON list and the CSV keep their shape.
-        page = Searcher(store).search(request, _hints() if fmt == "table" else None)
+        page = Searcher(store, source_places).search(request, _hints() if fmt == "table" else None)
     except SearchError as exc:
         raise click.UsageError(cli_message(exc)) from exc
     finally:
@@ -112,7 +125,8 @@ def search(
                 (name, v) for name, v in (("--since", since), ("--until", until), ("--stance", stance)) if v
             ]
             filters += [("--db", db)] if db != "vigie.db" else []
-            _print_hint(page, [flag for pair in filters for flag in pair] + ["--all-versions"] * all_versions)
+            options = [flag for pair in filters for flag in pair] + places.arguments()
+            _print_hint(page, options + ["--all-versions"] * all_versions)
 
 
 # The command-line option of each SearchQuery field that an error may name.
@@ -123,11 +137,15 @@ OPTIONS = {
     "since": "--since",
     "until": "--until",
     "departements": "--departement",
+    "regions": "--region",
+    "epcis": "--epci",
+    "communes": "--commune",
 }
 
 
-def cli_message(exc: Any) -> str:
-    """A ``SearchError`` in the command line's words: its options, its commands."""
+def cli_message(exc: Any, with_sources: bool = True) -> str:
+    """A ``SearchError`` in the command line's words: its options, its commands (``--source``
+    among them unless ``with_sources`` is false)."""
     from search import errors
 
     fields = exc.fields
@@ -138,6 +156,16 @@ def cli_message(exc: Any) -> str:
         return f"{option}: {fields.value!r} is not a date; use YYYY-MM-DD (or YYYY, YYYY-MM)"
     if exc.kind == errors.BAD_DEPARTEMENT:
         return f"{option}: {fields.value!r} is not a département code (01, 2A, 974…)"
+    if exc.kind == errors.BAD_PLACE:
+        # "montpellier" or "commune-34172" is a registry slug: the source filter takes it.
+        value = str(fields.value).lower()
+        slug = (
+            with_sources
+            and option == "--commune"
+            and re.fullmatch(r"[a-z0-9-]*[a-z][a-z0-9-]*[a-z][a-z0-9-]*", value)
+        )
+        hint = f"; for a registry source, use --source {value}" if slug else ""
+        return f"{option}: {fields.value!r} is not {fields.detail}{hint}"
     if exc.kind == errors.BAD_PAGE:
         return "--limit must be at least 1 and --offset at least 0"
     if exc.kind == errors.MALFORMED_QUERY and not fields.raw:

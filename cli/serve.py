@@ -25,7 +25,8 @@ def serve(
 
     The archive is opened read-only: the web process cannot change it, and a crawl can write
     while it serves. (An archive made by an older Vigie is first upgraded, when it can be
-    written; a read-only one must be upgraded where it can: ``vigie index``.) Sources' names and départements come from the registry. Stop with Ctrl-C.
+    written; a read-only one must be upgraded where it can: ``vigie index``.) Sources' names and
+    places (commune, EPCI, département, région) come from the registry. Stop with Ctrl-C.
     """
     import os
     import socket
@@ -45,8 +46,10 @@ def serve(
     from archive.errors import OlderSchemaError
     from archive.reader import ArchiveReader
     from cli.search import cli_message
+    from cli.search_places import official_geography
     from crawler.sources.registry import RegistryError, load_registry
     from search import SearchError
+    from search.places import Authority
     from web.app import create_app
     from web.archive_view import WebArchive
 
@@ -65,7 +68,8 @@ def serve(
             # write the web command makes, before it opens the archive read-only.
             ArchiveStore(location).close()
             reader = ArchiveReader(location)
-        archive = WebArchive.open(reader, sources, _category_hints())
+        geography = official_geography([Authority.of(source) for source in sources.values()])
+        archive = WebArchive.open(reader, sources, _category_hints(), geography)
     except (ArchiveError, SearchError) as exc:
         message = cli_message(exc) if isinstance(exc, SearchError) else str(exc)
         raise click.BadParameter(message, param_hint="'--db'") from None

@@ -36,8 +36,8 @@ PLANNED = {"postgresql": "PostgreSQL"}
 class SearchBackend(ABC):
     """Full-text search over one archive's engine.
 
-    ``places`` maps registry source slugs to their département (filter and facet); ``timeout``
-    bounds each search, in seconds.
+    ``places`` maps registry source slugs to their commune, EPCI, département and région (filters
+    and facets); ``timeout`` bounds each search, in seconds.
     """
 
     scheme: ClassVar[str]
@@ -73,6 +73,10 @@ class SearchBackend(ABC):
     def search(self, query: SearchQuery, suggested: str | None = None) -> SearchPage:
         """One page of hits (and facets when asked); with ``suggested``, a category the query
         names, whose documents under the same filters are counted in ``suggested_total``."""
+
+    @abstractmethod
+    def document_ids(self, query: SearchQuery) -> list[int]:
+        """Every document the query keeps, in id order: no page, no snippet (exports)."""
 
     # -- reading: the ORM's and plain SQL, which any backend may keep ---------------------------
 

@@ -14,6 +14,8 @@ TOO_MANY_TERMS = "too_many_terms"  # value: its number of terms; limit: the most
 BAD_DATE = "bad_date"  # field: "since" or "until"; value: what was given
 UNKNOWN_VALUE = "unknown_value"  # field: "categories", "doc_types" or "stance"; value; choices
 BAD_DEPARTEMENT = "bad_departement"  # field: "departements"; value: what was given
+# field: "communes", "epcis" or "regions"; value: what was given; detail: the code expected
+BAD_PLACE = "bad_place"
 BAD_PAGE = "bad_page"  # field: "limit" or "offset": limit below 1 or offset below 0
 MALFORMED_QUERY = "malformed_query"  # detail: the engine's message; raw: the query was raw syntax
 UNKNOWN_COLUMN = "unknown_column"  # detail: the engine's message (a raw query named a column)

@@ -54,6 +54,9 @@ def feed_title(query: SearchQuery) -> str:
         *query.categories,
         *query.sources,
         *query.departements,
+        *(f"région {code}" for code in query.regions),
+        *(f"EPCI {code}" for code in query.epcis),
+        *(f"commune {code}" for code in query.communes),
         *query.doc_types,
         query.stance or "",
         f"« {query.text} »" if query.text else "",
@@ -63,11 +66,15 @@ def feed_title(query: SearchQuery) -> str:
 
 
 def feed_id(query: SearchQuery) -> str:
-    """A stable id for the feed of these filters (the period is a window, not an identity)."""
+    """A stable id for the feed of these filters (the period is a window, not an identity); a
+    filter only appears when given, so that adding filters left the older feeds' ids alone."""
     parts = [
         *(f"category={c}" for c in query.categories),
         *(f"source={s}" for s in query.sources),
         *(f"departement={d}" for d in query.departements),
+        *(f"region={r}" for r in query.regions),
+        *(f"epci={e}" for e in query.epcis),
+        *(f"commune={c}" for c in query.communes),
         *(f"doc_type={t}" for t in query.doc_types),
         *([f"stance={query.stance}"] if query.stance else []),
         f"q={query.text}",

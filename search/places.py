@@ -1,41 +1,103 @@
-"""Where documents come from, by département: registry sources and ACTES identifiers.
+"""Where documents come from: the commune, EPCI, département and région of registry sources,
+and the département of ACTES identifiers.
 
-A document belongs to a département when a registry source with that ``departement`` found it
-(``document_urls.source_slug``), or when it carries an ACTES identifier of that département
-(``documents.actes_department``, written with three characters there: "034", "02A", "974").
-The registry lives in the crawler; callers pass its slug → département pairs here, so that
+A document belongs to a place when a registry source of that place found it
+(``document_urls.source_slug``): a commune by its INSEE code, an EPCI by its SIREN (the EPCI's
+own source and its member communes'), a département, a région. It also belongs to a département,
+and to that département's région, when it carries an ACTES identifier of it
+(``documents.actes_department``, written with three characters there: "034", "02A", "974"),
+whoever found it. The registry lives in the crawler; callers build ``SourcePlaces`` from its
+``Authority`` rows and give the région of each département (its reference data), so that
 ``search`` keeps depending on ``archive`` only.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from search.errors import BAD_DEPARTEMENT, SearchError
+from search.errors import BAD_DEPARTEMENT, BAD_PLACE, UNKNOWN_VALUE, SearchError
 
 # A département code as users type it ("1" or "01", "2a"; "034" as ACTES writes it is normalised
 # first). Corsica is 2A and 2B: "20" is no département.
 DEPARTEMENT_CODE = re.compile(r"0?[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|0?2[AB]|97[1-8]|98[6-9]", re.IGNORECASE)
+# A commune's INSEE code (COG): five characters, two of its département first ("34172", "2A004").
+INSEE_CODE = re.compile(r"(?:\d{2}|2[AB])\d{3}", re.IGNORECASE)
+# An EPCI's SIREN: nine digits ("243400017"), often written in groups of three.
+SIREN = re.compile(r"\d{9}")
+# A région code (COG): "76", "1" for "01".
+REGION_CODE = re.compile(r"\d{1,2}")
+# The levels a place filter or facet reads, as ``SourcePlace`` names them.
+LEVELS = ("insee", "epci", "departement", "region")
+
+
+@dataclass(frozen=True, slots=True)
+class SourcePlace:
+    """Where one registry source is; None where the registry does not say."""
+
+    insee: str | None = None  # a commune's INSEE code: "34172"
+    epci: str | None = None  # SIREN of the EPCI: a commune's, or the EPCI's own
+    departement: str | None = None  # "34", "2A", "974"
+    region: str | None = None  # "76"
+
+    @classmethod
+    def of(cls, authority: Authority, regions: Mapping[str, str]) -> SourcePlace:
+        """``regions``: the région of each département, for sources that give only theirs."""
+        departement = normalise_departement(authority.departement) if authority.departement else None
+        return cls(
+            insee=authority.insee.upper() if authority.kind == "commune" and authority.insee else None,
+            # An EPCI's own source has its SIREN; a commune names its EPCI's.
+            epci=authority.siren if authority.kind == "epci" else authority.epci,
+            departement=departement,
+            region=authority.region or (regions.get(departement) if departement else None),
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class SourcePlaces:
-    """Registry source slug → département code ("34", "2A", "974")."""
+    """Registry source slug → its place; département → its région (for ACTES identifiers)."""
 
-    departements: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, SourcePlace] = field(default_factory=dict)
+    regions: dict[str, str] = field(default_factory=dict)  # département "34" → région "76"
+
+    @classmethod
+    def of(cls, authorities: Iterable[Authority], regions: Mapping[str, str] | None = None) -> SourcePlaces:
+        """The registry's sources; ``regions`` (the registry's reference data) completed by the
+        départements and régions the sources themselves give."""
+        listed = list(authorities)
+        known = {normalise_departement(code): region for code, region in (regions or {}).items()}
+        for authority in listed:
+            if authority.departement and authority.region:
+                known.setdefault(normalise_departement(authority.departement), authority.region)
+        return cls({a.slug: SourcePlace.of(a, known) for a in listed}, known)
 
     @classmethod
     def from_pairs(cls, pairs: Iterable[tuple[str, str | None]]) -> SourcePlaces:
-        return cls({slug: normalise_departement(code) for slug, code in pairs if code})
+        """Sources known by their département only (slug, code)."""
+        return cls(
+            {slug: SourcePlace(departement=normalise_departement(code)) for slug, code in pairs if code}
+        )
 
-    def slugs_in(self, codes: list[str]) -> list[str]:
-        return sorted(slug for slug, code in self.departements.items() if code in codes)
+    @property
+    def departements(self) -> dict[str, str]:
+        """Slug → département code, for the sources that have one."""
+        return {slug: place.departement for slug, place in self.sources.items() if place.departement}
+
+    def slugs_in(self, codes: Collection[str], level: str = "departement") -> list[str]:
+        """The sources placed in one of ``codes`` at this level (``LEVELS``)."""
+        wanted = set(codes)
+        return sorted(slug for slug, place in self.sources.items() if getattr(place, level) in wanted)
+
+    def departements_in(self, regions: Collection[str]) -> list[str]:
+        """The départements of these régions, for the documents placed by ACTES identifiers."""
+        wanted = set(regions)
+        return sorted(code for code, region in self.regions.items() if region in wanted)
 
     @staticmethod
     def check(code: str) -> str:
+        """A département code in one spelling ("034" and "34" are "34"), else a ``SearchError``."""
         code = code.strip().upper()
         if not DEPARTEMENT_CODE.fullmatch(normalise_departement(code)):
             raise SearchError(
@@ -45,6 +107,44 @@ class SourcePlaces:
                 value=code,
             )
         return normalise_departement(code)
+
+    @staticmethod
+    def check_commune(code: str) -> str:
+        """A commune's INSEE code ("34172", "2A004"), else a ``SearchError``. A registry slug
+        ("montpellier") is a source, not a commune: it is refused here, with that hint."""
+        code = code.strip()
+        if not INSEE_CODE.fullmatch(code):
+            raise _bad_place("communes", code, "an INSEE code (34172, 2A004)")
+        return code.upper()
+
+    @staticmethod
+    def check_epci(code: str) -> str:
+        """An EPCI's SIREN, spaces allowed ("243 400 017"), else a ``SearchError``."""
+        siren = "".join(code.split())
+        if not SIREN.fullmatch(siren):
+            raise _bad_place("epcis", code.strip(), "a SIREN (9 digits: 243400017)")
+        return siren
+
+    def check_region(self, code: str) -> str:
+        """A région code ("76", "1" for "01") that the registry knows, else a ``SearchError``.
+
+        Without any région in the registry (no registry given), a well-formed code is taken:
+        it then finds nothing, rather than refusing what cannot be checked.
+        """
+        code = code.strip()
+        if not REGION_CODE.fullmatch(code):
+            raise _bad_place("regions", code, "a région code (76, 11, 04…)")
+        code = code.zfill(2)
+        known = sorted({*self.regions.values(), *(p.region for p in self.sources.values() if p.region)})
+        if known and code not in known:
+            raise SearchError(
+                UNKNOWN_VALUE,
+                f"regions: unknown région {code!r}; choose from {', '.join(known)}",
+                field="regions",
+                value=code,
+                choices=tuple(known),
+            )
+        return code
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,3 +205,9 @@ ACTES_DEPARTEMENT_SQL = (
     "CASE WHEN length(d.actes_department) = 3 AND substr(d.actes_department, 1, 1) = '0' "
     "THEN substr(d.actes_department, 2) ELSE d.actes_department END"
 )
+
+
+def _bad_place(field: str, value: str, expected: str) -> SearchError:
+    return SearchError(
+        BAD_PLACE, f"{field}: {value!r} is not {expected}", field=field, value=value, detail=expected
+    )

@@ -14,6 +14,10 @@ CSV_FIELDS = (
     "snippet", "document_id", "sha256", "first_seen_at",
 )  # fmt: skip
 
+# The values counted in the EPCI and commune facets: the most frequent, as a list of checkboxes
+# can show them (a search of the whole archive spans thousands of communes).
+PLACE_FACET_VALUES = 30
+
 
 @dataclass(frozen=True, slots=True)
 class SearchQuery:
@@ -26,6 +30,9 @@ class SearchQuery:
     until: str | None = None
     stance: str | None = None
     departements: list[str] = field(default_factory=list)  # "34", "2A": see search.places
+    regions: list[str] = field(default_factory=list)  # "76"
+    epcis: list[str] = field(default_factory=list)  # an EPCI's SIREN: "243400017"
+    communes: list[str] = field(default_factory=list)  # a commune's INSEE code: "34172"
     all_versions: bool = False  # include documents superseded at every URL
     with_mentions: bool = False  # only documents with at least one mention
     newest_first: bool = False  # order by when Vigie first archived them (feeds), not by score
@@ -76,6 +83,11 @@ class Facets:
     years: dict[str, int] = field(default_factory=dict)
     stances: dict[str, int] = field(default_factory=dict)
     departements: dict[str, int] = field(default_factory=dict)
+    # The places below are codes, as the filters take them (names: ``search.geography``); EPCIs
+    # and communes are only the ``PLACE_FACET_VALUES`` most frequent, a search may span thousands.
+    regions: dict[str, int] = field(default_factory=dict)
+    epcis: dict[str, int] = field(default_factory=dict)
+    communes: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, dict[str, int]]:
         return asdict(self)

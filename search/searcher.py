@@ -25,7 +25,8 @@ class Searcher:
 
     ``store`` is an ``ArchiveStore`` or a read-only ``ArchiveReader``; with a reader the index
     must already exist (a crawl builds it), since nothing may be written. ``places`` maps
-    registry source slugs to their département, for the département filter and facet.
+    registry source slugs to their commune, EPCI, département and région, for the place filters
+    and facets (``search.places``).
     """
 
     def __init__(
@@ -53,6 +54,10 @@ class Searcher:
         """One page of results; with ``hints`` (the lexicon's terms, see ``search.hints``), also
         the category that the query names and the documents it tags, as a suggestion."""
         return self.backend.search(query, _suggested(query, hints))
+
+    def document_ids(self, query: SearchQuery) -> list[int]:
+        """Every document the query keeps (all its pages), in id order: what an export selects."""
+        return self.backend.document_ids(query)
 
     def document(self, document_id: int) -> DocumentDetail | None:
         return self.backend.document(document_id)

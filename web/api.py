@@ -16,6 +16,8 @@ from pydantic import BaseModel, Field
 
 from archive.db import iso_utc
 from archive.records import FACT_FIELDS, DocumentFacts
+from search.geography import PLACE_FACETS
+from search.results import PLACE_FACET_VALUES
 from web.app import archive_of
 from web.contract_models import contract_model
 from web.pages import suggested_url
@@ -51,7 +53,16 @@ class SearchResults(BaseModel):
     page: int
     per_page: int
     results: list[Hit]
-    facets: dict[str, dict[str, int]]
+    facets: dict[str, dict[str, int]] = Field(
+        description="Comptes sur l'ensemble des résultats : categories, sources, doc_types, years, stances, "
+        "et les lieux par code : departements, regions, epcis (SIREN), communes (code INSEE) ; ces deux "
+        f"derniers réduits aux {PLACE_FACET_VALUES} valeurs les plus fréquentes."
+    )
+    place_names: dict[str, dict[str, str]] = Field(
+        default_factory=dict,
+        description="Le nom de chaque lieu des facettes et des filtres, par code : regions (« 76 » : "
+        "« Occitanie »), departements, epcis, communes ; un code que le registre ne nomme pas manque.",
+    )
     links: dict[str, str] = Field(
         description="Cette recherche en page web, en flux Atom et en exports ; « suggested » : la page "
         "des documents de la catégorie suggérée."
@@ -139,12 +150,20 @@ def api_search(request: Request, params: Annotated[SearchParams, Depends(search_
     if suggested:
         links["suggested"] = suggested
     facets = found.facets.to_dict() if found.facets else {}
+    # The codes of the facets and of the filters: a filtered place may have no count.
+    wanted = {"regions": params.regions, "departements": params.departements}
+    wanted |= {"epcis": params.epcis, "communes": params.communes}
+    place_names = {
+        facet: archive.geography.names(facet, [*facets.get(facet, {}), *wanted[facet]])
+        for facet in PLACE_FACETS
+    }
     return SearchResults(
         total=found.total,
         page=params.page,
         per_page=params.per_page,
         results=results,
         facets=facets,
+        place_names=place_names,
         links=links,
         suggested_category=found.suggested_category,
         suggested_total=found.suggested_total,

@@ -1,4 +1,4 @@
-"""What the views share: the read-only archive, its searcher, and the sources' names."""
+"""What the views share: the read-only archive, its searcher, the sources' and places' names."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from urllib.parse import urlsplit
 from archive.reader import ArchiveReader
 from search import Searcher
 from search.documents import DocumentDetail
+from search.geography import Geography
 from search.hints import CategoryHints
 from search.places import Authority, SourcePlaces
 from search.record_places import RecordPlaces
+from web.labels import place_label
 
 
 @dataclass
@@ -25,21 +27,29 @@ class WebArchive:
     hints: CategoryHints | None = None
     # Every registry source with its codes and location, by slug (the map, places of records).
     authorities: dict[str, Authority] = field(default_factory=dict)
+    # Names of régions, départements, EPCIs and communes by code (the place facets and filters).
+    geography: Geography = field(default_factory=Geography)
 
     @classmethod
     def open(
-        cls, reader: ArchiveReader, registry: dict | None = None, hints: CategoryHints | None = None
+        cls,
+        reader: ArchiveReader,
+        registry: dict | None = None,
+        hints: CategoryHints | None = None,
+        geography: Geography | None = None,
     ) -> WebArchive:
-        """``registry`` is ``crawler.sources.load_registry()``'s result (slug → source)."""
+        """``registry`` is ``crawler.sources.load_registry()``'s result (slug → source);
+        ``geography`` the registry's reference data (else what its sources say of themselves)."""
         registry = registry or {}
-        places = SourcePlaces.from_pairs((slug, source.departement) for slug, source in registry.items())
         names: dict[str, str] = {}
         for slug, source in registry.items():
             names[slug] = source.name
             for url in source.start_urls:
                 names.setdefault(urlsplit(url).netloc.lower(), source.name)
         authorities = {slug: Authority.of(source) for slug, source in registry.items()}
-        return cls(reader, Searcher(reader, places), names, hints, authorities)
+        geography = geography or Geography.of(authorities.values())
+        places = SourcePlaces.of(authorities.values(), geography.region_of)
+        return cls(reader, Searcher(reader, places), names, hints, authorities, geography)
 
     @cached_property
     def record_places(self) -> RecordPlaces:
@@ -50,6 +60,10 @@ class WebArchive:
         """The registry name of the source that found the document, else of its host."""
         slug = next((url.source_slug for url in document.urls if url.source_slug), None)
         return self.source_name(slug or document.host)
+
+    def place_label(self, facet: str, code: str) -> str:
+        """ "Occitanie", "Hérault (34)": a value of a place facet (``search.geography``)."""
+        return place_label(self.geography, facet, code)
 
     def source_name(self, host_or_slug: str | None) -> str:
         if not host_or_slug:

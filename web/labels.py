@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from archive.taxonomy import CATEGORY_IDS, CATEGORY_LABELS
+from search.geography import Geography
 
 DOC_TYPE_LABELS = {
     "deliberation": "Délibération",
@@ -94,6 +95,16 @@ def doc_type_label(doc_type: str) -> str:
 
 def decision_kind_label(kind: str) -> str:
     return DECISION_KIND_LABELS.get(kind, kind)
+
+
+def place_label(geography: Geography, facet: str, code: str) -> str:
+    """A place facet's value as readers know it: "Occitanie", "Hérault (34)", "Montpellier
+    Méditerranée Métropole", "Montpellier (34172)"; the code alone when the registry has no name
+    for it, with its kind for a région ("Région 77")."""
+    name = geography.name(facet, code)
+    if name is None:
+        return f"Région {code}" if facet == "regions" else code
+    return f"{name} ({code})" if facet in ("departements", "communes") else name
 
 
 def euros(amount: float | None) -> str:

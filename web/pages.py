@@ -52,6 +52,7 @@ def search_page(request: Request, params: Annotated[SearchParams, Depends(search
         pages=page_numbers(params.page, last_page),
         last_page=last_page,
         names=archive.source_name,
+        place=archive.place_label,
         feed_url=params.url("/feed", page=1),
         suggested_url=suggested_url(params, found.suggested_category),
     )

@@ -17,7 +17,7 @@ from fastapi import Query
 
 from archive.taxonomy import CATEGORY_IDS, DOC_TYPES, STANCES
 from search import SearchQuery
-from search.places import DEPARTEMENT_CODE
+from search.places import DEPARTEMENT_CODE, INSEE_CODE, REGION_CODE, SIREN
 
 MAX_QUERY_LENGTH = 200  # characters: a search, not a document
 MAX_FILTER_VALUES = 20  # per filter
@@ -39,6 +39,9 @@ class SearchParams:
     categories: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     departements: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()  # "76"
+    epcis: tuple[str, ...] = ()  # SIREN: "243400017"
+    communes: tuple[str, ...] = ()  # INSEE code: "34172"
     doc_types: tuple[str, ...] = ()
     stance: str | None = None
     since: str | None = None
@@ -48,9 +51,14 @@ class SearchParams:
 
     @property
     def filtered(self) -> bool:
-        return bool(self.q or self.categories or self.sources or self.departements or self.doc_types) or any(
+        return bool(self.q or self.categories or self.sources or self.placed or self.doc_types) or any(
             (self.stance, self.since, self.until)
         )
+
+    @property
+    def placed(self) -> bool:
+        """A place filter is set: a région, département, EPCI or commune."""
+        return bool(self.regions or self.departements or self.epcis or self.communes)
 
     def search_query(self, **changes: Any) -> SearchQuery:
         query = SearchQuery(
@@ -58,6 +66,9 @@ class SearchParams:
             categories=list(self.categories),
             sources=list(self.sources),
             departements=list(self.departements),
+            regions=list(self.regions),
+            epcis=list(self.epcis),
+            communes=list(self.communes),
             doc_types=list(self.doc_types),
             stance=self.stance,
             since=self.since,
@@ -71,7 +82,9 @@ class SearchParams:
         """The URL's query, in a fixed order (page only when not the first)."""
         pairs = [("q", self.q)] if self.q else []
         pairs += [("category", v) for v in self.categories] + [("source", v) for v in self.sources]
-        pairs += [("departement", v) for v in self.departements] + [("doc_type", v) for v in self.doc_types]
+        pairs += [("departement", v) for v in self.departements] + [("region", v) for v in self.regions]
+        pairs += [("epci", v) for v in self.epcis] + [("commune", v) for v in self.communes]
+        pairs += [("doc_type", v) for v in self.doc_types]
         pairs += [(name, value) for name in ("stance", "since", "until") if (value := getattr(self, name))]
         if self.per_page != PER_PAGE:
             pairs.append(("per_page", str(self.per_page)))
@@ -96,6 +109,11 @@ def search_params(
     category: Annotated[list[str], Query(description=f"Catégorie : {', '.join(CATEGORY_IDS)}.")] = [],  # noqa: B006
     source: Annotated[list[str], Query(description="Source : hôte (www.nice.fr) ou slug du registre.")] = [],  # noqa: B006
     departement: Annotated[list[str], Query(description="Code de département : 34, 2A, 974.")] = [],  # noqa: B006
+    region: Annotated[list[str], Query(description="Code de région : 76.")] = [],  # noqa: B006
+    epci: Annotated[
+        list[str], Query(description="SIREN d'un EPCI (ses communes comprises) : 243400017.")
+    ] = [],  # noqa: B006
+    commune: Annotated[list[str], Query(description="Code INSEE de commune : 34172.")] = [],  # noqa: B006
     doc_type: Annotated[list[str], Query(description=f"Type : {', '.join(DOC_TYPES)}.")] = [],  # noqa: B006
     stance: Annotated[str, Query(description="Position : opposition.")] = "",
     since: Annotated[str, Query(description="À partir de cette date : AAAA, AAAA-MM ou AAAA-MM-JJ.")] = "",
@@ -116,6 +134,9 @@ def search_params(
         categories=checked_choices(category, CATEGORY_IDS, "Catégorie"),
         sources=_matching(source, _SOURCE, "Source"),
         departements=tuple(v.upper() for v in _matching(departement, DEPARTEMENT_CODE, "Département")),
+        regions=tuple(v.zfill(2) for v in _matching(region, REGION_CODE, "Région")),
+        epcis=_matching(["".join(v.split()) for v in epci], SIREN, "EPCI"),
+        communes=tuple(v.upper() for v in _matching(commune, INSEE_CODE, "Commune")),
         doc_types=checked_choices(doc_type, DOC_TYPES, "Type de document"),
         stance=_stance(stance),
         since=_period(since, "since"),

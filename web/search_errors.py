@@ -10,6 +10,9 @@ LABELS = {
     "doc_types": "Type de document",
     "stance": "Position",
     "departements": "Département",
+    "regions": "Région",
+    "epcis": "EPCI",
+    "communes": "Commune",
     "since": "since",
     "until": "until",
 }
@@ -25,6 +28,7 @@ def french_message(exc: SearchError) -> str:
         errors.BAD_DATE: f"Date invalide pour {label} : « {value} » (AAAA, AAAA-MM ou AAAA-MM-JJ).",
         errors.UNKNOWN_VALUE: f"{label} inconnu(e) : « {value} ». Valeurs possibles : {', '.join(fields.choices)}.",
         errors.BAD_DEPARTEMENT: f"Département invalide : « {value} ».",
+        errors.BAD_PLACE: f"{label} invalide : « {value} ».",
         errors.BAD_PAGE: "Le nombre de résultats par page et la page doivent être positifs.",
         errors.MALFORMED_QUERY: "Recherche mal formée : vérifiez les guillemets et les parenthèses.",
         errors.UNKNOWN_COLUMN: "Recherche mal formée : les champs sont title et text.",

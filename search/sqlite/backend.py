@@ -76,6 +76,20 @@ class SqliteBackend(SearchBackend):
             suggested_total=suggested_total,
         )
 
+    def document_ids(self, query: SearchQuery) -> list[int]:
+        fts = _fts(query)
+        where, params = filters(query, self.places)
+        if fts is not None:
+            params["match"] = fts.match
+        sql, params = scored(query, fts, where, params)
+        with self.engine.connect() as connection, deadline(connection, self.timeout):
+            try:
+                return list(
+                    connection.execute(bind(f"SELECT id FROM ({sql}) ORDER BY id", params), params).scalars()
+                )
+            except OperationalError as exc:
+                raise self._explain(exc, query.raw) from exc
+
     def _tagged(self, connection: Connection, query: SearchQuery, category: str) -> int:
         """How many documents the category alone gives, with the query's other filters."""
         tagged = replace(query, text="", raw=False, categories=[category], facets=False)

@@ -7,13 +7,14 @@ new subclass listed in ``FACET_CLASSES`` and a field of ``search.results.Facets`
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any, ClassVar
 
 from sqlalchemy import Connection, text
 
 from search.index import ACTES_INDEX
 from search.places import ACTES_DEPARTEMENT_SQL, SourcePlaces
-from search.results import Facets
+from search.results import PLACE_FACET_VALUES, Facets
 from search.sqlite.matches import HITS_TABLE_DDL, expanding
 
 HITS = "temp.search_hits"
@@ -56,52 +57,145 @@ class StancesFacet(Facet):
     )
 
 
-class DepartementsFacet(Facet):
-    """A document counts once per département, whether its source or its ACTES identifier says so.
+class PlaceFacet(Facet):
+    """Documents per place of one kind (``level``, a field of ``SourcePlace``), counted once per
+    place whether the registry source that found them or their ACTES identifier says so.
 
-    The ACTES side reads the small ACTES index when the archive has it (an archive opened
-    read-only may predate it); the source side is left out when no source has a département.
+    The places of the hits are worked out once for every place facet (``HitPlaces``). The ACTES
+    side (départements and régions) reads the small ACTES index when the archive has it (an
+    archive opened read-only may predate it); the source side is left out without a registry.
+    ``limit``: only the most frequent values (EPCIs and communes).
     """
 
-    name = "departements"
-    PLACES = "temp.search_places"
+    level: ClassVar[str]
+    actes: ClassVar[bool] = False  # a document's ACTES département places it too
+    limit: ClassVar[int | None] = None
 
     def __init__(self) -> None:
         self.has_index = False
-        self.with_places = False
+        self.with_sources = False
 
     def prepare(self, connection: Connection, places: SourcePlaces) -> None:
-        self.clean(connection)
-        connection.exec_driver_sql(
-            "CREATE TEMP TABLE search_places (slug TEXT PRIMARY KEY, departement TEXT)"
-        )
-        if places.departements:
-            connection.execute(
-                text(f"INSERT INTO {self.PLACES} VALUES (:slug, :departement)"),
-                [{"slug": slug, "departement": code} for slug, code in places.departements.items()],
-            )
-        self.with_places = bool(places.departements)
-        self.has_index = bool(
+        HitPlaces.prepare(connection, places)
+        self.with_sources = bool(places.sources)
+        self.has_index = self.actes and bool(
             connection.exec_driver_sql(
                 "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (ACTES_INDEX,)
             ).first()
         )
 
     def query(self) -> str:
-        indexed = f"INDEXED BY {ACTES_INDEX}" if self.has_index else ""
-        sides = [
-            f"SELECT d.id AS id, {ACTES_DEPARTEMENT_SQL} AS value FROM documents d {indexed} "
-            f"WHERE d.actes_department IS NOT NULL AND d.id IN (SELECT id FROM {HITS})"
-        ]
-        if self.with_places:
-            sides.append(
-                f"SELECT u.document_id AS id, p.departement AS value FROM {HITS} h "
-                f"CROSS JOIN document_urls u ON u.document_id = h.id JOIN {self.PLACES} p ON p.slug = u.source_slug"
+        sides = []
+        if self.actes:
+            indexed = f"INDEXED BY {ACTES_INDEX}" if self.has_index else ""
+            actes = (
+                f"SELECT d.id AS id, {ACTES_DEPARTEMENT_SQL} AS departement FROM documents d {indexed} "
+                f"WHERE d.actes_department IS NOT NULL AND d.id IN (SELECT id FROM {HITS})"
             )
-        return f"SELECT value, count(DISTINCT id) AS n FROM ({' UNION ALL '.join(sides)}) GROUP BY value"
+            if self.level == "departement":
+                sides.append(f"SELECT id, departement AS value FROM ({actes})")
+            else:
+                sides.append(
+                    f"SELECT a.id AS id, r.region AS value FROM ({actes}) a "
+                    f"JOIN {HitPlaces.REGIONS} r ON r.departement = a.departement"
+                )
+        if self.with_sources:
+            sides.append(
+                f"SELECT s.id AS id, p.{self.level} AS value FROM {HitPlaces.SOURCES} s "
+                f"JOIN {HitPlaces.PLACES} p ON p.slug = s.slug WHERE p.{self.level} IS NOT NULL"
+            )
+        if not sides:
+            return ""
+        top = f" ORDER BY n DESC, value LIMIT {self.limit}" if self.limit else ""
+        return f"SELECT value, count(DISTINCT id) AS n FROM ({' UNION ALL '.join(sides)}) GROUP BY value{top}"
+
+    def counts(self, connection: Connection) -> dict[str, int]:
+        return super().counts(connection) if self.query() else {}
 
     def clean(self, connection: Connection) -> None:
-        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {self.PLACES}")
+        HitPlaces.clean(connection)
+
+
+class DepartementsFacet(PlaceFacet):
+    name = "departements"
+    level = "departement"
+    actes = True
+
+
+class RegionsFacet(PlaceFacet):
+    name = "regions"
+    level = "region"
+    actes = True
+
+
+class EpcisFacet(PlaceFacet):
+    name = "epcis"
+    level = "epci"
+    limit = PLACE_FACET_VALUES
+
+
+class CommunesFacet(PlaceFacet):
+    name = "communes"
+    level = "insee"
+    limit = PLACE_FACET_VALUES
+
+
+class HitPlaces:
+    """Where the hits come from, for the place facets: made by the first to prepare, dropped by
+    the first to clean (the others find it there, or gone), and by ``fill_hits`` before a new
+    search (a search stopped by its time limit may have left it).
+
+    Only the places of the registry sources that found a hit are written (a few hundred rows,
+    not the registry's 20,000), after one pass over the hits' URLs; the régions of the
+    départements serve the ACTES side.
+    """
+
+    SOURCES = "temp.search_hit_sources"  # id, slug: the registry sources that found each hit
+    PLACES = "temp.search_places"  # slug, insee, epci, departement, region
+    REGIONS = "temp.search_regions"  # departement, region
+    TABLES = (SOURCES, PLACES, REGIONS)
+
+    @classmethod
+    def prepare(cls, connection: Connection, places: SourcePlaces) -> None:
+        made = connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_temp_master WHERE type = 'table' AND name = 'search_hit_sources'"
+        ).first()
+        if made:
+            return
+        connection.exec_driver_sql(
+            "CREATE TEMP TABLE search_places "
+            "(slug TEXT PRIMARY KEY, insee TEXT, epci TEXT, departement TEXT, region TEXT)"
+        )
+        connection.exec_driver_sql(
+            "CREATE TEMP TABLE search_regions (departement TEXT PRIMARY KEY, region TEXT)"
+        )
+        connection.exec_driver_sql("CREATE TEMP TABLE search_hit_sources (id INTEGER, slug TEXT)")
+        if places.regions:
+            connection.execute(
+                text(f"INSERT INTO {cls.REGIONS} VALUES (:departement, :region)"),
+                [{"departement": code, "region": region} for code, region in places.regions.items()],
+            )
+        if not places.sources:
+            return
+        connection.exec_driver_sql(
+            f"INSERT INTO {cls.SOURCES} SELECT DISTINCT u.document_id, u.source_slug FROM {HITS} h "
+            "CROSS JOIN document_urls u ON u.document_id = h.id WHERE u.source_slug IS NOT NULL"
+        )
+        found = [row[0] for row in connection.exec_driver_sql(f"SELECT DISTINCT slug FROM {cls.SOURCES}")]
+        rows = [
+            {"slug": slug, **asdict(place)}
+            for slug in found
+            if (place := places.sources.get(slug)) is not None
+        ]
+        if rows:
+            connection.execute(
+                text(f"INSERT INTO {cls.PLACES} VALUES (:slug, :insee, :epci, :departement, :region)"), rows
+            )
+
+    @classmethod
+    def clean(cls, connection: Connection) -> None:
+        for table in cls.TABLES:
+            connection.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
 
 
 class SourcesFacet(Facet):
@@ -126,6 +220,9 @@ FACET_CLASSES: tuple[type[Facet], ...] = (
     CategoriesFacet,
     StancesFacet,
     DepartementsFacet,
+    RegionsFacet,
+    EpcisFacet,
+    CommunesFacet,
     SourcesFacet,
     DocTypesFacet,
     YearsFacet,
@@ -137,6 +234,7 @@ def fill_hits(connection: Connection, scored: str, params: dict[str, Any]) -> No
 
     Temporary tables live in SQLite's private temp database: this works on a read-only archive.
     """
+    HitPlaces.clean(connection)
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {HITS}")
     connection.exec_driver_sql(HITS_TABLE_DDL)
     connection.execute(text(f"INSERT INTO {HITS} {scored}").bindparams(*expanding(params)), params)

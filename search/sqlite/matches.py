@@ -9,6 +9,7 @@ the body. Without query words, every score is 0 and the filtered documents come 
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from sqlalchemy import bindparam, text
@@ -87,15 +88,9 @@ def filters(query: SearchQuery, places: SourcePlaces) -> tuple[list[str], dict[s
             "OR d.id IN (SELECT u.document_id FROM document_urls u WHERE u.source_slug IN :sources))"
         )
         params["sources"] = [source.lower() for source in query.sources]
-    if query.departements:
-        codes = [places.check(code) for code in query.departements]
-        # Where the crawl found it (a registry source), or the ACTES identifier it carries.
-        where.append(
-            "(d.actes_department IN :dep_actes OR d.id IN "
-            "(SELECT u.document_id FROM document_urls u WHERE u.source_slug IN :dep_slugs))"
-        )
-        params["dep_actes"] = [form for code in codes for form in actes_forms(code)]
-        params["dep_slugs"] = places.slugs_in(codes) or [""]
+    places_where, places_params = place_filters(query, places)
+    where += places_where
+    params.update(places_params)
     if query.doc_types:
         where.append("d.doc_type IN :doc_types")
         params["doc_types"] = query.doc_types
@@ -106,6 +101,43 @@ def filters(query: SearchQuery, places: SourcePlaces) -> tuple[list[str], dict[s
         where.append(f"{HIT_COLUMNS['day'][1]} <= :until")
         params["until"] = until.isoformat()
     return where, params
+
+
+def place_filters(query: SearchQuery, places: SourcePlaces) -> tuple[list[str], dict[str, Any]]:
+    """One condition per kind of place asked for: the codes of one kind are alternatives, the
+    kinds all apply (``--region 76 --commune 34172``: Montpellier's documents)."""
+    communes = [places.check_commune(code) for code in query.communes]
+    epcis = [places.check_epci(code) for code in query.epcis]
+    departements = [places.check(code) for code in query.departements]
+    regions = [places.check_region(code) for code in query.regions]
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    if communes:
+        where.append(_found_by("commune_slugs"))
+        params["commune_slugs"] = json.dumps(places.slugs_in(communes, "insee"))
+    if epcis:
+        where.append(_found_by("epci_slugs"))
+        params["epci_slugs"] = json.dumps(places.slugs_in(epcis, "epci"))
+    # A département or a région: where the crawl found it (a registry source), or the ACTES
+    # identifier it carries, whoever found it.
+    for name, codes, level, actes in (
+        ("dep", departements, "departement", departements),
+        ("reg", regions, "region", places.departements_in(regions)),
+    ):
+        if codes:
+            where.append(f"(d.actes_department IN :{name}_actes OR {_found_by(f'{name}_slugs')})")
+            params[f"{name}_actes"] = [form for code in actes for form in actes_forms(code)] or [""]
+            params[f"{name}_slugs"] = json.dumps(places.slugs_in(codes, level))
+    return where, params
+
+
+def _found_by(slugs: str) -> str:
+    """The documents that a registry source among ``:slugs`` (a JSON list, one parameter however
+    many: a région has thousands of communes) found."""
+    return (
+        "d.id IN (SELECT u.document_id FROM document_urls u "
+        f"WHERE u.source_slug IN (SELECT value FROM json_each(:{slugs})))"
+    )
 
 
 def base(fts: FtsQuery | None) -> str:

@@ -189,6 +189,20 @@ def test_export_acts_one_record_per_act(demo) -> None:
     assert row["unanimous"] == "true" and "huit caméras de télésurveillance" in " ".join(row["text"].split())
 
 
+def test_export_acts_by_place(demo) -> None:
+    """The demo crawls as the registry's Montpellier: its acts are Montpellier's, not Nice's."""
+    work, _ = demo
+    every = invoke_vigie("export", "--db", "demo.db", "--acts", cwd=work).stdout.splitlines()
+    montpellier = invoke_vigie("export", "--db", "demo.db", "--acts", "--commune", "34172", cwd=work)
+    assert montpellier.returncode == 0, montpellier.stderr
+    assert montpellier.stdout.splitlines() == every and len(every) > 130
+    nice = invoke_vigie(
+        "export", "--db", "demo.db", "--acts", "--epci", "200030195", "-o", "nice.jsonl", cwd=work
+    )
+    assert nice.returncode == 0 and (work / "nice.jsonl").read_text() == ""
+    assert nice.stderr.strip() == "0 acts written to nice.jsonl"
+
+
 def test_export_csv_opens_in_a_spreadsheet(demo) -> None:
     work, _ = demo
     result = invoke_vigie(

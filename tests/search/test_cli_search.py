@@ -66,6 +66,9 @@ def test_json_pdf_page_and_facets(archive: Path) -> None:
         "years",
         "stances",
         "departements",
+        "regions",
+        "epcis",
+        "communes",
     }
 
 

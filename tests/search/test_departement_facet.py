@@ -32,7 +32,7 @@ def test_counts_are_the_same_with_and_without_the_actes_index(tmp_path: Path) ->
     query = SearchQuery(text="caméras", facets=True)
     with_index = Searcher(store).search(query).facets
     assert with_index is not None and with_index.departements == {"34": 2, "2A": 1}
-    places = SourcePlaces(departements={"nimes": "30"})
+    places = SourcePlaces.from_pairs([("nimes", "30")])
     store.close()
     with sqlite3.connect(db) as connection:
         connection.execute("UPDATE document_urls SET source_slug = 'nimes' WHERE url = 'http://v3.fr/d.html'")

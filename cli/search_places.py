@@ -1,0 +1,150 @@
+"""Place filters of ``vigie search``, ``vigie feed`` and ``vigie export``, defined once.
+
+``--commune`` (INSEE code), ``--epci`` (SIREN), ``--departement`` and ``--region`` (codes), each
+repeatable, and the registry that places sources (``--registry``, ``--no-shipped``, as for
+``vigie crawl``). The registry takes half a second to load: a command reads it only when a
+place filter (or a facet) needs it. The names of places come from the registry's reference
+data (``authorities.csv``), whatever ``--no-shipped`` says: they are geography, not sources.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:
+    from search.geography import Geography
+    from search.places import SourcePlaces
+
+F = Callable[..., Any]
+# The SearchQuery field of each option, in the order the options are shown.
+FIELDS = {"--commune": "communes", "--epci": "epcis", "--departement": "departements", "--region": "regions"}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceFilters:
+    """A command's place options, as given (checked by the search, which knows the codes)."""
+
+    communes: tuple[str, ...] = ()
+    epcis: tuple[str, ...] = ()
+    departements: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    registry: str | None = None
+    no_shipped: bool = False
+
+    @property
+    def given(self) -> bool:
+        return bool(self.communes or self.epcis or self.departements or self.regions)
+
+    def query_fields(self) -> dict[str, list[str]]:
+        """The ``SearchQuery`` fields: ``SearchQuery(**filters.query_fields(), …)``."""
+        return {name: list(getattr(self, name)) for name in FIELDS.values()}
+
+    def arguments(self) -> list[str]:
+        """The options again, to repeat them in a suggested command."""
+        pairs = [(flag, value) for flag, name in FIELDS.items() for value in getattr(self, name)]
+        pairs += [("--registry", self.registry)] if self.registry else []
+        return [part for pair in pairs for part in pair] + ["--no-shipped"] * self.no_shipped
+
+    def load(self) -> tuple[SourcePlaces, Geography]:
+        """The registry's sources placed, and the names of places (one-line usage errors)."""
+        from crawler.sources.registry import RegistryError, load_registry
+
+        try:
+            sources = load_registry(self.registry, not self.no_shipped)
+        except RegistryError as exc:
+            raise click.UsageError(str(exc)) from None
+        return registry_places(sources)
+
+
+def registry_places(sources: Mapping[str, Any]) -> tuple[SourcePlaces, Geography]:
+    """``load_registry()``'s sources placed, and the geography that names places and gives each
+    département its région: ``authorities.csv``'s reference rows, completed by the sources'."""
+    from search.places import Authority, SourcePlaces
+
+    authorities = [Authority.of(source) for source in sources.values()]
+    geography = official_geography(authorities)
+    return SourcePlaces.of(authorities, geography.region_of), geography
+
+
+def official_geography(authorities: list[Any]) -> Geography:
+    """The official names (INSEE's: "Hérault", "Montpellier") win over the sources' own, which
+    may name a council or a listing ("Ville de Montpellier, liste des délibérations")."""
+    from crawler.sources.authorities import read_authorities
+    from search.geography import Geography
+
+    data = read_authorities()
+    own = Geography.of(authorities)
+
+    def names(kind: str) -> dict[str, str]:
+        return {place.code: place.name for place in data.named(kind)}
+
+    region_of = {place.code: place.region for place in data.named("departement") if place.region}
+    return Geography(
+        regions=names("region"),
+        departements=names("departement"),
+        epcis={**own.epcis, **names("epci")},
+        communes={**own.communes, **names("commune")},
+        region_of={**own.region_of, **region_of},
+    )
+
+
+def place_filters(with_sources: bool = True) -> Callable[[F], F]:
+    """``--commune``, ``--epci``, ``--departement``, ``--region`` (repeatable), ``--registry`` and
+    ``--no-shipped``, given to the command as one ``places`` argument (a ``PlaceFilters``).
+    ``with_sources``: the command has ``--source`` too, where a registry slug goes."""
+    slug_hint = " A registry slug goes in --source." if with_sources else ""
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)  # keeps the options already declared below (``__click_params__``)
+        def with_places(*args: Any, **kwargs: Any) -> Any:
+            names = (*FIELDS.values(), "registry", "no_shipped")
+            return func(*args, places=PlaceFilters(**{name: kwargs.pop(name) for name in names}), **kwargs)
+
+        options = [
+            click.option(
+                "--commune",
+                "communes",
+                multiple=True,
+                metavar="INSEE",
+                help=f"Only documents of this commune, by INSEE code: 34172 (repeatable).{slug_hint}",
+            ),
+            click.option(
+                "--epci",
+                "epcis",
+                multiple=True,
+                metavar="SIREN",
+                help="Only documents of this EPCI or its communes, by SIREN: 243400017 (repeatable).",
+            ),
+            click.option(
+                "--departement",
+                "departements",
+                multiple=True,
+                metavar="CODE",
+                help="Only documents of this département: 34, 2A, 974 (repeatable); "
+                "by registry source or ACTES identifier.",
+            ),
+            click.option(
+                "--region",
+                "regions",
+                multiple=True,
+                metavar="CODE",
+                help="Only documents of this région: 76 (repeatable); by registry source or ACTES identifier.",
+            ),
+            click.option(
+                "--registry",
+                type=click.Path(dir_okay=False),
+                help="Your own source registry (TOML), added to Vigie's, to place sources "
+                "[default: $VIGIE_SOURCES, or vigie-sources.toml here when it exists].",
+            ),
+            click.option("--no-shipped", is_flag=True, help="Place only the sources of --registry."),
+        ]
+        for option in reversed(options):
+            with_places = option(with_places)
+        return with_places  # type: ignore[return-value]
+
+    return decorate
