@@ -124,7 +124,9 @@ def test_records_are_well_formed_and_split() -> None:
     assert splits["heldout2"] >= 40
     second = [record for record in records if record["split"] == "heldout2"]
     assert sum(record["kind"] == "none" for record in second) >= 5
-    assert sum(record["kind"] in ("prefectoral_authorisation", "drone_authorisation") for record in second) >= 8
+    assert (
+        sum(record["kind"] in ("prefectoral_authorisation", "drone_authorisation") for record in second) >= 8
+    )
 
 
 def test_records_cover_authorisations_council_acts_and_negatives() -> None:

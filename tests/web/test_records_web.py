@@ -114,7 +114,9 @@ def test_a_record_shows_each_field_beside_its_evidence_marked_in_context(client:
     (town,) = renewal["related"]
     assert town["kind"] == "convention" and f'href="/records/{town["id"]}"' in html
     back = client.get(f"/records/{town['id']}").text
-    assert f'href="/records/{renewal["id"]}"' in back and "<mark>105.000 €uros HT</mark>." in back  # its tax with it
+    assert (
+        f'href="/records/{renewal["id"]}"' in back and "<mark>105.000 €uros HT</mark>." in back
+    )  # its tax with it
 
 
 def test_a_pdf_record_links_the_original_at_the_evidence_page(client: TestClient) -> None:
