@@ -53,7 +53,8 @@ def read_record(
         "vendor": parties.vendor(text),
         "legal_basis": money_law.legal_basis(text),
     }
-    found["cameras"], found["cameras_public_road"] = counts.cameras(text)
+    drones = kind is not None and kind.value == "drone_authorisation"
+    found["cameras"], found["cameras_public_road"] = counts.cameras(text, drones=drones)
     found["amount_eur"], found["amount_tax"] = money_law.amount(text)
     found["period_start"], found["period_end"] = counts.authorised_period(text)
     kind_name = kind.value if kind else "debate_only"

@@ -22,22 +22,46 @@ _DRONE_CAP = re.compile(
 )
 _STANDING = re.compile(
     rf"(?:le{GAP}syst[èe]me{GAP}comporte{GAP}(?:d[ée]sormais|toujours|dor[ée]navant)|le{GAP}nombre{GAP}de{GAP}cam[ée]ras"
-    rf"{GAP}reste{GAP}inchang[ée]{GAP}?:?)",
+    rf"{GAP}reste{GAP}(?:inchang[ée]{GAP}?:?|[àa]))",
     re.IGNORECASE,
 )
+# "Elles passeront de 7 à 16", "porter le nombre de caméras de 28 à 35": the total afterwards.
+_FROM_TO_COUNT = re.compile(
+    rf"\b(?:pass\w*|port\w*(?:{GAP}le{GAP}nombre{GAP}de{GAP}cam[ée]ras)?){GAP}de{GAP}\d+{GAP}[àa]{GAP}(?P<count>\d+)\b"
+    rf"(?!{GAP}(?:ans|jours|mois|heures|h\b|%|€|euros))",
+    re.IGNORECASE,
+)
+# A drone authorisation's aircraft, when no cap is written: "Un seul drone", "deux drones Mavic".
+_DRONES = re.compile(
+    rf"(?<![\w,.])(?P<count>{COUNT}){GAP}(?:seuls?{GAP})?(?:drones?|a[ée]ronefs?)\b", re.IGNORECASE
+)
+# "un dispositif de vidéoprotection" is a system; "une caméra" a count only when nothing says more.
+_ARTICLES = ("un", "une")
 
 
-def cameras(text: str) -> tuple[Found | None, Found | None]:
+def cameras(text: str, drones: bool = False) -> tuple[Found | None, Found | None]:
     """(all cameras, those filming the public road) the decision states.
 
     A drone arrêté caps the cameras flying at once ("fixé à UN"). Otherwise the counts of the
     first article are added up ("4 caméras intérieures et 1 caméra extérieure": 5); without
     articles, the first count of the text is taken (a deliberation's "installation de 12
-    caméras").
+    caméras"). A count written as an article ("une caméra nomade") is taken only when no other
+    count is written; "un dispositif de vidéoprotection" is a system, never a count. ``drones``:
+    the act authorises aircraft, whose number is the count ("deux drones").
     """
     cap = _DRONE_CAP.search(text)
     if cap is not None and (value := count_value(cap["count"])) is not None:
         return Found(value, cap.start("count"), cap.end("count")), None
+    if drones:
+        flown = _DRONES.search(text)
+        if flown is not None and (value := count_value(flown["count"])) is not None:
+            return Found(value, flown.start("count"), flown.end("count")), None
+        return None, None
+    total = _FROM_TO_COUNT.search(text)
+    if total is not None and re.search(
+        r"cam[ée]ras?", text[max(0, total.start() - 200) : total.end() + 60], re.I
+    ):
+        return Found(int(total["count"]), total.start("count"), total.end("count")), None
     standing = _STANDING.search(text)
     if standing is not None:  # a modification says what the system holds afterwards
         start, end = standing.end(), sentence_end(text, standing.end())
@@ -51,11 +75,17 @@ def _counted(text: str, start: int, end: int, every: bool) -> tuple[Found | None
     """The cameras counted between ``start`` and ``end``: all of them added up (``every``), or
     the first count only."""
     part = text[start:end]
-    matches = [match for match in _CAMERAS.finditer(part) if count_value(match["count"]) is not None]
+    matches = [
+        match
+        for match in _CAMERAS.finditer(part)
+        if count_value(match["count"]) is not None
+        and not (match["count"].lower() in _ARTICLES and "dispositif" in match[0].lower())
+    ]
     if not matches:
         return None, None
     if not every:
-        matches = matches[:1]
+        counted = [match for match in matches if match["count"].lower() not in _ARTICLES]
+        matches = counted[:1] or matches[:1]
     total = sum(count_value(match["count"]) or 0 for match in matches)
     span = Found(total, start + matches[0].start(), start + matches[-1].end())
     public = [match for match in matches if match["kind"] and "voie" in match["kind"].lower()]

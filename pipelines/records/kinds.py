@@ -30,12 +30,18 @@ _EXPERIMENT = re.compile(r"loi\s+n°\s*2023-380|traitement\s+algorithmique\s+des
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "drone_authorisation",
-        re.compile(r"(?:captation|images)[^.]{0,120}?(?:a[ée]ronefs?|drones?)", re.IGNORECASE),
+        # "la captation … d'images au moyen de caméras installées sur des aéronefs"; a report of
+        # one: "le préfet autorise la police à utiliser un drone", "un arrêté … le recours à des drones".
+        re.compile(
+            r"(?:captation|images)[^.]{0,120}?(?:a[ée]ronefs?|drones?)|autoris\w*[^.]{0,120}?\bdrones?\b"
+            r"|arr[êeé]t[ée][^.]{0,100}?\bdrones?\b",
+            re.IGNORECASE,
+        ),
     ),
     ("prefectoral_authorisation", re.compile(r"syst[èe]me\s+de\s+vid[ée]o\s?-?protection", re.IGNORECASE)),
 ]
 _PREFECTORAL_HEADING = re.compile(
-    r"^\s*arr[êe]t[ée]\b[^\n]{0,200}?(?:portant|autorisant|relatif)", re.IGNORECASE
+    r"^\s*arr[êeé]t[ée]\b[^\n]{0,200}?(?:portant|autorisant|relatif)", re.IGNORECASE | re.MULTILINE
 )
 # A prefect, or a prefecture named by its place ("Préfecture du Loiret"; not "Envoi Préfecture",
 # the transmission stamp of a council's act).
@@ -44,7 +50,9 @@ _PREFECT = re.compile(
 )
 # What only an act has: its heading ("Arrêté n° …"), its deciding verb ("ARRÊTE"), its first article.
 _ACT_FORM = re.compile(
-    r"^\s*arr[êe]t[ée]\b|\bARR[ÊE]TE\b|\bArt(?:icle|\.)?\s*(?:1|1er|premier)\b|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\s+)?n°",
+    r"^\s*arr[êeé]t[ée]\b|\bARR[ÊE]TE\b|\bArt(?:icle|\.)?\s*(?:1|1er|premier)\b|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\s+)?n°"
+    # A report of one: "le préfet vient d'autoriser", "un arrêté du 5 novembre du préfet".
+    r"|pr[ée]f(?:et|ecture)\b[^.]{0,80}?autoris|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\b|du\s+\d)",
     re.IGNORECASE | re.MULTILINE,
 )
 _SCOPES = (
@@ -131,15 +139,18 @@ def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Fo
     prefects = _PREFECTORAL_HEADING.search(head) or _PREFECT.search(head)
     # A prefect authorises by an arrêté: a page that explains the procedure is none.
     if prefects and _ACT_FORM.search(text, 0, 3000):
+        # A recueil's cover (its title, its printer, the prefect's services) may fill the first
+        # lines: the act's own heading follows.
+        heading = text[:1000]
         for kind, pattern in _RULES:
-            match = pattern.search(head)
+            match = pattern.search(heading)
             if match is None:
                 continue
             found = Found(kind, match.start(), match.end())
             if kind != "prefectoral_authorisation":
                 return found, None
             for scope, scope_pattern in _SCOPES:
-                scoped = scope_pattern.search(head, 0, match.start() + 200)
+                scoped = scope_pattern.search(heading, 0, match.start() + 200)
                 if scoped is not None:
                     return found, Found(scope, scoped.start(), scoped.end())
             return found, Found("new", match.start(), match.end())

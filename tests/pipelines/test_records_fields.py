@@ -209,3 +209,18 @@ def test_a_prefectures_page_on_the_procedure_is_no_decision() -> None:
     )
     [record] = records_for(deliberation, [], list(get_tagger().tag(deliberation, paged=False)))
     assert record.kind == "deployment" and record.cameras == 6
+
+
+def test_a_press_report_of_a_drone_authorisation_and_its_drones() -> None:
+    text = _labelled("web-rhone-drones-manifestation-1er-mai-lyon")  # "autorisant la police … deux drones"
+    record = read_record(text, ["drone"])
+    assert (record.kind, record.cameras) == ("drone_authorisation", 2)
+
+
+def test_counts_of_cameras_as_acts_and_reports_write_them() -> None:
+    meaulte = _labelled("web-meaulte-cm-2021-04-15-extension-7-a-16")  # "Elles passeront de 7 à 16"
+    assert read_record(meaulte, ["videoprotection"]).cameras == 16
+    unchanged = _labelled("manche-sp14-arrete-2024-128")  # "Le nombre de caméras reste à 27 … et 2 …"
+    assert read_record(unchanged, ["videoprotection"], year_hint=2025).cameras == 29
+    system = "prévoit la mise en place d’un dispositif de vidéo protection pour le village"
+    assert read_record(system, ["videoprotection"]).cameras is None  # a system, not one device
