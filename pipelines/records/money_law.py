@@ -41,7 +41,11 @@ _CODE_NAMES = (
     ("CGCT", re.compile(r"code\s+g[ée]n[ée]ral\s+des\s+collectivit[ée]s\s+territoriales", re.IGNORECASE)),
     ("CCP", re.compile(r"code\s+de\s+la\s+commande\s+publique", re.IGNORECASE)),
 )
-_JO_LAW = re.compile(r"loi\s+n°\s*2023-380\b", re.IGNORECASE)
+# "la loi n° 2007-297 du 5 mars 2007", "le décret n° 2004-374": cited whole, without articles.
+_STATUTE = re.compile(r"\b(?P<kind>loi|d[ée]cret)\s+n°\s*(?P<number>\d{2,4}-\d{1,4})\b", re.IGNORECASE)
+# "le code de la sécurité intérieure et notamment ses articles L. 242-1 à L. 242-8": the code
+# named before its articles.
+_CODE_BEFORE = r"(?:,?\s+et)?\s+(?:notamment\s+)?(?:ses|son|les|l['’])\s+articles?\s*$"
 
 
 def _article(written: str) -> str:
@@ -52,23 +56,44 @@ def _article(written: str) -> str:
 
 def legal_basis(text: str) -> Found | None:
     """The statutes cited, normalised ("CSI L.251-1"): each article followed, within the same
-    sentence, by the name of its code; and the 2023 Olympic Games law (VSA experiments)."""
+    sentence, by the name of its code (or just after it: "le code … et notamment ses articles");
+    the laws and decrees cited by number ("loi 2023-380", the Olympic Games law of the VSA
+    experiments; "décret 2004-374")."""
     cited: list[str] = []
     first, last = len(text), 0
+    previous: tuple[str, int] | None = None  # the last article's code and end
     for match in _ARTICLE.finditer(text):
         stops = [at for at in (text.find(stop, match.end()) for stop in (";", ".\n", ". ")) if at >= 0]
         window = text[match.end() : min([*stops, match.end() + 300])]
         code = next((name for name, pattern in _CODE_NAMES if pattern.search(window)), None)
         if code is None:
+            code = _code_before(text, match.start())
+        if code is None and previous and re.fullmatch(r"\s*(?:,|et)\s*", text[previous[1] : match.start()]):
+            code = previous[0]  # "ses articles L. 242-1 à L. 242-8 et R. 242-8 à R. 242-14"
+        if code is None:
             continue
+        previous = (code, match.end())
         reference = f"{code} {_article(match['first'])}"
         if match["last"]:
             reference += f" à {_article(match['last'])}"
         if reference not in cited:
             cited.append(reference)
         first, last = min(first, match.start()), max(last, match.end())
-    law = _JO_LAW.search(text)
-    if law is not None:
-        cited.append("loi 2023-380")
-        first, last = min(first, law.start()), max(last, law.end())
+    for statute in _STATUTE.finditer(text):
+        kind = "loi" if statute["kind"].lower() == "loi" else "décret"
+        reference = f"{kind} {statute['number']}"
+        if reference not in cited:
+            cited.append(reference)
+        first, last = min(first, statute.start()), max(last, statute.end())
     return Found(cited, first, last) if cited else None
+
+
+def _code_before(text: str, at: int) -> str | None:
+    """The code named just before a list of its articles, in the same clause."""
+    clause_start = max(text.rfind(";", 0, at), text.rfind(".\n", 0, at), at - 200, 0)
+    before = text[clause_start:at]
+    for name, pattern in _CODE_NAMES:
+        named = list(pattern.finditer(before))
+        if named and re.search(_CODE_BEFORE, before[named[-1].end() :], re.IGNORECASE):
+            return name
+    return None

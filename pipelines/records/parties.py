@@ -23,6 +23,12 @@ _RENEWED_TO = re.compile(
     rf"(?:est|sont){GAP}(?:reconduite?s?|modifi[ée]e?s?)",
     re.IGNORECASE,
 )
+# A report of an authorisation: "le préfet autorise la police nationale à utiliser un drone".
+_REPORTED_TO = re.compile(
+    rf"autoris\w*{GAP}(?P<who>(?:la|le|les|l['’])\s*[^,.;:]{{3,60}}?){GAP}[àa]{GAP}"
+    rf"(?:utiliser|se{GAP}servir|capter|recourir|survoler|filmer|d[ée]ployer|employer)",
+    re.IGNORECASE,
+)
 _LEAD = re.compile(r"^\s*(?:Art(?:icle|\.)?\s*(?:1|1er|premier)\s*(?:er)?\s*[:.–-]*\s*:?\s*)", re.IGNORECASE)
 
 
@@ -31,7 +37,7 @@ def beneficiary(text: str) -> Found | None:
     groupement de gendarmerie …, sont autorisés", "…, au chargé de sécurité, est reconduite"."""
     start, end = decision_part(text)
     part = text[start:end]
-    for pattern in (_BY_WHOM, _RENEWED_TO, _AUTHORISED):
+    for pattern in (_BY_WHOM, _RENEWED_TO, _AUTHORISED, _REPORTED_TO):
         match = pattern.search(part)
         if match is None:
             continue
@@ -131,6 +137,16 @@ def authority(text: str) -> Found | None:
     return min(found, key=lambda item: item.start) if found else None
 
 
+# Words that follow a town's name in a council's opening written in capitals ("LA GAUDE DUMENT
+# CONVOQUE LE MERCREDI"): no town's name holds them.
+_AFTER_NAME = re.compile(
+    r"\b(?:D[ÛU]MENT|CONVOQU\w*|R[ÉE]UNI\w*|S[ÉE]ANCE|SOUS|LORS|EN\s+S[ÉE]ANCE"
+    r"|LE\s+(?:LUNDI|MARDI|MERCREDI|JEUDI|VENDREDI|SAMEDI|DIMANCHE))\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def _named(place: str) -> str:
     """A place as it is written in a sentence: "MANCHE" → "Manche", "Montpellier" unchanged."""
+    place = _AFTER_NAME.sub("", place).strip() or place
     return place.title() if place.isupper() else place

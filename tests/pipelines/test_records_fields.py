@@ -14,6 +14,7 @@ from archive.records import DecisionRecord
 from pipelines.dates import find_date
 from pipelines.records import read_record
 from pipelines.records.build import SITTING_SOURCE, records_for
+from pipelines.records.parties import authority
 from pipelines.tagging import get_tagger
 from tests import realdocs
 
@@ -224,3 +225,25 @@ def test_counts_of_cameras_as_acts_and_reports_write_them() -> None:
     assert read_record(unchanged, ["videoprotection"], year_hint=2025).cameras == 29
     system = "prévoit la mise en place d’un dispositif de vidéo protection pour le village"
     assert read_record(system, ["videoprotection"]).cameras is None  # a system, not one device
+
+
+def test_laws_decrees_and_a_code_named_before_its_articles() -> None:
+    text = (
+        "Vu le code de la sécurité intérieure et notamment ses articles L. 242-1 à L. 242-8 et\n"
+        "R. 242-8 à R. 242-14 ;\nVu le décret n° 2004-374 du 29 avril 2004 ; Vu la loi n° 2007-297 du 5 mars 2007 ;"
+    )
+    record = read_record(text, ["drone"])
+    assert record.legal_basis == [
+        "CSI L.242-1 à L.242-8",
+        "CSI R.242-8 à R.242-14",
+        "décret 2004-374",
+        "loi 2007-297",
+    ]
+
+
+def test_who_a_reported_authorisation_names_and_a_town_in_capitals_cut_at_its_sitting() -> None:
+    reported = _labelled("web-alpes-maritimes-drone-manifestation-cannes-21-mai")
+    assert read_record(reported, ["drone"]).beneficiary == "la police nationale"
+    opening = "LE CONSEIL MUNICIPAL DE LA GAUDE DUMENT CONVOQUE LE MERCREDI 24 FEVRIER 2010"
+    found = authority(opening)
+    assert found is not None and found.value == "Conseil municipal de La Gaude"
