@@ -44,6 +44,7 @@ def serve(
     from archive.db import ArchiveError, resolve_location
     from archive.errors import OlderSchemaError
     from archive.reader import ArchiveReader
+    from cli.record_places import reference_authorities
     from cli.search import cli_message
     from crawler.sources.registry import RegistryError, load_registry
     from search import SearchError
@@ -65,7 +66,9 @@ def serve(
             # write the web command makes, before it opens the archive read-only.
             ArchiveStore(location).close()
             reader = ArchiveReader(location)
-        archive = WebArchive.open(reader, sources, _category_hints())
+        # The communes without a website place records too (unless the registry is one's own only).
+        reference = [] if no_shipped else reference_authorities()
+        archive = WebArchive.open(reader, sources, _category_hints(), reference)
     except (ArchiveError, SearchError) as exc:
         message = cli_message(exc) if isinstance(exc, SearchError) else str(exc)
         raise click.BadParameter(message, param_hint="'--db'") from None

@@ -25,12 +25,20 @@ class WebArchive:
     hints: CategoryHints | None = None
     # Every registry source with its codes and location, by slug (the map, places of records).
     authorities: dict[str, Authority] = field(default_factory=dict)
+    # The generated registry's rows no source stands for (``search.record_places.reference_authority``):
+    # the communes without a website place records too; EPCIs, départements, régions name pages.
+    reference: list[Authority] = field(default_factory=list)
 
     @classmethod
     def open(
-        cls, reader: ArchiveReader, registry: dict | None = None, hints: CategoryHints | None = None
+        cls,
+        reader: ArchiveReader,
+        registry: dict | None = None,
+        hints: CategoryHints | None = None,
+        reference: list[Authority] | None = None,
     ) -> WebArchive:
-        """``registry`` is ``crawler.sources.load_registry()``'s result (slug → source)."""
+        """``registry`` is ``crawler.sources.load_registry()``'s result (slug → source),
+        ``reference`` ``cli.record_places.reference_authorities()``'s."""
         registry = registry or {}
         places = SourcePlaces.from_pairs((slug, source.departement) for slug, source in registry.items())
         names: dict[str, str] = {}
@@ -39,12 +47,12 @@ class WebArchive:
             for url in source.start_urls:
                 names.setdefault(urlsplit(url).netloc.lower(), source.name)
         authorities = {slug: Authority.of(source) for slug, source in registry.items()}
-        return cls(reader, Searcher(reader, places), names, hints, authorities)
+        return cls(reader, Searcher(reader, places), names, hints, authorities, reference or [])
 
     @cached_property
     def record_places(self) -> RecordPlaces:
         """The registry's communes by name, to place records (built once, on first use)."""
-        return RecordPlaces(self.authorities)
+        return RecordPlaces(self.authorities, self.reference)
 
     def document_source_name(self, document: DocumentDetail) -> str:
         """The registry name of the source that found the document, else of its host."""

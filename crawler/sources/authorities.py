@@ -105,6 +105,14 @@ def generated_sources(authorities: Authorities) -> dict[str, RegisteredSource]:
     return sources
 
 
+def reference_rows(authorities: Authorities | None = None) -> list[Place]:
+    """The rows no generated source stands for: the communes without a website (a third of
+    them), which still place the records that name them, and the EPCIs, départements and
+    régions, which name the pages and filters of records by area."""
+    authorities = authorities or read_authorities()
+    return [place for place in authorities.places.values() if place.kind != "commune" or not place.site]
+
+
 def identities(source: RegisteredSource) -> set[tuple[str, str]]:
     """What makes two entries the same authority: a code, or a kind of one per département."""
     keys: set[tuple[str, str]] = set()
