@@ -24,6 +24,7 @@ from search.places import Authority, SourcePlaces
 # commune's name is what follows.
 _AUTHORITY_PREFIX = re.compile(r"^(?:ville|commune|mairie)\s+(?:de\s+|d'|d’|(du)\s+|(des)\s+)", re.IGNORECASE)
 _AUTHORITY_SUFFIX = re.compile(r"\s*[(,].*$")
+_NAMED_AS_AUTHORITY = re.compile(r"^(?:ville|commune|mairie)\b|[(,]", re.IGNORECASE)
 FILTERS_KEPT = 64  # place filters kept, by what they select: each walks every commune once
 
 
@@ -50,6 +51,8 @@ class RecordPlace:
 
 def commune_name(authority: Authority) -> str:
     """The commune's own name: "Ville du Havre" is "Le Havre", "Commune de Flaux" "Flaux"."""
+    if not _NAMED_AS_AUTHORITY.search(authority.name):  # the official data's names, at once
+        return authority.name
     name = _AUTHORITY_SUFFIX.sub("", authority.name)
     match = _AUTHORITY_PREFIX.match(name)
     if match is None:
@@ -72,6 +75,7 @@ class RecordPlaces:
         reference = list(reference)
         self.communes: dict[str, list[Authority]] = {}  # folded name → one authority per INSEE
         self.by_insee: dict[str, Authority] = {}  # a source first, else the reference row
+        self._named: set[tuple[str, str]] = set()  # (folded name, INSEE code) already there
         for authority in authorities.values():
             self._add_commune(authority)
         for row in reference:
@@ -88,11 +92,13 @@ class RecordPlaces:
     def _add_commune(self, authority: Authority) -> None:
         if authority.kind != "commune":
             return
+        folded = fold_place_name(commune_name(authority))
         if authority.insee:
+            if (folded, authority.insee) in self._named:
+                return  # one authority per INSEE code and name
+            self._named.add((folded, authority.insee))
             self.by_insee.setdefault(authority.insee, authority)
-        same = self.communes.setdefault(fold_place_name(commune_name(authority)), [])
-        if not any(other.insee == authority.insee for other in same if authority.insee):
-            same.append(authority)
+        self.communes.setdefault(folded, []).append(authority)
 
     def resolve(self, commune: str | None, source_slug: str | None) -> RecordPlace | None:
         """The record's place, or None when the registry cannot say which commune it is."""
