@@ -29,8 +29,11 @@ def fold_place_name(name: str) -> str:
     """One spelling per name, as people and documents vary it: "SAINT-LÔ", "Saint Lo" and
     "saint-lô" are "saint lo" (case, accents, hyphens and apostrophes aside), "Les Pieux" and
     "Pieux" are "pieux" (a leading article aside)."""
-    bare = unicodedata.normalize("NFKD", name.casefold()).translate(_combining_marks())
-    return _ARTICLE.sub("", " ".join(_NOT_WORD.sub(" ", bare).split()))
+    folded = name.casefold()
+    if not folded.isascii():
+        folded = unicodedata.normalize("NFKD", folded).translate(_combining_marks())
+    words = _NOT_WORD.sub(" ", folded).strip()  # runs of non-letters are one space
+    return _ARTICLE.sub("", words) if words.startswith("l") else words
 
 
 # The Unicode blocks of combining marks that Latin letters take (accents, cedillas…).
