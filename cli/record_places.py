@@ -1,5 +1,8 @@
 """Places of decision records for ``vigie records``: the registry loaded as ``vigie sources``
-loads it (``--registry``, ``--no-shipped``), and ``--departement``/``--region`` checked."""
+loads it (``--registry``, ``--no-shipped``), with the generated registry's reference rows (the
+communes without a website place records too), and the place options checked: ``--commune``
+(an INSEE code; any other value is a part of the name), ``--epci``, ``--departement``,
+``--region``."""
 
 from __future__ import annotations
 
@@ -9,11 +12,21 @@ import click
 
 if TYPE_CHECKING:
     from archive.record_places import PlaceFilter
+    from search.places import Authority
     from search.record_places import RecordPlaces
+
+# Which option a ``SearchError``'s field comes from.
+_OPTIONS = {
+    "departements": "'--departement'",
+    "regions": "'--region'",
+    "epcis": "'--epci'",
+    "communes": "'--commune'",
+}
 
 
 def record_places(registry: str | None, no_shipped: bool) -> RecordPlaces:
-    """The registry's authorities, by slug, ready to place records (one-line usage errors)."""
+    """The registry's authorities, by slug, and the reference rows (unless ``no_shipped``),
+    ready to place records (one-line usage errors)."""
     from crawler.sources.registry import RegistryError, load_registry
     from search.places import Authority
     from search.record_places import RecordPlaces
@@ -22,30 +35,70 @@ def record_places(registry: str | None, no_shipped: bool) -> RecordPlaces:
         sources = load_registry(registry, not no_shipped)
     except RegistryError as exc:
         raise click.UsageError(str(exc)) from None
-    return RecordPlaces({slug: Authority.of(source) for slug, source in sources.items()})
+    authorities = {slug: Authority.of(source) for slug, source in sources.items()}
+    return RecordPlaces(authorities, [] if no_shipped else reference_authorities())
+
+
+def reference_authorities() -> list[Authority]:
+    """The generated registry's rows that no source stands for, as the web and the CLI place
+    records with them: the communes without a website, EPCIs, départements and régions."""
+    from crawler.sources.authorities import reference_rows
+    from search.record_places import reference_authority
+
+    return [reference_authority(row) for row in reference_rows()]
+
+
+def split_communes(values: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
+    """``--commune`` values: (the part of a name, if one was given; the INSEE codes). A value
+    that starts with a digit is a code ("50025", "2A004"): no commune's name does."""
+    codes = tuple(value.strip() for value in values if value.strip()[:1].isdigit())
+    names = [value for value in values if value.strip() and not value.strip()[:1].isdigit()]
+    if len(names) > 1:
+        raise click.BadParameter(
+            f"one part of a name at most ({', '.join(names)}); repeat --commune with INSEE codes",
+            param_hint="'--commune'",
+        )
+    return (names[0] if names else None), codes
 
 
 def place_filter(
-    places: RecordPlaces, departements: tuple[str, ...], regions: tuple[str, ...]
+    places: RecordPlaces,
+    departements: tuple[str, ...] = (),
+    regions: tuple[str, ...] = (),
+    epcis: tuple[str, ...] = (),
+    communes: tuple[str, ...] = (),
 ) -> PlaceFilter | None:
-    """The records of these départements and régions; None when neither is asked for."""
+    """The records of these places (any of them); None when none is asked for."""
     from search.errors import SearchError
     from search.record_places import check_departement
 
-    if not departements and not regions:
+    if not (departements or regions or epcis or communes):
         return None
     try:
-        codes = [check_departement(code) for code in departements]
-        region_codes = [places.check_region(code) for code in regions]
+        checked = (
+            [check_departement(code) for code in departements],
+            [places.check_region(code) for code in regions],
+            [places.check_epci(code) for code in epcis],
+            [places.check_commune(code) for code in communes],
+        )
     except SearchError as exc:
-        option = "'--departement'" if exc.field == "departements" else "'--region'"
+        option = _OPTIONS.get(exc.field or "", "'--commune'")
         raise click.BadParameter(str(exc).split(": ", 1)[-1], param_hint=option) from None
-    return places.place_filter(codes, region_codes)
+    return places.place_filter(*checked)
 
 
 def place_options() -> list[Any]:
-    """``--departement``, ``--region`` (repeatable) and the registry they are read from."""
+    """``--commune``, ``--epci``, ``--departement``, ``--region`` (repeatable) and the registry
+    they are read from."""
     return [
+        click.option(
+            "--commune",
+            "communes",
+            multiple=True,
+            help="Records of this commune (repeat): its INSEE code (50025), placed through the "
+            "registry; any other value is a part of the name the record writes (one at most).",
+        ),
+        click.option("--epci", "epcis", multiple=True, help="Records in this EPCI (repeat): its SIREN."),
         click.option(
             "--departement",
             "departements",

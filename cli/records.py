@@ -10,7 +10,7 @@ import click
 
 from archive.records import RECORD_EXPORT_COLUMNS
 from cli.options import archive_options, existing_store, reading_store, writing
-from cli.record_places import place_filter, place_options, record_places
+from cli.record_places import place_filter, place_options, record_places, split_communes
 
 # The columns of ``vigie records list`` and of the CSV export, in order (a public contract).
 RECORD_COLUMNS = list(RECORD_EXPORT_COLUMNS)
@@ -32,7 +32,6 @@ def _filters(func: Any) -> Any:
         ),
         click.option("--category", "technologies", multiple=True, help="Only records about this technology."),
         click.option("--authority", help="Authority whose name contains this (any case)."),
-        click.option("--commune", help="Commune whose name contains this."),
         click.option("--vendor", help="Vendor or contractor whose name contains this."),
         click.option("--year", type=click.IntRange(1900, 2100), help="Acts of this year."),
         click.option(
@@ -72,11 +71,12 @@ def _found(
     when a place filter or ``placing`` needs them, else None)."""
     from archive.record_queries import find_records
 
-    departements, regions = given.pop("departements"), given.pop("regions")
+    commune, codes = split_communes(given.pop("communes"))
+    areas = given.pop("departements"), given.pop("regions"), given.pop("epcis"), codes
     registry, no_shipped = given.pop("registry"), given.pop("no_shipped")
-    places = record_places(registry, no_shipped) if placing or departements or regions else None
-    place = place_filter(places, departements, regions) if places is not None else None
-    wanted = _record_filter(**given, place=place)
+    places = record_places(registry, no_shipped) if placing or any(areas) else None
+    place = place_filter(places, *areas) if places is not None else None
+    wanted = _record_filter(**given, commune=commune, place=place)
     store = reading_store(db, files_dir)
     try:
         return (*find_records(store, wanted), places)

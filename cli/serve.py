@@ -45,6 +45,7 @@ def serve(
     from archive.db import ArchiveError, resolve_location
     from archive.errors import OlderSchemaError
     from archive.reader import ArchiveReader
+    from cli.record_places import reference_authorities
     from cli.search import cli_message
     from cli.search_places import official_geography
     from crawler.sources.registry import RegistryError, load_registry
@@ -69,7 +70,9 @@ def serve(
             ArchiveStore(location).close()
             reader = ArchiveReader(location)
         geography = official_geography([Authority.of(source) for source in sources.values()])
-        archive = WebArchive.open(reader, sources, _category_hints(), geography)
+        # The communes without a website place records too (unless the registry is one's own only).
+        reference = [] if no_shipped else reference_authorities()
+        archive = WebArchive.open(reader, sources, _category_hints(), geography, reference)
     except (ArchiveError, SearchError) as exc:
         message = cli_message(exc) if isinstance(exc, SearchError) else str(exc)
         raise click.BadParameter(message, param_hint="'--db'") from None

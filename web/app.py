@@ -4,6 +4,8 @@ Routes are a stable contract (the README lists them): ``/`` overview, ``/search`
 ``/documents/{id}`` document page, ``/originals/{sha256}`` archived originals, ``/feed`` Atom
 feed of any search, ``/search.csv`` and ``/search.jsonl`` exports, ``/records`` and
 ``/records/{id}`` decision records, ``/communes/{name}`` a commune's timeline (and its ``/feed``),
+``/epci/{siren}``, ``/departements/{code}`` and ``/regions/{code}`` the timelines of the areas
+above it (and their ``/feed``),
 ``/map`` the map of the sources, and the JSON API under ``/api/`` described by ``/openapi.json``.
 """
 
@@ -28,6 +30,7 @@ from web.archive_view import WebArchive
 from web.params import BadSearch, SearchParams
 from web.search_errors import french_message
 from web.security import SecurityHeaders, web_url
+from web.timeline import area_url
 
 HERE = Path(__file__).parent
 
@@ -43,7 +46,7 @@ def _version() -> str:
 
 
 def create_app(archive: WebArchive) -> FastAPI:
-    from web import api, api_records, exports, originals, pages, records
+    from web import api, api_records, exports, originals, pages, place_pages, records
     from web import map as map_page  # not the builtin
 
     app = FastAPI(
@@ -62,7 +65,7 @@ def create_app(archive: WebArchive) -> FastAPI:
     app.state.templates = _templates()
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (pages, records, map_page, exports, originals, api, api_records):
+    for module in (pages, records, place_pages, map_page, exports, originals, api, api_records):
         app.include_router(module.router)
     app.add_exception_handler(BadSearch, _bad_request)
     app.add_exception_handler(SearchError, _bad_request)
@@ -88,6 +91,7 @@ def _templates() -> Jinja2Templates:
         euros=labels.euros,
         french_iso_date=labels.french_iso_date,
         path_segment=path_segment,
+        area_url=area_url,
     )
     env.globals.update(
         category_labels=labels.category_labels,

@@ -29,6 +29,9 @@ class WebArchive:
     authorities: dict[str, Authority] = field(default_factory=dict)
     # Names of régions, départements, EPCIs and communes by code (the place facets and filters).
     geography: Geography = field(default_factory=Geography)
+    # The generated registry's rows no source stands for (``search.record_places.reference_authority``):
+    # the communes without a website place records too; EPCIs, départements, régions name pages.
+    reference: list[Authority] = field(default_factory=list)
 
     @classmethod
     def open(
@@ -37,9 +40,11 @@ class WebArchive:
         registry: dict | None = None,
         hints: CategoryHints | None = None,
         geography: Geography | None = None,
+        reference: list[Authority] | None = None,
     ) -> WebArchive:
         """``registry`` is ``crawler.sources.load_registry()``'s result (slug → source);
-        ``geography`` the registry's reference data (else what its sources say of themselves)."""
+        ``geography`` the registry's reference data (else what its sources say of themselves);
+        ``reference`` ``cli.record_places.reference_authorities()``'s."""
         registry = registry or {}
         names: dict[str, str] = {}
         for slug, source in registry.items():
@@ -49,12 +54,12 @@ class WebArchive:
         authorities = {slug: Authority.of(source) for slug, source in registry.items()}
         geography = geography or Geography.of(authorities.values())
         places = SourcePlaces.of(authorities.values(), geography.region_of)
-        return cls(reader, Searcher(reader, places), names, hints, authorities, geography)
+        return cls(reader, Searcher(reader, places), names, hints, authorities, geography, reference or [])
 
     @cached_property
     def record_places(self) -> RecordPlaces:
         """The registry's communes by name, to place records (built once, on first use)."""
-        return RecordPlaces(self.authorities)
+        return RecordPlaces(self.authorities, self.reference)
 
     def document_source_name(self, document: DocumentDetail) -> str:
         """The registry name of the source that found the document, else of its host."""

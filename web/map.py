@@ -6,8 +6,10 @@ Filters are the search's (``category``, ``stance``, ``departement``, ``since``, 
 by the same code, with the same 400 page), plus ``colour`` (``category`` or ``stance``). The
 search filters a document by its source's département or its ACTES identifier; the map places
 sources, so ``departement`` keeps the sources of that département. Each point links to the
-commune's page when the source is a commune whose decision records name it, else to the search
-of that source's documents under the same filters.
+commune's page when the source is a commune whose decision records name it, to the EPCI's,
+département's or région's page when the source is one with records, else to the search of that
+source's documents under the same filters. Points whose discs overlap are one disc with their
+count (``web.map_clusters``), which leads to the list of its members beneath the map.
 """
 
 from __future__ import annotations
@@ -22,9 +24,11 @@ from fastapi.responses import HTMLResponse
 
 from archive.taxonomy import CATEGORY_IDS
 from search.places import Authority, normalise_departement
+from search.record_places import RecordPlaces
 from search.source_counts import SourceCounts
 from web.app import archive_of, path_segment, render
 from web.labels import category_label
+from web.map_clusters import group_points
 from web.map_svg import HEIGHT, WIDTH, Base, base_map, place, radius
 from web.params import BadSearch, SearchParams, search_params
 
@@ -33,6 +37,7 @@ COLOURS = ("category", "stance")
 # The table beneath the map keeps the page light on a phone when thousands of sources have
 # mentions (a point weighs about 0.3 KB, a row 0.4 KB); every source stays a point.
 TABLE_ROWS = 300
+CLUSTER_NAMES = 20  # members named in a cluster's entry beneath the map (all are in the table)
 # "Ville de Montpellier" is "Montpellier" in the records (and on its commune page).
 _TOWN_PREFIX = re.compile(r"^(ville|commune|mairie) d(e |')", re.IGNORECASE)
 
@@ -109,6 +114,7 @@ def map_page(request: Request, params: Annotated[MapParams, Depends(map_params)]
     base = base_map()
     points = map_points(counts, archive.authorities, archive.source_name, base, params)
     placed = sorted((p for p in points if p.x is not None), key=lambda p: (-p.radius, p.slug))
+    grouped = group_points(placed)
     shown_categories = [c for c in CATEGORY_IDS if any(p.category == c for p in placed)]
     return render(
         request,
@@ -120,6 +126,10 @@ def map_page(request: Request, params: Annotated[MapParams, Depends(map_params)]
         base_width=WIDTH,
         base_height=HEIGHT,
         placed=placed,
+        alone=sorted(grouped.alone, key=lambda p: (-p.radius, p.slug)),
+        clusters=grouped.clusters,
+        cluster_names=CLUSTER_NAMES,
+        with_records=departements_with_records(counts, archive.record_places),
         points=points,
         table_rows=TABLE_ROWS,
         legend=shown_categories,
@@ -187,13 +197,43 @@ def _main_category(count: SourceCounts) -> str | None:
 
 
 def _link(count: SourceCounts, authority: Authority | None, search: SearchParams) -> str:
-    """The commune's page when its records name it, else the search of the source's documents."""
+    """The authority's page: a commune's when its records name it, an EPCI's, département's
+    or région's when the source is one and found records; else the search of its documents."""
     if authority is not None and authority.kind == "commune":
         wanted = {authority.name.casefold(), _TOWN_PREFIX.sub("", authority.name).casefold()}
         for commune in count.record_communes:
             if commune.casefold() in wanted:
                 return f"/communes/{path_segment(commune)}"
-    return search.url("/search", sources=(count.slug,), page=1)
+    area = _area_page(authority) if authority is not None and count.records else None
+    return area or search.url("/search", sources=(count.slug,), page=1)
+
+
+def _area_page(authority: Authority) -> str | None:
+    """The page of the area a source that is no commune speaks for: an EPCI's, a conseil
+    départemental's or a prefecture's département, a région."""
+    if authority.kind == "epci" and authority.siren:
+        return f"/epci/{authority.siren}"
+    if authority.kind in ("departement", "prefecture") and authority.departement:
+        return f"/departements/{normalise_departement(authority.departement)}"
+    if authority.kind == "region" and authority.region:
+        return f"/regions/{authority.region}"
+    return None
+
+
+def departements_with_records(counts: list[SourceCounts], places: RecordPlaces) -> set[str]:
+    """The départements whose page has records, as far as the map's counts tell: where the
+    registry places a record its source found, or the source's own, for a record naming no
+    commune (as ``/departements/{code}`` selects them)."""
+    found = set()
+    for count in counts:
+        source = places.authorities.get(count.slug)
+        if source is not None and source.departement and count.records > sum(count.record_communes.values()):
+            found.add(source.departement)
+        for commune in count.record_communes:
+            place = places.resolve(commune, count.slug)
+            if place is not None and place.departement:
+                found.add(place.departement)
+    return found
 
 
 def _count(number: int, word: str) -> str:

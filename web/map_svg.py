@@ -3,7 +3,9 @@
 Nothing is fetched, by the server or the reader's browser (the Content-Security-Policy allows
 no other origin, and no script): the land is ``static/france.json``, the town halls' locations
 of every commune of the registry on a grid of about 5 km (``scripts/build_map_outline.py``),
-drawn as one path of rectangles; the points are the registry's locations of the sources.
+drawn as one path of smooth outlines traced around the grid's cells (``web.map_outline``); the
+points are the registry's locations of the sources (``web.map_clusters`` groups those that
+overlap).
 
 Projection: equirectangular, each area's longitudes shortened by the cosine of its middle
 latitude (46.5° for metropolitan France), so that shapes keep their proportions near that
@@ -20,6 +22,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from web.map_outline import land_outline
 
 LAND_FILE = Path(__file__).parent / "static" / "france.json"
 WIDTH = 600
@@ -56,10 +60,12 @@ class Frame:
         return self.south <= lat <= self.north and self.west <= lon <= self.east
 
     def project(self, lat: float, lon: float) -> tuple[float, float]:
-        return (
-            round(self.x + (lon - self.west) * self.shrink * self.scale, 1),
-            round(self.y + (self.north - lat) * self.scale, 1),
-        )
+        x, y = self.exact(lat, lon)
+        return round(x, 1), round(y, 1)
+
+    def exact(self, lat: float, lon: float) -> tuple[float, float]:
+        """The pixel, unrounded: the land's outline rounds once, after it is smoothed."""
+        return self.x + (lon - self.west) * self.shrink * self.scale, self.y + (self.north - lat) * self.scale
 
     @property
     def width(self) -> float:
@@ -83,7 +89,7 @@ class Inset:
 class Base:
     """What every map shares: the land path and the frames (built once per process)."""
 
-    land: str  # the SVG path of every land cell
+    land: str  # the SVG path of the land's outlines
     frames: tuple[Frame, ...]  # metropolitan France first
     insets: tuple[Inset, ...]
 
@@ -146,13 +152,5 @@ def _inset_frame(area: str, shape: dict[str, Any], x: float, box_width: float) -
 
 
 def _land_path(frame: Frame, shape: dict[str, Any]) -> str:
-    """One rectangle per run of land cells: ``M x y H x V y H x Z``."""
-    parts = []
-    for y, runs in shape["rows"]:
-        lat_south = shape["lat0"] + y * shape["lat_cell"]
-        for start, end in zip(runs[::2], runs[1::2], strict=True):
-            x1, y1 = frame.project(lat_south + shape["lat_cell"], shape["lon0"] + start * shape["lon_cell"])
-            x2, y2 = frame.project(lat_south, shape["lon0"] + end * shape["lon_cell"])
-            # Each row reaches a little into the next one: no hairline seams when anti-aliased.
-            parts.append(f"M{x1:g} {y1:g}H{x2:g}V{y2 + 0.4:.1f}H{x1:g}Z")
-    return "".join(parts)
+    """The area's land cells as smooth outlines (``web.map_outline``)."""
+    return land_outline(shape, frame.exact)

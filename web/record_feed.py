@@ -1,6 +1,7 @@
-"""The Atom feed of a commune's decisions (``/communes/{name}/feed``): one entry per record,
-the newest decision first, built with ElementTree as ``search.feed`` builds the mentions' feed
-(every string escaped: they come from scraped documents)."""
+"""The Atom feed of a place's decisions (``/communes/{name}/feed``, ``/epci/{siren}/feed``,
+``/departements/{code}/feed``, ``/regions/{code}/feed``): one entry per record, the newest
+decision first, built with ElementTree as ``search.feed`` builds the mentions' feed (every
+string escaped: they come from scraped documents)."""
 
 from __future__ import annotations
 
@@ -19,15 +20,30 @@ FEED_ENTRIES = 50
 
 def commune_feed(commune: str, views: list[RecordView], base_url: str, self_url: str) -> bytes:
     """``views`` newest first; ``base_url`` (``http://host``) makes the entries' links absolute."""
+    return timeline_feed(
+        f"Vigie : décisions de {commune}",
+        f"urn:vigie:commune:{quote(commune.casefold())}",
+        f"/communes/{quote(commune)}",
+        views,
+        base_url,
+        self_url,
+    )
+
+
+def timeline_feed(
+    title: str, urn: str, page: str, views: list[RecordView], base_url: str, self_url: str
+) -> bytes:
+    """The feed called ``title``, identified by ``urn`` (stable: a reader keys on it), whose
+    page is ``page`` (a path); ``views`` newest first."""
     feed = ET.Element(f"{{{ATOM}}}feed")
-    _text(feed, "title", f"Vigie : décisions de {commune}")
-    _text(feed, "id", f"urn:vigie:commune:{quote(commune.casefold())}")
+    _text(feed, "title", title)
+    _text(feed, "id", urn)
     dates = [view.date for view in views if view.date]
     _text(feed, "updated", _stamp(max(dates) if dates else dt.date(1970, 1, 1)))
     generator = _text(feed, "generator", "Vigie")
     generator.set("uri", "https://github.com/vigie-surveillance/vigie")
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=self_url, type="application/atom+xml")
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=f"{base_url}/communes/{quote(commune)}")
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=f"{base_url}{page}")
     for view in views[:FEED_ENTRIES]:
         feed.append(_entry(view, base_url))
     ET.indent(feed)

@@ -17,6 +17,8 @@ from archive.record_places import PlaceFilter
 from archive.record_queries import RecordFilter
 from archive.records import DECISION_KINDS
 from archive.taxonomy import CATEGORY_IDS
+from search.areas import INSEE_CODE, SIREN
+from search.errors import SearchError
 from search.places import DEPARTEMENT_CODE, normalise_departement
 from search.record_places import RecordPlaces
 from web.params import MAX_RESULTS_REACHABLE, BadSearch, bounded_number, checked_choices
@@ -25,7 +27,7 @@ PER_PAGE = 50
 MAX_TEXT = 100  # characters of a name filter: a commune's or a company's name, not a document
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 REGION_CODE = re.compile(r"0?[1-6]|[1-9][0-9]")
-MAX_CODES = 101  # every département once
+MAX_CODES = 101  # every département once (and as many communes or EPCIs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +42,8 @@ class RecordParams:
     without_authorisation: bool = False  # a commune's acts where no prefect's authorisation is found
     departements: tuple[str, ...] = ()  # "50", "2A": records placed there through the registry
     regions: tuple[str, ...] = ()  # "28"
+    epcis: tuple[str, ...] = ()  # SIREN: "200069425"
+    communes: tuple[str, ...] = ()  # INSEE codes ("50025"), given as ``commune`` like a name
     page: int = 1
 
     @property
@@ -57,14 +61,27 @@ class RecordParams:
             or self.year
             or self.expiring_within is not None
             or self.without_authorisation
-            or self.departements
-            or self.regions
+            or self.places
         )
 
+    @property
+    def places(self) -> bool:
+        """Whether a place is asked for: records of any of these communes, EPCIs, départements,
+        régions."""
+        return bool(self.departements or self.regions or self.epcis or self.communes)
+
     def place_filter(self, places: RecordPlaces) -> PlaceFilter | None:
-        if not self.departements and not self.regions:
+        """The records of the places asked for; a code the registry does not know is a
+        ``BadSearch`` (a département only needs to be one: the registry may have none there)."""
+        if not self.places:
             return None
-        return places.place_filter(self.departements, self.regions)
+        try:
+            epcis = [places.check_epci(code) for code in self.epcis]
+            communes = [places.check_commune(code) for code in self.communes]
+        except SearchError as exc:
+            label = "EPCI" if exc.field == "epcis" else "Commune"
+            raise BadSearch(f"{label} inconnu(e) du registre : « {exc.value} ».") from None
+        return places.place_filter(self.departements, self.regions, epcis, communes)
 
     def record_filter(self, places: RecordPlaces | None = None, everything: bool = False) -> RecordFilter:
         """The archive's filter; ``places`` (the registry's) for a département or région,
@@ -89,6 +106,7 @@ class RecordParams:
         pairs += [
             (name, value) for name in ("vendor", "commune", "authority") if (value := getattr(self, name))
         ]
+        pairs += [("commune", v) for v in self.communes] + [("epci", v) for v in self.epcis]
         if self.year is not None:
             pairs.append(("year", str(self.year)))
         if self.expiring_within is not None:
@@ -109,7 +127,13 @@ def record_params(
     category: Annotated[list[str], Query(description=f"Technologie : {', '.join(CATEGORY_IDS)}.")] = [],  # noqa: B006
     kind: Annotated[list[str], Query(description=f"Nature : {', '.join(DECISION_KINDS)}.")] = [],  # noqa: B006
     vendor: Annotated[str, Query(description="Prestataire dont le nom contient ce texte.")] = "",
-    commune: Annotated[str, Query(description="Commune dont le nom contient ce texte.")] = "",
+    commune: Annotated[
+        list[str],
+        Query(
+            description="Commune (répétable) : son code INSEE (50025), lieu tiré du registre ; "
+            "toute autre valeur est une partie du nom que la décision écrit (une seule)."
+        ),
+    ] = [],  # noqa: B006
     authority: Annotated[str, Query(description="Autorité dont le nom contient ce texte.")] = "",
     year: Annotated[str, Query(description="Année de l'acte (AAAA).")] = "",
     expiring_within: Annotated[
@@ -125,14 +149,18 @@ def record_params(
         list[str], Query(description="Département (répétable) : 50, 2A, 974 ; lieux tirés du registre.")
     ] = [],  # noqa: B006
     region: Annotated[list[str], Query(description="Code de région (répétable) : 28, 76.")] = [],  # noqa: B006
+    epci: Annotated[list[str], Query(description="EPCI (répétable) : son SIREN, 200069425.")] = [],  # noqa: B006
     page: Annotated[str, Query(description=f"Page, à partir de 1 ({PER_PAGE} décisions par page).")] = "1",
 ) -> RecordParams:
     """FastAPI dependency: the checked filters of a request (raises ``BadSearch``)."""
+    names = [value for value in commune if value.strip() and not value.strip()[:1].isdigit()]
+    if len(names) > 1:
+        raise BadSearch("commune : un seul nom (ou des codes INSEE, répétés).")
     return RecordParams(
         categories=checked_choices(category, CATEGORY_IDS, "Catégorie"),
         kinds=checked_choices(kind, DECISION_KINDS, "Nature de décision"),
         vendor=_text(vendor, "vendor"),
-        commune=_text(commune, "commune"),
+        commune=_text(names[0] if names else "", "commune"),
         authority=_text(authority, "authority"),
         year=bounded_number(year.strip(), "year", FIRST_YEAR, LAST_YEAR) if year.strip() else None,
         expiring_within=(
@@ -145,6 +173,9 @@ def record_params(
             normalise_departement(v) for v in _codes(departement, DEPARTEMENT_CODE, "Département")
         ),
         regions=tuple(v.zfill(2) for v in _codes(region, REGION_CODE, "Région")),
+        epcis=_codes(epci, SIREN, "EPCI"),
+        # A value that starts with a digit is a code: no commune's name does.
+        communes=_codes([v.upper() for v in commune if v.strip()[:1].isdigit()], INSEE_CODE, "Commune"),
         page=bounded_number(page, "page", 1, MAX_RESULTS_REACHABLE // PER_PAGE),
     )
 

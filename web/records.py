@@ -1,27 +1,29 @@
 """The decision records' pages: ``/records`` (the list, filtered), ``/records/{id}`` (one record,
 each field beside its evidence highlighted in the document's text), ``/communes/{name}`` (a
-commune's timeline) and its Atom feed ``/communes/{name}/feed``."""
+commune's timeline, ``web.timeline``) and its Atom feed ``/communes/{name}/feed``. The timelines
+of EPCIs, départements and régions are ``web.place_pages``'."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from archive.record_queries import EvidencePassage, RecordView, commune_records, find_records, record_by_id
 from archive.records import RECORD_FIELDS
-from archive.taxonomy import CATEGORY_IDS
 from search.record_geojson import feature_collection
+from search.record_places import RecordPlaces
 from web.app import archive_of, path_segment, render
 from web.labels import RECORD_FIELD_LABELS, SCOPE_LABELS, decision_kind_label, euros, french_date
 from web.pages import page_numbers
 from web.record_feed import commune_feed
 from web.record_params import PER_PAGE, RecordParams, record_params
+from web.timeline import Timeline, area_url, areas_above, place_of, timeline
 
 router = APIRouter(include_in_schema=False)
 
@@ -38,18 +40,6 @@ class FieldRow:
     categories: list[str] = field(default_factory=list)  # technologies: shown as badges
 
 
-@dataclass(frozen=True, slots=True)
-class Timeline:
-    """A commune's records, oldest first, grouped by year ("date inconnue" last)."""
-
-    commune: str
-    views: list[RecordView]
-    years: list[tuple[str, list[RecordView]]]
-    technologies: list[tuple[str, int]]  # (category, records), in the taxonomy's order
-    latest: RecordView | None
-    documents: list[tuple[int, str, dt.date | None, int]]  # (id, title, date, records)
-
-
 @router.get("/records", response_class=HTMLResponse)
 def record_list(request: Request, filters: Annotated[RecordParams, Depends(record_params)]) -> HTMLResponse:
     archive = archive_of(request)
@@ -64,7 +54,31 @@ def record_list(request: Request, filters: Annotated[RecordParams, Depends(recor
         views=views,
         pages=page_numbers(filters.page, last_page),
         last_page=last_page,
+        place_links=place_links(filters, archive.record_places) if filters.places else [],
     )
+
+
+def place_links(filters: RecordParams, places: RecordPlaces) -> list[tuple[str, str]]:
+    """(label, page) of each place the list is filtered by: its timeline."""
+    links = []
+    for kind, codes in (
+        ("region", filters.regions),
+        ("departement", filters.departements),
+        ("epci", filters.epcis),
+    ):
+        for code in codes:
+            area = places.areas.get(kind, code)
+            if area is not None:
+                links.append((_area_label(area.kind, area.name, area.code), area_url(area)))
+    for code in filters.communes:
+        commune = places.commune(code)
+        if commune is not None:
+            links.append((commune.name, f"/communes/{path_segment(commune.name)}"))
+    return links
+
+
+def _area_label(kind: str, name: str, code: str) -> str:
+    return f"{name} ({code})" if kind == "departement" else name
 
 
 @router.get("/records.geojson", response_class=Response)
@@ -83,9 +97,12 @@ def record_geojson(request: Request, filters: Annotated[RecordParams, Depends(re
 
 @router.get("/records/{record_id}", response_class=HTMLResponse)
 def record_page(request: Request, record_id: int) -> HTMLResponse:
-    view = record_by_id(archive_of(request).reader, record_id)
+    archive = archive_of(request)
+    view = record_by_id(archive.reader, record_id)
     if view is None:
         raise HTTPException(404, f"Aucune décision n° {record_id} dans l'archive.")
+    places = archive.record_places
+    place = places.resolve(view.record.commune, view.source_slug)
     filled = field_rows(view)
     shown = {row.name for row in filled}
     return render(
@@ -97,6 +114,8 @@ def record_page(request: Request, record_id: int) -> HTMLResponse:
             if part
         ),
         view=view,
+        place=place,
+        trail=areas_above(place, places),
         rows=filled,
         missing=[
             RECORD_FIELD_LABELS[name]
@@ -108,51 +127,35 @@ def record_page(request: Request, record_id: int) -> HTMLResponse:
 
 @router.get("/communes/{name}", response_class=HTMLResponse)
 def commune_page(request: Request, name: str) -> HTMLResponse:
-    found = timeline(commune_records(archive_of(request).reader, name), name)
+    places = archive_of(request).record_places
+    found = _commune_timeline(request, name)
+    place = place_of(found.views, places)
     return render(
         request,
-        "commune.html",
-        title=f"Décisions : {found.commune}",
+        "timeline.html",
+        title=f"Décisions : {found.name}",
         timeline=found,
-        feed_url=f"/communes/{path_segment(found.commune)}/feed",
+        kind="commune",
+        subtitle=f"Commune · code INSEE {place.insee}" if place is not None and place.insee else "Commune",
+        trail=areas_above(place, places),
+        feed_url=f"/communes/{path_segment(found.name)}/feed",
+        list_url="/records?" + urlencode({"commune": place.insee if place and place.insee else found.name}),
+        search_url="/search?" + urlencode({"q": f'"{found.name}"'}),
     )
 
 
 @router.get("/communes/{name}/feed", response_class=Response)
 def commune_feed_route(request: Request, name: str) -> Response:
-    found = timeline(commune_records(archive_of(request).reader, name), name)
-    newest_first = [view for view in reversed(found.views) if view.date] + [
-        view for view in found.views if not view.date
-    ]
+    found = _commune_timeline(request, name)
     base = str(request.base_url).rstrip("/")
-    xml = commune_feed(found.commune, newest_first, base, str(request.url))
+    xml = commune_feed(found.name, found.newest_first, base, str(request.url))
     return Response(xml, media_type="application/atom+xml; charset=utf-8")
 
 
-def timeline(views: list[RecordView], asked: str) -> Timeline:
-    """The commune's timeline (``views`` oldest first); a 404 when it has no record."""
-    if not views:
-        raise HTTPException(404, f"Aucune décision enregistrée pour la commune « {asked[:100]} ».")
-    years: dict[str, list[RecordView]] = {}
-    for view in views:
-        years.setdefault(str(view.date.year) if view.date else "Date inconnue", []).append(view)
-    counts = Counter(technology for view in views for technology in view.record.technologies)
-    order = {category: index for index, category in enumerate(CATEGORY_IDS)}
-    documents: dict[int, tuple[int, str, dt.date | None, int]] = {}
-    for view in views:
-        _, title, date, count = documents.get(
-            view.document_id, (view.document_id, view.document_title or "", view.document_date, 0)
-        )
-        documents[view.document_id] = (view.document_id, title, date, count + 1)
-    dated = [view for view in views if view.date]
-    return Timeline(
-        commune=views[0].record.commune or asked,
-        views=views,
-        years=list(years.items()),
-        technologies=sorted(counts.items(), key=lambda pair: (order.get(pair[0], len(order)), pair[0])),
-        latest=dated[-1] if dated else views[-1],
-        documents=sorted(documents.values(), key=lambda doc: (doc[2] is None, doc[2] or dt.date.min, doc[0])),
-    )
+def _commune_timeline(request: Request, name: str) -> Timeline:
+    views = commune_records(archive_of(request).reader, name)
+    commune = views[0].record.commune if views and views[0].record.commune else name
+    return timeline(views, commune, f"Aucune décision enregistrée pour la commune « {name[:100]} ».")
 
 
 def field_rows(view: RecordView) -> list[FieldRow]:

@@ -50,6 +50,13 @@ class Authorities:
 
 @cache
 def read_authorities(path: Path = AUTHORITIES) -> Authorities:
+    """The registry's data, read once per process and file version: the registry, the place
+    filters and the records' places all read it when ``vigie serve`` starts (3 MB, 35,000 rows)."""
+    return _read_authorities(path, path.stat().st_mtime_ns)
+
+
+@cache
+def _read_authorities(path: Path, _version: int) -> Authorities:
     with path.open(encoding="utf-8", newline="") as file:
         header = []
         lines = iter(file)
@@ -103,6 +110,14 @@ def generated_sources(authorities: Authorities) -> dict[str, RegisteredSource]:
             location=place.location,
         )
     return sources
+
+
+def reference_rows(authorities: Authorities | None = None) -> list[Place]:
+    """The rows no generated source stands for: the communes without a website (a third of
+    them), which still place the records that name them, and the EPCIs, départements and
+    régions, which name the pages and filters of records by area."""
+    authorities = authorities or read_authorities()
+    return [place for place in authorities.places.values() if place.kind != "commune" or not place.site]
 
 
 def identities(source: RegisteredSource) -> set[tuple[str, str]]:

@@ -6,15 +6,31 @@ from __future__ import annotations
 import pytest
 
 from archive.record_places import fold_place_name
+from crawler.sources.authorities import reference_rows
 from crawler.sources.registry import load_registry
 from search.errors import SearchError
 from search.places import Authority
-from search.record_places import RecordPlaces, check_departement, commune_name
+from search.record_places import RecordPlaces, check_departement, commune_name, reference_authority
+
+COTENTIN = "200067205"  # the Communauté d'agglomération du Cotentin (Cherbourg, Les Pieux…)
+MONT_SAINT_MICHEL = "200069425"  # the Communauté d'agglomération Mont-Saint-Michel-Normandie
 
 
 @pytest.fixture(scope="module")
-def places() -> RecordPlaces:
-    return RecordPlaces({slug: Authority.of(source) for slug, source in load_registry(None).items()})
+def sources() -> dict[str, Authority]:
+    return {slug: Authority.of(source) for slug, source in load_registry(None).items()}
+
+
+@pytest.fixture(scope="module")
+def places(sources: dict[str, Authority]) -> RecordPlaces:
+    """The sources only, as before the reference rows."""
+    return RecordPlaces(sources)
+
+
+@pytest.fixture(scope="module")
+def everywhere(sources: dict[str, Authority]) -> RecordPlaces:
+    """The sources and the reference rows, as ``vigie serve`` and ``vigie records`` place records."""
+    return RecordPlaces(sources, [reference_authority(row) for row in reference_rows()])
 
 
 def test_a_name_unique_in_france_is_placed_alone(places: RecordPlaces) -> None:
@@ -85,3 +101,78 @@ def test_bad_codes_are_errors(places: RecordPlaces, given: str) -> None:
         check_departement(given)
     with pytest.raises(SearchError):
         places.check_region(given)
+
+
+def test_a_commune_without_a_website_is_placed_by_its_reference_row(
+    places: RecordPlaces, everywhere: RecordPlaces
+) -> None:
+    """Baupte (Manche) has no website, so no source: only the reference rows know it."""
+    assert places.resolve("Baupte", "prefecture-50") is None
+    baupte = everywhere.resolve("BAUPTE", "prefecture-50")
+    assert baupte is not None and (baupte.insee, baupte.departement, baupte.region) == ("50036", "50", "28")
+    assert baupte.located and 49.2 < baupte.lat < 49.4 and -1.5 < baupte.lon < -1.2
+    assert baupte.resolution == "name+departement" and baupte.epci == "200042729"
+    # A commune that a source stands for is still placed through its source.
+    avranches = everywhere.resolve("Avranches", None)
+    assert avranches is not None and everywhere.by_insee["50025"].slug == "commune-50025"
+
+
+@pytest.mark.parametrize(("written", "insee"), [("Les Pieux", "50402"), ("Le Havre", "76351")])
+def test_a_leading_article_is_no_part_of_the_name(everywhere: RecordPlaces, written: str, insee: str) -> None:
+    """The official data write "Pieux" and "Havre"; documents write the article."""
+    found = everywhere.resolve(written, None)
+    assert found is not None and found.insee == insee
+    assert fold_place_name(written) == fold_place_name(written.split(" ", 1)[1])
+
+
+def test_an_epcis_and_a_communes_filters(everywhere: RecordPlaces) -> None:
+    cotentin = everywhere.place_filter(epcis=[COTENTIN])
+    assert {"cherbourg en cotentin", "pieux", "valognes"} <= cotentin.communes
+    assert "avranches" in cotentin.elsewhere and "commune-50129" in cotentin.sources
+    assert "prefecture-50" not in cotentin.sources  # the prefect's acts lie where they name
+    avranches = everywhere.place_filter(communes=["50025"])
+    assert avranches.communes == {"avranches"} and avranches.sources == {"commune-50025"}
+    both = everywhere.place_filter(epcis=[MONT_SAINT_MICHEL], communes=["50129"])
+    assert {"avranches", "cherbourg en cotentin"} <= both.communes
+
+
+def test_a_name_borne_inside_and_outside_lies_inside_through_its_departements_sources(
+    everywhere: RecordPlaces,
+) -> None:
+    """Saint-Marcouf is a commune of the Calvados and one of the Manche: a record naming it is
+    the Manche's when a source of the Manche found it, and Normandie's whichever it is."""
+    manche = everywhere.place_filter(["50"])
+    assert "saint marcouf" not in manche.communes and "saint marcouf" not in manche.elsewhere
+    (group,) = [(names, slugs) for names, slugs in manche.near if "saint marcouf" in names]
+    assert "prefecture-50" in group[1] and "prefecture-14" not in group[1]
+    assert "saint marcouf" in everywhere.place_filter(regions=["28"]).communes
+
+
+def test_areas_are_named_by_the_reference_rows(everywhere: RecordPlaces, places: RecordPlaces) -> None:
+    areas = everywhere.areas
+    assert areas.get("departement", "50").name == "Manche"
+    assert areas.get("region", "28").name == "Normandie"
+    epci = areas.get("epci", MONT_SAINT_MICHEL)
+    assert epci.name == "Communauté d'agglomération Mont-Saint-Michel-Normandie"
+    assert (epci.departement, epci.region) == ("50", "28")
+    avranches = everywhere.resolve("Avranches", None)
+    above = areas.above(avranches.epci, avranches.departement, avranches.region)
+    assert [area.kind for area in above] == ["region", "departement", "epci"]
+    # Without the reference rows, the codes the sources carry are areas still, named by code.
+    assert places.areas.get("departement", "50").name == "Département 50"
+
+
+@pytest.mark.parametrize(
+    ("check", "given", "message"),
+    [
+        ("check_commune", "5002", "not an INSEE code"),
+        ("check_commune", "99999", "not a commune of the registry"),
+        ("check_epci", "20006942", "not a SIREN"),
+        ("check_epci", "123456789", "not an EPCI's SIREN of the registry"),
+        ("check_region", "99", "not a région code"),
+    ],
+)
+def test_unknown_codes_are_errors(everywhere: RecordPlaces, check: str, given: str, message: str) -> None:
+    with pytest.raises(SearchError, match=message):
+        getattr(everywhere, check)(given)
+    assert everywhere.check_commune("2a004") == "2A004" and everywhere.check_epci(COTENTIN) == COTENTIN

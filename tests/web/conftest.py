@@ -7,9 +7,11 @@ from fastapi.testclient import TestClient
 
 from archive.db import resolve_location
 from archive.reader import ArchiveReader
+from cli.record_places import reference_authorities
 from crawler.sources.registry import load_registry
 from pipelines.tagging.lexicon import load_lexicon
 from search.hints import CategoryHints
+from tests.web.cluster_site import ClusterFixture, build_cluster_archive
 from tests.web.site import WebFixture, build_archive
 from web.app import create_app
 from web.archive_view import WebArchive
@@ -25,6 +27,34 @@ def client(web_fixture: WebFixture) -> Iterator[TestClient]:
     reader = ArchiveReader(resolve_location(str(web_fixture.db), writable=False))
     hints = CategoryHints.from_lexicon(load_lexicon())  # as `vigie serve` gives them
     archive = WebArchive.open(reader, load_registry(web_fixture.registry, include_shipped=False), hints)
+    with TestClient(create_app(archive)) as test_client:
+        yield test_client
+    reader.close()
+
+
+@pytest.fixture(scope="session")
+def placed(web_fixture: WebFixture) -> Iterator[TestClient]:
+    """The fixture archive served as ``vigie serve --registry …`` serves it: with the shipped
+    registry and its reference rows (communes without a website, EPCIs, départements, régions)."""
+    reader = ArchiveReader(resolve_location(str(web_fixture.db), writable=False))
+    registry = load_registry(web_fixture.registry)
+    archive = WebArchive.open(reader, registry, reference=reference_authorities())
+    with TestClient(create_app(archive)) as test_client:
+        yield test_client
+    reader.close()
+
+
+@pytest.fixture(scope="session")
+def cluster_fixture(tmp_path_factory: pytest.TempPathFactory) -> ClusterFixture:
+    return build_cluster_archive(tmp_path_factory.mktemp("communes"))
+
+
+@pytest.fixture(scope="session")
+def clustered(cluster_fixture: ClusterFixture) -> Iterator[TestClient]:
+    """Three neighbouring communes of the Manche and Lodève, served with the shipped registry."""
+    reader = ArchiveReader(resolve_location(str(cluster_fixture.db), writable=False))
+    registry = load_registry(cluster_fixture.registry)
+    archive = WebArchive.open(reader, registry, reference=reference_authorities())
     with TestClient(create_app(archive)) as test_client:
         yield test_client
     reader.close()

@@ -12,12 +12,27 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.web.browser import CHROMIUM_FLAGS, SCREENSHOTS, require_chromium, vigie_serve
+from tests.web.cluster_site import ClusterFixture
 from tests.web.site import WebFixture
 
 
 @pytest.fixture(scope="module")
 def base_url(web_fixture: WebFixture) -> Iterator[str]:
     with vigie_serve(web_fixture.db, web_fixture.registry, web_fixture.db.parent) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def placed_url(web_fixture: WebFixture) -> Iterator[str]:
+    """The same archive with Vigie's registry: the communes' EPCIs, départements and régions."""
+    with vigie_serve(web_fixture.db, web_fixture.registry, web_fixture.db.parent, shipped=True) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def cluster_url(cluster_fixture: ClusterFixture) -> Iterator[str]:
+    folder = cluster_fixture.db.parent
+    with vigie_serve(cluster_fixture.db, cluster_fixture.registry, folder, shipped=True) as url:
         yield url
 
 
@@ -194,5 +209,80 @@ def test_map_shows_the_points_and_leads_to_the_commune(browser: Browser, base_ur
             point.click()
             page.wait_for_url("**/communes/Testville")
             assert page.locator("h1").inner_text() == "Testville"
+        finally:
+            context.close()
+
+
+def test_a_record_leads_to_its_departement_and_epci_timelines(browser: Browser, placed_url: str) -> None:
+    for width in (1280, 390):
+        context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 900})
+        page = context.new_page()
+        try:
+            page.goto(placed_url + "/records?departement=50")
+            assert page.locator("#total").inner_text() == "4"
+            page.locator("#place-pages a", has_text="Manche (50)").click()  # the filter's page
+            page.wait_for_url("**/departements/50")
+            assert page.locator("h1").inner_text() == "Manche"
+            assert page.locator("ol.timeline li").count() == 4
+            assert page.locator("ul.commune-counts li").inner_text().startswith("Avranches")
+            assert "4 juin 2024" in page.locator("#latest").inner_text()
+            feed = page.locator("link[type='application/atom+xml']").get_attribute("href")
+            assert feed == "/departements/50/feed"
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            shot(page, f"13-departement-{width}")
+
+            page.locator("ol.timeline a.record-link").last.click()
+            page.wait_for_url("**/records/*")
+            page.locator(".crumbs a.epci").click()
+            page.wait_for_url("**/epci/200069425")
+            assert page.locator("h1").inner_text() == "Communauté d'agglomération Mont-Saint-Michel-Normandie"
+            assert page.locator("#place-kind").inner_text() == "EPCI · SIREN 200069425"
+            assert page.locator("ol.timeline li").count() == 4
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            shot(page, f"14-epci-{width}")
+            assert page.request.get(placed_url + "/epci/200069425/feed").status == 200
+        finally:
+            context.close()
+
+
+def test_the_map_clusters_overlapping_points(browser: Browser, cluster_url: str) -> None:
+    """Avranches, Le Val-Saint-Père and Marcey-les-Grèves are a few kilometres apart: one disc
+    marked 3, at any width; Lodève stays a point of its own."""
+    for width in (1280, 390):
+        context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 900})
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda request, seen=requests: seen.append(request.url))
+        try:
+            page.goto(cluster_url + "/map")
+            cluster = page.locator("svg.map a.cluster")
+            assert cluster.count() == 1 and cluster.locator("text").text_content() == "3"
+            assert page.locator("svg.map a.point").count() == 1
+            disc = cluster.locator("circle").bounding_box()
+            count = cluster.locator("text").bounding_box()
+            assert disc is not None and disc["width"] >= 16  # a disc a finger finds, at 390 px too
+            assert count is not None and count["height"] >= 8  # a count one can read
+            land = page.locator("svg.map path.land").bounding_box()
+            assert land is not None and land["width"] > 300
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            shot(page, f"15-map-clusters-{width}")
+            assert all(url.startswith(cluster_url) for url in requests), requests
+
+            cluster.click()
+            page.wait_for_url("**/map#cluster-1")
+            members = page.locator("#cluster-1 a:not(.departement-page)")
+            assert sorted(members.all_inner_texts()) == [
+                "Le Val-Saint-Père",
+                "Marcey-les-Grèves",
+                "Ville d'Avranches",
+            ]
+            assert page.locator("#cluster-1").is_visible()
+            members.filter(has_text="Ville d'Avranches").click()
+            page.wait_for_url("**/communes/Avranches")
+            assert page.locator("h1").inner_text() == "Avranches"
+            page.go_back()
+            page.locator("#cluster-1 a.departement-page").click()
+            page.wait_for_url("**/departements/50")
+            assert page.locator("#total").inner_text() == "4"
         finally:
             context.close()

@@ -4,27 +4,12 @@ which published the Avranches texts and Montpellier's deliberation)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from fastapi.testclient import TestClient
 
-from archive.db import resolve_location
-from archive.reader import ArchiveReader
-from crawler.sources.registry import load_registry
 from search.record_geojson import GEOJSON_PROPERTIES
-from tests.web.site import WebFixture
-from web.app import create_app
-from web.archive_view import WebArchive
 
-
-@pytest.fixture(scope="module")
-def placed(web_fixture: WebFixture) -> Iterator[TestClient]:
-    reader = ArchiveReader(resolve_location(str(web_fixture.db), writable=False))
-    archive = WebArchive.open(reader, load_registry(web_fixture.registry))
-    with TestClient(create_app(archive)) as test_client:
-        yield test_client
-    reader.close()
+AVRANCHES_EPCI = "200069425"  # the Communauté d'agglomération Mont-Saint-Michel-Normandie
 
 
 def total(client: TestClient, **params: object) -> int:
@@ -47,9 +32,41 @@ def test_the_departement_filters_the_list_and_the_api(placed: TestClient) -> Non
     assert 'href="/records.geojson?departement=50"' in page.text
 
 
+def test_the_commune_and_epci_filters(placed: TestClient) -> None:
+    """``commune`` takes an INSEE code (placed through the registry) or a part of the name."""
+    assert total(placed, commune="50025") == total(placed, commune="avranches") == 4
+    assert total(placed, epci=AVRANCHES_EPCI) == 4
+    assert total(placed, commune="34172") == 1  # Montpellier's deliberation
+    assert total(placed, commune=["50025", "34172"]) == 5  # any of the places
+    assert total(placed, epci=AVRANCHES_EPCI, commune="34172", kind="convention") == 1
+    assert total(placed, epci="200067205") == 0  # the Cotentin: none there
+    page = placed.get("/records", params={"epci": AVRANCHES_EPCI, "commune": "50025", "departement": "50"})
+    assert page.status_code == 200 and '<strong id="total">4</strong>' in page.text
+    # The filters are kept by the form, and each place links to its timeline.
+    assert '<input type="hidden" name="commune" value="50025">' in page.text
+    assert f'<input type="hidden" name="epci" value="{AVRANCHES_EPCI}">' in page.text
+    links = page.text[page.text.index('id="place-pages"') :].split("</p>")[0]
+    assert '<a href="/departements/50">Manche (50)</a>' in links
+    assert (
+        f'<a href="/epci/{AVRANCHES_EPCI}">Communauté d&#39;agglomération Mont-Saint-Michel-Normandie</a>'
+        in links
+    )
+    assert '<a href="/communes/Avranches">Avranches</a>' in links
+    features = placed.get("/records.geojson", params={"epci": AVRANCHES_EPCI}).json()["features"]
+    assert len(features) == 4 and {f["properties"]["epci"] for f in features} == {AVRANCHES_EPCI}
+
+
 @pytest.mark.parametrize(
     ("params", "message"),
-    [({"departement": "Manche"}, "Département invalide"), ({"region": "x"}, "Région invalide")],
+    [
+        ({"departement": "Manche"}, "Département invalide"),
+        ({"region": "x"}, "Région invalide"),
+        ({"commune": "5002"}, "Commune invalide : « 5002 »"),
+        ({"commune": "99999"}, "Commune inconnu(e) du registre : « 99999 »"),
+        ({"commune": ["Avranches", "Valognes"]}, "commune : un seul nom"),
+        ({"epci": "Cotentin"}, "EPCI invalide : « Cotentin »"),
+        ({"epci": "123456789"}, "EPCI inconnu(e) du registre : « 123456789 »"),
+    ],
 )
 def test_bad_codes_are_a_french_400(placed: TestClient, params: dict, message: str) -> None:
     for path in ("/records", "/api/records", "/records.geojson"):

@@ -222,6 +222,7 @@ def test_openapi_describes_the_records(client: TestClient) -> None:
         "without_authorisation",
         "departement",
         "region",
+        "epci",
         "page",
     }
     properties = spec["components"]["schemas"]["RecordOut"]["properties"]

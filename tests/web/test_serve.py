@@ -89,3 +89,28 @@ def test_an_older_archive_is_not_read_before_a_writer_upgrades_it(tmp_path: Path
         ArchiveReader(resolve_location(str(db), writable=False))
     ArchiveStore(resolve_location(str(db))).close()  # what any writing command does first
     ArchiveReader(resolve_location(str(db), writable=False)).close()
+
+
+def test_serve_places_the_records_of_communes_without_a_website(tmp_path: Path) -> None:
+    """`vigie serve` hands the generated registry's reference rows to the web: Baupte, which has
+    no website (no source), places the prefect's arrêté that names it, on the map's GeoJSON and
+    in the filters."""
+    from tests.cli.test_records_cli import archive_documents
+    from tests.realdocs import RAA_MANCHE_VIDEOPROTECTION
+
+    db = tmp_path / "manche.db"
+    archive_documents(db, [("https://www.manche.gouv.fr/raa/RAA-SP-14-2025.txt", RAA_MANCHE_VIDEOPROTECTION)])
+    store = ArchiveStore(resolve_location(str(db)))
+    ensure_index(store.engine)
+    store.close()
+    registry = tmp_path / "none.toml"
+    registry.write_text("", encoding="utf-8")
+    with vigie_serve(db, registry, tmp_path, shipped=True) as url:
+        with urllib.request.urlopen(url + "/records.geojson") as response:
+            features = json.loads(response.read())["features"]
+        (baupte,) = [f for f in features if f["properties"]["commune"] == "Baupte"]
+        assert baupte["properties"]["insee"] == "50036"
+        lon, lat = baupte["geometry"]["coordinates"]
+        assert 49.2 < lat < 49.4 and -1.5 < lon < -1.2
+        with urllib.request.urlopen(url + "/api/records?commune=50036") as response:
+            assert [r["commune"] for r in json.loads(response.read())["records"]] == ["Baupte"]
