@@ -2,10 +2,12 @@
 decision records, at the source's location, sized by its documents, coloured by its main
 technology or by stance; the same points in a table beneath.
 
-Filters are the search's (``category``, ``stance``, ``departement``, ``since``, ``until``, checked
-by the same code, with the same 400 page), plus ``colour`` (``category`` or ``stance``). The
-search filters a document by its source's département or its ACTES identifier; the map places
-sources, so ``departement`` keeps the sources of that département. Each point links to the
+Filters are the search's (``category``, ``stance``, ``departement``, ``region``, ``epci``,
+``commune``, ``since``, ``until``, checked by the same code, with the same 400 page), plus
+``colour`` (``category`` or ``stance``). The search filters a document by its source's place or
+its ACTES identifier; the map places sources, so a place filter keeps the sources placed there
+(``search.places.SourcePlaces``: an EPCI keeps its own source and its communes'), each kind of
+place narrowing the others as in the search. Each point links to the
 commune's page when the source is a commune whose decision records name it, to the EPCI's,
 département's or région's page when the source is one with records, else to the search of that
 source's documents under the same filters. Points whose discs overlap are one disc with their
@@ -23,7 +25,8 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from archive.taxonomy import CATEGORY_IDS
-from search.places import Authority, normalise_departement
+from search import SearchError
+from search.places import Authority, SourcePlaces, normalise_departement
 from search.record_places import RecordPlaces
 from search.source_counts import SourceCounts
 from web.app import archive_of, path_segment, render
@@ -31,6 +34,7 @@ from web.labels import category_label
 from web.map_clusters import group_points
 from web.map_svg import HEIGHT, WIDTH, Base, base_map, place, radius
 from web.params import BadSearch, SearchParams, search_params
+from web.search_errors import french_message
 
 router = APIRouter(include_in_schema=False)
 COLOURS = ("category", "stance")
@@ -90,6 +94,9 @@ class Point:
 def map_params(
     category: Annotated[list[str], Query()] = [],  # noqa: B006 - FastAPI copies defaults
     departement: Annotated[list[str], Query()] = [],  # noqa: B006
+    region: Annotated[list[str], Query()] = [],  # noqa: B006
+    epci: Annotated[list[str], Query()] = [],  # noqa: B006
+    commune: Annotated[list[str], Query()] = [],  # noqa: B006
     stance: str = "",
     since: str = "",
     until: str = "",
@@ -97,7 +104,14 @@ def map_params(
 ) -> MapParams:
     """The map's filters, checked as the search checks them (raises ``BadSearch``)."""
     checked = search_params(
-        category=category, departement=departement, stance=stance, since=since, until=until
+        category=category,
+        departement=departement,
+        region=region,
+        epci=epci,
+        commune=commune,
+        stance=stance,
+        since=since,
+        until=until,
     )
     if colour not in COLOURS:
         raise BadSearch(f"Couleur inconnue : « {colour[:40]} ». Valeurs possibles : {', '.join(COLOURS)}.")
@@ -112,7 +126,8 @@ def map_page(request: Request, params: Annotated[MapParams, Depends(map_params)]
         list(search.categories), search.stance, search.since, search.until
     )
     base = base_map()
-    points = map_points(counts, archive.authorities, archive.source_name, base, params)
+    inside = sources_inside(archive.searcher.places, search)
+    points = map_points(counts, archive.authorities, archive.source_name, base, params, inside)
     placed = sorted((p for p in points if p.x is not None), key=lambda p: (-p.radius, p.slug))
     grouped = group_points(placed)
     shown_categories = [c for c in CATEGORY_IDS if any(p.category == c for p in placed)]
@@ -134,6 +149,7 @@ def map_page(request: Request, params: Annotated[MapParams, Depends(map_params)]
         table_rows=TABLE_ROWS,
         legend=shown_categories,
         feed_url=search.url("/feed"),
+        place=archive.place_label,
     )
 
 
@@ -143,18 +159,19 @@ def map_points(
     name_of: Callable[[str | None], str],
     base: Base,
     params: MapParams,
+    inside: set[str] | None = None,
 ) -> list[Point]:
-    """The sources' points, most documents first; those with no place on the map too."""
+    """The sources' points, most documents first; those with no place on the map too.
+    ``inside``: the slugs the place filters keep (``sources_inside``), None when none is given."""
     search = params.search
-    wanted = set(search.departements)
     kept = []
     for count in counts:
+        if inside is not None and count.slug not in inside:
+            continue
         authority = authorities.get(count.slug)
         departement = (
             normalise_departement(authority.departement) if authority and authority.departement else ""
         )
-        if wanted and departement not in wanted:
-            continue
         kept.append((count, authority, departement))
     most = max((count.documents or count.records for count, _, _ in kept), default=1)
     points = []
@@ -187,6 +204,28 @@ def map_points(
             )
         )
     return sorted(points, key=lambda p: (-p.documents, -p.records, p.name))
+
+
+def sources_inside(places: SourcePlaces, search: SearchParams) -> set[str] | None:
+    """The registry sources the place filters keep: those in one of the codes of each kind of
+    place given (a commune, an EPCI, a département, a région), every kind given at once."""
+    levels = {
+        "insee": search.communes,
+        "epci": search.epcis,
+        "departement": tuple(normalise_departement(code) for code in search.departements),
+        "region": search.regions,
+    }
+    for code in search.regions:
+        try:
+            places.check_region(code)
+        except SearchError as exc:  # a région the registry does not know: as the search says it
+            raise BadSearch(french_message(exc)) from None
+    inside: set[str] | None = None
+    for level, codes in levels.items():
+        if codes:
+            found = set(places.slugs_in(codes, level))
+            inside = found if inside is None else inside & found
+    return inside
 
 
 def _main_category(count: SourceCounts) -> str | None:

@@ -9,11 +9,11 @@ import sys
 import pytest
 from fastapi.testclient import TestClient
 
-from search.places import Authority
+from search.places import Authority, SourcePlaces
 from search.source_counts import SourceCounts
 from tests.conftest import REPO
 from tests.web.site import TESTVILLE_LOCATION
-from web.map import MapParams, map_points
+from web.map import MapParams, map_points, sources_inside
 from web.map_svg import HEIGHT, INSET_TOP, WIDTH, base_map, place
 from web.params import SearchParams
 
@@ -75,6 +75,14 @@ def test_filters_like_the_search(client: TestClient) -> None:
     assert points(get_map(client, departement="75")) == {}
     assert points(get_map(client, since="2090")) == {}
     assert "Aucune collectivité avec ces filtres" in get_map(client, departement="75")
+    # The other places of the search: a commune by its INSEE code (kept in the form).
+    kept = get_map(client, commune="34999")
+    assert "testville" in points(kept) and 'name="commune" value="34999" checked' in kept
+    assert points(get_map(client, commune="34172")) == {}
+    assert points(get_map(client, commune="34999", departement="75")) == {}  # every kind at once
+    for bad in ({"commune": "3417"}, {"epci": "24340001"}, {"region": "7600"}):
+        page = client.get("/map", params=bad)
+        assert page.status_code == 400 and "invalide" in page.text, bad
     # Filtered, a point leads to the search of that source's documents under the same filters.
     assert points(get_map(client, category="videoprotection", since="2010"))["testville"]["href"] == (
         "/search?category=videoprotection&amp;source=testville&amp;since=2010"
@@ -151,9 +159,9 @@ def test_points_place_size_colour_and_link() -> None:
     )
     by_stance = map_points(counts, authorities, str, base_map(), MapParams(SearchParams(), "stance"))
     assert {p.slug: p.css for p in by_stance}["montpellier"] == "stance-opposition"
-    only_974 = map_points(
-        counts, authorities, str, base_map(), MapParams(SearchParams(departements=("974",)))
-    )
+    in_974 = SearchParams(departements=("974",))
+    inside = sources_inside(SourcePlaces.of(authorities.values()), in_974)
+    only_974 = map_points(counts, authorities, str, base_map(), MapParams(in_974), inside)
     assert [p.slug for p in only_974] == ["saint-denis"]
 
 
