@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.postgres import PostgresServer, find_bindir
 from tests.site import Site, serve
 
 REPO = Path(__file__).resolve().parents[1]
@@ -99,3 +100,24 @@ def invoke_vigie(*args: str, cwd: Path, env: dict[str, str] | None = None, stdin
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server for the session (``tests/postgres.py``), started on first use.
+
+    Without PostgreSQL's binaries its tests are skipped, except in CI (``CI=true``), where
+    they fail: CI must run them (``scripts/setup-dev.sh`` installs Debian's ``postgresql``).
+    """
+    bindir = find_bindir()
+    if bindir is None:
+        reason = "PostgreSQL is not installed (Debian's postgresql package; scripts/setup-dev.sh installs it)"
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(f"{reason}: CI runs the PostgreSQL tests", pytrace=False)
+        pytest.skip(reason)
+    server = PostgresServer(bindir)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
