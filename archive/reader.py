@@ -9,7 +9,7 @@ why ``PRAGMA query_only`` is not used: it refuses those too). Reading a WAL arch
 On a read-only filesystem it cannot, and the file is opened ``immutable``: SQLite then reads it
 without locks or shared memory, which is safe precisely because nothing can write to it there.
 A PostgreSQL archive is opened with read-only transactions (``default_transaction_read_only``):
-the server refuses every write, and temporary tables still work there too.
+the server refuses every write, temporary tables included (a search there must do without).
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.postgres import PostgresServer, find_bindir
+from tests.postgres import PostgresServer, require_postgresql
 from tests.site import Site, serve
 
 REPO = Path(__file__).resolve().parents[1]
@@ -104,18 +104,9 @@ def invoke_vigie(*args: str, cwd: Path, env: dict[str, str] | None = None, stdin
 
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
-    """A real PostgreSQL server for the session (``tests/postgres.py``), started on first use.
-
-    Without PostgreSQL's binaries its tests are skipped, except in CI (``CI=true``), where
-    they fail: CI must run them (``scripts/setup-dev.sh`` installs Debian's ``postgresql``).
-    """
-    bindir = find_bindir()
-    if bindir is None:
-        reason = "PostgreSQL is not installed (Debian's postgresql package; scripts/setup-dev.sh installs it)"
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(f"{reason}: CI runs the PostgreSQL tests", pytrace=False)
-        pytest.skip(reason)
-    server = PostgresServer(bindir)
+    """A real PostgreSQL server for the session (``tests/postgres.py``), started on first use
+    and stopped at the end, whatever happened; skipped without PostgreSQL, except in CI."""
+    server = PostgresServer(require_postgresql())
     try:
         server.start()
         yield server

@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 
 import psycopg
+import pytest
 
 # A role that must give its password (the one that goes with it here), for the tests of bad
 # credentials; every other role is trusted on the socket.
@@ -54,6 +55,18 @@ def find_bindir() -> Path | None:
         if (folder / "postgres").is_file() and (folder / "initdb").is_file():
             return folder
     return None
+
+
+def require_postgresql() -> Path:
+    """PostgreSQL's binaries, or the test is skipped: except in CI (``CI=true``), which must run
+    the PostgreSQL tests, and fails them instead (``scripts/setup-dev.sh`` installs them)."""
+    bindir = find_bindir()
+    if bindir is not None:
+        return bindir
+    reason = "PostgreSQL is not installed (Debian's postgresql package; scripts/setup-dev.sh installs it)"
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(f"{reason}, and CI runs the PostgreSQL tests", pytrace=False)
+    pytest.skip(reason)
 
 
 class PostgresServer:
