@@ -21,7 +21,7 @@ def db_option(func: F) -> F:
         envvar="VIGIE_DB",
         default="vigie.db",
         show_default=True,
-        help="SQLite file, or an SQLAlchemy URL (anything with ://). Env: VIGIE_DB.",
+        help="SQLite file, or a database URL: sqlite:///PATH, postgresql://USER@HOST/NAME. Env: VIGIE_DB.",
     )(func)
 
 
@@ -29,7 +29,8 @@ def archive_options(func: F) -> F:
     func = click.option(
         "--files-dir",
         envvar="VIGIE_FILES_DIR",
-        help="Folder of archived original files [default: beside the database, DB.files].",
+        help="Folder of archived original files [default: beside an SQLite file, DB.files; "
+        "./vigie.files for PostgreSQL].",
     )(func)
     return db_option(func)
 

@@ -179,8 +179,8 @@ def test_the_reader_cannot_write(pg_archives: Archives) -> None:
 @pytest.mark.postgresql
 @pytest.mark.parametrize(
     "command",
-    [["search", "caméras"], ["feed"], ["serve", "--port", "1"]],
-    ids=["search", "feed", "serve"],
+    [["search", "caméras"], ["index"], ["feed"], ["serve", "--port", "1"]],
+    ids=["search", "index", "feed", "serve"],
 )
 def test_search_and_the_web_say_postgresql_is_not_supported_yet(
     pg_archives: Archives, tmp_path: Path, command: list[str]
