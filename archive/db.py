@@ -1,24 +1,26 @@
-"""Where the archive lives, the engine with its SQLite pragmas, and idempotent schema creation."""
+"""Where the archive lives (an SQLite file or a PostgreSQL database) and its engine.
+
+The schema is created and upgraded by ``archive.schema`` (Alembic's migrations).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, func, inspect, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
-from sqlalchemy.orm import Session
 
 from archive.errors import ArchiveError
-from archive.models import Base, SchemaVersion
 
 __all__ = [
     "ArchiveError",
     "DatabaseLocation",
-    "init_schema",
+    "archive_exists",
     "iso_utc",
     "make_engine",
     "resolve_location",
@@ -26,12 +28,16 @@ __all__ = [
 ]
 
 DEFAULT_DB = "vigie.db"
-# 1: documents, URLs, mentions, crawl runs. 2: acts, ACTES fields, OCR fields, mentions.act_id.
-# 3: URL history (source, validators, replaced/removed), per-source crawl run results.
-# 4: decision records (``decision_records``), built by ``vigie records --rebuild`` for older archives.
-# 5: start-URL checks (``source_checks``), written by ``vigie sources check``; a new table only.
+# The originals of a server database, when neither --files-dir nor VIGIE_FILES_DIR says: a
+# folder of the current directory (a cron job should say where, since its directory varies).
+DEFAULT_SERVER_FILES = "vigie.files"
+# The newest Alembic revision, ``archive/migrations/versions/0005_*.py`` (``archive.schema``).
 SCHEMA_VERSION = 5
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# psycopg's connection settings: a dead server fails in seconds, and the server's views
+# (pg_stat_activity) name who is connected.
+POSTGRESQL_CONNECT_ARGS = {"connect_timeout": 10, "application_name": "vigie"}
+_USAGE = "an SQLite file (a path, or sqlite:///PATH) or a PostgreSQL database (postgresql://USER@HOST/NAME)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +48,22 @@ class DatabaseLocation:
     files_dir: Path
 
     @property
+    def backend(self) -> str:
+        """``sqlite`` or ``postgresql``: the scheme, without its driver."""
+        return self.url.split(":", 1)[0].split("+", 1)[0]
+
+    @property
     def is_sqlite(self) -> bool:
-        return self.url.startswith("sqlite")
+        return self.backend == "sqlite"
+
+    @property
+    def sqlite_path(self) -> Path:
+        return Path(self.url.removeprefix("sqlite:///"))
+
+    @property
+    def display(self) -> str:
+        """The URL to show in messages and logs: its password hidden."""
+        return self.url if self.is_sqlite else make_url(self.url).render_as_string(hide_password=True)
 
 
 def resolve_location(
@@ -51,27 +71,59 @@ def resolve_location(
 ) -> DatabaseLocation:
     """Turn ``--db``/``VIGIE_DB`` (a path or an SQLAlchemy URL) into a checked location.
 
-    A value containing ``://`` is an SQLAlchemy URL; anything else is the path of an SQLite
-    file. The original files go to ``--files-dir``/``VIGIE_FILES_DIR`` when given, else beside
-    an SQLite file (``vigie.db.files``), else to ``./vigie.files`` for a server database.
-    ``writable=False`` (the web UI) accepts a read-only file but requires that it exists.
+    A value containing ``://`` is an SQLAlchemy URL, of SQLite or PostgreSQL (``postgresql://``
+    and ``postgres://`` mean psycopg 3, the driver Vigie installs); anything else is the path
+    of an SQLite file. The original files go to ``--files-dir``/``VIGIE_FILES_DIR`` when given,
+    else beside an SQLite file (``vigie.db.files``), else to ``./vigie.files`` for a server
+    database. ``writable=False`` (the web UI) accepts a read-only file but requires that it
+    exists.
     """
     value = db or os.environ.get("VIGIE_DB") or DEFAULT_DB
     files = files_dir or os.environ.get("VIGIE_FILES_DIR")
     if "://" in value:
-        try:
-            url = make_url(value)
-        except ArgumentError as exc:
-            raise ArchiveError(f"not a valid database URL: {value!r}") from exc
-        path = Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
-        if path is not None:
-            _check_sqlite_path(path, writable)
-        default_files = Path(f"{path}.files") if path else Path("vigie.files")
-        return DatabaseLocation(value, Path(files) if files else default_files)
+        url = _server_url(value)
+        if url is not None:
+            return DatabaseLocation(
+                url.render_as_string(hide_password=False), Path(files or DEFAULT_SERVER_FILES)
+            )
+        database = make_url(value).database
+        if database and database != ":memory:":
+            _check_sqlite_path(Path(database), writable)
+        default_files = f"{database}.files" if database else DEFAULT_SERVER_FILES
+        return DatabaseLocation(value, Path(files or default_files))
     path = Path(value).expanduser()
     _check_sqlite_path(path, writable)
     absolute = path.resolve()
     return DatabaseLocation(f"sqlite:///{absolute}", Path(files) if files else Path(f"{absolute}.files"))
+
+
+def _server_url(value: str) -> URL | None:
+    """A PostgreSQL URL with Vigie's driver; None for an SQLite one; an ``ArchiveError`` else."""
+    try:
+        url = make_url(value)
+    except (ArgumentError, ValueError) as exc:
+        raise ArchiveError(f"not a valid database URL: {_hidden(value)!r}") from exc
+    scheme, _, driver = url.drivername.partition("+")
+    if scheme == "sqlite" and driver in ("", "pysqlite"):
+        return None
+    if scheme not in ("postgresql", "postgres"):
+        raise ArchiveError(f"unsupported database {url.drivername!r}: an archive is {_USAGE}")
+    if driver not in ("", "psycopg"):
+        raise ArchiveError(
+            f"Vigie reaches PostgreSQL through psycopg 3, not {driver!r}: write postgresql://… "
+            "or postgresql+psycopg://…"
+        )
+    return url.set(drivername="postgresql+psycopg")
+
+
+def _hidden(value: str) -> str:
+    """A URL that would not parse, shown without what may be its password (``user:secret@``)."""
+    scheme, _, rest = value.partition("://")
+    credentials, at, host = rest.rpartition("@")
+    if not at:
+        return value
+    user = credentials.split(":", 1)[0]
+    return f"{scheme}://{user}:***@{host}" if ":" in credentials else value
 
 
 def _check_sqlite_path(path: Path, writable: bool = True) -> None:
@@ -96,10 +148,39 @@ def _check_sqlite_path(path: Path, writable: bool = True) -> None:
 
 
 def make_engine(location: DatabaseLocation) -> Engine:
+    if not location.is_sqlite:
+        return create_engine(
+            location.url, connect_args=dict(POSTGRESQL_CONNECT_ARGS), json_serializer=_postgresql_json
+        )
     engine = create_engine(location.url)
-    if location.is_sqlite:
-        event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def _postgresql_json(value: object) -> str:
+    """A JSON column's text. A value JSON cannot hold fails the statement as on SQLite (there
+    SQLAlchemy serialises; psycopg serialises inside the driver, where a bare ``TypeError``
+    would escape the ``SQLAlchemyError`` that writers catch): as the DB-API's ``DataError``."""
+    try:
+        return json.dumps(value)
+    except (TypeError, ValueError) as exc:
+        import psycopg
+
+        raise psycopg.DataError(f"a value cannot be stored as JSON: {exc}") from exc
+
+
+def archive_exists(location: DatabaseLocation) -> bool:
+    """There is an archive at ``location`` (the commands that only read never create one)."""
+    if location.is_sqlite:
+        return location.sqlite_path.exists()
+    engine = make_engine(location)
+    try:
+        with engine.connect() as connection:
+            return inspect(connection).has_table("schema_version")
+    except SQLAlchemyError as exc:
+        raise ArchiveError(f"cannot open the archive database: {first_line(exc)}") from exc
+    finally:
+        engine.dispose()
 
 
 def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
@@ -113,58 +194,6 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor.close()
 
 
-def init_schema(engine: Engine) -> int:
-    """Create missing tables and record the schema version; safe to call on every start.
-
-    Returns the archive's schema version. Every version so far only added tables and columns,
-    so upgrading an older archive adds what it lacks (new columns are NULL on old rows: acts
-    and ACTES fields of documents archived before version 2 are filled by ``vigie retag``).
-    """
-    try:
-        Base.metadata.create_all(engine)
-        with Session(engine) as session:
-            current = session.scalar(select(func.max(SchemaVersion.version)))
-            if current is not None and current > SCHEMA_VERSION:
-                raise ArchiveError(
-                    f"archive schema version {current} is newer than this Vigie ({SCHEMA_VERSION}); "
-                    "upgrade Vigie"
-                )
-            if current is not None and current < SCHEMA_VERSION:
-                _add_missing_columns(engine)
-                if current < 2:
-                    # Acts and ACTES fields come from the text: "vigie retag" reads every
-                    # document again (it re-tags those not tagged with the current lexicon).
-                    session.execute(text("UPDATE documents SET tagged_with = NULL"))
-            if current != SCHEMA_VERSION:
-                session.add(SchemaVersion(version=SCHEMA_VERSION, applied_at=utcnow()))
-                session.commit()
-            return SCHEMA_VERSION
-    except SQLAlchemyError as exc:
-        raise ArchiveError(f"cannot open the archive database: {_first_line(exc)}") from exc
-
-
-def _add_missing_columns(engine: Engine) -> None:
-    """ALTER TABLE … ADD COLUMN for every model column an older archive lacks, with its index."""
-    inspector = inspect(engine)
-    with engine.begin() as connection:
-        for table in Base.metadata.sorted_tables:
-            existing = {column["name"] for column in inspector.get_columns(table.name)}
-            added = [column for column in table.columns if column.name not in existing]
-            for column in added:
-                ddl = (
-                    f"ALTER TABLE {table.name} ADD COLUMN {column.name} {column.type.compile(engine.dialect)}"
-                )
-                for key in column.foreign_keys:
-                    target = key.column
-                    ddl += f" REFERENCES {target.table.name}({target.name})"
-                    if key.ondelete:
-                        ddl += f" ON DELETE {key.ondelete}"
-                connection.execute(text(ddl))
-            for index in table.indexes:
-                if any(column in added for column in index.columns):
-                    index.create(connection, checkfirst=True)
-
-
 def utcnow() -> dt.datetime:
     """Naive UTC timestamp: every time in the archive is UTC."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -175,6 +204,7 @@ def iso_utc(value: dt.datetime | None) -> str | None:
     return value.replace(microsecond=0).isoformat() + "Z" if value else None
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
+    """A database error's message, first line (a driver's own message, not SQLAlchemy's)."""
     orig = getattr(exc, "orig", None)
     return str(orig or exc).splitlines()[0]

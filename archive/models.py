@@ -23,8 +23,6 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Index,
-    Integer,
-    String,
     Text,
     UniqueConstraint,
 )
@@ -32,6 +30,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeEngine
 
 from archive.records import PAGE_SEPARATOR, DecisionRecord, DocumentFacts
+from archive.sqltypes import WideInteger, short_text
 
 __all__ = [
     "PAGE_SEPARATOR",
@@ -51,7 +50,8 @@ __all__ = [
 
 
 class Base(DeclarativeBase):
-    pass
+    # Keys and counts are 64-bit on both backends (``archive.sqltypes``).
+    type_annotation_map: typing.ClassVar[dict[typing.Any, typing.Any]] = {int: WideInteger}
 
 
 class SchemaVersion(Base):
@@ -59,42 +59,42 @@ class SchemaVersion(Base):
 
     __tablename__ = "schema_version"
 
-    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(WideInteger, primary_key=True, autoincrement=False)
     applied_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
 class ActesColumns:
     """What an ACTES identifier and the prefecture's stamp say (``archive.records.ActesInfo``)."""
 
-    actes_id: Mapped[str | None] = mapped_column(String(64))
-    actes_department: Mapped[str | None] = mapped_column(String(3))
+    actes_id: Mapped[str | None] = mapped_column(short_text(64))
+    actes_department: Mapped[str | None] = mapped_column(short_text(3))
     actes_date: Mapped[dt.date | None] = mapped_column(Date)
-    actes_number: Mapped[str | None] = mapped_column(String(32))
-    actes_nature: Mapped[str | None] = mapped_column(String(2))
+    actes_number: Mapped[str | None] = mapped_column(short_text(32))
+    actes_nature: Mapped[str | None] = mapped_column(short_text(2))
     prefecture_sent_on: Mapped[dt.date | None] = mapped_column(Date)
     prefecture_received_on: Mapped[dt.date | None] = mapped_column(Date)
     published_on: Mapped[dt.date | None] = mapped_column(Date)
 
     @declared_attr
     def actes_siren(cls) -> Mapped[str | None]:  # noqa: N805 - SQLAlchemy's declared_attr
-        return mapped_column(String(9), index=True)
+        return mapped_column(short_text(9), index=True)
 
 
 # How a fact's column is stored, where the plain mapping of its type is not enough: a length
 # that keeps older archives' DDL, an index the search filters on. A new fact needs no entry.
 _FACT_STORAGE: dict[str, dict[str, typing.Any]] = {
-    "filename": {"type": String(512)},
-    "doc_type": {"type": String(32), "index": True},
+    "filename": {"type": short_text(512)},
+    "doc_type": {"type": short_text(32), "index": True},
     "date": {"index": True},
-    "date_source": {"type": String(32)},
-    "extraction": {"type": String(32)},
+    "date_source": {"type": short_text(32)},
+    "extraction": {"type": short_text(32)},
     "needs_ocr": {"index": True},
-    "ocr_engine": {"type": String(64)},
+    "ocr_engine": {"type": short_text(64)},
 }
-_PLAIN_TYPES: dict[type, type[TypeEngine[typing.Any]]] = {
+_PLAIN_TYPES: dict[type, TypeEngine[typing.Any] | type[TypeEngine[typing.Any]]] = {
     str: Text,
     bool: Boolean,
-    int: Integer,
+    int: WideInteger,
     float: Float,
     dt.date: Date,
     dt.datetime: DateTime,
@@ -141,11 +141,11 @@ def _contract_column(
 # Declared on ``Document`` from the contract, so that a new fact is a new column by itself.
 FactColumns = contract_columns("FactColumns", DocumentFacts, _FACT_STORAGE)
 _RECORD_STORAGE: dict[str, dict[str, typing.Any]] = {
-    "kind": {"type": String(32), "index": True},
-    "scope": {"type": String(16)},
-    "act_number": {"type": String(64)},
+    "kind": {"type": short_text(32), "index": True},
+    "scope": {"type": short_text(16)},
+    "act_number": {"type": short_text(64)},
     "act_date": {"index": True},
-    "amount_tax": {"type": String(3)},
+    "amount_tax": {"type": short_text(3)},
 }
 RecordColumns = contract_columns("RecordColumns", DecisionRecord, _RECORD_STORAGE, skip=("act_seq",))
 
@@ -156,8 +156,8 @@ class Source(Base):
     __tablename__ = "sources"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    host: Mapped[str] = mapped_column(String(255), unique=True)
-    name: Mapped[str | None] = mapped_column(String(255))
+    host: Mapped[str] = mapped_column(short_text(255), unique=True)
+    name: Mapped[str | None] = mapped_column(short_text(255))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
     documents: Mapped[list[Document]] = relationship(back_populates="source")
@@ -175,17 +175,17 @@ class Document(FactColumns, ActesColumns, Base):
     __tablename__ = "documents"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    sha256: Mapped[str] = mapped_column(short_text(64), unique=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
-    content_type: Mapped[str | None] = mapped_column(String(255))
-    kind: Mapped[str] = mapped_column(String(16))  # html, pdf, doc, docx, odt, text
-    size: Mapped[int] = mapped_column(Integer)
-    pages: Mapped[int] = mapped_column(Integer, default=0)
-    text_length: Mapped[int] = mapped_column(Integer, default=0)
+    content_type: Mapped[str | None] = mapped_column(short_text(255))
+    kind: Mapped[str] = mapped_column(short_text(16))  # html, pdf, doc, docx, odt, text
+    size: Mapped[int] = mapped_column(WideInteger)
+    pages: Mapped[int] = mapped_column(WideInteger, default=0)
+    text_length: Mapped[int] = mapped_column(WideInteger, default=0)
     # False once every URL where it was seen serves newer content: search hides it by default.
     is_latest: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
     # Version of the lexicon whose mentions the document holds (None: never tagged).
-    tagged_with: Mapped[str | None] = mapped_column(String(32), index=True)
+    tagged_with: Mapped[str | None] = mapped_column(short_text(32), index=True)
     first_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
     last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
     fetched_at: Mapped[dt.datetime] = mapped_column(DateTime)
@@ -220,9 +220,9 @@ class DocumentUrl(Base):
     first_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
     last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
     # Since schema version 3: provenance and history of the URL.
-    source_slug: Mapped[str | None] = mapped_column(String(64), index=True)  # registry source
-    etag: Mapped[str | None] = mapped_column(String(255))
-    last_modified: Mapped[str | None] = mapped_column(String(64))  # as the server wrote it
+    source_slug: Mapped[str | None] = mapped_column(short_text(64), index=True)  # registry source
+    etag: Mapped[str | None] = mapped_column(short_text(255))
+    last_modified: Mapped[str | None] = mapped_column(short_text(64))  # as the server wrote it
     replaced_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     removed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     # What the listing that pointed here says about the document (an SCDL CSV row).
@@ -239,19 +239,19 @@ class Act(ActesColumns, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    seq: Mapped[int] = mapped_column(Integer)  # 1-based order in the document
-    kind: Mapped[str] = mapped_column(String(16))  # deliberation, arrete, item
-    number: Mapped[str | None] = mapped_column(String(32))
+    seq: Mapped[int] = mapped_column(WideInteger)  # 1-based order in the document
+    kind: Mapped[str] = mapped_column(short_text(16))  # deliberation, arrete, item
+    number: Mapped[str | None] = mapped_column(short_text(32))
     title: Mapped[str | None] = mapped_column(Text)
-    start: Mapped[int] = mapped_column(Integer)  # character offsets in documents.text
-    end: Mapped[int] = mapped_column(Integer)
-    page_start: Mapped[int | None] = mapped_column(Integer)
-    page_end: Mapped[int | None] = mapped_column(Integer)
-    vote_for: Mapped[int | None] = mapped_column(Integer)
-    vote_against: Mapped[int | None] = mapped_column(Integer)
-    vote_abstentions: Mapped[int | None] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(WideInteger)  # character offsets in documents.text
+    end: Mapped[int] = mapped_column(WideInteger)
+    page_start: Mapped[int | None] = mapped_column(WideInteger)
+    page_end: Mapped[int | None] = mapped_column(WideInteger)
+    vote_for: Mapped[int | None] = mapped_column(WideInteger)
+    vote_against: Mapped[int | None] = mapped_column(WideInteger)
+    vote_abstentions: Mapped[int | None] = mapped_column(WideInteger)
     unanimous: Mapped[bool | None] = mapped_column(Boolean)
-    decision: Mapped[str | None] = mapped_column(String(16))  # adopte, approuve, autorise, rejette
+    decision: Mapped[str | None] = mapped_column(short_text(16))  # adopte, approuve, autorise, rejette
 
     document: Mapped[Document] = relationship(back_populates="acts")
     mentions: Mapped[list[Mention]] = relationship(back_populates="act")
@@ -264,15 +264,15 @@ class Mention(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    category: Mapped[str] = mapped_column(String(64), index=True)
+    category: Mapped[str] = mapped_column(short_text(64), index=True)
     term: Mapped[str] = mapped_column(Text)  # canonical term of the lexicon
     matched: Mapped[str] = mapped_column(Text)  # the exact text of the document
-    start: Mapped[int] = mapped_column(Integer)  # character offsets in documents.text
-    end: Mapped[int] = mapped_column(Integer)
-    page: Mapped[int | None] = mapped_column(Integer)  # 1-based, for paged documents
+    start: Mapped[int] = mapped_column(WideInteger)  # character offsets in documents.text
+    end: Mapped[int] = mapped_column(WideInteger)
+    page: Mapped[int | None] = mapped_column(WideInteger)  # 1-based, for paged documents
     context: Mapped[str] = mapped_column(Text)
-    stance: Mapped[str | None] = mapped_column(String(16))  # "opposition" or None
-    lexicon_version: Mapped[str] = mapped_column(String(32))
+    stance: Mapped[str | None] = mapped_column(short_text(16))  # "opposition" or None
+    lexicon_version: Mapped[str] = mapped_column(short_text(32))
     # The act the mention falls in, when the document was split into acts.
     act_id: Mapped[int | None] = mapped_column(ForeignKey("acts.id", ondelete="SET NULL"), index=True)
 
@@ -292,7 +292,7 @@ class DecisionRow(RecordColumns, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     act_id: Mapped[int | None] = mapped_column(ForeignKey("acts.id", ondelete="SET NULL"), index=True)
-    built_with: Mapped[str] = mapped_column(String(32))
+    built_with: Mapped[str] = mapped_column(short_text(32))
 
     document: Mapped[Document] = relationship()
     act: Mapped[Act | None] = relationship()
@@ -306,22 +306,22 @@ class CrawlRun(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     started_at: Mapped[dt.datetime] = mapped_column(DateTime)
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
-    status: Mapped[str] = mapped_column(String(16))  # running, completed, failed
-    close_reason: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(short_text(16))  # running, completed, failed
+    close_reason: Mapped[str | None] = mapped_column(short_text(64))
     start_urls: Mapped[list[str]] = mapped_column(JSON)
-    pages_fetched: Mapped[int] = mapped_column(Integer, default=0)
-    documents_new: Mapped[int] = mapped_column(Integer, default=0)
-    documents_changed: Mapped[int] = mapped_column(Integer, default=0)
-    documents_unchanged: Mapped[int] = mapped_column(Integer, default=0)
-    documents_duplicate: Mapped[int] = mapped_column(Integer, default=0)
-    documents_failed: Mapped[int] = mapped_column(Integer, default=0)
-    needs_ocr: Mapped[int] = mapped_column(Integer, default=0)
+    pages_fetched: Mapped[int] = mapped_column(WideInteger, default=0)
+    documents_new: Mapped[int] = mapped_column(WideInteger, default=0)
+    documents_changed: Mapped[int] = mapped_column(WideInteger, default=0)
+    documents_unchanged: Mapped[int] = mapped_column(WideInteger, default=0)
+    documents_duplicate: Mapped[int] = mapped_column(WideInteger, default=0)
+    documents_failed: Mapped[int] = mapped_column(WideInteger, default=0)
+    needs_ocr: Mapped[int] = mapped_column(WideInteger, default=0)
     mentions: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)  # new ones, by category
     errors: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
     error_samples: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
     # Since schema version 3: registry sources crawled, and the results of each one.
     sources: Mapped[list[str] | None] = mapped_column(JSON, default=list)
-    documents_removed: Mapped[int | None] = mapped_column(Integer, default=0)
+    documents_removed: Mapped[int | None] = mapped_column(WideInteger, default=0)
     source_results: Mapped[dict[str, dict] | None] = mapped_column(JSON, default=dict)
 
 
@@ -337,10 +337,10 @@ class SourceCheck(Base):
     __table_args__ = (Index("ix_source_checks_slug_checked_at", "slug", "checked_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(String(128))
+    slug: Mapped[str] = mapped_column(short_text(128))
     url: Mapped[str] = mapped_column(Text)
     checked_at: Mapped[dt.datetime] = mapped_column(DateTime)
     ok: Mapped[bool] = mapped_column(Boolean)
-    status: Mapped[int | None] = mapped_column(Integer)  # HTTP status, None without an answer
+    status: Mapped[int | None] = mapped_column(WideInteger)  # HTTP status, None without an answer
     final_url: Mapped[str | None] = mapped_column(Text)
     error: Mapped[str | None] = mapped_column(Text)

@@ -8,7 +8,8 @@ why ``PRAGMA query_only`` is not used: it refuses those too). Reading a WAL arch
 ``-shm`` file, which SQLite creates beside the archive when missing; that changes no data.
 On a read-only filesystem it cannot, and the file is opened ``immutable``: SQLite then reads it
 without locks or shared memory, which is safe precisely because nothing can write to it there.
-A PostgreSQL archive is opened with read-only transactions.
+A PostgreSQL archive is opened with read-only transactions (``default_transaction_read_only``):
+the server refuses every write, temporary tables included (a search there must do without).
 """
 
 from __future__ import annotations
@@ -22,7 +23,13 @@ from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from archive.db import SCHEMA_VERSION, SQLITE_BUSY_TIMEOUT_MS, DatabaseLocation
+from archive.db import (
+    POSTGRESQL_CONNECT_ARGS,
+    SCHEMA_VERSION,
+    SQLITE_BUSY_TIMEOUT_MS,
+    DatabaseLocation,
+    first_line,
+)
 from archive.errors import ArchiveError, OlderSchemaError
 from archive.files import ContentStore
 from archive.models import SchemaVersion
@@ -45,11 +52,16 @@ class ArchiveReader:
 
     def _check_schema(self) -> int:
         try:
-            with self.engine.connect() as connection:
+            connection = self.engine.connect()
+        except SQLAlchemyError as exc:
+            self.close()
+            raise ArchiveError(f"cannot open the archive database: {first_line(exc)}") from exc
+        try:
+            with connection:
                 version = connection.scalar(select(func.max(SchemaVersion.version)))
         except SQLAlchemyError as exc:
             self.close()
-            raise ArchiveError(f"{self.location.url} is not a Vigie archive ({_first_line(exc)})") from exc
+            raise ArchiveError(f"{self.location.display} is not a Vigie archive ({first_line(exc)})") from exc
         if version is None or version > SCHEMA_VERSION:
             self.close()
             raise ArchiveError(
@@ -67,8 +79,12 @@ class ArchiveReader:
 
 def make_readonly_engine(location: DatabaseLocation) -> Engine:
     if not location.is_sqlite:
-        return create_engine(location.url, connect_args={"options": "-c default_transaction_read_only=on"})
-    path = Path(location.url.removeprefix("sqlite:///"))
+        # Every transaction of these connections is read-only: the server refuses any write.
+        return create_engine(
+            location.url,
+            connect_args={**POSTGRESQL_CONNECT_ARGS, "options": "-c default_transaction_read_only=on"},
+        )
+    path = location.sqlite_path
     if not path.is_file():
         raise ArchiveError(f"no archive at {str(path)!r}; run 'vigie crawl' (or 'vigie demo') first")
     # check_same_thread: the web server answers from a thread pool; each connection is used by
@@ -101,7 +117,3 @@ def _readonly_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()
-
-
-def _first_line(exc: BaseException) -> str:
-    return str(getattr(exc, "orig", None) or exc).splitlines()[0]

@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import extract, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from archive.act_label import act_label
 from archive.models import Act, DecisionRow, Document, DocumentUrl
+from archive.portable import date_plus, json_text
 from archive.record_places import PlaceFilter, fold_place_name, place_clause
 from archive.records import RECORD_FIELDS, DecisionRecord
 
@@ -123,8 +124,8 @@ def expires_on(record: DecisionRecord) -> dt.date | None:
 
 
 def _expiry() -> Any:
-    """``expires_on`` in SQL (SQLite's date arithmetic; dates are stored as ISO text)."""
-    by_years = func.date(DecisionRow.act_date, func.printf("+%d years", DecisionRow.period_years), "-1 day")
+    """``expires_on`` in SQL, on either database (``archive.portable``)."""
+    by_years = date_plus(DecisionRow.act_date, DecisionRow.period_years, days=-1)
     return func.coalesce(DecisionRow.period_end, by_years)
 
 
@@ -138,7 +139,7 @@ def find_records(store: object, wanted: RecordFilter) -> tuple[int, list[RecordV
     if wanted.kinds:
         query = query.where(DecisionRow.kind.in_(wanted.kinds))
     for technology in wanted.technologies:
-        query = query.where(func.json_extract(DecisionRow.technologies, "$").like(f'%"{technology}"%'))
+        query = query.where(json_text(DecisionRow.technologies).like(f'%"{technology}"%'))
     for column, value in (
         (DecisionRow.authority, wanted.authority),
         (DecisionRow.commune, wanted.commune),
@@ -149,16 +150,14 @@ def find_records(store: object, wanted: RecordFilter) -> tuple[int, list[RecordV
     if wanted.year is not None:
         query = query.where(
             or_(
-                func.strftime("%Y", DecisionRow.act_date) == str(wanted.year),
-                (DecisionRow.act_date.is_(None)) & (func.strftime("%Y", Document.date) == str(wanted.year)),
+                extract("year", DecisionRow.act_date) == wanted.year,
+                (DecisionRow.act_date.is_(None)) & (extract("year", Document.date) == wanted.year),
             )
         )
     if wanted.expiring_within is not None:
         today = wanted.today or dt.date.today()
         last = today + dt.timedelta(days=wanted.expiring_within)
-        query = query.where(
-            DecisionRow.kind.in_(PREFECTORAL_KINDS), _expiry().between(today.isoformat(), last.isoformat())
-        )
+        query = query.where(DecisionRow.kind.in_(PREFECTORAL_KINDS), _expiry().between(today, last))
     if wanted.without_authorisation:
         authorised = aliased(DecisionRow)
         query = query.where(

@@ -107,9 +107,9 @@ class DocumentFacts:
 
     This class is the contract of those columns: ``archive.models.Document`` declares one
     column per field (its type from the annotation), new archives get them, older ones have
-    them added by the schema upgrade, and the export, the document detail and the API read
-    them by name. A new fact (a language code, say) is a field here, the code in
-    ``pipelines.extract`` that computes it, and a ``SCHEMA_VERSION`` step in ``archive.db``.
+    them added by a migration, and the export, the document detail and the API read them by
+    name. A new fact (a language code, say) is a field here, the code in ``pipelines.extract``
+    that computes it, and a migration (``archive/migrations``, with ``SCHEMA_VERSION`` one up).
     """
 
     title: str | None = None

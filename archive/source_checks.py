@@ -12,13 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Protocol
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from archive.db import DatabaseLocation, iso_utc
+from archive.db import DatabaseLocation, archive_exists, iso_utc
 from archive.errors import OlderSchemaError
 from archive.models import SourceCheck
 
@@ -97,7 +96,7 @@ def latest_checks(location: DatabaseLocation) -> dict[str, LastCheck]:
     """
     from archive.reader import ArchiveReader
 
-    if location.is_sqlite and not Path(location.url.removeprefix("sqlite:///")).is_file():
+    if not archive_exists(location):
         return {}
     try:
         reader = ArchiveReader(location)

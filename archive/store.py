@@ -11,10 +11,11 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive import bulk
-from archive.db import ArchiveError, DatabaseLocation, init_schema, make_engine
+from archive.db import ArchiveError, DatabaseLocation, make_engine
 from archive.files import ContentStore
 from archive.models import Act, CrawlRun, Document, DocumentUrl, Mention
 from archive.records import ActRecord, FetchOutcome, FetchRecord, MentionRecord
+from archive.schema import init_schema
 
 
 class ArchiveStore:

@@ -21,7 +21,7 @@ def db_option(func: F) -> F:
         envvar="VIGIE_DB",
         default="vigie.db",
         show_default=True,
-        help="SQLite file, or an SQLAlchemy URL (anything with ://). Env: VIGIE_DB.",
+        help="SQLite file, or a database URL: sqlite:///PATH, postgresql://USER@HOST/NAME. Env: VIGIE_DB.",
     )(func)
 
 
@@ -29,7 +29,8 @@ def archive_options(func: F) -> F:
     func = click.option(
         "--files-dir",
         envvar="VIGIE_FILES_DIR",
-        help="Folder of archived original files [default: beside the database, DB.files].",
+        help="Folder of archived original files [default: beside an SQLite file, DB.files; "
+        "./vigie.files for PostgreSQL].",
     )(func)
     return db_option(func)
 
@@ -171,13 +172,13 @@ def last_checks(location: DatabaseLocation) -> Any:
 
 def existing_store(db: str, files_dir: str | None) -> Any:
     """Open an archive that must already exist (reading commands never create an empty one)."""
-    from pathlib import Path
-
     from archive import ArchiveStore
+    from archive.db import archive_exists
 
     location = location_or_exit(db, files_dir)
-    if location.is_sqlite and not Path(location.url.removeprefix("sqlite:///")).exists():
-        raise click.BadParameter(f"no archive at {db!r}; run 'vigie crawl' first", param_hint="'--db'")
+    if not archive_exists(location):
+        shown = db if location.is_sqlite else location.display
+        raise click.BadParameter(f"no archive at {shown!r}; run 'vigie crawl' first", param_hint="'--db'")
     return ArchiveStore(location)
 
 
@@ -188,11 +189,13 @@ def reading_store(db: str, files_dir: str | None) -> Any:
     read-only file, or one on a read-only filesystem, opens through ``ArchiveReader``.
     """
     from archive import ArchiveStore
-    from archive.db import ArchiveError, resolve_location
+    from archive.db import ArchiveError, archive_exists, resolve_location
     from archive.reader import ArchiveReader
 
     try:
         location = resolve_location(db, files_dir, writable=False)
+        if not location.is_sqlite and not archive_exists(location):
+            raise ArchiveError(f"no archive at {location.display!r}; run 'vigie crawl' first")
     except ArchiveError as exc:
         raise click.BadParameter(str(exc), param_hint="'--db'") from exc
     try:
@@ -206,11 +209,10 @@ def reading_store(db: str, files_dir: str | None) -> Any:
 def can_write(location: Any) -> bool:
     """This process may write the archive (a server database is assumed writable)."""
     import os
-    from pathlib import Path
 
     if not location.is_sqlite:
         return True
-    path = Path(location.url.removeprefix("sqlite:///"))
+    path = location.sqlite_path
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 

@@ -238,7 +238,7 @@ def index(db: str, files_dir: str | None, rebuild: bool, optimize: bool) -> None
     --optimize compacts it after big crawls. It holds the archive's writer lock: exit 3 while
     a crawl, OCR or retag is writing.
     """
-    from search import ensure_index, optimize_index, rebuild_index
+    from search import SearchError, ensure_index, optimize_index, rebuild_index
 
     store = existing_store(db, files_dir)
     # Rebuilding rewrites the whole index: never while a crawl, OCR or retag writes (exit 3).
@@ -249,6 +249,8 @@ def index(db: str, files_dir: str | None, rebuild: bool, optimize: bool) -> None
                 rebuild_index(store.engine)
             if optimize:
                 optimize_index(store.engine)
+        except SearchError as exc:  # a PostgreSQL archive, for now
+            raise click.UsageError(cli_message(exc)) from exc
         finally:
             store.close()
     done = [

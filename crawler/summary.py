@@ -51,7 +51,7 @@ def format_summary(run: CrawlRun, location: DatabaseLocation) -> str:
             )
         if len(shown) > MAX_SOURCE_LINES:
             lines.append(f"    … {len(shown) - MAX_SOURCE_LINES} more: 'vigie runs --format json'")
-    where = location.url.removeprefix("sqlite:///")
+    where = location.sqlite_path if location.is_sqlite else location.display
     lines.append(f"  archive            {where} (original files in {location.files_dir})")
     return "\n".join(lines)
 

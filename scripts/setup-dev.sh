@@ -12,12 +12,23 @@ command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)   # the PDF be
 if ! { command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx fra; }; then
   packages+=(tesseract-ocr-fra)   # its French language pack
 fi
+# PostgreSQL archives: the tests start a server of their own (tests/postgres.py) from Debian's
+# binaries. No cluster of the system's is wanted, so none is created (and none starts).
+if ! compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null && ! command -v postgres >/dev/null 2>&1; then
+  packages+=(postgresql)
+  no_cluster=1
+fi
 
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then sudo=(); elif command -v sudo >/dev/null 2>&1; then sudo=(sudo); else
     echo "setup-dev: please install these Debian packages first: ${packages[*]}" >&2; exit 1
   fi
   export DEBIAN_FRONTEND=noninteractive
+  if [ -n "${no_cluster:-}" ]; then
+    "${sudo[@]}" mkdir -p /etc/postgresql-common/createcluster.d
+    echo "create_main_cluster = false" |
+      "${sudo[@]}" tee /etc/postgresql-common/createcluster.d/vigie-tests.conf >/dev/null
+  fi
   "${sudo[@]}" apt-get update -qq
   "${sudo[@]}" apt-get install -y -qq "${packages[@]}" >/dev/null
 fi

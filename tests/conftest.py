@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.postgres import PostgresServer, require_postgresql
 from tests.site import Site, serve
 
 REPO = Path(__file__).resolve().parents[1]
@@ -99,3 +100,15 @@ def invoke_vigie(*args: str, cwd: Path, env: dict[str, str] | None = None, stdin
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server for the session (``tests/postgres.py``), started on first use
+    and stopped at the end, whatever happened; skipped without PostgreSQL, except in CI."""
+    server = PostgresServer(require_postgresql())
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()

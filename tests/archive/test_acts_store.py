@@ -1,19 +1,22 @@
-"""Acts, ACTES fields and mention-to-act links in a real SQLite archive; the upgrade from version 1."""
+"""Acts, ACTES fields and mention-to-act links in a real archive (SQLite and PostgreSQL); the upgrade
+of an SQLite archive from version 1."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sqlite3
 from pathlib import Path
 
 from archive import ArchiveStore, FetchRecord, resolve_location
 from archive.db import SCHEMA_VERSION
 from archive.mentions import replace_mentions
-from archive.records import Fetch
+from archive.records import Analysis, Fetch
 from pipelines.extract import ExtractionInput, extract_document
 from pipelines.tagging import get_tagger
 from pipelines.tagging.retag import retag_archive
 from tests import realdocs
+from tests.backends import count, rows
 
 SCHEMA_V1 = Path(__file__).with_name("schema_v1.sql")
 
@@ -38,15 +41,25 @@ def version_1_archive(db: Path, url: str | None = None) -> None:
             )
 
 
+@functools.cache
+def extracted(path: Path, url: str = "x") -> Analysis:
+    """A real PDF's analysis, once per test session (the 255-page minutes take seconds)."""
+    return extract_document(ExtractionInput(url=url, body=path.read_bytes()))
+
+
 def real_record(path: Path, url: str) -> FetchRecord:
     """A real PDF as a crawl hands it over: extracted, tagged, with its acts."""
-    body = path.read_bytes()
-    extracted = extract_document(ExtractionInput(url=url, body=body))
+    analysis = extracted(path, url)
     tagger = get_tagger()
     return FetchRecord(
-        Fetch(url=url, body=body, fetched_at=dt.datetime(2026, 1, 1), content_type="application/pdf"),
-        extracted,
-        mentions=tagger.tag("\f".join(extracted.pages), True),
+        Fetch(
+            url=url,
+            body=path.read_bytes(),
+            fetched_at=dt.datetime(2026, 1, 1),
+            content_type="application/pdf",
+        ),
+        analysis,
+        mentions=tagger.tag("\f".join(analysis.pages), True),
         lexicon_version=tagger.version,
     )
 
@@ -55,53 +68,45 @@ def _archive_real(store: ArchiveStore, path: Path, url: str) -> None:
     store.record(real_record(path, url))
 
 
-def test_acts_are_stored_and_mentions_point_to_their_act(tmp_path: Path) -> None:
-    db = tmp_path / "vigie.db"
-    store = ArchiveStore(resolve_location(str(db)))
+def test_acts_are_stored_and_mentions_point_to_their_act(store: ArchiveStore) -> None:
     _archive_real(store, realdocs.PV_255_PAGES, "http://v.fr/pv.pdf")
     _archive_real(store, realdocs.DELIB_VIDEOPROTECTION, "http://v.fr/delib.pdf")
-    with sqlite3.connect(db) as connection:
-        assert connection.execute("SELECT count(*) FROM acts").fetchone()[0] == 130
-        cameras = connection.execute(
-            "SELECT a.number, a.title, m.page, a.page_start, a.page_end FROM mentions m "
-            "JOIN acts a ON a.id = m.act_id JOIN documents d ON d.id = m.document_id "
-            "WHERE m.matched LIKE 'caméra%' AND d.pages = 255"
-        ).fetchall()
-        assert cameras and {row[0] for row in cameras} == {"23"}
-        assert all(start <= page <= end for _, _, page, start, end in cameras)
-        unlinked = connection.execute(
-            "SELECT count(*) FROM mentions m JOIN documents d ON d.id = m.document_id "
-            "WHERE d.pages = 255 AND m.act_id IS NULL"
-        ).fetchone()[0]
-        assert unlinked == 0  # every mention of these minutes falls inside an item
-        delib = connection.execute(
-            "SELECT actes_id, actes_siren, actes_nature, actes_date, prefecture_received_on, published_on "
-            "FROM documents WHERE pages = 2"
-        ).fetchone()
-        assert delib == (
-            "034-213401722-20130204-0000061100-DE",
-            "213401722",
-            "DE",
-            "2013-02-04",
-            "2013-02-06",
-            "2013-02-05",
-        )
-        act = connection.execute(
-            "SELECT a.number, a.actes_id FROM acts a JOIN documents d ON d.id = a.document_id "
-            "WHERE d.pages = 2"
-        ).fetchone()
-        assert act == ("2013/14", "034-213401722-20130204-0000061100-DE")
-        document_id = connection.execute("SELECT id FROM documents WHERE pages = 255").fetchone()[0]
-    # Re-tagging keeps the links.
-    text = "\f".join(
-        extract_document(ExtractionInput(url="x", body=realdocs.PV_255_PAGES.read_bytes())).pages
+    where = store.location
+    assert count(where, "acts") == 130
+    cameras = rows(
+        where,
+        "SELECT a.number, a.title, m.page, a.page_start, a.page_end FROM mentions m "
+        "JOIN acts a ON a.id = m.act_id JOIN documents d ON d.id = m.document_id "
+        "WHERE m.matched LIKE 'caméra%' AND d.pages = 255",
     )
+    assert cameras and {row[0] for row in cameras} == {"23"}
+    assert all(start <= page <= end for _, _, page, start, end in cameras)
+    unlinked = rows(
+        where,
+        "SELECT count(*) FROM mentions m JOIN documents d ON d.id = m.document_id "
+        "WHERE d.pages = 255 AND m.act_id IS NULL",
+    )
+    assert unlinked == [(0,)]  # every mention of these minutes falls inside an item
+    delib = rows(
+        where,
+        "SELECT actes_id, actes_siren, actes_nature, actes_date, prefecture_received_on, published_on "
+        "FROM documents WHERE pages = 2",
+    )
+    assert delib == [
+        ("034-213401722-20130204-0000061100-DE", "213401722", "DE", "2013-02-04", "2013-02-06", "2013-02-05")
+    ]
+    act = rows(
+        where,
+        "SELECT a.number, a.actes_id FROM acts a JOIN documents d ON d.id = a.document_id WHERE d.pages = 2",
+    )
+    assert act == [("2013/14", "034-213401722-20130204-0000061100-DE")]
+    ((document_id,),) = rows(where, "SELECT id FROM documents WHERE pages = 255")
+    # Re-tagging keeps the links.
+    text = "\f".join(extracted(realdocs.PV_255_PAGES).pages)
     replace_mentions(store, document_id, get_tagger().tag(text, True), "test")
-    with sqlite3.connect(db) as connection:
-        assert connection.execute(
-            "SELECT count(*) FROM mentions WHERE document_id = ? AND act_id IS NULL", (document_id,)
-        ).fetchone() == (0,)
-    store.close()
+    assert rows(
+        where, "SELECT count(*) FROM mentions WHERE document_id = :id AND act_id IS NULL", id=document_id
+    ) == [(0,)]
 
 
 def test_an_archive_of_version_1_is_upgraded_in_place_and_keeps_its_rows(tmp_path: Path) -> None:

@@ -1,19 +1,20 @@
 """Group commit: archiving a batch gives what archiving its documents one by one gives.
 
-Real SQLite files, real PDFs; the writer thread is driven from a real asyncio loop.
+Real SQLite files and PostgreSQL databases, real PDFs; the writer thread is driven from a real
+asyncio loop.
 """
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import sqlite3
 import threading
 from pathlib import Path
 
 import pytest
 
 from archive import ArchiveStore, FetchOutcome, FetchRecord, resolve_location
+from archive.db import DatabaseLocation
 from archive.files import sha256_hex
 from archive.records import Analysis, Fetch
 from pipelines.store_writer import StoreWriter
@@ -21,6 +22,7 @@ from search import Searcher, SearchQuery, ensure_index
 from tests import realdocs
 from tests.archive.test_acts_store import real_record
 from tests.archive.test_store import record
+from tests.backends import Archives, rows
 
 DELIB = realdocs.DELIB_VIDEOPROTECTION.read_bytes()
 POESIE = realdocs.DELIB_POESIE.read_bytes()
@@ -44,32 +46,29 @@ def history() -> list[FetchRecord]:
     return [record(url, body, when) for when, (url, body) in enumerate(steps)]
 
 
-def snapshot(db: Path) -> dict[str, list[tuple]]:
-    with sqlite3.connect(db) as connection:
-        return {
-            "documents": connection.execute(
-                "SELECT sha256, is_latest, first_seen_at, last_seen_at, text FROM documents ORDER BY sha256"
-            ).fetchall(),
-            "urls": connection.execute(
-                "SELECT d.sha256, u.url, u.first_seen_at, u.last_seen_at, u.replaced_at FROM document_urls u "
-                "JOIN documents d ON d.id = u.document_id ORDER BY d.sha256, u.url"
-            ).fetchall(),
-            "sources": connection.execute("SELECT host FROM sources ORDER BY host").fetchall(),
-        }
+def snapshot(location: DatabaseLocation) -> dict[str, list[tuple]]:
+    return {
+        "documents": rows(
+            location,
+            "SELECT sha256, is_latest, first_seen_at, last_seen_at, text FROM documents ORDER BY sha256",
+        ),
+        "urls": rows(
+            location,
+            "SELECT d.sha256, u.url, u.first_seen_at, u.last_seen_at, u.replaced_at FROM document_urls u "
+            "JOIN documents d ON d.id = u.document_id ORDER BY d.sha256, u.url",
+        ),
+        "sources": rows(location, "SELECT host FROM sources ORDER BY host"),
+    }
 
 
 @pytest.mark.parametrize("size", [1, 2, 3, 11])
-def test_a_batch_gives_the_outcomes_and_rows_of_one_by_one(tmp_path: Path, size: int) -> None:
-    one, many = tmp_path / "one.db", tmp_path / "many.db"
-    store = ArchiveStore(resolve_location(str(one)))
-    expected = [store.record(fetched) for fetched in history()]
-    store.close()
-    store = ArchiveStore(resolve_location(str(many)))
+def test_a_batch_gives_the_outcomes_and_rows_of_one_by_one(archives: Archives, size: int) -> None:
+    one, many = archives.open(archives.location("one")), archives.open(archives.location("many"))
+    expected = [one.record(fetched) for fetched in history()]
     records = history()
     outcomes = []
     for start in range(0, len(records), size):
-        outcomes += store.record_many(records[start : start + size])
-    store.close()
+        outcomes += many.record_many(records[start : start + size])
     assert expected[:4] == [
         FetchOutcome.NEW,
         FetchOutcome.NEW,
@@ -77,34 +76,29 @@ def test_a_batch_gives_the_outcomes_and_rows_of_one_by_one(tmp_path: Path, size:
         FetchOutcome.DUPLICATE,
     ]
     assert outcomes == expected
-    assert snapshot(many) == snapshot(one)
+    assert snapshot(many.location) == snapshot(one.location)
 
 
-def test_acts_and_mention_links_of_a_batch(tmp_path: Path) -> None:
+def test_acts_and_mention_links_of_a_batch(archives: Archives) -> None:
     """The real 255-page minutes: 130 acts, every mention linked to the act it falls in."""
-    one, many = tmp_path / "one.db", tmp_path / "many.db"
+    one, many = archives.open(archives.location("one")), archives.open(archives.location("many"))
     records = [
         real_record(realdocs.PV_255_PAGES, "http://v.fr/pv.pdf"),
         real_record(realdocs.DELIB_VIDEOPROTECTION, "http://v.fr/delib.pdf"),
     ]
-    store = ArchiveStore(resolve_location(str(one)))
     for fetched in records:
-        store.record(fetched)
-    store.close()
-    store = ArchiveStore(resolve_location(str(many)))
-    assert store.record_many(records) == [FetchOutcome.NEW, FetchOutcome.NEW]
-    store.close()
+        one.record(fetched)
+    assert many.record_many(records) == [FetchOutcome.NEW, FetchOutcome.NEW]
     query = (
         "SELECT d.sha256, m.category, m.start, m.page, a.number, a.seq FROM mentions m "
-        "JOIN documents d ON d.id = m.document_id LEFT JOIN acts a ON a.id = m.act_id ORDER BY 1, 3"
+        "JOIN documents d ON d.id = m.document_id LEFT JOIN acts a ON a.id = m.act_id ORDER BY 1, 3, 2"
     )
-    with sqlite3.connect(one) as a, sqlite3.connect(many) as b:
-        linked = b.execute(query).fetchall()
-        assert linked == a.execute(query).fetchall()
-        assert any(row[4] == "23" for row in linked)
-        acts = "SELECT number, title, start, end, page_start, vote_for, actes_id FROM acts ORDER BY start"
-        assert b.execute(acts).fetchall() == a.execute(acts).fetchall()
-        assert len(b.execute(acts).fetchall()) == 130
+    linked = rows(many.location, query)
+    assert linked == rows(one.location, query)
+    assert any(row[4] == "23" for row in linked)
+    acts = 'SELECT number, title, start, "end", page_start, vote_for, actes_id FROM acts ORDER BY start'
+    assert rows(many.location, acts) == rows(one.location, acts)
+    assert len(rows(many.location, acts)) == 130
 
 
 def test_batched_documents_are_searchable(tmp_path: Path) -> None:
@@ -138,9 +132,7 @@ def test_batched_documents_are_searchable(tmp_path: Path) -> None:
     store.close()
 
 
-def test_the_writer_batches_and_one_bad_document_costs_only_itself(tmp_path: Path) -> None:
-    db = tmp_path / "vigie.db"
-    store = ArchiveStore(resolve_location(str(db)))
+def test_the_writer_batches_and_one_bad_document_costs_only_itself(store: ArchiveStore) -> None:
     good = [record(f"http://v.fr/{n}.pdf", f"%PDF-1.4 {n}".encode(), n) for n in range(5)]
     bad = record("http://v.fr/bad.pdf", b"%PDF-1.4 bad")
     bad.fetch.listing = {"objet": object()}  # type: ignore[dict-item]  # cannot be stored as JSON
@@ -159,15 +151,12 @@ def test_the_writer_batches_and_one_bad_document_costs_only_itself(tmp_path: Pat
     results = asyncio.run(crawl())
     assert results[:2] + results[3:] == [FetchOutcome.NEW] * 5
     assert isinstance(results[2], Exception)
-    with sqlite3.connect(db) as connection:
-        urls = {row[0] for row in connection.execute("SELECT url FROM document_urls")}
+    urls = {row[0] for row in rows(store.location, "SELECT url FROM document_urls")}
     assert urls == {fetched.url for fetched in good}
-    store.close()
 
 
-def test_the_writer_keeps_the_order_of_other_writes(tmp_path: Path) -> None:
+def test_the_writer_keeps_the_order_of_other_writes(store: ArchiveStore) -> None:
     """A write that is not a document (a URL seen again) runs between the batches, in its turn."""
-    store = ArchiveStore(resolve_location(str(tmp_path / "vigie.db")))
     seen: list[str] = []
 
     async def crawl() -> None:
@@ -182,9 +171,7 @@ def test_the_writer_keeps_the_order_of_other_writes(tmp_path: Path) -> None:
         writer.close()
 
     def count() -> int:
-        with sqlite3.connect(tmp_path / "vigie.db") as connection:
-            return connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+        return rows(store.location, "SELECT count(*) FROM documents")[0][0]
 
     asyncio.run(crawl())
     assert seen == ["documents before: 1"] and count() == 2
-    store.close()

@@ -7,9 +7,8 @@ hyphens and apostrophes aside, they are one commune.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-from archive import ArchiveStore, FetchRecord, resolve_location
+from archive import ArchiveStore, FetchRecord
 from archive.decisions import save_records
 from archive.models import DecisionRow, DocumentUrl
 from archive.record_queries import record_by_id
@@ -25,34 +24,30 @@ def _document(store: ArchiveStore, url: str, text: str) -> int:
         return session.query(DocumentUrl).filter_by(url=url).one().document_id
 
 
-def test_an_authorisation_and_the_towns_act_link_across_accents_and_case(tmp_path: Path) -> None:
-    store = ArchiveStore(resolve_location(str(tmp_path / "vigie.db")))
-    try:
-        prefect = _document(store, "http://manche.gouv.fr/raa-1", "Arrêté portant autorisation")
-        town = _document(store, "http://saint-lo.fr/delib-2", "Délibération vidéoprotection")
-        other = _document(store, "http://saint-lo.fr/delib-3", "Délibération vidéoprotection")
-        authorisation = DecisionRecord(
-            kind="prefectoral_authorisation", technologies=["videoprotection"], commune="SAINT-LO"
-        )
-        save_records(store, prefect, [authorisation], "test")
-        save_records(
-            store,
-            town,
-            [DecisionRecord(kind="extension", technologies=["videoprotection"], commune="Saint-Lô")],
-            "test",
-        )
-        save_records(  # another technology: no link
-            store,
-            other,
-            [DecisionRecord(kind="deployment", technologies=["drone"], commune="Saint Lô")],
-            "test",
-        )
-        with store.session() as session:
-            ids = {row.document_id: row.id for row in session.query(DecisionRow)}
-        shown = record_by_id(store, ids[prefect])
-        assert shown is not None
-        assert [related["id"] for related in shown.related] == [ids[town]]
-        back = record_by_id(store, ids[town])
-        assert back is not None and [related["id"] for related in back.related] == [ids[prefect]]
-    finally:
-        store.close()
+def test_an_authorisation_and_the_towns_act_link_across_accents_and_case(store: ArchiveStore) -> None:
+    prefect = _document(store, "http://manche.gouv.fr/raa-1", "Arrêté portant autorisation")
+    town = _document(store, "http://saint-lo.fr/delib-2", "Délibération vidéoprotection")
+    other = _document(store, "http://saint-lo.fr/delib-3", "Délibération vidéoprotection")
+    authorisation = DecisionRecord(
+        kind="prefectoral_authorisation", technologies=["videoprotection"], commune="SAINT-LO"
+    )
+    save_records(store, prefect, [authorisation], "test")
+    save_records(
+        store,
+        town,
+        [DecisionRecord(kind="extension", technologies=["videoprotection"], commune="Saint-Lô")],
+        "test",
+    )
+    save_records(  # another technology: no link
+        store,
+        other,
+        [DecisionRecord(kind="deployment", technologies=["drone"], commune="Saint Lô")],
+        "test",
+    )
+    with store.session() as session:
+        ids = {row.document_id: row.id for row in session.query(DecisionRow)}
+    shown = record_by_id(store, ids[prefect])
+    assert shown is not None
+    assert [related["id"] for related in shown.related] == [ids[town]]
+    back = record_by_id(store, ids[town])
+    assert back is not None and [related["id"] for related in back.related] == [ids[prefect]]

@@ -1,4 +1,4 @@
-"""The archive on real SQLite files, with real PDFs."""
+"""The archive on real SQLite files and a real PostgreSQL server, with real PDFs."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from archive import ArchiveError, ArchiveStore, FetchOutcome, FetchRecord, resol
 from archive.db import SCHEMA_VERSION
 from archive.files import sha256_hex
 from archive.records import Analysis, Fetch
+from archive.schema import HEAD
 from tests import realdocs
+from tests.backends import Archives, count, execute, rows
 
 
 def record(url: str, body: bytes, when: int = 0) -> FetchRecord:
@@ -29,19 +31,7 @@ def record(url: str, body: bytes, when: int = 0) -> FetchRecord:
     )
 
 
-@pytest.fixture
-def store(tmp_path: Path):
-    opened = ArchiveStore(resolve_location(str(tmp_path / "vigie.db")))
-    yield opened
-    opened.close()
-
-
-def count(db: Path, table: str) -> int:
-    with sqlite3.connect(db) as connection:
-        return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-
-
-def test_outcomes_of_fetches(store: ArchiveStore, tmp_path: Path) -> None:
+def test_outcomes_of_fetches(store: ArchiveStore) -> None:
     delib, poesie = realdocs.DELIB_VIDEOPROTECTION.read_bytes(), realdocs.DELIB_POESIE.read_bytes()
     assert store.record(record("http://v.fr/a.pdf", delib, 0)) is FetchOutcome.NEW
     assert store.record(record("http://v.fr/a.pdf", delib, 1)) is FetchOutcome.UNCHANGED
@@ -49,35 +39,39 @@ def test_outcomes_of_fetches(store: ArchiveStore, tmp_path: Path) -> None:
     assert store.record(record("http://v.fr/a.pdf", poesie, 3)) is FetchOutcome.CHANGED
     assert store.record(record("http://v.fr/a.pdf", poesie, 4)) is FetchOutcome.UNCHANGED
     assert store.record(record("http://v.fr/a.pdf", delib, 5)) is FetchOutcome.CHANGED  # reverted
-    db = tmp_path / "vigie.db"
-    assert count(db, "documents") == 2
-    assert count(db, "document_urls") == 3
-    assert count(db, "sources") == 1
+    assert count(store.location, "documents") == 2
+    assert count(store.location, "document_urls") == 3
+    assert count(store.location, "sources") == 1
 
 
-def test_text_keeps_page_boundaries(store: ArchiveStore, tmp_path: Path) -> None:
+def test_text_keeps_page_boundaries(store: ArchiveStore) -> None:
     store.record(record("http://v.fr/a.pdf", b"%PDF-1.4 x"))
-    with sqlite3.connect(tmp_path / "vigie.db") as connection:
-        text, pages, length = connection.execute("SELECT text, pages, text_length FROM documents").fetchone()
+    ((text, pages, length),) = rows(store.location, "SELECT text, pages, text_length FROM documents")
     assert text.split("\f") == ["page un", "page deux"] and pages == 2 and length == len(text)
 
 
-def test_original_bytes_are_content_addressed(store: ArchiveStore, tmp_path: Path) -> None:
+def test_original_bytes_are_content_addressed(store: ArchiveStore) -> None:
     body = realdocs.PV_255_PAGES.read_bytes()
     store.record(record("http://v.fr/pv.pdf", body))
     sha = sha256_hex(body)
-    path = tmp_path / "vigie.db.files" / sha[:2] / sha[2:4] / sha
+    path = store.location.files_dir / sha[:2] / sha[2:4] / sha
     assert path.read_bytes() == body
     assert store.files.get(sha) == body
 
 
-def test_sqlite_settings_and_idempotent_schema(tmp_path: Path) -> None:
-    location = resolve_location(str(tmp_path / "vigie.db"))
+def test_schema_creation_is_idempotent(archives: Archives) -> None:
+    location = archives.location(empty=True)
     for _ in range(2):
         ArchiveStore(location).close()
+    assert rows(location, "SELECT version FROM schema_version") == [(SCHEMA_VERSION,)]
+    assert rows(location, "SELECT version_num FROM alembic_version") == [(HEAD,)]
+
+
+def test_sqlite_settings(tmp_path: Path) -> None:
+    location = resolve_location(str(tmp_path / "vigie.db"))
+    ArchiveStore(location).close()
     with sqlite3.connect(tmp_path / "vigie.db") as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert connection.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
     store = ArchiveStore(location)
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -85,11 +79,10 @@ def test_sqlite_settings_and_idempotent_schema(tmp_path: Path) -> None:
     store.close()
 
 
-def test_newer_schema_is_refused(tmp_path: Path) -> None:
-    location = resolve_location(str(tmp_path / "vigie.db"))
+def test_newer_schema_is_refused(archives: Archives) -> None:
+    location = archives.location()
     ArchiveStore(location).close()
-    with sqlite3.connect(tmp_path / "vigie.db") as connection:
-        connection.execute("INSERT INTO schema_version VALUES (99, '2030-01-01 00:00:00')")
+    execute(location, "INSERT INTO schema_version VALUES (99, '2030-01-01 00:00:00')")
     with pytest.raises(ArchiveError, match="newer"):
         ArchiveStore(location)
 

@@ -9,12 +9,14 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine
 
 from archive import ArchiveStore, resolve_location
 from archive.db import SCHEMA_VERSION
 from archive.errors import OlderSchemaError
 from archive.reader import ArchiveReader
 from search import ensure_index
+from tests.archive.older import older_archive
 from tests.archive.test_acts_store import version_1_archive
 from tests.conftest import run_vigie
 from tests.web.browser import vigie_serve
@@ -58,20 +60,10 @@ def test_port_taken(web_fixture: WebFixture, tmp_path: Path) -> None:
 
 def test_an_older_archive_is_upgraded_before_it_is_served(web_fixture: WebFixture, tmp_path: Path) -> None:
     db = tmp_path / "old.db"
-    store = ArchiveStore(resolve_location(str(db)))
-    ensure_index(store.engine)
-    store.close()
-    with sqlite3.connect(db) as connection:
-        # As schema version 2 left it: without the column ocr_error of DocumentFacts, say.
-        connection.executescript(
-            "ALTER TABLE documents DROP COLUMN ocr_error; DELETE FROM schema_version;"
-            "INSERT INTO schema_version VALUES (2, '2026-01-01 00:00:00');"
-            "INSERT INTO sources (id, host, created_at) VALUES (1, 'v.fr', '2026-01-01 00:00:00');"
-            "INSERT INTO documents (id, sha256, source_id, kind, size, doc_type, pages, text_length, needs_ocr, "
-            "is_latest, tagged_with, first_seen_at, last_seen_at, fetched_at, text) VALUES (1, 'ab', 1, 'pdf', 3, "
-            "'compte_rendu', 1, 5, 0, 1, 'v0', '2026-01-01 00:00:00', '2026-01-01 00:00:00', "
-            "'2026-01-01 00:00:00', 'texte');"
-        )
+    older_archive(db, 2)  # as a Vigie of schema version 2 left it, with a document, indexed:
+    engine = create_engine(f"sqlite:///{db}")
+    ensure_index(engine)
+    engine.dispose()
     with (
         vigie_serve(db, web_fixture.registry, tmp_path) as url,
         urllib.request.urlopen(url + "/api/documents/1") as answer,

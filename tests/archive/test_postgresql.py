@@ -1,0 +1,206 @@
+"""What only a PostgreSQL archive does: its URLs, its errors, its writers' lock, its read-only
+reader, and the commands that cannot use it yet. On the session's real server."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy.exc import SQLAlchemyError
+
+from archive import ArchiveError, ArchiveStore, resolve_location
+from archive.lock import ArchiveLock, ArchiveLockedError
+from archive.models import Source
+from archive.reader import ArchiveReader
+from tests import postgres
+from tests.backends import Archives, rows
+from tests.cli.test_cli import one_line_error
+from tests.conftest import REPO, invoke_vigie
+from tests.postgres import PASSWORD, PASSWORD_ROLE, PostgresServer
+
+
+def test_postgresql_urls_mean_psycopg_3(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("VIGIE_FILES_DIR", raising=False)
+    for given in ("postgresql://vigie:s3cret@db.local/vigie", "postgres://vigie:s3cret@db.local/vigie"):
+        location = resolve_location(given)
+        assert location.url == "postgresql+psycopg://vigie:s3cret@db.local/vigie"
+        assert location.backend == "postgresql" and not location.is_sqlite
+        assert location.display == "postgresql+psycopg://vigie:***@db.local/vigie"
+        assert location.files_dir == Path("vigie.files")  # the current folder's, unless given
+    assert resolve_location(
+        "postgresql+psycopg://vigie@/vigie?host=/run/pg", "/srv/originals"
+    ).files_dir == Path("/srv/originals")
+    monkeypatch.setenv("VIGIE_DB", "postgresql://vigie@db.local/other")
+    assert resolve_location().url == "postgresql+psycopg://vigie@db.local/other"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("mysql://vigie@db.local/vigie", "unsupported database 'mysql': an archive is an SQLite file"),
+        ("postgresql+psycopg2://vigie@db.local/vigie", "through psycopg 3, not 'psycopg2'"),
+        (
+            "postgresql://vigie:s3cret@db.local:port/vigie",
+            "not a valid database URL: 'postgresql://vigie:\\*\\*\\*@",
+        ),
+    ],
+)
+def test_a_database_vigie_cannot_use_is_one_line(value: str, message: str, tmp_path: Path) -> None:
+    with pytest.raises(ArchiveError, match=message) as refused:
+        resolve_location(value)
+    assert "s3cret" not in str(refused.value)
+    result = invoke_vigie("runs", "--db", value, cwd=tmp_path)
+    assert result.returncode == 2 and "s3cret" not in one_line_error(result)
+
+
+@pytest.fixture
+def unusable(postgres_server: PostgresServer, pg_archives: Archives, request: pytest.FixtureRequest) -> str:
+    database = pg_archives.location().url.split("/")[-1].split("?")[0]
+    return {
+        "no server": f"postgresql://vigie@/vigie?host={postgres_server.root}/nowhere",
+        "wrong password": postgres_server.url(database, PASSWORD_ROLE, "not-" + PASSWORD),
+        "no database": postgres_server.url("no_such_database"),
+    }[request.param]
+
+
+@pytest.mark.postgresql
+@pytest.mark.parametrize(
+    ("unusable", "reason"),
+    [
+        ("no server", "No such file or directory"),
+        ("wrong password", 'password authentication failed for user "vigie_password"'),
+        ("no database", 'database "no_such_database" does not exist'),
+    ],
+    indirect=["unusable"],
+)
+def test_an_unusable_database_is_one_line_and_exit_2(unusable: str, reason: str, tmp_path: Path) -> None:
+    with pytest.raises(ArchiveError, match="cannot open the archive database: .*" + reason) as refused:
+        ArchiveStore(resolve_location(unusable, str(tmp_path / "files")))
+    assert "\n" not in str(refused.value) and "not-" + PASSWORD not in str(refused.value)
+    for command in (
+        ["runs"],
+        ["export", "--format", "jsonl"],
+        ["records", "list"],
+        ["crawl", "http://127.0.0.1:9/"],
+    ):
+        result = invoke_vigie(
+            *command, "--db", unusable, "--files-dir", str(tmp_path / "files"), cwd=tmp_path
+        )
+        assert result.returncode == 2, (command, result.stderr)
+        assert reason in one_line_error(result), command
+
+
+@pytest.mark.postgresql
+def test_reading_commands_never_create_an_archive(pg_archives: Archives, tmp_path: Path) -> None:
+    location = pg_archives.location(empty=True)
+    for command in (["runs"], ["export", "--format", "jsonl"], ["records", "list"]):
+        result = invoke_vigie(*command, "--db", location.url, cwd=tmp_path)
+        assert result.returncode == 2 and "no archive at 'postgresql+psycopg://" in one_line_error(result)
+    assert rows(location, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") == [(0,)]
+
+
+@pytest.mark.postgresql
+def test_one_writer_at_a_time(pg_archives: Archives) -> None:
+    location, elsewhere = pg_archives.location(), pg_archives.location("other")
+    first = ArchiveLock(location)
+    first.acquire("crawl")
+    try:
+        with pytest.raises(
+            ArchiveLockedError,
+            match=r"the archive is busy: 'vigie crawl' \(pid \d+, since .* UTC\) is writing to it \(advisory lock",
+        ):
+            ArchiveLock(location).acquire("retag")
+        other = ArchiveLock(elsewhere)  # another archive of the same server is another lock
+        other.acquire("retag")
+        other.release()
+    finally:
+        first.release()
+    second = ArchiveLock(location)
+    second.acquire("retag")
+    second.release()
+
+
+@pytest.mark.postgresql
+def test_a_killed_writer_leaves_no_lock(pg_archives: Archives) -> None:
+    location = pg_archives.location()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\nfrom archive import resolve_location\nfrom archive.lock import ArchiveLock\n"
+            "ArchiveLock(resolve_location(sys.argv[1], sys.argv[2])).acquire('crawl')\nprint('locked', flush=True)\n"
+            "time.sleep(60)\n",
+            location.url,
+            str(location.files_dir),
+        ],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+        with pytest.raises(ArchiveLockedError, match=f"pid {holder.pid}"):
+            ArchiveLock(location).acquire("retag")
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
+    lock = ArchiveLock(location)
+    deadline = time.monotonic() + 10
+    while True:  # the server ends the dead client's session as soon as it sees the socket closed
+        try:
+            lock.acquire("retag")
+            break
+        except ArchiveLockedError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+    lock.release()
+
+
+@pytest.mark.postgresql
+def test_the_reader_cannot_write(pg_archives: Archives) -> None:
+    reader = ArchiveReader(pg_archives.location())
+    try:
+        with reader.session() as session, pytest.raises(SQLAlchemyError, match="read-only transaction"):
+            session.add(Source(host="v.fr", created_at=dt.datetime(2026, 1, 1)))
+            session.commit()
+    finally:
+        reader.close()
+
+
+@pytest.mark.postgresql
+@pytest.mark.parametrize(
+    "command",
+    [["search", "caméras"], ["index"], ["feed"], ["serve", "--port", "1"]],
+    ids=["search", "index", "feed", "serve"],
+)
+def test_search_and_the_web_say_postgresql_is_not_supported_yet(
+    pg_archives: Archives, tmp_path: Path, command: list[str]
+) -> None:
+    location = pg_archives.location()
+    result = invoke_vigie(
+        *command, "--db", location.url, "--files-dir", str(location.files_dir), cwd=tmp_path
+    )
+    assert result.returncode == 2, result.stderr
+    assert "full-text search on a PostgreSQL archive is not supported yet" in one_line_error(result)
+
+
+@pytest.mark.parametrize(("ci", "outcome"), [("true", pytest.fail.Exception), (None, pytest.skip.Exception)])
+def test_without_postgresql_its_tests_are_skipped_except_in_ci(
+    monkeypatch: pytest.MonkeyPatch, ci: str | None, outcome: type[BaseException]
+) -> None:
+    monkeypatch.setattr(postgres, "find_bindir", lambda: None)
+    if ci is None:
+        monkeypatch.delenv("CI", raising=False)
+    else:
+        monkeypatch.setenv("CI", ci)
+    with pytest.raises(outcome, match="PostgreSQL is not installed"):
+        postgres.require_postgresql()
