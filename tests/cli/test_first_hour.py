@@ -128,6 +128,19 @@ def test_a_taken_demo_port_is_one_line_exit_2_and_writes_nothing(tmp_path: Path)
     assert list(tmp_path.iterdir()) == []
 
 
+def test_sources_list_has_a_header_row(tmp_path: Path) -> None:
+    table = invoke_vigie("sources", "list", "--departement", "34", "--name", "montpellier", cwd=tmp_path)
+    header, *lines = table.stdout.splitlines()
+    assert header.split() == ["slug", "kind", "dep", "population", "platform", "verified", "name"]
+    assert any(line.startswith("montpellier ") for line in lines)
+    # The columns line up under their names.
+    montpellier = next(line for line in lines if line.startswith("montpellier "))
+    assert montpellier[header.index("kind") :].startswith("commune ")
+    assert montpellier[header.index("name") :] == "Ville de Montpellier"
+    nothing = invoke_vigie("sources", "list", "--name", "nulle part du tout", cwd=tmp_path)
+    assert nothing.stdout == "" and "0 source(s)" in nothing.stderr
+
+
 def fetch(url: str) -> str:
     with urllib.request.urlopen(url) as answer:
         assert answer.status == 200
