@@ -27,6 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from search import SearchError
 from web import labels
 from web.archive_view import WebArchive
+from web.head import HeadAsGet
 from web.params import BadSearch, SearchParams
 from web.search_errors import french_message
 from web.security import SecurityHeaders, web_url
@@ -64,6 +65,7 @@ def create_app(archive: WebArchive) -> FastAPI:
     app.state.archive = archive
     app.state.templates = _templates()
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)  # outermost: HEAD gets the same security headers as GET
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (pages, records, place_pages, map_page, exports, originals, api, api_records):
         app.include_router(module.router)
