@@ -10,9 +10,9 @@ import click
 from cli.ocr import ocr_options
 from cli.options import (
     ByteSize,
-    archive_options,
     last_checks,
     location_or_exit,
+    new_archive_options,
     registry_option,
     source_filters,
     source_selection,
@@ -42,7 +42,7 @@ def parse_settings(pairs: tuple[str, ...]) -> dict[str, Any]:
 
 @click.command()
 @click.argument("urls", nargs=-1)
-@archive_options
+@new_archive_options
 @click.option(
     "--source",
     "slugs",
@@ -169,6 +169,7 @@ def crawl(
     """
     from archive import ArchiveStore
     from archive.lock import ArchiveLock, ArchiveLockedError
+    from cli.next_steps import archive_args, ocr_queue
     from crawler.runner import CrawlOptions, run_crawl
     from crawler.summary import format_summary, format_summary_line
 
@@ -217,7 +218,10 @@ def crawl(
         run = run_crawl(options)
     finally:
         lock.release()
-    click.echo(format_summary_line(run) if quiet else format_summary(run, location))
+    if quiet:
+        click.echo(format_summary_line(run))
+    else:
+        click.echo(format_summary(run, location, ocr_queue(location), archive_args(db, files_dir)))
     exit_for(run)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from cli.crawl import exit_for
-from cli.options import location_or_exit
+from cli.options import DEMO_DB, location_or_exit
 
 DEMO_PORT = 8754
 # The demo site is built from the Ville de Montpellier's documents: it is crawled as the shipped
@@ -15,7 +15,7 @@ DEMO_SOURCE = "montpellier"
 
 
 @click.command()
-@click.option("--db", default="demo.db", show_default=True, help="Archive to crawl into.")
+@click.option("--db", default=DEMO_DB, show_default=True, help="Archive to crawl into.")
 @click.option("--files-dir", help="Folder of archived original files [default: DB.files].")
 @click.option(
     "--port",
@@ -34,25 +34,32 @@ def demo(db: str, files_dir: str | None, port: int, verbose: bool) -> None:
     server is our own. The site is crawled as the registry's Ville de Montpellier, whose documents
     it serves: they get its département and its place on the web map.
     """
+    import os
+    import sys
     from dataclasses import replace
 
     from archive import ArchiveStore
+    from cli.next_steps import archive_args, ocr_queue
     from crawler.demo import serve_demo_site
     from crawler.runner import CrawlOptions, run_crawl
     from crawler.sources.registry import load_registry
     from crawler.summary import format_summary
 
     location = location_or_exit(db, files_dir)
-    ArchiveStore(location).close()
+    # The port first: a taken one is a usage error, and the archive is not created for nothing.
     try:
         server, url = serve_demo_site(port)
     except OSError as exc:
-        raise click.ClickException(
-            f"cannot serve the demo site on port {port}: {exc.strerror}; choose another with --port"
-        ) from exc
-    click.echo(f"Demo site served at {url}", err=True)
-    source = replace(load_registry(include_shipped=True)[DEMO_SOURCE], start_urls=[url], link_rules={})
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        click.echo(
+            f"Error: cannot serve the demo site on 127.0.0.1:{port}: {reason}; choose another --port",
+            err=True,
+        )
+        sys.exit(2)
     try:
+        ArchiveStore(location).close()
+        click.echo(f"Demo site served at {url}", err=True)
+        source = replace(load_registry(include_shipped=True)[DEMO_SOURCE], start_urls=[url], link_rules={})
         run = run_crawl(
             CrawlOptions(
                 start_urls=[],
@@ -65,10 +72,17 @@ def demo(db: str, files_dir: str | None, port: int, verbose: bool) -> None:
         )
     finally:
         server.shutdown()
-    click.echo(format_summary(run, location))
-    click.echo(
-        f"\nNext: vigie serve --db {db}   (then open http://127.0.0.1:8000/)"
-        f"\n  or: vigie export --db {db} --format csv -o demo.csv",
-        err=True,
-    )
+        server.server_close()
+    given = archive_args(db, files_dir)
+    queue = ocr_queue(location)
+    click.echo(format_summary(run, location, queue, given))
+    # One command a line, its comment after "#": the whole line can be pasted into a shell.
+    next_steps = [
+        f"  vigie serve {given}   # then open http://127.0.0.1:8000/",
+        f"  vigie search {given} vidéoprotection",
+        f"  vigie export {given} --format csv -o demo.csv",
+    ]
+    if queue is None or queue.queued:
+        next_steps.append(f"  vigie ocr {given}   # the scanned compte rendu's text (needs tesseract)")
+    click.echo("\nNext:\n" + "\n".join(next_steps), err=True)
     exit_for(run)

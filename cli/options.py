@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import click
+from click.core import ParameterSource
 
 if TYPE_CHECKING:
     from archive.db import DatabaseLocation
@@ -15,24 +16,63 @@ if TYPE_CHECKING:
 F = Callable[..., Any]
 
 
-def db_option(func: F) -> F:
+DEFAULT_DB = "vigie.db"
+DEMO_DB = "demo.db"  # what ``vigie demo`` writes: kept apart from a real archive (README, "vigie demo")
+
+
+def db_option(func: F, option_class: type[click.Option] = click.Option) -> F:
     return click.option(
         "--db",
+        cls=option_class,
         envvar="VIGIE_DB",
-        default="vigie.db",
+        default=DEFAULT_DB,
         show_default=True,
         help="SQLite file, or a database URL: sqlite:///PATH, postgresql://USER@HOST/NAME. Env: VIGIE_DB.",
     )(func)
 
 
+class AfterTheDemo(click.Option):
+    """A ``--db`` whose default gives way to the demo's archive when it is the only one here,
+    said in one line: the first command after ``vigie demo`` (``vigie serve``) finds what it
+    wrote. Only the default does: never a ``--db`` or ``VIGIE_DB`` given."""
+
+    def consume_value(self, ctx: click.Context, opts: Any) -> tuple[Any, ParameterSource]:
+        value, source = super().consume_value(ctx, opts)
+        if source is ParameterSource.DEFAULT and value == DEFAULT_DB:
+            value = _demo_instead(value)
+        return value, source
+
+
+def _demo_instead(value: str) -> str:
+    from pathlib import Path
+
+    if Path(DEFAULT_DB).exists() or not Path(DEMO_DB).is_file():
+        return value
+    click.echo(
+        f"No {DEFAULT_DB} here: using {DEMO_DB}, the archive of 'vigie demo' (--db names another).", err=True
+    )
+    return DEMO_DB
+
+
 def archive_options(func: F) -> F:
+    """``--db`` and ``--files-dir`` of a command that works on an existing archive (the demo's
+    when it is the only one here: ``AfterTheDemo``)."""
+    return _archive_options(func, AfterTheDemo)
+
+
+def new_archive_options(func: F) -> F:
+    """``--db`` and ``--files-dir`` of ``vigie crawl``, which creates the archive: never the demo's."""
+    return _archive_options(func, click.Option)
+
+
+def _archive_options(func: F, option_class: type[click.Option]) -> F:
     func = click.option(
         "--files-dir",
         envvar="VIGIE_FILES_DIR",
         help="Folder of archived original files [default: beside an SQLite file, DB.files; "
         "./vigie.files for PostgreSQL].",
     )(func)
-    return db_option(func)
+    return db_option(func, option_class)
 
 
 # ``--format table|json`` of the listing commands (sources, runs): a table to read, JSON to parse.

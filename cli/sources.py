@@ -51,12 +51,20 @@ def list_sources(registry: str | None, no_shipped: bool, filters: Any, fmt: str,
         mark = "verified" if source.verified else "unverified"
         people = f"{source.population:,}".replace(",", " ") if source.population is not None else ""
         lines.append(
-            f"{source.slug:<36} {source.kind:<11} {source.departement or '':<4} {people:>10} "
-            f"{source.platform:<16} {mark:<10} {source.name}"
+            _row(
+                source.slug, source.kind, source.departement or "", people, source.platform, mark, source.name
+            )
         )
     if lines:
-        click.echo("\n".join(lines))
+        # The header names the README's columns; "dep" is the département.
+        click.echo(
+            "\n".join([_row("slug", "kind", "dep", "population", "platform", "verified", "name"), *lines])
+        )
     click.echo(f"{len(chosen)} source(s)", err=True)
+
+
+def _row(slug: str, kind: str, departement: str, people: str, platform: str, mark: str, name: str) -> str:
+    return f"{slug:<36} {kind:<11} {departement:<4} {people:>10} {platform:<16} {mark:<10} {name}"
 
 
 @sources.command("show")

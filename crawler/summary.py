@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from archive import DatabaseLocation
 from archive.models import CrawlRun
 from archive.runs import ARCHIVE_FAILED, broken_sources
@@ -10,7 +12,20 @@ MAX_SAMPLES = 8
 MAX_SOURCE_LINES = 40
 
 
-def format_summary(run: CrawlRun, location: DatabaseLocation) -> str:
+@dataclass(frozen=True, slots=True)
+class OcrQueue:
+    """The archive's scans still waiting for their text after the run, not only this run's: a
+    second crawl archives no scan again, yet the first one's still waits."""
+
+    queued: int  # 'vigie ocr' takes them
+    failed: int = 0  # failed before: only 'vigie ocr --retry-failed' takes them
+
+
+def format_summary(
+    run: CrawlRun, location: DatabaseLocation, queue: OcrQueue | None = None, archive_args: str = ""
+) -> str:
+    """``queue``: the archive's OCR queue (this run's scans when None); ``archive_args``: the
+    ``--db``/``--files-dir`` of the suggested command, so that it works when copied."""
     elapsed = (run.finished_at - run.started_at).total_seconds() if run.finished_at else 0.0
     results = run.source_results or {}
     lines = [
@@ -20,8 +35,7 @@ def format_summary(run: CrawlRun, location: DatabaseLocation) -> str:
         f"  documents          {run.documents_new} new, {run.documents_changed} changed, "
         f"{run.documents_unchanged} unchanged, {run.documents_duplicate} already archived from another URL, "
         f"{run.documents_removed or 0} removed",
-        f"  needs OCR          {run.needs_ocr}"
-        + (" (queued: 'vigie ocr' gives them their text)" if run.needs_ocr else ""),
+        f"  needs OCR          {_ocr_queue(run, queue, archive_args)}",
         f"  new mentions       {_mentions(run.mentions)}",
     ]
     total_errors = sum(run.errors.values())
@@ -70,6 +84,18 @@ def format_summary_line(run: CrawlRun) -> str:
             else ""
         )
     )
+
+
+def _ocr_queue(run: CrawlRun, queue: OcrQueue | None, archive_args: str) -> str:
+    queue = queue or OcrQueue(run.needs_ocr)
+    waiting = queue.queued + queue.failed
+    if not waiting:
+        return "0"
+    # The command ends the line, unquoted, so that it can be copied whatever quotes its paths need.
+    command = " ".join(["vigie ocr", *([archive_args] if archive_args else [])])
+    failed = f", {queue.failed} failed before" if queue.failed else ""
+    retry = " --retry-failed" if queue.failed else ""
+    return f"{waiting} in the archive, {run.needs_ocr} from this run{failed}; OCR them with: {command}{retry}"
 
 
 def _start_pages(run: CrawlRun) -> str:

@@ -175,7 +175,7 @@ def api_document(request: Request, document_id: int) -> DocumentOut:
     archive = archive_of(request)
     document = archive.searcher.document(document_id)
     if document is None:
-        raise HTTPException(404, f"no document {document_id}")
+        raise HTTPException(404, f"Aucun document n° {document_id} dans l'archive.")
     return DocumentOut(
         **{
             **_fields(document, DocumentOut),

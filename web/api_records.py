@@ -85,5 +85,5 @@ def api_records(request: Request, filters: Annotated[RecordParams, Depends(recor
 def api_record(request: Request, record_id: int) -> RecordOut:
     view = record_by_id(archive_of(request).reader, record_id)
     if view is None:
-        raise HTTPException(404, f"no record {record_id}")
+        raise HTTPException(404, f"Aucune décision n° {record_id} dans l'archive.")
     return RecordOut(**view.to_dict())

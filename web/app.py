@@ -27,10 +27,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from search import SearchError
 from web import labels
 from web.archive_view import WebArchive
+from web.head import HeadAsGet
 from web.params import BadSearch, SearchParams
 from web.search_errors import french_message
 from web.security import SecurityHeaders, web_url
 from web.timeline import area_url
+from web.url_errors import UrlError, http_error, invalid_parameter
 
 HERE = Path(__file__).parent
 
@@ -64,13 +66,15 @@ def create_app(archive: WebArchive) -> FastAPI:
     app.state.archive = archive
     app.state.templates = _templates()
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)  # outermost: HEAD gets the same security headers as GET
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (pages, records, place_pages, map_page, exports, originals, api, api_records):
         app.include_router(module.router)
     app.add_exception_handler(BadSearch, _bad_request)
     app.add_exception_handler(SearchError, _bad_request)
-    app.add_exception_handler(RequestValidationError, _bad_request)
+    app.add_exception_handler(RequestValidationError, _invalid_url)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _server_error)  # Starlette's own page is in English
     return app
 
 
@@ -88,6 +92,7 @@ def _templates() -> Jinja2Templates:
         web_url=web_url,
         highlight=highlight,
         decision_kind_label=labels.decision_kind_label,
+        extraction_label=labels.extraction_label,
         euros=labels.euros,
         french_iso_date=labels.french_iso_date,
         path_segment=path_segment,
@@ -135,29 +140,31 @@ def wants_json(request: Request) -> bool:
 
 
 async def _bad_request(request: Request, exc: Exception) -> Response:
-    if isinstance(exc, RequestValidationError):
-        message = "Paramètre invalide : " + "; ".join(
-            f"{'.'.join(str(p) for p in error['loc'][1:])} ({error['msg']})" for error in exc.errors()[:3]
-        )
-    elif isinstance(exc, SearchError):
-        message = french_message(exc)
-    else:
-        message = str(exc)
-    if wants_json(request):
-        return JSONResponse({"error": message}, status_code=400)
-    return render(request, "error.html", status_code=400, title="Recherche impossible", message=message)
+    message = french_message(exc) if isinstance(exc, SearchError) else str(exc)
+    return _error_page(request, UrlError(400, "Recherche impossible", message))
+
+
+async def _invalid_url(request: Request, exc: Exception) -> Response:
+    errors = exc.errors() if isinstance(exc, RequestValidationError) else []
+    return _error_page(request, invalid_parameter(errors))
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
-    status = getattr(exc, "status_code", 500)
-    detail = getattr(exc, "detail", "") or "Erreur"
+    error = http_error(getattr(exc, "status_code", 500), str(getattr(exc, "detail", "") or ""))
+    headers = getattr(exc, "headers", None)  # a 405's Allow
+    return _error_page(request, error, headers)
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    return _error_page(request, http_error(500, ""))
+
+
+def _error_page(request: Request, error: UrlError, headers: dict[str, str] | None = None) -> Response:
     if wants_json(request):
-        return JSONResponse({"error": detail}, status_code=status)
-    title = "Page introuvable" if status == 404 else "Erreur"
-    message = (
-        detail if status != 404 or detail != "Not Found" else "Cette adresse ne correspond à aucune page."
-    )
-    return render(request, "error.html", status_code=status, title=title, message=message)
+        return JSONResponse({"error": error.message}, status_code=error.status, headers=headers)
+    page = render(request, "error.html", status_code=error.status, title=error.title, message=error.message)
+    page.headers.update(headers or {})
+    return page
 
 
 def archive_of(request: Request) -> WebArchive:

@@ -59,6 +59,24 @@ RECORD_FIELD_LABELS = {
     "period_end": "Fin de la période",
     "period_years": "Durée de l'autorisation",
 }
+# How the text of a document was read (``Analysis.extraction``), as a reader understands it; the
+# engine's own name stays in small print for the curious.
+EXTRACTION_LABELS = {
+    "pdfium": "extrait du PDF",
+    "pdfminer": "extrait du PDF",
+    "html": "extrait de la page web",
+    "html-flattened": "extrait de la page web (balisage anormal, aplati)",
+    "docx": "extrait du document Word",
+    "antiword": "extrait du document Word",
+    "odt": "extrait du document ODT",
+    "text": "fichier texte",
+    "ocr": "reconnu par OCR (les pages sont des images)",
+}
+# The feminine names of fields and filters, for the adjective that follows ("Catégorie inconnue",
+# "Département inconnu"); any other is masculine.
+FEMININE_LABELS = frozenset(
+    {"Catégorie", "Commune", "Couleur", "Date", "Nature de décision", "Position", "Région", "Source"}
+)
 MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
@@ -87,6 +105,22 @@ def category_labels() -> dict[str, str]:
 
 def category_label(category: str) -> str:
     return category_labels().get(category, category)
+
+
+def unknown(label: str) -> str:
+    """ "Catégorie inconnue", "Département inconnu": the adjective agrees with the field."""
+    return f"{label} {'inconnue' if label in FEMININE_LABELS else 'inconnu'}"
+
+
+def extraction_label(extraction: str | None, needs_ocr: bool = False, ocr_failed: bool = False) -> str:
+    """How the text was read, in a reader's words ("extrait du PDF"), and whether scanned pages
+    still wait for OCR (their text is missing until then)."""
+    label = EXTRACTION_LABELS.get(extraction or "", extraction or "—")
+    if needs_ocr and ocr_failed:
+        label += " ; la reconnaissance (OCR) des pages scannées a échoué, leur texte manque"
+    elif needs_ocr:
+        label += " ; pages scannées en attente de reconnaissance (OCR), leur texte manque"
+    return label
 
 
 def doc_type_label(doc_type: str) -> str:

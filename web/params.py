@@ -18,6 +18,7 @@ from fastapi import Query
 from archive.taxonomy import CATEGORY_IDS, DOC_TYPES, STANCES
 from search import SearchQuery
 from search.places import DEPARTEMENT_CODE, INSEE_CODE, REGION_CODE, SIREN
+from web.labels import unknown
 
 MAX_QUERY_LENGTH = 200  # characters: a search, not a document
 MAX_FILTER_VALUES = 20  # per filter
@@ -27,6 +28,15 @@ MAX_RESULTS_REACHABLE = 10_000  # pagination stops there: deeper pages are for t
 EXPORT_LIMIT = 10_000  # rows in one CSV/JSONL export
 _PERIOD = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _SOURCE = re.compile(r"[a-z0-9][a-z0-9.:_-]{0,252}", re.IGNORECASE)
+# The URL's parameters as the pages name them, for the messages ("since" is the form's "Du").
+PARAMETER_LABELS = {
+    "since": "Date de début",
+    "until": "Date de fin",
+    "page": "Le numéro de page",
+    "per_page": "Le nombre de résultats par page",
+    "year": "L'année",
+    "expiring_within": "Le nombre de jours avant l'expiration",
+}
 
 
 class BadSearch(ValueError):  # noqa: N818 - reads as what it is: a 400 answer
@@ -163,9 +173,7 @@ def checked_choices(values: list[str], allowed: tuple[str, ...], label: str) -> 
     kept = _values(values, label)
     for value in kept:
         if value not in allowed:
-            raise BadSearch(
-                f"{label} inconnu(e) : « {value[:40]} ». Valeurs possibles : {', '.join(allowed)}."
-            )
+            raise BadSearch(f"{unknown(label)} : « {value[:40]} ». Valeurs possibles : {', '.join(allowed)}.")
     return tuple(kept)
 
 
@@ -188,16 +196,17 @@ def _period(value: str, name: str) -> str | None:
         dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     except ValueError:
         raise BadSearch(
-            f"Date invalide pour {name} : « {value[:20]} » (AAAA, AAAA-MM ou AAAA-MM-JJ)."
+            f"{PARAMETER_LABELS[name]} invalide : « {value[:20]} » (AAAA, AAAA-MM ou AAAA-MM-JJ)."
         ) from None
     return value
 
 
 def bounded_number(value: str, name: str, low: int, high: int) -> int:
+    label = PARAMETER_LABELS.get(name, name)
     try:
         number = int(value)
     except ValueError:
-        raise BadSearch(f"{name} doit être un nombre entier.") from None
+        raise BadSearch(f"{label} doit être un nombre entier : « {value[:20]} ».") from None
     if not low <= number <= high:
-        raise BadSearch(f"{name} doit être compris entre {low} et {high}.")
+        raise BadSearch(f"{label} doit être un nombre entier de {low} à {high}.")
     return number

@@ -21,6 +21,7 @@ from search.areas import INSEE_CODE, SIREN
 from search.errors import SearchError
 from search.places import DEPARTEMENT_CODE, normalise_departement
 from search.record_places import RecordPlaces
+from web.labels import unknown
 from web.params import MAX_RESULTS_REACHABLE, BadSearch, bounded_number, checked_choices
 
 PER_PAGE = 50
@@ -80,7 +81,7 @@ class RecordParams:
             communes = [places.check_commune(code) for code in self.communes]
         except SearchError as exc:
             label = "EPCI" if exc.field == "epcis" else "Commune"
-            raise BadSearch(f"{label} inconnu(e) du registre : « {exc.value} ».") from None
+            raise BadSearch(f"{unknown(label)} du registre : « {exc.value} ».") from None
         return places.place_filter(self.departements, self.regions, epcis, communes)
 
     def record_filter(self, places: RecordPlaces | None = None, everything: bool = False) -> RecordFilter:
@@ -155,13 +156,13 @@ def record_params(
     """FastAPI dependency: the checked filters of a request (raises ``BadSearch``)."""
     names = [value for value in commune if value.strip() and not value.strip()[:1].isdigit()]
     if len(names) > 1:
-        raise BadSearch("commune : un seul nom (ou des codes INSEE, répétés).")
+        raise BadSearch("Commune : un seul nom (ou des codes INSEE, répétés).")
     return RecordParams(
         categories=checked_choices(category, CATEGORY_IDS, "Catégorie"),
         kinds=checked_choices(kind, DECISION_KINDS, "Nature de décision"),
-        vendor=_text(vendor, "vendor"),
-        commune=_text(names[0] if names else "", "commune"),
-        authority=_text(authority, "authority"),
+        vendor=_text(vendor, "Prestataire"),
+        commune=_text(names[0] if names else "", "Commune"),
+        authority=_text(authority, "Autorité"),
         year=bounded_number(year.strip(), "year", FIRST_YEAR, LAST_YEAR) if year.strip() else None,
         expiring_within=(
             bounded_number(expiring_within.strip(), "expiring_within", 0, 36_500)

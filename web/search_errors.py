@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from search import SearchError, errors
+from web.labels import unknown
 
 # The label of each SearchQuery field that an error may name, as the search form calls it.
 LABELS = {
@@ -13,8 +14,8 @@ LABELS = {
     "regions": "Région",
     "epcis": "EPCI",
     "communes": "Commune",
-    "since": "since",
-    "until": "until",
+    "since": "Date de début",
+    "until": "Date de fin",
 }
 
 
@@ -25,8 +26,8 @@ def french_message(exc: SearchError) -> str:
     messages = {
         errors.QUERY_TOO_LONG: f"La recherche est trop longue ({fields.value} caractères, {fields.limit} au plus).",
         errors.TOO_MANY_TERMS: f"La recherche compte trop de termes ({fields.value}, {fields.limit} au plus).",
-        errors.BAD_DATE: f"Date invalide pour {label} : « {value} » (AAAA, AAAA-MM ou AAAA-MM-JJ).",
-        errors.UNKNOWN_VALUE: f"{label} inconnu(e) : « {value} ». Valeurs possibles : {', '.join(fields.choices)}.",
+        errors.BAD_DATE: f"{label} invalide : « {value} » (AAAA, AAAA-MM ou AAAA-MM-JJ).",
+        errors.UNKNOWN_VALUE: f"{unknown(label)} : « {value} ». Valeurs possibles : {', '.join(fields.choices)}.",
         errors.BAD_DEPARTEMENT: f"Département invalide : « {value} ».",
         errors.BAD_PLACE: f"{label} invalide : « {value} ».",
         errors.BAD_PAGE: "Le nombre de résultats par page et la page doivent être positifs.",

@@ -55,7 +55,10 @@ def _scan(db: Path) -> tuple:
 def test_a_crawl_queues_the_scan_and_vigie_ocr_drains_the_queue(scan_site: str, tmp_path: Path) -> None:
     crawled = run_vigie("crawl", scan_site, *FAST, cwd=tmp_path)
     assert crawled.returncode == 0, crawled.stderr
-    assert "needs OCR          1 (queued: 'vigie ocr' gives them their text)" in crawled.stdout
+    assert (
+        "needs OCR          1 in the archive, 1 from this run; OCR them with: vigie ocr --db vigie.db"
+        in crawled.stdout
+    )
     db = tmp_path / "vigie.db"
     assert _scan(db)[:2] == (1, "pdfium")
 
@@ -119,6 +122,13 @@ def test_a_document_over_its_time_limit_is_recorded_kept_and_retried_on_demand(
     assert (
         skipped.stdout.strip() == "The OCR queue is empty. (1 failed before: --retry-failed tries them again)"
     )
+
+    # The next crawl's summary counts it, and says how to try it again.
+    again = run_vigie("crawl", scan_site, *FAST, cwd=tmp_path)
+    assert (
+        "needs OCR          1 in the archive, 0 from this run, 1 failed before; "
+        "OCR them with: vigie ocr --db vigie.db --retry-failed\n"
+    ) in again.stdout
 
     retried = run_vigie("ocr", "--retry-failed", cwd=tmp_path)
     assert retried.returncode == 0, retried.stderr

@@ -100,11 +100,11 @@ def test_colour_by_stance(client: TestClient) -> None:
 @pytest.mark.parametrize(
     ("params", "message"),
     [
-        ({"category": "bogus"}, "Catégorie inconnu(e)"),
+        ({"category": "bogus"}, "Catégorie inconnue"),
         ({"colour": "red"}, "Couleur inconnue"),
-        ({"since": "2024-13"}, "Date invalide pour since"),
+        ({"since": "2024-13"}, "Date de début invalide"),
         ({"departement": "99"}, "Département invalide"),
-        ({"stance": "pour"}, "Position inconnu(e)"),
+        ({"stance": "pour"}, "Position inconnue"),
     ],
 )
 def test_bad_filters_get_the_400_page(client: TestClient, params: dict[str, str], message: str) -> None:

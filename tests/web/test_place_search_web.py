@@ -126,7 +126,7 @@ def test_feed_and_exports_take_the_place_filters(client: TestClient) -> None:
         ({"commune": "montpellier"}, "Commune invalide : « montpellier »."),
         ({"epci": "24340001"}, "EPCI invalide : « 24340001 »."),
         ({"region": "occitanie"}, "Région invalide : « occitanie »."),
-        ({"region": "77"}, "Région inconnu(e) : « 77 ». Valeurs possibles : 01, 02, 03"),
+        ({"region": "77"}, "Région inconnue : « 77 ». Valeurs possibles : 01, 02, 03"),
     ],
 )
 def test_bad_places_get_a_french_message_and_400(client: TestClient, params: dict, message: str) -> None:

@@ -62,10 +62,10 @@ def test_the_commune_and_epci_filters(placed: TestClient) -> None:
         ({"departement": "Manche"}, "Département invalide"),
         ({"region": "x"}, "Région invalide"),
         ({"commune": "5002"}, "Commune invalide : « 5002 »"),
-        ({"commune": "99999"}, "Commune inconnu(e) du registre : « 99999 »"),
-        ({"commune": ["Avranches", "Valognes"]}, "commune : un seul nom"),
+        ({"commune": "99999"}, "Commune inconnue du registre : « 99999 »"),
+        ({"commune": ["Avranches", "Valognes"]}, "Commune : un seul nom"),
         ({"epci": "Cotentin"}, "EPCI invalide : « Cotentin »"),
-        ({"epci": "123456789"}, "EPCI inconnu(e) du registre : « 123456789 »"),
+        ({"epci": "123456789"}, "EPCI inconnu du registre : « 123456789 »"),
     ],
 )
 def test_bad_codes_are_a_french_400(placed: TestClient, params: dict, message: str) -> None:

@@ -77,12 +77,12 @@ def test_pages_beyond_the_last_are_empty_not_errors(client: TestClient) -> None:
 @pytest.mark.parametrize(
     ("params", "message"),
     [
-        ({"kind": "autorisation"}, "Nature de décision inconnu(e)"),
-        ({"category": "camera"}, "Catégorie inconnu(e)"),
-        ({"year": "l'an dernier"}, "year doit être un nombre entier"),
-        ({"year": "3000"}, "year doit être compris entre 1900 et 2100"),
-        ({"page": "0"}, "page doit être compris entre 1 et"),
-        ({"commune": "x" * 101}, "commune : 100 caractères au plus"),
+        ({"kind": "autorisation"}, "Nature de décision inconnue :"),
+        ({"category": "camera"}, "Catégorie inconnue :"),
+        ({"year": "l'an dernier"}, "année doit être un nombre entier : « l"),
+        ({"year": "3000"}, "année doit être un nombre entier de 1900 à 2100"),
+        ({"page": "0"}, "Le numéro de page doit être un nombre entier de 1 à"),
+        ({"commune": "x" * 101}, "Commune : 100 caractères au plus"),
     ],
 )
 def test_bad_filters_get_a_one_line_french_400(client: TestClient, params: dict, message: str) -> None:
@@ -144,8 +144,13 @@ def test_unknown_records_are_404(client: TestClient, number: str) -> None:
     assert missing.status_code == 404 and "error" in missing.json()
 
 
-def test_a_record_id_that_is_no_number_is_a_400(client: TestClient) -> None:
-    assert client.get("/records/abc").status_code == 400
+def test_a_record_id_that_is_no_number_is_a_french_404(client: TestClient) -> None:
+    """Like an unknown number: the address names no record (FastAPI's 422 said so in English)."""
+    page = client.get("/records/abc")
+    assert page.status_code == 404 and "« abc » n&#39;est pas un nombre entier" in page.text
+    assert client.get("/api/records/abc").json() == {
+        "error": "Cette adresse ne correspond à aucune page. « abc » n'est pas un nombre entier."
+    }
 
 
 def test_the_commune_page_is_its_timeline(client: TestClient) -> None:
