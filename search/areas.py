@@ -9,16 +9,14 @@ too, named by its code.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from search.errors import UNKNOWN_VALUE, SearchError
-from search.places import Authority, SourcePlaces
+from search.place_codes import check_code
+from search.places import Authority
 
 AREA_KINDS = ("epci", "departement", "region")
-INSEE_CODE = re.compile(r"[0-9][0-9AB][0-9]{3}")  # a commune's code in the COG: 50025, 2A004
-SIREN = re.compile(r"[0-9]{9}")
 _NAMED_BY_CODE = {"epci": "EPCI {}", "departement": "Département {}", "region": "Région {}"}
 _WORDS = {"epci": "an EPCI's SIREN", "departement": "a département code", "region": "a région code"}
 
@@ -78,18 +76,14 @@ class Areas:
         return sorted(code for k, code in self.areas if k == kind)
 
     def check(self, kind: str, code: str) -> str:
-        """A known area's code in one spelling ("050" is "50", "2a" "2A"), else a ``SearchError``
-        whose field is the filter's name (``epcis``, ``departements``, ``regions``)."""
-        code = code.strip().upper()
+        """A known area's code in one spelling (``check_code``: "050" is "50", "2a" "2A"), else a
+        ``SearchError`` whose field is the filter's name (``epcis``, ``departements``, ``regions``)."""
+        code = check_code(kind, code)
         field = f"{kind}s"
-        if kind == "departement":
-            code = SourcePlaces.check(code)
-        elif kind == "region":
-            code = code.zfill(2)
-        elif not SIREN.fullmatch(code):
-            raise SearchError(
-                UNKNOWN_VALUE, f"{field}: {code!r} is not a SIREN (nine digits)", field=field, value=code
-            )
+        if kind == "region" and (kind, code) not in self.areas:  # few enough to list
+            choices = tuple(self.codes("region"))
+            message = f"regions: unknown région {code!r}; choose from {', '.join(choices)}"
+            raise SearchError(UNKNOWN_VALUE, message, field=field, value=code, choices=choices)
         if (kind, code) not in self.areas:
             raise SearchError(
                 UNKNOWN_VALUE,

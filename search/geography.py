@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from search.places import Authority, normalise_departement
+from search.place_codes import normalise_departement
+from search.places import Authority
 from search.record_places import commune_name
 
 # The facets (``search.results.Facets``) whose values are places, by the field naming them here.

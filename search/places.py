@@ -13,22 +13,13 @@ whoever found it. The registry lives in the crawler; callers build ``SourcePlace
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from search.errors import BAD_DEPARTEMENT, BAD_PLACE, UNKNOWN_VALUE, SearchError
+from search.errors import UNKNOWN_VALUE, SearchError
+from search.place_codes import check_code, normalise_departement
 
-# A département code as users type it ("1" or "01", "2a"; "034" as ACTES writes it is normalised
-# first). Corsica is 2A and 2B: "20" is no département.
-DEPARTEMENT_CODE = re.compile(r"0?[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|0?2[AB]|97[1-8]|98[6-9]", re.IGNORECASE)
-# A commune's INSEE code (COG): five characters, two of its département first ("34172", "2A004").
-INSEE_CODE = re.compile(r"(?:\d{2}|2[AB])\d{3}", re.IGNORECASE)
-# An EPCI's SIREN: nine digits ("243400017"), often written in groups of three.
-SIREN = re.compile(r"\d{9}")
-# A région code (COG): "76", "1" for "01".
-REGION_CODE = re.compile(r"\d{1,2}")
 # The levels a place filter or facet reads, as ``SourcePlace`` names them.
 LEVELS = ("insee", "epci", "departement", "region")
 
@@ -98,32 +89,18 @@ class SourcePlaces:
     @staticmethod
     def check(code: str) -> str:
         """A département code in one spelling ("034" and "34" are "34"), else a ``SearchError``."""
-        code = code.strip().upper()
-        if not DEPARTEMENT_CODE.fullmatch(normalise_departement(code)):
-            raise SearchError(
-                BAD_DEPARTEMENT,
-                f"departements: {code!r} is not a département code (01, 2A, 974…)",
-                field="departements",
-                value=code,
-            )
-        return normalise_departement(code)
+        return check_code("departement", code)
 
     @staticmethod
     def check_commune(code: str) -> str:
         """A commune's INSEE code ("34172", "2A004"), else a ``SearchError``. A registry slug
         ("montpellier") is a source, not a commune: it is refused here, with that hint."""
-        code = code.strip()
-        if not INSEE_CODE.fullmatch(code):
-            raise _bad_place("communes", code, "an INSEE code (34172, 2A004)")
-        return code.upper()
+        return check_code("commune", code)
 
     @staticmethod
     def check_epci(code: str) -> str:
         """An EPCI's SIREN, spaces allowed ("243 400 017"), else a ``SearchError``."""
-        siren = "".join(code.split())
-        if not SIREN.fullmatch(siren):
-            raise _bad_place("epcis", code.strip(), "a SIREN (9 digits: 243400017)")
-        return siren
+        return check_code("epci", code)
 
     def check_region(self, code: str) -> str:
         """A région code ("76", "1" for "01") that the registry knows, else a ``SearchError``.
@@ -131,10 +108,7 @@ class SourcePlaces:
         Without any région in the registry (no registry given), a well-formed code is taken:
         it then finds nothing, rather than refusing what cannot be checked.
         """
-        code = code.strip()
-        if not REGION_CODE.fullmatch(code):
-            raise _bad_place("regions", code, "a région code (76, 11, 04…)")
-        code = code.zfill(2)
+        code = check_code("region", code)
         known = sorted({*self.regions.values(), *(p.region for p in self.sources.values() if p.region)})
         if known and code not in known:
             raise SearchError(
@@ -186,14 +160,6 @@ class Authority:
         )
 
 
-def normalise_departement(code: str) -> str:
-    """One spelling per département: "034" and "34" are "34", "02A" is "2A", "1" is "01"."""
-    code = code.strip().upper()
-    if len(code) == 3 and code.startswith("0"):
-        code = code[1:]
-    return code.zfill(2) if code.isdigit() else code
-
-
 def actes_forms(code: str) -> list[str]:
     """How ACTES identifiers write a département: "034" for 34, "02A" for 2A, "974" for 974."""
     return [code, code.zfill(3)] if len(code) == 2 else [code]
@@ -205,9 +171,3 @@ ACTES_DEPARTEMENT_SQL = (
     "CASE WHEN length(d.actes_department) = 3 AND substr(d.actes_department, 1, 1) = '0' "
     "THEN substr(d.actes_department, 2) ELSE d.actes_department END"
 )
-
-
-def _bad_place(field: str, value: str, expected: str) -> SearchError:
-    return SearchError(
-        BAD_PLACE, f"{field}: {value!r} is not {expected}", field=field, value=value, detail=expected
-    )

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from archive.record_places import PlaceFilter, fold_place_name
-from search.areas import INSEE_CODE, Areas
+from search.areas import Areas
 from search.errors import UNKNOWN_VALUE, SearchError
-from search.places import Authority, SourcePlaces
+from search.place_codes import check_code
+from search.places import Authority
 
 # A hand-written source names its authority ("Ville de Montpellier", "Ville du Havre"): the
 # commune's name is what follows.
@@ -183,14 +184,7 @@ class RecordPlaces:
 
     def check_commune(self, code: str) -> str:
         """A commune's INSEE code the registry knows ("50025", "2A004"), else a ``SearchError``."""
-        code = code.strip().upper()
-        if not INSEE_CODE.fullmatch(code):
-            raise SearchError(
-                UNKNOWN_VALUE,
-                f"communes: {code!r} is not an INSEE code (five characters: 50025, 2A004)",
-                field="communes",
-                value=code,
-            )
+        code = check_code("commune", code)
         if code not in self.by_insee:
             raise SearchError(
                 UNKNOWN_VALUE,
@@ -230,7 +224,7 @@ def reference_authority(row: Any) -> Authority:
 
 def check_departement(code: str) -> str:
     """A département code in one spelling ("034" and "34" are "34"), else a ``SearchError``."""
-    return SourcePlaces.check(code)
+    return check_code("departement", code)
 
 
 def _place(authority: Authority, resolution: str) -> RecordPlace:

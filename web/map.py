@@ -23,7 +23,8 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from archive.taxonomy import CATEGORY_IDS
-from search.places import Authority, normalise_departement
+from search.place_codes import normalise_departement
+from search.places import Authority
 from search.record_places import RecordPlaces
 from search.source_counts import SourceCounts
 from web.app import archive_of, path_segment, render

@@ -169,7 +169,7 @@ def test_areas_are_named_by_the_reference_rows(everywhere: RecordPlaces, places:
         ("check_commune", "99999", "not a commune of the registry"),
         ("check_epci", "20006942", "not a SIREN"),
         ("check_epci", "123456789", "not an EPCI's SIREN of the registry"),
-        ("check_region", "99", "not a région code"),
+        ("check_region", "99", "unknown région '99'"),
     ],
 )
 def test_unknown_codes_are_errors(everywhere: RecordPlaces, check: str, given: str, message: str) -> None:
