@@ -74,8 +74,8 @@ class RecordParams:
         if not self.places:
             return None
         try:
-            epcis = [places.check_epci(code) for code in self.epcis]
-            communes = [places.check_commune(code) for code in self.communes]
+            epcis = [places.geography.check("epci", code) for code in self.epcis]
+            communes = [places.geography.check("commune", code) for code in self.communes]
         except SearchError as exc:
             label = "EPCI" if exc.field == "epcis" else "Commune"
             raise BadSearch(f"{label} inconnu(e) du registre : « {exc.value} ».") from None
