@@ -61,7 +61,7 @@ def export(
     from archive.export import iter_records, write_csv, write_jsonl
     from archive.export_acts import iter_act_records, write_acts_csv
 
-    source_places = places.load()[0] if places.given else None
+    source_places = places.load() if places.given else None
     store = reading_store(db, files_dir)
     try:
         ids = _placed(store, places, source_places) if source_places is not None else None

@@ -53,7 +53,7 @@ def feed(
     from search.feed import atom_feed, feed_id, feed_title
     from search.searcher import Searcher, SearchQuery
 
-    source_places = places.load()[0] if places.given else None
+    source_places = places.load() if places.given else None
     store = reading_store(db, files_dir)
     try:
         search_query = SearchQuery(

@@ -1,8 +1,8 @@
 """Places of decision records for ``vigie records``: the registry loaded as ``vigie sources``
-loads it (``--registry``, ``--no-shipped``), with the generated registry's reference rows (the
-communes without a website place records too), and the place options checked: ``--commune``
-(an INSEE code; any other value is a part of the name), ``--epci``, ``--departement``,
-``--region``."""
+loads it (``--registry``, ``--no-shipped``), in the geography of its reference data (the
+communes without a website place records too, unless ``--no-shipped``), and the place options
+checked: ``--commune`` (an INSEE code; any other value is a part of the name), ``--epci``,
+``--departement``, ``--region``."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import click
 
 if TYPE_CHECKING:
     from archive.record_places import PlaceFilter
-    from search.places import Authority
     from search.record_places import RecordPlaces
 
 # Which option a ``SearchError``'s field comes from.
@@ -25,8 +24,9 @@ _OPTIONS = {
 
 
 def record_places(registry: str | None, no_shipped: bool) -> RecordPlaces:
-    """The registry's authorities, by slug, and the reference rows (unless ``no_shipped``),
-    ready to place records (one-line usage errors)."""
+    """The registry's authorities, by slug, in the geography of places, ready to place records
+    (one-line usage errors)."""
+    from cli.geography import official_geography
     from crawler.sources.registry import RegistryError, load_registry
     from search.places import Authority
     from search.record_places import RecordPlaces
@@ -36,16 +36,7 @@ def record_places(registry: str | None, no_shipped: bool) -> RecordPlaces:
     except RegistryError as exc:
         raise click.UsageError(str(exc)) from None
     authorities = {slug: Authority.of(source) for slug, source in sources.items()}
-    return RecordPlaces(authorities, [] if no_shipped else reference_authorities())
-
-
-def reference_authorities() -> list[Authority]:
-    """The generated registry's rows that no source stands for, as the web and the CLI place
-    records with them: the communes without a website, EPCIs, départements and régions."""
-    from crawler.sources.authorities import reference_rows
-    from search.record_places import reference_authority
-
-    return [reference_authority(row) for row in reference_rows()]
+    return RecordPlaces(authorities, official_geography(authorities.values()), every_commune=not no_shipped)
 
 
 def split_communes(values: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
@@ -70,16 +61,18 @@ def place_filter(
 ) -> PlaceFilter | None:
     """The records of these places (any of them); None when none is asked for."""
     from search.errors import SearchError
-    from search.record_places import check_departement
+    from search.place_codes import check_code
 
     if not (departements or regions or epcis or communes):
         return None
+    geography = places.geography
     try:
         checked = (
-            [check_departement(code) for code in departements],
-            [places.check_region(code) for code in regions],
-            [places.check_epci(code) for code in epcis],
-            [places.check_commune(code) for code in communes],
+            # A département only needs to be one: the registry may have no source there.
+            [check_code("departement", code) for code in departements],
+            [geography.check("region", code) for code in regions],
+            [geography.check("epci", code) for code in epcis],
+            [geography.check("commune", code) for code in communes],
         )
     except SearchError as exc:
         option = _OPTIONS.get(exc.field or "", "'--commune'")

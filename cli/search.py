@@ -90,7 +90,7 @@ def search(
     from search import Searcher, SearchError, SearchQuery
 
     # The registry places sources: read only when a filter or a facet needs it.
-    source_places = places.load()[0] if places.given or facets else None
+    source_places = places.load() if places.given or facets else None
     store = reading_store(db, files_dir)
     request = SearchQuery(
         text=query, raw=raw, categories=list(categories), sources=list(sources), doc_types=list(doc_types),

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:
-    from search.geography import Geography
     from search.places import SourcePlaces
 
 F = Callable[..., Any]
@@ -50,8 +49,8 @@ class PlaceFilters:
         pairs += [("--registry", self.registry)] if self.registry else []
         return [part for pair in pairs for part in pair] + ["--no-shipped"] * self.no_shipped
 
-    def load(self) -> tuple[SourcePlaces, Geography]:
-        """The registry's sources placed, and the names of places (one-line usage errors)."""
+    def load(self) -> SourcePlaces:
+        """The registry's sources placed in the geography of places (one-line usage errors)."""
         from crawler.sources.registry import RegistryError, load_registry
 
         try:
@@ -61,36 +60,14 @@ class PlaceFilters:
         return registry_places(sources)
 
 
-def registry_places(sources: Mapping[str, Any]) -> tuple[SourcePlaces, Geography]:
-    """``load_registry()``'s sources placed, and the geography that names places and gives each
-    département its région: ``authorities.csv``'s reference rows, completed by the sources'."""
+def registry_places(sources: Mapping[str, Any]) -> SourcePlaces:
+    """``load_registry()``'s sources placed in the geography that names places and gives each
+    département its région (``cli.geography.official_geography``)."""
+    from cli.geography import official_geography
     from search.places import Authority, SourcePlaces
 
     authorities = [Authority.of(source) for source in sources.values()]
-    geography = official_geography(authorities)
-    return SourcePlaces.of(authorities, geography.region_of), geography
-
-
-def official_geography(authorities: list[Any]) -> Geography:
-    """The official names (INSEE's: "Hérault", "Montpellier") win over the sources' own, which
-    may name a council or a listing ("Ville de Montpellier, liste des délibérations")."""
-    from crawler.sources.authorities import read_authorities
-    from search.geography import Geography
-
-    data = read_authorities()
-    own = Geography.of(authorities)
-
-    def names(kind: str) -> dict[str, str]:
-        return {place.code: place.name for place in data.named(kind)}
-
-    region_of = {place.code: place.region for place in data.named("departement") if place.region}
-    return Geography(
-        regions=names("region"),
-        departements=names("departement"),
-        epcis={**own.epcis, **names("epci")},
-        communes={**own.communes, **names("commune")},
-        region_of={**own.region_of, **region_of},
-    )
+    return SourcePlaces.of(authorities, official_geography(authorities))
 
 
 def place_filters(with_sources: bool = True) -> Callable[[F], F]:

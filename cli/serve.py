@@ -45,9 +45,8 @@ def serve(
     from archive.db import ArchiveError, resolve_location
     from archive.errors import OlderSchemaError
     from archive.reader import ArchiveReader
-    from cli.record_places import reference_authorities
+    from cli.geography import official_geography
     from cli.search import cli_message
-    from cli.search_places import official_geography
     from crawler.sources.registry import RegistryError, load_registry
     from search import SearchError
     from search.places import Authority
@@ -69,10 +68,12 @@ def serve(
             # write the web command makes, before it opens the archive read-only.
             ArchiveStore(location).close()
             reader = ArchiveReader(location)
-        geography = official_geography([Authority.of(source) for source in sources.values()])
+        authorities = {slug: Authority.of(source) for slug, source in sources.items()}
+        geography = official_geography(authorities.values())
         # The communes without a website place records too (unless the registry is one's own only).
-        reference = [] if no_shipped else reference_authorities()
-        archive = WebArchive.open(reader, sources, _category_hints(), geography, reference)
+        archive = WebArchive.open(
+            reader, sources, _category_hints(), geography, authorities, every_commune=not no_shipped
+        )
     except (ArchiveError, SearchError) as exc:
         message = cli_message(exc) if isinstance(exc, SearchError) else str(exc)
         raise click.BadParameter(message, param_hint="'--db'") from None

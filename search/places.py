@@ -7,28 +7,19 @@ own source and its member communes'), a département, a région. It also belongs
 and to that département's région, when it carries an ACTES identifier of it
 (``documents.actes_department``, written with three characters there: "034", "02A", "974"),
 whoever found it. The registry lives in the crawler; callers build ``SourcePlaces`` from its
-``Authority`` rows and give the région of each département (its reference data), so that
-``search`` keeps depending on ``archive`` only.
+``Authority`` rows and the geography of places (``search.geography``, from its reference data),
+so that ``search`` keeps depending on ``archive`` only.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from search.errors import BAD_DEPARTEMENT, BAD_PLACE, UNKNOWN_VALUE, SearchError
+from search.geography import Geography
+from search.place_codes import normalise_departement
 
-# A département code as users type it ("1" or "01", "2a"; "034" as ACTES writes it is normalised
-# first). Corsica is 2A and 2B: "20" is no département.
-DEPARTEMENT_CODE = re.compile(r"0?[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|0?2[AB]|97[1-8]|98[6-9]", re.IGNORECASE)
-# A commune's INSEE code (COG): five characters, two of its département first ("34172", "2A004").
-INSEE_CODE = re.compile(r"(?:\d{2}|2[AB])\d{3}", re.IGNORECASE)
-# An EPCI's SIREN: nine digits ("243400017"), often written in groups of three.
-SIREN = re.compile(r"\d{9}")
-# A région code (COG): "76", "1" for "01".
-REGION_CODE = re.compile(r"\d{1,2}")
 # The levels a place filter or facet reads, as ``SourcePlace`` names them.
 LEVELS = ("insee", "epci", "departement", "region")
 
@@ -43,35 +34,33 @@ class SourcePlace:
     region: str | None = None  # "76"
 
     @classmethod
-    def of(cls, authority: Authority, regions: Mapping[str, str]) -> SourcePlace:
-        """``regions``: the région of each département, for sources that give only theirs."""
+    def of(cls, authority: Authority, geography: Geography) -> SourcePlace:
+        """``geography`` gives the région of sources that give only their département."""
         departement = normalise_departement(authority.departement) if authority.departement else None
         return cls(
             insee=authority.insee.upper() if authority.kind == "commune" and authority.insee else None,
             # An EPCI's own source has its SIREN; a commune names its EPCI's.
             epci=authority.siren if authority.kind == "epci" else authority.epci,
             departement=departement,
-            region=authority.region or (regions.get(departement) if departement else None),
+            region=authority.region or (geography.region_of.get(departement) if departement else None),
         )
 
 
 @dataclass(frozen=True, slots=True)
 class SourcePlaces:
-    """Registry source slug → its place; département → its région (for ACTES identifiers)."""
+    """Registry source slug → its place; the geography that gives each département its région
+    (for ACTES identifiers) and knows the régions a filter may name."""
 
     sources: dict[str, SourcePlace] = field(default_factory=dict)
-    regions: dict[str, str] = field(default_factory=dict)  # département "34" → région "76"
+    geography: Geography = field(default_factory=Geography)
 
     @classmethod
-    def of(cls, authorities: Iterable[Authority], regions: Mapping[str, str] | None = None) -> SourcePlaces:
-        """The registry's sources; ``regions`` (the registry's reference data) completed by the
-        départements and régions the sources themselves give."""
+    def of(cls, authorities: Iterable[Authority], geography: Geography | None = None) -> SourcePlaces:
+        """The registry's sources, placed in ``geography`` (built from these same sources, see
+        ``Geography.of``; by default what they say of themselves)."""
         listed = list(authorities)
-        known = {normalise_departement(code): region for code, region in (regions or {}).items()}
-        for authority in listed:
-            if authority.departement and authority.region:
-                known.setdefault(normalise_departement(authority.departement), authority.region)
-        return cls({a.slug: SourcePlace.of(a, known) for a in listed}, known)
+        geography = geography or Geography.of(listed)
+        return cls({a.slug: SourcePlace.of(a, geography) for a in listed}, geography)
 
     @classmethod
     def from_pairs(cls, pairs: Iterable[tuple[str, str | None]]) -> SourcePlaces:
@@ -81,70 +70,14 @@ class SourcePlaces:
         )
 
     @property
-    def departements(self) -> dict[str, str]:
-        """Slug → département code, for the sources that have one."""
-        return {slug: place.departement for slug, place in self.sources.items() if place.departement}
+    def regions(self) -> dict[str, str]:
+        """Département "34" → région "76"."""
+        return self.geography.region_of
 
     def slugs_in(self, codes: Collection[str], level: str = "departement") -> list[str]:
         """The sources placed in one of ``codes`` at this level (``LEVELS``)."""
         wanted = set(codes)
         return sorted(slug for slug, place in self.sources.items() if getattr(place, level) in wanted)
-
-    def departements_in(self, regions: Collection[str]) -> list[str]:
-        """The départements of these régions, for the documents placed by ACTES identifiers."""
-        wanted = set(regions)
-        return sorted(code for code, region in self.regions.items() if region in wanted)
-
-    @staticmethod
-    def check(code: str) -> str:
-        """A département code in one spelling ("034" and "34" are "34"), else a ``SearchError``."""
-        code = code.strip().upper()
-        if not DEPARTEMENT_CODE.fullmatch(normalise_departement(code)):
-            raise SearchError(
-                BAD_DEPARTEMENT,
-                f"departements: {code!r} is not a département code (01, 2A, 974…)",
-                field="departements",
-                value=code,
-            )
-        return normalise_departement(code)
-
-    @staticmethod
-    def check_commune(code: str) -> str:
-        """A commune's INSEE code ("34172", "2A004"), else a ``SearchError``. A registry slug
-        ("montpellier") is a source, not a commune: it is refused here, with that hint."""
-        code = code.strip()
-        if not INSEE_CODE.fullmatch(code):
-            raise _bad_place("communes", code, "an INSEE code (34172, 2A004)")
-        return code.upper()
-
-    @staticmethod
-    def check_epci(code: str) -> str:
-        """An EPCI's SIREN, spaces allowed ("243 400 017"), else a ``SearchError``."""
-        siren = "".join(code.split())
-        if not SIREN.fullmatch(siren):
-            raise _bad_place("epcis", code.strip(), "a SIREN (9 digits: 243400017)")
-        return siren
-
-    def check_region(self, code: str) -> str:
-        """A région code ("76", "1" for "01") that the registry knows, else a ``SearchError``.
-
-        Without any région in the registry (no registry given), a well-formed code is taken:
-        it then finds nothing, rather than refusing what cannot be checked.
-        """
-        code = code.strip()
-        if not REGION_CODE.fullmatch(code):
-            raise _bad_place("regions", code, "a région code (76, 11, 04…)")
-        code = code.zfill(2)
-        known = sorted({*self.regions.values(), *(p.region for p in self.sources.values() if p.region)})
-        if known and code not in known:
-            raise SearchError(
-                UNKNOWN_VALUE,
-                f"regions: unknown région {code!r}; choose from {', '.join(known)}",
-                field="regions",
-                value=code,
-                choices=tuple(known),
-            )
-        return code
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,14 +119,6 @@ class Authority:
         )
 
 
-def normalise_departement(code: str) -> str:
-    """One spelling per département: "034" and "34" are "34", "02A" is "2A", "1" is "01"."""
-    code = code.strip().upper()
-    if len(code) == 3 and code.startswith("0"):
-        code = code[1:]
-    return code.zfill(2) if code.isdigit() else code
-
-
 def actes_forms(code: str) -> list[str]:
     """How ACTES identifiers write a département: "034" for 34, "02A" for 2A, "974" for 974."""
     return [code, code.zfill(3)] if len(code) == 2 else [code]
@@ -205,9 +130,3 @@ ACTES_DEPARTEMENT_SQL = (
     "CASE WHEN length(d.actes_department) = 3 AND substr(d.actes_department, 1, 1) = '0' "
     "THEN substr(d.actes_department, 2) ELSE d.actes_department END"
 )
-
-
-def _bad_place(field: str, value: str, expected: str) -> SearchError:
-    return SearchError(
-        BAD_PLACE, f"{field}: {value!r} is not {expected}", field=field, value=value, detail=expected
-    )

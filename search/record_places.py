@@ -2,29 +2,24 @@
 
 Records hold a commune's name as the document writes it ("VALOGNES", "Saint-Lo") and the
 source that found their document; the registry (``search.places.Authority`` by slug, given by
-whoever holds it, with the reference rows of the communes without a website) knows codes,
-EPCIs, départements and locations. Names are not unique in France (ten
+whoever holds it) and the geography of places (``search.geography``, with the communes without
+a website) know codes, EPCIs, départements and locations. Names are not unique in France (ten
 Saint-Sauveur), so a name is looked for in the source's département first, and alone only when
 one commune in France bears it.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from archive.record_places import PlaceFilter, fold_place_name
-from search.areas import INSEE_CODE, Areas
-from search.errors import UNKNOWN_VALUE, SearchError
-from search.places import Authority, SourcePlaces
+from search.geography import Geography, Place, commune_name
+from search.places import Authority
 
-# A hand-written source names its authority ("Ville de Montpellier", "Ville du Havre"): the
-# commune's name is what follows.
-_AUTHORITY_PREFIX = re.compile(r"^(?:ville|commune|mairie)\s+(?:de\s+|d'|d’|(du)\s+|(des)\s+)", re.IGNORECASE)
-_AUTHORITY_SUFFIX = re.compile(r"\s*[(,].*$")
-_NAMED_AS_AUTHORITY = re.compile(r"^(?:ville|commune|mairie)\b|[(,]", re.IGNORECASE)
+# A commune that places records: a registry source, or the geography's place where no source
+# stands for it (a commune without a website). Both give its name, codes and town hall alike.
+Commune = Authority | Place
 FILTERS_KEPT = 64  # place filters kept, by what they select: each walks every commune once
 
 
@@ -49,39 +44,33 @@ class RecordPlace:
         return self.lat is not None and self.lon is not None
 
 
-def commune_name(authority: Authority) -> str:
-    """The commune's own name: "Ville du Havre" is "Le Havre", "Commune de Flaux" "Flaux"."""
-    if not _NAMED_AS_AUTHORITY.search(authority.name):  # the official data's names, at once
-        return authority.name
-    name = _AUTHORITY_SUFFIX.sub("", authority.name)
-    match = _AUTHORITY_PREFIX.match(name)
-    if match is None:
-        return name
-    article = "Le " if match.group(1) else "Les " if match.group(2) else ""
-    return article + name[match.end() :]
-
-
 class RecordPlaces:
     """The registry's communes by folded name, to place records and select them by place.
 
-    ``authorities`` are the registry's sources by slug; ``reference`` the generated registry's
-    rows that no source stands for (``reference_authority``): the communes without a website,
-    which place records as well as the others, and the EPCIs, départements and régions, which
-    name the areas (``areas``).
+    ``authorities`` are the registry's sources by slug; ``geography`` the places they lie in
+    (by default what they say of themselves). With ``every_commune``, the geography's communes
+    that no source stands for (those without a website) place records as well as the others;
+    without it (a registry of one's own only, ``--no-shipped``), the sources' communes alone do.
     """
 
-    def __init__(self, authorities: Mapping[str, Authority], reference: Iterable[Authority] = ()) -> None:
+    def __init__(
+        self,
+        authorities: Mapping[str, Authority],
+        geography: Geography | None = None,
+        every_commune: bool = True,
+    ) -> None:
         self.authorities = authorities
-        reference = list(reference)
-        self.communes: dict[str, list[Authority]] = {}  # folded name → one authority per INSEE
-        self.by_insee: dict[str, Authority] = {}  # a source first, else the reference row
+        self.geography = geography or Geography.of(authorities.values())
+        self.communes: dict[str, list[Commune]] = {}  # folded name → one commune per INSEE code
+        self.by_insee: dict[str, Commune] = {}  # a source first, else the geography's commune
         self._named: set[tuple[str, str]] = set()  # (folded name, INSEE code) already there
         for authority in authorities.values():
             self._add_commune(authority)
-        for row in reference:
-            if row.insee not in self.by_insee:  # else a source stands for that commune
-                self._add_commune(row)
-        self.areas = Areas(authorities.values(), reference)
+        if every_commune:
+            for place in self.geography.communes():
+                # A source stands for that commune by its code, or by the generated registry's slug.
+                if place.code not in self.by_insee and _slug(place) not in authorities:
+                    self._add_commune(place)
         # The sources of each département: a name several communes bear is placed through them.
         self._departement_sources: dict[str, set[str]] = {}
         for slug, authority in authorities.items():
@@ -89,16 +78,16 @@ class RecordPlaces:
                 self._departement_sources.setdefault(authority.departement, set()).add(slug)
         self._filters: dict[tuple[frozenset[str], ...], PlaceFilter] = {}
 
-    def _add_commune(self, authority: Authority) -> None:
-        if authority.kind != "commune":
+    def _add_commune(self, commune: Commune) -> None:
+        if commune.kind != "commune":
             return
-        folded = fold_place_name(commune_name(authority))
-        if authority.insee:
-            if (folded, authority.insee) in self._named:
-                return  # one authority per INSEE code and name
-            self._named.add((folded, authority.insee))
-            self.by_insee.setdefault(authority.insee, authority)
-        self.communes.setdefault(folded, []).append(authority)
+        folded = fold_place_name(commune_name(commune))
+        if commune.insee:
+            if (folded, commune.insee) in self._named:
+                return  # one commune per INSEE code and name
+            self._named.add((folded, commune.insee))
+            self.by_insee.setdefault(commune.insee, commune)
+        self.communes.setdefault(folded, []).append(commune)
 
     def resolve(self, commune: str | None, source_slug: str | None) -> RecordPlace | None:
         """The record's place, or None when the registry cannot say which commune it is."""
@@ -144,13 +133,12 @@ class RecordPlaces:
         epcis: frozenset[str],
         insees: frozenset[str],
     ) -> PlaceFilter:
-        def inside(authority: Authority) -> bool:
+        def inside(place: Commune) -> bool:
             return (
-                authority.departement in departements
-                or authority.region in regions
-                or authority.epci in epcis
-                or (authority.kind == "epci" and authority.siren in epcis)
-                or authority.insee in insees
+                place.departement in departements
+                or place.region in regions
+                or place.epci in epcis
+                or place.insee in insees
             )
 
         names_in, names_out = set(), set()
@@ -166,39 +154,16 @@ class RecordPlaces:
                     twins = [other for other in communes if other.departement == commune.departement]
                     if commune.departement and len(twins) == 1:  # as ``resolve`` places it
                         near.setdefault(commune.departement, set()).add(name)
-        sources = frozenset(slug for slug, authority in self.authorities.items() if inside(authority))
+        sources = frozenset(
+            slug
+            for slug, authority in self.authorities.items()
+            if inside(authority) or (authority.kind == "epci" and authority.siren in epcis)
+        )
         groups = tuple(
             (frozenset(names), frozenset(self._departement_sources.get(departement, ())))
             for departement, names in sorted(near.items())
         )
         return PlaceFilter(frozenset(names_in), sources, frozenset(names_out), groups)
-
-    def check_region(self, code: str) -> str:
-        """A région code the registry knows ("76"), else a ``SearchError``."""
-        return self.areas.check("region", code)
-
-    def check_epci(self, siren: str) -> str:
-        """An EPCI's SIREN the registry knows, else a ``SearchError``."""
-        return self.areas.check("epci", siren)
-
-    def check_commune(self, code: str) -> str:
-        """A commune's INSEE code the registry knows ("50025", "2A004"), else a ``SearchError``."""
-        code = code.strip().upper()
-        if not INSEE_CODE.fullmatch(code):
-            raise SearchError(
-                UNKNOWN_VALUE,
-                f"communes: {code!r} is not an INSEE code (five characters: 50025, 2A004)",
-                field="communes",
-                value=code,
-            )
-        if code not in self.by_insee:
-            raise SearchError(
-                UNKNOWN_VALUE,
-                f"communes: {code!r} is not a commune of the registry",
-                field="communes",
-                value=code,
-            )
-        return code
 
     def commune(self, insee: str | None) -> RecordPlace | None:
         """The commune of this INSEE code, as a record placed there would be."""
@@ -206,41 +171,19 @@ class RecordPlaces:
         return _place(authority, "insee") if authority is not None else None
 
 
-def reference_authority(row: Any) -> Authority:
-    """A reference row of the generated registry (``crawler.sources.authorities.Place``,
-    duck-typed: the crawler is not imported here) as an ``Authority``: a commune without a
-    website, an EPCI, a département or a région. Its slug is the one the generated registry
-    gives a commune's source (``commune-50036``), or ``epci-<SIREN>``…: no source has it."""
-    kind, code = row.kind, row.code
-    location = row.location
-    return Authority(
-        slug=f"{kind}-{code.lower()}",
-        name=row.name,
-        kind=kind,
-        insee=code if kind == "commune" else None,
-        siren=code if kind == "epci" else None,
-        departement=row.departement,
-        region=row.region,
-        epci=row.epci if kind == "commune" else None,
-        population=row.population,
-        lat=location.lat if location is not None else None,
-        lon=location.lon if location is not None else None,
-    )
+def _slug(commune: Place) -> str:
+    """The slug the generated registry gives a commune's source: ``commune-2a004``."""
+    return f"commune-{commune.code.lower()}"
 
 
-def check_departement(code: str) -> str:
-    """A département code in one spelling ("034" and "34" are "34"), else a ``SearchError``."""
-    return SourcePlaces.check(code)
-
-
-def _place(authority: Authority, resolution: str) -> RecordPlace:
+def _place(commune: Commune, resolution: str) -> RecordPlace:
     return RecordPlace(
-        insee=authority.insee,
-        name=commune_name(authority),
-        departement=authority.departement,
-        region=authority.region,
-        epci=authority.epci,
-        lat=authority.lat,
-        lon=authority.lon,
+        insee=commune.insee,
+        name=commune_name(commune),
+        departement=commune.departement,
+        region=commune.region,
+        epci=commune.epci,
+        lat=commune.lat,
+        lon=commune.lon,
         resolution=resolution,
     )

@@ -27,11 +27,12 @@ class WebArchive:
     hints: CategoryHints | None = None
     # Every registry source with its codes and location, by slug (the map, places of records).
     authorities: dict[str, Authority] = field(default_factory=dict)
-    # Names of régions, départements, EPCIs and communes by code (the place facets and filters).
+    # Régions, départements, EPCIs and communes by code: their names (the place facets and
+    # filters), the areas each lies in (the place pages), the communes that place records.
     geography: Geography = field(default_factory=Geography)
-    # The generated registry's rows no source stands for (``search.record_places.reference_authority``):
-    # the communes without a website place records too; EPCIs, départements, régions name pages.
-    reference: list[Authority] = field(default_factory=list)
+    # Whether the geography's communes without a source place records too (not with a registry
+    # of one's own only: ``vigie serve --no-shipped``).
+    every_commune: bool = True
 
     @classmethod
     def open(
@@ -40,26 +41,30 @@ class WebArchive:
         registry: dict | None = None,
         hints: CategoryHints | None = None,
         geography: Geography | None = None,
-        reference: list[Authority] | None = None,
+        authorities: dict[str, Authority] | None = None,
+        every_commune: bool = True,
     ) -> WebArchive:
         """``registry`` is ``crawler.sources.load_registry()``'s result (slug → source);
-        ``geography`` the registry's reference data (else what its sources say of themselves);
-        ``reference`` ``cli.record_places.reference_authorities()``'s."""
+        ``geography`` the places of the registry's reference data (``cli.geography``; else what
+        its sources say of themselves), built from ``authorities``, its sources as
+        ``Authority.of`` gives them (made here when not given)."""
         registry = registry or {}
         names: dict[str, str] = {}
         for slug, source in registry.items():
             names[slug] = source.name
             for url in source.start_urls:
                 names.setdefault(urlsplit(url).netloc.lower(), source.name)
-        authorities = {slug: Authority.of(source) for slug, source in registry.items()}
+        if authorities is None:
+            authorities = {slug: Authority.of(source) for slug, source in registry.items()}
         geography = geography or Geography.of(authorities.values())
-        places = SourcePlaces.of(authorities.values(), geography.region_of)
-        return cls(reader, Searcher(reader, places), names, hints, authorities, geography, reference or [])
+        places = SourcePlaces.of(authorities.values(), geography)
+        searcher = Searcher(reader, places)
+        return cls(reader, searcher, names, hints, authorities, geography, every_commune)
 
     @cached_property
     def record_places(self) -> RecordPlaces:
         """The registry's communes by name, to place records (built once, on first use)."""
-        return RecordPlaces(self.authorities, self.reference)
+        return RecordPlaces(self.authorities, self.geography, self.every_commune)
 
     def document_source_name(self, document: DocumentDetail) -> str:
         """The registry name of the source that found the document, else of its host."""

@@ -26,7 +26,9 @@ from fastapi.responses import HTMLResponse
 
 from archive.taxonomy import CATEGORY_IDS
 from search import SearchError
-from search.places import Authority, SourcePlaces, normalise_departement
+from search.geography import Geography
+from search.place_codes import check_code, normalise_departement
+from search.places import Authority, SourcePlaces
 from search.record_places import RecordPlaces
 from search.source_counts import SourceCounts
 from web.app import archive_of, path_segment, render
@@ -126,7 +128,7 @@ def map_page(request: Request, params: Annotated[MapParams, Depends(map_params)]
         list(search.categories), search.stance, search.since, search.until
     )
     base = base_map()
-    inside = sources_inside(archive.searcher.places, search)
+    inside = sources_inside(archive.searcher.places, search, archive.geography)
     points = map_points(counts, archive.authorities, archive.source_name, base, params, inside)
     placed = sorted((p for p in points if p.x is not None), key=lambda p: (-p.radius, p.slug))
     grouped = group_points(placed)
@@ -206,20 +208,28 @@ def map_points(
     return sorted(points, key=lambda p: (-p.documents, -p.records, p.name))
 
 
-def sources_inside(places: SourcePlaces, search: SearchParams) -> set[str] | None:
+def sources_inside(places: SourcePlaces, search: SearchParams, geography: Geography) -> set[str] | None:
     """The registry sources the place filters keep: those in one of the codes of each kind of
-    place given (a commune, an EPCI, a département, a région), every kind given at once."""
-    levels = {
-        "insee": search.communes,
+    place given (a commune, an EPCI, a département, a région), every kind given at once. A bad
+    code is the search's 400, in its words."""
+    given = {
+        "commune": search.communes,
         "epci": search.epcis,
-        "departement": tuple(normalise_departement(code) for code in search.departements),
+        "departement": search.departements,
         "region": search.regions,
     }
-    for code in search.regions:
-        try:
-            places.check_region(code)
-        except SearchError as exc:  # a région the registry does not know: as the search says it
-            raise BadSearch(french_message(exc)) from None
+    try:
+        # As the search checks them: the shape of each code, and the région against the registry.
+        checked = {
+            kind: tuple(
+                geography.check(kind, code) if kind == "region" else check_code(kind, code) for code in codes
+            )
+            for kind, codes in given.items()
+        }
+    except SearchError as exc:
+        raise BadSearch(french_message(exc)) from None
+    levels = {"insee": checked["commune"], "epci": checked["epci"], "region": checked["region"]}
+    levels["departement"] = tuple(normalise_departement(code) for code in checked["departement"])
     inside: set[str] | None = None
     for level, codes in levels.items():
         if codes:

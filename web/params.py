@@ -17,7 +17,7 @@ from fastapi import Query
 
 from archive.taxonomy import CATEGORY_IDS, DOC_TYPES, STANCES
 from search import SearchQuery
-from search.places import DEPARTEMENT_CODE, INSEE_CODE, REGION_CODE, SIREN
+from search.place_codes import DEPARTEMENT_CODE, INSEE_CODE, REGION_CODE, SIREN
 from web.labels import unknown
 
 MAX_QUERY_LENGTH = 200  # characters: a search, not a document

@@ -15,8 +15,8 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from archive.record_queries import RecordFilter, find_records
-from search.areas import Area
 from search.errors import SearchError
+from search.geography import Place
 from web.app import archive_of, render
 from web.record_feed import timeline_feed
 from web.timeline import TIMELINE_RECORDS, Timeline, area_url, timeline
@@ -70,8 +70,7 @@ def _page(request: Request, kind: str, code: str) -> Response:
     if area.code != code:  # "050", "2a": the page has one address
         return RedirectResponse(area_url(area), status_code=308)
     found = _timeline(request, area)
-    places = archive_of(request).record_places
-    above = places.areas.above(None, area.departement, area.region)
+    above = archive_of(request).geography.above(None, area.departement, area.region)
     return render(
         request,
         "timeline.html",
@@ -101,20 +100,20 @@ def _feed(request: Request, kind: str, code: str) -> Response:
     return Response(xml, media_type="application/atom+xml; charset=utf-8")
 
 
-def _area(request: Request, kind: str, code: str) -> Area:
+def _area(request: Request, kind: str, code: str) -> Place:
     """The area of that code (in any spelling the filters take), else a 404."""
-    areas = archive_of(request).record_places.areas
+    geography = archive_of(request).geography
     try:
-        checked = areas.check(kind, code[:20])
+        checked = geography.check(kind, code[:20])
     except SearchError:
         raise HTTPException(404, WORDS[kind][0].format(code=code[:20])) from None
-    area = areas.get(kind, checked)
+    area = geography.get(kind, checked)
     if area is None:  # ``check`` knows every area ``get`` gives: never, but say so clearly
         raise HTTPException(404, WORDS[kind][0].format(code=checked))
     return area
 
 
-def _timeline(request: Request, area: Area) -> Timeline:
+def _timeline(request: Request, area: Place) -> Timeline:
     archive = archive_of(request)
     places = archive.record_places
     place = places.place_filter(**{f"{area.kind}s": [area.code]})

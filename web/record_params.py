@@ -17,9 +17,8 @@ from archive.record_places import PlaceFilter
 from archive.record_queries import RecordFilter
 from archive.records import DECISION_KINDS
 from archive.taxonomy import CATEGORY_IDS
-from search.areas import INSEE_CODE, SIREN
 from search.errors import SearchError
-from search.places import DEPARTEMENT_CODE, normalise_departement
+from search.place_codes import DEPARTEMENT_CODE, INSEE_CODE, REGION_CODE, SIREN, normalise_departement
 from search.record_places import RecordPlaces
 from web.labels import unknown
 from web.params import MAX_RESULTS_REACHABLE, BadSearch, bounded_number, checked_choices
@@ -27,7 +26,6 @@ from web.params import MAX_RESULTS_REACHABLE, BadSearch, bounded_number, checked
 PER_PAGE = 50
 MAX_TEXT = 100  # characters of a name filter: a commune's or a company's name, not a document
 FIRST_YEAR, LAST_YEAR = 1900, 2100
-REGION_CODE = re.compile(r"0?[1-6]|[1-9][0-9]")
 MAX_CODES = 101  # every département once (and as many communes or EPCIs)
 
 
@@ -77,8 +75,8 @@ class RecordParams:
         if not self.places:
             return None
         try:
-            epcis = [places.check_epci(code) for code in self.epcis]
-            communes = [places.check_commune(code) for code in self.communes]
+            epcis = [places.geography.check("epci", code) for code in self.epcis]
+            communes = [places.geography.check("commune", code) for code in self.communes]
         except SearchError as exc:
             label = "EPCI" if exc.field == "epcis" else "Commune"
             raise BadSearch(f"{unknown(label)} du registre : « {exc.value} ».") from None

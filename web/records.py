@@ -67,7 +67,7 @@ def place_links(filters: RecordParams, places: RecordPlaces) -> list[tuple[str, 
         ("epci", filters.epcis),
     ):
         for code in codes:
-            area = places.areas.get(kind, code)
+            area = places.geography.get(kind, code)
             if area is not None:
                 links.append((_area_label(area.kind, area.name, area.code), area_url(area)))
     for code in filters.communes:

@@ -14,7 +14,7 @@ from fastapi import HTTPException
 
 from archive.record_queries import RecordView
 from archive.taxonomy import CATEGORY_IDS
-from search.areas import Area
+from search.geography import Place
 from search.record_places import RecordPlace, RecordPlaces
 
 TIMELINE_RECORDS = 1_000  # an area's page shows its newest records, at most this many
@@ -117,13 +117,13 @@ def place_of(views: list[RecordView], places: RecordPlaces) -> RecordPlace | Non
     return found.most_common(1)[0][0] if found else None
 
 
-def areas_above(place: RecordPlace | None, places: RecordPlaces) -> list[Area]:
+def areas_above(place: RecordPlace | None, places: RecordPlaces) -> list[Place]:
     """The région, département and EPCI of a commune, for the crumbs of its pages."""
     if place is None:
         return []
-    return places.areas.above(place.epci, place.departement, place.region)
+    return places.geography.above(place.epci, place.departement, place.region)
 
 
-def area_url(area: Area) -> str:
+def area_url(area: Place) -> str:
     """``/epci/200069425``, ``/departements/50``, ``/regions/28``."""
     return f"/{AREA_PATHS[area.kind]}/{area.code}"

@@ -50,8 +50,9 @@ class Authorities:
 
 @cache
 def read_authorities(path: Path = AUTHORITIES) -> Authorities:
-    """The registry's data, read once per process and file version: the registry, the place
-    filters and the records' places all read it when ``vigie serve`` starts (3 MB, 35,000 rows)."""
+    """The registry's data, read once per process and file version: the registry and the
+    geography of places (``cli.geography``) both read it when ``vigie serve`` starts (3 MB,
+    35,000 rows)."""
     return _read_authorities(path, path.stat().st_mtime_ns)
 
 
@@ -110,14 +111,6 @@ def generated_sources(authorities: Authorities) -> dict[str, RegisteredSource]:
             location=place.location,
         )
     return sources
-
-
-def reference_rows(authorities: Authorities | None = None) -> list[Place]:
-    """The rows no generated source stands for: the communes without a website (a third of
-    them), which still place the records that name them, and the EPCIs, départements and
-    régions, which name the pages and filters of records by area."""
-    authorities = authorities or read_authorities()
-    return [place for place in authorities.places.values() if place.kind != "commune" or not place.site]
 
 
 def identities(source: RegisteredSource) -> set[tuple[str, str]]:

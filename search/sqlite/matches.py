@@ -17,6 +17,7 @@ from sqlalchemy import bindparam, text
 from archive.taxonomy import CATEGORY_IDS, DOC_TYPES, STANCES
 from search.errors import BAD_PAGE, SearchError
 from search.index import FILTER_INDEX
+from search.place_codes import check_code
 from search.places import SourcePlaces, actes_forms
 from search.query import FtsQuery, check_choices, parse_date
 from search.results import SearchQuery
@@ -105,11 +106,12 @@ def filters(query: SearchQuery, places: SourcePlaces) -> tuple[list[str], dict[s
 
 def place_filters(query: SearchQuery, places: SourcePlaces) -> tuple[list[str], dict[str, Any]]:
     """One condition per kind of place asked for: the codes of one kind are alternatives, the
-    kinds all apply (``--region 76 --commune 34172``: Montpellier's documents)."""
-    communes = [places.check_commune(code) for code in query.communes]
-    epcis = [places.check_epci(code) for code in query.epcis]
-    departements = [places.check(code) for code in query.departements]
-    regions = [places.check_region(code) for code in query.regions]
+    kinds all apply (``--region 76 --commune 34172``: Montpellier's documents). A commune, an
+    EPCI or a département the registry does not know finds nothing; a région must be known."""
+    communes = [check_code("commune", code) for code in query.communes]
+    epcis = [check_code("epci", code) for code in query.epcis]
+    departements = [check_code("departement", code) for code in query.departements]
+    regions = [places.geography.check("region", code) for code in query.regions]
     where: list[str] = []
     params: dict[str, Any] = {}
     if communes:
@@ -122,7 +124,7 @@ def place_filters(query: SearchQuery, places: SourcePlaces) -> tuple[list[str], 
     # identifier it carries, whoever found it.
     for name, codes, level, actes in (
         ("dep", departements, "departement", departements),
-        ("reg", regions, "region", places.departements_in(regions)),
+        ("reg", regions, "region", places.geography.departements_in(regions)),
     ):
         if codes:
             where.append(f"(d.actes_department IN :{name}_actes OR {_found_by(f'{name}_slugs')})")

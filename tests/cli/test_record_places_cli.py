@@ -91,10 +91,10 @@ def test_a_record_naming_no_commune_lies_where_its_source_does(archive: Path, tm
     ("option", "value", "message"),
     [
         ("--departement", "Manche", "not a département code"),
-        ("--region", "99", "not a région code"),
+        ("--region", "99", "unknown région '99'; choose from 01, 02, 03"),
         ("--commune", "5002", "'5002' is not an INSEE code"),
         ("--commune", "99999", "'99999' is not a commune of the registry"),
-        ("--epci", "Cotentin", "'COTENTIN' is not a SIREN"),
+        ("--epci", "Cotentin", "'Cotentin' is not a SIREN (9 digits: 243400017)"),
         ("--epci", "123456789", "not an EPCI's SIREN of the registry"),
     ],
 )

@@ -12,7 +12,6 @@ from archive.reader import ArchiveReader
 from cli.search_places import registry_places
 from crawler.sources.registry import load_registry
 from search import Searcher, SearchError, SearchQuery, errors
-from search.geography import Geography
 from search.places import SourcePlaces
 from search.results import PLACE_FACET_VALUES
 from tests.search.archive import _record
@@ -30,16 +29,16 @@ from tests.search.places_archive import (
 
 
 @pytest.fixture(scope="module")
-def registry() -> tuple[SourcePlaces, Geography]:
+def registry() -> SourcePlaces:
     return registry_places(load_registry())
 
 
 @pytest.fixture(scope="module")
-def searcher(tmp_path_factory: pytest.TempPathFactory, registry: tuple[SourcePlaces, Geography]) -> Searcher:
+def searcher(tmp_path_factory: pytest.TempPathFactory, registry: SourcePlaces) -> Searcher:
     path = tmp_path_factory.mktemp("places") / "vigie.db"
     build_places_archive(path).close()
     reader = ArchiveReader(resolve_location(str(path), writable=False))
-    return Searcher(reader, registry[0])
+    return Searcher(reader, registry)
 
 
 def titles(searcher: Searcher, **filters: list[str]) -> set[str]:
@@ -142,8 +141,8 @@ def test_document_ids_are_every_match_of_the_filters(searcher: Searcher) -> None
     assert ids == sorted(hit.document_id for hit in page.hits) and len(ids) == 3
 
 
-def test_geography_names_the_places(registry: tuple[SourcePlaces, Geography]) -> None:
-    places, geography = registry
+def test_geography_names_the_places(registry: SourcePlaces) -> None:
+    places, geography = registry, registry.geography
     assert geography.name("regions", OCCITANIE) == "Occitanie"
     assert geography.name("departements", "34") == "Hérault"
     assert geography.name("epcis", MONTPELLIER_METROPOLE) == "Montpellier Méditerranée Métropole"
@@ -151,10 +150,8 @@ def test_geography_names_the_places(registry: tuple[SourcePlaces, Geography]) ->
     assert places.regions["69"] == AUVERGNE_RHONE_ALPES and places.regions["2A"] == "94"
 
 
-def test_the_commune_and_epci_facets_keep_the_most_frequent(
-    tmp_path: Path, registry: tuple[SourcePlaces, Geography]
-) -> None:
-    places = registry[0]
+def test_the_commune_and_epci_facets_keep_the_most_frequent(tmp_path: Path, registry: SourcePlaces) -> None:
+    places = registry
     communes = sorted(slug for slug, place in places.sources.items() if place.departement == "34")
     store = ArchiveStore(resolve_location(str(tmp_path / "vigie.db")))
     for number, slug in enumerate(communes[: PLACE_FACET_VALUES + 5]):

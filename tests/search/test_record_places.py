@@ -6,11 +6,13 @@ from __future__ import annotations
 import pytest
 
 from archive.record_places import fold_place_name
-from crawler.sources.authorities import reference_rows
+from cli.geography import official_geography
 from crawler.sources.registry import load_registry
 from search.errors import SearchError
+from search.geography import commune_name
+from search.place_codes import check_code
 from search.places import Authority
-from search.record_places import RecordPlaces, check_departement, commune_name, reference_authority
+from search.record_places import RecordPlaces
 
 COTENTIN = "200067205"  # the Communauté d'agglomération du Cotentin (Cherbourg, Les Pieux…)
 MONT_SAINT_MICHEL = "200069425"  # the Communauté d'agglomération Mont-Saint-Michel-Normandie
@@ -23,14 +25,15 @@ def sources() -> dict[str, Authority]:
 
 @pytest.fixture(scope="module")
 def places(sources: dict[str, Authority]) -> RecordPlaces:
-    """The sources only, as before the reference rows."""
+    """The sources only, without the registry's reference data."""
     return RecordPlaces(sources)
 
 
 @pytest.fixture(scope="module")
 def everywhere(sources: dict[str, Authority]) -> RecordPlaces:
-    """The sources and the reference rows, as ``vigie serve`` and ``vigie records`` place records."""
-    return RecordPlaces(sources, [reference_authority(row) for row in reference_rows()])
+    """The sources in the geography of the reference data, as ``vigie serve`` and ``vigie records``
+    place records."""
+    return RecordPlaces(sources, official_geography(sources.values()))
 
 
 def test_a_name_unique_in_france_is_placed_alone(places: RecordPlaces) -> None:
@@ -92,15 +95,15 @@ def test_a_departements_filter_holds_its_communes_and_sources(places: RecordPlac
 
 @pytest.mark.parametrize(("given", "code"), [("50", "50"), ("034", "34"), ("2a", "2A"), ("1", "01")])
 def test_departement_codes_are_checked_as_search_checks_them(given: str, code: str) -> None:
-    assert check_departement(given) == code
+    assert check_code("departement", given) == code
 
 
 @pytest.mark.parametrize("given", ["20", "99", "Manche"])
 def test_bad_codes_are_errors(places: RecordPlaces, given: str) -> None:
     with pytest.raises(SearchError):
-        check_departement(given)
+        check_code("departement", given)
     with pytest.raises(SearchError):
-        places.check_region(given)
+        places.geography.check("region", given)
 
 
 def test_a_commune_without_a_website_is_placed_by_its_reference_row(
@@ -149,7 +152,7 @@ def test_a_name_borne_inside_and_outside_lies_inside_through_its_departements_so
 
 
 def test_areas_are_named_by_the_reference_rows(everywhere: RecordPlaces, places: RecordPlaces) -> None:
-    areas = everywhere.areas
+    areas = everywhere.geography
     assert areas.get("departement", "50").name == "Manche"
     assert areas.get("region", "28").name == "Normandie"
     epci = areas.get("epci", MONT_SAINT_MICHEL)
@@ -158,21 +161,22 @@ def test_areas_are_named_by_the_reference_rows(everywhere: RecordPlaces, places:
     avranches = everywhere.resolve("Avranches", None)
     above = areas.above(avranches.epci, avranches.departement, avranches.region)
     assert [area.kind for area in above] == ["region", "departement", "epci"]
-    # Without the reference rows, the codes the sources carry are areas still, named by code.
-    assert places.areas.get("departement", "50").name == "Département 50"
+    # Without the reference data, the codes the sources carry are areas still, named by code.
+    assert places.geography.get("departement", "50").name == "Département 50"
 
 
 @pytest.mark.parametrize(
-    ("check", "given", "message"),
+    ("kind", "given", "message"),
     [
-        ("check_commune", "5002", "not an INSEE code"),
-        ("check_commune", "99999", "not a commune of the registry"),
-        ("check_epci", "20006942", "not a SIREN"),
-        ("check_epci", "123456789", "not an EPCI's SIREN of the registry"),
-        ("check_region", "99", "not a région code"),
+        ("commune", "5002", "not an INSEE code"),
+        ("commune", "99999", "not a commune of the registry"),
+        ("epci", "20006942", "not a SIREN"),
+        ("epci", "123456789", "not an EPCI's SIREN of the registry"),
+        ("region", "99", "unknown région '99'"),
     ],
 )
-def test_unknown_codes_are_errors(everywhere: RecordPlaces, check: str, given: str, message: str) -> None:
+def test_unknown_codes_are_errors(everywhere: RecordPlaces, kind: str, given: str, message: str) -> None:
+    geography = everywhere.geography
     with pytest.raises(SearchError, match=message):
-        getattr(everywhere, check)(given)
-    assert everywhere.check_commune("2a004") == "2A004" and everywhere.check_epci(COTENTIN) == COTENTIN
+        geography.check(kind, given)
+    assert geography.check("commune", "2a004") == "2A004" and geography.check("epci", COTENTIN) == COTENTIN

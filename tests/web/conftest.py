@@ -7,10 +7,11 @@ from fastapi.testclient import TestClient
 
 from archive.db import resolve_location
 from archive.reader import ArchiveReader
-from cli.record_places import reference_authorities
+from cli.geography import official_geography
 from crawler.sources.registry import load_registry
 from pipelines.tagging.lexicon import load_lexicon
 from search.hints import CategoryHints
+from search.places import Authority
 from tests.web.cluster_site import ClusterFixture, build_cluster_archive
 from tests.web.site import WebFixture, build_archive
 from web.app import create_app
@@ -35,10 +36,10 @@ def client(web_fixture: WebFixture) -> Iterator[TestClient]:
 @pytest.fixture(scope="session")
 def placed(web_fixture: WebFixture) -> Iterator[TestClient]:
     """The fixture archive served as ``vigie serve --registry …`` serves it: with the shipped
-    registry and its reference rows (communes without a website, EPCIs, départements, régions)."""
+    registry in the geography of its reference data (communes without a website, EPCIs,
+    départements, régions)."""
     reader = ArchiveReader(resolve_location(str(web_fixture.db), writable=False))
-    registry = load_registry(web_fixture.registry)
-    archive = WebArchive.open(reader, registry, reference=reference_authorities())
+    archive = served(reader, load_registry(web_fixture.registry))
     with TestClient(create_app(archive)) as test_client:
         yield test_client
     reader.close()
@@ -53,8 +54,13 @@ def cluster_fixture(tmp_path_factory: pytest.TempPathFactory) -> ClusterFixture:
 def clustered(cluster_fixture: ClusterFixture) -> Iterator[TestClient]:
     """Three neighbouring communes of the Manche and Lodève, served with the shipped registry."""
     reader = ArchiveReader(resolve_location(str(cluster_fixture.db), writable=False))
-    registry = load_registry(cluster_fixture.registry)
-    archive = WebArchive.open(reader, registry, reference=reference_authorities())
+    archive = served(reader, load_registry(cluster_fixture.registry))
     with TestClient(create_app(archive)) as test_client:
         yield test_client
     reader.close()
+
+
+def served(reader: ArchiveReader, registry: dict) -> WebArchive:
+    """The archive as ``vigie serve`` opens it (without the lexicon's hints)."""
+    authorities = {slug: Authority.of(source) for slug, source in registry.items()}
+    return WebArchive.open(reader, registry, None, official_geography(authorities.values()), authorities)

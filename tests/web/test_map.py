@@ -9,6 +9,7 @@ import sys
 import pytest
 from fastapi.testclient import TestClient
 
+from search.geography import Geography
 from search.places import Authority, SourcePlaces
 from search.source_counts import SourceCounts
 from tests.conftest import REPO
@@ -160,7 +161,8 @@ def test_points_place_size_colour_and_link() -> None:
     by_stance = map_points(counts, authorities, str, base_map(), MapParams(SearchParams(), "stance"))
     assert {p.slug: p.css for p in by_stance}["montpellier"] == "stance-opposition"
     in_974 = SearchParams(departements=("974",))
-    inside = sources_inside(SourcePlaces.of(authorities.values()), in_974)
+    geography = Geography.of(authorities.values())
+    inside = sources_inside(SourcePlaces.of(authorities.values(), geography), in_974, geography)
     only_974 = map_points(counts, authorities, str, base_map(), MapParams(in_974), inside)
     assert [p.slug for p in only_974] == ["saint-denis"]
 

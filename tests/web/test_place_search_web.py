@@ -14,12 +14,10 @@ from fastapi.testclient import TestClient
 
 from archive.db import resolve_location
 from archive.reader import ArchiveReader
-from cli.search_places import official_geography
 from crawler.sources.registry import load_registry
-from search.places import Authority
 from tests.search.places_archive import MONTPELLIER, MONTPELLIER_METROPOLE, build_places_archive
+from tests.web.conftest import served
 from web.app import create_app
-from web.archive_view import WebArchive
 
 
 @pytest.fixture(scope="module")
@@ -27,9 +25,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     db = tmp_path_factory.mktemp("place-web") / "vigie.db"
     build_places_archive(db).close()
     reader = ArchiveReader(resolve_location(str(db), writable=False))
-    sources = load_registry()
-    geography = official_geography([Authority.of(source) for source in sources.values()])
-    with TestClient(create_app(WebArchive.open(reader, sources, None, geography))) as test_client:
+    with TestClient(create_app(served(reader, load_registry()))) as test_client:
         yield test_client
     reader.close()
 

@@ -84,9 +84,9 @@ def test_an_older_archive_is_not_read_before_a_writer_upgrades_it(tmp_path: Path
 
 
 def test_serve_places_the_records_of_communes_without_a_website(tmp_path: Path) -> None:
-    """`vigie serve` hands the generated registry's reference rows to the web: Baupte, which has
-    no website (no source), places the prefect's arrêté that names it, on the map's GeoJSON and
-    in the filters."""
+    """`vigie serve` hands the geography of the registry's data to the web: Baupte, which has no
+    website (no source), places the prefect's arrêté that names it, on the map's GeoJSON and in
+    the filters."""
     from tests.cli.test_records_cli import archive_documents
     from tests.realdocs import RAA_MANCHE_VIDEOPROTECTION
 
