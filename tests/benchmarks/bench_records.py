@@ -15,7 +15,8 @@ and recall, and the targets of the issue: every filled field at least 0.95 preci
 technologies, act date and authority found at least 90% of the time; cameras, amounts and
 vendors 80%. No other tool reads these records; for the names (commune, vendor, beneficiary) the
 anchor is spaCy's small French model asked the same (``tests/quality/records_ner_anchor.py``),
-when it is installed. ``--smoke`` scores a sample: it checks the command, not the scores.
+when it is installed; for the kind, a classifier learnt from the other parts' acts
+(``tests/quality/records_kind_anchor.py``, with scikit-learn). ``--smoke`` scores a sample: it checks the command, not the scores.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ sys.path.insert(0, str(REPO))
 
 from pipelines.tagging import get_tagger  # noqa: E402
 from tests.benchmarks.common import RESULTS, Row, machine, rows_dicts, rows_table, write_result  # noqa: E402
+from tests.quality.records_kind_anchor import score_kind_anchor  # noqa: E402
 from tests.quality.records_ner_anchor import FIELDS as ANCHOR_FIELDS  # noqa: E402
 from tests.quality.records_ner_anchor import AnchorReport, load_model, score_anchor  # noqa: E402
 from tests.quality.records_scoring import (  # noqa: E402
@@ -73,6 +75,27 @@ def run_anchor(split: str, smoke: bool) -> dict[str, AnchorReport] | None:
         for name in SPLITS
         if split in ("all", name) and any(item.split == name for item in labelled)
     }
+
+
+def kind_anchor_rows(split: str, report: RecordsReport, smoke: bool) -> list[Row]:
+    """The rules' kind beside a classifier learnt from the other parts' labelled acts."""
+    anchor = None if smoke else score_kind_anchor(load_records(), split)
+    right = report.fields["kind"].right
+    ours = right / report.decisions if report.decisions else 0.0
+    return [
+        Row(
+            f"records ({split}): kind, right",
+            f"{ours:.2f} ({right}/{report.decisions})",
+            f"{anchor.model}: {anchor.accuracy:.2f} ({anchor.right}/{anchor.decisions})"
+            if anchor
+            else "scikit-learn not installed"
+            if not smoke
+            else "not run in smoke",
+            ours / anchor.accuracy if anchor and anchor.accuracy else 0.0,
+            "≥ 0.9",
+            ours >= 0.9,
+        )
+    ]
 
 
 def anchor_rows(split: str, report: RecordsReport, anchor: AnchorReport | None) -> list[Row]:
@@ -188,6 +211,10 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
         for split, report in reports.items()
         for row in anchor_rows(split, report, anchors.get(split) if anchors else None)
     ]
+    if not args.no_anchor:
+        rows += [
+            row for split, report in reports.items() for row in kind_anchor_rows(split, report, args.smoke)
+        ]
     print(f"Decision records on labelled real acts ({machine()}, {seconds:.2f} s)")
     print(report_text(reports, args.failures))
     print("\n" + rows_table(rows_dicts(rows)))

@@ -1,0 +1,56 @@
+"""The anchor for the kind of decision: a classifier learnt from the labelled acts themselves.
+
+Vigie reads the kind with rules (``pipelines.records.kinds``). The usual alternative is to learn
+it: character n-grams of the act (3 to 5 letters, TF-IDF, which copes with OCR and inflections)
+and a logistic regression, trained on every labelled decision outside the part measured, the
+blind part included only as the test. Same acts, same truth, same comparison as the rules'.
+
+scikit-learn is not one of Vigie's dependencies: install it to run this anchor (the benchmark
+says "not installed" otherwise).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from tests.quality.records_scoring import Labelled
+
+OPENING_CHARS = 3000  # what decides the kind is in an act's heading and first articles
+
+
+@dataclass(frozen=True, slots=True)
+class KindAnchor:
+    model: str
+    right: int
+    decisions: int
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.decisions if self.decisions else 0.0
+
+
+def kind_classifier() -> Any | None:
+    """A fresh, untrained pipeline, or None without scikit-learn."""
+    try:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.pipeline import make_pipeline
+    except ImportError:
+        return None
+    vectors = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True)
+    return make_pipeline(vectors, LogisticRegression(max_iter=2000, C=10.0))
+
+
+def score_kind_anchor(labelled: list[Labelled], split: str) -> KindAnchor | None:
+    """Train on the decisions of every other part, measure on ``split``'s."""
+    classifier = kind_classifier()
+    decisions = [item for item in labelled if item.truth["kind"] != "none"]
+    train = [item for item in decisions if item.split != split]
+    test = [item for item in decisions if item.split == split]
+    if classifier is None or not test or len({item.truth["kind"] for item in train}) < 2:
+        return None
+    classifier.fit([item.text[:OPENING_CHARS] for item in train], [item.truth["kind"] for item in train])
+    guessed = classifier.predict([item.text[:OPENING_CHARS] for item in test])
+    right = sum(guess == item.truth["kind"] for guess, item in zip(guessed, test, strict=True))
+    return KindAnchor(f"char n-grams + logistic regression, {len(train)} acts", right, len(test))
