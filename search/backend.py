@@ -6,7 +6,8 @@ read one document, count the overview. ``Searcher`` is the public entry and dele
 
 One backend per scheme of the archive's location, the way Scrapy picks a files store by URI
 scheme: ``BACKENDS`` maps a scheme to its class, imported only when an archive asks for it.
-SQLite's FTS5 (``search.sqlite``) is the first; a second is a new class and one line here.
+SQLite's FTS5 (``search.sqlite``) and PostgreSQL's full-text search (``search.postgres``);
+another is a new class and one line here.
 """
 
 from __future__ import annotations
@@ -28,9 +29,10 @@ from search.source_counts import SourceCounts, source_counts
 # Scheme of the archive's SQLAlchemy URL → "module:Class" of its backend.
 BACKENDS: dict[str, str] = {
     "sqlite": "search.sqlite:SqliteBackend",
+    "postgresql": "search.postgres:PostgresBackend",
 }
 # Schemes the archive accepts but no backend searches yet: a clear error rather than a guess.
-PLANNED = {"postgresql": "PostgreSQL"}
+PLANNED: dict[str, str] = {}
 
 
 class SearchBackend(ABC):
@@ -114,7 +116,7 @@ def backend_for(
         name = PLANNED.get(scheme, scheme)
         raise SearchError(
             UNSUPPORTED_BACKEND,
-            f"full-text search on a {name} archive is not supported yet; only SQLite archives are searched",
+            f"full-text search on a {name} archive is not supported yet; SQLite and PostgreSQL archives are searched",
             value=scheme,
         )
     module, _, name = BACKENDS[scheme].partition(":")

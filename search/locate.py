@@ -18,8 +18,10 @@ def locate(connection: Connection, document_id: int, marked: str) -> int | None:
         return None
     before_match = fragment.index(OPEN)
     passage = fragment.replace(OPEN, "").replace(CLOSE, "")
+    # instr is SQLite's, strpos PostgreSQL's: both 1-based, 0 when absent.
+    find = "strpos" if connection.dialect.name == "postgresql" else "instr"
     at = connection.execute(
-        text("SELECT instr(text, :passage) FROM documents WHERE id = :id"),
+        text(f"SELECT {find}(text, :passage) FROM documents WHERE id = :id"),
         {"passage": passage, "id": document_id},
     ).scalar()
     return at - 1 + before_match if at else None
@@ -27,9 +29,10 @@ def locate(connection: Connection, document_id: int, marked: str) -> int | None:
 
 def page_at(connection: Connection, document_id: int, offset: int) -> int:
     """1 + the form feeds (page separators) before ``offset``."""
+    feed = "chr(12)" if connection.dialect.name == "postgresql" else "char(12)"
     feeds = connection.execute(
         text(
-            "SELECT length(substr(text, 1, :end)) - length(replace(substr(text, 1, :end), char(12), '')) "
+            f"SELECT length(substr(text, 1, :end)) - length(replace(substr(text, 1, :end), {feed}, '')) "
             "FROM documents WHERE id = :id"
         ),
         {"end": offset + 1, "id": document_id},

@@ -33,7 +33,8 @@ COMBINING_FORMS = (
     "micro", "nano", "hyper", "super", "multi", "auto", "eco", "anti", "inter", "infra", "techno",
 )  # fmt: skip
 _MIN_REST = 5  # letters after the combining form: "vidéo" + "verbalisation", not "sur" + "tout"
-_PART = re.compile(r'"([^"]*)"|(\S+)')
+# A "quoted phrase" or a word: the terms of plain input.
+PARTS = re.compile(r'"([^"]*)"|(\S+)')
 # A search, not a document: the web UI's form allows 200 characters; scripts get more room,
 # but a query of thousands of terms makes FTS5 run for minutes.
 MAX_QUERY_CHARS = 1_000
@@ -55,7 +56,7 @@ def check_size(text: str) -> None:
             value=len(text),
             limit=MAX_QUERY_CHARS,
         )
-    terms = len(_PART.findall(text))
+    terms = len(PARTS.findall(text))
     if terms > MAX_QUERY_TERMS:
         raise SearchError(
             TOO_MANY_TERMS,
@@ -71,7 +72,7 @@ def plain_query(text: str) -> FtsQuery | None:
     parts: list[str] = []
     words: list[str] = []
     quoted = False
-    for phrase, word in _PART.findall(text):
+    for phrase, word in PARTS.findall(text):
         if phrase:
             quoted = True
         part = phrase or word
@@ -155,7 +156,7 @@ def passage_words(text: str) -> str:
     finder of long documents (``search.passages``), which reads words, not FTS5 expressions:
     a document found through "vidéo surveillance" gets that passage, not its title."""
     words = [text]
-    for _, word in _PART.findall(text):
+    for _, word in PARTS.findall(text):
         pieces = re.findall(r"\w+", word)
         if len(pieces) == 1 and not word.endswith("*"):
             words.extend(split_compound(pieces[0]) or ())

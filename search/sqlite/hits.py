@@ -56,17 +56,17 @@ def page_hits(
                 url=info.url,
                 title=info.title,
                 source=info.host,
-                date=_day(info.date) or _day(info.first_seen_at),
+                date=as_day(info.date) or as_day(info.first_seen_at),
                 doc_type=info.doc_type,
                 categories=sorted(info.categories.split(",")) if info.categories else [],
                 score=float(row.score),
-                snippet=_plain(marked),
-                snippet_html=_html(marked),
+                snippet=plain_snippet(marked),
+                snippet_html=html_snippet(marked),
                 page=page,
                 act_number=act[0] if act else None,
                 act=act[1] if act else None,
                 sha256=info.sha256,
-                first_seen_at=_moment(info.first_seen_at),
+                first_seen_at=as_moment(info.first_seen_at),
             )
         )
     return hits
@@ -83,7 +83,7 @@ def _snippets(
     """Each document's marked snippet, and its match's offset in the text when already known."""
     if fts is None:
         return _mention_snippets(connection, ids, categories)
-    long_ones = _long_passages(connection, ids, words, ends_at)
+    long_ones = long_passages(connection, ids, words, ends_at)
     found: dict[int, str] = {}
     for column in (1, 0):  # the body's best passage; the title when only the title matches
         missing = [i for i in ids if OPEN not in found.get(i, "") and i not in long_ones]
@@ -105,7 +105,7 @@ def _snippets(
     return snippets
 
 
-def _long_passages(
+def long_passages(
     connection: Connection, ids: list[int], words: str, ends_at: float
 ) -> dict[int, tuple[str, int | None]]:
     """Snippets of the documents too long for FTS5's ``snippet()`` (see ``search.passages``).
@@ -156,7 +156,7 @@ def _mention_snippets(
     return found
 
 
-def _day(value: Any) -> dt.date | None:
+def as_day(value: Any) -> dt.date | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -166,16 +166,16 @@ def _day(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def _moment(value: Any) -> dt.datetime | None:
+def as_moment(value: Any) -> dt.datetime | None:
     if value is None or isinstance(value, dt.datetime):
         return value
     return dt.datetime.fromisoformat(str(value))
 
 
-def _plain(marked: str) -> str:
+def plain_snippet(marked: str) -> str:
     return " ".join(marked.replace(OPEN, "[").replace(CLOSE, "]").split())
 
 
-def _html(marked: str) -> str:
+def html_snippet(marked: str) -> str:
     escaped = html.escape(" ".join(marked.split()))
     return escaped.replace(OPEN, "<mark>").replace(CLOSE, "</mark>")

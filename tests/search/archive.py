@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from archive import ArchiveStore, FetchRecord, resolve_location
+from archive.db import DatabaseLocation
 from archive.files import sha256_hex
 from archive.records import Analysis, Fetch
 from pipelines.pdf_text import extract_pdf
@@ -110,8 +111,9 @@ def documents() -> dict[str, FetchRecord]:
     }
 
 
-def build(path: Path) -> ArchiveStore:
-    store = ArchiveStore(resolve_location(str(path)))
+def build(where: Path | DatabaseLocation) -> ArchiveStore:
+    """The archive at ``where``: an SQLite file, or any location (``tests.backends.Archives``)."""
+    store = ArchiveStore(where if isinstance(where, DatabaseLocation) else resolve_location(str(where)))
     ensure_index(store.engine)  # before the writes: the triggers index them
     for record in documents().values():
         store.record(record)
