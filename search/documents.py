@@ -14,6 +14,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from archive.act_label import act_label
+from archive.display_title import display_title
 from archive.models import Act, Document, DocumentUrl, Mention
 from archive.records import FACT_FIELDS, DocumentFacts
 
@@ -80,6 +81,8 @@ class DocumentDetail(DocumentFacts):
     mentions: list[MentionSeen] = field(default_factory=list)  # the first MENTIONS_SHOWN
     acts: list[str] = field(default_factory=list)  # act labels, in document order
     mentions_total: int = 0  # all the document's mentions, shown or not
+    # What the pages show as its title (``archive.display_title``); ``title`` stays as stored.
+    display_title: str = ""
 
     @property
     def removed_at_source(self) -> bool:
@@ -149,6 +152,13 @@ def load_document(engine: Engine, document_id: int) -> DocumentDetail | None:
             mentions=[_mention(m) for m in mentions],
             acts=[act_label(act) for act in document.acts],
             mentions_total=total,
+            display_title=display_title(
+                document.title,
+                document.filename,
+                document.urls[0].url if document.urls else None,
+                document.acts,
+                document.id,
+            ),
         )
 
 

@@ -1,0 +1,60 @@
+"""Issue 23, "Reading": what a new reader sees. Titles from the document or its act rather than
+its file name; one passage shown once with all its mentions; pages that fit a 390 px phone;
+``/search`` opening on the documents that matter. Pages are checked in headless Chromium at
+1280 and 390 px; screenshots go to ``test-output/browser/`` (``reading-*.png``)."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+
+ACT_TITLE = "Délibération 2013/14 – Extension du Réseau de Vidéoprotection Urbaine"
+
+
+def _document_id(client: TestClient, filename_title: str) -> int:
+    found = client.get("/api/search", params={"q": "vidéoprotection", "per_page": 50}).json()["results"]
+    return next(hit["document_id"] for hit in found if hit["title"] == filename_title)
+
+
+def test_a_single_deliberation_is_titled_by_its_act_not_its_file(client: TestClient) -> None:
+    hits = client.get("/api/search", params={"q": "vidéoprotection", "per_page": 50}).json()["results"]
+    deliberation = next(hit for hit in hits if hit["title"] == "deliberation-2013-14")  # stored: unchanged
+    assert deliberation["display_title"].startswith(ACT_TITLE)
+    assert deliberation["display_title"].endswith("…")  # the act's long object, cut at a word
+    page = client.get("/search", params={"q": "vidéoprotection"}).text
+    assert ACT_TITLE in page
+    assert ">deliberation-2013-14<" not in page
+
+
+def test_the_document_page_and_its_api_name_the_act(client: TestClient) -> None:
+    document_id = _document_id(client, "deliberation-2013-14")
+    page = client.get(f"/documents/{document_id}").text
+    assert re.search(rf"<h1>{re.escape(ACT_TITLE)}", page)
+    assert f"<title>{ACT_TITLE}" in page
+    answer = client.get(f"/api/documents/{document_id}").json()
+    assert answer["title"] == "deliberation-2013-14"
+    assert answer["display_title"].startswith(ACT_TITLE)
+
+
+def test_minutes_of_many_acts_keep_their_name_and_a_real_title_stays(client: TestClient) -> None:
+    hits = client.get("/api/search", params={"q": "caméras", "per_page": 50}).json()["results"]
+    by_title = {hit["title"]: hit["display_title"] for hit in hits}
+    assert by_title["CM-01-07-2013-PV-Avranches"] == "CM-01-07-2013-PV-Avranches"  # 21 acts: no single object
+    assert all(shown for shown in by_title.values())
+
+
+def test_the_feed_and_the_records_use_the_shown_title(client: TestClient) -> None:
+    feed = client.get("/feed", params={"q": "vidéoprotection"}).text
+    assert ACT_TITLE in feed
+    records = client.get("/api/records").json()
+    # The records' API is unchanged: "document_title" is the stored title.
+    assert all("display_title" not in record for record in records["records"])
+
+
+def test_a_record_page_names_its_document_by_the_shown_title(client: TestClient) -> None:
+    document_id = _document_id(client, "deliberation-2013-14")
+    records = client.get("/api/records").json()["records"]
+    record = next(record for record in records if record["document_id"] == document_id)
+    assert record["document_title"] == "deliberation-2013-14"
+    assert f"Le document : {ACT_TITLE}" in client.get(f"/records/{record['id']}").text
