@@ -58,3 +58,15 @@ def test_a_record_page_names_its_document_by_the_shown_title(client: TestClient)
     record = next(record for record in records if record["document_id"] == document_id)
     assert record["document_title"] == "deliberation-2013-14"
     assert f"Le document : {ACT_TITLE}" in client.get(f"/records/{record['id']}").text
+
+
+def test_a_passage_is_shown_once_with_all_its_mentions(client: TestClient) -> None:
+    document_id = _document_id(client, "deliberation-2013-14")
+    page = client.get(f"/documents/{document_id}").text
+    mentions = client.get(f"/api/documents/{document_id}").json()["mentions"]
+    passages = re.findall(r'<li class="passage".*?</li>', page, re.S)
+    assert 0 < len(passages) < len(mentions)  # five mentions, close together
+    assert sum(passage.count("<mark>") for passage in passages) == len(mentions)
+    assert all(passage.count(ACT_TITLE) == 1 for passage in passages)  # the act named once per passage
+    quoted = " ".join(re.sub(r"<[^>]+>", "", passage) for passage in passages)
+    assert quoted.count("programme d’extension de vidéoprotection") == 1  # no passage repeated
