@@ -6,10 +6,30 @@ its file name; one passage shown once with all its mentions; pages that fit a 39
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+import pytest
 from fastapi.testclient import TestClient
+from playwright.sync_api import Browser, sync_playwright
+
+from tests.web.browser import CHROMIUM_FLAGS, SCREENSHOTS, require_chromium, vigie_serve
+from tests.web.site import WebFixture
 
 ACT_TITLE = "Délibération 2013/14 – Extension du Réseau de Vidéoprotection Urbaine"
+
+
+@pytest.fixture(scope="module")
+def base_url(web_fixture: WebFixture) -> Iterator[str]:
+    with vigie_serve(web_fixture.db, web_fixture.registry, web_fixture.db.parent) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
 
 
 def _document_id(client: TestClient, filename_title: str) -> int:
@@ -70,3 +90,37 @@ def test_a_passage_is_shown_once_with_all_its_mentions(client: TestClient) -> No
     assert all(passage.count(ACT_TITLE) == 1 for passage in passages)  # the act named once per passage
     quoted = " ".join(re.sub(r"<[^>]+>", "", passage) for passage in passages)
     assert quoted.count("programme d’extension de vidéoprotection") == 1  # no passage repeated
+
+
+def test_phone_and_desktop_layouts(base_url: str, browser: Browser, client: TestClient) -> None:
+    document_id = _document_id(client, "deliberation-2013-14")
+    record_id = client.get("/api/records").json()["records"][0]["id"]
+    pages = {
+        "overview": "/",
+        "search": "/search?q=vid%C3%A9oprotection",
+        "document": f"/documents/{document_id}",
+        "records": "/records",
+        "record": f"/records/{record_id}",
+        "map": "/map",
+    }
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for width in (1280, 390):
+        context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 900})
+        page = context.new_page()
+        for name, path in pages.items():
+            page.goto(base_url + path)
+            page.screenshot(path=str(SCREENSHOTS / f"reading-{name}-{width}.png"), full_page=True)
+            scroll = page.evaluate("document.documentElement.scrollWidth")
+            assert scroll <= width, f"{path} runs {scroll} px wide at {width} px"
+            if name == "search":
+                filters = page.locator("#search-form fieldset").first
+                first_hit = page.locator(".hit").first.bounding_box()
+                assert first_hit is not None
+                if width == 390:
+                    assert not filters.is_visible()  # folded under "Filtres"
+                    assert first_hit["y"] < 600  # on the first screen (1,460 px down before)
+                    page.click("summary")
+                    assert filters.is_visible()
+                else:
+                    assert filters.is_visible()
+        context.close()
