@@ -24,19 +24,23 @@ class ActLike(Protocol):
 
 def act_label(act: ActLike, page: int | None = None) -> str:
     """The act's name, its page (``page``, else its page range) and its outcome when known."""
-    name, agreement = _KIND_NAMES.get(act.kind, ("Acte", ""))
-    parts = [f"{name} {act.number}" if act.number else name]
-    if act.title:
-        parts[0] += f" – {act.title}"
+    parts = [act_name(act)]
     if page is not None:
         parts.append(f"page {page}")
     elif act.page_start is not None:
         same = act.page_end in (None, act.page_start)
         parts.append(f"page {act.page_start}" if same else f"pages {act.page_start}-{act.page_end}")
-    outcome = _outcome(act, agreement)
+    outcome = _outcome(act, _KIND_NAMES.get(act.kind, ("Acte", ""))[1])
     if outcome:
         parts.append(outcome)
     return ", ".join(parts)
+
+
+def act_name(act: ActLike) -> str:
+    """ "Délibération 2013/14 – Extension du réseau…": the kind, the number and the object."""
+    name = _KIND_NAMES.get(act.kind, ("Acte", ""))[0]
+    named = f"{name} {act.number}" if act.number else name
+    return f"{named} – {act.title}" if act.title else named
 
 
 def _outcome(act: ActLike, agreement: str) -> str:

@@ -15,6 +15,7 @@ from sqlalchemy import extract, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from archive.act_label import act_label
+from archive.display_title import display_title
 from archive.models import Act, DecisionRow, Document, DocumentUrl
 from archive.portable import date_plus, json_text
 from archive.record_places import PlaceFilter, fold_place_name, place_clause
@@ -77,6 +78,9 @@ class RecordView:
     # field → its evidence in context (``record_by_id`` only: a list needs no passages).
     passages: dict[str, EvidencePassage] = field(default_factory=dict)
     source_slug: str | None = None  # the registry source that found the document first
+    # The document's title as the pages show it (``archive.display_title``); not in ``to_dict``,
+    # whose ``document_title`` stays the stored one.
+    document_display_title: str | None = None
 
     @property
     def date(self) -> dt.date | None:
@@ -328,4 +332,7 @@ def _view(session: Session, row: DecisionRow) -> RecordView:
         row.id, document.id, url, document.sha256, document.title, document.date, act, record, quotes, pages
     )
     view.source_slug = next((slug for _, slug in seen if slug), None)
+    view.document_display_title = display_title(
+        document.title, document.filename, url, document.acts, document.id
+    )
     return view

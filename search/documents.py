@@ -14,8 +14,10 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from archive.act_label import act_label
+from archive.display_title import display_title
 from archive.models import Act, Document, DocumentUrl, Mention
 from archive.records import FACT_FIELDS, DocumentFacts
+from search.mention_groups import PassageGroup, group_mentions
 
 SHA256 = re.compile(r"[0-9a-f]{64}")
 # SQLite's integers are 64-bit: a larger id in a URL is no document, not a server error.
@@ -57,6 +59,9 @@ class MentionSeen:
     page: int | None
     stance: str | None
     act: str | None  # "Délibération 2013/14 – …, page 1, adoptée"
+    act_id: int | None = None
+    start: int = 0  # the matched words' offsets in the document's text
+    end: int = 0
 
 
 @dataclass(slots=True, kw_only=True)
@@ -80,6 +85,9 @@ class DocumentDetail(DocumentFacts):
     mentions: list[MentionSeen] = field(default_factory=list)  # the first MENTIONS_SHOWN
     acts: list[str] = field(default_factory=list)  # act labels, in document order
     mentions_total: int = 0  # all the document's mentions, shown or not
+    # What the pages show as its title (``archive.display_title``); ``title`` stays as stored.
+    display_title: str = ""
+    passages: list[PassageGroup] = field(default_factory=list)  # the mentions shown, by passage
 
     @property
     def removed_at_source(self) -> bool:
@@ -130,6 +138,7 @@ def load_document(engine: Engine, document_id: int) -> DocumentDetail | None:
         total = len(mentions)
         if total == MENTIONS_SHOWN:
             total = session.scalar(select(func.count()).where(Mention.document_id == document_id)) or 0
+        shown = [_mention(m) for m in mentions]
         return DocumentDetail(
             **{name: getattr(document, name) for name in FACT_FIELDS},
             id=document.id,
@@ -146,9 +155,17 @@ def load_document(engine: Engine, document_id: int) -> DocumentDetail | None:
             last_seen_at=document.last_seen_at,
             urls=[_url(link) for link in document.urls],
             versions=_versions(session, document),
-            mentions=[_mention(m) for m in mentions],
+            mentions=shown,
+            passages=group_mentions(document.text or "", shown),
             acts=[act_label(act) for act in document.acts],
             mentions_total=total,
+            display_title=display_title(
+                document.title,
+                document.filename,
+                document.urls[0].url if document.urls else None,
+                document.acts,
+                document.id,
+            ),
         )
 
 
@@ -200,4 +217,7 @@ def _mention(mention: Mention) -> MentionSeen:
         page=mention.page,
         stance=mention.stance,
         act=act_label(act, mention.page) if act is not None else None,
+        act_id=mention.act_id,
+        start=mention.start,
+        end=mention.end,
     )

@@ -84,7 +84,7 @@ def feed_id(query: SearchQuery) -> str:
 
 def _entry(hit: SearchHit) -> ET.Element:
     entry = ET.Element(f"{{{ATOM}}}entry")
-    _text(entry, "title", hit.title or hit.url or f"Document {hit.document_id}")
+    _text(entry, "title", hit.display_title or hit.title or hit.url or f"Document {hit.document_id}")
     _text(entry, "id", f"urn:vigie:document:{hit.sha256 or hit.document_id}")
     stamp = iso_utc(hit.first_seen_at) if hit.first_seen_at else None
     if stamp:

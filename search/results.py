@@ -59,6 +59,9 @@ class SearchHit:
     act: str | None = None  # "Délibération 2013/14 – …, page 1, adoptée"
     sha256: str | None = None  # of the archived original
     first_seen_at: dt.datetime | None = None  # when Vigie first archived it (UTC)
+    # What the pages show as its title (``archive.display_title``): ``title`` stays what the
+    # document says, or its file name; this one prefers its act's object to a file name.
+    display_title: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

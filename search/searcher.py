@@ -7,6 +7,8 @@ category that the query names (``search.hints``), offered beside the results.
 
 from __future__ import annotations
 
+import dataclasses
+
 from archive import ArchiveStore
 from archive.reader import ArchiveReader
 from search.backend import SearchBackend, backend_for
@@ -16,6 +18,7 @@ from search.overview import MonthCount, SourceCount, Totals
 from search.places import SourcePlaces
 from search.results import SearchPage, SearchQuery
 from search.source_counts import SourceCounts
+from search.titles import with_display_titles
 
 __all__ = ["SearchQuery", "Searcher"]
 
@@ -53,7 +56,8 @@ class Searcher:
     def search(self, query: SearchQuery, hints: CategoryHints | None = None) -> SearchPage:
         """One page of results; with ``hints`` (the lexicon's terms, see ``search.hints``), also
         the category that the query names and the documents it tags, as a suggestion."""
-        return self.backend.search(query, _suggested(query, hints))
+        found = self.backend.search(query, _suggested(query, hints))
+        return dataclasses.replace(found, hits=with_display_titles(self.store.engine, found.hits))
 
     def document_ids(self, query: SearchQuery) -> list[int]:
         """Every document the query keeps (all its pages), in id order: what an export selects."""

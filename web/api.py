@@ -30,7 +30,12 @@ class Hit(BaseModel):
     rank: int = Field(description="Position dans l'ensemble des résultats, à partir de 1.")
     document_id: int
     url: str | None = Field(description="Adresse d'origine du document.")
-    title: str | None
+    title: str | None = Field(description="Titre enregistré : celui du document, sinon son nom de fichier.")
+    display_title: str | None = Field(
+        None,
+        description="Titre affiché par les pages : le titre du document, sinon l'objet de son acte unique, "
+        "sinon son nom de fichier ou son adresse.",
+    )
     source: str = Field(description="Hôte du site d'où vient le document.")
     source_name: str = Field(description="Nom de la source dans le registre, sinon l'hôte.")
     date: str | None = Field(description="Date du document (séance, acte), sinon du premier passage.")
@@ -122,6 +127,10 @@ class DocumentOut(contract_model("DocumentFactsOut", DocumentFacts, FACT_FIELDS)
     mentions: list[MentionOut] = Field(description="Les 1 000 premières mentions, dans l'ordre du texte.")
     mentions_total: int = Field(description="Nombre de mentions du document, affichées ou non.")
     acts: list[str]
+    display_title: str = Field(
+        description="Titre affiché par la page : le titre du document, sinon l'objet de son acte unique "
+        "(délibération, arrêté), sinon son nom de fichier ou son adresse ; « title » reste le titre enregistré."
+    )
 
 
 @router.get("/search", response_model=SearchResults, summary="Rechercher dans l'archive")

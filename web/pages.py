@@ -72,7 +72,7 @@ def document_page(request: Request, document_id: int) -> HTMLResponse:
     return render(
         request,
         "document.html",
-        title=document.title or document.filename or f"Document {document.id}",
+        title=document.display_title,
         document=document,
         source_name=archive.document_source_name(document),
         records=document_records(archive.reader, document.id),

@@ -86,7 +86,7 @@ def _summary(view: RecordView) -> str:
         else "",
         f"prestataire : {record.vendor}" if record.vendor else "",
         f"bénéficiaire : {record.beneficiary}" if record.beneficiary else "",
-        f"document : {view.document_title}" if view.document_title else "",
+        f"document : {view.document_display_title}" if view.document_display_title else "",
     ]
     return ". ".join(part for part in parts if part) + "."
 

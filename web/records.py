@@ -110,7 +110,10 @@ def record_page(request: Request, record_id: int) -> HTMLResponse:
         "record.html",
         title=" · ".join(
             part
-            for part in (decision_kind_label(view.record.kind), view.record.authority or view.document_title)
+            for part in (
+                decision_kind_label(view.record.kind),
+                view.record.authority or view.document_display_title,
+            )
             if part
         ),
         view=view,

@@ -72,7 +72,7 @@ def timeline(
     documents: dict[int, tuple[int, str, dt.date | None, int]] = {}
     for view in views:
         _, title, date, count = documents.get(
-            view.document_id, (view.document_id, view.document_title or "", view.document_date, 0)
+            view.document_id, (view.document_id, view.document_display_title or "", view.document_date, 0)
         )
         documents[view.document_id] = (view.document_id, title, date, count + 1)
     dated = [view for view in views if view.date]

@@ -86,9 +86,10 @@ def test_search_filter_document_and_archived_pdf(page: Page, base_url: str) -> N
     page.click(".hit h3 a")
     page.wait_for_url("**/documents/*")
     assert page.locator("h1").inner_text() == "Délibération 2024-12"
-    mentions = page.locator("#cat-reconnaissance_faciale li")
-    assert mentions.count() == 2
-    assert mentions.first.locator("mark").inner_text() == "reconnaissance faciale"
+    assert page.locator("#cat-reconnaissance_faciale").inner_text().endswith("· 2")
+    mentions = page.locator('.passage[data-categories~="reconnaissance_faciale"]')  # one passage, both marked
+    assert mentions.locator("mark").count() == 2
+    assert mentions.first.locator("mark").first.inner_text() == "reconnaissance faciale"
     page_link = mentions.first.locator("a.page-link")
     assert page_link.inner_text() == "page 2" and page_link.get_attribute("href").endswith("#page=2")
     shot(page, "4-document")

@@ -1,0 +1,126 @@
+"""Issue 23, "Reading": what a new reader sees. Titles from the document or its act rather than
+its file name; one passage shown once with all its mentions; pages that fit a 390 px phone;
+``/search`` opening on the documents that matter. Pages are checked in headless Chromium at
+1280 and 390 px; screenshots go to ``test-output/browser/`` (``reading-*.png``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from playwright.sync_api import Browser, sync_playwright
+
+from tests.web.browser import CHROMIUM_FLAGS, SCREENSHOTS, require_chromium, vigie_serve
+from tests.web.site import WebFixture
+
+ACT_TITLE = "Délibération 2013/14 – Extension du Réseau de Vidéoprotection Urbaine"
+
+
+@pytest.fixture(scope="module")
+def base_url(web_fixture: WebFixture) -> Iterator[str]:
+    with vigie_serve(web_fixture.db, web_fixture.registry, web_fixture.db.parent) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+def _document_id(client: TestClient, filename_title: str) -> int:
+    found = client.get("/api/search", params={"q": "vidéoprotection", "per_page": 50}).json()["results"]
+    return next(hit["document_id"] for hit in found if hit["title"] == filename_title)
+
+
+def test_a_single_deliberation_is_titled_by_its_act_not_its_file(client: TestClient) -> None:
+    hits = client.get("/api/search", params={"q": "vidéoprotection", "per_page": 50}).json()["results"]
+    deliberation = next(hit for hit in hits if hit["title"] == "deliberation-2013-14")  # stored: unchanged
+    assert deliberation["display_title"].startswith(ACT_TITLE)
+    assert deliberation["display_title"].endswith("…")  # the act's long object, cut at a word
+    page = client.get("/search", params={"q": "vidéoprotection"}).text
+    assert ACT_TITLE in page
+    assert ">deliberation-2013-14<" not in page
+
+
+def test_the_document_page_and_its_api_name_the_act(client: TestClient) -> None:
+    document_id = _document_id(client, "deliberation-2013-14")
+    page = client.get(f"/documents/{document_id}").text
+    assert re.search(rf"<h1>{re.escape(ACT_TITLE)}", page)
+    assert f"<title>{ACT_TITLE}" in page
+    answer = client.get(f"/api/documents/{document_id}").json()
+    assert answer["title"] == "deliberation-2013-14"
+    assert answer["display_title"].startswith(ACT_TITLE)
+
+
+def test_minutes_of_many_acts_keep_their_name_and_a_real_title_stays(client: TestClient) -> None:
+    hits = client.get("/api/search", params={"q": "caméras", "per_page": 50}).json()["results"]
+    by_title = {hit["title"]: hit["display_title"] for hit in hits}
+    assert by_title["CM-01-07-2013-PV-Avranches"] == "CM-01-07-2013-PV-Avranches"  # 21 acts: no single object
+    assert all(shown for shown in by_title.values())
+
+
+def test_the_feed_and_the_records_use_the_shown_title(client: TestClient) -> None:
+    feed = client.get("/feed", params={"q": "vidéoprotection"}).text
+    assert ACT_TITLE in feed
+    records = client.get("/api/records").json()
+    # The records' API is unchanged: "document_title" is the stored title.
+    assert all("display_title" not in record for record in records["records"])
+
+
+def test_a_record_page_names_its_document_by_the_shown_title(client: TestClient) -> None:
+    document_id = _document_id(client, "deliberation-2013-14")
+    records = client.get("/api/records").json()["records"]
+    record = next(record for record in records if record["document_id"] == document_id)
+    assert record["document_title"] == "deliberation-2013-14"
+    assert f"Le document : {ACT_TITLE}" in client.get(f"/records/{record['id']}").text
+
+
+def test_a_passage_is_shown_once_with_all_its_mentions(client: TestClient) -> None:
+    document_id = _document_id(client, "deliberation-2013-14")
+    page = client.get(f"/documents/{document_id}").text
+    mentions = client.get(f"/api/documents/{document_id}").json()["mentions"]
+    passages = re.findall(r'<li class="passage".*?</li>', page, re.S)
+    assert 0 < len(passages) < len(mentions)  # five mentions, close together
+    assert sum(passage.count("<mark>") for passage in passages) == len(mentions)
+    assert all(passage.count(ACT_TITLE) == 1 for passage in passages)  # the act named once per passage
+    quoted = " ".join(re.sub(r"<[^>]+>", "", passage) for passage in passages)
+    assert quoted.count("programme d’extension de vidéoprotection") == 1  # no passage repeated
+
+
+def test_phone_and_desktop_layouts(base_url: str, browser: Browser, client: TestClient) -> None:
+    document_id = _document_id(client, "deliberation-2013-14")
+    record_id = client.get("/api/records").json()["records"][0]["id"]
+    pages = {
+        "overview": "/",
+        "search": "/search?q=vid%C3%A9oprotection",
+        "document": f"/documents/{document_id}",
+        "records": "/records",
+        "record": f"/records/{record_id}",
+        "map": "/map",
+    }
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for width in (1280, 390):
+        context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 900})
+        page = context.new_page()
+        for name, path in pages.items():
+            page.goto(base_url + path)
+            page.screenshot(path=str(SCREENSHOTS / f"reading-{name}-{width}.png"), full_page=True)
+            scroll = page.evaluate("document.documentElement.scrollWidth")
+            assert scroll <= width, f"{path} runs {scroll} px wide at {width} px"
+            if name == "search":
+                filters = page.locator("#search-form fieldset").first
+                first_hit = page.locator(".hit").first.bounding_box()
+                assert first_hit is not None
+                if width == 390:
+                    assert not filters.is_visible()  # folded under "Filtres"
+                    assert first_hit["y"] < 600  # on the first screen (1,460 px down before)
+                    page.click("summary")
+                    assert filters.is_visible()
+                else:
+                    assert filters.is_visible()
+        context.close()
