@@ -11,13 +11,13 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from search.locate import CLOSE, OPEN, act_at, locate, page_at
+from search.hit_page import assemble_hits, long_passages
+from search.locate import CLOSE, OPEN
 from search.passages import FTS_SNIPPET_MAX_CHARS
 from search.postgres.index import CONFIG
 from search.postgres.tsquery import TsQuery
 from search.query import passage_words
 from search.results import SearchHit, SearchQuery
-from search.sqlite.hits import as_day, as_moment, html_snippet, long_passages, plain_snippet
 
 # About 200 characters around the best match, as FTS5's 32 tokens.
 HEADLINE = f"StartSel={OPEN}, StopSel={CLOSE}, MaxWords=32, MinWords=16, MaxFragments=1, FragmentDelimiter=…"
@@ -50,35 +50,7 @@ def page_hits(
     else:
         words = query.text if query.raw else passage_words(query.text)
         snippets = _headlines(connection, tsq, ids, words, ends_at)
-    hits = []
-    for position, row in enumerate(rows, start=query.offset + 1):
-        info = details[row.id]
-        marked, offset = snippets.get(row.id, ("", None))
-        if offset is None:
-            offset = locate(connection, row.id, marked)
-        page = page_at(connection, row.id, offset) if offset is not None and info.kind == "pdf" else None
-        act = act_at(connection, row.id, offset, page) if offset is not None else None
-        hits.append(
-            SearchHit(
-                rank=position,
-                document_id=row.id,
-                url=info.url,
-                title=info.title,
-                source=info.host,
-                date=as_day(info.date) or as_day(info.first_seen_at),
-                doc_type=info.doc_type,
-                categories=sorted(info.categories.split(",")) if info.categories else [],
-                score=float(row.score),
-                snippet=plain_snippet(marked),
-                snippet_html=html_snippet(marked),
-                page=page,
-                act_number=act[0] if act else None,
-                act=act[1] if act else None,
-                sha256=info.sha256,
-                first_seen_at=as_moment(info.first_seen_at),
-            )
-        )
-    return hits
+    return assemble_hits(connection, query, rows, details, snippets)
 
 
 def _headlines(
