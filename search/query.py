@@ -19,9 +19,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from search.errors import BAD_DATE, QUERY_TOO_LONG, TOO_MANY_TERMS, SearchError, unknown_value
+from archive.taxonomy import CATEGORY_IDS, DOC_TYPES, STANCES
+from search.errors import BAD_DATE, BAD_PAGE, QUERY_TOO_LONG, TOO_MANY_TERMS, SearchError, unknown_value
 from search.folding import fold_word
+
+if TYPE_CHECKING:
+    from search.results import SearchQuery
 
 # First elements of French compounds that are also written apart or hyphenated ("vidéo
 # surveillance", "télé-surveillance", "géo localisation"), folded (no accents, lower case). A
@@ -200,3 +205,19 @@ def check_choices(values: list[str], allowed: tuple[str, ...], field: str) -> li
         if value not in allowed:
             raise unknown_value(field, value, allowed)
     return values
+
+
+def checked_bounds(query: SearchQuery) -> tuple[dt.date | None, dt.date | None]:
+    """Every backend's first step: the query's categories, types, stance and page checked (a
+    ``SearchError`` names the field), and its ``since``/``until`` as the first and last days."""
+    check_choices(query.categories, CATEGORY_IDS, "categories")
+    check_choices(query.doc_types, DOC_TYPES, "doc_types")
+    check_choices([query.stance] if query.stance else [], STANCES, "stance")
+    if query.limit < 1 or query.offset < 0:
+        raise SearchError(
+            BAD_PAGE,
+            "limit must be at least 1 and offset at least 0",
+            field="limit" if query.limit < 1 else "offset",
+            value=query.limit if query.limit < 1 else query.offset,
+        )
+    return parse_date(query.since, "since"), parse_date(query.until, "until", end_of_period=True)

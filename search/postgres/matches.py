@@ -11,13 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from archive.taxonomy import CATEGORY_IDS, DOC_TYPES, STANCES
-from search.errors import BAD_PAGE, SearchError
 from search.place_codes import check_code
 from search.places import SourcePlaces, actes_forms
 from search.postgres.index import CONFIG, TABLE
 from search.postgres.tsquery import TsQuery
-from search.query import check_choices, parse_date
+from search.query import checked_bounds
 from search.results import SearchQuery
 from search.sqlite.matches import MENTION_BONUS, PHRASE_BONUS, TEXT_WEIGHT, TITLE_WEIGHT, where_clause
 
@@ -37,18 +35,7 @@ NEWEST = "ORDER BY found DESC, id DESC LIMIT :limit OFFSET :offset"
 
 def filters(query: SearchQuery, places: SourcePlaces) -> tuple[list[str], dict[str, Any]]:
     """SQL conditions on ``d`` (documents); checks the query's values as SQLite's does."""
-    check_choices(query.categories, CATEGORY_IDS, "categories")
-    check_choices(query.doc_types, DOC_TYPES, "doc_types")
-    check_choices([query.stance] if query.stance else [], STANCES, "stance")
-    since = parse_date(query.since, "since")
-    until = parse_date(query.until, "until", end_of_period=True)
-    if query.limit < 1 or query.offset < 0:
-        raise SearchError(
-            BAD_PAGE,
-            "limit must be at least 1 and offset at least 0",
-            field="limit" if query.limit < 1 else "offset",
-            value=query.limit if query.limit < 1 else query.offset,
-        )
+    since, until = checked_bounds(query)
     where: list[str] = []
     params: dict[str, Any] = {}
     if not query.all_versions:

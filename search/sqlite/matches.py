@@ -14,12 +14,10 @@ from typing import Any
 
 from sqlalchemy import bindparam, text
 
-from archive.taxonomy import CATEGORY_IDS, DOC_TYPES, STANCES
-from search.errors import BAD_PAGE, SearchError
 from search.index import FILTER_INDEX
 from search.place_codes import check_code
 from search.places import SourcePlaces, actes_forms
-from search.query import FtsQuery, check_choices, parse_date
+from search.query import FtsQuery, checked_bounds
 from search.results import SearchQuery
 
 TITLE_WEIGHT, TEXT_WEIGHT = 10.0, 1.0
@@ -49,18 +47,7 @@ NEWEST = "ORDER BY found DESC, id DESC LIMIT :limit OFFSET :offset"
 
 def filters(query: SearchQuery, places: SourcePlaces) -> tuple[list[str], dict[str, Any]]:
     """SQL conditions on ``d`` (documents) and, for sources, ``s``; checks the query's values."""
-    check_choices(query.categories, CATEGORY_IDS, "categories")
-    check_choices(query.doc_types, DOC_TYPES, "doc_types")
-    check_choices([query.stance] if query.stance else [], STANCES, "stance")
-    since = parse_date(query.since, "since")
-    until = parse_date(query.until, "until", end_of_period=True)
-    if query.limit < 1 or query.offset < 0:
-        raise SearchError(
-            BAD_PAGE,
-            "limit must be at least 1 and offset at least 0",
-            field="limit" if query.limit < 1 else "offset",
-            value=query.limit if query.limit < 1 else query.offset,
-        )
+    since, until = checked_bounds(query)
     where: list[str] = []
     params: dict[str, Any] = {}
     if not query.all_versions:
