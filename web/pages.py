@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from archive.record_queries import document_records
@@ -39,9 +40,19 @@ def overview(request: Request) -> HTMLResponse:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, params: Annotated[SearchParams, Depends(search_params)]) -> HTMLResponse:
+def search_page(
+    request: Request,
+    params: Annotated[SearchParams, Depends(search_params)],
+    tout: Annotated[str, Query(description="1 : tous les documents, sans recherche ni filtre.")] = "",
+) -> HTMLResponse:
     archive = archive_of(request)
-    found = archive.searcher.search(params.search_query(facets=True), archive.hints)
+    # Without words or filters the page opens on the documents that mention a technology: the
+    # agenda and news pages a crawl also keeps, dated by the crawl, would fill it otherwise.
+    # ``?tout=1`` shows every document; the API and the feeds are unchanged.
+    mentions_only = not params.filtered and tout != "1"
+    found = archive.searcher.search(
+        params.search_query(facets=True, with_mentions=mentions_only), archive.hints
+    )
     last_page = max(1, -(-found.total // params.per_page))
     return render(
         request,
@@ -55,7 +66,19 @@ def search_page(request: Request, params: Annotated[SearchParams, Depends(search
         place=archive.place_label,
         feed_url=params.url("/feed", page=1),
         suggested_url=suggested_url(params, found.suggested_category),
+        mentions_only=mentions_only,
+        page_url=_page_url(params, everything=not params.filtered and not mentions_only),
     )
+
+
+def _page_url(params: SearchParams, everything: bool) -> Callable[[int], str]:
+    """The URL of another page of these results (``?tout=1`` kept when it was asked for)."""
+
+    def page_url(number: int) -> str:
+        url = params.url(page=number)
+        return url + ("&" if "?" in url else "?") + "tout=1" if everything else url
+
+    return page_url
 
 
 def suggested_url(params: SearchParams, category: str | None) -> str | None:

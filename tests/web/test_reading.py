@@ -92,6 +92,27 @@ def test_a_passage_is_shown_once_with_all_its_mentions(client: TestClient) -> No
     assert quoted.count("programme d’extension de vidéoprotection") == 1  # no passage repeated
 
 
+def test_the_search_opens_on_documents_with_mentions_and_tout_shows_all(client: TestClient) -> None:
+    def total(html: str) -> int:
+        found = re.search(r'<strong id="total">(\d+)</strong>', html)
+        assert found is not None
+        return int(found[1])
+
+    with_mentions = client.get("/api/search", params={"per_page": 1}).json()
+    everything = with_mentions["total"]  # the API is unchanged: every document
+    opening = client.get("/search").text
+    mentioned = total(opening)
+    assert 0 < mentioned < everything, (mentioned, everything)  # the fixture has pages without mentions
+    assert 'id="mentions-only"' in opening and 'href="/search?tout=1"' in opening
+    everything_page = client.get("/search", params={"tout": "1"}).text
+    assert total(everything_page) == everything and 'id="mentions-only"' not in everything_page
+    # A filter or words show what they select, mentions or not, as before.
+    assert 'id="mentions-only"' not in client.get("/search", params={"q": "conseil"}).text
+    # The pages of ?tout=1 keep it.
+    paged = client.get("/search", params={"tout": "1", "per_page": "1"}).text
+    assert 'href="/search?per_page=1&amp;page=2&amp;tout=1"' in paged
+
+
 def test_phone_and_desktop_layouts(base_url: str, browser: Browser, client: TestClient) -> None:
     document_id = _document_id(client, "deliberation-2013-14")
     record_id = client.get("/api/records").json()["records"][0]["id"]
