@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.backends import Archives
 from tests.postgres import PostgresServer, require_postgresql
 from tests.site import Site, serve
 
@@ -112,3 +113,26 @@ def postgres_server() -> Iterator[PostgresServer]:
         yield server
     finally:
         server.stop()
+
+
+# Archives of either database, for the tests that run on both: a directory that uses them
+# defines ``backend`` (tests/archive, tests/search: its parameters and scope).
+@pytest.fixture
+def archives(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Archives]:
+    """Archive locations for one test; the server starts only when a PostgreSQL variant needs it."""
+    server = request.getfixturevalue("postgres_server") if backend == "postgresql" else None
+    made = Archives(backend, tmp_path, server)
+    try:
+        yield made
+    finally:
+        made.close()
+
+
+@pytest.fixture
+def pg_archives(postgres_server: PostgresServer, tmp_path: Path) -> Iterator[Archives]:
+    """Archives on PostgreSQL only, for what only PostgreSQL does (mark the test ``postgresql``)."""
+    made = Archives("postgresql", tmp_path, postgres_server)
+    try:
+        yield made
+    finally:
+        made.close()

@@ -7,12 +7,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from tests.backends import BACKENDS, Archives
-from tests.postgres import PostgresServer
 
 
 @pytest.fixture(params=BACKENDS, scope="module")
@@ -27,27 +25,6 @@ def module_archives(
     """Archive locations for a module's shared archive (its ``searcher``)."""
     server = request.getfixturevalue("postgres_server") if backend == "postgresql" else None
     made = Archives(backend, tmp_path_factory.mktemp("search"), server)
-    try:
-        yield made
-    finally:
-        made.close()
-
-
-@pytest.fixture
-def archives(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Archives]:
-    """Archive locations for one test."""
-    server = request.getfixturevalue("postgres_server") if backend == "postgresql" else None
-    made = Archives(backend, tmp_path, server)
-    try:
-        yield made
-    finally:
-        made.close()
-
-
-@pytest.fixture
-def pg_archives(postgres_server: PostgresServer, tmp_path: Path) -> Iterator[Archives]:
-    """Archives on PostgreSQL only, for what only PostgreSQL does (mark the test ``postgresql``)."""
-    made = Archives("postgresql", tmp_path, postgres_server)
     try:
         yield made
     finally:

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from playwright.sync_api import Browser, sync_playwright
 
 from archive.db import resolve_location
 from archive.reader import ArchiveReader
@@ -12,6 +13,7 @@ from crawler.sources.registry import load_registry
 from pipelines.tagging.lexicon import load_lexicon
 from search.hints import CategoryHints
 from search.places import Authority
+from tests.web.browser import CHROMIUM_FLAGS, require_chromium, vigie_serve
 from tests.web.cluster_site import ClusterFixture, build_cluster_archive
 from tests.web.site import WebFixture, build_archive
 from web.app import create_app
@@ -64,3 +66,19 @@ def served(reader: ArchiveReader, registry: dict) -> WebArchive:
     """The archive as ``vigie serve`` opens it (without the lexicon's hints)."""
     authorities = {slug: Authority.of(source) for slug, source in registry.items()}
     return WebArchive.open(reader, registry, None, official_geography(authorities.values()), authorities)
+
+
+# The browser tests' server and Chromium, once per test module (each module's pages are read by
+# one browser against one `vigie serve` of the fixture archive).
+@pytest.fixture(scope="module")
+def base_url(web_fixture: WebFixture) -> Iterator[str]:
+    with vigie_serve(web_fixture.db, web_fixture.registry, web_fixture.db.parent) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()

@@ -9,17 +9,11 @@ import hashlib
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from tests.web.browser import CHROMIUM_FLAGS, SCREENSHOTS, require_chromium, vigie_serve
+from tests.web.browser import SCREENSHOTS, vigie_serve
 from tests.web.cluster_site import ClusterFixture
 from tests.web.site import WebFixture
-
-
-@pytest.fixture(scope="module")
-def base_url(web_fixture: WebFixture) -> Iterator[str]:
-    with vigie_serve(web_fixture.db, web_fixture.registry, web_fixture.db.parent) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")
@@ -34,15 +28,6 @@ def cluster_url(cluster_fixture: ClusterFixture) -> Iterator[str]:
     folder = cluster_fixture.db.parent
     with vigie_serve(cluster_fixture.db, cluster_fixture.registry, folder, shipped=True) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    executable = require_chromium()
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

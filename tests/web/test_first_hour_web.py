@@ -13,9 +13,9 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from tests.web.browser import CHROMIUM_FLAGS, SCREENSHOTS, require_chromium, vigie_serve
+from tests.web.browser import SCREENSHOTS
 from tests.web.site import REAL_DELIBERATION, WebFixture
 from web import labels
 
@@ -28,20 +28,6 @@ NOT_FRENCH = (
     "inconnu(e)",
     "pdfium",
 )
-
-
-@pytest.fixture(scope="module")
-def base_url(web_fixture: WebFixture) -> Iterator[str]:
-    with vigie_serve(web_fixture.db, web_fixture.registry, web_fixture.db.parent) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_FLAGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

@@ -6,30 +6,13 @@ its file name; one passage shown once with all its mentions; pages that fit a 39
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-import pytest
 from fastapi.testclient import TestClient
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
-from tests.web.browser import CHROMIUM_FLAGS, SCREENSHOTS, require_chromium, vigie_serve
-from tests.web.site import WebFixture
+from tests.web.browser import SCREENSHOTS
 
 ACT_TITLE = "Délibération 2013/14 – Extension du Réseau de Vidéoprotection Urbaine"
-
-
-@pytest.fixture(scope="module")
-def base_url(web_fixture: WebFixture) -> Iterator[str]:
-    with vigie_serve(web_fixture.db, web_fixture.registry, web_fixture.db.parent) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_FLAGS)
-        yield launched
-        launched.close()
 
 
 def _document_id(client: TestClient, filename_title: str) -> int:
