@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 from abc import ABC, abstractmethod
+from types import ModuleType
 from typing import ClassVar
 
 from sqlalchemy import Engine
@@ -51,23 +52,27 @@ class SearchBackend(ABC):
         self.places = places or SourcePlaces()
         self.timeout = timeout if timeout is not None else search_timeout()
 
-    # -- the index ----------------------------------------------------------------------------
+    # -- the index: each backend's own module (``search.index``, ``search.postgres.index``) ------
 
-    @abstractmethod
+    # The module that keeps this backend's index: ensure_index, require_index, rebuild_index and
+    # optimize_index, each taking the engine.
+    index: ClassVar[ModuleType]
+
     def ensure_index(self) -> bool:
         """Create what is missing (idempotent); True if anything was built."""
+        return bool(self.index.ensure_index(self.engine))
 
-    @abstractmethod
     def require_index(self) -> None:
         """For read-only use: raise a ``SearchError`` (kind ``no_index``) if there is no index."""
+        self.index.require_index(self.engine)
 
-    @abstractmethod
     def rebuild_index(self) -> None:
         """Rebuild the index from the archive's tables (after a bulk load, or to repair)."""
+        self.index.rebuild_index(self.engine)
 
-    @abstractmethod
     def optimize_index(self) -> None:
         """Compact the index, worth it after big crawls."""
+        self.index.optimize_index(self.engine)
 
     # -- searching ----------------------------------------------------------------------------
 

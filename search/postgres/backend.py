@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError
 from search.backend import SearchBackend
 from search.deadline import searches_stopped
 from search.errors import FAILED, STOPPED, TIMEOUT, SearchError, malformed_query
-from search.postgres import index
+from search.postgres import index as tsvector_index
 from search.postgres.facets import count_facets
 from search.postgres.hits import page_hits
 from search.postgres.matches import NEWEST, RANKED, filters, scored
@@ -33,17 +33,7 @@ QUERY_CANCELED = "57014"  # PostgreSQL's SQLSTATE of a statement stopped by stat
 class PostgresBackend(SearchBackend):
     scheme = "postgresql"
 
-    def ensure_index(self) -> bool:
-        return index.ensure_index(self.engine)
-
-    def require_index(self) -> None:
-        index.require_index(self.engine)
-
-    def rebuild_index(self) -> None:
-        index.rebuild_index(self.engine)
-
-    def optimize_index(self) -> None:
-        index.optimize_index(self.engine)
+    index = tsvector_index
 
     def search(self, query: SearchQuery, suggested: str | None = None) -> SearchPage:
         where, params = filters(query, self.places)

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import OperationalError
 
-from search import index
+from search import index as fts5_index
 from search.backend import SearchBackend
 from search.deadline import deadline, searches_stopped
 from search.errors import FAILED, STOPPED, TIMEOUT, UNKNOWN_COLUMN, SearchError, malformed_query
@@ -30,17 +30,7 @@ from search.sqlite.matches import NEWEST, RANKED, bind, filters, scored
 class SqliteBackend(SearchBackend):
     scheme = "sqlite"
 
-    def ensure_index(self) -> bool:
-        return index.ensure_index(self.engine)
-
-    def require_index(self) -> None:
-        index.require_index(self.engine)
-
-    def rebuild_index(self) -> None:
-        index.rebuild_index(self.engine)
-
-    def optimize_index(self) -> None:
-        index.optimize_index(self.engine)
+    index = fts5_index
 
     def search(self, query: SearchQuery, suggested: str | None = None) -> SearchPage:
         fts = _fts(query)
