@@ -33,7 +33,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         # "la captation … d'images au moyen de caméras installées sur des aéronefs"; a report of
         # one: "le préfet autorise la police à utiliser un drone", "un arrêté … le recours à des drones".
         re.compile(
-            r"(?:captation|images)[^.]{0,120}?(?:a[ée]ronefs?|drones?)|autoris\w*[^.]{0,120}?\bdrones?\b"
+            r"(?:captation|images)[^.]{0,120}?(?:a[ée]ronefs?|drones?|h[ée]licopt[èe]re)"
+            r"|autoris\w*[^.]{0,120}?\bdrones?\b"
             r"|arr[êeé]t[ée][^.]{0,100}?\bdrones?\b",
             re.IGNORECASE,
         ),
@@ -46,7 +47,7 @@ _PREFECTORAL_HEADING = re.compile(
 # A prefect, or a prefecture named by its place ("Préfecture du Loiret"; not "Envoi Préfecture",
 # the transmission stamp of a council's act).
 _PREFECT = re.compile(
-    r"\bpr[ée]f(?:et|ète)\b|\bpr[ée]fecture\s+(?:de\s+la|de\s+l['’]|des|du|de)\s+[A-ZÀ-Ý]", re.IGNORECASE
+    r"\bpr[ée]f(?:et|ète)\b|\bpr[ée]fecture\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*[A-ZÀ-Ý]", re.IGNORECASE
 )
 # What only an act has: its heading ("Arrêté n° …"), its deciding verb ("ARRÊTE"), its first article.
 _ACT_FORM = re.compile(
@@ -130,6 +131,9 @@ _AGAINST = re.compile(
 )
 
 
+_TABLED_WITH = re.compile(r"\.\s+(?=V[œo]e?ux?\s+d[ée]pos[ée])", re.IGNORECASE)
+
+
 def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Found | None]:
     """(kind, scope) with the span they were read from; scope only for prefectoral authorisations."""
     head = text[:600]
@@ -140,12 +144,13 @@ def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Fo
     # A prefect authorises by an arrêté: a page that explains the procedure is none.
     if prefects and _ACT_FORM.search(text, 0, 3000):
         # A recueil's cover (its title, its printer, the prefect's services) may fill the first
-        # lines: the act's own heading follows.
+        # lines: the act's own heading follows; a recueil read whole has its summary first.
         heading = text[:1000]
         for kind, pattern in _RULES:
-            match = pattern.search(heading)
+            match = pattern.search(heading) or pattern.search(text, 0, 3000)
             if match is None:
                 continue
+            heading = text[: max(1000, match.end())]
             found = Found(kind, match.start(), match.end())
             if kind != "prefectoral_authorisation":
                 return found, None
@@ -155,10 +160,14 @@ def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Fo
                     return found, Found(scope, scoped.start(), scoped.end())
             return found, Found("new", match.start(), match.end())
     named = title or head
-    for kind, pattern in _COUNCIL_RULES:
-        match = pattern.search(named)
-        if match is not None:
-            return _against(_at(kind, match, text, named), text), None
+    # A title may join the deliberation and the vœux tabled with it ("Signature d'une convention
+    # … . Vœu déposé par …"): the deliberation is what the act decides.
+    own = _TABLED_WITH.split(named, maxsplit=1)[0]
+    for part in (own, named) if own != named else (named,):
+        for kind, pattern in _COUNCIL_RULES:
+            match = pattern.search(part)
+            if match is not None:
+                return _against(_at(kind, match, text, named), text), None
     start, end = decision_part(text)
     for kind, pattern in _COUNCIL_RULES:
         match = pattern.search(text, start, end)

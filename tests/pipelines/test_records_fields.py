@@ -247,3 +247,27 @@ def test_who_a_reported_authorisation_names_and_a_town_in_capitals_cut_at_its_si
     opening = "LE CONSEIL MUNICIPAL DE LA GAUDE DUMENT CONVOQUE LE MERCREDI 24 FEVRIER 2010"
     found = authority(opening)
     assert found is not None and found.value == "Conseil municipal de La Gaude"
+
+
+def test_the_conseil_de_paris_decides_and_the_police_prefecture_is_its_partner() -> None:
+    debate = _labelled("web-paris-cm-2009-11-dvd-215-convention-pvpp")  # "… convention avec la Préfecture de police"
+    [record] = records_for(debate, [], list(get_tagger().tag(debate, paged=False)))
+    # The title joins the deliberation and the vœux tabled with it: the deliberation decides.
+    assert record.kind == "convention"
+    assert record.authority != "Préfecture de police de Paris"
+    voeu = _labelled("web-paris-cm-2009-05-v-163-voeu-dispositif-cameras")  # "Le Conseil de Paris, siégeant …"
+    found = authority(voeu)
+    assert found is not None and found.value == "Conseil de Paris"
+    arrete = "PRÉFECTURE DE POLICE\nArrêté n° 2024-00860\nLe préfet de police,\nARRÊTE :\nArticle 1er"
+    found = authority(arrete)
+    assert found is not None and found.value == "Préfecture de police de Paris"
+
+
+def test_a_prefecture_named_with_an_elision_and_a_summary_before_its_drone_arrete() -> None:
+    recueil = _labelled("web-attrap-ille-et-vilaine-35-2025-09-21-00001-drones-rennes")
+    found = authority(recueil)  # "Préfecture d'Ille-et-Vilaine" before "PRÉFET DE LA RÉGION BRETAGNE"
+    assert found is not None and found.value == "Préfecture d'Ille-et-Vilaine"
+    # Read whole, its summary comes first: the arrêté's heading is further than an act's would be.
+    assert read_record(recueil, ["drone"]).kind == "drone_authorisation"
+    helicopters = _labelled("web-attrap-hauts-de-seine-2025-00010-helicopteres-gendarmerie")
+    assert read_record(helicopters, ["videoprotection"]).kind == "drone_authorisation"
