@@ -47,7 +47,8 @@ _PREFECTORAL_HEADING = re.compile(
 # A prefect, or a prefecture named by its place ("Préfecture du Loiret"; not "Envoi Préfecture",
 # the transmission stamp of a council's act).
 _PREFECT = re.compile(
-    r"\bpr[ée]f(?:et|ète)\b|\bpr[ée]fecture\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*[A-ZÀ-Ý]", re.IGNORECASE
+    r"\bpr[ée]f(?:et|ète)\b|\bpr[ée]fecture\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*[A-ZÀ-Ý]",
+    re.IGNORECASE,
 )
 # What only an act has: its heading ("Arrêté n° …"), its deciding verb ("ARRÊTE"), its first article.
 _ACT_FORM = re.compile(

@@ -250,12 +250,16 @@ def test_who_a_reported_authorisation_names_and_a_town_in_capitals_cut_at_its_si
 
 
 def test_the_conseil_de_paris_decides_and_the_police_prefecture_is_its_partner() -> None:
-    debate = _labelled("web-paris-cm-2009-11-dvd-215-convention-pvpp")  # "… convention avec la Préfecture de police"
+    debate = _labelled(
+        "web-paris-cm-2009-11-dvd-215-convention-pvpp"
+    )  # "… convention avec la Préfecture de police"
     [record] = records_for(debate, [], list(get_tagger().tag(debate, paged=False)))
     # The title joins the deliberation and the vœux tabled with it: the deliberation decides.
     assert record.kind == "convention"
     assert record.authority != "Préfecture de police de Paris"
-    voeu = _labelled("web-paris-cm-2009-05-v-163-voeu-dispositif-cameras")  # "Le Conseil de Paris, siégeant …"
+    voeu = _labelled(
+        "web-paris-cm-2009-05-v-163-voeu-dispositif-cameras"
+    )  # "Le Conseil de Paris, siégeant …"
     found = authority(voeu)
     assert found is not None and found.value == "Conseil de Paris"
     arrete = "PRÉFECTURE DE POLICE\nArrêté n° 2024-00860\nLe préfet de police,\nARRÊTE :\nArticle 1er"
@@ -271,3 +275,14 @@ def test_a_prefecture_named_with_an_elision_and_a_summary_before_its_drone_arret
     assert read_record(recueil, ["drone"]).kind == "drone_authorisation"
     helicopters = _labelled("web-attrap-hauts-de-seine-2025-00010-helicopteres-gendarmerie")
     assert read_record(helicopters, ["videoprotection"]).kind == "drone_authorisation"
+
+
+def test_no_amount_for_sums_spent_before_bounds_or_a_debate() -> None:
+    courbevoie = _labelled("web-courbevoie-2013-subvention-troisieme-phase")  # "a dépensé 1.342.645 €"
+    assert read_record(courbevoie, ["videoprotection"]).amount_eur == 800_000
+    maen_roch = _labelled("web-maen-roch-cm-2023-02-09-videoprotection-batiments")  # "une somme de 50 000 €"
+    assert read_record(maen_roch, ["videoprotection"]).amount_eur == 50_000  # not the option not taken
+    court = _labelled("web-ta-montpellier-2024-saint-martin-de-londres-marche-videoprotection")
+    assert read_record(court, ["videoprotection"]).amount_eur is None  # damages, a treasury limit
+    rejected = _labelled("web-paris-conseil-2007-07-16-voeux-cameras-rejetes")  # a rejected vœu's 45 M€
+    assert read_record(rejected, ["videoprotection"]).amount_eur is None
