@@ -200,7 +200,10 @@ def _fixture_text(path: str) -> str | None:
 # names no place ("Le Conseil Municipal") matches any answer of the same kind of body.
 _BODIES = (
     ("prefecture", re.compile(r"\bpr[eé]f(?:et|ecture)\b")),
-    ("commune", re.compile(r"\b(?:conseil municipal|conseil de paris|mairie|maire|ville|commune|municipalit[eé])\b")),
+    (
+        "commune",
+        re.compile(r"\b(?:conseil municipal|conseil de paris|mairie|maire|ville|commune|municipalit[eé])\b"),
+    ),
 )
 _BODY_WORDS = re.compile(
     r"\b(?:pr[eé]f(?:et|ecture)|conseil|municipal|mairie|maire|ville|commune|municipalit[eé]|de|la|le|les|du|des|l|d)\b"
