@@ -110,14 +110,18 @@ _COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "extension",
         re.compile(
-            r"\bextension\b|nouvelles?\s+cam[ée]ras|d[ée]ploiement\s+compl[ée]mentaire", re.IGNORECASE
+            r"\bextension\b|nouvelles?\s+cam[ée]ras|d[ée]ploiement\s+compl[ée]mentaire"
+            r"|cam[ée]ras\s+(?:de\s+[\w-]+\s+)?suppl[ée]mentaires",
+            re.IGNORECASE,
         ),
     ),
     (
         "deployment",
         re.compile(
             r"\binstallation\b|mise\s+en\s+place|acquisition|d[ée]ploiement|\bachat\b|implantation"
-            r"|\binstall[ée]e?s?\b|\bdispos[ée]es?\b|inaugur",
+            r"|\binstall(?:er|[ée]e?s?)\b|\bdispos[ée]es?\b|inaugur|(?<!se\s)\bd[ée]ploy(?:er|[ée]e?s?)\b"
+            # "La police municipale se dote de caméras piétons", "la Ville s'est équipée de".
+            r"|\bse\s+dot(?:e|ent|er)\s+d|s['’]\s?(?:est\s+)?[ée]quip|\bmise?s?\s+en\s+service",
             re.IGNORECASE,
         ),
     ),

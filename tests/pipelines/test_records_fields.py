@@ -286,3 +286,15 @@ def test_no_amount_for_sums_spent_before_bounds_or_a_debate() -> None:
     assert read_record(court, ["videoprotection"]).amount_eur is None  # damages, a treasury limit
     rejected = _labelled("web-paris-conseil-2007-07-16-voeux-cameras-rejetes")  # a rejected vœu's 45 M€
     assert read_record(rejected, ["videoprotection"]).amount_eur is None
+
+
+def test_what_a_report_of_an_installation_says_is_a_deployment() -> None:
+    for record_id in (
+        "web-saint-maur-36-videoprotection-neuf-cameras",  # "a décidé … de faire installer des caméras"
+        "web-saint-genis-pouilly-police-municipale-cameras-pietons",  # "se dote de caméras piétons"
+    ):
+        assert read_record(_labelled(record_id), ["videoprotection"]).kind == "deployment"
+    # "Cette optimisation va se déployer jusqu'en 2026": an experiment, not a deployment.
+    assert read_record(_labelled("web-suresnes-experimentation-xxii"), ["vsa"]).kind == "experiment"
+    more = _labelled("web-villeneuve-2017-quinze-cameras-lapi")  # "Quinze caméras … supplémentaires"
+    assert read_record(more, ["videoprotection"]).kind == "extension"
