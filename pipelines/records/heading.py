@@ -12,15 +12,36 @@ _WEEKDAY = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
 # "Arrêté n° 2024-44 du 29 avril 2024", "Délibération 2-3 du Vendredi 23 janvier 2009" (a number
 # without "n°" is digits and separators only).
 _HEADING = re.compile(
-    rf"(?:arr[êe]t[ée]|d[ée]lib[ée]ration|d[ée]cision)(?:\s+(?:pr[ée]fectoral|municipal))?"
+    rf"(?:arr[êe]t[ée]|d[ée]lib[ée]ration|d[ée]cision|\bAP)(?:\s+(?:pr[ée]fectoral|municipal))?"
     rf"(?:\s+(?:n°\s*(?P<number>[\w./-]+)|(?P<bare>\d+(?:[./-]\d+)+)))?\s+du\s+{_WEEKDAY}"
     rf"(?P<date>\d{{1,2}}(?:er)?\s+{MONTHS}(?:\s+\d{{4}})?)",
     re.IGNORECASE,
 )
 # "Arrêté n° 2024-00860" (its date on another line), "DÉLIBÉRATION DU CONSEIL MUNICIPAL\nN° 20160526_7",
 # an item of minutes opening with its number: "N°29 - Autoriser…".
+# ("v?u": a vœu whose ligature was lost on the way.)
 _NUMBER = re.compile(
-    r"(?:(?:arr[êe]t[ée]|d[ée]lib[ée]ration|d[ée]cision|v[œo]e?u)[^\n]{0,40}?\s*|^\s*)n°\s*(?P<number>\d[\w/-]*(?:\s/\s\d+)?)",
+    r"(?:(?:arr[êe]t[ée]|d[ée]lib[ée]ration|d[ée]cision|v[œo?]e?u)[^\n]{0,40}?\s*|^\s*)n°\s*(?P<number>\d[\w/-]*(?:\s/\s\d+)?)",
+    re.IGNORECASE,
+)
+# "Extrait du registre des délibérations du Conseil Municipal de la Ville de Montpellier\nn° 2013 / 14".
+_REGISTER = re.compile(
+    r"registre\s+des\s+d[ée]lib[ée]rations[\s\S]{0,100}?\bn°\s*(?P<number>\d{4}\s?/\s?\d{1,4})", re.IGNORECASE
+)
+# An act's identifier opening its text: the MEL's "19 C 1114 Séance du …", the Conseil de
+# Paris's "2015 SG 61 - Avenant …" and "2009, DVD 215 - …", Avranches's "2013.07.01 - 5 …".
+_LEADING = re.compile(
+    r"\A\s*(?P<number>\d{2}\s+C\s+\d{4}(?=\s)|\d{4},?\s+[A-Z]{1,5}\.?\s+\d{1,4}(?=\s+-\s)"
+    r"|\d{4}\.\d{2}\.\d{2}\s+-\s+\d{1,3}(?=\s))"
+)
+# The Conseil de Paris's reference in brackets: "Déliberation/ Conseil municipal/ Mai 2009 [2009 V. 163]".
+_BRACKETED = re.compile(r"\[(?P<number>\d{4},?\s+[A-Z]{1,5}\.?\s+\d{1,4})\]")
+# A prefecture's identifier of an act in its recueil (the State's "DS" numbering:
+# département-year-month-day-sequence), on a line of its own or before the act's title.
+_RECUEIL_ID = re.compile(r"^\s*-?\s*(?P<number>(?:\d{2,3}|2[AB])-\d{4}-\d{2}-\d{2}-\d{5})\b", re.MULTILINE)
+# "le rapport 28", "la délibération 147": an item's number in a report of the sitting.
+_ITEM = re.compile(
+    r"\b(?:rapport|d[ée]lib[ée]ration)\s+(?P<number>\d{1,3})\b(?![\s,.]*(?:\d|%|€|euros?\b|cam[ée]ras?\b|ans?\b|mois\b))",
     re.IGNORECASE,
 )
 # The sitting that passed the act, when its heading has no date: "N° 20160526_7 du 26 mai 2016",
@@ -52,10 +73,18 @@ def act_number(head: str) -> Found | None:
     if match is not None and (match["number"] or match["bare"]):
         group = "number" if match["number"] else "bare"
         return Found(match[group].rstrip(".,"), match.start(group), match.end(group))
-    numbered = _NUMBER.search(head[:600])
-    if numbered is None:
-        return None
-    return Found(numbered["number"].rstrip(".,-"), numbered.start("number"), numbered.end("number"))
+    for pattern, limit in (
+        (_LEADING, 100),
+        (_BRACKETED, 400),
+        (_REGISTER, 600),
+        (_NUMBER, 600),
+        (_RECUEIL_ID, 1500),
+        (_ITEM, 1500),
+    ):
+        numbered = pattern.search(head[:limit])
+        if numbered is not None:
+            return Found(numbered["number"].rstrip(".,-"), numbered.start("number"), numbered.end("number"))
+    return None
 
 
 def act_date(head: str, year_hint: int | None = None) -> Found | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from archive.records import DecisionRecord
 from pipelines.dates import find_date
-from pipelines.records import read_record
+from pipelines.records import heading, read_record
 from pipelines.records.build import SITTING_SOURCE, records_for
 from pipelines.records.parties import authority
 from pipelines.tagging import get_tagger
@@ -298,3 +298,26 @@ def test_what_a_report_of_an_installation_says_is_a_deployment() -> None:
     assert read_record(_labelled("web-suresnes-experimentation-xxii"), ["vsa"]).kind == "experiment"
     more = _labelled("web-villeneuve-2017-quinze-cameras-lapi")  # "Quinze caméras … supplémentaires"
     assert read_record(more, ["videoprotection"]).kind == "extension"
+
+
+def test_act_numbers_as_each_authority_writes_them() -> None:
+    def number(text: str) -> str | None:
+        found = heading.act_number(text)
+        return found.value if found else None
+
+    assert number("19 C 1114 Séance du vendredi 13 décembre 2019 Délibération") == "19 C 1114"  # the MEL
+    assert number("2015 SG 61 - Avenant à la convention relative") == "2015 SG 61"  # the Conseil de Paris
+    assert number("2009, DVD 215 - Signature d'une convention") == "2009, DVD 215"
+    assert number("Déliberation/ Conseil municipal/ Mai 2009 [2009 V. 163]\n") == "2009 V. 163"
+    assert number("2013.07.01 - 5  APPROBATION DU DCE") == "2013.07.01 - 5"  # Avranches's minutes
+    register = "Extrait du registre des\ndélibérations du Conseil\nMunicipal de la Ville de\nMontpellier\nn° 2013 / 14\n"
+    assert number(register) == "2013 / 14"
+    assert (
+        number("Sommaire\n35-2025-09-21-00001 - Arrêté autorisation drones Rennes") == "35-2025-09-21-00001"
+    )
+    assert number("04-2024-05-07-00014 - AP 2024-128-016 du 7 mai 2024 autorisant") == "2024-128-016"
+    assert number("à l'occasion du vote du rapport 28 sur la vidéo-surveillance") == "28"
+    assert number("Nous passons donc au v?u référencé n° 57, déposé par") == "57"
+    # Not an item's number: a recueil's own, a count, a year.
+    assert number("RECUEIL DES ACTES ADMINISTRATIFS\nN°35-2025-208\nPUBLIÉ LE") is None
+    assert number("la délibération 12 caméras") is None
