@@ -321,3 +321,11 @@ def test_act_numbers_as_each_authority_writes_them() -> None:
     # Not an item's number: a recueil's own, a count, a year.
     assert number("RECUEIL DES ACTES ADMINISTRATIFS\nN°35-2025-208\nPUBLIÉ LE") is None
     assert number("la délibération 12 caméras") is None
+
+
+def test_cameras_already_there_and_ranges_are_not_the_decisions_count() -> None:
+    more = _labelled("web-louvigne-extension-quatre-cameras-plaques")  # "Depuis 2021, cinq caméras …"
+    assert read_record(more, ["videoprotection"]).cameras == 4  # "prévoit d'ajouter quatre caméras"
+    nomad = _labelled("web-boissy-saint-leger-camera-nomade-depots-sauvages")  # "dispose déjà de 43 caméras"
+    assert read_record(nomad, ["videoprotection"]).cameras == 1  # "une caméra nomade"
+    assert read_record("Six à huit caméras au total seront installées", ["videoprotection"]).cameras is None
