@@ -93,7 +93,7 @@ def act_date(head: str, year_hint: int | None = None) -> Found | None:
     the date of the sitting that passed it ("séance publique du lundi 4 février 2013")."""
     match = _HEADING.search(head[:400])
     if match is None:
-        return _sitting_date(head)
+        return _sitting_date(head) or _council_day(head, year_hint)
     written = match["date"]
     if not re.search(r"\d{4}$", written):
         if year_hint is None:
@@ -121,3 +121,35 @@ def _reported_date(text: str) -> Found | None:
         if date is not None:
             return Found(date, match.start("date"), match.end("date"))
     return None
+
+
+# The day a report says the council sat, next to it: "Le 6 juillet 2011, le conseil municipal",
+# "Le 8 octobre, le conseil municipal validait", "jeudi 9 décembre lors du conseil municipal",
+# "entérinée le 19 juillet par le conseil municipal", "Vendredi 21 février dernier, les élus
+# municipaux". Without its year, the day takes the document's (``year_hint``).
+_COUNCIL_DAY = re.compile(
+    rf"(?<!convoqu[ée]\s)(?<!convoqu[ée]\sle\s)\b{_WEEKDAY}(?P<date>\d{{1,2}}(?:er)?\s+{MONTHS}(?:\s+\d{{4}})?)"
+    r"(?:\s+dernier)?[ \t]*,?[ \t]+"
+    r"(?:lors\s+du\s+|par\s+le\s+|le\s+|les\s+)?(?:conseil\s+municipal|[ée]lus\s+municipaux)",
+    re.IGNORECASE,
+)
+
+
+def _council_day(text: str, year_hint: int | None) -> Found | None:
+    match = next(
+        (
+            found
+            for found in _COUNCIL_DAY.finditer(text, 0, 3000)
+            if not re.search(r"convoqu", text[max(0, found.start() - 25) : found.start()], re.IGNORECASE)
+        ),
+        None,
+    )
+    if match is None:
+        return None
+    written = match["date"]
+    if not re.search(r"\d{4}$", written):
+        if year_hint is None:
+            return None
+        written = f"{written} {year_hint}"
+    date = parse_french_date(written)
+    return Found(date, match.start("date"), match.end("date")) if date else None

@@ -329,3 +329,16 @@ def test_cameras_already_there_and_ranges_are_not_the_decisions_count() -> None:
     nomad = _labelled("web-boissy-saint-leger-camera-nomade-depots-sauvages")  # "dispose déjà de 43 caméras"
     assert read_record(nomad, ["videoprotection"]).cameras == 1  # "une caméra nomade"
     assert read_record("Six à huit caméras au total seront installées", ["videoprotection"]).cameras is None
+
+
+def test_the_day_a_report_says_the_council_sat() -> None:
+    def day(text: str, year: int | None = None) -> dt.date | None:
+        found = heading.act_date(text, year)
+        return found.value if found else None
+
+    assert day("Le 6 juillet 2011, le conseil municipal était appelé") == dt.date(2011, 7, 6)
+    assert day("Le 8 octobre, le conseil municipal validait le projet", 2020) == dt.date(2020, 10, 8)
+    assert day("Vendredi 21 février dernier, les élus municipaux ont voté", 2020) == dt.date(2020, 2, 21)
+    assert day("Le 8 octobre, le conseil municipal validait le projet") is None  # no year known
+    assert day("Convoqué le mardi 29 janvier 2013, le Conseil Municipal de la Ville") is None
+    assert day("Ouest France du 16 décembre 2021\nLe conseil municipal se réunissait") is None
