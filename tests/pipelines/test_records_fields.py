@@ -342,3 +342,12 @@ def test_the_day_a_report_says_the_council_sat() -> None:
     assert day("Le 8 octobre, le conseil municipal validait le projet") is None  # no year known
     assert day("Convoqué le mardi 29 janvier 2013, le Conseil Municipal de la Ville") is None
     assert day("Ouest France du 16 décembre 2021\nLe conseil municipal se réunissait") is None
+
+
+def test_a_law_cited_in_a_recital_and_a_prefecture_after_a_recueils_code() -> None:
+    agde = _labelled("web-attrap-herault-2024-05-ds-0337-agde-provisoire")  # "VU la loi n° 2023-380 …"
+    assert read_record(agde, ["videoprotection"]).kind == "prefectoral_authorisation"
+    drome = _labelled("web-attrap-drome-26-2024-06-12-00014-aeronefs")  # "26_Préf_Préfecture de la Drôme"
+    assert read_record(drome, ["drone"]).kind == "drone_authorisation"
+    reported = _labelled("web-bfmtv-loire-atlantique-drone-anniversaire-sautron")
+    assert read_record(reported, ["drone"]).kind == "drone_authorisation"  # "La préfecture … a autorisé"
