@@ -34,11 +34,19 @@ def log(limit: int, fmt: str, db: str, workspace: str | None) -> None:
         finally:
             opened.close()
     if fmt == "json":
-        click.echo(json.dumps({"total": total, "actions": [entry.to_dict() for entry in entries]}, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {"total": total, "actions": [entry.to_dict() for entry in entries]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     for entry in entries:
         after = entry.after or {}
-        detail = after.get("reason") or ", ".join(f"{k}={v}" for k, v in (after.get("corrections") or {}).items())
+        detail = after.get("reason") or ", ".join(
+            f"{k}={v}" for k, v in (after.get("corrections") or {}).items()
+        )
         click.echo(
             f"{entry.at:%Y-%m-%d %H:%M}  {entry.email:<28} {entry.action:<8} {entry.item_kind:<8} "
             f"{entry.fingerprint}" + (f"  ({detail})" if detail else "")

@@ -35,7 +35,9 @@ def _password(from_stdin: bool) -> str:
 @click.argument("email")
 @click.option("--name", required=True, help="The member's name, as the journal of reviews shows it.")
 @click.option("--role", type=click.Choice(ROLES), default="reader", show_default=True)
-@click.option("--password-stdin", is_flag=True, help="Read the password from the first line of stdin (scripts).")
+@click.option(
+    "--password-stdin", is_flag=True, help="Read the password from the first line of stdin (scripts)."
+)
 @db_option
 @workspace_option
 def add(email: str, name: str, role: str, password_stdin: bool, db: str, workspace: str | None) -> None:
@@ -96,7 +98,9 @@ def _set_disabled(email: str, db: str, workspace: str | None, disabled: bool) ->
         with opened.session() as session:
             user = set_disabled(session, email, disabled)
             session.commit()
-            click.echo(f"Account {user.email} {'disabled, its sessions ended' if disabled else 'enabled'}.", err=True)
+            click.echo(
+                f"Account {user.email} {'disabled, its sessions ended' if disabled else 'enabled'}.", err=True
+            )
     finally:
         opened.close()
 

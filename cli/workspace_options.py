@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -32,7 +33,10 @@ def open_cli_workspace(db: str, workspace: str | None, must_exist: bool = False)
     from archive.db import resolve_location
     from workspace.db import open_workspace, resolve_workspace
 
-    location = resolve_workspace(workspace, resolve_location(db))
+    archive = resolve_location(db)
+    if must_exist and not workspace and not os.environ.get("VIGIE_WORKSPACE") and not archive.is_sqlite:
+        return None  # a server archive has no workspace unless one is named
+    location = resolve_workspace(workspace, archive)
     if must_exist and location.is_sqlite and not location.sqlite_path.exists():
         return None
     return open_workspace(location)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -26,6 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from search import SearchError
 from web import labels
+from web.accounts import Accounts
 from web.archive_view import WebArchive
 from web.head import HeadAsGet
 from web.params import BadSearch, SearchParams
@@ -47,7 +48,9 @@ def _version() -> str:
         return "unknown"
 
 
-def create_app(archive: WebArchive) -> FastAPI:
+def create_app(archive: WebArchive, accounts: Accounts | None = None) -> FastAPI:
+    """``accounts``: the accounts and reviews on (``vigie serve --accounts``); None: off."""
+    from web import accounts as account_layer
     from web import api, api_records, exports, originals, pages, place_pages, records
     from web import map as map_page  # not the builtin
 
@@ -62,9 +65,11 @@ def create_app(archive: WebArchive) -> FastAPI:
         openapi_url="/openapi.json",
         docs_url=None,  # Swagger UI loads scripts from a CDN: the description is enough
         redoc_url=None,
+        dependencies=[Depends(account_layer.csrf_protect)],  # every unsafe request, every route
     )
     app.state.archive = archive
     app.state.templates = _templates()
+    account_layer.install(app, accounts)  # innermost middleware: the headers below cover its answers
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)  # outermost: HEAD gets the same security headers as GET
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

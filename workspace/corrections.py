@@ -108,7 +108,9 @@ def read_corrections(item_kind: str, given: Mapping[str, str], current: Mapping[
     fields = correctable(item_kind)
     unknown = sorted(set(given) - set(fields))
     if unknown:
-        raise ReviewError(f"{', '.join(unknown)}: not a field a review may correct; one of {', '.join(fields)}")
+        raise ReviewError(
+            f"{', '.join(unknown)}: not a field a review may correct; one of {', '.join(fields)}"
+        )
     corrections = {}
     for name, text in given.items():
         value = fields[name](text.strip())

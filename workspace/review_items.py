@@ -93,7 +93,10 @@ def queue_keys(store: Any, wanted: QueueFilter) -> list[ItemKey]:
             keys += _mention_keys(session, wanted)
         if wanted.item_kind in (None, "record"):
             keys += _record_keys(session, wanted)
-    keys.sort(key=lambda key: (key.first_seen_at, key.document_id, key.item_kind == "record", -key.start), reverse=True)
+    keys.sort(
+        key=lambda key: (key.first_seen_at, key.document_id, key.item_kind == "record", -key.start),
+        reverse=True,
+    )
     return keys
 
 
@@ -109,20 +112,36 @@ def _place(query: Any, place: str | None, *more: Any) -> Any:
 
 def _mention_keys(session: Session, wanted: QueueFilter) -> list[ItemKey]:
     query = select(
-        Mention.id, Mention.start, Mention.end, Mention.category, Document.id, Document.sha256, Document.first_seen_at
+        Mention.id,
+        Mention.start,
+        Mention.end,
+        Mention.category,
+        Document.id,
+        Document.sha256,
+        Document.first_seen_at,
     ).join(Document, Document.id == Mention.document_id)
     if wanted.technology:
         query = query.where(Mention.category == wanted.technology)
     query = _place(query, wanted.place)
     return [
-        ItemKey("mention", mention_id, mention_fingerprint(sha256, start, end, category), document_id, seen, start)
+        ItemKey(
+            "mention", mention_id, mention_fingerprint(sha256, start, end, category), document_id, seen, start
+        )
         for mention_id, start, end, category, document_id, sha256, seen in session.execute(query)
     ]
 
 
 def _record_keys(session: Session, wanted: QueueFilter) -> list[ItemKey]:
     query = (
-        select(DecisionRow.id, DecisionRow.kind, Act.start, Act.end, Document.id, Document.sha256, Document.first_seen_at)
+        select(
+            DecisionRow.id,
+            DecisionRow.kind,
+            Act.start,
+            Act.end,
+            Document.id,
+            Document.sha256,
+            Document.first_seen_at,
+        )
         .join(Document, Document.id == DecisionRow.document_id)
         .outerjoin(Act, Act.id == DecisionRow.act_id)
     )
@@ -134,7 +153,11 @@ def _record_keys(session: Session, wanted: QueueFilter) -> list[ItemKey]:
     keys = []
     for record_id, kind, start, end, document_id, sha256, seen in session.execute(query):
         span = (start, end) if start is not None else None
-        keys.append(ItemKey("record", record_id, record_fingerprint(sha256, span, kind), document_id, seen, start or 0))
+        keys.append(
+            ItemKey(
+                "record", record_id, record_fingerprint(sha256, span, kind), document_id, seen, start or 0
+            )
+        )
     return keys
 
 

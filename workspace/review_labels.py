@@ -65,7 +65,9 @@ class Labels:
 def review_labels(session: Session, split: str = "dev") -> Labels:
     labels = Labels()
     for review, name in reversed(reviews(session, ("rejected", "corrected"))):
-        entry = _passage(review, name, split) if review.item_kind == "mention" else _record(review, name, split)
+        entry = (
+            _passage(review, name, split) if review.item_kind == "mention" else _record(review, name, split)
+        )
         if entry is None:
             labels.left_out += 1
         elif review.item_kind == "mention":

@@ -23,9 +23,14 @@ def record_marks(store: Any, workspace: Workspace, views: list[RecordView]) -> d
     return {record_id: found[fp] for record_id, fp in fingerprints.items() if fp in found}
 
 
-def mention_marks(workspace: Workspace, sha256: str, mentions: list[Any]) -> dict[tuple[int, int, str], ReviewMark]:
+def mention_marks(
+    workspace: Workspace, sha256: str, mentions: list[Any]
+) -> dict[tuple[int, int, str], ReviewMark]:
     """The reviews of a document's mentions, by (start, end, category)."""
-    keys = {mention_fingerprint(sha256, m.start, m.end, m.category): (m.start, m.end, m.category) for m in mentions}
+    keys = {
+        mention_fingerprint(sha256, m.start, m.end, m.category): (m.start, m.end, m.category)
+        for m in mentions
+    }
     with workspace.session() as session:
         found = marks(session, list(keys))
     return {keys[fp]: mark for fp, mark in found.items()}

@@ -242,7 +242,9 @@ def reviewed_fingerprints(session: Session, item_kind: str | None = None) -> set
     return set(session.scalars(query))
 
 
-def reviews(session: Session, statuses: tuple[str, ...] = STATUSES, item_kind: str | None = None) -> list[tuple[Review, str]]:
+def reviews(
+    session: Session, statuses: tuple[str, ...] = STATUSES, item_kind: str | None = None
+) -> list[tuple[Review, str]]:
     """Reviews of these statuses with their reviewer's name, the latest first."""
     query = (
         select(Review, User.name)

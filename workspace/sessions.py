@@ -103,7 +103,12 @@ def find_session(
     if row is None:
         return None
     user = session.get(User, row.user_id)
-    if user is None or user.disabled or now >= row.expires_at or now - row.last_seen_at >= policy.idle_timeout:
+    if (
+        user is None
+        or user.disabled
+        or now >= row.expires_at
+        or now - row.last_seen_at >= policy.idle_timeout
+    ):
         session.delete(row)
         return None
     if now - row.last_seen_at >= TOUCH_EVERY:
