@@ -78,11 +78,7 @@ def test_actions_keep_the_current_review_and_every_step_in_the_journal(workspace
         per_document = document_marks(session, [SHA])[SHA]
         assert (per_document.corrected, per_document.rejected, per_document.status) == (1, 1, "mixed")
         total, entries = journal(session)
-        assert (
-            (total == 3
-            and [entry.action for entry in entries] == ["reject", "correct", "confirm"][: len(entries)])
         assert total == 3 and [entry.action for entry in entries] == ["reject", "correct", "confirm"]
-        )
         steps = session.scalars(
             select(ReviewEvent).where(ReviewEvent.fingerprint == fingerprint).order_by(ReviewEvent.id)
         ).all()
