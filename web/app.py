@@ -7,6 +7,8 @@ feed of any search, ``/search.csv`` and ``/search.jsonl`` exports, ``/records`` 
 ``/epci/{siren}``, ``/departements/{code}`` and ``/regions/{code}`` the timelines of the areas
 above it (and their ``/feed``),
 ``/map`` the map of the sources, and the JSON API under ``/api/`` described by ``/openapi.json``.
+With accounts on (``web.accounts``): ``/connexion``, ``/deconnexion``, ``/admin/comptes``, and the
+review of the evidence under ``/revue`` (``web.review``).
 """
 
 from __future__ import annotations
