@@ -91,16 +91,18 @@ def _found(
 @click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def list_records(db: str, files_dir: str | None, fmt: str, **given: Any) -> None:
+@workspace_option
+def list_records(db: str, files_dir: str | None, fmt: str, workspace: str | None, **given: Any) -> None:
     """List records, the newest act first. JSON: {"total", "records": [...]}, each record with
-    its fields and their evidence (start, end, quote, page)."""
+    its fields and their evidence (start, end, quote, page), and its ``review`` (null when not
+    reviewed, or without a workspace)."""
     total, views, _ = _found(db, files_dir, given)
     if fmt == "json":
-        click.echo(
-            json.dumps(
-                {"total": total, "records": [view.to_dict() for view in views]}, ensure_ascii=False, indent=2
-            )
-        )
+        from workspace.review_marks import reviewed_dict
+
+        marks = _review_marks(db, files_dir, workspace, views, required=False)
+        records = [reviewed_dict(view, marks.get(view.id)) for view in views]
+        click.echo(json.dumps({"total": total, "records": records}, ensure_ascii=False, indent=2))
         return
     for view in views:
         record = view.record
@@ -129,7 +131,8 @@ def list_records(db: str, files_dir: str | None, fmt: str, **given: Any) -> None
 @click.argument("record_id", type=int)
 @archive_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def show_record(record_id: int, db: str, files_dir: str | None, fmt: str) -> None:
+@workspace_option
+def show_record(record_id: int, db: str, files_dir: str | None, fmt: str, workspace: str | None) -> None:
     """One record, each field beside the words of the document it was read from, and the
     records on the other side of the same story: for a prefect's authorisation, the commune's
     acts about the same technology; for a commune's act, the prefect's authorisations there."""
@@ -142,7 +145,9 @@ def show_record(record_id: int, db: str, files_dir: str | None, fmt: str) -> Non
         store.close()
     if view is None:
         raise click.BadParameter(f"no record {record_id}", param_hint="'RECORD_ID'")
-    data = view.to_dict()
+    from workspace.review_marks import reviewed_dict
+
+    data = reviewed_dict(view, _review_marks(db, files_dir, workspace, [view], required=False).get(view.id))
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
@@ -161,6 +166,7 @@ def show_record(record_id: int, db: str, files_dir: str | None, fmt: str) -> Non
             "document_title",
             "document_id",
             "related",
+            "review",
         }:
             continue
         if value in (None, [], ""):
@@ -172,6 +178,10 @@ def show_record(record_id: int, db: str, files_dir: str | None, fmt: str) -> Non
             page = f"p. {evidence['page']}: " if evidence.get("page") else ""
             line += f"\n  {'':<20} ↳ {page}« {evidence['quote']} »"
         click.echo(line)
+    if data["review"]:
+        click.echo(
+            f"  review               {_review_cell(data['review'])} by {data['review']['by']} ({data['review']['at']})"
+        )
     for other in view.related:
         click.echo(
             f"  related              record {other['id']}: {other['kind']} {other['act_date'] or ''} "

@@ -186,6 +186,25 @@ def test_the_export_marks_reviews_and_keeps_only_the_confirmed_on_request(review
     ]
 
 
+def test_list_and_show_give_the_review_too(reviewed: Path) -> None:
+    listed = invoke_vigie("records", "list", "--db", str(reviewed), "--format", "json", cwd=reviewed.parent)
+    records = json.loads(listed.stdout)["records"]
+    corrected = next(row for row in records if (row["review"] or {}).get("status") == "corrected")
+    shown = invoke_vigie("records", "show", str(corrected["id"]), "--db", str(reviewed), cwd=reviewed.parent)
+    assert shown.returncode == 0 and "corrected: vendor by Rita" in shown.stdout
+    as_json = invoke_vigie(
+        "records",
+        "show",
+        str(corrected["id"]),
+        "--db",
+        str(reviewed),
+        "--format",
+        "json",
+        cwd=reviewed.parent,
+    )
+    assert json.loads(as_json.stdout) == corrected
+
+
 def test_confirmed_needs_a_workspace(tmp_path: Path, reviewed: Path) -> None:
     lonely = tmp_path / "other.db"
     lonely.write_bytes(reviewed.read_bytes())
