@@ -215,11 +215,17 @@ def test_the_reviewer_confirms_rejects_and_corrects_with_a_journal(
     hits = reviewer.get("/api/search", params={"per_page": 50}).json()["results"]
     assert any(hit["review"] for hit in hits)
     assert 'data-review="' in reviewer.get("/search").text
+    exported = [json.loads(line) for line in reviewer.get("/search.jsonl").text.splitlines()]
+    assert any(row["review"] for row in exported) and all("review" in row for row in exported)
+    csv_text = reviewer.get("/search.csv").text.lstrip("\ufeff")
+    assert csv_text.splitlines()[0].endswith(",review") and ",mixed" in csv_text
     # Never for the public.
     public = member_client(served)
     assert public.get(f"/api/records/{record}").json()["review"] is None
     assert all(hit["review"] is None for hit in public.get("/api/search").json()["results"])
     assert 'data-review="' not in public.get(f"/records/{record}").text
+    assert all("review" not in json.loads(line) for line in public.get("/search.jsonl").text.splitlines())
+    assert not public.get("/search.csv").text.lstrip("\ufeff").splitlines()[0].endswith(",review")
 
     # The confirmed records: the corrected one, its corrections applied and stated.
     lines = [json.loads(line) for line in reviewer.get("/revue/decisions-confirmees.jsonl").text.splitlines()]
