@@ -18,6 +18,7 @@ from workspace.models import Role, User
 from workspace.reviews import Action, ReviewError, ReviewEvent, apply_action, document_marks, journal, marks
 from workspace.sessions import (
     MAX_FAILURES_PER_ACCOUNT,
+    MAX_FAILURES_PER_CLIENT,
     SessionPolicy,
     find_session,
     open_session,
@@ -187,3 +188,9 @@ def test_failed_logins_past_the_limit_give_a_wait(workspace: Workspace) -> None:
         assert retry_after(session, "leo@example.org", "10.0.0.2", later) == 10 * 60 + 1
         assert retry_after(session, "rita@example.org", "10.0.0.2", later) is None
         assert retry_after(session, "leo@example.org", "10.0.0.2", NOW + dt.timedelta(minutes=16)) is None
+        # One client trying many addresses is stopped at its own limit.
+        for number in range(MAX_FAILURES_PER_CLIENT - MAX_FAILURES_PER_ACCOUNT):
+            record_failure(session, f"essai{number}@example.org", "10.0.0.1", later)
+        session.commit()
+        assert retry_after(session, "rita@example.org", "10.0.0.1", later) == 10 * 60 + 1
+        assert retry_after(session, "rita@example.org", "10.0.0.3", later) is None
