@@ -337,3 +337,46 @@ def test_failed_logins_are_limited_per_account(web_fixture: WebFixture, tmp_path
     finally:
         reader.close()
         workspace.close()
+
+
+def test_a_route_that_authenticates_otherwise_can_be_exempted(served: tuple) -> None:
+    from fastapi.responses import PlainTextResponse
+
+    from web.accounts import csrf_exempt
+
+    app = served[0]
+
+    def one_click() -> PlainTextResponse:
+        return PlainTextResponse("ok")
+
+    app.add_api_route("/essai-jeton/desinscription", one_click, methods=["POST"])
+    visitor = member_client(served)
+    assert visitor.post("/essai-jeton/desinscription").status_code == 403
+    csrf_exempt("/essai-jeton/")
+    assert visitor.post("/essai-jeton/desinscription").text == "ok"
+    assert visitor.post("/deconnexion").status_code == 403  # the others still checked
+
+
+def test_serve_with_accounts_needs_an_admin(web_fixture: WebFixture, tmp_path: Path) -> None:
+    from tests.conftest import invoke_vigie
+    from tests.web.browser import free_port
+
+    empty = tmp_path / "empty.workspace.db"
+    result = invoke_vigie(
+        "serve",
+        "--db",
+        str(web_fixture.db),
+        "--registry",
+        str(web_fixture.registry),
+        "--no-shipped",
+        "--port",
+        str(free_port()),
+        "--accounts",
+        "--workspace",
+        str(empty),
+        cwd=tmp_path,
+    )
+    assert result.returncode == 2 and "no enabled admin account" in result.stderr
+    assert [line for line in result.stderr.splitlines() if line.startswith("Error:")] == [
+        result.stderr.strip()
+    ]
