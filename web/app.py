@@ -157,8 +157,9 @@ async def _invalid_url(request: Request, exc: Exception) -> Response:
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
-    error = http_error(getattr(exc, "status_code", 500), str(getattr(exc, "detail", "") or ""))
     headers = getattr(exc, "headers", None)  # a 405's Allow
+    allow = (headers or {}).get("Allow")
+    error = http_error(getattr(exc, "status_code", 500), str(getattr(exc, "detail", "") or ""), allow)
     return _error_page(request, error, headers)
 
 

@@ -25,7 +25,7 @@ from workspace.corrections import correctable, read_corrections
 from workspace.models import Role
 from workspace.review_items import QueueFilter, load_item, load_items, queue_keys
 from workspace.review_marks import confirmed_only, record_marks, reviewed_dict
-from workspace.reviews import Action, ReviewError, apply_action, journal, marks
+from workspace.reviews import Action, ReviewError, apply_action, journal, marks, reviewed_fingerprints
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 20
@@ -79,13 +79,15 @@ def queue_page(
     store = archive_of(request).reader
     keys = queue_keys(store, wanted)
     with workspace.session() as session:
-        found = marks(session, [key.fingerprint for key in keys])
-    if state == "todo":
-        keys = [key for key in keys if key.fingerprint not in found]
-    elif state == "reviewed":
-        keys = [key for key in keys if key.fingerprint in found]
+        reviewed = reviewed_fingerprints(session)
+        if state == "todo":
+            keys = [key for key in keys if key.fingerprint not in reviewed]
+        elif state == "reviewed":
+            keys = [key for key in keys if key.fingerprint in reviewed]
+        shown = keys[(page - 1) * PER_PAGE : page * PER_PAGE]
+        found = marks(session, [key.fingerprint for key in shown])
     last_page = max(1, -(-len(keys) // PER_PAGE))
-    items = load_items(store, keys[(page - 1) * PER_PAGE : page * PER_PAGE])
+    items = load_items(store, shown)
     filters = {"type": type, "technologie": technologie, "nature": nature, "lieu": lieu, "etat": etat}
     kept = {name: value for name, value in filters.items() if value}
 
@@ -124,6 +126,11 @@ async def review_action(request: Request, kind: str, archive_id: int) -> Respons
     item = await run_in_threadpool(load_item, store, ITEM_KINDS[kind], archive_id)
     if item is None:
         raise HTTPException(404, "Cet élément n'est plus dans l'archive (reconstruite depuis ?).")
+    # The page showed an item; a rebuild since may have given its id to another one.
+    if given.get("empreinte") and given["empreinte"] != item.fingerprint:
+        raise HTTPException(
+            409, "Cet élément a changé depuis l'affichage de la page (archive relue) : rechargez la page."
+        )
     fields = {
         name.removeprefix("champ_"): value
         for name, value in given.items()

@@ -234,6 +234,10 @@ def test_the_reviewer_confirms_rejects_and_corrects_with_a_journal(
     assert lines[0]["review"]["original"]["vendor"] != "Société Exemple"
     assert public.get("/revue/decisions-confirmees.jsonl", follow_redirects=False).status_code == 303
 
+    # A form shown before a rebuild gave the id to another item is refused.
+    stale = _act(reviewer, "record", record, action="confirm", empreinte="record:autre")
+    assert stale.status_code == 409 and "rechargez la page" in stale.text
+
     # Reopened: back in the queue, and in the journal.
     assert _act(reviewer, "record", record, action="reopen").status_code == 303
     assert reviewer.get(f"/api/records/{record}").json()["review"] is None
@@ -355,6 +359,8 @@ def test_a_route_that_authenticates_otherwise_can_be_exempted(served: tuple) -> 
     csrf_exempt("/essai-jeton/")
     assert visitor.post("/essai-jeton/desinscription").text == "ok"
     assert visitor.post("/deconnexion").status_code == 403  # the others still checked
+    wrong = visitor.get("/deconnexion")
+    assert wrong.status_code == 405 and "seule la méthode POST" in wrong.text
 
 
 def test_serve_with_accounts_needs_an_admin(web_fixture: WebFixture, tmp_path: Path) -> None:
