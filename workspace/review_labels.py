@@ -54,11 +54,8 @@ class Labels:
             "# passage's other terms and each record's other fields before adding them to the labelled\n"
             "# sets (tests/quality/passages.toml, records.toml), and draw their split as README.md says.\n\n"
         )
-        data: dict[str, Any] = {}
-        if self.passages:
-            data["passage"] = self.passages
-        if self.records:
-            data["record"] = self.records
+        # Both keys always: an empty list reads as no case, where a missing key would not read.
+        data = {"passage": self.passages, "record": self.records}
         return head + tomli_w.dumps(data, multiline_strings=True)
 
 

@@ -240,6 +240,16 @@ def test_labels_round_trip_through_the_quality_loaders(reviewed: Path, tmp_path:
     assert all(r.split == "dev" and r.truth["technologies"] is not None for r in records)
 
 
+def test_labels_of_no_review_still_read(tmp_path: Path) -> None:
+    users("add", "rita@example.org", "--name", "Rita", "--password-stdin", cwd=tmp_path, stdin=PASSWORD)
+    out = tmp_path / "labels.toml"
+    result = invoke_vigie(
+        "review", "labels", "--db", str(tmp_path / "vigie.db"), "-o", str(out), cwd=tmp_path
+    )
+    assert result.returncode == 0 and "0 passage(s) and 0 record(s)" in result.stderr
+    assert load_passages(out) == [] and load_records(out) == []
+
+
 def test_reviews_stay_attached_when_the_records_are_rebuilt(reviewed: Path, tmp_path: Path) -> None:
     copy = tmp_path / "vigie.db"
     copy.write_bytes(reviewed.read_bytes())

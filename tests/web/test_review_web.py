@@ -176,6 +176,10 @@ def test_the_reviewer_confirms_rejects_and_corrects_with_a_journal(
         ).status_code
         == 303
     )
+    recategorised = _first(reviewer, "mention")
+    assert (
+        _act(reviewer, "mention", recategorised, action="correct", champ_category="drone").status_code == 303
+    )
     record = _first(reviewer, "record", nature="prefectoral_authorisation")
     bad = _act(reviewer, "record", record, action="correct", champ_act_date="31/05/2024")
     assert bad.status_code == 400 and "YYYY-MM-DD" in bad.text
@@ -192,7 +196,8 @@ def test_the_reviewer_confirms_rejects_and_corrects_with_a_journal(
     with workspace.session() as session:
         events = session.scalars(select(ReviewEvent).order_by(ReviewEvent.id)).all()
         reviews = {review.fingerprint: review for review in session.scalars(select(Review))}
-    assert [event.action for event in events][-3:] == ["confirm", "reject", "correct"]
+    assert [event.action for event in events][-4:] == ["confirm", "reject", "correct", "correct"]
+    assert events[-2].after["corrections"] == {"category": "drone"} and events[-2].item_kind == "mention"
     last = events[-1]
     assert last.before is None and last.after["corrections"] == {"vendor": "Société Exemple", "cameras": 7}
     assert reviews[last.fingerprint].status == "corrected" and last.fingerprint.startswith("record:")
@@ -211,7 +216,11 @@ def test_the_reviewer_confirms_rejects_and_corrects_with_a_journal(
     assert 'data-review="corrected"' in reviewer.get(f"/records/{record}").text
     assert 'data-review="corrected"' in reviewer.get("/records").text
     document = reviewer.get(f"/api/documents/{api['document_id']}").json()
-    assert {m["review"]["status"] for m in document["mentions"] if m["review"]} <= {"confirmed", "rejected"}
+    assert {m["review"]["status"] for m in document["mentions"] if m["review"]} <= {
+        "confirmed",
+        "rejected",
+        "corrected",
+    }
     hits = reviewer.get("/api/search", params={"per_page": 50}).json()["results"]
     assert any(hit["review"] for hit in hits)
     assert 'data-review="' in reviewer.get("/search").text
