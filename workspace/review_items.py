@@ -197,21 +197,35 @@ def load_item(store: Any, item_kind: str, archive_id: int) -> ReviewItem | None:
     if item_kind != "mention":
         return None
     with store.session() as session:
-        mention = session.get(Mention, archive_id)
-        if mention is None:
+        # The document's columns but its text, which a long minutes' would make costly per mention.
+        row = session.execute(
+            select(
+                Mention,
+                Document.title,
+                Document.filename,
+                Document.sha256,
+                Document.first_seen_at,
+                Source.host,
+            )
+            .join(Document, Document.id == Mention.document_id)
+            .join(Source, Source.id == Document.source_id)
+            .where(Mention.id == archive_id)
+        ).first()
+        if row is None:
             return None
-        document = mention.document
-        url = _first_url(session, document.id)
+        mention, title, filename, sha256, first_seen_at, host = row
+        url = _first_url(session, mention.document_id)
+        acts = session.scalars(select(Act).where(Act.document_id == mention.document_id)).all()
         return ReviewItem(
             "mention",
             mention.id,
-            mention_fingerprint(document.sha256, mention.start, mention.end, mention.category),
-            document.id,
-            document.sha256,
-            display_title(document.title, document.filename, url, document.acts, document.id),
+            mention_fingerprint(sha256, mention.start, mention.end, mention.category),
+            mention.document_id,
+            sha256,
+            display_title(title, filename, url, acts, mention.document_id),
             url,
-            document.first_seen_at,
-            document.source.host,
+            first_seen_at,
+            host,
             mention.category,
             {
                 "category": mention.category,
