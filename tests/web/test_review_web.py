@@ -98,6 +98,13 @@ def test_cookies_are_secure_over_https(served: tuple) -> None:
     assert "Secure" in log_in(visitor, READER).headers["set-cookie"]
 
 
+def test_secure_cookies_behind_a_proxy_that_does_not_say_https(served: tuple, workspace: Workspace) -> None:
+    app = create_app(served[0].state.archive, Accounts(workspace, secure_cookies=True))
+    visitor = TestClient(app)
+    assert "Secure" in visitor.get("/").headers["set-cookie"]
+    assert "Secure" in log_in(visitor, READER).headers["set-cookie"]
+
+
 def test_wrong_password_and_unknown_account_get_the_same_answer(served: tuple) -> None:
     visitor = member_client(served)
     wrong = log_in(visitor, READER, password="pas le bon mot de passe")
