@@ -128,6 +128,52 @@ def test_one_writer_at_a_time(pg_archives: Archives) -> None:
 
 
 @pytest.mark.postgresql
+def test_crawls_of_different_sources_write_at_once_and_of_one_source_never(pg_archives: Archives) -> None:
+    location = pg_archives.location()
+    first = ArchiveLock(location)
+    first.acquire_sources("crawl", ["montpellier", "lyon"])
+    locks = [first]
+    try:
+        other = ArchiveLock(location)
+        other.acquire_sources("crawl", ["nimes"])  # another source: at once
+        locks.append(other)
+        with pytest.raises(
+            ArchiveLockedError,
+            match=r"the source 'lyon' is busy: 'vigie crawl' \(pid \d+, since .*\) is crawling it",
+        ):
+            ArchiveLock(location).acquire_sources("crawl", ["beziers", "lyon"])
+        beziers = ArchiveLock(location)  # the refused crawl kept none of its sources
+        beziers.acquire_sources("crawl", ["beziers"])
+        locks.append(beziers)
+        with pytest.raises(ArchiveLockedError, match="the archive is busy"):
+            ArchiveLock(location).acquire("retag")  # a whole-archive writer waits for every crawl
+    finally:
+        for lock in locks:
+            lock.release()
+    retag = ArchiveLock(location)
+    retag.acquire("retag")
+    try:
+        with pytest.raises(ArchiveLockedError, match=r"'vigie retag' .* is writing to all of it"):
+            ArchiveLock(location).acquire_sources("crawl", ["nimes"])
+    finally:
+        retag.release()
+
+
+@pytest.mark.postgresql
+def test_the_runs_of_a_dead_crawl_are_closed_by_the_next_crawl_of_its_source(pg_archives: Archives) -> None:
+    from archive.runs import LOST, close_lost_runs, start_run
+
+    store = pg_archives.open()
+    dead = start_run(store, ["http://a.fr/"], ["a", "b"])
+    elsewhere = start_run(store, ["http://c.fr/"], ["c"])
+    assert close_lost_runs(store, ["b"]) == [dead]
+    assert (store.get_run(dead).status, store.get_run(dead).close_reason) == ("interrupted", LOST)
+    assert store.get_run(elsewhere).status == "running"
+    assert close_lost_runs(store, ["b"]) == []
+    store.close()
+
+
+@pytest.mark.postgresql
 def test_a_killed_writer_leaves_no_lock(pg_archives: Archives) -> None:
     location = pg_archives.location()
     holder = subprocess.Popen(
