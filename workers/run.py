@@ -10,7 +10,6 @@ seconds to finish, then are stopped and put back in the queue.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import signal
 
@@ -65,9 +64,10 @@ async def serve(config: WorkerConfig, concurrency: int, queues: list[str] | None
 
 
 def _stop(runs: list[asyncio.Task[None]]) -> None:
+    """Cancel each worker once: a second cancel would cut short the shutdown the first began."""
     logging.getLogger("vigie.worker").info(
         "stopping: running jobs have their grace, then go back to the queue"
     )
     for task in runs:
-        with contextlib.suppress(Exception):
+        if not task.done() and not task.cancelling():
             task.cancel()
