@@ -8,6 +8,7 @@ is crawling it.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,8 +80,9 @@ class Communes:
         return path
 
     def stop(self) -> None:
-        for site in self.sites:
-            site.stop()
+        # Together: each server takes up to half a second to notice it must stop.
+        with ThreadPoolExecutor(len(self.sites) or 1) as pool:
+            list(pool.map(StaticSite.stop, self.sites))
 
 
 def serve_communes(

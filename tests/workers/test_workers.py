@@ -22,8 +22,6 @@ from tests.conftest import FAST, invoke_vigie, run_vigie, vigie_command, vigie_e
 from tests.postgres import PostgresServer
 from tests.workers.sites import Communes, serve_communes
 
-pytestmark = pytest.mark.postgresql
-
 SLOW = 0  # the site being crawled when its worker is killed (queued first)
 # Fast timings: heartbeats every second, a worker silent for 3 s is dead, upkeep every second.
 TIMINGS = {
@@ -88,6 +86,7 @@ def wait_for(condition: Any, timeout: float, what: str, every: float = 0.5) -> A
     raise AssertionError(f"timed out waiting for {what}")
 
 
+@pytest.mark.postgresql
 def test_a_killed_worker_s_source_is_finished_by_the_others(
     communes: Communes, postgres_server: PostgresServer, tmp_path: Path
 ) -> None:
