@@ -45,15 +45,16 @@ class Timings:
 
     @classmethod
     def from_environment(cls) -> Timings:
-        check = int(_seconds("VIGIE_WORKER_STALLED_CHECK", cls.stalled_check))
-        if check < 1 or 60 % check:
+        default = cls()
+        check = _seconds("VIGIE_WORKER_STALLED_CHECK", default.stalled_check)
+        if check != int(check) or 60 % int(check):
             raise ArchiveError("VIGIE_WORKER_STALLED_CHECK must divide 60 (1, 2, 3, 5, 10, 15, 20, 30)")
         timings = cls(
-            heartbeat=_seconds("VIGIE_WORKER_HEARTBEAT", cls.heartbeat),
-            stalled_after=_seconds("VIGIE_WORKER_STALLED_AFTER", cls.stalled_after),
-            stalled_check=check,
-            poll=_seconds("VIGIE_WORKER_POLL", cls.poll),
-            busy_retry=_seconds("VIGIE_WORKER_BUSY_RETRY", cls.busy_retry),
+            heartbeat=_seconds("VIGIE_WORKER_HEARTBEAT", default.heartbeat),
+            stalled_after=_seconds("VIGIE_WORKER_STALLED_AFTER", default.stalled_after),
+            stalled_check=int(check),
+            poll=_seconds("VIGIE_WORKER_POLL", default.poll),
+            busy_retry=_seconds("VIGIE_WORKER_BUSY_RETRY", default.busy_retry),
         )
         if timings.stalled_after <= timings.heartbeat:
             raise ArchiveError("VIGIE_WORKER_STALLED_AFTER must be longer than VIGIE_WORKER_HEARTBEAT")

@@ -64,17 +64,23 @@ def with_workers(server: PostgresServer, registry: Path, count: int, folder: Pat
     subprocess.run(vigie("crawl", "--all", "--enqueue", *FAST, *common), check=True, env=environment(),
                    capture_output=True)  # fmt: skip
     start = time.perf_counter()
+    logs = [folder / f"worker-{count}-{n}.log" for n in range(count)]
     workers = [
         subprocess.Popen(
             vigie("worker", *common, "--files-dir", str(folder / f"files-{count}"), "--name", f"bench-{n}"),
             env=environment(),
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=log.open("wb"),
         )
-        for n in range(count)
+        for n, log in enumerate(logs)
     ]
     try:
         while True:
+            for worker, log in zip(workers, logs, strict=True):
+                if worker.poll() is not None:
+                    raise RuntimeError(
+                        f"a worker ended ({worker.returncode}):\n{log.read_text(errors='replace')}"
+                    )
             status = subprocess.run(
                 vigie("queue", "--db", url, "--format", "json"),
                 env=environment(),

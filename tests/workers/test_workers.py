@@ -202,3 +202,17 @@ def test_workers_need_a_server_database(tmp_path: Path) -> None:
             "an SQLite file has one writer at a time"
         ], args
     assert not (tmp_path / "archive.db").exists()
+
+
+def test_the_queue_s_timings_are_checked(tmp_path: Path) -> None:
+    for name, value, error in [
+        ("VIGIE_WORKER_STALLED_CHECK", "7", "VIGIE_WORKER_STALLED_CHECK must divide 60"),
+        ("VIGIE_WORKER_HEARTBEAT", "soon", "VIGIE_WORKER_HEARTBEAT must be a number of seconds, not 'soon'"),
+        (
+            "VIGIE_WORKER_STALLED_AFTER",
+            "5",
+            "VIGIE_WORKER_STALLED_AFTER must be longer than VIGIE_WORKER_HEARTBEAT",
+        ),
+    ]:
+        result = invoke_vigie("worker", "--db", "postgresql://vigie@/vigie", cwd=tmp_path, env={name: value})
+        assert result.returncode == 2 and result.stderr.startswith(f"Error: {error}"), result.stderr
