@@ -33,6 +33,10 @@ from archive.errors import ArchiveError
 WRITER_LOCK_KEY = 0x5649_4757
 # The first key of a source's lock ("VIGC"); the second is drawn from the source's slug.
 SOURCE_LOCK_CLASS = 0x5649_4743
+# A crawl of more sources locks the whole archive instead: every advisory lock takes a slot of
+# the server's shared lock table (max_locks_per_transaction × max_connections, 6,400 by
+# default), which `vigie crawl --all` and its 21,600 sources would fill.
+MAX_SOURCE_LOCKS = 500
 
 
 class ArchiveLockedError(ArchiveError):
@@ -53,10 +57,12 @@ class ArchiveLock:
     def acquire_sources(self, command: str, sources: list[str]) -> None:
         """Lock these sources for one writer (PostgreSQL), beside other sources' writers.
 
-        On SQLite the whole archive is locked, as ``acquire`` does.
+        On SQLite, or for more than ``MAX_SOURCE_LOCKS`` sources, the whole archive is locked,
+        as ``acquire`` does.
         """
-        if isinstance(self._lock, _AdvisoryLock):
-            self._lock.acquire(_holder(command), sorted(set(sources)))
+        wanted = sorted(set(sources))
+        if isinstance(self._lock, _AdvisoryLock) and len(wanted) <= MAX_SOURCE_LOCKS:
+            self._lock.acquire(_holder(command), wanted)
         else:
             self._lock.acquire(_holder(command))
 

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy.exc import SQLAlchemyError
 
 from archive import ArchiveError, ArchiveStore, resolve_location
-from archive.lock import ArchiveLock, ArchiveLockedError
+from archive.lock import MAX_SOURCE_LOCKS, ArchiveLock, ArchiveLockedError
 from archive.models import Source
 from archive.reader import ArchiveReader
 from tests import postgres
@@ -157,6 +157,14 @@ def test_crawls_of_different_sources_write_at_once_and_of_one_source_never(pg_ar
             ArchiveLock(location).acquire_sources("crawl", ["nimes"])
     finally:
         retag.release()
+    # So many sources would fill the server's lock table: the crawl locks the whole archive.
+    everything = ArchiveLock(location)
+    everything.acquire_sources("crawl", [f"commune-{n}" for n in range(MAX_SOURCE_LOCKS + 1)])
+    try:
+        with pytest.raises(ArchiveLockedError, match="is writing to all of it"):
+            ArchiveLock(location).acquire_sources("crawl", ["ailleurs"])
+    finally:
+        everything.release()
 
 
 @pytest.mark.postgresql

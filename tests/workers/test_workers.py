@@ -18,6 +18,7 @@ from typing import Any
 import psycopg
 import pytest
 
+from archive import ArchiveStore, resolve_location
 from tests.conftest import FAST, invoke_vigie, run_vigie, vigie_command, vigie_env
 from tests.postgres import PostgresServer
 from tests.workers.sites import Communes, serve_communes
@@ -109,6 +110,10 @@ def test_a_killed_worker_s_source_is_finished_by_the_others(
     assert "Queued 0 crawl job(s); 1 source(s) already had one waiting" in again.stdout
     assert queue_json(url, tmp_path)["counts"]["crawl"]["waiting"] == 20
 
+    # The archive and its search index first, so that the index's triggers follow the concurrent writes.
+    ArchiveStore(resolve_location(url, str(files))).close()
+    assert invoke_vigie("index", "--db", url, cwd=tmp_path).returncode == 0
+
     workers = {name: start_worker(name, url, files, registry, tmp_path) for name in ("w1", "w2", "w3")}
     try:
         # The slow site's crawl is under way (some of its pages fetched): kill its worker.
@@ -161,7 +166,13 @@ def test_a_killed_worker_s_source_is_finished_by_the_others(
         shared = connection.execute(
             "SELECT count(*) FROM document_urls WHERE url LIKE '%%/docs/recueil.pdf'"
         ).fetchone()
+        indexed = connection.execute(
+            "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM documents_search)"
+        ).fetchone()
     assert twice == []
+    assert indexed is not None and indexed[0] == indexed[1]  # every document in the search index
+    found = invoke_vigie("search", "--db", url, '"extension du réseau"', "--format", "json", cwd=tmp_path)
+    assert [hit["url"].endswith("/docs/recueil.pdf") for hit in json.loads(found.stdout)] == [True]
     # The killed crawl's run is closed as lost by the crawl that finished its source.
     assert runs[0][0] == "interrupted" and runs[0][1].startswith("lost")
     assert runs[-1][0] == "completed"
