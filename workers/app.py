@@ -82,10 +82,14 @@ async def ensure_schema(location: DatabaseLocation, app: procrastinate.App) -> N
 
 
 async def queue_exists(location: DatabaseLocation) -> bool:
-    async with await psycopg.AsyncConnection.connect(conninfo(location), autocommit=True) as connection:
-        cursor = await connection.execute("SELECT to_regclass('procrastinate_jobs') IS NOT NULL")
-        row = await cursor.fetchone()
-        return bool(row and row[0])
+    """The queue's tables are in the archive's database (a server that does not answer: one line)."""
+    try:
+        async with await psycopg.AsyncConnection.connect(conninfo(location), autocommit=True) as connection:
+            cursor = await connection.execute("SELECT to_regclass('procrastinate_jobs') IS NOT NULL")
+            row = await cursor.fetchone()
+            return bool(row and row[0])
+    except psycopg.Error as exc:
+        raise ArchiveError(f"the queue in {location.display}: {_first_line(exc)}") from exc
 
 
 def _first_line(exc: BaseException) -> str:

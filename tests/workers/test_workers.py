@@ -213,6 +213,11 @@ def test_workers_need_a_server_database(tmp_path: Path) -> None:
             "an SQLite file has one writer at a time"
         ], args
     assert not (tmp_path / "archive.db").exists()
+    nowhere = f"postgresql://vigie@/vigie?host={tmp_path / 'no-server'}"
+    for args in (["queue"], ["worker"]):
+        result = invoke_vigie(*args, "--db", nowhere, cwd=tmp_path)
+        assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert "Traceback" not in result.stderr
 
 
 def test_the_queue_s_timings_are_checked(tmp_path: Path) -> None:
