@@ -17,6 +17,7 @@ from cli.demo import demo
 from cli.export import export
 from cli.feed import feed
 from cli.ocr import ocr
+from cli.queue import queue, worker
 from cli.records import records
 from cli.review import review
 from cli.runs import runs
@@ -79,6 +80,8 @@ cli.add_command(retag)
 cli.add_command(search)
 cli.add_command(index)
 cli.add_command(ocr)
+cli.add_command(worker)
+cli.add_command(queue)
 cli.add_command(sources)
 cli.add_command(runs)
 cli.add_command(feed)
