@@ -116,12 +116,9 @@ def render_page(job: RenderJob) -> RenderedPage:
 
 def bounded_scale(width: float, height: float, scale: float) -> float:
     """``scale``, or less when the image would pass ``MAX_PIXELS`` or ``MAX_SIDE``."""
-    return min(
-        scale,
-        (MAX_PIXELS / (width * height)) ** 0.5,
-        MAX_SIDE / width,
-        MAX_SIDE / height,
-    )
+    limit = min((MAX_PIXELS / (width * height)) ** 0.5, MAX_SIDE / width, MAX_SIDE / height)
+    # pdfium rounds the bitmap's sides up: a thousandth less keeps them within the bound.
+    return min(scale, limit * 0.999)
 
 
 def page_boxes(job: BoxJob) -> PageBoxes:
