@@ -96,6 +96,7 @@ async def page_view(
         parts=_parts(page.text, spans),
         drawing=drawing,
         chosen=next((span for span in spans if span.chosen), None),
+        chosen_boxed=drawing is not None and any(span.chosen for _, span in drawing.boxes),
         url=lambda n: _page_url(document_id, n, None, q),
         q=q,
         source_name=archive.document_source_name(document),

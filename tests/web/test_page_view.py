@@ -33,7 +33,7 @@ from web.page_images import PageImages
 from web.page_render import MAX_PIXELS, aligned_text
 
 RECT = re.compile(
-    r'<rect class="box( chosen| query)?" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"'
+    r'<rect class="box( chosen| query)?"(?: id="passage")? x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"'
 )
 
 
@@ -82,11 +82,11 @@ def test_a_mention_is_boxed_where_the_pdf_has_its_words(client: TestClient, page
     assert link.startswith(f"/documents/{pages.ids['delib']}/pages/1?mention=")
     answer = client.get(link)
     assert answer.status_code == 200
-    chosen = re.search(r'<mark class="chosen" id="passage">([^<]+)</mark>', answer.text)
+    chosen = re.search(r'<mark class="chosen" id="passage-text">([^<]+)</mark>', answer.text)
     assert chosen is not None
     word = chosen.group(1)
     boxes = [match.groups()[1:] for match in RECT.finditer(answer.text) if match.group(1) == " chosen"]
-    assert len(boxes) == 1
+    assert len(boxes) == 1 and '<rect class="box chosen" id="passage"' in answer.text  # the link's target
     x, y, width, height = (float(value) for value in boxes[0])
     expected = word_box(realdocs.DELIB_VIDEOPROTECTION, 1, word)
     assert x == pytest.approx(expected[0], abs=2) and width == pytest.approx(expected[2], abs=3)
