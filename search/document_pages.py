@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from archive.models import Document, Mention
 from archive.records import PAGE_SEPARATOR
-from search.documents import MAX_DOCUMENT_ID
+from search.documents import MAX_DOCUMENT_ID, SHA256
 
 MENTIONS_PER_PAGE = 500  # marked on one page at most: a hostile page may hold thousands
 
@@ -102,6 +102,14 @@ def load_page(engine: Engine, document_id: int, number: int) -> DocumentPage | N
             for id, category, term, start, end, stance in rows
         ]
         return page
+
+
+def pdf_page_count(engine: Engine, sha256: str) -> int | None:
+    """How many pages the archived PDF of this sha256 has; None when no PDF has it."""
+    if not SHA256.fullmatch(sha256):
+        return None
+    with Session(engine) as session:
+        return session.scalar(select(Document.pages).where(Document.sha256 == sha256, Document.kind == "pdf"))
 
 
 def mention_page(engine: Engine, document_id: int, mention_id: int) -> int | None:

@@ -4,8 +4,8 @@ the same passage marked; for a web page, its text alone.
 ``/documents/{id}/pages/{n}`` takes ``mention`` (a mention's id: that one is the passage, and a
 mention of another page sends to its page) and ``q`` (the words of a search, marked on the page
 as the search results mark them). Every mention on the page is marked too, the chosen one more
-strongly. ``/documents/{id}/pages/{n}/image`` is the page's image (WebP, ``scale`` one of
-``web.page_images.SCALES``); ``/documents/{id}/pages?page=N`` is where the page number form goes.
+strongly. ``/originals/{sha256}/pages/{n}`` is the page's image (WebP, ``scale`` one of
+``web.page_images.SCALES``), named like the original by its hash; ``/documents/{id}/pages?page=N`` is where the page number form goes.
 
 The image is an SVG ``<image>`` with the boxes as ``<rect>``s over it, in the page's points:
 the Content-Security-Policy allows no inline style, and the SVG scales as one piece.
@@ -19,7 +19,7 @@ from typing import Annotated
 from fastapi import APIRouter, FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from search.document_pages import DocumentPage, load_page, mention_page
+from search.document_pages import DocumentPage, load_page, mention_page, pdf_page_count
 from search.passages import match_spans, query_words
 from web.app import archive_of, render
 from web.page_cache import PageImageCache
@@ -103,28 +103,27 @@ async def page_view(
     )
 
 
-@router.get("/documents/{document_id}/pages/{number}/image")
+@router.get("/originals/{sha256}/pages/{number}")
 async def page_image(
     request: Request,
-    document_id: int,
+    sha256: str,
     number: int,
     scale: Annotated[float, Query(description="Échelle : 1, 1.5, 2 ou 3.")] = DEFAULT_SCALE,
 ) -> Response:
+    """The image of a page of an archived PDF: named by its hash, it never changes."""
     if scale not in SCALES:
         raise HTTPException(400, "L'échelle doit être 1, 1.5, 2 ou 3.")
     archive = archive_of(request)
-    page = load_page(archive.reader.engine, document_id, number)
-    if page is None or page.kind != "pdf" or not 1 <= number <= page.page_count:
-        raise HTTPException(
-            404, "Cette page n'a pas d'image : le document n'est pas un PDF, ou n'a pas cette page."
-        )
-    path = archive.reader.files.path_for(page.sha256)
+    sha256 = sha256.lower()
+    pages = pdf_page_count(archive.reader.engine, sha256)
+    if pages is None or not 1 <= number <= pages:
+        raise HTTPException(404, "Aucune page de ce numéro dans un PDF archivé sous cette empreinte.")
+    path = archive.reader.files.path_for(sha256)
     if not path.is_file():
         raise HTTPException(404, "L'original n'est pas dans le dossier des fichiers de cette archive.")
-    rendered = await page_images(request).image(page.sha256, path, number, scale)
+    rendered = await page_images(request).image(sha256, path, number, scale)
     if rendered.error:
         raise HTTPException(422, rendered.error)
-    # A document id always names the same bytes: its images never change.
     headers = {"Cache-Control": "public, max-age=31536000, immutable"}
     return Response(rendered.image, media_type=rendered.media_type, headers=headers)
 
@@ -155,7 +154,7 @@ async def _drawing(request: Request, page: DocumentPage, spans: list[Span]) -> D
         (box, span) for span, span_boxes in zip(spans, found.boxes, strict=True) for box in span_boxes
     )
     return Drawing(
-        image_url=f"/documents/{page.document_id}/pages/{page.number}/image",
+        image_url=f"/originals/{page.sha256}/pages/{page.number}",
         width=found.width,
         height=found.height,
         boxes=boxes,

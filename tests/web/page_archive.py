@@ -52,6 +52,11 @@ OCR_TEXT = (
 class PageArchive:
     db: Path
     ids: dict[str, int]  # document ids by name
+    sha256: dict[str, str]  # their originals' hashes
+
+    def image(self, name: str, page: int = 1) -> str:
+        """The URL of a page's image."""
+        return f"/originals/{self.sha256[name]}/pages/{page}"
 
 
 def clspd_version(camera_lines: list[str]) -> bytes:
@@ -128,4 +133,4 @@ def build_page_archive(folder: Path) -> PageArchive:
             for name, record in records.items()
         }
     store.close()
-    return PageArchive(db, ids)
+    return PageArchive(db, ids, {name: record.analysis.sha256 for name, record in records.items()})

@@ -18,10 +18,8 @@ from fastapi.testclient import TestClient
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
 from PIL import Image
-from sqlalchemy import select
 
 from archive.db import resolve_location
-from archive.models import Document
 from archive.reader import ArchiveReader
 from pipelines.textnorm import normalise_text
 from tests import realdocs
@@ -94,22 +92,21 @@ def test_a_mention_is_boxed_where_the_pdf_has_its_words(client: TestClient, page
     # is the same when pdfium's box lies within pdfminer's.
     assert expected[1] - 1 <= y and y + height <= expected[1] + expected[3] + 1
     assert 'viewBox="0 0 595.0 842.0"' in answer.text
-    assert f'href="/documents/{pages.ids["delib"]}/pages/1/image"' in answer.text
+    assert f'href="{pages.image("delib")}"' in answer.text
 
 
 def test_the_page_image_is_drawn_once_and_cached(client: TestClient, pages: PageArchive) -> None:
-    url = f"/documents/{pages.ids['delib']}/pages/1/image"
+    url = pages.image("delib")
     answer = client.get(url)
     assert answer.status_code == 200 and answer.headers["content-type"] == "image/webp"
     width, height = Image.open(io.BytesIO(answer.content)).size
     assert abs(width - 595 * 1.5) <= 1 and abs(height - 842 * 1.5) <= 1  # 108 dpi
     cache = Path(str(pages.db) + ".files.pages")
-    sha256 = re.search(r"/originals/([0-9a-f]{64})", client.get(f"/documents/{pages.ids['delib']}").text)
-    assert sha256 is not None
-    cached = cache / CacheKey(sha256.group(1), 1, 1.5).name
+    cached = cache / CacheKey(pages.sha256["delib"], 1, 1.5).name
     assert cached.read_bytes() == answer.content
     assert client.get(url + "?scale=2").status_code == 200
-    assert (cache / CacheKey(sha256.group(1), 1, 2.0).name).is_file()
+    assert (cache / CacheKey(pages.sha256["delib"], 1, 2.0).name).is_file()
+    assert client.get(pages.image("delib", 3)).status_code == 404  # it has 2 pages
     refused = client.get(url + "?scale=40")
     assert refused.status_code == 400 and "chelle doit être 1, 1.5, 2 ou 3" in refused.text
 
@@ -150,7 +147,7 @@ def test_a_scan_read_by_ocr_says_its_image_has_no_boxes(client: TestClient, page
     assert '<mark class="chosen" id="passage">vidéoprotection</mark>' in answer.text
     assert 'id="no-boxes"' in answer.text and "lu par OCR" in answer.text
     assert not RECT.search(answer.text)
-    assert client.get(f"/documents/{pages.ids['scan']}/pages/1/image").status_code == 200
+    assert client.get(pages.image("scan")).status_code == 200
 
 
 def test_a_web_page_shows_its_text_without_image(client: TestClient, pages: PageArchive) -> None:
@@ -158,7 +155,7 @@ def test_a_web_page_shows_its_text_without_image(client: TestClient, pages: Page
     answer = client.get(link)
     assert answer.status_code == 200
     assert "<svg" not in answer.text and 'id="passage"' in answer.text
-    assert client.get(f"/documents/{pages.ids['web']}/pages/1/image").status_code == 404
+    assert client.get(pages.image("web")).status_code == 404
 
 
 def test_a_broken_pdf_gets_a_french_message_not_a_server_error(
@@ -168,13 +165,13 @@ def test_a_broken_pdf_gets_a_french_message_not_a_server_error(
     assert answer.status_code == 200
     assert 'id="page-error"' in answer.text and "Ce PDF ne peut pas être ouvert" in answer.text
     assert '<mark class="mention"' in answer.text  # the stored text is still shown, marked
-    image = client.get(f"/documents/{pages.ids['broken']}/pages/1/image")
+    image = client.get(pages.image("broken"))
     assert image.status_code == 422 and "Ce PDF ne peut pas être ouvert" in image.text
     assert "Traceback" not in image.text
 
 
 def test_a_huge_page_is_drawn_within_the_pixel_bound(client: TestClient, pages: PageArchive) -> None:
-    answer = client.get(f"/documents/{pages.ids['huge']}/pages/1/image")
+    answer = client.get(pages.image("huge"))
     assert answer.status_code == 200
     width, height = Image.open(io.BytesIO(answer.content)).size
     assert width * height <= MAX_PIXELS and width == height  # 14,400 points square, not 21,600 pixels
@@ -182,9 +179,7 @@ def test_a_huge_page_is_drawn_within_the_pixel_bound(client: TestClient, pages: 
 
 def test_a_page_over_its_time_limit_is_a_message(pages: PageArchive, tmp_path: Path) -> None:
     reader = ArchiveReader(resolve_location(str(pages.db), writable=False))
-    with reader.session() as session:
-        sha256 = session.scalar(select(Document.sha256).where(Document.id == pages.ids["delib"]))
-    assert sha256 is not None
+    sha256 = pages.sha256["delib"]
     images = PageImages(PageImageCache(tmp_path, 10_000_000), workers=1, timeout=0.01)
     try:
         rendered = asyncio.run(images.image(sha256, reader.files.path_for(sha256), 1, 1.5))

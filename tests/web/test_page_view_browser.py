@@ -39,7 +39,9 @@ def open_mention(page: Page, base_url: str) -> None:
     hit = page.locator(".hit", has_text="2013/14").first
     hit.locator("h3 a").click()
     page.wait_for_url("**/documents/*")
-    with page.expect_response(lambda response: response.url.endswith("/image")) as image:
+    with page.expect_response(
+        lambda response: "/pages/1" in response.url and "/originals/" in response.url
+    ) as image:
         page.locator(".passage a.page-view").first.click()
     assert image.value.status == 200 and image.value.header_value("content-type") == "image/webp"
     page.wait_for_load_state("load")
