@@ -56,9 +56,9 @@ class PageImageCache:
         return cls(Path(folder), size)
 
     def get(self, key: CacheKey) -> bytes | None:
-        if not self._ready():
+        if not self._ready() or self.folder is None:
             return None
-        path = self.folder / key.name  # type: ignore[operator]
+        path = self.folder / key.name
         try:
             data = path.read_bytes()
             os.utime(path)  # recently read: evicted last

@@ -25,6 +25,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pypdfium2 import PdfDocument, PdfPage, PdfTextPage
 
 MAX_PIXELS = 6_000_000  # about 2450 × 2450: a page at scale 2 is 1.9 million
 MAX_SIDE = 4_000
@@ -155,24 +159,24 @@ def page_boxes(job: BoxJob) -> PageBoxes:
         document.close()
 
 
-def _open_page(document: object, number: int) -> object:
+def _open_page(document: PdfDocument, number: int) -> PdfPage:
     """Page ``number`` (1-based), its annotations flattened as the text extraction does."""
     import pypdfium2.raw as pdfium_c
 
-    if not 1 <= number <= len(document):  # type: ignore[arg-type]
+    if not 1 <= number <= len(document):
         raise ValueError(f"pas de page {number}")
-    page = document[number - 1]  # type: ignore[index]
+    page = document[number - 1]
     if pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0:
         pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY)
         page.close()
-        page = document[number - 1]  # type: ignore[index]
+        page = document[number - 1]
     return page
 
 
-def _char(textpage: object, index: int) -> str:
+def _char(textpage: PdfTextPage, index: int) -> str:
     import pypdfium2.raw as pdfium_c
 
-    code = pdfium_c.FPDFText_GetUnicode(textpage.raw, index)  # type: ignore[attr-defined]
+    code = pdfium_c.FPDFText_GetUnicode(textpage.raw, index)
     if code == 2:  # pdfium's hyphen at a line's end, which its text range gives as U+FFFE
         return "\ufffe"
     try:
@@ -181,28 +185,28 @@ def _char(textpage: object, index: int) -> str:
         return "\ufffd"
 
 
-def _rects(page: object, textpage: object, index: int, count: int, width: float, height: float) -> list[Box]:
+def _rects(
+    page: PdfPage, textpage: PdfTextPage, index: int, count: int, width: float, height: float
+) -> list[Box]:
     """pdfium's rectangles (one per line run) of ``count`` characters, in displayed points."""
-    import pypdfium2.raw as pdfium_c
-
     boxes = []
-    for number in range(textpage.count_rects(index, count)):  # type: ignore[attr-defined]
-        left, bottom, right, top = textpage.get_rect(number)  # type: ignore[attr-defined]
-        x1, y1 = _to_display(pdfium_c, page, width, height, left, top)
-        x2, y2 = _to_display(pdfium_c, page, width, height, right, bottom)
+    for number in range(textpage.count_rects(index, count)):
+        left, bottom, right, top = textpage.get_rect(number)
+        x1, y1 = _to_display(page, width, height, left, top)
+        x2, y2 = _to_display(page, width, height, right, bottom)
         x, y = min(x1, x2), min(y1, y2)
         if abs(x2 - x1) > 0 and abs(y2 - y1) > 0:
             boxes.append(Box(round(x, 2), round(y, 2), round(abs(x2 - x1), 2), round(abs(y2 - y1), 2)))
     return boxes
 
 
-def _to_display(
-    pdfium_c: object, page: object, width: float, height: float, x: float, y: float
-) -> tuple[float, float]:
+def _to_display(page: PdfPage, width: float, height: float, x: float, y: float) -> tuple[float, float]:
     """A point of the page's space in the displayed page (rotation and crop box applied)."""
+    import pypdfium2.raw as pdfium_c
+
     device_x, device_y = ctypes.c_int(), ctypes.c_int()
-    pdfium_c.FPDF_PageToDevice(  # type: ignore[attr-defined]
-        page.raw,  # type: ignore[attr-defined]
+    pdfium_c.FPDF_PageToDevice(
+        page.raw,
         0,
         0,
         round(width * _PRECISION),

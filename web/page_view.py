@@ -90,7 +90,7 @@ async def page_view(
     return render(
         request,
         "page_view.html",
-        title=f"{document.display_title} · page {number}",
+        title=f"{document.display_title} · page {number}" if page.kind == "pdf" else document.display_title,
         document=document,
         page=page,
         parts=_parts(page.text, spans),
