@@ -23,6 +23,7 @@ import pypdfium2 as pdfium
 from sqlalchemy import select
 
 from archive import ArchiveStore, FetchRecord, resolve_location
+from archive.db import DatabaseLocation
 from archive.files import sha256_hex
 from archive.models import Document
 from archive.records import Analysis, Fetch
@@ -50,7 +51,8 @@ OCR_TEXT = (
 
 @dataclass(frozen=True, slots=True)
 class PageArchive:
-    db: Path
+    db: Path  # the SQLite file (or, on PostgreSQL, where its files are)
+    location: DatabaseLocation
     ids: dict[str, int]  # document ids by name
     sha256: dict[str, str]  # their originals' hashes
 
@@ -93,9 +95,11 @@ def _fetched(url: str, body: bytes, day: int, analysis: Analysis | None = None) 
     return FetchRecord(fetch, analysis, mentions=mentions, lexicon_version=tagger.version)
 
 
-def build_page_archive(folder: Path) -> PageArchive:
+def build_page_archive(folder: Path, location: DatabaseLocation | None = None) -> PageArchive:
+    """The archive in ``folder`` (an SQLite file), or at ``location`` (either database)."""
     db = folder / "pages.db"
-    store = ArchiveStore(resolve_location(str(db)))
+    location = location or resolve_location(str(db))
+    store = ArchiveStore(location)
     ensure_index(store.engine)
     broken = realdocs.DELIB_BUDGET.read_bytes()[:3000]
     scan = realdocs.FLAUX_CR_SCANNED.read_bytes()
@@ -133,4 +137,4 @@ def build_page_archive(folder: Path) -> PageArchive:
             for name, record in records.items()
         }
     store.close()
-    return PageArchive(db, ids, {name: record.analysis.sha256 for name, record in records.items()})
+    return PageArchive(db, location, ids, {name: record.analysis.sha256 for name, record in records.items()})
