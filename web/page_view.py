@@ -18,10 +18,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from search.document_pages import DocumentPage, load_page, mention_page, pdf_page_count
+from search.documents import DocumentDetail
 from search.passages import match_spans, query_words
 from web.app import archive_of, render
+from web.archive_view import WebArchive
 from web.page_cache import PageImageCache
 from web.page_images import DEFAULT_SCALE, SCALES, PageImages
 from web.page_render import Box, PageBoxes
@@ -69,22 +72,11 @@ async def page_view(
     q: Annotated[str, Query(max_length=200, description="Mots à surligner.")] = "",
 ) -> Response:
     archive = archive_of(request)
-    engine = archive.reader.engine
-    if mention is not None:
-        found = mention_page(engine, document_id, mention)
-        if found is None:
-            raise HTTPException(404, f"Aucune mention n° {mention} dans le document n° {document_id}.")
-        if found != number:
-            return RedirectResponse(_page_url(document_id, found, mention, q), status_code=307)
-    page = load_page(engine, document_id, number)
-    if page is None:
-        raise HTTPException(404, f"Aucun document n° {document_id} dans l'archive.")
-    if not 1 <= number <= page.page_count:
-        raise HTTPException(
-            404, f"Le document n° {document_id} a {page.page_count} page{'s' if page.page_count > 1 else ''}."
-        )
-    document = archive.searcher.document(document_id)
-    assert document is not None  # load_page found it
+    # The database is read in the thread pool, as the app's other pages are: not on the event loop.
+    found = await run_in_threadpool(_read_page, archive, document_id, number, mention)
+    if isinstance(found, int):  # the mention is on another page
+        return RedirectResponse(_page_url(document_id, found, mention, q), status_code=307)
+    page, document = found
     spans = _spans(page, mention, q)
     drawing = await _drawing(request, page, spans) if page.kind == "pdf" else None
     return render(
@@ -115,7 +107,7 @@ async def page_image(
         raise HTTPException(400, "L'échelle doit être 1, 1.5, 2 ou 3.")
     archive = archive_of(request)
     sha256 = sha256.lower()
-    pages = pdf_page_count(archive.reader.engine, sha256)
+    pages = await run_in_threadpool(pdf_page_count, archive.reader.engine, sha256)
     if pages is None or not 1 <= number <= pages:
         raise HTTPException(404, "Aucune page de ce numéro dans un PDF archivé sous cette empreinte.")
     path = archive.reader.files.path_for(sha256)
@@ -126,6 +118,29 @@ async def page_image(
         raise HTTPException(422, rendered.error)
     headers = {"Cache-Control": "public, max-age=31536000, immutable"}
     return Response(rendered.image, media_type=rendered.media_type, headers=headers)
+
+
+def _read_page(
+    archive: WebArchive, document_id: int, number: int, mention: int | None
+) -> tuple[DocumentPage, DocumentDetail] | int:
+    """The page and its document; the right page's number when the mention is on another."""
+    engine = archive.reader.engine
+    if mention is not None:
+        found = mention_page(engine, document_id, mention)
+        if found is None:
+            raise HTTPException(404, f"Aucune mention n° {mention} dans le document n° {document_id}.")
+        if found != number:
+            return found
+    page = load_page(engine, document_id, number)
+    if page is None:
+        raise HTTPException(404, f"Aucun document n° {document_id} dans l'archive.")
+    if not 1 <= number <= page.page_count:
+        plural = "s" if page.page_count > 1 else ""
+        raise HTTPException(404, f"Le document n° {document_id} a {page.page_count} page{plural}.")
+    document = archive.searcher.document(document_id)
+    if document is None:  # removed between the two reads
+        raise HTTPException(404, f"Aucun document n° {document_id} dans l'archive.")
+    return page, document
 
 
 @dataclass(frozen=True, slots=True)
