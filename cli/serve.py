@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from cli.options import archive_options, can_write, registry_option
+from cli.workspace_options import workspace_option
 
 
 @click.command()
@@ -18,8 +19,29 @@ from cli.options import archive_options, can_write, registry_option
 @click.option(
     "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on."
 )
+@click.option(
+    "--accounts",
+    "with_accounts",
+    is_flag=True,
+    help="Accounts on: login, and the review of the evidence for the group's members (the archive's "
+    "pages stay public). Needs an enabled admin account (vigie users add … --role admin).",
+)
+@workspace_option
+@click.option(
+    "--secure-cookies",
+    is_flag=True,
+    help="Mark the session cookies Secure even when the request does not say HTTPS (behind a TLS proxy).",
+)
 def serve(
-    db: str, files_dir: str | None, registry: str | None, no_shipped: bool, host: str, port: int
+    db: str,
+    files_dir: str | None,
+    registry: str | None,
+    no_shipped: bool,
+    host: str,
+    port: int,
+    with_accounts: bool,
+    workspace: str | None,
+    secure_cookies: bool,
 ) -> None:
     """Serve the web interface: search, documents with their evidence, overview, feeds, API.
 
@@ -84,10 +106,11 @@ def serve(
         reason = os.strerror(exc.errno) if exc.errno else str(exc)
         click.echo(f"Error: cannot listen on {host}:{port}: {reason}", err=True)
         sys.exit(2)
+    accounts = _accounts(db, workspace, secure_cookies) if with_accounts else None
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"Vigie serves {db} (read-only) on http://{shown}:{port}/ — Ctrl-C to stop", err=True)
     config = uvicorn.Config(
-        create_app(archive),
+        create_app(archive, accounts),
         host=host,
         port=port,
         log_level="warning",
@@ -98,6 +121,30 @@ def serve(
     )
     StoppingServer(config).run()
     reader.close()
+    if accounts is not None:
+        accounts.workspace.close()
+
+
+def _accounts(db: str, workspace: str | None, secure_cookies: bool) -> Any:
+    """The accounts of ``--accounts``: the workspace opened, with at least one enabled admin."""
+    from sqlalchemy import select
+
+    from cli.workspace_options import BadInput, open_cli_workspace
+    from web.accounts import Accounts
+    from workspace.models import Role, User
+
+    opened = open_cli_workspace(db, workspace)
+    with opened.session() as session:
+        admin = session.scalar(
+            select(User.id).where(User.role == Role.ADMIN, User.disabled.is_(False)).limit(1)
+        )
+    if admin is None:
+        opened.close()
+        raise BadInput(
+            f"--accounts: no enabled admin account in {opened.location.display}; add one with "
+            "'vigie users add EMAIL --name NAME --role admin'"
+        )
+    return Accounts(opened, secure_cookies=secure_cookies)
 
 
 def _category_hints() -> Any:

@@ -1,0 +1,1 @@
+"""The workspace's Alembic migrations (``workspace.schema``); one revision per change."""
