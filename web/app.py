@@ -53,7 +53,7 @@ def _version() -> str:
 def create_app(archive: WebArchive, accounts: Accounts | None = None) -> FastAPI:
     """``accounts``: the accounts and reviews on (``vigie serve --accounts``); None: off."""
     from web import accounts as account_layer
-    from web import api, api_records, exports, originals, pages, place_pages, records
+    from web import api, api_records, exports, originals, page_view, pages, place_pages, records
     from web import map as map_page  # not the builtin
 
     app = FastAPI(
@@ -77,6 +77,7 @@ def create_app(archive: WebArchive, accounts: Accounts | None = None) -> FastAPI
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (pages, records, place_pages, map_page, exports, originals, api, api_records):
         app.include_router(module.router)
+    page_view.install(app)  # the page view and the comparison of versions, with their workers
     app.add_exception_handler(BadSearch, _bad_request)
     app.add_exception_handler(SearchError, _bad_request)
     app.add_exception_handler(RequestValidationError, _invalid_url)
