@@ -16,6 +16,7 @@ from cli.crawl import crawl
 from cli.demo import demo
 from cli.export import export
 from cli.feed import feed
+from cli.migrate import migrate
 from cli.ocr import ocr
 from cli.records import records
 from cli.runs import runs
@@ -83,6 +84,7 @@ cli.add_command(feed)
 cli.add_command(serve)
 cli.add_command(records)
 cli.add_command(snapshot)
+cli.add_command(migrate)
 
 
 def main() -> None:
