@@ -25,7 +25,7 @@ from tests.web.site import WebFixture
 
 def test_serve_answers_over_http(web_fixture: WebFixture, tmp_path: Path) -> None:
     with (
-        vigie_serve(web_fixture.db, web_fixture.registry, tmp_path) as url,
+        vigie_serve(web_fixture.db, web_fixture.registry, tmp_path, files=web_fixture.files) as url,
         urllib.request.urlopen(url + "/search?q=reconnaissance+faciale") as response,
     ):
         body = response.read().decode()
@@ -46,26 +46,28 @@ def test_not_an_archive(tmp_path: Path) -> None:
     assert result.returncode == 2 and "is not a Vigie archive" in result.stderr
 
 
-def test_port_taken(web_fixture: WebFixture, tmp_path: Path) -> None:
+def test_port_taken(crawled_web_archive: WebFixture, tmp_path: Path) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
         result = run_vigie(
-            "serve", "--db", str(web_fixture.db), "--no-shipped", "--port", str(port), cwd=tmp_path
+            "serve", "--db", crawled_web_archive.db, "--no-shipped", "--port", str(port), cwd=tmp_path
         )
     assert result.returncode == 2 and f"cannot listen on 127.0.0.1:{port}" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_an_older_archive_is_upgraded_before_it_is_served(web_fixture: WebFixture, tmp_path: Path) -> None:
+def test_an_older_archive_is_upgraded_before_it_is_served(
+    crawled_web_archive: WebFixture, tmp_path: Path
+) -> None:
     db = tmp_path / "old.db"
     older_archive(db, 2)  # as a Vigie of schema version 2 left it, with a document, indexed:
     engine = create_engine(f"sqlite:///{db}")
     ensure_index(engine)
     engine.dispose()
     with (
-        vigie_serve(db, web_fixture.registry, tmp_path) as url,
+        vigie_serve(db, crawled_web_archive.registry, tmp_path) as url,
         urllib.request.urlopen(url + "/api/documents/1") as answer,
     ):
         document = json.loads(answer.read())
