@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from archive import ArchiveStore
-from archive.db import DatabaseLocation
-from tests.backends import Archives
+from tests.backends import Archives, db_option
 from tests.conftest import invoke_vigie, run_vigie
 from tests.search.archive import build
 
@@ -44,11 +43,6 @@ def archive(module_archives: Archives, tmp_path_factory: pytest.TempPathFactory)
     location = module_archives.location(empty=True)
     build(location).close()
     return Given(db_option(location), tmp_path_factory.mktemp("cli-search"), location.backend)
-
-
-def db_option(location: DatabaseLocation) -> str:
-    """What ``--db`` is given for ``location``: the SQLite file's path, or the URL."""
-    return str(location.sqlite_path) if location.is_sqlite else location.url
 
 
 def test_json_contract(archive: Given) -> None:

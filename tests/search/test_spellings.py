@@ -21,7 +21,7 @@ from search.hints import CategoryHints
 from search.passages import FTS_SNIPPET_MAX_CHARS
 from search.query import passage_words, plain_query, split_compound
 from tests import realdocs
-from tests.backends import Archives
+from tests.backends import Archives, db_option
 from tests.conftest import run_vigie
 from tests.search.archive import FILLER, _record
 
@@ -197,8 +197,7 @@ def test_the_search_offers_the_tagged_documents(searcher: Searcher, hints: Categ
 
 
 def test_cli_prints_the_hint(store: ArchiveStore, tmp_path: Path) -> None:
-    location = store.location
-    db = str(location.sqlite_path) if location.is_sqlite else location.url
+    db = db_option(store.location)
     this_checkout = {"PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     result = run_vigie(
         "search", "vidéoprotection", "--db", db, "--since", "2013", cwd=tmp_path, env=this_checkout
