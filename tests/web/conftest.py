@@ -27,6 +27,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     ``BROWSER_ON_POSTGRESQL``."""
     if "web_backend" not in metafunc.fixturenames:
         return
+    if any(mark.args[0] == "web_backend" for mark in metafunc.definition.iter_markers("parametrize")):
+        return  # a test that chose its database
     browser = {"base_url", "placed_url"} & set(metafunc.fixturenames)
     both = not browser or getattr(metafunc.module, "BROWSER_ON_POSTGRESQL", False)
     metafunc.parametrize("web_backend", BACKENDS if both else ["sqlite"], indirect=True, scope="session")

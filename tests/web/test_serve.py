@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine
+from sqlalchemy.engine import make_url
 
 from archive import ArchiveStore, resolve_location
 from archive.db import SCHEMA_VERSION
@@ -19,6 +20,7 @@ from search import ensure_index
 from tests.archive.older import older_archive
 from tests.archive.test_acts_store import version_1_archive
 from tests.conftest import run_vigie
+from tests.postgres import PostgresServer
 from tests.web.browser import vigie_serve
 from tests.web.site import WebFixture
 
@@ -31,6 +33,33 @@ def test_serve_answers_over_http(web_fixture: WebFixture, tmp_path: Path) -> Non
         body = response.read().decode()
         assert response.status == 200 and "Résultats pour « reconnaissance faciale »" in body
         assert "server" not in {name.lower() for name in response.headers}
+
+
+@pytest.mark.parametrize(
+    "web_backend", [pytest.param("postgresql", marks=pytest.mark.postgresql)], indirect=True, scope="session"
+)
+def test_a_role_that_may_only_read_serves_a_postgresql_archive(
+    web_fixture: WebFixture, postgres_server: PostgresServer, tmp_path: Path
+) -> None:
+    database = make_url(web_fixture.db).database or ""
+    with postgres_server.admin(database) as admin:
+        admin.execute("CREATE ROLE vigie_reader LOGIN")
+        admin.execute("GRANT USAGE ON SCHEMA public TO vigie_reader")
+        admin.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO vigie_reader")
+    try:
+        reader = postgres_server.url(database, user="vigie_reader")
+        with vigie_serve(reader, web_fixture.registry, tmp_path, files=web_fixture.files) as url:
+            with urllib.request.urlopen(url + "/search?q=reconnaissance+faciale") as response:
+                assert "Résultats pour « reconnaissance faciale »" in response.read().decode()
+            with urllib.request.urlopen(url + "/api/search?q=vid%C3%A9oprotection") as response:
+                found = json.loads(response.read())
+            assert found["total"] > 0
+            with urllib.request.urlopen(url + found["results"][0]["original_url"]) as response:
+                assert response.status == 200 and response.read()
+    finally:
+        with postgres_server.admin(database) as admin:
+            admin.execute("DROP OWNED BY vigie_reader")
+            admin.execute("DROP ROLE vigie_reader")
 
 
 def test_missing_archive_is_one_line_and_status_2(tmp_path: Path) -> None:
