@@ -25,6 +25,8 @@ from tests.web.browser import vigie_serve
 from tests.web.site import WebFixture
 
 
+# On PostgreSQL, the role test below serves over HTTP as well (suite time: one server is enough).
+@pytest.mark.parametrize("web_backend", ["sqlite"], indirect=True, scope="session")
 def test_serve_answers_over_http(web_fixture: WebFixture, tmp_path: Path) -> None:
     with (
         vigie_serve(web_fixture.db, web_fixture.registry, tmp_path, files=web_fixture.files) as url,
