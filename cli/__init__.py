@@ -16,6 +16,7 @@ from cli.crawl import crawl
 from cli.demo import demo
 from cli.export import export
 from cli.feed import feed
+from cli.migrate import migrate
 from cli.ocr import ocr
 from cli.queue import queue, worker
 from cli.records import records
@@ -90,6 +91,7 @@ cli.add_command(records)
 cli.add_command(snapshot)
 cli.add_command(users)
 cli.add_command(review)
+cli.add_command(migrate)
 
 
 def main() -> None:

@@ -19,7 +19,10 @@ from tests.web.site import WebFixture
 @pytest.fixture(scope="module")
 def placed_url(web_fixture: WebFixture) -> Iterator[str]:
     """The same archive with Vigie's registry: the communes' EPCIs, départements and régions."""
-    with vigie_serve(web_fixture.db, web_fixture.registry, web_fixture.db.parent, shipped=True) as url:
+    folder = web_fixture.folder
+    with vigie_serve(
+        web_fixture.db, web_fixture.registry, folder, shipped=True, files=web_fixture.files
+    ) as url:
         yield url
 
 
