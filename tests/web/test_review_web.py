@@ -4,6 +4,8 @@ journal, and the marks on the archive's pages, API and exports, over the fixture
 
 from __future__ import annotations
 
+import uuid
+
 import datetime as dt
 import json
 from collections.abc import Iterator
@@ -369,11 +371,13 @@ def test_a_route_that_authenticates_otherwise_can_be_exempted(served: tuple) -> 
     def one_click() -> PlainTextResponse:
         return PlainTextResponse("ok")
 
-    app.add_api_route("/essai-jeton/desinscription", one_click, methods=["POST"])
+    # A prefix of this test's own: the exemptions are the process's (one per route module).
+    prefix = f"/essai-jeton-{uuid.uuid4().hex[:8]}/"
+    app.add_api_route(f"{prefix}desinscription", one_click, methods=["POST"])
     visitor = member_client(served)
-    assert visitor.post("/essai-jeton/desinscription").status_code == 403
-    csrf_exempt("/essai-jeton/")
-    assert visitor.post("/essai-jeton/desinscription").text == "ok"
+    assert visitor.post(f"{prefix}desinscription").status_code == 403
+    csrf_exempt(prefix)
+    assert visitor.post(f"{prefix}desinscription").text == "ok"
     assert visitor.post("/deconnexion").status_code == 403  # the others still checked
     wrong = visitor.get("/deconnexion")
     assert wrong.status_code == 405 and "seule la méthode POST" in wrong.text
