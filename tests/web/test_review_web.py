@@ -4,10 +4,9 @@ journal, and the marks on the archive's pages, API and exports, over the fixture
 
 from __future__ import annotations
 
-import uuid
-
 import datetime as dt
 import json
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
