@@ -37,9 +37,13 @@ DEMO_SOURCES = {
 
 def demo_sources(base_url: str, registry: Mapping[str, RegisteredSource]) -> list[RegisteredSource]:
     """The registry's sources of the demo's authorities, their start URLs on the demo server and
-    no link rules (those of the real sites mean nothing here)."""
+    no link rules (those of the real sites mean nothing here).
+
+    All on the generic platform: the prefecture's page links its recueil as a PDF, which the
+    generic spider follows too, and one Scrapy crawler for the whole demo is a second's start-up
+    less than two, and no crawler's closing (its worker pool's) holds up another's reactor."""
     return [
-        replace(registry[slug], start_urls=[base_url + path], link_rules={})
+        replace(registry[slug], start_urls=[base_url + path], link_rules={}, platform="generic")
         for slug, path in DEMO_SOURCES.items()
     ]
 
