@@ -80,8 +80,7 @@ MONTROUGE_EXTENSION = DemoDocument(
         "Séance du jeudi 22 juin 2023",
         FICTITIOUS,
         "",
-        "Délibération n° 2023-58 – Extension du système de vidéoprotection urbaine : "
-        "12 nouvelles caméras",
+        "Délibération n° 2023-58 – Extension du système de vidéoprotection urbaine : 12 nouvelles caméras",
         "",
         "Le Conseil municipal,",
         "Vu le Code général des collectivités territoriales, notamment son article L.2121-29 ;",
@@ -187,8 +186,7 @@ HERAULT_RAA = DemoDocument(
         "présent arrêté et pour une durée de cinq ans renouvelable, à installer 6 caméras "
         "extérieures de vidéoprotection aux abords de l'Hôtel de Ville, 1 place Georges Frêche "
         "34000 MONTPELLIER, conformément au dossier présenté.",
-        "Art. 2 : Le public est informé de la présence de ces caméras par une signalétique "
-        "appropriée.",
+        "Art. 2 : Le public est informé de la présence de ces caméras par une signalétique appropriée.",
         "Art. 3 : Hormis le cas d'une enquête de flagrant délit, d'une enquête préliminaire ou "
         "d'une information judiciaire, les enregistrements sont détruits dans un délai maximum "
         "de 15 jours.",
