@@ -1,4 +1,5 @@
-"""The title a reader is shown for a document: its own title, else its act's, else its file's.
+"""The title a reader is shown for a document: its own title, else its act's, else its type
+and date, else its file's.
 
 A document's stored ``title`` is what extraction found: an HTML page's heading, a PDF's metadata,
 a listing's object line, or, failing all of these, the file name ("PV CM 17 02 2014",
@@ -8,6 +9,7 @@ and stays as it is; this module only chooses what the pages show, as ``display_t
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from urllib.parse import unquote, urlsplit
@@ -21,19 +23,44 @@ _DECISION_KINDS = ("deliberation", "arrete")
 # à signer le marché"): as a title, its start is enough; the page gives the whole act below.
 TITLE_CHARS = 120
 _JOINED = re.compile(r"^[\w.]+(?:[-_][\w.]+){2,}$")
+# A document of many acts, or of none, is named by its type and date ("Procès-verbal du 17 février
+# 2014") rather than its file ("PV CM 17 02 2014"). The types are ``archive.taxonomy.DOC_TYPES``.
+_TYPE_NAMES = {
+    "deliberation": "Délibération",
+    "proces_verbal": "Procès-verbal",
+    "compte_rendu": "Compte rendu",
+    "liste_deliberations": "Liste des délibérations",
+    "ordre_du_jour": "Ordre du jour",
+    "raa": "Recueil des actes administratifs",
+    "arrete": "Arrêté",
+}
+_MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
 
 
 def display_title(
-    title: str | None, filename: str | None, url: str | None, acts: Sequence[ActLike], document_id: int
+    title: str | None,
+    filename: str | None,
+    url: str | None,
+    acts: Sequence[ActLike],
+    document_id: int,
+    doc_type: str | None = None,
+    date: dt.date | None = None,
 ) -> str:
     """The document's own title when it is one; the object of its act when it holds a single
-    deliberation or arrêté; else whatever the file or the URL gives, as a last resort."""
+    deliberation or arrêté; its type and date when both are known; else whatever the file or
+    the URL gives, as a last resort."""
     own = (title or "").strip()
     if own and not looks_like_file_name(own, filename):
         return own
     decisions = [act for act in acts if act.kind in _DECISION_KINDS]
     if len(acts) == 1 and decisions and decisions[0].title:
         return _shortened(act_name(decisions[0]))
+    if doc_type in _TYPE_NAMES and date is not None:
+        day = "1er" if date.day == 1 else str(date.day)
+        return f"{_TYPE_NAMES[doc_type]} du {day} {_MONTHS[date.month - 1]} {date.year}"
     return own or (filename or "").strip() or _url_name(url) or f"Document {document_id}"
 
 

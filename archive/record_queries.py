@@ -333,6 +333,6 @@ def _view(session: Session, row: DecisionRow) -> RecordView:
     )
     view.source_slug = next((slug for _, slug in seen if slug), None)
     view.document_display_title = display_title(
-        document.title, document.filename, url, document.acts, document.id
+        document.title, document.filename, url, document.acts, document.id, document.doc_type, document.date
     )
     return view

@@ -8,10 +8,6 @@ from cli.crawl import exit_for
 from cli.options import DEMO_DB, location_or_exit
 
 DEMO_PORT = 8754
-# The demo site is built from the Ville de Montpellier's documents: it is crawled as the shipped
-# registry's Montpellier, so that its documents have a registry source, hence a département and a
-# place on the web map (`vigie serve` reads the same registry).
-DEMO_SOURCE = "montpellier"
 
 
 @click.command()
@@ -28,19 +24,19 @@ DEMO_SOURCE = "montpellier"
 def demo(db: str, files_dir: str | None, port: int, verbose: bool) -> None:
     """Crawl a bundled demo municipal website into demo.db and print the summary.
 
-    Works without a network: the site (a council page, sittings, real PDFs of Montpellier
-    deliberations, a scanned compte rendu, paginated news, an endless agenda) is served on
-    127.0.0.1. The crawl uses the normal settings, with no delay between requests since the
-    server is our own. The site is crawled as the registry's Ville de Montpellier, whose documents
-    it serves: they get its département and its place on the web map.
+    Works without a network: three sites are served on 127.0.0.1, crawled as the registry's
+    Ville de Montpellier (a council page, sittings, real PDFs of its deliberations, a scanned
+    compte rendu, paginated news, an endless agenda), Ville de Montrouge (a vœu against facial
+    recognition, a video-protection extension, a FIPD grant request) and Préfecture de
+    l'Hérault (a recueil of arrêtés): their documents get a place on the web map. The crawl uses
+    the normal settings, with no delay between requests since the server is our own.
     """
     import os
     import sys
-    from dataclasses import replace
 
     from archive import ArchiveStore
     from cli.next_steps import archive_args, ocr_queue
-    from crawler.demo import serve_demo_site
+    from crawler.demo import demo_sources, serve_demo_site
     from crawler.runner import CrawlOptions, run_crawl
     from crawler.sources.registry import load_registry
     from crawler.summary import format_summary
@@ -59,11 +55,10 @@ def demo(db: str, files_dir: str | None, port: int, verbose: bool) -> None:
     try:
         ArchiveStore(location).close()
         click.echo(f"Demo site served at {url}", err=True)
-        source = replace(load_registry(include_shipped=True)[DEMO_SOURCE], start_urls=[url], link_rules={})
         run = run_crawl(
             CrawlOptions(
                 start_urls=[],
-                sources=[source],
+                sources=demo_sources(url, load_registry(include_shipped=True)),
                 location=location,
                 delay=0.0,
                 log_level="INFO" if verbose else "WARNING",

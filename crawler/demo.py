@@ -1,14 +1,22 @@
 """The bundled demo site, served on 127.0.0.1 so that ``vigie demo`` works without a network.
 
-Static pages and real PDFs come from ``crawler/demo_site/`` (package data); the agenda is
+Static pages and PDFs come from ``crawler/demo_site/`` (package data); the agenda is
 generated: every month links to the next one, for ever, like the calendars that trap naive
 crawlers on real municipal sites.
+
+The one server holds three sites, each crawled as the shipped registry's source of its
+authority (``DEMO_SOURCES``), so that the demo archive's documents have a source with a place:
+the Ville de Montpellier at the root (its real documents), the Ville de Montrouge under
+``/montrouge/`` and the Préfecture de l'Hérault's recueils under ``/prefecture-herault/``. No
+page of one links to another, so each document belongs to the source whose pages lead to it.
 """
 
 from __future__ import annotations
 
 import html
 import threading
+from collections.abc import Mapping
+from dataclasses import replace
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib.resources import files
@@ -16,7 +24,28 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from crawler.sources.registry import RegisteredSource
+
 DEMO_SITE = Path(str(files("crawler") / "demo_site"))
+# Registry slug → the path of its start page on the demo server.
+DEMO_SOURCES = {
+    "montpellier": "",
+    "commune-92049": "montrouge/",
+    "prefecture-34": "prefecture-herault/Publications/Recueils-des-actes-administratifs/",
+}
+
+
+def demo_sources(base_url: str, registry: Mapping[str, RegisteredSource]) -> list[RegisteredSource]:
+    """The registry's sources of the demo's authorities, their start URLs on the demo server and
+    no link rules (those of the real sites mean nothing here).
+
+    All on the generic platform: the prefecture's page links its recueil as a PDF, which the
+    generic spider follows too, and one Scrapy crawler for the whole demo is a second's start-up
+    less than two, and no crawler's closing (its worker pool's) holds up another's reactor."""
+    return [
+        replace(registry[slug], start_urls=[base_url + path], link_rules={}, platform="generic")
+        for slug, path in DEMO_SOURCES.items()
+    ]
 
 
 class DemoHandler(SimpleHTTPRequestHandler):

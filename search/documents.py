@@ -166,6 +166,8 @@ def load_document(engine: Engine, document_id: int) -> DocumentDetail | None:
                 document.urls[0].url if document.urls else None,
                 document.acts,
                 document.id,
+                document.doc_type,
+                document.date,
             ),
         )
 

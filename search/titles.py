@@ -26,7 +26,9 @@ def display_titles(engine: Engine, urls: dict[int, str | None]) -> dict[int, str
     ids = list(urls)
     with Session(engine) as session:
         documents = session.execute(
-            select(Document.id, Document.title, Document.filename).where(Document.id.in_(ids))
+            select(Document.id, Document.title, Document.filename, Document.doc_type, Document.date).where(
+                Document.id.in_(ids)
+            )
         ).all()
         # Only a document that is a single act is named after it: a minutes' hundred acts are not
         # loaded for that.
@@ -41,7 +43,13 @@ def display_titles(engine: Engine, urls: dict[int, str | None]) -> dict[int, str
         }
         return {
             row.id: display_title(
-                row.title, row.filename, urls.get(row.id), [acts[row.id]] if row.id in acts else [], row.id
+                row.title,
+                row.filename,
+                urls.get(row.id),
+                [acts[row.id]] if row.id in acts else [],
+                row.id,
+                row.doc_type,
+                row.date,
             )
             for row in documents
         }

@@ -13,6 +13,11 @@ GLYPHS = {
     "é": "eacute", "è": "egrave", "à": "agrave", "ç": "ccedilla", "ê": "ecircumflex", "ô": "ocircumflex",
     "œ": "oe", "’": "quoteright", "«": "guillemotleft", "»": "guillemotright", "ﬁ": "fi", "ﬂ": "fl",
     "É": "Eacute", "\u00a0": "space",
+    # For the demo site's documents (scripts/build_demo_documents.py); appended, so that the
+    # characters above keep their codes.
+    "°": "degree", "€": "Euro", "â": "acircumflex", "î": "icircumflex", "û": "ucircumflex",
+    "ù": "ugrave", "ï": "idieresis", "ë": "edieresis", "À": "Agrave", "È": "Egrave", "Ê": "Ecircumflex",
+    "Ô": "Ocircumflex", "Ç": "Ccedilla", "–": "endash", "Œ": "OE", "\u202f": "space",
 }  # fmt: skip
 _CODES = {char: 128 + index for index, char in enumerate(GLYPHS)}
 

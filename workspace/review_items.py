@@ -206,6 +206,8 @@ def load_item(store: Any, item_kind: str, archive_id: int) -> ReviewItem | None:
                 Document.sha256,
                 Document.first_seen_at,
                 Source.host,
+                Document.doc_type,
+                Document.date,
             )
             .join(Document, Document.id == Mention.document_id)
             .join(Source, Source.id == Document.source_id)
@@ -213,7 +215,7 @@ def load_item(store: Any, item_kind: str, archive_id: int) -> ReviewItem | None:
         ).first()
         if row is None:
             return None
-        mention, title, filename, sha256, first_seen_at, host = row
+        mention, title, filename, sha256, first_seen_at, host, doc_type, date = row
         url = _first_url(session, mention.document_id)
         acts = session.scalars(select(Act).where(Act.document_id == mention.document_id)).all()
         return ReviewItem(
@@ -222,7 +224,7 @@ def load_item(store: Any, item_kind: str, archive_id: int) -> ReviewItem | None:
             mention_fingerprint(sha256, mention.start, mention.end, mention.category),
             mention.document_id,
             sha256,
-            display_title(title, filename, url, acts, mention.document_id),
+            display_title(title, filename, url, acts, mention.document_id, doc_type, date),
             url,
             first_seen_at,
             host,

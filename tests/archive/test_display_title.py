@@ -1,8 +1,9 @@
 """The title a page shows (``archive.display_title``): the document's own, else its single act's
-object, else its file name."""
+object, else its type and date, else its file name."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from archive.display_title import display_title, looks_like_file_name
@@ -48,6 +49,26 @@ def test_minutes_of_many_acts_keep_their_file_name() -> None:
     assert (
         display_title("PV CM 17 02 2014", "PV_CM_17_02_2014.pdf", None, [agenda_item], 1)
         == "PV CM 17 02 2014"
+    )
+
+
+def test_minutes_of_many_acts_are_named_by_their_type_and_date_when_known() -> None:
+    other = FakeAct("deliberation", "2014/02", "Budget primitif")
+    minutes = ("PV CM 17 02 2014", "PV_CM_17_02_2014.pdf", None, [VIDEO, other], 1)
+    assert (
+        display_title(*minutes, "proces_verbal", dt.date(2014, 2, 17)) == "Procès-verbal du 17 février 2014"
+    )
+    scan = ("CR CM 20 06 2011", "CR_CM_20_06_2011.pdf", None, [], 2)
+    assert display_title(*scan, "compte_rendu", dt.date(2011, 6, 1)) == "Compte rendu du 1er juin 2011"
+    # A type without a name of its own ("other"), or no date: the file's name stays.
+    assert display_title(*scan, "other", dt.date(2011, 6, 1)) == "CR CM 20 06 2011"
+    assert display_title(*scan, "compte_rendu", None) == "CR CM 20 06 2011"
+    # A title of its own, or a single act's object, comes first.
+    assert display_title("Séance du 20 juin", None, None, [], 2, "compte_rendu", dt.date(2011, 6, 20)) == (
+        "Séance du 20 juin"
+    )
+    assert display_title(None, "d.pdf", None, [VIDEO], 1, "deliberation", dt.date(2013, 2, 4)).startswith(
+        "Délibération 2013/14"
     )
 
 

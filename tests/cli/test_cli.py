@@ -12,6 +12,7 @@ import pytest
 
 from archive.export import EXPORT_FIELDS
 from archive.export_acts import ACT_EXPORT_FIELDS
+from archive.taxonomy import CATEGORY_IDS
 from cli import cli
 from tests.conftest import REPO, invoke_vigie, rows, run_vigie, table_counts
 
@@ -79,8 +80,16 @@ def test_demo_crawls_the_bundled_site(demo) -> None:
     assert result.returncode == 0, result.stderr
     assert re.search(r"completed .* in [\d.]+ s", result.stdout)
     assert "needs OCR          1" in result.stdout
+    # The summary names the three sources and the eight technologies the demo shows.
+    assert "start pages        3 of 3 registered source(s)" in result.stdout
+    assert "sources            3, 0 look broken" in result.stdout
+    for slug in ("montpellier", "commune-92049", "prefecture-34"):
+        assert re.search(rf"^    {slug} +\d+ pages +\d+ new .* 0 errors$", result.stdout, re.M), slug
+    found = re.search(r"new mentions +\d+ \((.*)\)", result.stdout)
+    assert found is not None
+    assert sorted(part.split()[0] for part in found[1].split(", ")) == sorted(CATEGORY_IDS)
     db = work / "demo.db"
-    assert rows(db, "SELECT count(*) FROM documents WHERE kind = 'pdf'") == [(6,)]
+    assert rows(db, "SELECT count(*) FROM documents WHERE kind = 'pdf'") == [(11,)]
     assert rows(db, "SELECT count(*) FROM document_urls WHERE url LIKE '%/admin/%'") == [(0,)]
     agenda = rows(db, "SELECT count(*) FROM document_urls WHERE url LIKE '%/agenda%'")[0][0]
     assert 1 <= agenda <= 3
@@ -95,7 +104,9 @@ def test_demo_again_adds_nothing(demo) -> None:
 
 
 def test_demo_archive_has_points_on_the_map(demo) -> None:
-    """The demo crawls its site as the registry's Montpellier: `vigie serve` places it."""
+    """The demo crawls its sites as the registry's Montpellier, Montrouge and Préfecture de
+    l'Hérault: `vigie serve` places them (the prefecture at its département's chef-lieu, where
+    it meets Montpellier)."""
     from fastapi.testclient import TestClient
 
     from archive.db import resolve_location
@@ -105,15 +116,22 @@ def test_demo_archive_has_points_on_the_map(demo) -> None:
     from web.archive_view import WebArchive
 
     work, _ = demo
-    assert rows(work / "demo.db", "SELECT DISTINCT source_slug FROM document_urls") == [("montpellier",)]
+    slugs = rows(work / "demo.db", "SELECT DISTINCT source_slug FROM document_urls ORDER BY 1")
+    assert slugs == [("commune-92049",), ("montpellier",), ("prefecture-34",)]
     reader = ArchiveReader(resolve_location(str(work / "demo.db"), writable=False))
     try:
         with TestClient(create_app(WebArchive.open(reader, load_registry()))) as client:
             page = client.get("/map")
             assert page.status_code == 200
-            assert '<a href="/communes/Montpellier" class="point" data-slug="montpellier">' in page.text
-            assert "<title>Ville de Montpellier (34) — 5 documents avec mentions" in page.text
+            assert '<a href="/communes/Montrouge" class="point" data-slug="commune-92049">' in page.text
+            assert "<title>Montrouge (92) — 5 documents avec mentions" in page.text
+            assert (
+                "<title>2 collectivités : Ville de Montpellier, Préfecture de l&#39;Hérault</title>"
+                in page.text
+            )
+            assert '<a href="/communes/Montpellier">Ville de Montpellier</a>' in page.text
             assert client.get("/communes/Montpellier").status_code == 200
+            assert client.get("/communes/Montrouge").status_code == 200
     finally:
         reader.close()
 
@@ -190,12 +208,23 @@ def test_export_acts_one_record_per_act(demo) -> None:
 
 
 def test_export_acts_by_place(demo) -> None:
-    """The demo crawls as the registry's Montpellier: its acts are Montpellier's, not Nice's."""
+    """The demo's acts are Montpellier's, Montrouge's and the Hérault prefecture's, not Nice's."""
     work, _ = demo
     every = invoke_vigie("export", "--db", "demo.db", "--acts", cwd=work).stdout.splitlines()
-    montpellier = invoke_vigie("export", "--db", "demo.db", "--acts", "--commune", "34172", cwd=work)
-    assert montpellier.returncode == 0, montpellier.stderr
-    assert montpellier.stdout.splitlines() == every and len(every) > 130
+
+    def acts_of(*place: str) -> list[str]:
+        found = invoke_vigie("export", "--db", "demo.db", "--acts", *place, cwd=work)
+        assert found.returncode == 0, found.stderr
+        return found.stdout.splitlines()
+
+    montpellier, montrouge = acts_of("--commune", "34172"), acts_of("--commune", "92049")
+    herault = acts_of("--departement", "34")
+    # Montrouge's two deliberations, each in its PDF and on its sitting's page (a vœu is no act).
+    assert len(montpellier) > 130 and len(montrouge) == 4
+    assert all("/montrouge/" in act for act in montrouge)
+    # The Hérault: Montpellier's acts and the prefecture's three arrêtés.
+    assert set(montpellier) < set(herault) and len(herault) == len(montpellier) + 3
+    assert sorted(herault + montrouge) == sorted(every)
     nice = invoke_vigie(
         "export", "--db", "demo.db", "--acts", "--epci", "200030195", "-o", "nice.jsonl", cwd=work
     )

@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import invoke_vigie, run_vigie, table_counts, vigie_command, vigie_env
 from tests.crawler.test_ocr_cli import NO_TESSERACT
-from tests.web.browser import free_port
+from tests.web.browser import START_SECONDS, free_port
 
 
 @pytest.fixture(scope="module")
@@ -160,10 +160,10 @@ def serving(args: list[str], cwd: Path) -> Iterator[tuple[str, subprocess.Popen[
         text=True,
     )
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + START_SECONDS
         while True:
             assert process.poll() is None, process.stderr.read() if process.stderr else ""
-            assert time.monotonic() < deadline, "vigie serve did not start within 30 s"
+            assert time.monotonic() < deadline, f"vigie serve did not start within {START_SECONDS} s"
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
                 break

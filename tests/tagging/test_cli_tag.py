@@ -58,7 +58,7 @@ def test_retag_after_a_lexicon_change(tmp_path: Path) -> None:
     db = tmp_path / "demo.db"
     assert run_vigie("demo", "--db", str(db), "--port", "0", cwd=tmp_path).returncode == 0
     before = rows(db, "SELECT category, count(*) FROM mentions GROUP BY category")
-    assert ("videoprotection", 15) in before
+    assert ("videoprotection", 46) in before
     unchanged = invoke_vigie("retag", "--db", str(db), cwd=tmp_path)
     assert "0 documents re-tagged" in unchanged.stdout
 

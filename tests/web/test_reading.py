@@ -40,10 +40,11 @@ def test_the_document_page_and_its_api_name_the_act(client: TestClient) -> None:
     assert answer["display_title"].startswith(ACT_TITLE)
 
 
-def test_minutes_of_many_acts_keep_their_name_and_a_real_title_stays(client: TestClient) -> None:
+def test_minutes_of_many_acts_are_named_by_type_and_date_and_a_real_title_stays(client: TestClient) -> None:
     hits = client.get("/api/search", params={"q": "caméras", "per_page": 50}).json()["results"]
     by_title = {hit["title"]: hit["display_title"] for hit in hits}
-    assert by_title["CM-01-07-2013-PV-Avranches"] == "CM-01-07-2013-PV-Avranches"  # 21 acts: no single object
+    # 21 acts: no single object, so its type and date rather than its file's name.
+    assert by_title["CM-01-07-2013-PV-Avranches"] == "Procès-verbal du 1er juillet 2013"
     assert all(shown for shown in by_title.values())
 
 
