@@ -30,12 +30,16 @@ _TABLES = {
 }
 # Filters and facets read a few columns of many documents; each documents row holds a long text,
 # so reading the rows themselves costs a page each. This covering index serves them instead.
-FILTER_INDEX = "ix_documents_search_filters"
+FILTER_INDEX = "ix_documents_search_columns"
+# The covering index before it held the mention summary (schema 6): dropped when found.
+_OLD_FILTER_INDEX = "ix_documents_search_filters"
 # The département facet reads the ACTES département of the matches: from this small index (only
 # the documents that have one), not from the long rows.
 ACTES_INDEX = "ix_documents_actes_departments"
 _INDEXES = [
-    f"CREATE INDEX IF NOT EXISTS {FILTER_INDEX} ON documents(id, is_latest, source_id, doc_type, date, first_seen_at)",
+    f"DROP INDEX IF EXISTS {_OLD_FILTER_INDEX}",
+    f"CREATE INDEX IF NOT EXISTS {FILTER_INDEX} ON documents(id, is_latest, source_id, doc_type, date, "
+    "first_seen_at, mention_categories, mention_stances)",
     f"CREATE INDEX IF NOT EXISTS {ACTES_INDEX} ON documents(id, actes_department) "
     "WHERE actes_department IS NOT NULL",
 ]
