@@ -19,11 +19,12 @@ from search.query import FtsQuery
 SCORED_MATCHES = 10_000
 
 
-def scored_from(connection: Connection, fts: FtsQuery | None, limit: int = SCORED_MATCHES) -> int | None:
-    """The lowest rowid that gets scored when the query matches more than ``limit`` documents;
-    None when every match is scored."""
+def scored_from(connection: Connection, fts: FtsQuery | None) -> int | None:
+    """The lowest rowid that gets scored when the query matches more than ``SCORED_MATCHES``
+    documents; None when every match is scored."""
     if fts is None:
         return None
+    limit = SCORED_MATCHES
     row = connection.execute(
         text(
             "SELECT rowid FROM documents_fts WHERE documents_fts MATCH :match "

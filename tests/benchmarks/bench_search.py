@@ -25,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
 from archive import ArchiveStore, resolve_location  # noqa: E402
+from archive.mention_summary import summary  # noqa: E402
 from search import Searcher, SearchQuery, ensure_index  # noqa: E402
 from tests.benchmarks.bench_tagging import GENERATED, fill, real_sentences  # noqa: E402
 from tests.benchmarks.common import Row, bench_arguments, machine, rows_dicts, write_result  # noqa: E402
@@ -111,17 +112,18 @@ def _insert(connection: sqlite3.Connection, batch: list[tuple], rng: random.Rand
     documents, urls, mentions = [], [], []
     for number, text, found in batch:
         date = f"{rng.randint(2012, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        categories = summary((category, None) for category, _, _ in found)["mention_categories"]
         documents.append(
             (number, hashlib.sha256(f"{number}".encode()).hexdigest(), rng.randint(1, 60), "application/pdf", "pdf",
              len(text), f"Délibération n° {number}", rng.choice(DOC_TYPES), date, 1, text, len(text), "pdfium",
-             "2026.11.1", "2026-01-01 00:00:00")
+             "2026.11.1", "2026-01-01 00:00:00", categories)
         )  # fmt: skip
         urls.append((number, f"https://www.example-{number % 60}.fr/doc/{number}.pdf"))
         mentions += [(number, c, t, t, start, start + len(t), 1, t) for c, t, start in found]
     connection.executemany(
         "INSERT INTO documents(id, sha256, source_id, content_type, kind, size, title, doc_type, date, pages, text, "
-        "text_length, extraction, needs_ocr, is_latest, tagged_with, first_seen_at, last_seen_at, fetched_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?, ?15, ?15)",
+        "text_length, extraction, needs_ocr, is_latest, tagged_with, first_seen_at, last_seen_at, fetched_at, "
+        "mention_categories) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?, ?15, ?15, ?)",
         documents,
     )
     connection.executemany(
