@@ -210,7 +210,8 @@ def run(docs: int, runs: int, engines: list[str] = ENGINES) -> dict[str, object]
     finally:
         store.close()
     postgresql, copied = _postgresql(db, docs, runs) if "postgresql" in engines else ({}, None)
-    tantivy, indexed = _tantivy(db, docs, runs) if "tantivy" in engines else ({}, None)
+    with_tantivy = "tantivy" in engines and search_tantivy.available()
+    tantivy, indexed = _tantivy(db, docs, runs) if with_tantivy else ({}, None)
     greps = {}
     for name, pattern in GREPS.items():
         samples = []
