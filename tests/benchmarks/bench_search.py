@@ -1,13 +1,20 @@
-"""Search latency on a generated archive, beside grep over the same text, in one run.
+"""Search latency on a generated archive: Vigie on SQLite and on PostgreSQL beside tantivy, in one run.
 
-    python tests/benchmarks/bench_search.py [--docs 200000] [--runs 20]
+    python tests/benchmarks/bench_search.py [--docs 200000] [--runs 20] [--engines sqlite,postgresql,tantivy]
 
 The archive (about 5 KB of French council-like text per document, 1 GB at 200,000 documents,
 with mentions and facets to count) is written once through the real schema, with the real FTS
 triggers, and cached in ``tests/benchmarks/.cache/``; so is a flat file of the same text, one
 document per line, for ``grep -c``. Each query runs through ``search.Searcher`` exactly as
-``vigie search`` runs it (snippets and pages included) and reports p50 and p95 in milliseconds.
-Targets: phrase p95 ≤ 50 ms, frequent term p95 ≤ 200 ms, facets included.
+``vigie search`` runs it (snippets and pages included) and reports p50 and p95 in milliseconds
+over ``--runs`` runs, after one run that warms the caches.
+
+The same archive is copied into PostgreSQL once (``search_postgres``: a server started as the
+tests start theirs, on a cluster kept in the cache) and searched by the same ``Searcher``; the
+anchor, tantivy (``search_tantivy``, the ``bench`` extra), indexes the same documents once and
+answers the same queries for the same top 20, with counts and facets. Engines that are not
+installed are left out. Targets: phrase p95 ≤ 50 ms, frequent term p95 ≤ 200 ms, facets
+included, on SQLite.
 """
 
 from __future__ import annotations
