@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from archive import mention_summary
 from archive.db import utcnow
 from archive.models import Act, DecisionRow, Document, DocumentUrl, Mention, Source
 from archive.records import ACT_FIELDS, RECORD_FIELDS, ActRecord, DecisionRecord, FetchOutcome, FetchRecord
@@ -176,6 +177,11 @@ def document_columns(record: FetchRecord) -> dict[str, object]:
         "text": text,
         "text_length": len(text),
         "tagged_with": record.lexicon_version,
+        **mention_summary.summary(
+            (mention.category, mention.stance)
+            for mention in record.mentions
+            if record.lexicon_version is not None
+        ),
         "first_seen_at": fetch.fetched_at,
         "last_seen_at": fetch.fetched_at,
         "fetched_at": fetch.fetched_at,

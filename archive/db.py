@@ -31,8 +31,8 @@ DEFAULT_DB = "vigie.db"
 # The originals of a server database, when neither --files-dir nor VIGIE_FILES_DIR says: a
 # folder of the current directory (a cron job should say where, since its directory varies).
 DEFAULT_SERVER_FILES = "vigie.files"
-# The newest Alembic revision, ``archive/migrations/versions/0005_*.py`` (``archive.schema``).
-SCHEMA_VERSION = 5
+# The newest Alembic revision, ``archive/migrations/versions/0006_*.py`` (``archive.schema``).
+SCHEMA_VERSION = 6
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # psycopg's connection settings: a dead server fails in seconds, and the server's views
 # (pg_stat_activity) name who is connected.

@@ -189,6 +189,10 @@ class Document(FactColumns, ActesColumns, Base):
     first_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
     last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
     fetched_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # The distinct categories and stances of its mentions, sorted, space-separated (None: none),
+    # written with the mentions: what the search facets count (``archive.mention_summary``).
+    mention_categories: Mapped[str | None] = mapped_column(Text)
+    mention_stances: Mapped[str | None] = mapped_column(Text)
     # Last on purpose: SQLite reads a row's columns in order, and every column stored after a
     # long text would cost the overflow pages of that text on each filter or join.
     # (sort_order: after the columns of the ActesColumns mixin too.)

@@ -10,7 +10,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from archive import bulk
+from archive import bulk, mention_summary
 from archive.db import ArchiveError, DatabaseLocation, make_engine
 from archive.files import ContentStore
 from archive.models import Act, CrawlRun, Document, DocumentUrl, Mention
@@ -180,7 +180,8 @@ def _newest_at(session: Session, url: str) -> int | None:
 
 
 def add_mentions(session: Session, document_id: int, mentions: list[MentionRecord], version: str) -> None:
-    """Add a document's mentions, each linked to the act it falls in (if the document has acts)."""
+    """Add a document's mentions, each linked to the act it falls in (if the document has acts),
+    and write its mention summary again (``archive.mention_summary``)."""
     acts = session.execute(
         select(Act.start, Act.end, Act.id).where(Act.document_id == document_id).order_by(Act.start)
     ).all()
@@ -191,6 +192,8 @@ def add_mentions(session: Session, document_id: int, mentions: list[MentionRecor
                 document_id=document_id, lexicon_version=version, act_id=act_id, **dataclasses.asdict(mention)
             )
         )
+    session.flush()
+    mention_summary.refresh(session.connection(), [document_id])
 
 
 def replace_acts(session: Session, document_id: int, acts: list[ActRecord]) -> None:

@@ -112,9 +112,14 @@ def search(
                 "total": page.total,
                 "results": results,
                 "facets": page.facets.to_dict() if page.facets else {},
+                "ranking_bounded": page.ranking_bounded,
             }
+        elif page.ranking_bounded:
+            click.echo(BOUNDED_NOTE, err=True)  # the list keeps its shape
         click.echo(json.dumps(document, ensure_ascii=False, indent=1))
     elif fmt == "csv":
+        if page.ranking_bounded:
+            click.echo(BOUNDED_NOTE, err=True)
         _write_csv(page.hits)
     else:
         _print_table(page, offset)
@@ -127,6 +132,14 @@ def search(
             filters += [("--db", db)] if db != "vigie.db" else []
             options = [flag for pair in filters for flag in pair] + places.arguments()
             _print_hint(page, options + ["--all-versions"] * all_versions)
+
+
+# When a query matches so many documents that only the most recently archived are scored
+# (``search.sqlite.bounded``): every match is counted, only the order is bounded.
+BOUNDED_NOTE = (
+    "Ranking bounded: the words are in so many documents that only the most recently archived "
+    "matches were ranked by relevance; the others follow, newest first. Add words or filters."
+)
 
 
 # The command-line option of each SearchQuery field that an error may name.
@@ -210,6 +223,8 @@ def _write_csv(hits: list[Any]) -> None:
 def _print_table(page: Any, offset: int) -> None:
     shown = f"{offset + 1}–{offset + len(page.hits)}" if page.hits else "none"
     click.echo(f"{page.total} documents ({shown} shown)")
+    if page.ranking_bounded:
+        click.echo(BOUNDED_NOTE)
     for hit in page.hits:
         date = hit.date.isoformat() if hit.date else "????-??-??"
         where = f" p.{hit.page}" if hit.page else ""

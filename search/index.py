@@ -30,14 +30,27 @@ _TABLES = {
 }
 # Filters and facets read a few columns of many documents; each documents row holds a long text,
 # so reading the rows themselves costs a page each. This covering index serves them instead.
-FILTER_INDEX = "ix_documents_search_filters"
+FILTER_INDEX = "ix_documents_search_columns"
+# The covering index before it held the mention summary (schema 6): dropped when found.
+_OLD_FILTER_INDEX = "ix_documents_search_filters"
 # The département facet reads the ACTES département of the matches: from this small index (only
 # the documents that have one), not from the long rows.
 ACTES_INDEX = "ix_documents_actes_departments"
-_INDEXES = [
-    f"CREATE INDEX IF NOT EXISTS {FILTER_INDEX} ON documents(id, is_latest, source_id, doc_type, date, first_seen_at)",
+_ACTES_INDEX_DDL = (
     f"CREATE INDEX IF NOT EXISTS {ACTES_INDEX} ON documents(id, actes_department) "
-    "WHERE actes_department IS NOT NULL",
+    "WHERE actes_department IS NOT NULL"
+)
+_INDEXES = [
+    f"DROP INDEX IF EXISTS {_OLD_FILTER_INDEX}",
+    f"CREATE INDEX IF NOT EXISTS {FILTER_INDEX} ON documents(id, is_latest, source_id, doc_type, date, "
+    "first_seen_at, mention_categories, mention_stances)",
+    _ACTES_INDEX_DDL,
+]
+# An archive of schema 5 or older has no mention summary yet (its writer upgrades it before any
+# search): it gets the covering index of its day.
+_OLDER_INDEXES = [
+    f"CREATE INDEX IF NOT EXISTS {_OLD_FILTER_INDEX} ON documents(id, is_latest, source_id, doc_type, date, first_seen_at)",
+    _ACTES_INDEX_DDL,
 ]
 _TRIGGERS = [
     """CREATE TRIGGER IF NOT EXISTS documents_fts_insert AFTER INSERT ON documents BEGIN
@@ -74,7 +87,8 @@ def ensure_index(engine: Engine) -> bool:
                 connection.exec_driver_sql(ddl)
                 connection.exec_driver_sql(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
                 built = True
-        for ddl in _INDEXES + _TRIGGERS:
+        columns = {row[1] for row in connection.exec_driver_sql("PRAGMA table_info(documents)")}
+        for ddl in (_INDEXES if "mention_categories" in columns else _OLDER_INDEXES) + _TRIGGERS:
             connection.exec_driver_sql(ddl)
     return built
 

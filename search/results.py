@@ -107,3 +107,7 @@ class SearchPage:
     # when it tags some document; None and 0 otherwise.
     suggested_category: str | None = None
     suggested_total: int = 0
+    # True when the query matched so many documents that only a bounded number of them were
+    # scored (``search.sqlite.bounded``): every match is found and counted, but the ones not
+    # scored come after the scored ones, newest archived first among equals.
+    ranking_bounded: bool = False

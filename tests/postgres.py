@@ -72,9 +72,12 @@ def require_postgresql() -> Path:
 class PostgresServer:
     """One PostgreSQL cluster and its server, for the length of a test session."""
 
-    def __init__(self, bindir: Path) -> None:
+    def __init__(self, bindir: Path, root: Path | None = None) -> None:
+        """``root``: a folder whose cluster is kept between runs (the benchmarks' copy of an
+        archive); by default a temporary one, removed by ``stop``."""
         self.bindir = bindir
-        self.root = Path(tempfile.mkdtemp(prefix="vigie-pg-"))
+        self.kept = root is not None
+        self.root = root or Path(tempfile.mkdtemp(prefix="vigie-pg-"))
         self.data = self.root / "data"
         self.log = self.root / "server.log"
         self._user = _server_user()
@@ -85,6 +88,10 @@ class PostgresServer:
     # -- the server ---------------------------------------------------------------------------
 
     def start(self) -> None:
+        if self.kept and (self.data / "PG_VERSION").exists():
+            self._launch()  # a kept cluster: its roles and databases are there
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
         if self._user is not None:
             os.chown(self.root, self._user.pw_uid, self._user.pw_gid)
         self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync")
@@ -98,6 +105,11 @@ class PostgresServer:
                 "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
                 "max_connections = 60\n"
             )
+        self._launch()
+        with self.admin() as connection:
+            connection.execute(f"CREATE ROLE {PASSWORD_ROLE} LOGIN PASSWORD '{PASSWORD}'")
+
+    def _launch(self) -> None:
         with self.log.open("ab") as log:
             self._process = subprocess.Popen(
                 [str(self.bindir / "postgres"), "-D", str(self.data)],
@@ -109,20 +121,20 @@ class PostgresServer:
                 preexec_fn=_die_with_parent,
             )
         self._wait_until_ready()
-        with self.admin() as connection:
-            connection.execute(f"CREATE ROLE {PASSWORD_ROLE} LOGIN PASSWORD '{PASSWORD}'")
 
     def stop(self) -> None:
-        """Immediate shutdown (no checkpoint: the cluster is thrown away), then the folder goes."""
+        """Immediate shutdown (no checkpoint: the cluster is thrown away), then the folder goes;
+        a kept cluster is shut down cleanly and stays."""
         process, self._process = self._process, None
         if process is not None and process.poll() is None:
-            process.send_signal(signal.SIGQUIT)
+            process.send_signal(signal.SIGINT if self.kept else signal.SIGQUIT)
             try:
                 process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-        shutil.rmtree(self.root, ignore_errors=True)
+        if not self.kept:
+            shutil.rmtree(self.root, ignore_errors=True)
 
     def _wait_until_ready(self) -> None:
         deadline = time.monotonic() + START_TIMEOUT

@@ -26,6 +26,11 @@ def test_search_benchmark_runs_and_reports_grep(tmp_path: Path) -> None:
     assert all(numbers["p95_ms"] >= numbers["p50_ms"] > 0 for numbers in result["vigie"].values())
     assert result["grep"]["phrase"]["p50_ms"] > 0
     assert result["vigie"]["frequent term"]["total"] > 250
+    # The other engines, when installed, find the same documents for the phrase and the filter.
+    for engine in ("postgresql", "tantivy"):
+        for name in ("phrase", "phrase, facets", "category filter"):
+            if result[engine]:
+                assert result[engine][name]["total"] == result["vigie"][name]["total"], (engine, name)
 
 
 def test_one_command_runs_every_benchmark_and_prints_every_row(tmp_path: Path) -> None:
@@ -41,6 +46,7 @@ def test_one_command_runs_every_benchmark_and_prints_every_row(tmp_path: Path) -
     ]
     assert "tagging" in names and "search: frequent term, facets" in names
     assert "ingest (5 KB docs, FTS)" in names
+    assert "OCR: 3 scanned pages, pages/s per core" in names
     assert {"crawl: HTML site (30 pages)", "memory: peak RSS of the crawl"} <= set(names)
     assert "quality (dev): tagger micro-F1" in names and "quality (heldout2): opposition found" in names
     assert any(name.startswith("Main-content F1, article benchmark held-out") for name in names)

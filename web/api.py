@@ -85,6 +85,12 @@ class SearchResults(BaseModel):
         "« drones »), quand elle classe des documents sous les mêmes filtres ; sinon null.",
     )
     suggested_total: int = Field(0, description="Documents classés dans cette catégorie, mêmes filtres.")
+    ranking_bounded: bool = Field(
+        False,
+        description="Vrai quand les mots sont dans tant de documents que seuls les plus récemment archivés "
+        "ont été classés par pertinence, les autres suivant du plus récent au plus ancien ; le total et "
+        "les facettes comptent toujours tous les résultats.",
+    )
 
 
 class UrlSeen(BaseModel):
@@ -190,6 +196,7 @@ def api_search(request: Request, params: Annotated[SearchParams, Depends(search_
         links=links,
         suggested_category=found.suggested_category,
         suggested_total=found.suggested_total,
+        ranking_bounded=found.ranking_bounded,
     )
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from archive.mention_summary import SEPARATOR
 from search.places import ACTES_DEPARTEMENT_SQL, SourcePlaces
 from search.results import PLACE_FACET_VALUES, Facets
 
@@ -39,10 +40,11 @@ def _place(name: str, level: str) -> str:
 
 _COUNTS = [
     "SELECT 'total' AS facet, '' AS value, count(*) AS n FROM hits",
-    "SELECT 'categories', m.category, count(DISTINCT m.document_id) FROM mentions m "
-    "WHERE m.document_id IN (SELECT id FROM hits) GROUP BY m.category",
-    "SELECT 'stances', m.stance, count(DISTINCT m.document_id) FROM mentions m "
-    "WHERE m.document_id IN (SELECT id FROM hits) AND m.stance IS NOT NULL GROUP BY m.stance",
+    # Each document's mention summary holds its distinct categories and stances, once each.
+    "SELECT 'categories', c.value, count(*) FROM hits h "
+    f"CROSS JOIN unnest(string_to_array(h.categories, '{SEPARATOR}')) AS c(value) GROUP BY c.value",
+    "SELECT 'stances', s.value, count(*) FROM hits h "
+    f"CROSS JOIN unnest(string_to_array(h.stances, '{SEPARATOR}')) AS s(value) GROUP BY s.value",
     "SELECT 'sources', s.host, count(*) FROM hits h JOIN sources s ON s.id = h.source_id GROUP BY s.host",
     "SELECT 'doc_types', doc_type, count(*) FROM hits GROUP BY doc_type",
     "SELECT 'years', year, count(*) FROM hits GROUP BY year",

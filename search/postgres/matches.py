@@ -28,6 +28,9 @@ HIT_COLUMNS: dict[str, str] = {
     "year": "to_char(COALESCE(d.date, CAST(d.first_seen_at AS date)), 'YYYY')",
     "found": "d.first_seen_at",
     "actes_department": "d.actes_department",
+    # The mention summary (``archive.mention_summary``) that the category and stance facets count.
+    "categories": "d.mention_categories",
+    "stances": "d.mention_stances",
 }
 RANKED = "ORDER BY score DESC, day DESC, id DESC LIMIT :limit OFFSET :offset"
 NEWEST = "ORDER BY found DESC, id DESC LIMIT :limit OFFSET :offset"

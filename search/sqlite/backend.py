@@ -22,6 +22,7 @@ from search.deadline import deadline, searches_stopped
 from search.errors import FAILED, STOPPED, TIMEOUT, UNKNOWN_COLUMN, SearchError, malformed_query
 from search.query import FtsQuery, plain_query, raw_query
 from search.results import SearchPage, SearchQuery
+from search.sqlite.bounded import scored_from
 from search.sqlite.facets import HITS, count_facets, fill_hits
 from search.sqlite.hits import page_hits
 from search.sqlite.matches import NEWEST, RANKED, bind, filters, scored
@@ -37,12 +38,13 @@ class SqliteBackend(SearchBackend):
         where, params = filters(query, self.places)
         if fts is not None:
             params["match"] = fts.match
-        sql, params = scored(query, fts, where, params)
         page = {"limit": query.limit, "offset": query.offset}
         order = NEWEST if query.newest_first else RANKED
         ends_at = time.monotonic() + self.timeout
         with self.engine.connect() as connection, deadline(connection, self.timeout):
             try:
+                start = scored_from(connection, fts)
+                sql, params = scored(query, fts, where, params, start)
                 if query.facets:
                     # One pass over the matches feeds both the page and the facets.
                     fill_hits(connection, sql, params)
@@ -64,6 +66,7 @@ class SqliteBackend(SearchBackend):
             facets=facets,
             suggested_category=suggested if suggested_total else None,
             suggested_total=suggested_total,
+            ranking_bounded=start is not None and not query.newest_first,
         )
 
     def document_ids(self, query: SearchQuery) -> list[int]:

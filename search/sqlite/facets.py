@@ -7,11 +7,13 @@ new subclass listed in ``FACET_CLASSES`` and a field of ``search.results.Facets`
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict
 from typing import Any, ClassVar
 
 from sqlalchemy import Connection, text
 
+from archive.mention_summary import split
 from search.index import ACTES_INDEX
 from search.places import ACTES_DEPARTEMENT_SQL, SourcePlaces
 from search.results import PLACE_FACET_VALUES, Facets
@@ -41,20 +43,31 @@ class Facet:
         """Drop what ``prepare`` made."""
 
 
-class CategoriesFacet(Facet):
+class SummaryFacet(Facet):
+    """Documents per value of a mention summary column (``archive.mention_summary``): the hits
+    are grouped by the few distinct summaries, each then split into its values."""
+
+    column: ClassVar[str]
+
+    def query(self) -> str:
+        return f"SELECT {self.column} AS value, count(*) AS n FROM {HITS} WHERE {self.column} IS NOT NULL GROUP BY {self.column}"
+
+    def counts(self, connection: Connection) -> dict[str, int]:
+        counts: Counter[str] = Counter()
+        for row in connection.execute(text(self.query())):
+            for value in split(row.value):
+                counts[value] += row.n
+        return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+class CategoriesFacet(SummaryFacet):
     name = "categories"
-    sql = (
-        "SELECT m.category AS value, count(DISTINCT m.document_id) AS n FROM mentions m "
-        f"WHERE m.document_id IN (SELECT id FROM {HITS}) GROUP BY m.category"
-    )
+    column = "categories"
 
 
-class StancesFacet(Facet):
+class StancesFacet(SummaryFacet):
     name = "stances"
-    sql = (
-        "SELECT m.stance AS value, count(DISTINCT m.document_id) AS n FROM mentions m "
-        f"WHERE m.document_id IN (SELECT id FROM {HITS}) AND m.stance IS NOT NULL GROUP BY m.stance"
-    )
+    column = "stances"
 
 
 class PlaceFacet(Facet):

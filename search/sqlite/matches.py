@@ -31,6 +31,9 @@ HIT_COLUMNS: dict[str, tuple[str, str]] = {
     "doc_type": ("TEXT", "d.doc_type"),
     "year": ("TEXT", "substr(COALESCE(d.date, d.first_seen_at), 1, 4)"),
     "found": ("TEXT", "d.first_seen_at"),
+    # The mention summary (``archive.mention_summary``) that the category and stance facets count.
+    "categories": ("TEXT", "d.mention_categories"),
+    "stances": ("TEXT", "d.mention_stances"),
 }
 HITS_TABLE_DDL = (
     "CREATE TEMP TABLE search_hits (id INTEGER PRIMARY KEY, score REAL, "
@@ -129,21 +132,29 @@ def _found_by(slugs: str) -> str:
     )
 
 
-def base(fts: FtsQuery | None) -> str:
-    """The matching documents with their bm25 (0 without query words)."""
+def base(fts: FtsQuery | None, bounded: bool = False) -> str:
+    """The matching documents with their bm25 (0 without query words); ``bounded``: only the
+    matches from rowid ``:scored_from`` on are scored (``search.sqlite.bounded``), the others 0."""
     if fts is None:
         return "SELECT id, 0.0 AS bm25 FROM documents"
-    return (
-        f"SELECT rowid AS id, bm25(documents_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS bm25 "
-        "FROM documents_fts WHERE documents_fts MATCH :match"
-    )
+    bm25 = f"bm25(documents_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT})"
+    if bounded:
+        bm25 = f"CASE WHEN rowid >= :scored_from THEN {bm25} ELSE 0.0 END"
+    return f"SELECT rowid AS id, {bm25} AS bm25 FROM documents_fts WHERE documents_fts MATCH :match"
 
 
 def scored(
-    query: SearchQuery, fts: FtsQuery | None, where: list[str], params: dict[str, Any]
+    query: SearchQuery,
+    fts: FtsQuery | None,
+    where: list[str],
+    params: dict[str, Any],
+    scored_from: int | None = None,
 ) -> tuple[str, dict[str, Any]]:
-    """SQL of every filtered match: its id, score and ``HIT_COLUMNS``, in that order."""
+    """SQL of every filtered match: its id, score and ``HIT_COLUMNS``, in that order; with
+    ``scored_from``, bm25 only for the matches of that rowid or above."""
     params = dict(params)
+    if scored_from is not None:
+        params["scored_from"] = scored_from
     score = "0.0"
     if fts is not None:
         score = "-h.bm25"
@@ -158,7 +169,7 @@ def scored(
             )
     columns = ", ".join(f"{sql} AS {name}" for name, (_, sql) in HIT_COLUMNS.items())
     sql = (
-        f"WITH hits AS MATERIALIZED ({base(fts)}) "
+        f"WITH hits AS MATERIALIZED ({base(fts, scored_from is not None)}) "
         f"SELECT d.id AS id, {score} AS score, {columns} "
         f"FROM hits h {JOINED} {where_clause(where)}"
     )

@@ -12,6 +12,7 @@ from tests.backends import execute
 # What each version added that an archive of the version before lacks: dropped, in this order,
 # from a new archive to make one as an older Vigie left it (version 1: ``schema_v1.sql``).
 LATER = {
+    5: [f"ALTER TABLE documents DROP COLUMN {name}" for name in ("mention_categories", "mention_stances")],
     4: ["DROP TABLE source_checks"],
     3: ["DROP TABLE decision_records"],
     2: [

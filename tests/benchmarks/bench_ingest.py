@@ -12,6 +12,11 @@ archive of the same schema, triggers and pragmas, one transaction per batch, wit
 Vigie's original files are timed apart too (the anchor writes none): the ratio compares the
 database work alone, the target applies to the whole ingest. For scale, one transaction per document (``ArchiveStore.record``, the path before group commit)
 is timed on the first thousand documents.
+
+On PostgreSQL (when its binaries are installed; ``--no-postgresql`` to skip), the same
+``record_many`` batches go into a fresh archive on a throw-away server started as the tests
+start theirs, with Vigie's full-text index and its triggers; the database work is timed, the
+files written beforehand, and the rows it holds must be SQLite's.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from search import ensure_index  # noqa: E402
 from tests.benchmarks.bench_search import _document  # noqa: E402
 from tests.benchmarks.bench_tagging import real_sentences  # noqa: E402
 from tests.benchmarks.common import Row, bench_arguments, rows_dicts, write_and_print  # noqa: E402
+from tests.postgres import PostgresServer, find_bindir  # noqa: E402
 
 TARGET_DOCS_PER_S = 3_000
 FETCHED_AT = dt.datetime(2026, 1, 1)
@@ -92,6 +98,39 @@ def vigie(records: list[FetchRecord], batch: int, folder: Path) -> tuple[float, 
     elapsed = time.perf_counter() - start
     store.close()
     return elapsed, files
+
+
+def postgresql(records: list[FetchRecord], batch: int, folder: Path) -> tuple[float, tuple[int, ...]] | None:
+    """Seconds for Vigie's database work on PostgreSQL (the files written first, as above), and
+    the documents, URLs and mentions it holds; None without PostgreSQL.
+
+    A throw-away server started as the tests start theirs (``tests/postgres.py``: a unix
+    socket, fsync off, which the SQLite side matches with its ``synchronous=NORMAL``), a fresh
+    archive with its full-text index and triggers (``search.postgres.index``)."""
+    bindir = find_bindir()
+    if bindir is None:
+        return None
+    server = PostgresServer(bindir)
+    server.start()
+    try:
+        url = server.url(server.create_database())
+        store = ArchiveStore(resolve_location(url, files_dir=str(folder / "files")))
+        ensure_index(store.engine)
+        for fetched in records:
+            store.files.put(fetched.sha256, fetched.fetch.body)
+        start = time.perf_counter()
+        for first in range(0, len(records), batch):
+            store.record_many(records[first : first + batch])
+        elapsed = time.perf_counter() - start
+        with store.engine.connect() as connection:
+            counts = tuple(
+                int(connection.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() or 0)
+                for table in ("documents", "document_urls", "mentions")
+            )
+        store.close()
+        return elapsed, counts
+    finally:
+        server.stop()
 
 
 def one_by_one(records: list[FetchRecord], folder: Path) -> float:
@@ -159,7 +198,7 @@ def contents(folder: Path) -> tuple[int, ...]:
         )
 
 
-def run(count: int, batch: int) -> dict[str, object]:
+def run(count: int, batch: int, with_postgresql: bool = True) -> dict[str, object]:
     records = documents(count)
     text_mb = sum(len(r.text.encode()) for r in records) / 1_000_000
     work = Path(tempfile.mkdtemp(prefix="vigie-bench-ingest-"))
@@ -175,6 +214,11 @@ def run(count: int, batch: int) -> dict[str, object]:
             raise SystemExit(f"Vigie and the anchor wrote different archives: {written}")
         sample = records[: min(1_000, count)]
         single = one_by_one(sample, work / "single")
+        on_postgresql = postgresql(records, batch, work / "postgresql") if with_postgresql else None
+        if on_postgresql is not None and on_postgresql[1] != written["vigie"][:3]:
+            raise SystemExit(
+                f"PostgreSQL holds other rows than SQLite: {on_postgresql[1]}, {written['vigie'][:3]}"
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     rates = {name: count / seconds for name, seconds in timings.items()}
@@ -188,6 +232,19 @@ def run(count: int, batch: int) -> dict[str, object]:
         f"≥ {TARGET_DOCS_PER_S:,} docs/s",
         rates["vigie"] >= TARGET_DOCS_PER_S,
     )
+    rows = [row]
+    if on_postgresql is not None:
+        rates["vigie_postgresql_database_only"] = count / on_postgresql[0]
+        rows.append(
+            Row(
+                "ingest on PostgreSQL (5 KB docs, full-text index)",
+                f"{rates['vigie_postgresql_database_only']:,.0f} docs/s without the files",
+                f"Vigie on SQLite {rates['vigie_database_only']:,.0f} docs/s without the files",
+                round(rates["vigie_postgresql_database_only"] / rates["vigie_database_only"], 2),
+                f"≥ {TARGET_DOCS_PER_S:,} docs/s",
+                rates["vigie_postgresql_database_only"] >= TARGET_DOCS_PER_S,
+            )
+        )
     return {
         "benchmark": "ingest",
         "documents": count,
@@ -198,7 +255,7 @@ def run(count: int, batch: int) -> dict[str, object]:
         ),
         "docs_per_s": {name: round(rate) for name, rate in rates.items()},
         "one_transaction_per_document_docs_per_s": round(single_rate),
-        "rows": rows_dicts([row]),
+        "rows": rows_dicts(rows),
     }
 
 
@@ -206,8 +263,9 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     parser = bench_arguments(__doc__, "ingest")
     parser.add_argument("--docs", type=int, default=20_000)
     parser.add_argument("--batch", type=int, default=500)
+    parser.add_argument("--no-postgresql", action="store_true", help="SQLite only")
     args = parser.parse_args(argv)
-    result = run(args.docs, args.batch)
+    result = run(args.docs, args.batch, not args.no_postgresql)
     write_and_print(result, args.output)
     print(
         f"{args.docs} documents, {result['text_mb']} MB of text, batches of {args.batch}; "

@@ -66,7 +66,8 @@ def test_json_pdf_page_and_facets(archive: Given) -> None:
         "search", "télésurveillance", "--db", archive.db, "--format", "json", "--facets", cwd=archive.folder
     )
     document = json.loads(result.stdout)
-    assert set(document) == {"total", "results", "facets"}
+    assert set(document) == {"total", "results", "facets", "ranking_bounded"}
+    assert document["ranking_bounded"] is False  # one match: every match is ranked
     [hit] = document["results"]
     assert hit["page"] == 54 and hit["doc_type"] == "proces_verbal"
     assert document["facets"]["sources"] == {"www.montpellier.fr": 1}
