@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from archive.errors import ArchiveError
+from cli.alerts import alerts
 from cli.crawl import crawl
 from cli.demo import demo
 from cli.export import export
@@ -83,6 +84,7 @@ cli.add_command(feed)
 cli.add_command(serve)
 cli.add_command(records)
 cli.add_command(snapshot)
+cli.add_command(alerts)
 
 
 def main() -> None:

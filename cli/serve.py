@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from cli.options import archive_options, can_write, registry_option
+from cli.options import archive_options, can_write, registry_option, workspace_option
 
 
 @click.command()
@@ -18,8 +18,15 @@ from cli.options import archive_options, can_write, registry_option
 @click.option(
     "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on."
 )
+@workspace_option
 def serve(
-    db: str, files_dir: str | None, registry: str | None, no_shipped: bool, host: str, port: int
+    db: str,
+    files_dir: str | None,
+    registry: str | None,
+    no_shipped: bool,
+    host: str,
+    port: int,
+    workspace: str | None,
 ) -> None:
     """Serve the web interface: search, documents with their evidence, overview, feeds, API.
 
@@ -86,8 +93,10 @@ def serve(
         sys.exit(2)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"Vigie serves {db} (read-only) on http://{shown}:{port}/ — Ctrl-C to stop", err=True)
+    app = create_app(archive)
+    app.state.workspace = _workspace(workspace, location)  # the alerts' feeds and unsubscriptions
     config = uvicorn.Config(
-        create_app(archive),
+        app,
         host=host,
         port=port,
         log_level="warning",
@@ -98,6 +107,18 @@ def serve(
     )
     StoppingServer(config).run()
     reader.close()
+
+
+def _workspace(workspace: str | None, archive: Any) -> Any:
+    """The workspace of the saved searches, or None (said in one line) when it cannot be opened:
+    the archive is served all the same, without the alerts' pages."""
+    from workspace.db import WorkspaceError, open_workspace, resolve_workspace
+
+    try:
+        return open_workspace(resolve_workspace(workspace, archive))
+    except WorkspaceError as exc:
+        click.echo(f"No alerts' pages: {exc}", err=True)
+        return None
 
 
 def _category_hints() -> Any:

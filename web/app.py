@@ -48,7 +48,7 @@ def _version() -> str:
 
 
 def create_app(archive: WebArchive) -> FastAPI:
-    from web import api, api_records, exports, originals, pages, place_pages, records
+    from web import alerts, api, api_records, exports, originals, pages, place_pages, records
     from web import map as map_page  # not the builtin
 
     app = FastAPI(
@@ -68,7 +68,7 @@ def create_app(archive: WebArchive) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)  # outermost: HEAD gets the same security headers as GET
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (pages, records, place_pages, map_page, exports, originals, api, api_records):
+    for module in (pages, records, place_pages, map_page, exports, originals, api, api_records, alerts):
         app.include_router(module.router)
     app.add_exception_handler(BadSearch, _bad_request)
     app.add_exception_handler(SearchError, _bad_request)
