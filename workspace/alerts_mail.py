@@ -87,7 +87,7 @@ def _news(digest: Digest) -> str:
 
 
 def _since(digest: Digest) -> str:
-    return f"archivés depuis le {digest.start:%d/%m/%Y à %H:%M} (UTC)"
+    return f"depuis le {digest.start:%d/%m/%Y à %H:%M} (UTC)"
 
 
 def _title(hit: SearchHit) -> str:
@@ -117,7 +117,7 @@ def plain_text(digest: Digest, name: str, links: DigestLinks) -> str:
     lines = [
         "Bonjour,",
         "",
-        f"Votre alerte Vigie « {name} » : {_news(digest)}, {_since(digest)}.",
+        f"Votre alerte Vigie « {name} » : {_news(digest)} {_since(digest)}.",
         "",
     ]
     if digest.documents:
@@ -154,7 +154,7 @@ def html_text(digest: Digest, name: str, links: DigestLinks) -> str:
     parts = [
         '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">',
         f"<title>{e(name)}</title></head><body>",
-        f"<p>Bonjour,</p><p>Votre alerte Vigie « {e(name)} » : {e(_news(digest))}, {e(_since(digest))}.</p>",
+        f"<p>Bonjour,</p><p>Votre alerte Vigie « {e(name)} » : {e(_news(digest))} {e(_since(digest))}.</p>",
     ]
     if digest.documents:
         parts.append("<h2>Documents</h2><ol>")

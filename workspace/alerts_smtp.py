@@ -114,6 +114,7 @@ class SmtpMailer:
         """Hand ``message`` to the server for ``recipient``; the server's answer ("250 …")."""
         smtp = self._connection()
         try:
+            smtp.ehlo_or_helo_if_needed()
             code, answer = smtp.mail(self.settings.sender)
             if code != 250:
                 raise SmtpError(
