@@ -234,6 +234,8 @@ def send(
         raise click.UsageError(
             "the e-mails link to the web interface: set VIGIE_PUBLIC_URL (or --public-url)"
         )
+    if public_url and not public_url.startswith(("https://", "http://")):
+        raise click.BadParameter(f"{public_url!r} is not an http(s) address", param_hint="'--public-url'")
     try:
         options = {
             name.removeprefix("smtp_").replace("from", "sender"): value for name, value in smtp.items()
@@ -241,13 +243,15 @@ def send(
         settings = None if dry_run else SmtpSettings.of(options)
     except SmtpConfigError as exc:
         raise click.UsageError(str(exc)) from None
+    from search import Searcher
+    from workspace.alerts_saved import any_placed
+
     places = RegistryPlaces(registry, no_shipped)
     store = reading_store(db, files_dir)
     try:
-        from search import Searcher
-
-        searcher = Searcher(store, places.search())
         with opened_workspace(workspace, db, files_dir) as handle:
+            with handle.session() as session:  # the registry takes a second: read only for places
+                searcher = Searcher(store, places.search() if any_placed(session) else None)
             if settings is None:
                 report = send_digests(
                     handle, searcher, public_url or "", None, now=moment, record_places=places.records

@@ -164,3 +164,9 @@ def unsubscribe(session: Session, saved: SavedSearch, now: dt.datetime | None = 
         saved.active = False
         saved.unsubscribed_at = now or utcnow()
         session.flush()
+
+
+def any_placed(session: Session) -> bool:
+    """Whether an active saved search names a place (its run needs the registry's places)."""
+    searches = session.scalars(select(SavedSearch.search).where(SavedSearch.active))
+    return any(parse_search_url(search).placed for search in searches)
