@@ -5,8 +5,8 @@ Routes are a stable contract (the README lists them): ``/`` overview, ``/search`
 feed of any search, ``/search.csv`` and ``/search.jsonl`` exports, ``/records`` and
 ``/records/{id}`` decision records, ``/communes/{name}`` a commune's timeline (and its ``/feed``),
 ``/epci/{siren}``, ``/departements/{code}`` and ``/regions/{code}`` the timelines of the areas
-above it (and their ``/feed``),
-``/map`` the map of the sources, and the JSON API under ``/api/`` described by ``/openapi.json``.
+above it (and their ``/feed``), ``/alertes/{token}.atom`` and ``/alertes/{token}/desinscription``
+a saved search's feed and unsubscription, ``/map`` the map of the sources, and the JSON API under ``/api/`` described by ``/openapi.json``.
 """
 
 from __future__ import annotations
