@@ -11,6 +11,9 @@ import pytest
 from sqlalchemy import select
 
 from archive import ArchiveStore
+from archive.decisions import save_records
+from archive.models import DocumentUrl
+from archive.records import DecisionRecord
 from search import Searcher
 from search.url_params import BadSearch
 from tests.backends import Archives
@@ -18,6 +21,7 @@ from tests.search.archive import build, new_version
 from tests.smtp import SmtpServer, smtp_server
 from workspace.alerts import AlertDigest, Frequency, SavedSearch
 from workspace.alerts_digest import build_digest
+from workspace.alerts_mail import DigestLinks, plain_text
 from workspace.alerts_saved import AlertError, create_saved_search
 from workspace.alerts_send import send_digests
 from workspace.alerts_smtp import SmtpMailer, SmtpSettings
@@ -178,3 +182,29 @@ def test_the_digest_is_the_window_s_documents_with_mentions(setting) -> None:
         ).documents_total
         == 1
     )
+
+
+def test_a_search_of_a_technology_gets_the_new_documents_decision_records(setting) -> None:
+    store, _, _ = setting
+    searcher = Searcher(store)
+    old = document_id(store, "https://www.lyon.fr/delib/2023-45")
+    new_version(
+        store, "https://www.lyon.fr/delib/2023-44", "Trois caméras de vidéoprotection en plus.", when=5
+    )
+    new = document_id(store, "https://www.lyon.fr/delib/2023-44")
+    cameras = DecisionRecord(kind="extension", technologies=["videoprotection"], commune="Lyon")
+    save_records(store, old, [cameras], "test")  # archived before the window: not new
+    save_records(store, new, [cameras, DecisionRecord(kind="deployment", technologies=["drone"])], "test")
+    end = DAY + dt.timedelta(days=6)
+    digest = build_digest(searcher, "category=videoprotection&category=vsa", DAY, end)
+    assert (digest.documents_total, digest.records_total) == (1, 1)
+    assert [(view.document_id, view.record.kind) for view in digest.records] == [(new, "extension")]
+    text = plain_text(digest, "Vidéoprotection", DigestLinks(PUBLIC, "category=videoprotection", "t"))
+    assert "1 nouveau document et 1 nouvelle décision" in text
+    assert f"{PUBLIC}/records/{digest.records[0].id}" in text
+    assert build_digest(searcher, "q=cam%C3%A9ras&category=videoprotection", DAY, end).records_total == 0
+
+
+def document_id(store: ArchiveStore, url: str) -> int:
+    with store.session() as session:
+        return max(row.document_id for row in session.query(DocumentUrl).filter_by(url=url))
