@@ -26,7 +26,7 @@ from archive.db import utcnow
 from archive.sqltypes import WideInteger
 from workspace.models import WorkspaceBase
 
-__all__ = ["FREQUENCIES", "AlertDigest", "DigestStatus", "Frequency", "SavedSearch", "new_token"]
+__all__ = ["PERIOD_DAYS", "AlertDigest", "DigestStatus", "Frequency", "SavedSearch", "new_token"]
 
 
 class Frequency(StrEnum):
@@ -34,10 +34,10 @@ class Frequency(StrEnum):
     WEEKLY = "weekly"
 
 
-# How often a saved search's digest is due; cron runs ``vigie alerts send`` at a fixed hour, a
-# few seconds sooner or later each day, so a digest is due up to ``DUE_SLACK`` before its time.
-FREQUENCIES = {Frequency.DAILY: dt.timedelta(days=1), Frequency.WEEKLY: dt.timedelta(days=7)}
-DUE_SLACK = dt.timedelta(hours=1)
+# A digest is due once per period of calendar days (UTC) since the last window's end: a cron job
+# run each morning a few seconds sooner or later sends each daily alert once a day, and the first
+# digest of an alert saved in the afternoon goes the next morning.
+PERIOD_DAYS = {Frequency.DAILY: 1, Frequency.WEEKLY: 7}
 
 
 class DigestStatus(StrEnum):
@@ -70,9 +70,10 @@ class SavedSearch(WorkspaceBase):
     unsubscribed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     def due(self, now: dt.datetime) -> bool:
-        """Whether its digest is due at ``now`` (UTC): active, and a period since the last window."""
-        period = FREQUENCIES[Frequency(self.frequency)]
-        return self.active and now >= self.checked_until + period - DUE_SLACK
+        """Whether its digest is due at ``now`` (UTC): active, and its period's days since the
+        day its last window ended."""
+        days = (now.date() - self.checked_until.date()).days
+        return self.active and days >= PERIOD_DAYS[Frequency(self.frequency)]
 
 
 class AlertDigest(WorkspaceBase):

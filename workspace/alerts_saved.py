@@ -169,4 +169,12 @@ def unsubscribe(session: Session, saved: SavedSearch, now: dt.datetime | None = 
 def any_placed(session: Session) -> bool:
     """Whether an active saved search names a place (its run needs the registry's places)."""
     searches = session.scalars(select(SavedSearch.search).where(SavedSearch.active))
-    return any(parse_search_url(search).placed for search in searches)
+    return any(names_a_place(search) for search in searches)
+
+
+def names_a_place(search: str) -> bool:
+    """Whether a saved search names a place (its records need the registry's places)."""
+    try:
+        return parse_search_url(search).placed
+    except BadSearch:  # a search this Vigie no longer reads: its run says so
+        return False

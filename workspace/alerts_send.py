@@ -20,12 +20,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from archive.db import utcnow
-from search import Searcher
+from search import Searcher, SearchError
 from search.record_places import RecordPlaces
-from search.url_params import parse_search_url
+from search.url_params import BadSearch
 from workspace.alerts import AlertDigest, DigestStatus, SavedSearch
 from workspace.alerts_digest import Digest, build_digest
 from workspace.alerts_mail import DigestLinks, compose
+from workspace.alerts_saved import names_a_place
 from workspace.alerts_smtp import SmtpError
 from workspace.db import Workspace
 
@@ -97,8 +98,14 @@ def send_digests(
             saved = session.get(SavedSearch, saved_search_id)
             if saved is None or not saved.due(moment) or moment <= saved.checked_until:
                 continue  # removed, unsubscribed or sent by another run meanwhile
-            places = record_places() if record_places is not None and _placed(saved) else None
-            digest = build_digest(searcher, saved.search, saved.checked_until, moment, places)
+            places = record_places() if record_places is not None and names_a_place(saved.search) else None
+            try:
+                digest = build_digest(searcher, saved.search, saved.checked_until, moment, places)
+            except (BadSearch, SearchError) as exc:  # a search this Vigie no longer reads
+                report.outcomes.append(
+                    Outcome(saved.id, saved.name, saved.recipient, "failed", answer=str(exc))
+                )
+                continue
             if digest.empty:
                 if mailer is not None:
                     saved.checked_until = moment
@@ -159,8 +166,3 @@ def _outcome(
         answer,
         unreachable,
     )
-
-
-def _placed(saved: SavedSearch) -> bool:
-    """Whether the saved search names a place (its records need the registry's places)."""
-    return parse_search_url(saved.search).placed
