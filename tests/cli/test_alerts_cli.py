@@ -185,3 +185,19 @@ def archive_id(store: ArchiveStore, url: str) -> int:
             .scalars()
             .first()
         )
+
+
+@pytest.mark.parametrize(
+    ("env", "args", "expected"),
+    [
+        ({"VIGIE_SMTP_HOST": "127.0.0.1", "VIGIE_SMTP_FROM": "a@example.org"}, [], "set VIGIE_PUBLIC_URL"),
+        ({"VIGIE_PUBLIC_URL": PUBLIC}, [], "set VIGIE_SMTP_HOST and VIGIE_SMTP_FROM"),
+        ({"VIGIE_PUBLIC_URL": "vigie.example.org"}, ["--dry-run"], "is not an http(s) address"),
+        ({}, ["--dry-run", "--now", "demain"], "is not an ISO time"),
+    ],
+)
+def test_send_without_its_settings_is_one_line_and_exit_2(
+    tmp_path: Path, archive, env, args, expected
+) -> None:
+    result = invoke_vigie("alerts", "send", *args, cwd=tmp_path, env=env)
+    assert result.returncode == 2 and expected in one_line_error(result)
