@@ -22,7 +22,8 @@ from workspace.alerts_digest import alert_query
 from workspace.alerts_saved import by_token, search_path, unsubscribe
 from workspace.db import Workspace
 
-router = APIRouter()
+# Secret addresses, no part of the public API: out of /openapi.json.
+router = APIRouter(include_in_schema=False)
 # The paths authorised by a token, not a session: exempt them from a session's CSRF check.
 TOKEN_PATHS = "/alertes/"
 UNKNOWN = "Aucune alerte à cette adresse : le lien est incomplet, ou l'alerte a été supprimée."
