@@ -19,12 +19,14 @@ from cli.export import export
 from cli.feed import feed
 from cli.ocr import ocr
 from cli.records import records
+from cli.review import review
 from cli.runs import runs
 from cli.search import index, search
 from cli.serve import serve
 from cli.snapshot import snapshot
 from cli.sources import sources
 from cli.tag import retag, tag
+from cli.users import users
 from crawler import __version__
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -84,6 +86,8 @@ cli.add_command(feed)
 cli.add_command(serve)
 cli.add_command(records)
 cli.add_command(snapshot)
+cli.add_command(users)
+cli.add_command(review)
 cli.add_command(alerts)
 
 

@@ -18,7 +18,8 @@ from urllib.parse import urlencode
 
 import click
 
-from cli.options import archive_options, registry_option, table_or_json, workspace_option
+from cli.options import archive_options, registry_option, table_or_json
+from cli.workspace_options import workspace_option
 
 if TYPE_CHECKING:
     from search.places import SourcePlaces

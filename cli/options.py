@@ -75,16 +75,6 @@ def _archive_options(func: F, option_class: type[click.Option]) -> F:
     return db_option(func, option_class)
 
 
-def workspace_option(func: F) -> F:
-    """``--workspace``: the group's own database (``workspace.db``), apart from the archive."""
-    return click.option(
-        "--workspace",
-        envvar="VIGIE_WORKSPACE",
-        help="The workspace (accounts, alerts): an SQLite file or a postgresql:// URL "
-        "[default: beside an SQLite archive, NAME.workspace.db]. Env: VIGIE_WORKSPACE.",
-    )(func)
-
-
 # ``--format table|json`` of the listing commands (sources, runs): a table to read, JSON to parse.
 table_or_json = click.option(
     "--format",

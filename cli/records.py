@@ -11,6 +11,7 @@ import click
 from archive.records import RECORD_EXPORT_COLUMNS
 from cli.options import archive_options, existing_store, reading_store, writing
 from cli.record_places import place_filter, place_options, record_places, split_communes
+from cli.workspace_options import workspace_option
 
 # The columns of ``vigie records list`` and of the CSV export, in order (a public contract).
 RECORD_COLUMNS = list(RECORD_EXPORT_COLUMNS)
@@ -90,16 +91,18 @@ def _found(
 @click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def list_records(db: str, files_dir: str | None, fmt: str, **given: Any) -> None:
+@workspace_option
+def list_records(db: str, files_dir: str | None, fmt: str, workspace: str | None, **given: Any) -> None:
     """List records, the newest act first. JSON: {"total", "records": [...]}, each record with
-    its fields and their evidence (start, end, quote, page)."""
+    its fields and their evidence (start, end, quote, page), and its ``review`` (null when not
+    reviewed, or without a workspace)."""
     total, views, _ = _found(db, files_dir, given)
     if fmt == "json":
-        click.echo(
-            json.dumps(
-                {"total": total, "records": [view.to_dict() for view in views]}, ensure_ascii=False, indent=2
-            )
-        )
+        from workspace.review_marks import reviewed_dict
+
+        marks = _review_marks(db, files_dir, workspace, views, required=False)
+        records = [reviewed_dict(view, marks.get(view.id)) for view in views]
+        click.echo(json.dumps({"total": total, "records": records}, ensure_ascii=False, indent=2))
         return
     for view in views:
         record = view.record
@@ -128,7 +131,8 @@ def list_records(db: str, files_dir: str | None, fmt: str, **given: Any) -> None
 @click.argument("record_id", type=int)
 @archive_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def show_record(record_id: int, db: str, files_dir: str | None, fmt: str) -> None:
+@workspace_option
+def show_record(record_id: int, db: str, files_dir: str | None, fmt: str, workspace: str | None) -> None:
     """One record, each field beside the words of the document it was read from, and the
     records on the other side of the same story: for a prefect's authorisation, the commune's
     acts about the same technology; for a commune's act, the prefect's authorisations there."""
@@ -141,7 +145,9 @@ def show_record(record_id: int, db: str, files_dir: str | None, fmt: str) -> Non
         store.close()
     if view is None:
         raise click.BadParameter(f"no record {record_id}", param_hint="'RECORD_ID'")
-    data = view.to_dict()
+    from workspace.review_marks import reviewed_dict
+
+    data = reviewed_dict(view, _review_marks(db, files_dir, workspace, [view], required=False).get(view.id))
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
@@ -160,6 +166,7 @@ def show_record(record_id: int, db: str, files_dir: str | None, fmt: str) -> Non
             "document_title",
             "document_id",
             "related",
+            "review",
         }:
             continue
         if value in (None, [], ""):
@@ -171,6 +178,10 @@ def show_record(record_id: int, db: str, files_dir: str | None, fmt: str) -> Non
             page = f"p. {evidence['page']}: " if evidence.get("page") else ""
             line += f"\n  {'':<20} ↳ {page}« {evidence['quote']} »"
         click.echo(line)
+    if data["review"]:
+        click.echo(
+            f"  review               {_review_cell(data['review'])} by {data['review']['by']} ({data['review']['at']})"
+        )
     for other in view.related:
         click.echo(
             f"  related              record {other['id']}: {other['kind']} {other['act_date'] or ''} "
@@ -185,16 +196,39 @@ def show_record(record_id: int, db: str, files_dir: str | None, fmt: str) -> Non
     "--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), default="jsonl", show_default=True
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-")
-def export_records(db: str, files_dir: str | None, fmt: str, output: str, **given: Any) -> None:
+@click.option(
+    "--confirmed",
+    is_flag=True,
+    help="Only the records the group confirmed or corrected (vigie serve --accounts), corrections applied.",
+)
+@workspace_option
+def export_records(
+    db: str,
+    files_dir: str | None,
+    fmt: str,
+    output: str,
+    confirmed: bool,
+    workspace: str | None,
+    **given: Any,
+) -> None:
     """Every record (that the filters select): JSON Lines with the evidence of each field, CSV
     (UTF-8 with BOM; lists joined by ';') with the columns of ``vigie records list``, or GeoJSON:
-    the records whose commune the registry locates, at its town hall (see the README)."""
+    the records whose commune the registry locates, at its town hall (see the README). With a
+    workspace, each record says how it was reviewed: a ``review`` object in JSON (null when not
+    reviewed), a ``review`` column at the end of the CSV."""
     from pathlib import Path
 
     from archive.spreadsheet import SpreadsheetWriter
     from search.record_geojson import feature_collection
+    from workspace.review_marks import reviewed_dict
 
     total, views, places = _found(db, files_dir, given, placing=fmt == "geojson")
+    marks = _review_marks(db, files_dir, workspace, views, required=confirmed)
+    if confirmed:
+        from workspace.review_marks import confirmed_only
+
+        views = confirmed_only(views, marks)
+        total = len(views)
 
     def emit(out: Any) -> None:
         if fmt == "geojson":
@@ -204,14 +238,16 @@ def export_records(db: str, files_dir: str | None, fmt: str, output: str, **give
             return
         if fmt == "jsonl":
             for view in views:
-                out.write(json.dumps(view.to_dict(), ensure_ascii=False) + "\n")
+                row = reviewed_dict(view, marks.get(view.id), corrected=confirmed)
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
             return
         out.write("\ufeff")
-        writer = SpreadsheetWriter(out, RECORD_COLUMNS)
+        writer = SpreadsheetWriter(out, [*RECORD_COLUMNS, "review"])
         writer.writeheader()
         for view in views:
-            row = view.to_dict()
-            writer.writerow({name: _cell(row.get(name)) for name in RECORD_COLUMNS})
+            row = reviewed_dict(view, marks.get(view.id), corrected=confirmed)
+            cells = {name: _cell(row.get(name)) for name in RECORD_COLUMNS}
+            writer.writerow({**cells, "review": _review_cell(row["review"])})
 
     if output == "-":
         emit(sys.stdout)
@@ -223,6 +259,36 @@ def export_records(db: str, files_dir: str | None, fmt: str, output: str, **give
 
 def _cell(value: Any) -> Any:
     return ";".join(value) if isinstance(value, list) else value
+
+
+def _review_cell(review: dict[str, Any] | None) -> str:
+    """The CSV's ``review`` column: "confirmed", "corrected: kind, vendor", "rejected"; empty
+    when the record was not reviewed."""
+    if review is None:
+        return ""
+    corrected = ", ".join(review.get("corrections") or {})
+    return f"{review['status']}: {corrected}" if corrected else review["status"]
+
+
+def _review_marks(
+    db: str, files_dir: str | None, workspace: str | None, views: list[Any], required: bool
+) -> Any:
+    """The reviews of ``views`` by record id, from the workspace when it exists (``required``:
+    it must)."""
+    from cli.workspace_options import BadInput, open_cli_workspace
+    from workspace.review_marks import record_marks
+
+    opened = open_cli_workspace(db, workspace, must_exist=True)
+    if opened is None:
+        if required:
+            raise BadInput("--confirmed: no workspace yet, so no review (see vigie serve --accounts)")
+        return {}
+    store = reading_store(db, files_dir)
+    try:
+        return record_marks(store, opened, views)
+    finally:
+        store.close()
+        opened.close()
 
 
 @records.command("rebuild")

@@ -6,7 +6,8 @@ from typing import Any
 
 import click
 
-from cli.options import archive_options, can_write, registry_option, workspace_option
+from cli.options import archive_options, can_write, registry_option
+from cli.workspace_options import workspace_option
 
 
 @click.command()
@@ -18,7 +19,19 @@ from cli.options import archive_options, can_write, registry_option, workspace_o
 @click.option(
     "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on."
 )
+@click.option(
+    "--accounts",
+    "with_accounts",
+    is_flag=True,
+    help="Accounts on: login, and the review of the evidence for the group's members (the archive's "
+    "pages stay public). Needs an enabled admin account (vigie users add … --role admin).",
+)
 @workspace_option
+@click.option(
+    "--secure-cookies",
+    is_flag=True,
+    help="Mark the session cookies Secure even when the request does not say HTTPS (behind a TLS proxy).",
+)
 def serve(
     db: str,
     files_dir: str | None,
@@ -26,7 +39,9 @@ def serve(
     no_shipped: bool,
     host: str,
     port: int,
+    with_accounts: bool,
     workspace: str | None,
+    secure_cookies: bool,
 ) -> None:
     """Serve the web interface: search, documents with their evidence, overview, feeds, API.
 
@@ -91,10 +106,14 @@ def serve(
         reason = os.strerror(exc.errno) if exc.errno else str(exc)
         click.echo(f"Error: cannot listen on {host}:{port}: {reason}", err=True)
         sys.exit(2)
+    accounts = _accounts(db, workspace, secure_cookies) if with_accounts else None
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"Vigie serves {db} (read-only) on http://{shown}:{port}/ — Ctrl-C to stop", err=True)
-    app = create_app(archive)
-    app.state.workspace = _workspace(workspace, location)  # the alerts' feeds and unsubscriptions
+    app = create_app(archive, accounts)
+    # The saved searches' feeds and unsubscription pages (web.alerts): the accounts' workspace,
+    # else the workspace if there is one (serving never creates one).
+    alerts = accounts.workspace if accounts is not None else _alerts_workspace(db, workspace)
+    app.state.workspace = alerts
     config = uvicorn.Config(
         app,
         host=host,
@@ -107,15 +126,40 @@ def serve(
     )
     StoppingServer(config).run()
     reader.close()
+    if alerts is not None:
+        alerts.close()
 
 
-def _workspace(workspace: str | None, archive: Any) -> Any:
-    """The workspace of the saved searches, or None (said in one line) when it cannot be opened:
-    the archive is served all the same, without the alerts' pages."""
-    from workspace.db import WorkspaceError, open_workspace, resolve_workspace
+def _accounts(db: str, workspace: str | None, secure_cookies: bool) -> Any:
+    """The accounts of ``--accounts``: the workspace opened, with at least one enabled admin."""
+    from sqlalchemy import select
+
+    from cli.workspace_options import BadInput, open_cli_workspace
+    from web.accounts import Accounts
+    from workspace.models import Role, User
+
+    opened = open_cli_workspace(db, workspace)
+    with opened.session() as session:
+        admin = session.scalar(
+            select(User.id).where(User.role == Role.ADMIN, User.disabled.is_(False)).limit(1)
+        )
+    if admin is None:
+        opened.close()
+        raise BadInput(
+            f"--accounts: no enabled admin account in {opened.location.display}; add one with "
+            "'vigie users add EMAIL --name NAME --role admin'"
+        )
+    return Accounts(opened, secure_cookies=secure_cookies)
+
+
+def _alerts_workspace(db: str, workspace: str | None) -> Any:
+    """The existing workspace, for the alerts' pages; None when there is none, or (said in one
+    line) when it cannot be opened: the archive is served all the same."""
+    from cli.workspace_options import open_cli_workspace
+    from workspace.db import WorkspaceError
 
     try:
-        return open_workspace(resolve_workspace(workspace, archive))
+        return open_cli_workspace(db, workspace, must_exist=True)
     except WorkspaceError as exc:
         click.echo(f"No alerts' pages: {exc}", err=True)
         return None

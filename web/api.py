@@ -22,6 +22,7 @@ from web.app import archive_of
 from web.contract_models import contract_model
 from web.pages import suggested_url
 from web.params import SearchParams, search_params
+from web.review_marks import as_json, document_mention_marks, hit_marks
 
 router = APIRouter(prefix="/api", tags=["API"])
 
@@ -51,6 +52,12 @@ class Hit(BaseModel):
     first_seen_at: str | None = Field(description="Premier archivage par Vigie (UTC).")
     document_url: str = Field(description="Page du document dans cette interface.")
     original_url: str | None = Field(description="Original archivé (PDF : #page=N ouvre la page).")
+    review: dict[str, Any] | None = Field(
+        None,
+        description="Pour un membre connecté, la revue des éléments du document (sinon null) : status "
+        "(confirmed, rejected, corrected, ou mixed), by, at (la dernière), et les comptes confirmed, "
+        "rejected, corrected.",
+    )
 
 
 class SearchResults(BaseModel):
@@ -97,6 +104,11 @@ class MentionOut(BaseModel):
     page: int | None
     stance: str | None
     act: str | None
+    review: dict[str, Any] | None = Field(
+        None,
+        description="Sa revue par le groupe, pour un membre connecté (sinon null) : status (confirmed, "
+        "rejected, corrected), by, at, reason, note, corrections.",
+    )
 
 
 class Version(BaseModel):
@@ -138,6 +150,7 @@ def api_search(request: Request, params: Annotated[SearchParams, Depends(search_
     archive = archive_of(request)
     found = archive.searcher.search(params.search_query(facets=True), archive.hints)
     results = []
+    marks = hit_marks(request, found.hits)
     for hit in found.hits:
         data = hit.to_dict()
         original = f"/originals/{hit.sha256}" if hit.sha256 else None
@@ -147,6 +160,7 @@ def api_search(request: Request, params: Annotated[SearchParams, Depends(search_
                 source_name=archive.source_name(hit.source),
                 document_url=f"/documents/{hit.document_id}",
                 original_url=f"{original}#page={hit.page}" if original and hit.page else original,
+                review=as_json(marks.get(hit.sha256)),
             )
         )
     links = {
@@ -185,6 +199,7 @@ def api_document(request: Request, document_id: int) -> DocumentOut:
     document = archive.searcher.document(document_id)
     if document is None:
         raise HTTPException(404, f"Aucun document n° {document_id} dans l'archive.")
+    marks = document_mention_marks(request, document)
     return DocumentOut(
         **{
             **_fields(document, DocumentOut),
@@ -193,7 +208,13 @@ def api_document(request: Request, document_id: int) -> DocumentOut:
             "original_url": f"/originals/{document.sha256}",
             "urls": [UrlSeen(**_fields(url, UrlSeen)) for url in document.urls],
             "versions": [Version(**_fields(version, Version)) for version in document.versions],
-            "mentions": [MentionOut(**_fields(mention, MentionOut)) for mention in document.mentions],
+            "mentions": [
+                MentionOut(
+                    **_fields(mention, MentionOut),
+                    review=as_json(marks.get((mention.start, mention.end, mention.category))),
+                )
+                for mention in document.mentions
+            ],
         }
     )
 

@@ -8,7 +8,7 @@ Field names are a public contract: extend, never rename. Strings are not escaped
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from pydantic import BaseModel, Field
@@ -18,6 +18,7 @@ from archive.records import RECORD_FIELDS, DecisionRecord
 from web.app import archive_of
 from web.contract_models import contract_model
 from web.record_params import PER_PAGE, RecordParams, record_params
+from web.review_marks import as_json, view_marks
 
 router = APIRouter(prefix="/api", tags=["API"])
 
@@ -60,6 +61,11 @@ class RecordOut(
         description="Les décisions de l'autre partie : pour une autorisation préfectorale, les actes de "
         "la commune sur la même technologie ; pour un acte de la commune, les autorisations du préfet."
     )
+    review: dict[str, Any] | None = Field(
+        None,
+        description="Sa revue par le groupe, pour un membre connecté (sinon null) : status (confirmed, "
+        "rejected, corrected), by, at, reason, note, corrections.",
+    )
 
 
 class RecordList(BaseModel):
@@ -73,11 +79,12 @@ class RecordList(BaseModel):
 def api_records(request: Request, filters: Annotated[RecordParams, Depends(record_params)]) -> RecordList:
     archive = archive_of(request)
     total, views = find_records(archive.reader, filters.record_filter(archive.record_places))
+    marks = view_marks(request, views)
     return RecordList(
         total=total,
         page=filters.page,
         per_page=PER_PAGE,
-        records=[RecordOut(**view.to_dict()) for view in views],
+        records=[RecordOut(**view.to_dict(), review=as_json(marks.get(view.id))) for view in views],
     )
 
 
@@ -86,4 +93,4 @@ def api_record(request: Request, record_id: int) -> RecordOut:
     view = record_by_id(archive_of(request).reader, record_id)
     if view is None:
         raise HTTPException(404, f"Aucune décision n° {record_id} dans l'archive.")
-    return RecordOut(**view.to_dict())
+    return RecordOut(**view.to_dict(), review=as_json(view_marks(request, [view]).get(view.id)))

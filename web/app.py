@@ -6,7 +6,10 @@ feed of any search, ``/search.csv`` and ``/search.jsonl`` exports, ``/records`` 
 ``/records/{id}`` decision records, ``/communes/{name}`` a commune's timeline (and its ``/feed``),
 ``/epci/{siren}``, ``/departements/{code}`` and ``/regions/{code}`` the timelines of the areas
 above it (and their ``/feed``), ``/alertes/{token}.atom`` and ``/alertes/{token}/desinscription``
-a saved search's feed and unsubscription, ``/map`` the map of the sources, and the JSON API under ``/api/`` described by ``/openapi.json``.
+a saved search's feed and unsubscription (``web.alerts``), ``/map`` the map of the sources, and the
+JSON API under ``/api/`` described by ``/openapi.json``.
+With accounts on (``web.accounts``): ``/connexion``, ``/deconnexion``, ``/admin/comptes``, and the
+review of the evidence under ``/revue`` (``web.review``).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -26,6 +29,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from search import SearchError
 from web import labels
+from web.accounts import Accounts
 from web.archive_view import WebArchive
 from web.head import HeadAsGet
 from web.params import BadSearch, SearchParams
@@ -47,7 +51,9 @@ def _version() -> str:
         return "unknown"
 
 
-def create_app(archive: WebArchive) -> FastAPI:
+def create_app(archive: WebArchive, accounts: Accounts | None = None) -> FastAPI:
+    """``accounts``: the accounts and reviews on (``vigie serve --accounts``); None: off."""
+    from web import accounts as account_layer
     from web import alerts, api, api_records, exports, originals, pages, place_pages, records
     from web import map as map_page  # not the builtin
 
@@ -62,14 +68,17 @@ def create_app(archive: WebArchive) -> FastAPI:
         openapi_url="/openapi.json",
         docs_url=None,  # Swagger UI loads scripts from a CDN: the description is enough
         redoc_url=None,
+        dependencies=[Depends(account_layer.csrf_protect)],  # every unsafe request, every route
     )
     app.state.archive = archive
     app.state.templates = _templates()
+    account_layer.install(app, accounts)  # innermost middleware: the headers below cover its answers
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)  # outermost: HEAD gets the same security headers as GET
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (pages, records, place_pages, map_page, exports, originals, api, api_records, alerts):
         app.include_router(module.router)
+    account_layer.csrf_exempt(alerts.TOKEN_PATHS)  # their POSTs are authorised by a secret token
     app.add_exception_handler(BadSearch, _bad_request)
     app.add_exception_handler(SearchError, _bad_request)
     app.add_exception_handler(RequestValidationError, _invalid_url)
@@ -150,8 +159,9 @@ async def _invalid_url(request: Request, exc: Exception) -> Response:
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
-    error = http_error(getattr(exc, "status_code", 500), str(getattr(exc, "detail", "") or ""))
     headers = getattr(exc, "headers", None)  # a 405's Allow
+    allow = (headers or {}).get("Allow")
+    error = http_error(getattr(exc, "status_code", 500), str(getattr(exc, "detail", "") or ""), allow)
     return _error_page(request, error, headers)
 
 

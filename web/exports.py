@@ -22,6 +22,8 @@ from search.feed import atom_feed, feed_id, feed_title
 from search.results import CSV_FIELDS
 from web.app import archive_of
 from web.params import EXPORT_LIMIT, SearchParams, search_params
+from web.review_marks import as_json, hit_marks, member_workspace
+from workspace.reviews import DocumentMarks
 
 router = APIRouter()
 FEED_ENTRIES = 50
@@ -43,14 +45,22 @@ def export_csv(
     request: Request, params: Annotated[SearchParams, Depends(search_params)]
 ) -> StreamingResponse:
     searcher = archive_of(request).searcher
+    # A member's export says how each document's items were reviewed, in a last column.
+    member = member_workspace(request) is not None
 
     def rows() -> Iterator[str]:
         buffer = io.StringIO()
-        writer = SpreadsheetWriter(buffer, CSV_FIELDS)
+        writer = SpreadsheetWriter(buffer, [*CSV_FIELDS, "review"] if member else CSV_FIELDS)
         buffer.write("\ufeff")  # Excel reads UTF-8 only with a BOM
         writer.writeheader()
         for batch in _batches(searcher, params):
-            writer.writerows(hit.csv_row() for hit in batch)
+            if member:
+                marks = hit_marks(request, batch)
+                writer.writerows(
+                    {**hit.csv_row(), "review": _status(marks.get(hit.sha256 or ""))} for hit in batch
+                )
+            else:
+                writer.writerows(hit.csv_row() for hit in batch)
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
@@ -64,14 +74,29 @@ def export_jsonl(
     request: Request, params: Annotated[SearchParams, Depends(search_params)]
 ) -> StreamingResponse:
     searcher = archive_of(request).searcher
+    member = member_workspace(request) is not None
 
     def lines() -> Iterator[str]:
         for batch in _batches(searcher, params):
-            yield "".join(json.dumps(hit.to_dict(), ensure_ascii=False) + "\n" for hit in batch)
+            marks = hit_marks(request, batch) if member else {}
+            yield "".join(
+                json.dumps(
+                    {**hit.to_dict(), "review": as_json(marks.get(hit.sha256 or ""))}
+                    if member
+                    else hit.to_dict(),
+                    ensure_ascii=False,
+                )
+                + "\n"
+                for hit in batch
+            )
 
     return _download(
         lines(), "application/x-ndjson; charset=utf-8", "vigie-recherche.jsonl", searcher, params
     )
+
+
+def _status(marks: DocumentMarks | None) -> str:
+    return marks.status if marks is not None else ""
 
 
 def _batches(searcher: Searcher, params: SearchParams) -> Iterator[list[SearchHit]]:

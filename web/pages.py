@@ -14,6 +14,7 @@ from search import SearchQuery
 from web.app import archive_of, render
 from web.chart import timeline_chart
 from web.params import SearchParams, search_params
+from web.review_marks import document_mention_marks, hit_marks, view_marks
 
 router = APIRouter(include_in_schema=False)
 LATEST_MENTIONS = 10
@@ -68,6 +69,7 @@ def search_page(
         suggested_url=suggested_url(params, found.suggested_category),
         mentions_only=mentions_only,
         page_url=_page_url(params, everything=not params.filtered and not mentions_only),
+        marks=hit_marks(request, found.hits),
     )
 
 
@@ -92,13 +94,16 @@ def document_page(request: Request, document_id: int) -> HTMLResponse:
     document = archive.searcher.document(document_id)
     if document is None:
         raise HTTPException(404, f"Aucun document n° {document_id} dans l'archive.")
+    records = document_records(archive.reader, document.id)
     return render(
         request,
         "document.html",
         title=document.display_title,
         document=document,
         source_name=archive.document_source_name(document),
-        records=document_records(archive.reader, document.id),
+        records=records,
+        record_marks=view_marks(request, records),
+        mention_marks=document_mention_marks(request, document),
     )
 
 

@@ -23,6 +23,7 @@ from web.labels import RECORD_FIELD_LABELS, SCOPE_LABELS, decision_kind_label, e
 from web.pages import page_numbers
 from web.record_feed import commune_feed
 from web.record_params import PER_PAGE, RecordParams, record_params
+from web.review_marks import view_marks
 from web.timeline import Timeline, area_url, areas_above, place_of, timeline
 
 router = APIRouter(include_in_schema=False)
@@ -55,6 +56,7 @@ def record_list(request: Request, filters: Annotated[RecordParams, Depends(recor
         pages=page_numbers(filters.page, last_page),
         last_page=last_page,
         place_links=place_links(filters, archive.record_places) if filters.places else [],
+        marks=view_marks(request, views),
     )
 
 
@@ -117,6 +119,7 @@ def record_page(request: Request, record_id: int) -> HTMLResponse:
             if part
         ),
         view=view,
+        mark=view_marks(request, [view]).get(view.id),
         place=place,
         trail=areas_above(place, places),
         rows=filled,

@@ -31,7 +31,15 @@ _STATUS_MESSAGES = {
     405: "Cette adresse se consulte, sans plus : seules les méthodes GET et HEAD y répondent.",
     500: "Erreur interne : la page n'a pas pu être produite.",
 }
-_STATUS_TITLES = {404: "Page introuvable", 405: "Méthode non permise", 500: "Erreur interne"}
+_STATUS_TITLES = {
+    401: "Connexion requise",
+    403: "Accès refusé",
+    404: "Page introuvable",
+    405: "Méthode non permise",
+    409: "Élément modifié",
+    429: "Trop de tentatives",
+    500: "Erreur interne",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +65,19 @@ def invalid_parameter(errors: Sequence[Mapping[str, Any]]) -> UrlError:
     return UrlError(400, "Adresse invalide", f"Paramètre « {name} » invalide{reason} (« {value} »).")
 
 
-def http_error(status: int, detail: str) -> UrlError:
-    """An HTTP error: the app's own French detail as it is, Starlette's English default replaced."""
+# A form's address (the accounts' and the review's) asked for with another method than POST.
+POST_ONLY = "Cette adresse reçoit un formulaire : seule la méthode POST y répond."
+
+
+def http_error(status: int, detail: str, allow: str | None = None) -> UrlError:
+    """An HTTP error: the app's own French detail as it is, Starlette's English default replaced
+    (``allow``: a 405's Allow header, which says which message fits)."""
     try:
         default = HTTPStatus(status).phrase
     except ValueError:
         default = ""
     if not detail or detail == default:
         detail = _STATUS_MESSAGES.get(status, f"Erreur {status}.")
+        if status == 405 and allow is not None and "GET" not in allow:
+            detail = POST_ONLY
     return UrlError(status, _STATUS_TITLES.get(status, "Erreur"), detail)

@@ -41,7 +41,6 @@ def scripts() -> ScriptDirectory:
 
 def init_workspace_schema(engine: Engine) -> None:
     """Create or upgrade the workspace's tables (safe on every start)."""
-    from workspace import alerts  # noqa: F401 - its tables, on the base
     from workspace.models import WorkspaceBase
 
     try:

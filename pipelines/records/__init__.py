@@ -55,7 +55,10 @@ def read_record(
     }
     drones = kind is not None and kind.value == "drone_authorisation"
     found["cameras"], found["cameras_public_road"] = counts.cameras(text, drones=drones)
-    found["amount_eur"], found["amount_tax"] = money_law.amount(text)
+    # A kind read from the act's words (not the fallback "debate_only" of an act that says
+    # nothing a rule knows) may rule out an amount.
+    read_kind = kind.value if kind is not None and kind.end > kind.start else None
+    found["amount_eur"], found["amount_tax"] = money_law.amount(text, read_kind)
     found["period_start"], found["period_end"] = counts.authorised_period(text)
     kind_name = kind.value if kind else "debate_only"
     record = DecisionRecord(kind=kind_name, technologies=decided_technologies(kind_name, technologies))

@@ -71,6 +71,19 @@ def cameras(text: str, drones: bool = False) -> tuple[Found | None, Found | None
     return _counted(text, start, end, every=start != 0 or end != len(text))
 
 
+# A count of what is there already ("Déjà équipée de 28 caméras", "La commune dispose déjà de
+# 43 caméras", "Depuis 2021, cinq caméras sont placées"), in the same sentence before it: the
+# decision is about what is added.
+_EXISTING_BEFORE = re.compile(
+    r"(?:\bd[ée]j[àa]\b|\bdepuis\s+(?:\d{4}|[\w-]+\s+ans)\b|\bactuellement\b)[^.;:!?]*$", re.IGNORECASE
+)
+# "Six à huit caméras", "8 ou 10 caméras": a range, no count.
+_RANGE_BEFORE = re.compile(
+    r"\b(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt)\s+(?:à|ou)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _counted(text: str, start: int, end: int, every: bool) -> tuple[Found | None, Found | None]:
     """The cameras counted between ``start`` and ``end``: all of them added up (``every``), or
     the first count only."""
@@ -80,6 +93,8 @@ def _counted(text: str, start: int, end: int, every: bool) -> tuple[Found | None
         for match in _CAMERAS.finditer(part)
         if count_value(match["count"]) is not None
         and not (match["count"].lower() in _ARTICLES and "dispositif" in match[0].lower())
+        and not _EXISTING_BEFORE.search(part, max(0, match.start() - 60), match.start())
+        and not _RANGE_BEFORE.search(part, max(0, match.start() - 15), match.start())
     ]
     if not matches:
         return None, None

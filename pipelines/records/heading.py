@@ -12,15 +12,36 @@ _WEEKDAY = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
 # "Arrêté n° 2024-44 du 29 avril 2024", "Délibération 2-3 du Vendredi 23 janvier 2009" (a number
 # without "n°" is digits and separators only).
 _HEADING = re.compile(
-    rf"(?:arr[êe]t[ée]|d[ée]lib[ée]ration|d[ée]cision)(?:\s+(?:pr[ée]fectoral|municipal))?"
+    rf"(?:arr[êe]t[ée]|d[ée]lib[ée]ration|d[ée]cision|\bAP)(?:\s+(?:pr[ée]fectoral|municipal))?"
     rf"(?:\s+(?:n°\s*(?P<number>[\w./-]+)|(?P<bare>\d+(?:[./-]\d+)+)))?\s+du\s+{_WEEKDAY}"
     rf"(?P<date>\d{{1,2}}(?:er)?\s+{MONTHS}(?:\s+\d{{4}})?)",
     re.IGNORECASE,
 )
 # "Arrêté n° 2024-00860" (its date on another line), "DÉLIBÉRATION DU CONSEIL MUNICIPAL\nN° 20160526_7",
 # an item of minutes opening with its number: "N°29 - Autoriser…".
+# ("v?u": a vœu whose ligature was lost on the way.)
 _NUMBER = re.compile(
-    r"(?:(?:arr[êe]t[ée]|d[ée]lib[ée]ration|d[ée]cision|v[œo]e?u)[^\n]{0,40}?\s*|^\s*)n°\s*(?P<number>\d[\w/-]*(?:\s/\s\d+)?)",
+    r"(?:(?:arr[êe]t[ée]|d[ée]lib[ée]ration|d[ée]cision|v[œo?]e?u)[^\n]{0,40}?\s*|^\s*)n°\s*(?P<number>\d[\w/-]*(?:\s/\s\d+)?)",
+    re.IGNORECASE,
+)
+# "Extrait du registre des délibérations du Conseil Municipal de la Ville de Montpellier\nn° 2013 / 14".
+_REGISTER = re.compile(
+    r"registre\s+des\s+d[ée]lib[ée]rations[\s\S]{0,100}?\bn°\s*(?P<number>\d{4}\s?/\s?\d{1,4})", re.IGNORECASE
+)
+# An act's identifier opening its text: the MEL's "19 C 1114 Séance du …", the Conseil de
+# Paris's "2015 SG 61 - Avenant …" and "2009, DVD 215 - …", Avranches's "2013.07.01 - 5 …".
+_LEADING = re.compile(
+    r"\A\s*(?P<number>\d{2}\s+C\s+\d{4}(?=\s)|\d{4},?\s+[A-Z]{1,5}\.?\s+\d{1,4}(?=\s+-\s)"
+    r"|\d{4}\.\d{2}\.\d{2}\s+-\s+\d{1,3}(?=\s))"
+)
+# The Conseil de Paris's reference in brackets: "Déliberation/ Conseil municipal/ Mai 2009 [2009 V. 163]".
+_BRACKETED = re.compile(r"\[(?P<number>\d{4},?\s+[A-Z]{1,5}\.?\s+\d{1,4})\]")
+# A prefecture's identifier of an act in its recueil (the State's "DS" numbering:
+# département-year-month-day-sequence), on a line of its own or before the act's title.
+_RECUEIL_ID = re.compile(r"^\s*-?\s*(?P<number>(?:\d{2,3}|2[AB])-\d{4}-\d{2}-\d{2}-\d{5})\b", re.MULTILINE)
+# "le rapport 28", "la délibération 147": an item's number in a report of the sitting.
+_ITEM = re.compile(
+    r"\b(?:rapport|d[ée]lib[ée]ration)\s+(?P<number>\d{1,3})\b(?![\s,.]*(?:\d|%|€|euros?\b|cam[ée]ras?\b|ans?\b|mois\b))",
     re.IGNORECASE,
 )
 # The sitting that passed the act, when its heading has no date: "N° 20160526_7 du 26 mai 2016",
@@ -52,10 +73,18 @@ def act_number(head: str) -> Found | None:
     if match is not None and (match["number"] or match["bare"]):
         group = "number" if match["number"] else "bare"
         return Found(match[group].rstrip(".,"), match.start(group), match.end(group))
-    numbered = _NUMBER.search(head[:600])
-    if numbered is None:
-        return None
-    return Found(numbered["number"].rstrip(".,-"), numbered.start("number"), numbered.end("number"))
+    for pattern, limit in (
+        (_LEADING, 100),
+        (_BRACKETED, 400),
+        (_REGISTER, 600),
+        (_NUMBER, 600),
+        (_RECUEIL_ID, 1500),
+        (_ITEM, 1500),
+    ):
+        numbered = pattern.search(head[:limit])
+        if numbered is not None:
+            return Found(numbered["number"].rstrip(".,-"), numbered.start("number"), numbered.end("number"))
+    return None
 
 
 def act_date(head: str, year_hint: int | None = None) -> Found | None:
@@ -64,7 +93,7 @@ def act_date(head: str, year_hint: int | None = None) -> Found | None:
     the date of the sitting that passed it ("séance publique du lundi 4 février 2013")."""
     match = _HEADING.search(head[:400])
     if match is None:
-        return _sitting_date(head)
+        return _sitting_date(head) or _council_day(head, year_hint)
     written = match["date"]
     if not re.search(r"\d{4}$", written):
         if year_hint is None:
@@ -92,3 +121,35 @@ def _reported_date(text: str) -> Found | None:
         if date is not None:
             return Found(date, match.start("date"), match.end("date"))
     return None
+
+
+# The day a report says the council sat, next to it: "Le 6 juillet 2011, le conseil municipal",
+# "Le 8 octobre, le conseil municipal validait", "jeudi 9 décembre lors du conseil municipal",
+# "entérinée le 19 juillet par le conseil municipal", "Vendredi 21 février dernier, les élus
+# municipaux". Without its year, the day takes the document's (``year_hint``).
+_COUNCIL_DAY = re.compile(
+    rf"(?<!convoqu[ée]\s)(?<!convoqu[ée]\sle\s)\b{_WEEKDAY}(?P<date>\d{{1,2}}(?:er)?\s+{MONTHS}(?:\s+\d{{4}})?)"
+    r"(?:\s+dernier)?[ \t]*,?[ \t]+"
+    r"(?:lors\s+du\s+|par\s+le\s+|le\s+|les\s+)?(?:conseil\s+municipal|[ée]lus\s+municipaux)",
+    re.IGNORECASE,
+)
+
+
+def _council_day(text: str, year_hint: int | None) -> Found | None:
+    match = next(
+        (
+            found
+            for found in _COUNCIL_DAY.finditer(text, 0, 3000)
+            if not re.search(r"convoqu", text[max(0, found.start() - 25) : found.start()], re.IGNORECASE)
+        ),
+        None,
+    )
+    if match is None:
+        return None
+    written = match["date"]
+    if not re.search(r"\d{4}$", written):
+        if year_hint is None:
+            return None
+        written = f"{written} {year_hint}"
+    date = parse_french_date(written)
+    return Found(date, match.start("date"), match.end("date")) if date else None

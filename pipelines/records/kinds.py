@@ -33,7 +33,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         # "la captation … d'images au moyen de caméras installées sur des aéronefs"; a report of
         # one: "le préfet autorise la police à utiliser un drone", "un arrêté … le recours à des drones".
         re.compile(
-            r"(?:captation|images)[^.]{0,120}?(?:a[ée]ronefs?|drones?)|autoris\w*[^.]{0,120}?\bdrones?\b"
+            r"(?:captation|images)[^.]{0,120}?(?:a[ée]ronefs?|drones?|h[ée]licopt[èe]re)"
+            r"|autoris\w*[^.]{0,120}?\bdrones?\b|surveillance\s+a[ée]rienne"
             r"|arr[êeé]t[ée][^.]{0,100}?\bdrones?\b",
             re.IGNORECASE,
         ),
@@ -46,7 +47,8 @@ _PREFECTORAL_HEADING = re.compile(
 # A prefect, or a prefecture named by its place ("Préfecture du Loiret"; not "Envoi Préfecture",
 # the transmission stamp of a council's act).
 _PREFECT = re.compile(
-    r"\bpr[ée]f(?:et|ète)\b|\bpr[ée]fecture\s+(?:de\s+la|de\s+l['’]|des|du|de)\s+[A-ZÀ-Ý]", re.IGNORECASE
+    r"(?<![^\W_])pr[ée]f(?:et|ète)\b|(?<![^\W_])pr[ée]fecture\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*[A-ZÀ-Ý]",
+    re.IGNORECASE,
 )
 # What only an act has: its heading ("Arrêté n° …"), its deciding verb ("ARRÊTE"), its first article.
 _ACT_FORM = re.compile(
@@ -108,14 +110,18 @@ _COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "extension",
         re.compile(
-            r"\bextension\b|nouvelles?\s+cam[ée]ras|d[ée]ploiement\s+compl[ée]mentaire", re.IGNORECASE
+            r"\bextension\b|nouvelles?\s+cam[ée]ras|d[ée]ploiement\s+compl[ée]mentaire"
+            r"|cam[ée]ras\s+(?:de\s+[\w-]+\s+)?suppl[ée]mentaires",
+            re.IGNORECASE,
         ),
     ),
     (
         "deployment",
         re.compile(
             r"\binstallation\b|mise\s+en\s+place|acquisition|d[ée]ploiement|\bachat\b|implantation"
-            r"|\binstall[ée]e?s?\b|\bdispos[ée]es?\b|inaugur",
+            r"|\binstall(?:er|[ée]e?s?)\b|\bdispos[ée]es?\b|inaugur|(?<!se\s)\bd[ée]ploy(?:er|[ée]e?s?)\b"
+            # "La police municipale se dote de caméras piétons", "la Ville s'est équipée de".
+            r"|\bse\s+dot(?:e|ent|er)\s+d|s['’]\s?(?:est\s+)?[ée]quip|\bmise?s?\s+en\s+service",
             re.IGNORECASE,
         ),
     ),
@@ -130,22 +136,45 @@ _AGAINST = re.compile(
 )
 
 
+# "L'autorisation préfectorale couvre deux périmètres": a report of one.
+_PREFECTORAL_AUTHORISATION = re.compile(r"autorisation\s+pr[ée]fectorale", re.IGNORECASE)
+
+
+def _cited(text: str, at: int) -> bool:
+    """Whether ``at`` is in a recital ("Vu la loi n° 2023-380 …"): a law an act cites is not what
+    it does (a prefect's video-protection arrêté cites the Olympic Games law among its grounds)."""
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    return re.match(r"\s*vu\b", line, re.IGNORECASE) is not None
+
+
+_TABLED_WITH = re.compile(r"\.\s+(?=V[œo]e?ux?\s+d[ée]pos[ée])", re.IGNORECASE)
+
+
 def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Found | None]:
     """(kind, scope) with the span they were read from; scope only for prefectoral authorisations."""
     head = text[:600]
-    experiment = _EXPERIMENT.search(text, 0, 3000)
+    experiment = next(
+        (found for found in _EXPERIMENT.finditer(text, 0, 3000) if not _cited(text, found.start())), None
+    )
     if experiment is not None:  # the 2023 Olympic Games law: algorithmic processing, on trial
         return Found("experiment", experiment.start(), experiment.end()), None
     prefects = _PREFECTORAL_HEADING.search(head) or _PREFECT.search(head)
+    # A press report of a prefect's drone authorisation names the prefecture further down.
+    reported = prefects is None and _PREFECT.search(text, 0, 1500) is not None
+    if reported and (_ACT_FORM.search(text, 0, 3000) or _PREFECTORAL_AUTHORISATION.search(text, 0, 3000)):
+        flights = _RULES[0][1].search(text, 0, 3000)
+        if flights is not None:
+            return Found("drone_authorisation", flights.start(), flights.end()), None
     # A prefect authorises by an arrêté: a page that explains the procedure is none.
     if prefects and _ACT_FORM.search(text, 0, 3000):
         # A recueil's cover (its title, its printer, the prefect's services) may fill the first
-        # lines: the act's own heading follows.
+        # lines: the act's own heading follows; a recueil read whole has its summary first.
         heading = text[:1000]
         for kind, pattern in _RULES:
-            match = pattern.search(heading)
+            match = pattern.search(heading) or pattern.search(text, 0, 3000)
             if match is None:
                 continue
+            heading = text[: max(1000, match.end())]
             found = Found(kind, match.start(), match.end())
             if kind != "prefectoral_authorisation":
                 return found, None
@@ -155,10 +184,14 @@ def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Fo
                     return found, Found(scope, scoped.start(), scoped.end())
             return found, Found("new", match.start(), match.end())
     named = title or head
-    for kind, pattern in _COUNCIL_RULES:
-        match = pattern.search(named)
-        if match is not None:
-            return _against(_at(kind, match, text, named), text), None
+    # A title may join the deliberation and the vœux tabled with it ("Signature d'une convention
+    # … . Vœu déposé par …"): the deliberation is what the act decides.
+    own = _TABLED_WITH.split(named, maxsplit=1)[0]
+    for part in (own, named) if own != named else (named,):
+        for kind, pattern in _COUNCIL_RULES:
+            match = pattern.search(part)
+            if match is not None:
+                return _against(_at(kind, match, text, named), text), None
     start, end = decision_part(text)
     for kind, pattern in _COUNCIL_RULES:
         match = pattern.search(text, start, end)

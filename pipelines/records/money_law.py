@@ -10,12 +10,50 @@ from pipelines.records.spans import Found
 _GRANT_WORDS = re.compile(r"subvention|taux|financ|FIPD|DETR|DSIL|aide|participation", re.IGNORECASE)
 
 
-def amount(text: str) -> tuple[Found | None, Found | None]:
-    """(the decision's amount in euros, "HT"/"TTC"): the largest amount stated, its basis."""
-    found = amounts(text)
+# Kinds that decide no spending: a debate, a ban, a vœu, an experiment the State runs. The sums
+# they quote are a rejected proposal's, a past programme's or a partner's.
+_NO_AMOUNT_KINDS = frozenset({"debate_only", "moratorium_ban", "motion_against", "experiment"})
+# An upper bound, not the sum decided: "plafond de", "dans la limite de", "limités à", "plus de",
+# "jusqu'à", "un montant annuel maximal de".
+_BOUND_BEFORE = re.compile(
+    r"(?:plafond|dans\s+la\s+limite|limit[ée]e?s?\s+[àa]|plus\s+de|jusqu['’]\s?[àa]|maxim(?:al|um))[^.;\d]{0,30}$",
+    re.IGNORECASE,
+)
+# Money already spent ("a dépensé 1.342.645 €", "3 Millions d'euros investis"), or a court's
+# award ("la somme de 5 000 euros à titre de dommages-intérêts", "… en application de l'article
+# L. 761-1"): not what the act decides.
+_SPENT_BEFORE = re.compile(r"(?:d[ée]pens[ée]|bilan\s+chiffr[ée])[^.;\d]{0,30}$", re.IGNORECASE)
+_NOT_DECIDED_AFTER = re.compile(
+    r"^[^.;]{0,25}?(?:investis|d[ée]pens[ée]s|[àa]\s+titre\s+de\s+dommages|en\s+application\s+de\s+l['’]article)",
+    re.IGNORECASE,
+)
+# Words that name the cost of what is decided: "pour un montant (total) de", "un coût de",
+# "un budget de", "une somme de", "s'élève à", "estimé à".
+_COST_BEFORE = re.compile(
+    r"(?:montant|co[ûu]t|budget|somme|s['’]\s?[ée]l[èe]ve|estim[ée]e?|enveloppe)[^.;\d]{0,30}$", re.IGNORECASE
+)
+
+
+def amount(text: str, kind: str | None = None) -> tuple[Found | None, Found | None]:
+    """(the decision's amount in euros, "HT"/"TTC"), or nothing when the text does not state one
+    for sure: the largest amount named as a cost ("pour un montant de"), else the largest amount;
+    none when that is a bound ("dans la limite de"), nor for kinds that decide no spending.
+    Sums spent before and a court's awards are not the decision's."""
+    if kind in _NO_AMOUNT_KINDS:
+        return None, None
+    found = [
+        item
+        for item in amounts(text)
+        if not _SPENT_BEFORE.search(text, max(0, item[2] - 60), item[2])
+        and not _NOT_DECIDED_AFTER.search(text[item[3] : item[3] + 60])
+    ]
     if not found:
         return None, None
-    value, basis, start, end = max(found, key=lambda item: item[0])
+    largest = max(found, key=lambda item: item[0])
+    if _BOUND_BEFORE.search(text, max(0, largest[2] - 60), largest[2]):
+        return None, None  # the sum decided is not stated exactly
+    costs = [item for item in found if _COST_BEFORE.search(text, max(0, item[2] - 60), item[2])]
+    value, basis, start, end = max(costs or found, key=lambda item: item[0])
     return Found(value, start, end), Found(basis, start, end) if basis else None
 
 

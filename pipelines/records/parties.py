@@ -94,13 +94,21 @@ def vendor(text: str) -> Found | None:
     return Found(match["name"].rstrip(".,"), match.start("name"), match.end("name"))
 
 
-_PLACE = r"(?P<place>[A-ZÀ-Ý][\w'’]+(?:[ -](?:(?:sur|en|de|la|le|les|l['’]|d['’])[ -])?[A-ZÀ-Ý][\w'’]+)*)"
+# A place's name: "Manche", "Alpes-Maritimes", "Ille-et-Vilaine", "Saint-Martin-de-Londres".
+_PLACE = r"(?P<place>[A-ZÀ-Ý][\w'’]+(?:[ -](?:(?:sur|en|et|de|la|le|les|l['’]|d['’])[ -])?[A-ZÀ-Ý][\w'’]+)*)"
 _PREFECTURE = re.compile(
     r"(?i:pr[ée]fet|pr[ée]fecture|recueil\s+des\s+actes\s+administratifs)\s+"
-    rf"(?P<link>(?i:de\s+la|de\s+l['’]|des|du|de))\s*{_PLACE}"
+    rf"(?P<link>(?i:de\s+la|de\s+l['’]|des|du|de|d['’]))\s*{_PLACE}"
 )
-# Paris's prefecture of police signs the drone and video authorisations of Paris and its suburbs.
+# Paris's prefecture of police signs the drone and video authorisations of Paris and its suburbs;
+# in a text without an arrêté of its own it is a partner or a subject ("une convention avec la
+# Préfecture de police", "la Préfecture de police a présenté"), not who decided.
 _POLICE_PREFECTURE = re.compile(r"pr[ée]fecture\s+de\s+police(?:\s+de\s+Paris)?", re.IGNORECASE)
+_PREFECT_DECIDES = re.compile(
+    r"\bARR[ÊE]TE\b|\b[Aa]rr[êe]t[ée]\s+n°|^\s*(?i:le\s+pr[ée]fet\s+de\s+police)\b", re.MULTILINE
+)
+# Paris's council is the Conseil de Paris, a municipal and (since 2019) departmental council.
+_PARIS_COUNCIL = re.compile(r"\bconseil\s+de\s+Paris\b", re.IGNORECASE)
 _COUNCIL = re.compile(
     r"(?i:conseil\s+municipal\s+de\s+la\s+(?:ville|commune)\s+d['’]|conseil\s+municipal\s+de\s+la\s+(?:ville|commune)\s+de"
     r"|conseil\s+municipal\s+d['’]|conseil\s+municipal\s+de|(?:mairie|ville|commune)\s+(?:de|d['’]))\s*"
@@ -121,15 +129,18 @@ def authority(text: str) -> Found | None:
     head = text[:1500]
     found: list[Found] = []
     prefecture = _PREFECTURE.search(head)
-    if prefecture is not None:
+    if prefecture is not None and prefecture["place"].casefold() != "police":  # Paris's, below
         link = " ".join(prefecture["link"].lower().split())
         link = link if link.endswith(("'", "’")) else link + " "
         found.append(
             Found(f"Préfecture {link}{_named(prefecture['place'])}", prefecture.start(), prefecture.end())
         )
     police = _POLICE_PREFECTURE.search(head)
-    if police is not None:
+    if police is not None and _PREFECT_DECIDES.search(text, 0, 5000):
         found.append(Found("Préfecture de police de Paris", police.start(), police.end()))
+    paris = _PARIS_COUNCIL.search(head)
+    if paris is not None:
+        found.append(Found("Conseil de Paris", paris.start(), paris.end()))
     council = _COUNCIL.search(head)
     if council is not None:
         place = council["place"] if council["place"] else "Le " + _named(council["place_du"])

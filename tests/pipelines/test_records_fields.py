@@ -12,7 +12,7 @@ from pathlib import Path
 
 from archive.records import DecisionRecord
 from pipelines.dates import find_date
-from pipelines.records import read_record
+from pipelines.records import heading, read_record
 from pipelines.records.build import SITTING_SOURCE, records_for
 from pipelines.records.parties import authority
 from pipelines.tagging import get_tagger
@@ -247,3 +247,107 @@ def test_who_a_reported_authorisation_names_and_a_town_in_capitals_cut_at_its_si
     opening = "LE CONSEIL MUNICIPAL DE LA GAUDE DUMENT CONVOQUE LE MERCREDI 24 FEVRIER 2010"
     found = authority(opening)
     assert found is not None and found.value == "Conseil municipal de La Gaude"
+
+
+def test_the_conseil_de_paris_decides_and_the_police_prefecture_is_its_partner() -> None:
+    debate = _labelled(
+        "web-paris-cm-2009-11-dvd-215-convention-pvpp"
+    )  # "… convention avec la Préfecture de police"
+    [record] = records_for(debate, [], list(get_tagger().tag(debate, paged=False)))
+    # The title joins the deliberation and the vœux tabled with it: the deliberation decides.
+    assert record.kind == "convention"
+    assert record.authority != "Préfecture de police de Paris"
+    voeu = _labelled(
+        "web-paris-cm-2009-05-v-163-voeu-dispositif-cameras"
+    )  # "Le Conseil de Paris, siégeant …"
+    found = authority(voeu)
+    assert found is not None and found.value == "Conseil de Paris"
+    arrete = "PRÉFECTURE DE POLICE\nArrêté n° 2024-00860\nLe préfet de police,\nARRÊTE :\nArticle 1er"
+    found = authority(arrete)
+    assert found is not None and found.value == "Préfecture de police de Paris"
+
+
+def test_a_prefecture_named_with_an_elision_and_a_summary_before_its_drone_arrete() -> None:
+    recueil = _labelled("web-attrap-ille-et-vilaine-35-2025-09-21-00001-drones-rennes")
+    found = authority(recueil)  # "Préfecture d'Ille-et-Vilaine" before "PRÉFET DE LA RÉGION BRETAGNE"
+    assert found is not None and found.value == "Préfecture d'Ille-et-Vilaine"
+    # Read whole, its summary comes first: the arrêté's heading is further than an act's would be.
+    assert read_record(recueil, ["drone"]).kind == "drone_authorisation"
+    helicopters = _labelled("web-attrap-hauts-de-seine-2025-00010-helicopteres-gendarmerie")
+    assert read_record(helicopters, ["videoprotection"]).kind == "drone_authorisation"
+
+
+def test_no_amount_for_sums_spent_before_bounds_or_a_debate() -> None:
+    courbevoie = _labelled("web-courbevoie-2013-subvention-troisieme-phase")  # "a dépensé 1.342.645 €"
+    assert read_record(courbevoie, ["videoprotection"]).amount_eur == 800_000
+    maen_roch = _labelled("web-maen-roch-cm-2023-02-09-videoprotection-batiments")  # "une somme de 50 000 €"
+    assert read_record(maen_roch, ["videoprotection"]).amount_eur == 50_000  # not the option not taken
+    court = _labelled("web-ta-montpellier-2024-saint-martin-de-londres-marche-videoprotection")
+    assert read_record(court, ["videoprotection"]).amount_eur is None  # damages, a treasury limit
+    rejected = _labelled("web-paris-conseil-2007-07-16-voeux-cameras-rejetes")  # a rejected vœu's 45 M€
+    assert read_record(rejected, ["videoprotection"]).amount_eur is None
+
+
+def test_what_a_report_of_an_installation_says_is_a_deployment() -> None:
+    for record_id in (
+        "web-saint-maur-36-videoprotection-neuf-cameras",  # "a décidé … de faire installer des caméras"
+        "web-saint-genis-pouilly-police-municipale-cameras-pietons",  # "se dote de caméras piétons"
+    ):
+        assert read_record(_labelled(record_id), ["videoprotection"]).kind == "deployment"
+    # "Cette optimisation va se déployer jusqu'en 2026": an experiment, not a deployment.
+    assert read_record(_labelled("web-suresnes-experimentation-xxii"), ["vsa"]).kind == "experiment"
+    more = _labelled("web-villeneuve-2017-quinze-cameras-lapi")  # "Quinze caméras … supplémentaires"
+    assert read_record(more, ["videoprotection"]).kind == "extension"
+
+
+def test_act_numbers_as_each_authority_writes_them() -> None:
+    def number(text: str) -> str | None:
+        found = heading.act_number(text)
+        return found.value if found else None
+
+    assert number("19 C 1114 Séance du vendredi 13 décembre 2019 Délibération") == "19 C 1114"  # the MEL
+    assert number("2015 SG 61 - Avenant à la convention relative") == "2015 SG 61"  # the Conseil de Paris
+    assert number("2009, DVD 215 - Signature d'une convention") == "2009, DVD 215"
+    assert number("Déliberation/ Conseil municipal/ Mai 2009 [2009 V. 163]\n") == "2009 V. 163"
+    assert number("2013.07.01 - 5  APPROBATION DU DCE") == "2013.07.01 - 5"  # Avranches's minutes
+    register = "Extrait du registre des\ndélibérations du Conseil\nMunicipal de la Ville de\nMontpellier\nn° 2013 / 14\n"
+    assert number(register) == "2013 / 14"
+    assert (
+        number("Sommaire\n35-2025-09-21-00001 - Arrêté autorisation drones Rennes") == "35-2025-09-21-00001"
+    )
+    assert number("04-2024-05-07-00014 - AP 2024-128-016 du 7 mai 2024 autorisant") == "2024-128-016"
+    assert number("à l'occasion du vote du rapport 28 sur la vidéo-surveillance") == "28"
+    assert number("Nous passons donc au v?u référencé n° 57, déposé par") == "57"
+    # Not an item's number: a recueil's own, a count, a year.
+    assert number("RECUEIL DES ACTES ADMINISTRATIFS\nN°35-2025-208\nPUBLIÉ LE") is None
+    assert number("la délibération 12 caméras") is None
+
+
+def test_cameras_already_there_and_ranges_are_not_the_decisions_count() -> None:
+    more = _labelled("web-louvigne-extension-quatre-cameras-plaques")  # "Depuis 2021, cinq caméras …"
+    assert read_record(more, ["videoprotection"]).cameras == 4  # "prévoit d'ajouter quatre caméras"
+    nomad = _labelled("web-boissy-saint-leger-camera-nomade-depots-sauvages")  # "dispose déjà de 43 caméras"
+    assert read_record(nomad, ["videoprotection"]).cameras == 1  # "une caméra nomade"
+    assert read_record("Six à huit caméras au total seront installées", ["videoprotection"]).cameras is None
+
+
+def test_the_day_a_report_says_the_council_sat() -> None:
+    def day(text: str, year: int | None = None) -> dt.date | None:
+        found = heading.act_date(text, year)
+        return found.value if found else None
+
+    assert day("Le 6 juillet 2011, le conseil municipal était appelé") == dt.date(2011, 7, 6)
+    assert day("Le 8 octobre, le conseil municipal validait le projet", 2020) == dt.date(2020, 10, 8)
+    assert day("Vendredi 21 février dernier, les élus municipaux ont voté", 2020) == dt.date(2020, 2, 21)
+    assert day("Le 8 octobre, le conseil municipal validait le projet") is None  # no year known
+    assert day("Convoqué le mardi 29 janvier 2013, le Conseil Municipal de la Ville") is None
+    assert day("Ouest France du 16 décembre 2021\nLe conseil municipal se réunissait") is None
+
+
+def test_a_law_cited_in_a_recital_and_a_prefecture_after_a_recueils_code() -> None:
+    agde = _labelled("web-attrap-herault-2024-05-ds-0337-agde-provisoire")  # "VU la loi n° 2023-380 …"
+    assert read_record(agde, ["videoprotection"]).kind == "prefectoral_authorisation"
+    drome = _labelled("web-attrap-drome-26-2024-06-12-00014-aeronefs")  # "26_Préf_Préfecture de la Drôme"
+    assert read_record(drome, ["drone"]).kind == "drone_authorisation"
+    reported = _labelled("web-bfmtv-loire-atlantique-drone-anniversaire-sautron")
+    assert read_record(reported, ["drone"]).kind == "drone_authorisation"  # "La préfecture … a autorisé"

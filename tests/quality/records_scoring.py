@@ -200,7 +200,10 @@ def _fixture_text(path: str) -> str | None:
 # names no place ("Le Conseil Municipal") matches any answer of the same kind of body.
 _BODIES = (
     ("prefecture", re.compile(r"\bpr[eé]f(?:et|ecture)\b")),
-    ("commune", re.compile(r"\b(?:conseil municipal|mairie|maire|ville|commune|municipalit[eé])\b")),
+    (
+        "commune",
+        re.compile(r"\b(?:conseil municipal|conseil de paris|mairie|maire|ville|commune|municipalit[eé])\b"),
+    ),
 )
 _BODY_WORDS = re.compile(
     r"\b(?:pr[eé]f(?:et|ecture)|conseil|municipal|mairie|maire|ville|commune|municipalit[eé]|de|la|le|les|du|des|l|d)\b"
@@ -215,8 +218,15 @@ def _same_authority(value: str, expected: str) -> bool:
 
     (got_kind, got_place), (want_kind, want_place) = body(value), body(expected)
     if got_kind is None or got_kind != want_kind:
-        return fold(value) == fold(expected)
-    return not want_place or got_place == want_place
+        return _without_article(fold(value)) == _without_article(fold(expected))
+    # Every word of the label's place must be in the answer's: "Le préfet de police" is the
+    # "Préfecture de police de Paris"; "Préfecture des Alpes" is not "… des Alpes-Maritimes".
+    return not want_place or set(want_place.split()) <= set(got_place.split())
+
+
+def _without_article(folded: str) -> str:
+    """ "le conseil de metropole" → "conseil de metropole": a body named with or without it."""
+    return re.sub(r"^(?:le|la|les|l) ", "", folded)
 
 
 def same_value(name: str, value: Any, expected: Any) -> bool:

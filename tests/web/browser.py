@@ -45,13 +45,16 @@ def free_port() -> int:
 
 
 @contextmanager
-def vigie_serve(db: Path, registry: Path, cwd: Path, shipped: bool = False) -> Iterator[str]:
+def vigie_serve(
+    db: Path, registry: Path, cwd: Path, shipped: bool = False, options: tuple[str, ...] = ()
+) -> Iterator[str]:
     """``vigie serve`` in a subprocess, the way users start it; yields its base URL. With
-    ``shipped``, the registry is Vigie's and ``registry`` added to it, as by default."""
+    ``shipped``, the registry is Vigie's and ``registry`` added to it, as by default; ``options``
+    are more of its options (``--accounts``…)."""
     port = free_port()
     registries = ["--registry", str(registry), *([] if shipped else ["--no-shipped"])]
     process = subprocess.Popen(
-        vigie_command("serve", "--db", str(db), *registries, "--port", str(port)),
+        vigie_command("serve", "--db", str(db), *registries, "--port", str(port), *options),
         cwd=cwd,
         env=vigie_env(),
         stdout=subprocess.PIPE,

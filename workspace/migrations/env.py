@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from alembic import context
 
-from workspace import alerts  # noqa: F401 - its tables, on the base
 from workspace.models import WorkspaceBase
 
 if context.is_offline_mode():
