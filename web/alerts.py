@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from search.feed import atom_feed
 from search.url_params import parse_search_url
+from web.accounts import accounts_of
 from web.app import archive_of, render
 from workspace.alerts import SavedSearch
 from workspace.alerts_digest import alert_query
@@ -30,7 +31,11 @@ UNKNOWN = "Aucune alerte à cette adresse : le lien est incomplet, ou l'alerte a
 
 
 def workspace_of(request: Request) -> Workspace:
+    """The saved searches' workspace: the one ``vigie serve`` opened, else the accounts'."""
     workspace: Workspace | None = getattr(request.app.state, "workspace", None)
+    accounts = accounts_of(request)
+    if workspace is None and accounts is not None:
+        workspace = accounts.workspace
     if workspace is None:
         raise HTTPException(404, "Les alertes ne sont pas activées sur ce serveur.")
     return workspace

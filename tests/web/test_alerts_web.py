@@ -97,3 +97,18 @@ def test_an_unknown_token_is_a_french_404(served, path: str) -> None:
     answer = client.get(path)
     assert answer.status_code == 404 and "Aucune alerte à cette adresse" in answer.text
     assert client.post("/alertes/nope/desinscription").status_code == 404
+
+
+def test_with_accounts_on_the_one_click_post_needs_no_session(served) -> None:
+    """The CSRF check of every unsafe request lets the alerts' POSTs through: their token is the key."""
+    from web.accounts import Accounts
+
+    client, workspace = served
+    alert = saved(workspace, "/search?category=videoprotection")
+    with TestClient(create_app(client.app.state.archive, Accounts(workspace))) as with_accounts:
+        refused = with_accounts.post("/connexion", data={"email": "ana@example.org", "password": "x"})
+        assert refused.status_code == 403 and "jeton de sécurité" in refused.text  # the check is on
+        answer = with_accounts.post(
+            f"/alertes/{alert.token}/desinscription", content=b"List-Unsubscribe=One-Click"
+        )
+    assert answer.status_code == 200 and not active(workspace, alert.id)
