@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import socket
 import threading
 from pathlib import Path
+
+_HOST = socket.gethostname().replace("/", "_")
 
 
 def sha256_hex(data: bytes) -> str:
@@ -28,9 +31,12 @@ class ContentStore:
         """Write ``data`` under its hash; a no-op when it is already there.
 
         The write goes to a temporary file renamed into place, so a crash never leaves a
-        truncated file under a valid hash. The temporary name is unique to this process and
-        thread, which is all the uniqueness needed (cheaper than ``tempfile``: ingest writes
-        thousands of files a second).
+        truncated file under a valid hash, and writers of the same file at once (crawls of
+        several sources, workers on several machines sharing the folder) each rename a whole
+        copy of the same bytes: the last rename wins, and a reader never sees half a file.
+        The temporary name is unique to this machine, process and thread, with random bytes
+        for machines that share a host name (cheaper than ``tempfile``: ingest writes thousands
+        of files a second).
         """
         path = self.path_for(sha256)
         try:
@@ -42,7 +48,7 @@ class ContentStore:
         if folder not in self._folders:
             folder.mkdir(parents=True, exist_ok=True)
             self._folders.add(folder)
-        tmp = folder / f".tmp-{os.getpid()}-{threading.get_ident()}"
+        tmp = folder / f".tmp-{_HOST}-{os.getpid()}-{threading.get_ident()}-{os.urandom(4).hex()}"
         try:
             with tmp.open("wb") as handle:
                 handle.write(data)

@@ -47,6 +47,12 @@ def count_queued(store: ArchiveStore, retry_failed: bool = False) -> tuple[int, 
     return row[0], row[1]
 
 
+def queued_ids(store: ArchiveStore, retry_failed: bool = False) -> list[int]:
+    """The ids of the queued documents, oldest first (one OCR job each for the workers)."""
+    with store.session() as session:
+        return list(session.scalars(select(Document.id).where(_queued(retry_failed)).order_by(Document.id)))
+
+
 def count_failed(store: ArchiveStore) -> int:
     with store.session() as session:
         return (
@@ -60,8 +66,9 @@ def count_failed(store: ArchiveStore) -> int:
 
 
 def queued_documents(
-    store: ArchiveStore, limit: int | None = None, retry_failed: bool = False
+    store: ArchiveStore, limit: int | None = None, retry_failed: bool = False, ids: list[int] | None = None
 ) -> list[QueuedDocument]:
+    """The queue, oldest first; ``ids``: only those documents (a worker's OCR job), if queued."""
     first_url = (
         select(DocumentUrl.url)
         .where(DocumentUrl.document_id == Document.id)
@@ -78,7 +85,7 @@ def queued_documents(
             Document.pages,
             *(getattr(Document, name) for name in FACT_FIELDS),
         )
-        .where(_queued(retry_failed))
+        .where(_queued(retry_failed) if ids is None else _queued(retry_failed) & Document.id.in_(ids))
         .order_by(Document.id)
         .limit(limit)
     )

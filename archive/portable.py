@@ -48,8 +48,16 @@ def date_plus(date: ColumnElement[Any], years: ColumnElement[Any], days: int = 0
 @compiles(_date_plus, "sqlite")
 def _date_plus_sqlite(element: _date_plus, compiler: SQLCompiler, **kw: Any) -> str:
     date, years, days = (compiler.process(clause, **kw) for clause in element.clauses)
-    # SQLite's date arithmetic (dates are ISO text): date('2020-03-01', '+5 years', '-1 days').
-    return f"date({date}, printf('%+d years', {years}), printf('%+d days', {days}))"
+    # SQLite's date arithmetic (dates are ISO text) rolls 29 February plus a year over to 1 March;
+    # PostgreSQL and Python keep to the month's last day (28 February). So the years are added to
+    # the first of the month, and the day put back no later than that month's last (ISO text
+    # compares as dates do).
+    month = f"date({date}, 'start of month', printf('%+d years', {years}))"
+    day = f"date({month}, printf('%+d days', CAST(strftime('%d', {date}) AS INTEGER) - 1))"
+    last = f"date({month}, '+1 months', '-1 days')"
+    return (
+        f"CASE WHEN {years} IS NULL THEN NULL ELSE date(min({day}, {last}), printf('%+d days', {days})) END"
+    )
 
 
 @compiles(_date_plus, "postgresql")

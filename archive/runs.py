@@ -233,3 +233,26 @@ def source_health(store: ArchiveStore, last: int, slugs: list[str] | None = None
         SourceHealth(slug, history, last_ok.get(slug), documents[slug])
         for slug, history in sorted(statuses.items())
     ]
+
+
+LOST = "lost: its process ended without closing it"
+
+
+def close_lost_runs(store: ArchiveStore, sources: list[str]) -> list[int]:
+    """Mark ``interrupted`` the runs still ``running`` that crawled one of ``sources``; their ids.
+
+    Call it holding those sources' locks (``ArchiveLock.acquire_sources``): a live run holds
+    the locks of all its sources, so a run still marked running over one of them has died
+    (killed, or its machine lost) without recording its end. Everything it archived stays.
+    """
+    wanted = set(sources)
+    with store.session() as session, session.begin():
+        lost = [
+            run
+            for run in session.scalars(select(CrawlRun).where(CrawlRun.status == "running"))
+            if wanted & set(run.sources or [])
+        ]
+        for run in lost:
+            run.status = "interrupted"
+            run.close_reason = LOST
+        return [run.id for run in lost]

@@ -84,7 +84,8 @@ def compared_by_alembic(dialect: str) -> Callable[[object, str | None, str, bool
     """Alembic's ``include_object`` on a ``dialect`` database: what autogenerate compares.
 
     Not what only the database has: the full-text search keeps its own tables, triggers and
-    indexes in the archive (``search/index.py``), which a drafted revision must never drop. Nor,
+    indexes in the archive (``search/index.py``), and so does the workers' queue (procrastinate's
+    tables, ``workers/app.py``): a drafted revision must never drop them. Nor,
     on SQLite, foreign keys: SQLAlchemy reads no ON DELETE from the inline ``REFERENCES`` that
     SQLite's ALTER TABLE writes (``mentions.act_id`` of every upgraded archive), and the
     "fix" drafted would rebuild the table, and drop the search's triggers with it.

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive import bulk
@@ -16,6 +16,15 @@ from archive.files import ContentStore
 from archive.models import Act, CrawlRun, Document, DocumentUrl, Mention
 from archive.records import ActRecord, FetchOutcome, FetchRecord, MentionRecord
 from archive.schema import init_schema
+
+# Writes of one document are tried this many times when another writer races them.
+_ATTEMPTS = 3
+# PostgreSQL's deadlock_detected and serialization_failure: the transaction may simply run again.
+_TRANSIENT = {"40P01", "40001"}
+
+
+def _sqlstate(exc: OperationalError) -> str | None:
+    return getattr(exc.orig, "sqlstate", None)
 
 
 class ArchiveStore:
@@ -43,11 +52,16 @@ class ArchiveStore:
     def record(self, fetched: FetchRecord) -> FetchOutcome:
         """Archive one fetched document; never overwrites an earlier version."""
         self._put_file(fetched)
-        try:
-            return self._record_row(fetched)
-        except IntegrityError:
-            # Another writer inserted the same content or source meanwhile: try once more.
-            return self._record_row(fetched)
+        for _ in range(_ATTEMPTS - 1):
+            try:
+                return self._record_row(fetched)
+            except (IntegrityError, OperationalError) as exc:
+                # Another writer (a crawl of another source, on PostgreSQL) inserted the same
+                # content, URL or site meanwhile, or the server broke a deadlock between two
+                # such writers: the next attempt sees what it committed.
+                if isinstance(exc, OperationalError) and _sqlstate(exc) not in _TRANSIENT:
+                    raise
+        return self._record_row(fetched)
 
     def record_many(self, records: Sequence[FetchRecord]) -> list[FetchOutcome]:
         """Archive documents in one transaction (a crawl's batch); outcomes in the same order.

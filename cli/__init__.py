@@ -17,7 +17,9 @@ from cli.crawl import crawl
 from cli.demo import demo
 from cli.export import export
 from cli.feed import feed
+from cli.migrate import migrate
 from cli.ocr import ocr
+from cli.queue import queue, worker
 from cli.records import records
 from cli.review import review
 from cli.runs import runs
@@ -80,6 +82,8 @@ cli.add_command(retag)
 cli.add_command(search)
 cli.add_command(index)
 cli.add_command(ocr)
+cli.add_command(worker)
+cli.add_command(queue)
 cli.add_command(sources)
 cli.add_command(runs)
 cli.add_command(feed)
@@ -88,6 +92,7 @@ cli.add_command(records)
 cli.add_command(snapshot)
 cli.add_command(users)
 cli.add_command(review)
+cli.add_command(migrate)
 cli.add_command(alerts)
 
 

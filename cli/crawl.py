@@ -78,6 +78,12 @@ def parse_settings(pairs: tuple[str, ...]) -> dict[str, Any]:
 )
 @click.option("--quiet", "-q", is_flag=True, help="For cron: print only errors and a one-line summary.")
 @click.option(
+    "--enqueue",
+    is_flag=True,
+    help="Put one job per source in the archive's queue for 'vigie worker' instead of crawling "
+    "(PostgreSQL archives).",
+)
+@click.option(
     "--no-revisit",
     is_flag=True,
     help="Do not request again the archived documents that no page links to any more.",
@@ -152,6 +158,7 @@ def crawl(
     no_shipped: bool,
     job_dir: str | None,
     quiet: bool,
+    enqueue: bool,
     no_revisit: bool,
 ) -> None:
     """Crawl municipal sites from their start URLS, or registered sources, into the archive.
@@ -175,6 +182,10 @@ def crawl(
 
     start_urls = [check_url(url) for url in urls]
     location = location_or_exit(db, files_dir)
+    if enqueue:
+        from cli.queue import server_location
+
+        server_location(db, files_dir)  # workers need a server database: one line, exit 2
     # One named source is crawled whatever its last check said; many are planned around it.
     planned = all_sources or len(slugs) > 1
     skip = unanswered(location) if planned and not include_unanswered else {}
@@ -201,19 +212,27 @@ def crawl(
         job_dir=job_dir,
         revisit=not no_revisit,
     )
-    if selection and (plan or (all_sources and not quiet)):
+    if selection and (plan or (all_sources and not quiet and not enqueue)):
         announce(selection, options, listing=plan, skip=skip)
     if selection and selection.skipped and not (plan or all_sources or quiet):
         click.echo(skipped_line(selection.skipped, skip), err=True)
     if plan:
         return
+    if enqueue:
+        from cli.queue import enqueue_crawls
+
+        enqueue_crawls(location, [source.slug for source in sources], start_urls, quiet)
+        return
     ArchiveStore(location).close()  # fail now, in one line, if the archive cannot be opened
     lock = ArchiveLock(location)
     try:
-        lock.acquire("crawl")
+        # On PostgreSQL, crawls of other sources may write beside this one (archive.lock).
+        lock.acquire_sources("crawl", crawled_sources(sources, start_urls))
     except ArchiveLockedError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(3)
+    if not location.is_sqlite:
+        close_lost(location, [source.slug for source in sources])
     try:
         run = run_crawl(options)
     finally:
@@ -223,6 +242,27 @@ def crawl(
     else:
         click.echo(format_summary(run, location, ocr_queue(location), archive_args(db, files_dir)))
     exit_for(run)
+
+
+def crawled_sources(sources: list[Any], start_urls: list[str]) -> list[str]:
+    """What a crawl locks: its registered sources' slugs, and the sites of its bare start URLs."""
+    from urllib.parse import urlsplit
+
+    return [source.slug for source in sources] + [urlsplit(url).netloc.lower() for url in start_urls]
+
+
+def close_lost(location: Any, slugs: list[str]) -> None:
+    """Runs of these sources left ``running`` by a process that died are now ``interrupted``."""
+    from archive import ArchiveStore
+    from archive.runs import close_lost_runs
+
+    store = ArchiveStore(location)
+    try:
+        lost = close_lost_runs(store, slugs)
+    finally:
+        store.close()
+    if lost:
+        click.echo(f"Closed as interrupted: run(s) {', '.join(map(str, lost))}, whose crawl died", err=True)
 
 
 def chosen_sources(

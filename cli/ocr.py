@@ -38,6 +38,12 @@ def ocr_options(func: object) -> object:
     is_flag=True,
     help="Try again the documents whose OCR failed before (they are skipped otherwise).",
 )
+@click.option(
+    "--enqueue",
+    is_flag=True,
+    help="Put one job per queued document in the archive's queue for 'vigie worker' instead "
+    "(PostgreSQL archives).",
+)
 @ocr_options
 @lexicon_option
 def ocr(
@@ -47,6 +53,7 @@ def ocr(
     retry_failed: bool,
     ocr_workers: int | None,
     ocr_timeout: float | None,
+    enqueue: bool,
     lexicon: Path | None,
 ) -> None:
     """OCR the scanned PDFs a crawl queued, in French, with tesseract.
@@ -60,6 +67,12 @@ def ocr(
     from pipelines.ocr import DEFAULT_TIMEOUT, OcrUnavailableError, find_engine
     from pipelines.ocr.queue import drain_queue
 
+    if enqueue:
+        from cli.options import location_or_exit
+        from cli.queue import enqueue_ocr
+
+        enqueue_ocr(location_or_exit(db, files_dir), retry_failed, limit)
+        return
     tagger = tagger_or_exit(lexicon)
     store = existing_store(db, files_dir)
     try:

@@ -18,6 +18,7 @@ What each fetch means for the archive:
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -35,6 +36,7 @@ from pipelines.run_recorder import RunRecorder
 from pipelines.store_writer import StoreWriter
 
 GONE_KINDS = {"http_404", "http_410"}
+logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
@@ -57,16 +59,27 @@ class StoragePipeline:
         self.recorder = self.context.open_run(list(getattr(self.crawler.spider, "start_urls", [])))
 
     async def process_item(self, item: Any) -> Any:
-        if isinstance(item, FetchFailure):
-            await self._record_failure(item)
-        elif isinstance(item, NotModified):
-            await self._seen_again(item.url, item.source, item.etag, item.last_modified)
-        elif isinstance(item, DocumentItem):
-            if item.extracted is not None and item.extracted.unchanged:
+        try:
+            if isinstance(item, FetchFailure):
+                await self._record_failure(item)
+            elif isinstance(item, NotModified):
                 await self._seen_again(item.url, item.source, item.etag, item.last_modified)
-                item.body = b""
-            else:
-                await self._archive(item)
+            elif isinstance(item, DocumentItem):
+                if item.extracted is not None and item.extracted.unchanged:
+                    await self._seen_again(item.url, item.source, item.etag, item.last_modified)
+                    item.body = b""
+                else:
+                    await self._archive(item)
+        except Exception as exc:
+            # Not a database error (those are counted in _archive): a writer that failed, or a
+            # bug. Scrapy would log it and go on, the document silently lost; recorded, the run
+            # says NOT ARCHIVED and the crawl exits 1.
+            if self.recorder is None:
+                raise
+            logger.error("cannot archive %s: %r", getattr(item, "url", "?"), exc)
+            self.recorder.error(
+                getattr(item, "source", ""), ARCHIVE_FAILED, getattr(item, "url", ""), repr(exc)
+            )
         return item
 
     async def _write(self, work: Callable[[], T]) -> T:

@@ -6,20 +6,22 @@ thread is busy are archived together in one transaction (``ArchiveStore.record_m
 crawl writes each document at once, a fast one writes them in batches of up to ``MAX_BATCH``,
 without a timer that would keep documents waiting in memory.
 
-If a batch fails (disk full, database locked for too long…), its documents are written one by
-one, so one bad document costs only itself.
+If a batch fails (disk full, database locked for too long, or any other error), its documents are
+written one by one, so one bad document costs only itself: its error goes to the coroutine that
+waits for it, which records it (``archive_failed``, and the crawl exits 1). Should the thread
+itself fail, every write waiting or still to come fails with that error at once: a crawl never
+hangs on a writer that is gone, and what was committed stays.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
-
-from sqlalchemy.exc import SQLAlchemyError
 
 from archive import ArchiveError, ArchiveStore, FetchOutcome, FetchRecord
 
@@ -38,6 +40,9 @@ class StoreWriter:
     def __init__(self, store: ArchiveStore) -> None:
         self.store = store
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._lookahead: list[_Job | None] = []  # a job taken while filling a batch, not batchable
+        self._failure: BaseException | None = None  # what stopped the thread, if anything did
+        self._lock = threading.Lock()  # orders a submission against the thread's failure
         self._thread = threading.Thread(target=self._run, name="vigie-store", daemon=True)
         self._thread.start()
         self.batches = 0  # transactions that archived documents, for the crawl's stats
@@ -56,19 +61,44 @@ class StoreWriter:
         self._thread.join()
 
     def _submit(self, job: _Job) -> asyncio.Future[Any]:
-        self._jobs.put(job)
+        with self._lock:
+            if self._failure is None:
+                self._jobs.put(job)
+                return job.future
+        job.future.set_exception(WriterFailedError(f"the archive's writer failed: {self._failure!r}"))
         return job.future
 
     def _run(self) -> None:
-        lookahead: list[_Job | None] = []  # a job taken while filling a batch, not batchable
+        batch: list[_Job | None] = []
+        try:
+            self._serve(batch)
+        except BaseException as exc:  # a bug, not a database error: fail loudly, never hang
+            with self._lock:
+                self._failure = exc
+            error = WriterFailedError(f"the archive's writer failed: {exc!r}")
+            pending = [*batch, *self._lookahead]
+            while True:
+                try:
+                    pending.append(self._jobs.get_nowait())
+                except queue.Empty:
+                    break
+            for job in pending:
+                if job is not None:
+                    with contextlib.suppress(RuntimeError):  # its event loop is closed
+                        _resolve(job.future, None, error)
+
+    def _serve(self, batch: list[_Job | None]) -> None:
+        """The thread's loop; ``batch`` holds the jobs taken and not yet settled."""
+        lookahead = self._lookahead
         while True:
+            batch.clear()
             job = lookahead.pop() if lookahead else self._jobs.get()
             if job is None:
                 return
+            batch.append(job)
             if job.record is None:
                 self._settle(job, job.work)  # type: ignore[arg-type]
                 continue
-            batch = [job]
             while len(batch) < MAX_BATCH:
                 try:
                     following = self._jobs.get_nowait()
@@ -78,13 +108,13 @@ class StoreWriter:
                     lookahead.append(following)  # the stop, or a write that must run alone
                     break
                 batch.append(following)
-            self._archive(batch)
+            self._archive([job for job in batch if job is not None])
 
     def _archive(self, batch: list[_Job]) -> None:
         records = [job.record for job in batch if job.record is not None]
         try:
             outcomes = self.store.record_many(records)
-        except (ArchiveError, SQLAlchemyError):
+        except Exception:  # each document then meets its own error, if any
             for job in batch:
                 record = job.record
                 self._settle(job, lambda record=record: self.store.record(record))
@@ -103,9 +133,13 @@ class StoreWriter:
             _resolve(job.future, result, None)
 
 
+class WriterFailedError(ArchiveError):
+    """The writer thread stopped on an unexpected error: nothing more can be archived."""
+
+
 def _resolve(future: asyncio.Future[Any], result: Any, error: BaseException | None) -> None:
     def settle() -> None:
-        if future.cancelled():
+        if future.done():  # cancelled, or already failed by a writer that stopped
             return
         if error is not None:
             future.set_exception(error)

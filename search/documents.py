@@ -62,6 +62,7 @@ class MentionSeen:
     act_id: int | None = None
     start: int = 0  # the matched words' offsets in the document's text
     end: int = 0
+    id: int = 0  # the mention's row, for the link to its page view
 
 
 @dataclass(slots=True, kw_only=True)
@@ -220,4 +221,5 @@ def _mention(mention: Mention) -> MentionSeen:
         act_id=mention.act_id,
         start=mention.start,
         end=mention.end,
+        id=mention.id,
     )

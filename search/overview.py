@@ -33,25 +33,30 @@ class Totals:
     sources: int
 
 
+# A document's "YYYY-MM": SQLite keeps dates as ISO text, PostgreSQL as dates.
+_MONTH = {
+    "sqlite": "substr({day}, 1, 7)",
+    "postgresql": "to_char({day}, 'YYYY-MM')",
+}
 _TIMELINE = """
-SELECT substr(COALESCE(d.date, date(d.first_seen_at)), 1, 7) AS month, m.category AS category,
+SELECT {month} AS month, m.category AS category,
        count(DISTINCT d.id) AS documents
 FROM mentions m JOIN documents d ON d.id = m.document_id
-WHERE d.is_latest = 1
+WHERE d.is_latest = TRUE
 GROUP BY month, m.category ORDER BY month, m.category
 """
 _TOP_SOURCES = """
 SELECT s.host AS host, count(DISTINCT d.id) AS documents, count(m.id) AS mentions
 FROM mentions m JOIN documents d ON d.id = m.document_id JOIN sources s ON s.id = d.source_id
-WHERE d.is_latest = 1
+WHERE d.is_latest = TRUE
 GROUP BY s.host ORDER BY mentions DESC, s.host LIMIT :limit
 """
 _TOTALS = """
-SELECT (SELECT count(*) FROM documents WHERE is_latest = 1) AS documents,
+SELECT (SELECT count(*) FROM documents WHERE is_latest = TRUE) AS documents,
        (SELECT count(DISTINCT m.document_id) FROM mentions m JOIN documents d ON d.id = m.document_id
-        WHERE d.is_latest = 1) AS documents_with_mentions,
+        WHERE d.is_latest = TRUE) AS documents_with_mentions,
        (SELECT count(*) FROM mentions m JOIN documents d ON d.id = m.document_id
-        WHERE d.is_latest = 1) AS mentions,
+        WHERE d.is_latest = TRUE) AS mentions,
        (SELECT count(*) FROM sources) AS sources
 """
 
@@ -59,8 +64,13 @@ SELECT (SELECT count(*) FROM documents WHERE is_latest = 1) AS documents,
 def timeline(engine: Engine) -> list[MonthCount]:
     with engine.connect() as connection:
         return [
-            MonthCount(row.month, row.category, row.documents) for row in connection.execute(text(_TIMELINE))
+            MonthCount(row.month, row.category, row.documents)
+            for row in connection.execute(text(_TIMELINE.format(month=_month(connection.dialect.name))))
         ]
+
+
+def _month(dialect: str) -> str:
+    return _MONTH[dialect].format(day="COALESCE(d.date, date(d.first_seen_at))")
 
 
 def top_sources(engine: Engine, limit: int = 10) -> list[SourceCount]:

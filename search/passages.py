@@ -12,6 +12,7 @@ marked. The offset of its first match comes back too, so the page and act need n
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from search.folding import fold_word
@@ -89,6 +90,15 @@ def passage(text: str, words: list[tuple[str, bool]]) -> tuple[str, int] | None:
     marked = every.sub(lambda m: OPEN + m.group(0) + CLOSE, text[start:end])
     marked = " ".join(marked.split())
     return ("…" if start > 0 else "") + marked + ("…" if end < len(text) else ""), anchor.start()
+
+
+def match_spans(text: str, words: list[tuple[str, bool]], limit: int = 200) -> list[tuple[int, int]]:
+    """The offsets of the query words' matches in ``text`` (as ``passage`` marks them), the
+    first ``limit`` in text order."""
+    if not words:
+        return []
+    every = re.compile("|".join(_pattern(word, prefix) for word, prefix in words), re.I)
+    return [match.span() for match in itertools.islice(every.finditer(text), limit)]
 
 
 def _first(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:

@@ -19,6 +19,11 @@ from archive.taxonomy import CATEGORY_IDS, STANCES
 from search.query import check_choices, parse_date
 
 DAY = "COALESCE(d.date, date(d.first_seen_at))"
+# The members of a record's ``technologies`` (a JSON list), as rows ``t`` of one column ``value``.
+_JSON_MEMBERS = {
+    "sqlite": "json_each(r.technologies) t",
+    "postgresql": "json_array_elements_text(r.technologies) AS t(value)",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +52,7 @@ def source_counts(
     categories = check_choices(list(categories or []), CATEGORY_IDS, "categories")
     check_choices([stance] if stance else [], STANCES, "stance")
     start, end = parse_date(since, "since"), parse_date(until, "until", end_of_period=True)
-    documents = ["d.is_latest = 1"]
+    documents = ["d.is_latest = TRUE"]
     params: dict[str, Any] = {}
     if start:
         documents.append(f"{DAY} >= :since")
@@ -59,11 +64,13 @@ def source_counts(
     records = list(documents)
     if categories:
         mentions.append("m.category IN :categories")
-        records.append("EXISTS (SELECT 1 FROM json_each(r.technologies) t WHERE t.value IN :categories)")
+        records.append(
+            f"EXISTS (SELECT 1 FROM {_JSON_MEMBERS[engine.dialect.name]} WHERE t.value IN :categories)"
+        )
         params["categories"] = categories
     if stance:
         mentions.append("m.stance = :stance")
-        records.append("0")
+        records.append("FALSE")
         params["stance"] = stance
     sql = f"""
 WITH found AS (SELECT DISTINCT document_id, source_slug FROM document_urls WHERE source_slug IS NOT NULL),

@@ -63,6 +63,11 @@ class Archives:
                 self.server.drop_database(database)
 
 
+def db_option(location: DatabaseLocation) -> str:
+    """What ``--db`` is given for ``location``: the SQLite file's path, or the database's URL."""
+    return str(location.sqlite_path) if location.is_sqlite else location.url
+
+
 def archive_template(server: PostgresServer) -> str:
     """The template database holding an empty archive, made once per server."""
     if ARCHIVE_TEMPLATE not in server.databases:

@@ -46,8 +46,10 @@ def drain_queue(
     workers: int | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     progress: Callable[[QueuedDocument], None] | None = None,
+    ids: list[int] | None = None,
 ) -> OcrReport:
-    documents = queued_documents(store, limit, retry_failed)
+    """OCR the queue (``ids``: only those of its documents), saving each document when done."""
+    documents = queued_documents(store, limit, retry_failed, ids)
     return asyncio.run(
         _drain(store, engine, tagger, documents, workers or default_workers(), timeout, progress)
     )

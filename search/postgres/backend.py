@@ -5,7 +5,8 @@ triggers, GIN) is in ``search.postgres.index``, the translation of queries in
 ``search.postgres.tsquery``, the result set's SQL in ``search.postgres.matches``, the facets in
 ``search.postgres.facets`` and the page in ``search.postgres.hits``. A search is one
 transaction under ``SET LOCAL statement_timeout``: a statement that runs past the time limit is
-cancelled by the server, reported as SQLite's interrupted search is (``TIMEOUT``).
+cancelled by the server, reported as SQLite's interrupted search is (``TIMEOUT``); one running
+when the server stops (``search.deadline.stop_searches``) is cancelled then (``STOPPED``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
 from search.backend import SearchBackend
-from search.deadline import searches_stopped
+from search.deadline import cancelled_on_stop, searches_stopped
 from search.errors import FAILED, STOPPED, TIMEOUT, SearchError, malformed_query
 from search.postgres import index as tsvector_index
 from search.postgres.facets import count_facets
@@ -40,7 +41,7 @@ class PostgresBackend(SearchBackend):
         page = {"limit": query.limit, "offset": query.offset}
         order = NEWEST if query.newest_first else RANKED
         ends_at = time.monotonic() + self.timeout
-        with self.engine.connect() as connection:
+        with self.engine.connect() as connection, cancelled_on_stop(connection):
             try:
                 self._limit(connection)
                 tsq = _tsquery(connection, query)
@@ -68,7 +69,7 @@ class PostgresBackend(SearchBackend):
 
     def document_ids(self, query: SearchQuery) -> list[int]:
         where, params = filters(query, self.places)
-        with self.engine.connect() as connection:
+        with self.engine.connect() as connection, cancelled_on_stop(connection):
             try:
                 self._limit(connection)
                 tsq = _tsquery(connection, query)

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy.exc import SQLAlchemyError
 
 from archive import ArchiveError, ArchiveStore, resolve_location
-from archive.lock import ArchiveLock, ArchiveLockedError
+from archive.lock import MAX_SOURCE_LOCKS, ArchiveLock, ArchiveLockedError
 from archive.models import Source
 from archive.reader import ArchiveReader
 from tests import postgres
@@ -125,6 +125,102 @@ def test_one_writer_at_a_time(pg_archives: Archives) -> None:
     second = ArchiveLock(location)
     second.acquire("retag")
     second.release()
+
+
+@pytest.mark.postgresql
+def test_crawls_of_different_sources_write_at_once_and_of_one_source_never(pg_archives: Archives) -> None:
+    location = pg_archives.location()
+    first = ArchiveLock(location)
+    first.acquire_sources("crawl", ["montpellier", "lyon"])
+    locks = [first]
+    try:
+        other = ArchiveLock(location)
+        other.acquire_sources("crawl", ["nimes"])  # another source: at once
+        locks.append(other)
+        with pytest.raises(
+            ArchiveLockedError,
+            match=r"the source 'lyon' is busy: 'vigie crawl' \(pid \d+, since .*\) is crawling it",
+        ):
+            ArchiveLock(location).acquire_sources("crawl", ["beziers", "lyon"])
+        beziers = ArchiveLock(location)  # the refused crawl kept none of its sources
+        beziers.acquire_sources("crawl", ["beziers"])
+        locks.append(beziers)
+        with pytest.raises(ArchiveLockedError, match="the archive is busy"):
+            ArchiveLock(location).acquire("retag")  # a whole-archive writer waits for every crawl
+    finally:
+        for lock in locks:
+            lock.release()
+    retag = ArchiveLock(location)
+    retag.acquire("retag")
+    try:
+        with pytest.raises(ArchiveLockedError, match=r"'vigie retag' .* is writing to all of it"):
+            ArchiveLock(location).acquire_sources("crawl", ["nimes"])
+    finally:
+        retag.release()
+    # So many sources would fill the server's lock table: the crawl locks the whole archive.
+    everything = ArchiveLock(location)
+    everything.acquire_sources("crawl", [f"commune-{n}" for n in range(MAX_SOURCE_LOCKS + 1)])
+    try:
+        with pytest.raises(ArchiveLockedError, match="is writing to all of it"):
+            ArchiveLock(location).acquire_sources("crawl", ["ailleurs"])
+    finally:
+        everything.release()
+
+
+@pytest.mark.postgresql
+def test_writers_of_the_same_documents_at_once_archive_each_once(pg_archives: Archives) -> None:
+    """Four crawls' writers (each its own engine and writer thread, as four workers) archive the
+    same contents at once, under their own URLs and one URL they share: one row per content,
+    one per URL, nothing lost, whoever won each race."""
+    import asyncio
+    import threading
+
+    from archive.files import sha256_hex
+    from pipelines.store_writer import StoreWriter
+    from tests.archive.test_store import record
+
+    location = pg_archives.location()
+    bodies = [f"%PDF-1.4 recueil {n}".encode() for n in range(40)]
+
+    def crawl(worker: int) -> None:
+        store = ArchiveStore(location)
+        fetched = [record(f"http://site-{worker}.fr/{n}.pdf", body, n) for n, body in enumerate(bodies)]
+        fetched += [record(f"http://commun.fr/{n}.pdf", body, n) for n, body in enumerate(bodies)]
+        order = fetched[worker::4] + [item for index, item in enumerate(fetched) if index % 4 != worker]
+
+        async def write() -> None:
+            writer = StoreWriter(store)
+            await asyncio.gather(*(writer.record(item) for item in order))
+            writer.close()
+
+        asyncio.run(write())
+        store.close()
+
+    threads = [threading.Thread(target=crawl, args=(worker,)) for worker in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert rows(location, "SELECT count(*), count(DISTINCT sha256) FROM documents") == [(40, 40)]
+    assert rows(location, "SELECT count(*), count(DISTINCT url) FROM document_urls") == [(200, 200)]
+    assert rows(location, "SELECT count(*) = count(DISTINCT host) FROM sources") == [(True,)]
+    assert {row[0] for row in rows(location, "SELECT sha256 FROM documents")} == {
+        sha256_hex(b) for b in bodies
+    }
+
+
+@pytest.mark.postgresql
+def test_the_runs_of_a_dead_crawl_are_closed_by_the_next_crawl_of_its_source(pg_archives: Archives) -> None:
+    from archive.runs import LOST, close_lost_runs, start_run
+
+    store = pg_archives.open()
+    dead = start_run(store, ["http://a.fr/"], ["a", "b"])
+    elsewhere = start_run(store, ["http://c.fr/"], ["c"])
+    assert close_lost_runs(store, ["b"]) == [dead]
+    assert (store.get_run(dead).status, store.get_run(dead).close_reason) == ("interrupted", LOST)
+    assert store.get_run(elsewhere).status == "running"
+    assert close_lost_runs(store, ["b"]) == []
+    store.close()
 
 
 @pytest.mark.postgresql

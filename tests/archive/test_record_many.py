@@ -155,6 +155,32 @@ def test_the_writer_batches_and_one_bad_document_costs_only_itself(store: Archiv
     assert urls == {fetched.url for fetched in good}
 
 
+def test_an_unexpected_error_fails_its_document_and_never_hangs_the_writer(store: ArchiveStore) -> None:
+    """Not a database error (a record without its bytes, a bug upstream): the batch is written
+    again one by one, the bad document gets its error, the others are archived, nothing waits."""
+    good = [record(f"http://v.fr/{n}.pdf", f"%PDF-1.4 {n}".encode(), n) for n in range(4)]
+    bad = record("http://v.fr/sans-octets.pdf", b"%PDF-1.4 vide")
+    bad.fetch.body = None  # type: ignore[assignment]
+
+    async def crawl() -> list[object]:
+        writer = StoreWriter(store)
+        gate = threading.Event()
+        blocked = writer.run(gate.wait)
+        futures = [writer.record(fetched) for fetched in [*good[:2], bad, *good[2:]]]
+        gate.set()
+        await blocked
+        results = await asyncio.wait_for(asyncio.gather(*futures, return_exceptions=True), timeout=30)
+        after = await asyncio.wait_for(writer.record(record("http://v.fr/apres.pdf", b"%PDF-1.4 apres")), 30)
+        writer.close()
+        return [*results, after]
+
+    results = asyncio.run(crawl())
+    assert results[:2] + results[3:] == [FetchOutcome.NEW] * 5
+    assert isinstance(results[2], TypeError)
+    urls = {row[0] for row in rows(store.location, "SELECT url FROM document_urls")}
+    assert urls == {fetched.url for fetched in good} | {"http://v.fr/apres.pdf"}
+
+
 def test_the_writer_keeps_the_order_of_other_writes(store: ArchiveStore) -> None:
     """A write that is not a document (a URL seen again) runs between the batches, in its turn."""
     seen: list[str] = []

@@ -28,6 +28,7 @@ from tests.benchmarks import (  # noqa: E402
     bench_search,
     bench_startup,
     bench_tagging,
+    bench_workers,
 )
 from tests.benchmarks.common import RESULTS, machine, rows_table, write_result  # noqa: E402
 
@@ -43,6 +44,8 @@ FULL = {
     "quality": (bench_quality, ["--failures", "10"]),
     "records": (bench_records, ["--failures", "10"]),
     "analysis": (bench_analysis, ["--size-mb", "40"]),
+    # Not in the smoke run: it starts a PostgreSQL server and a dozen crawl processes.
+    "workers": (bench_workers, ["--sites", "12", "--pages", "40"]),
 }
 SMOKE = {
     "startup": (bench_startup, ["--runs", "1"]),

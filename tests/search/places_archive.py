@@ -22,6 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from archive import ArchiveStore, resolve_location
+from archive.db import DatabaseLocation
 from archive.records import ActesInfo
 from search import ensure_index
 from tests.search.archive import _record
@@ -51,9 +52,10 @@ DOCUMENTS: dict[str, tuple[str, tuple[str, ...], str | None]] = {
 TEXT = "Le conseil approuve l’extension des caméras de vidéoprotection, document {key}."
 
 
-def build_places_archive(path: Path) -> ArchiveStore:
-    """The archive above, written through the real store (FTS triggers, URLs, versions)."""
-    store = ArchiveStore(resolve_location(str(path)))
+def build_places_archive(where: Path | DatabaseLocation) -> ArchiveStore:
+    """The archive above, written through the real store (FTS triggers, URLs, versions), at
+    ``where``: an SQLite file, or any location (``tests.backends.Archives``)."""
+    store = ArchiveStore(where if isinstance(where, DatabaseLocation) else resolve_location(str(where)))
     ensure_index(store.engine)
     for key, (url, slugs, actes) in DOCUMENTS.items():
         record = _record(url, f"Délibération {key}", [TEXT.format(key=key)], "2024-01-15", "deliberation")

@@ -5,10 +5,13 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from archive import ArchiveStore
+from tests.backends import Archives, db_option
 from tests.conftest import invoke_vigie, run_vigie
 from tests.search.archive import build
 
@@ -26,16 +29,25 @@ RESULT_FIELDS = {
 }
 
 
+@dataclass(frozen=True)
+class Given:
+    """The archive as the command is given it (``--db``), and the folder it runs in."""
+
+    db: str
+    folder: Path
+    backend: str
+
+
 @pytest.fixture(scope="module")
-def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("cli-search") / "vigie.db"
-    build(path).close()
-    return path
+def archive(module_archives: Archives, tmp_path_factory: pytest.TempPathFactory) -> Given:
+    location = module_archives.location(empty=True)
+    build(location).close()
+    return Given(db_option(location), tmp_path_factory.mktemp("cli-search"), location.backend)
 
 
-def test_json_contract(archive: Path) -> None:
+def test_json_contract(archive: Given) -> None:
     result = invoke_vigie(
-        "search", "reconnaissance faciale", "--db", str(archive), "--format", "json", cwd=archive.parent
+        "search", "reconnaissance faciale", "--db", archive.db, "--format", "json", cwd=archive.folder
     )
     assert result.returncode == 0, result.stderr
     hits = json.loads(result.stdout)
@@ -49,9 +61,9 @@ def test_json_contract(archive: Path) -> None:
     assert first["score"] > hits[1]["score"]
 
 
-def test_json_pdf_page_and_facets(archive: Path) -> None:
+def test_json_pdf_page_and_facets(archive: Given) -> None:
     result = invoke_vigie(
-        "search", "télésurveillance", "--db", str(archive), "--format", "json", "--facets", cwd=archive.parent
+        "search", "télésurveillance", "--db", archive.db, "--format", "json", "--facets", cwd=archive.folder
     )
     document = json.loads(result.stdout)
     assert set(document) == {"total", "results", "facets"}
@@ -72,12 +84,12 @@ def test_json_pdf_page_and_facets(archive: Path) -> None:
     }
 
 
-def test_table_and_csv(archive: Path) -> None:
+def test_table_and_csv(archive: Given) -> None:
     table = invoke_vigie(
-        "search", "caméra", "--db", str(archive), "--category", "videoprotection", cwd=archive.parent
+        "search", "caméra", "--db", archive.db, "--category", "videoprotection", cwd=archive.folder
     )
     assert table.returncode == 0 and "[caméra]" in table.stdout and "documents (" in table.stdout
-    csv_out = invoke_vigie("search", "caméra", "--db", str(archive), "--format", "csv", cwd=archive.parent)
+    csv_out = invoke_vigie("search", "caméra", "--db", archive.db, "--format", "csv", cwd=archive.folder)
     assert csv_out.stdout.startswith("\ufeffrank,date,source,title")
 
 
@@ -91,30 +103,30 @@ def test_table_and_csv(archive: Path) -> None:
         (["vidéo", "--limit", "0"], "--limit"),
     ],
 )
-def test_malformed_input_exits_2_with_one_line(archive: Path, args: list[str], expected: str) -> None:
-    result = invoke_vigie("search", *args, "--db", str(archive), cwd=archive.parent)
+def test_malformed_input_exits_2_with_one_line(archive: Given, args: list[str], expected: str) -> None:
+    result = invoke_vigie("search", *args, "--db", archive.db, cwd=archive.folder)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
     assert len(errors) == 1 and expected in errors[0]
 
 
-def test_index_maintenance(archive: Path) -> None:
+def test_index_maintenance(archive: Given) -> None:
     for flags, expected in (([], "present"), (["--rebuild"], "rebuilt"), (["--optimize"], "optimized")):
-        result = invoke_vigie("index", "--db", str(archive), *flags, cwd=archive.parent)
+        result = invoke_vigie("index", "--db", archive.db, *flags, cwd=archive.folder)
         assert result.returncode == 0 and expected in result.stdout
 
 
-def test_index_is_created_for_an_archive_that_had_none(tmp_path: Path) -> None:
-    from archive import ArchiveStore, resolve_location
+def test_index_is_created_for_an_archive_that_had_none(archives: Archives, tmp_path: Path) -> None:
     from tests.search.archive import documents
 
-    store = ArchiveStore(resolve_location(str(tmp_path / "old.db")))
+    location = archives.location(empty=True)
+    store = ArchiveStore(location)
     for record in documents().values():
         store.record(record)
     store.close()
     result = invoke_vigie(
-        "search", "vidéoprotection", "--db", str(tmp_path / "old.db"), "--format", "json", cwd=tmp_path
+        "search", "vidéoprotection", "--db", db_option(location), "--format", "json", cwd=tmp_path
     )
     assert result.returncode == 0 and json.loads(result.stdout)
 
@@ -127,15 +139,17 @@ def test_crawled_archive_is_searchable(tmp_path: Path) -> None:
     )
 
 
-def test_datasette_finds_the_full_text_index(archive: Path) -> None:
+def test_datasette_finds_the_full_text_index(archive: Given) -> None:
     from datasette import app as datasette
     from datasette.utils import detect_fts
 
-    with sqlite3.connect(archive) as connection:
+    if archive.backend != "sqlite":
+        pytest.skip("Datasette opens SQLite files")
+    with sqlite3.connect(archive.db) as connection:
         assert detect_fts(connection, "documents") == "documents_fts"
 
     async def query() -> dict:
-        app = datasette.Datasette([str(archive)])
+        app = datasette.Datasette([archive.db])
         response = await app.client.get(
             "/vigie/documents.json?_search=reconnaissance&_shape=objects&_col=title"
         )

@@ -18,15 +18,18 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from archive import ArchiveStore, resolve_location
+from archive import ArchiveStore
+from archive.db import DatabaseLocation
 from archive.lock import ArchiveLock
 from archive.reader import ArchiveReader
 from search import Searcher, SearchError, SearchQuery
+from tests.backends import Archives, db_option
 from tests.conftest import run_vigie, vigie_command, vigie_env
 from tests.search.archive import _record, build
 from web.app import create_app
@@ -35,11 +38,20 @@ from web.archive_view import WebArchive
 FORMULA = '=HYPERLINK("http://127.0.0.1/x","Cliquez")'
 
 
+@dataclass(frozen=True)
+class Given:
+    """The archive: where it is, what ``--db`` is given for it, the folder commands run in."""
+
+    location: DatabaseLocation
+    db: str
+    folder: Path
+
+
 @pytest.fixture(scope="module")
-def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def archive(module_archives: Archives, tmp_path_factory: pytest.TempPathFactory) -> Given:
     """The search tests' archive, plus a document whose scraped title is a formula."""
-    path = tmp_path_factory.mktemp("hostile-input") / "vigie.db"
-    store = build(path)
+    location = module_archives.location(empty=True)
+    store = build(location)
     store.record(
         _record(
             "https://www.ville.fr/conseil/formule",
@@ -50,12 +62,12 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
         )
     )
     store.close()
-    return path
+    return Given(location, db_option(location), tmp_path_factory.mktemp("hostile-input"))
 
 
 @pytest.fixture(scope="module")
-def client(archive: Path) -> Iterator[TestClient]:
-    reader = ArchiveReader(resolve_location(str(archive), writable=False))
+def client(archive: Given) -> Iterator[TestClient]:
+    reader = ArchiveReader(archive.location)
     with TestClient(create_app(WebArchive.open(reader))) as test_client:
         yield test_client
     reader.close()
@@ -84,17 +96,15 @@ def test_6_a_document_id_beyond_sqlite_integers_is_not_found(client: TestClient,
 # -- 7: CSV formula injection --------------------------------------------------------------------
 
 
-def test_7_search_csv_of_the_cli_quotes_formulas(archive: Path) -> None:
-    result = run_vigie(
-        "search", "vidéoprotection", "--db", str(archive), "--format", "csv", cwd=archive.parent
-    )
+def test_7_search_csv_of_the_cli_quotes_formulas(archive: Given) -> None:
+    result = run_vigie("search", "vidéoprotection", "--db", archive.db, "--format", "csv", cwd=archive.folder)
     assert result.returncode == 0, result.stderr
     assert _formula_cells(result.stdout) == ["'" + FORMULA]
 
 
-def test_7_export_csv_quotes_formulas(archive: Path, tmp_path: Path) -> None:
+def test_7_export_csv_quotes_formulas(archive: Given, tmp_path: Path) -> None:
     out = tmp_path / "export.csv"
-    result = run_vigie("export", "--db", str(archive), "--format", "csv", "-o", str(out), cwd=tmp_path)
+    result = run_vigie("export", "--db", archive.db, "--format", "csv", "-o", str(out), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert _formula_cells(out.read_text(encoding="utf-8")) == ["'" + FORMULA]
 
@@ -130,13 +140,15 @@ def _read_only(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture
-def read_only_copy(archive: Path, tmp_path: Path) -> Path:
+def read_only_copy(archive: Given, tmp_path: Path) -> Path:
+    if not archive.location.is_sqlite:
+        pytest.skip("a read-only file is SQLite's; PostgreSQL's reader is read-only transactions (tests/web)")
     folder = tmp_path / "ro"
     folder.mkdir()
     copy = folder / "vigie.db"
-    with sqlite3.connect(archive) as connection:
+    with sqlite3.connect(archive.db) as connection:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    shutil.copy(archive, copy)  # a checkpointed copy: no -wal, no -shm beside it
+    shutil.copy(archive.db, copy)  # a checkpointed copy: no -wal, no -shm beside it
     for suffix in ("-wal", "-shm"):
         (folder / f"vigie.db{suffix}").unlink(missing_ok=True)
     return copy
@@ -186,17 +198,17 @@ def test_9_the_web_reader_opens_an_archive_on_a_read_only_filesystem(read_only_c
 # -- 10: unbounded queries, the index rebuilt under a crawl --------------------------------------
 
 
-def test_10_a_query_of_ten_thousand_terms_is_refused_at_once(archive: Path) -> None:
+def test_10_a_query_of_ten_thousand_terms_is_refused_at_once(archive: Given) -> None:
     words = " ".join(f"mot{i}" for i in range(10_000))
-    result = run_vigie("search", words, "--db", str(archive), cwd=archive.parent, timeout=30)
+    result = run_vigie("search", words, "--db", archive.db, cwd=archive.folder, timeout=30)
     assert result.returncode == 2
     assert "too long" in result.stderr or "too many terms" in result.stderr
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines()[-1].startswith("Error: the query")
 
 
-def test_10_a_search_past_its_time_limit_stops_with_a_clear_error(archive: Path) -> None:
-    store = ArchiveStore(resolve_location(str(archive)))
+def test_10_a_search_past_its_time_limit_stops_with_a_clear_error(archive: Given) -> None:
+    store = ArchiveStore(archive.location)
     try:
         with pytest.raises(SearchError, match="took longer than"):
             Searcher(store, timeout=0.0).search(SearchQuery(text="conseil", facets=True))
@@ -205,20 +217,20 @@ def test_10_a_search_past_its_time_limit_stops_with_a_clear_error(archive: Path)
         store.close()
 
 
-def test_10_index_rebuild_waits_for_no_crawl(archive: Path) -> None:
-    lock = ArchiveLock(resolve_location(str(archive)))
+def test_10_index_rebuild_waits_for_no_crawl(archive: Given) -> None:
+    lock = ArchiveLock(archive.location)
     lock.acquire("crawl")
     try:
-        result = run_vigie("index", "--rebuild", "--db", str(archive), cwd=archive.parent)
+        result = run_vigie("index", "--rebuild", "--db", archive.db, cwd=archive.folder)
     finally:
         lock.release()
     assert result.returncode == 3
     assert "busy" in result.stderr
-    again = run_vigie("index", "--rebuild", "--db", str(archive), cwd=archive.parent)
+    again = run_vigie("index", "--rebuild", "--db", archive.db, cwd=archive.folder)
     assert again.returncode == 0 and "rebuilt" in again.stdout
 
 
-def test_10_a_server_stopping_interrupts_the_searches_in_flight(archive: Path) -> None:
+def test_10_a_server_stopping_interrupts_the_searches_in_flight(archive: Given) -> None:
     code = (
         "import sys\nfrom archive import ArchiveStore, resolve_location\n"
         "from search import Searcher, SearchError, SearchQuery\nfrom search.deadline import stop_searches\n"
@@ -228,7 +240,7 @@ def test_10_a_server_stopping_interrupts_the_searches_in_flight(archive: Path) -
         "except SearchError as exc:\n    print(exc)\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code, str(archive)],
+        [sys.executable, "-c", code, archive.db],
         env=vigie_env(),
         capture_output=True,
         text=True,
@@ -238,12 +250,12 @@ def test_10_a_server_stopping_interrupts_the_searches_in_flight(archive: Path) -
     assert "the server is shutting down" in result.stdout
 
 
-def test_10_serve_exits_promptly_on_sigterm(archive: Path, tmp_path: Path) -> None:
+def test_10_serve_exits_promptly_on_sigterm(archive: Given, tmp_path: Path) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen(
-        vigie_command("serve", "--db", str(archive), "--no-shipped", "--port", str(port)),
+        vigie_command("serve", "--db", archive.db, "--no-shipped", "--port", str(port)),
         env=vigie_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -7,11 +7,13 @@ procès-verbal ("VIDEO-\\n\\nPROTECTION" across a line break, "la vidéo protect
 
 from __future__ import annotations
 
+import shlex
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from archive import ArchiveStore, resolve_location
+from archive import ArchiveStore
 from pipelines.pdf_text import extract_pdf
 from pipelines.tagging.lexicon import load_lexicon
 from search import Searcher, SearchQuery, ensure_index
@@ -19,6 +21,7 @@ from search.hints import CategoryHints
 from search.passages import FTS_SNIPPET_MAX_CHARS
 from search.query import passage_words, plain_query, split_compound
 from tests import realdocs
+from tests.backends import Archives, db_option
 from tests.conftest import run_vigie
 from tests.search.archive import FILLER, _record
 
@@ -41,8 +44,8 @@ def _pdf(path: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory):
-    store = ArchiveStore(resolve_location(str(tmp_path_factory.mktemp("spellings") / "vigie.db")))
+def store(module_archives: Archives) -> Iterator[ArchiveStore]:
+    store = ArchiveStore(module_archives.location(empty=True))
     ensure_index(store.engine)
     long_text = FILLER * (FTS_SNIPPET_MAX_CHARS // len(FILLER) + 10)
     records = [
@@ -85,10 +88,13 @@ def found(searcher: Searcher, text: str, **query: object) -> set[str]:
     return {hit.url.split("//")[1] for hit in page.hits if hit.url}
 
 
-def test_one_word_finds_the_spellings_in_two_words_and_hyphenated(searcher: Searcher) -> None:
+def test_one_word_finds_the_spellings_in_two_words_and_hyphenated(searcher: Searcher, backend: str) -> None:
     assert found(searcher, "vidéoprotection") == {DELIB, BUDGET, PV_AVRANCHES}
     assert found(searcher, "VIDEOPROTECTION") == {DELIB, BUDGET, PV_AVRANCHES}
-    assert found(searcher, "vidéosurveillance") == {CLSPD, HYPHENED, LONG, JOINED}
+    # PostgreSQL keeps no word position past the 16,383rd (README, "Search on PostgreSQL"): the
+    # two-word spelling at the end of the long document is no phrase there.
+    far_phrase = {LONG} if backend == "sqlite" else set()
+    assert found(searcher, "vidéosurveillance") == {CLSPD, HYPHENED, JOINED} | far_phrase
     assert found(searcher, "télésurveillance") == {HYPHENED}
 
 
@@ -103,14 +109,22 @@ def test_plural_and_singular_of_a_compound(searcher: Searcher) -> None:
     assert found(searcher, "vidéoprotections") == found(searcher, "vidéoprotection")
 
 
-def test_the_two_word_spelling_is_highlighted_even_in_a_long_document(searcher: Searcher) -> None:
+def test_the_two_word_spelling_is_highlighted_even_in_a_long_document(
+    searcher: Searcher, backend: str
+) -> None:
     hits = {
         hit.url.split("//")[1]: hit for hit in searcher.search(SearchQuery(text="vidéosurveillance")).hits
     }
-    assert "centre de [vidéo surveillance] urbaine" in hits[CLSPD].snippet  # FTS5 marks the phrase
-    assert "[VIDEO-SURVEILLANCE]" in hits[HYPHENED].snippet
-    # Found by search.passages (FTS5's snippet() is not used on such a text): the passage, not the title.
-    assert "centre de [vidéo] [surveillance] urbaine" in hits[LONG].snippet
+    # FTS5 marks the phrase, PostgreSQL's ts_headline each of its words.
+    sqlite = backend == "sqlite"
+    assert (
+        f"centre de {'[vidéo surveillance]' if sqlite else '[vidéo] [surveillance]'} urbaine"
+        in hits[CLSPD].snippet
+    )
+    assert ("[VIDEO-SURVEILLANCE]" if sqlite else "[VIDEO]-[SURVEILLANCE]") in hits[HYPHENED].snippet
+    if sqlite:  # on PostgreSQL, the phrase lies past the last word position (above)
+        # Found by search.passages (FTS5's snippet() is not used on such a text): the passage, not the title.
+        assert "centre de [vidéo] [surveillance] urbaine" in hits[LONG].snippet
 
 
 def test_splits_only_after_a_combining_form() -> None:
@@ -183,7 +197,7 @@ def test_the_search_offers_the_tagged_documents(searcher: Searcher, hints: Categ
 
 
 def test_cli_prints_the_hint(store: ArchiveStore, tmp_path: Path) -> None:
-    db = str(store.engine.url.database)
+    db = db_option(store.location)
     this_checkout = {"PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     result = run_vigie(
         "search", "vidéoprotection", "--db", db, "--since", "2013", cwd=tmp_path, env=this_checkout
@@ -191,7 +205,7 @@ def test_cli_prints_the_hint(store: ArchiveStore, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     last = result.stdout.strip().splitlines()[-1]
     assert last.startswith("Hint: ") and "documents are tagged videoprotection: " in last
-    assert last.endswith(f"vigie search --category videoprotection --since 2013 --db {db}")
+    assert last.endswith(f"vigie search --category videoprotection --since 2013 --db {shlex.quote(db)}")
     as_json = run_vigie(
         "search", "vidéoprotection", "--db", db, "--format", "json", cwd=tmp_path, env=this_checkout
     )

@@ -46,15 +46,21 @@ def free_port() -> int:
 
 @contextmanager
 def vigie_serve(
-    db: Path, registry: Path, cwd: Path, shipped: bool = False, options: tuple[str, ...] = ()
+    db: Path | str,
+    registry: Path,
+    cwd: Path,
+    shipped: bool = False,
+    files: Path | None = None,
+    options: tuple[str, ...] = (),
 ) -> Iterator[str]:
     """``vigie serve`` in a subprocess, the way users start it; yields its base URL. With
-    ``shipped``, the registry is Vigie's and ``registry`` added to it, as by default; ``options``
-    are more of its options (``--accounts``…)."""
+    ``shipped``, the registry is Vigie's and ``registry`` added to it, as by default; ``files``
+    is its ``--files-dir``, if given; ``options`` are more of its options (``--accounts``…)."""
     port = free_port()
     registries = ["--registry", str(registry), *([] if shipped else ["--no-shipped"])]
+    originals = ["--files-dir", str(files)] if files is not None else []
     process = subprocess.Popen(
-        vigie_command("serve", "--db", str(db), *registries, "--port", str(port), *options),
+        vigie_command("serve", "--db", str(db), *originals, *registries, "--port", str(port), *options),
         cwd=cwd,
         env=vigie_env(),
         stdout=subprocess.PIPE,

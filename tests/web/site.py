@@ -13,12 +13,14 @@ minutes of 1 July 2013 that launched the town's video-protection contract
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
+from archive.db import DatabaseLocation, resolve_location
 from crawler.demo import DEMO_SITE
 from tests import realdocs
-from tests.conftest import FAST, run_vigie
+from tests.conftest import FAST, invoke_vigie, run_vigie
 from tests.httpsite import StaticSite
 from tests.pdfgen import make_pdf
 
@@ -111,9 +113,16 @@ def pages() -> dict[str, tuple[str, bytes]]:
 
 @dataclass(frozen=True)
 class WebFixture:
-    db: Path
+    db: str  # what ``--db`` is given: the SQLite file's path, or a PostgreSQL database's URL
+    files: Path  # the originals (``--files-dir``)
+    folder: Path  # the folder it was made in, with the registry
     registry: Path
     removed_url: str
+    backend: str = "sqlite"
+
+    def location(self) -> DatabaseLocation:
+        """Where it is, as ``vigie serve`` opens it (read-only)."""
+        return resolve_location(self.db, str(self.files), writable=False)
 
 
 def build_archive(folder: Path) -> WebFixture:
@@ -139,4 +148,24 @@ def build_archive(folder: Path) -> WebFixture:
         assert second.returncode == 0, second.stderr
     finally:
         site.stop()
-    return WebFixture(db, registry, site.url + REMOVED_PATH)
+    return WebFixture(str(db), Path(f"{db}.files"), folder, registry, site.url + REMOVED_PATH)
+
+
+def copy_archive(crawled: WebFixture, location: DatabaseLocation) -> WebFixture:
+    """The crawled archive copied to ``location`` (a PostgreSQL database) by ``vigie migrate``:
+    the same rows and ids, its originals beside, its search index built there."""
+    files = crawled.folder / f"{location.backend}.files"
+    copied = invoke_vigie(
+        "migrate",
+        "--from",
+        crawled.db,
+        "--from-files",
+        str(crawled.files),
+        "--to",
+        location.url,
+        "--to-files",
+        str(files),
+        cwd=crawled.folder,
+    )
+    assert copied.returncode == 0, copied.stderr
+    return dataclasses.replace(crawled, db=location.url, files=files, backend=location.backend)

@@ -19,7 +19,10 @@ from tests.web.site import WebFixture
 @pytest.fixture(scope="module")
 def placed_url(web_fixture: WebFixture) -> Iterator[str]:
     """The same archive with Vigie's registry: the communes' EPCIs, départements and régions."""
-    with vigie_serve(web_fixture.db, web_fixture.registry, web_fixture.db.parent, shipped=True) as url:
+    folder = web_fixture.folder
+    with vigie_serve(
+        web_fixture.db, web_fixture.registry, folder, shipped=True, files=web_fixture.files
+    ) as url:
         yield url
 
 
@@ -145,7 +148,8 @@ def test_commune_timeline_leads_to_a_record_and_its_highlighted_evidence(page: P
     context = page.locator("#field-cameras blockquote").inner_text()
     assert "pour installer 18 caméras intérieures permettant" in context
     assert page.locator("#field-retention_days mark").inner_text() == "30 jours"
-    assert page.locator("ul.related a").inner_text() == "Convention"
+    # The commune's own act about the same system, named by its kind and its number in the minutes.
+    assert page.locator("ul.related a").inner_text() == "Convention n° 2013.07.01 - 5"
     shot(page, "10-record")
 
     page.click("#document-link")

@@ -19,6 +19,10 @@ from tests.web.browser import SCREENSHOTS
 from tests.web.site import REAL_DELIBERATION, WebFixture
 from web import labels
 
+# This module's browser and HTTP tests run on PostgreSQL too: `vigie serve --db postgresql://…`
+# (tests/web/conftest.py).
+BROWSER_ON_POSTGRESQL = True
+
 # What pydantic, Starlette or a developer would have shown instead of French.
 NOT_FRENCH = (
     "Input should",
@@ -134,13 +138,12 @@ def test_a_method_a_page_does_not_take_is_french(client: TestClient) -> None:
 
 
 def test_a_server_error_is_a_french_page(web_fixture: WebFixture) -> None:
-    from archive.db import resolve_location
     from archive.reader import ArchiveReader
     from crawler.sources.registry import load_registry
     from web.app import create_app
     from web.archive_view import WebArchive
 
-    reader = ArchiveReader(resolve_location(str(web_fixture.db), writable=False))
+    reader = ArchiveReader(web_fixture.location())
     app = create_app(WebArchive.open(reader, load_registry(web_fixture.registry, include_shipped=False)))
 
     @app.get("/boom")

@@ -10,7 +10,6 @@ import pytest
 from fastapi.testclient import TestClient
 from markupsafe import escape
 
-from archive.db import resolve_location
 from archive.reader import ArchiveReader
 from archive.record_queries import record_by_id
 from archive.records import DECISION_KINDS, RECORD_FIELDS
@@ -201,7 +200,7 @@ def test_the_commune_feed_is_atom_newest_first(client: TestClient) -> None:
 def test_the_api_gives_what_the_cli_gives(client: TestClient, web_fixture: WebFixture) -> None:
     data = api(client, "/api/records", commune="avranches")
     assert set(data) == {"total", "page", "per_page", "records"}
-    reader = ArchiveReader(resolve_location(str(web_fixture.db), writable=False))
+    reader = ArchiveReader(web_fixture.location())
     try:
         for listed in data["records"]:
             # As `vigie records show --format json`, with the review nobody made here.

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine
+from sqlalchemy.engine import make_url
 
 from archive import ArchiveStore, resolve_location
 from archive.db import SCHEMA_VERSION
@@ -19,18 +20,48 @@ from search import ensure_index
 from tests.archive.older import older_archive
 from tests.archive.test_acts_store import version_1_archive
 from tests.conftest import run_vigie
+from tests.postgres import PostgresServer
 from tests.web.browser import vigie_serve
 from tests.web.site import WebFixture
 
 
+# On PostgreSQL, the role test below serves over HTTP as well (suite time: one server is enough).
+@pytest.mark.parametrize("web_backend", ["sqlite"], indirect=True, scope="session")
 def test_serve_answers_over_http(web_fixture: WebFixture, tmp_path: Path) -> None:
     with (
-        vigie_serve(web_fixture.db, web_fixture.registry, tmp_path) as url,
+        vigie_serve(web_fixture.db, web_fixture.registry, tmp_path, files=web_fixture.files) as url,
         urllib.request.urlopen(url + "/search?q=reconnaissance+faciale") as response,
     ):
         body = response.read().decode()
         assert response.status == 200 and "Résultats pour « reconnaissance faciale »" in body
         assert "server" not in {name.lower() for name in response.headers}
+
+
+@pytest.mark.parametrize(
+    "web_backend", [pytest.param("postgresql", marks=pytest.mark.postgresql)], indirect=True, scope="session"
+)
+def test_a_role_that_may_only_read_serves_a_postgresql_archive(
+    web_fixture: WebFixture, postgres_server: PostgresServer, tmp_path: Path
+) -> None:
+    database = make_url(web_fixture.db).database or ""
+    with postgres_server.admin(database) as admin:
+        admin.execute("CREATE ROLE vigie_reader LOGIN")
+        admin.execute("GRANT USAGE ON SCHEMA public TO vigie_reader")
+        admin.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO vigie_reader")
+    try:
+        reader = postgres_server.url(database, user="vigie_reader")
+        with vigie_serve(reader, web_fixture.registry, tmp_path, files=web_fixture.files) as url:
+            with urllib.request.urlopen(url + "/search?q=reconnaissance+faciale") as response:
+                assert "Résultats pour « reconnaissance faciale »" in response.read().decode()
+            with urllib.request.urlopen(url + "/api/search?q=vid%C3%A9oprotection") as response:
+                found = json.loads(response.read())
+            assert found["total"] > 0
+            with urllib.request.urlopen(url + found["results"][0]["original_url"]) as response:
+                assert response.status == 200 and response.read()
+    finally:
+        with postgres_server.admin(database) as admin:
+            admin.execute("DROP OWNED BY vigie_reader")
+            admin.execute("DROP ROLE vigie_reader")
 
 
 def test_missing_archive_is_one_line_and_status_2(tmp_path: Path) -> None:
@@ -46,26 +77,28 @@ def test_not_an_archive(tmp_path: Path) -> None:
     assert result.returncode == 2 and "is not a Vigie archive" in result.stderr
 
 
-def test_port_taken(web_fixture: WebFixture, tmp_path: Path) -> None:
+def test_port_taken(crawled_web_archive: WebFixture, tmp_path: Path) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
         result = run_vigie(
-            "serve", "--db", str(web_fixture.db), "--no-shipped", "--port", str(port), cwd=tmp_path
+            "serve", "--db", crawled_web_archive.db, "--no-shipped", "--port", str(port), cwd=tmp_path
         )
     assert result.returncode == 2 and f"cannot listen on 127.0.0.1:{port}" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_an_older_archive_is_upgraded_before_it_is_served(web_fixture: WebFixture, tmp_path: Path) -> None:
+def test_an_older_archive_is_upgraded_before_it_is_served(
+    crawled_web_archive: WebFixture, tmp_path: Path
+) -> None:
     db = tmp_path / "old.db"
     older_archive(db, 2)  # as a Vigie of schema version 2 left it, with a document, indexed:
     engine = create_engine(f"sqlite:///{db}")
     ensure_index(engine)
     engine.dispose()
     with (
-        vigie_serve(db, web_fixture.registry, tmp_path) as url,
+        vigie_serve(db, crawled_web_archive.registry, tmp_path) as url,
         urllib.request.urlopen(url + "/api/documents/1") as answer,
     ):
         document = json.loads(answer.read())
