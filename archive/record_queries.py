@@ -45,6 +45,9 @@ class RecordFilter:
     without_authorisation: bool = False
     today: dt.date | None = None  # for expiring_within; None: today's date
     place: PlaceFilter | None = None  # a département's or région's records (``search.record_places``)
+    # Only the records of documents Vigie first archived after this moment (UTC): the new ones.
+    found_after: dt.datetime | None = None
+    found_until: dt.datetime | None = None  # and up to this moment, included
     limit: int | None = None
     offset: int = 0
 
@@ -175,6 +178,10 @@ def find_records(store: object, wanted: RecordFilter) -> tuple[int, list[RecordV
             .exists(),
         )
     query = query.join(Document, Document.id == DecisionRow.document_id)
+    if wanted.found_after is not None:
+        query = query.where(Document.first_seen_at > wanted.found_after)
+    if wanted.found_until is not None:
+        query = query.where(Document.first_seen_at <= wanted.found_until)
     with store.session() as session:  # type: ignore[attr-defined]
         if wanted.place is not None:
             query = query.where(place_clause(session, wanted.place))

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from archive.errors import ArchiveError
+from cli.alerts import alerts
 from cli.crawl import crawl
 from cli.demo import demo
 from cli.export import export
@@ -92,6 +93,7 @@ cli.add_command(snapshot)
 cli.add_command(users)
 cli.add_command(review)
 cli.add_command(migrate)
+cli.add_command(alerts)
 
 
 def main() -> None:

@@ -109,8 +109,13 @@ def serve(
     accounts = _accounts(db, workspace, secure_cookies) if with_accounts else None
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"Vigie serves {db} (read-only) on http://{shown}:{port}/ — Ctrl-C to stop", err=True)
+    app = create_app(archive, accounts)
+    # The saved searches' feeds and unsubscription pages (web.alerts): the accounts' workspace,
+    # else the workspace if there is one (serving never creates one).
+    alerts = accounts.workspace if accounts is not None else _alerts_workspace(db, workspace)
+    app.state.workspace = alerts
     config = uvicorn.Config(
-        create_app(archive, accounts),
+        app,
         host=host,
         port=port,
         log_level="warning",
@@ -121,8 +126,8 @@ def serve(
     )
     StoppingServer(config).run()
     reader.close()
-    if accounts is not None:
-        accounts.workspace.close()
+    if alerts is not None:
+        alerts.close()
 
 
 def _accounts(db: str, workspace: str | None, secure_cookies: bool) -> Any:
@@ -145,6 +150,19 @@ def _accounts(db: str, workspace: str | None, secure_cookies: bool) -> Any:
             "'vigie users add EMAIL --name NAME --role admin'"
         )
     return Accounts(opened, secure_cookies=secure_cookies)
+
+
+def _alerts_workspace(db: str, workspace: str | None) -> Any:
+    """The existing workspace, for the alerts' pages; None when there is none, or (said in one
+    line) when it cannot be opened: the archive is served all the same."""
+    from cli.workspace_options import open_cli_workspace
+    from workspace.db import WorkspaceError
+
+    try:
+        return open_cli_workspace(db, workspace, must_exist=True)
+    except WorkspaceError as exc:
+        click.echo(f"No alerts' pages: {exc}", err=True)
+        return None
 
 
 def _category_hints() -> Any:

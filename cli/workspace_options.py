@@ -1,4 +1,4 @@
-"""``--workspace``: where the group's own database is (accounts, reviews), beside ``--db``."""
+"""``--workspace``: where the group's own database is (accounts, reviews, alerts), beside ``--db``."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def workspace_option(func: F) -> F:
         "--workspace",
         envvar="VIGIE_WORKSPACE",
         default=None,
-        help="The workspace (accounts, reviews): an SQLite file or a postgresql:// URL; default: "
+        help="The workspace (accounts, reviews, alerts): an SQLite file or a postgresql:// URL; default: "
         "NAME.workspace.db beside an SQLite archive NAME.db. Env: VIGIE_WORKSPACE.",
     )(func)
 

@@ -29,6 +29,10 @@ class SearchQuery:
     since: str | None = None  # ISO date, on the document's date, else the day first seen
     until: str | None = None
     stance: str | None = None
+    # Only documents Vigie first archived after this moment (UTC, naive): what is new since a
+    # saved search's last digest (``workspace.alerts``); a new version of a page is new.
+    found_after: dt.datetime | None = None
+    found_until: dt.datetime | None = None  # and up to this moment, included: the digest's end
     departements: list[str] = field(default_factory=list)  # "34", "2A": see search.places
     regions: list[str] = field(default_factory=list)  # "76"
     epcis: list[str] = field(default_factory=list)  # an EPCI's SIREN: "243400017"

@@ -5,8 +5,9 @@ Routes are a stable contract (the README lists them): ``/`` overview, ``/search`
 feed of any search, ``/search.csv`` and ``/search.jsonl`` exports, ``/records`` and
 ``/records/{id}`` decision records, ``/communes/{name}`` a commune's timeline (and its ``/feed``),
 ``/epci/{siren}``, ``/departements/{code}`` and ``/regions/{code}`` the timelines of the areas
-above it (and their ``/feed``),
-``/map`` the map of the sources, and the JSON API under ``/api/`` described by ``/openapi.json``.
+above it (and their ``/feed``), ``/alertes/{token}.atom`` and ``/alertes/{token}/desinscription``
+a saved search's feed and unsubscription (``web.alerts``), ``/map`` the map of the sources, and the
+JSON API under ``/api/`` described by ``/openapi.json``.
 With accounts on (``web.accounts``): ``/connexion``, ``/deconnexion``, ``/admin/comptes``, and the
 review of the evidence under ``/revue`` (``web.review``).
 """
@@ -53,7 +54,7 @@ def _version() -> str:
 def create_app(archive: WebArchive, accounts: Accounts | None = None) -> FastAPI:
     """``accounts``: the accounts and reviews on (``vigie serve --accounts``); None: off."""
     from web import accounts as account_layer
-    from web import api, api_records, exports, originals, page_view, pages, place_pages, records
+    from web import alerts, api, api_records, exports, originals, page_view, pages, place_pages, records
     from web import map as map_page  # not the builtin
 
     app = FastAPI(
@@ -75,8 +76,9 @@ def create_app(archive: WebArchive, accounts: Accounts | None = None) -> FastAPI
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)  # outermost: HEAD gets the same security headers as GET
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (pages, records, place_pages, map_page, exports, originals, api, api_records):
+    for module in (pages, records, place_pages, map_page, exports, originals, api, api_records, alerts):
         app.include_router(module.router)
+    account_layer.csrf_exempt(alerts.TOKEN_PATHS)  # their POSTs are authorised by a secret token
     page_view.install(app)  # the page view and the comparison of versions, with their workers
     app.add_exception_handler(BadSearch, _bad_request)
     app.add_exception_handler(SearchError, _bad_request)

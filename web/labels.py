@@ -6,6 +6,7 @@ import datetime as dt
 
 from archive.taxonomy import CATEGORY_IDS, CATEGORY_LABELS
 from search.geography import Geography
+from search.url_params import FEMININE_LABELS, unknown  # noqa: F401 - their home is the search URL
 
 DOC_TYPE_LABELS = {
     "deliberation": "Délibération",
@@ -72,11 +73,6 @@ EXTRACTION_LABELS = {
     "text": "fichier texte",
     "ocr": "reconnu par OCR (les pages sont des images)",
 }
-# The feminine names of fields and filters, for the adjective that follows ("Catégorie inconnue",
-# "Département inconnu"); any other is masculine.
-FEMININE_LABELS = frozenset(
-    {"Catégorie", "Commune", "Couleur", "Date", "Nature de décision", "Position", "Région", "Source"}
-)
 MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
@@ -105,11 +101,6 @@ def category_labels() -> dict[str, str]:
 
 def category_label(category: str) -> str:
     return category_labels().get(category, category)
-
-
-def unknown(label: str) -> str:
-    """ "Catégorie inconnue", "Département inconnu": the adjective agrees with the field."""
-    return f"{label} {'inconnue' if label in FEMININE_LABELS else 'inconnu'}"
 
 
 def extraction_label(extraction: str | None, needs_ocr: bool = False, ocr_failed: bool = False) -> str:

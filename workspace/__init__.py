@@ -8,4 +8,4 @@ where the workspace is and opens it; ``workspace.models`` holds its tables.
 
 # Every module that declares tables on ``WorkspaceBase``, imported here so that its metadata
 # (``create_all`` of a new workspace, the migrations' comparison) always holds them all.
-from workspace import models, reviews, sessions  # noqa: F401
+from workspace import alerts, models, reviews, sessions  # noqa: F401

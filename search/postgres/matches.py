@@ -77,6 +77,12 @@ def filters(query: SearchQuery, places: SourcePlaces) -> tuple[list[str], dict[s
     if until:
         where.append(f"{HIT_COLUMNS['day']} <= :until")
         params["until"] = until
+    if query.found_after is not None:
+        where.append(f"{HIT_COLUMNS['found']} > :found_after")
+        params["found_after"] = query.found_after
+    if query.found_until is not None:
+        where.append(f"{HIT_COLUMNS['found']} <= :found_until")
+        params["found_until"] = query.found_until
     return where, params
 
 

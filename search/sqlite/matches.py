@@ -46,6 +46,7 @@ JOINED = f"JOIN documents d INDEXED BY {FILTER_INDEX} ON d.id = h.id"
 RANKED = "ORDER BY score DESC, day DESC, id DESC LIMIT :limit OFFSET :offset"
 # Feeds: the documents Vigie archived last come first, whatever their score.
 NEWEST = "ORDER BY found DESC, id DESC LIMIT :limit OFFSET :offset"
+SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"  # SQLAlchemy's DateTime on SQLite
 
 
 def filters(query: SearchQuery, places: SourcePlaces) -> tuple[list[str], dict[str, Any]]:
@@ -91,6 +92,13 @@ def filters(query: SearchQuery, places: SourcePlaces) -> tuple[list[str], dict[s
     if until:
         where.append(f"{HIT_COLUMNS['day'][1]} <= :until")
         params["until"] = until.isoformat()
+    # As SQLAlchemy's DateTime writes times on SQLite, so that the texts compare as the times.
+    if query.found_after is not None:
+        where.append(f"{HIT_COLUMNS['found'][1]} > :found_after")
+        params["found_after"] = query.found_after.strftime(SQLITE_TIME)
+    if query.found_until is not None:
+        where.append(f"{HIT_COLUMNS['found'][1]} <= :found_until")
+        params["found_until"] = query.found_until.strftime(SQLITE_TIME)
     return where, params
 
 

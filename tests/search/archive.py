@@ -46,6 +46,10 @@ def _record(
 def documents() -> dict[str, FetchRecord]:
     delib = extract_pdf(realdocs.DELIB_VIDEOPROTECTION.read_bytes()).pages
     minutes = extract_pdf(realdocs.PV_255_PAGES.read_bytes()).pages
+    return {**pdf_documents(delib, minutes), **html_documents()}
+
+
+def pdf_documents(delib: list[str], minutes: list[str]) -> dict[str, FetchRecord]:
     return {
         "delib": _record(
             "https://www.montpellier.fr/delib-2013-14.pdf",
@@ -63,6 +67,12 @@ def documents() -> dict[str, FetchRecord]:
             "proces_verbal",
             "pdf",
         ),
+    }
+
+
+def html_documents() -> dict[str, FetchRecord]:
+    """The web pages alone: an archive in a fraction of a second, for the tests of what is new."""
+    return {
         "ban": _record(
             "https://www.nice.fr/conseil/2022-05-10",
             "La ville renonce à la reconnaissance faciale",
@@ -111,11 +121,12 @@ def documents() -> dict[str, FetchRecord]:
     }
 
 
-def build(where: Path | DatabaseLocation) -> ArchiveStore:
-    """The archive at ``where``: an SQLite file, or any location (``tests.backends.Archives``)."""
+def build(where: Path | DatabaseLocation, pdfs: bool = True) -> ArchiveStore:
+    """The archive at ``where``: an SQLite file, or any location (``tests.backends.Archives``);
+    without ``pdfs``, the web pages alone."""
     store = ArchiveStore(where if isinstance(where, DatabaseLocation) else resolve_location(str(where)))
     ensure_index(store.engine)  # before the writes: the triggers index them
-    for record in documents().values():
+    for record in (documents() if pdfs else html_documents()).values():
         store.record(record)
     return store
 
