@@ -54,7 +54,18 @@ def _version() -> str:
 def create_app(archive: WebArchive, accounts: Accounts | None = None) -> FastAPI:
     """``accounts``: the accounts and reviews on (``vigie serve --accounts``); None: off."""
     from web import accounts as account_layer
-    from web import alerts, api, api_records, exports, originals, page_view, pages, place_pages, records
+    from web import (
+        alerts,
+        api,
+        api_records,
+        exports,
+        my_alerts,
+        originals,
+        page_view,
+        pages,
+        place_pages,
+        records,
+    )
     from web import map as map_page  # not the builtin
 
     app = FastAPI(
@@ -76,7 +87,18 @@ def create_app(archive: WebArchive, accounts: Accounts | None = None) -> FastAPI
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)  # outermost: HEAD gets the same security headers as GET
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (pages, records, place_pages, map_page, exports, originals, api, api_records, alerts):
+    for module in (
+        pages,
+        records,
+        place_pages,
+        map_page,
+        exports,
+        originals,
+        api,
+        api_records,
+        alerts,
+        my_alerts,
+    ):
         app.include_router(module.router)
     account_layer.csrf_exempt(alerts.TOKEN_PATHS)  # their POSTs are authorised by a secret token
     page_view.install(app)  # the page view and the comparison of versions, with their workers
