@@ -94,13 +94,7 @@ def act_date(head: str, year_hint: int | None = None) -> Found | None:
     match = _HEADING.search(head[:400])
     if match is None:
         return _sitting_date(head) or _council_day(head, year_hint)
-    written = match["date"]
-    if not re.search(r"\d{4}$", written):
-        if year_hint is None:
-            return None
-        written = f"{written} {year_hint}"
-    date = parse_french_date(written)
-    return Found(date, match.start("date"), match.end("date")) if date else None
+    return _dated(match, year_hint)
 
 
 def _sitting_date(head: str) -> Found | None:
@@ -146,6 +140,11 @@ def _council_day(text: str, year_hint: int | None) -> Found | None:
     )
     if match is None:
         return None
+    return _dated(match, year_hint)
+
+
+def _dated(match: re.Match[str], year_hint: int | None) -> Found | None:
+    """The date of ``match``'s ``date`` group; written without its year, with ``year_hint``'s."""
     written = match["date"]
     if not re.search(r"\d{4}$", written):
         if year_hint is None:
