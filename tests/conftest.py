@@ -136,3 +136,22 @@ def pg_archives(postgres_server: PostgresServer, tmp_path: Path) -> Iterator[Arc
         yield made
     finally:
         made.close()
+
+
+# The longest test files, started first: with ``--dist loadfile`` each worker takes whole files
+# in collection order, and these last (as their names sort) would leave one worker running them
+# alone at the end of the suite (about a minute and a half each: the three workers' SIGKILL
+# crawl, every benchmark at its smoke size).
+SLOWEST_FIRST = (
+    "tests/workers/test_workers.py",
+    "tests/test_benchmarks_smoke.py",
+    "tests/web/test_demo_web.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        path = item.nodeid.split("::", 1)[0]
+        return SLOWEST_FIRST.index(path) if path in SLOWEST_FIRST else len(SLOWEST_FIRST)
+
+    items.sort(key=rank)  # stable: every other test keeps its order
