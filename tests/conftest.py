@@ -138,14 +138,24 @@ def pg_archives(postgres_server: PostgresServer, tmp_path: Path) -> Iterator[Arc
         made.close()
 
 
-# The longest test files, started first: with ``--dist loadfile`` each worker takes whole files
-# in collection order, and these last (as their names sort) would leave one worker running them
-# alone at the end of the suite (about a minute and a half each: the three workers' SIGKILL
-# crawl, every benchmark at its smoke size).
+# The longest test files, started first (longest first, as a scheduler of jobs of known lengths
+# does): with ``--dist loadfile`` each worker takes whole files in collection order, and long
+# files last (as their names sort) would leave one worker running them alone at the suite's end.
+# Their lengths: ``--durations`` of a full run (the three workers' SIGKILL crawl about 90 s,
+# every benchmark at its smoke size about 55 s, the demo in Chromium about 50 s).
 SLOWEST_FIRST = (
     "tests/workers/test_workers.py",
     "tests/test_benchmarks_smoke.py",
     "tests/web/test_demo_web.py",
+    "tests/crawler/test_ocr_cli.py",
+    "tests/pipelines/test_ocr.py",
+    "tests/crawler/test_feed_runs.py",
+    "tests/web/test_review_browser.py",
+    "tests/crawler/test_cron.py",
+    "tests/crawler/test_crawl.py",
+    "tests/cli/test_first_hour.py",
+    "tests/web/test_browser.py",
+    "tests/crawler/test_incremental.py",
 )
 
 
