@@ -16,29 +16,15 @@ from typing import Any
 import tomli_w
 from sqlalchemy.orm import Session
 
+from archive.records import RECORD_EXPORT_COLUMNS
 from workspace.reviews import Review, reviews
 
-# The record fields a label keeps (records.toml's keys that a DecisionRecord has).
-LABEL_FIELDS = (
-    "kind",
-    "scope",
-    "technologies",
-    "authority",
-    "act_number",
-    "act_date",
-    "beneficiary",
-    "commune",
-    "cameras",
-    "cameras_public_road",
-    "amount_eur",
-    "amount_tax",
-    "funding_rate",
-    "vendor",
-    "legal_basis",
-    "retention_days",
-    "period_start",
-    "period_end",
-    "period_years",
+# The record fields a label keeps (records.toml's keys that a DecisionRecord has): the export's
+# columns from the kind to the authorised period, in their order.
+LABEL_FIELDS = tuple(
+    RECORD_EXPORT_COLUMNS[
+        RECORD_EXPORT_COLUMNS.index("kind") : RECORD_EXPORT_COLUMNS.index("period_years") + 1
+    ]
 )
 
 
