@@ -65,11 +65,12 @@ def init_schema(engine: Engine) -> int:
         raise ArchiveError(f"cannot open the archive database: {first_line(exc)}") from exc
 
 
-def alembic_config(connection: Connection | None = None) -> Config:
-    """Alembic's configuration, in code (no ``alembic.ini`` at run time); the migrations run on
-    ``connection`` (``migrations/env.py``)."""
+def alembic_config(connection: Connection | None = None, migrations: Path = MIGRATIONS) -> Config:
+    """Alembic's configuration, in code (no ``alembic.ini`` at run time); the migrations of
+    ``migrations`` (the archive's; the workspace has its own) run on ``connection``
+    (``migrations/env.py``)."""
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("script_location", str(migrations))
     config.attributes["connection"] = connection
     return config
 

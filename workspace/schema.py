@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from archive.db import first_line
 from archive.errors import ArchiveError
+from archive.schema import alembic_config as archive_alembic_config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # pg_advisory_xact_lock's key while a workspace's schema is created or upgraded ("VIWS").
@@ -28,10 +29,8 @@ SCHEMA_LOCK_KEY = 0x5649_5753
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    config.attributes["connection"] = connection
-    return config
+    """The archive's Alembic configuration in code, on the workspace's migrations."""
+    return archive_alembic_config(connection, MIGRATIONS)
 
 
 @functools.cache
