@@ -27,18 +27,16 @@ import re
 from pipelines.records.spans import Found, decision_part
 
 _EXPERIMENT = re.compile(r"loi\s+n°\s*2023-380|traitement\s+algorithmique\s+des\s+images", re.IGNORECASE)
+# "la captation … d'images au moyen de caméras installées sur des aéronefs"; a report of one: "le
+# préfet autorise la police à utiliser un drone", "un arrêté … le recours à des drones".
+_AIRCRAFT = re.compile(
+    r"(?:captation|images)[^.]{0,120}?(?:a[ée]ronefs?|drones?|h[ée]licopt[èe]re)"
+    r"|autoris\w*[^.]{0,120}?\bdrones?\b|surveillance\s+a[ée]rienne"
+    r"|arr[êeé]t[ée][^.]{0,100}?\bdrones?\b",
+    re.IGNORECASE,
+)
 _RULES: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "drone_authorisation",
-        # "la captation … d'images au moyen de caméras installées sur des aéronefs"; a report of
-        # one: "le préfet autorise la police à utiliser un drone", "un arrêté … le recours à des drones".
-        re.compile(
-            r"(?:captation|images)[^.]{0,120}?(?:a[ée]ronefs?|drones?|h[ée]licopt[èe]re)"
-            r"|autoris\w*[^.]{0,120}?\bdrones?\b|surveillance\s+a[ée]rienne"
-            r"|arr[êeé]t[ée][^.]{0,100}?\bdrones?\b",
-            re.IGNORECASE,
-        ),
-    ),
+    ("drone_authorisation", _AIRCRAFT),
     ("prefectoral_authorisation", re.compile(r"syst[èe]me\s+de\s+vid[ée]o\s?-?protection", re.IGNORECASE)),
 ]
 _PREFECTORAL_HEADING = re.compile(
@@ -162,7 +160,7 @@ def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Fo
     # A press report of a prefect's drone authorisation names the prefecture further down.
     reported = prefects is None and _PREFECT.search(text, 0, 1500) is not None
     if reported and (_ACT_FORM.search(text, 0, 3000) or _PREFECTORAL_AUTHORISATION.search(text, 0, 3000)):
-        flights = _RULES[0][1].search(text, 0, 3000)
+        flights = _AIRCRAFT.search(text, 0, 3000)
         if flights is not None:
             return Found("drone_authorisation", flights.start(), flights.end()), None
     # A prefect authorises by an arrêté: a page that explains the procedure is none.
