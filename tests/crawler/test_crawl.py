@@ -17,9 +17,21 @@ from tests.site import NFD_PATH
 def crawled(tmp_path_factory: pytest.TempPathFactory):
     """One crawl of the test commune, shared by the assertions below."""
     work = tmp_path_factory.mktemp("crawl")
+    # Its own profile folders, to see what the crawl leaves there (test_nothing_left_in_the_profile).
+    profile = {"HOME": str(work / "home"), "XDG_STATE_HOME": str(work / "home" / "state")}
     with serving_sites() as sites:
-        result = run_vigie("crawl", sites.url, "--db", str(work / "vigie.db"), *FAST, cwd=work)
+        result = run_vigie("crawl", sites.url, "--db", str(work / "vigie.db"), *FAST, cwd=work, env=profile)
         yield sites, work / "vigie.db", result
+
+
+def test_nothing_left_in_the_profile(crawled) -> None:
+    """No console, no remote control: Scrapy 2.19's would listen on a port and leave a job file
+    with its token under ~/.local/state/scrapy."""
+    _, db, result = crawled
+    assert result.returncode == 0, result.stderr
+    home = db.parent / "home"
+    assert not home.exists() or not [path for path in home.rglob("*") if "scrapy" in path.parts]
+    assert "remote control" not in result.stderr.lower() and "telnet" not in result.stderr.lower()
 
 
 def urls_of(db: Path) -> dict[str, tuple]:
