@@ -106,7 +106,8 @@ def ocr(
     finally:
         store.close()
     confidence = f", mean confidence {statistics.fmean(report.confidences):.1f}" if report.confidences else ""
-    click.echo(f"OCR: {_documents(report.documents)}, {report.pages} pages{confidence}.")
+    pages = f"{report.pages} page" + ("" if report.pages == 1 else "s")
+    click.echo(f"OCR: {_documents(report.documents)}, {pages}{confidence}.")
     for category, count in sorted(report.mentions.items()):
         click.echo(f"  {category:<24} {count} mentions")
     click.echo(f"{_documents(remaining)} in the OCR queue." + _skipped_note(skipped))
