@@ -26,10 +26,18 @@ from tests.hostile_site import HostileSite, Recorder
 from tests.httpsite import StaticSite
 
 GB = 1024**3
-# Runs a command and prints, last, the largest RSS (kB) of it and its descendants.
+# Runs a command and prints, last, the largest RSS (kB) of it and its descendants. A subreaper
+# (Linux's PR_SET_CHILD_SUBREAPER), so that the descendants the crawl leaves to finish after it
+# (its fork server, whose children are the extraction workers) are waited for here and counted.
 _MEASURE = (
-    "import resource, subprocess, sys\n"
+    "import ctypes, os, resource, subprocess, sys\n"
+    "ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)\n"
     "code = subprocess.run(sys.argv[1:]).returncode\n"
+    "while True:\n"
+    "    try:\n"
+    "        os.wait()\n"
+    "    except ChildProcessError:\n"
+    "        break\n"
     "print('max_rss_kb', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
     "sys.exit(code)\n"
 )
