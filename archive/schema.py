@@ -24,17 +24,30 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, func, inspect, select, text
+from sqlalchemy import (
+    Column,
+    Connection,
+    Engine,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    func,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.exc import SQLAlchemyError
 
 from archive.db import SCHEMA_VERSION, first_line, utcnow
 from archive.errors import ArchiveError
 from archive.models import Base, SchemaVersion
+
+if TYPE_CHECKING:  # Alembic is imported when a schema is made or upgraded, not on every open
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # pg_advisory_xact_lock's key while an archive's schema is created or upgraded ("VIGS").
@@ -69,6 +82,8 @@ def alembic_config(connection: Connection | None = None, migrations: Path = MIGR
     """Alembic's configuration, in code (no ``alembic.ini`` at run time); the migrations of
     ``migrations`` (the archive's; the workspace has its own) run on ``connection``
     (``migrations/env.py``)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(migrations))
     config.attributes["connection"] = connection
@@ -78,6 +93,8 @@ def alembic_config(connection: Connection | None = None, migrations: Path = MIGR
 @functools.cache
 def scripts() -> ScriptDirectory:
     """The migrations, read once per process."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
@@ -105,15 +122,28 @@ def _state(connection: Connection) -> tuple[str | None, int | None]:
     tables = inspect(connection)
     revision = version = None
     if tables.has_table("alembic_version"):
-        revision = MigrationContext.configure(connection).get_current_revision()
+        # Alembic's own table, read as its MigrationContext reads it (one row, or none).
+        revision = connection.scalar(text("SELECT version_num FROM alembic_version"))
     if tables.has_table(SchemaVersion.__tablename__):
         version = connection.scalar(select(func.max(SchemaVersion.version)))
     return revision, version
 
 
+# Alembic's own record of the revision, defined as Alembic defines it: a new archive is stamped
+# here without importing Alembic and reading every migration (a tenth of a second, paid by every
+# first crawl); ``tests/archive/test_migrations.py`` checks it against Alembic's stamp.
+_ALEMBIC_VERSION = Table(
+    "alembic_version",
+    MetaData(),
+    Column("version_num", String(32), nullable=False),
+    PrimaryKeyConstraint("version_num", name="alembic_version_pkc"),
+)
+
+
 def _create(connection: Connection) -> None:
     Base.metadata.create_all(connection)
-    MigrationContext.configure(connection).stamp(scripts(), HEAD)
+    _ALEMBIC_VERSION.create(connection)
+    connection.execute(_ALEMBIC_VERSION.insert().values(version_num=HEAD))
     _record_version(connection)
 
 
@@ -125,6 +155,8 @@ def _upgrade(connection: Connection, revision: str | None, version: int | None) 
         if not version:
             raise ArchiveError("the archive's schema_version table is empty: not an archive Vigie made")
         revision = revision_of(version)
+        from alembic.runtime.migration import MigrationContext
+
         MigrationContext.configure(connection).stamp(scripts(), revision)
     if revision != HEAD:
         if revision not in {script.revision for script in scripts().walk_revisions()}:
@@ -135,6 +167,8 @@ def _upgrade(connection: Connection, revision: str | None, version: int | None) 
                     f"the archive is at migration {revision!r}, which this Vigie does not know; upgrade Vigie"
                 )
             )
+        from alembic import command
+
         command.upgrade(alembic_config(connection), HEAD)
     if version != SCHEMA_VERSION:
         _record_version(connection)

@@ -118,6 +118,17 @@ def test_running_every_migration_makes_the_schema_of_a_new_archive(archives: Arc
     assert differences(migrated) == []
     assert schema(migrated) == schema(created)
     assert rows(migrated, "SELECT version_num FROM alembic_version") == [(HEAD,)]
+    # The new archive was stamped without Alembic (archive.schema._ALEMBIC_VERSION): Alembic
+    # reads the stamp, and its table is the one Alembic makes, to its key's name.
+    engines = [make_engine(location) for location in (created, migrated)]
+    try:
+        with engines[0].connect() as connection:
+            assert MigrationContext.configure(connection).get_current_revision() == HEAD
+        keys = [inspect(engine).get_pk_constraint("alembic_version") for engine in engines]
+        assert keys[0] == keys[1] and keys[0]["constrained_columns"] == ["version_num"]
+    finally:
+        for engine in engines:
+            engine.dispose()
 
 
 @pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
