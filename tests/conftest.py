@@ -139,24 +139,34 @@ def pg_archives(postgres_server: PostgresServer, tmp_path: Path) -> Iterator[Arc
 
 
 # The longest test files, started first (longest first, as a scheduler of jobs of known lengths
-# does): with ``--dist loadfile`` each worker takes whole files in collection order, and long
-# files last (as their names sort) would leave one worker running them alone at the suite's end.
-# Their lengths: ``--durations`` of a full run (the three workers' SIGKILL crawl about 90 s,
-# every benchmark at its smoke size about 55 s, the demo in Chromium about 50 s).
+# does): with ``--dist loadfile`` each worker takes whole files in collection order (once
+# xdist's own reordering is off, below), and a long file left to the end would run alone there.
+# Their lengths: ``--durations`` of a full run (the three workers' SIGKILL crawl about 80 s,
+# every benchmark at its smoke size about 45 s, the crawl and re-crawl files 35 to 45 s each).
 SLOWEST_FIRST = (
     "tests/workers/test_workers.py",
     "tests/test_benchmarks_smoke.py",
-    "tests/web/test_demo_web.py",
-    "tests/crawler/test_ocr_cli.py",
-    "tests/pipelines/test_ocr.py",
-    "tests/crawler/test_feed_runs.py",
-    "tests/web/test_review_browser.py",
-    "tests/crawler/test_cron.py",
-    "tests/crawler/test_crawl.py",
-    "tests/cli/test_first_hour.py",
-    "tests/web/test_browser.py",
     "tests/crawler/test_incremental.py",
+    "tests/crawler/test_crawl.py",
+    "tests/crawler/test_ocr_cli.py",
+    "tests/crawler/test_feed_runs.py",
+    "tests/crawler/test_cron.py",
+    "tests/cli/test_first_hour.py",
+    "tests/crawler/test_platforms.py",
+    "tests/web/test_demo_web.py",
+    "tests/web/test_review_browser.py",
+    "tests/crawler/test_hostile.py",
+    "tests/web/test_screenshot_map.py",
+    "tests/pipelines/test_ocr.py",
+    "tests/web/test_browser.py",
 )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # pytest-xdist (3.x) otherwise orders whole files by their number of tests, most first,
+    # which sent the three-test SIGKILL crawl last: collection order, as SLOWEST_FIRST sets it.
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
