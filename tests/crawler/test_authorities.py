@@ -63,7 +63,7 @@ def test_montpellier_as_the_official_data_say() -> None:
 
 
 def test_list_gives_20000_authorities_with_codes_and_locations(tmp_path: Path) -> None:
-    result = run_vigie("sources", "list", "--format", "json", cwd=tmp_path)
+    result = invoke_vigie("sources", "list", "--format", "json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     records = json.loads(result.stdout)
     generated = [r for r in records if r["registry"] == "generated"]
@@ -166,7 +166,7 @@ def test_crawl_all_plans_the_50_biggest_of_the_herault(tmp_path: Path) -> None:
         )  # fmt: skip
         assert crawled.returncode == 0, crawled.stderr + crawled.stdout
         assert "3 source(s) selected" in crawled.stderr
-        runs = json.loads(run_vigie("runs", "--db", str(db), "--format", "json", cwd=tmp_path).stdout)
+        runs = json.loads(invoke_vigie("runs", "--db", str(db), "--format", "json", cwd=tmp_path).stdout)
         assert runs[0]["sources"] == [r["slug"] for r in expected[:3]]
         asked = [hit.path for site in sites for hit in site.hits if hit.path != "/robots.txt"]
         assert sorted(asked) == sorted(f"/{r['slug']}" for r in expected[:3])

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from tests import realdocs
-from tests.conftest import FAST, rows, run_vigie, vigie_command, vigie_env
+from tests.conftest import FAST, invoke_vigie, rows, run_vigie, vigie_command, vigie_env
 from tests.httpsite import StaticSite
 
 HTML = "text/html; charset=utf-8"
@@ -94,14 +94,14 @@ def test_a_second_concurrent_run_is_refused_with_exit_code_3(tmp_path: Path) -> 
         assert second.returncode == 3
         assert "busy" in second.stderr and "vigie crawl" in second.stderr and "Traceback" not in second.stderr
         assert first.poll() is None  # the first run goes on
-        retag = run_vigie("retag", "--db", str(tmp_path / "vigie.db"), cwd=tmp_path)
+        retag = invoke_vigie("retag", "--db", str(tmp_path / "vigie.db"), cwd=tmp_path)
         assert retag.returncode == 3 and "busy" in retag.stderr
     finally:
         first.kill()
         first.wait()
         site.stop()
     # The kernel released the lock with the killed process: the next run may write.
-    third = run_vigie("runs", "--db", str(tmp_path / "vigie.db"), cwd=tmp_path)
+    third = invoke_vigie("runs", "--db", str(tmp_path / "vigie.db"), cwd=tmp_path)
     assert third.returncode == 0
 
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import feedparser
 
 from tests import realdocs
-from tests.conftest import rows, run_vigie
+from tests.conftest import invoke_vigie, rows
 from tests.crawler.test_incremental import PDF, council_site, crawl
 
 
 def feed(work: Path, *args: str) -> feedparser.FeedParserDict:
-    result = run_vigie("feed", "--db", str(work / "vigie.db"), *args, cwd=work)
+    result = invoke_vigie("feed", "--db", str(work / "vigie.db"), *args, cwd=work)
     assert result.returncode == 0, result.stderr
     parsed = feedparser.parse(result.stdout)
     assert not parsed.bozo, parsed.bozo_exception
@@ -72,7 +72,7 @@ def test_feed_lists_exactly_the_new_documents_with_mentions_newest_first(tmp_pat
         assert feed(tmp_path, "--source", "ailleurs.fr").entries == []
         matched = feed(tmp_path, "--query", "point vert", "-o", "-")
         assert [entry.link for entry in matched.entries] == [site.url + "/docs/nouvelle.pdf"]
-        bad = run_vigie("feed", "--db", str(db), "--category", "licornes", cwd=tmp_path)
+        bad = invoke_vigie("feed", "--db", str(db), "--category", "licornes", cwd=tmp_path)
         assert bad.returncode == 2 and "Traceback" not in bad.stderr
     finally:
         site.stop()
@@ -87,7 +87,7 @@ def test_runs_json_contract_and_health(tmp_path: Path) -> None:
         assert crawl(site, tmp_path).returncode == 1
     finally:
         site.stop()
-    result = run_vigie("runs", "--db", str(tmp_path / "vigie.db"), "--format", "json", cwd=tmp_path)
+    result = invoke_vigie("runs", "--db", str(tmp_path / "vigie.db"), "--format", "json", cwd=tmp_path)
     runs = json.loads(result.stdout)
     assert [run["id"] for run in runs] == [3, 2, 1]  # newest first
     for run in runs:
@@ -107,9 +107,9 @@ def test_runs_json_contract_and_health(tmp_path: Path) -> None:
     host = site.url.removeprefix("http://")
     # Every URL seen before now answers 404: removed (history, not errors); the source is broken.
     assert runs[0]["broken_sources"] == [host] and runs[0]["counts"]["removed"] == 4
-    table = run_vigie("runs", "--db", str(tmp_path / "vigie.db"), cwd=tmp_path)
+    table = invoke_vigie("runs", "--db", str(tmp_path / "vigie.db"), cwd=tmp_path)
     assert table.returncode == 0 and host in table.stdout
-    health = run_vigie(
+    health = invoke_vigie(
         "runs", "--health", "--db", str(tmp_path / "vigie.db"), "--format", "json", cwd=tmp_path
     )
     assert health.returncode == 1  # a failing source

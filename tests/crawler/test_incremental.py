@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from tests import realdocs
-from tests.conftest import FAST, rows, run_vigie
+from tests.conftest import FAST, invoke_vigie, rows, run_vigie
 from tests.httpsite import StaticSite
 
 HTML = "text/html; charset=utf-8"
@@ -46,9 +46,9 @@ def archive_state(db: Path) -> tuple:
 
 
 def last_run(work: Path) -> dict:
-    return json.loads(run_vigie("runs", "--db", str(work / "vigie.db"), "--format", "json", cwd=work).stdout)[
-        0
-    ]
+    return json.loads(
+        invoke_vigie("runs", "--db", str(work / "vigie.db"), "--format", "json", cwd=work).stdout
+    )[0]
 
 
 def test_unchanged_site_gets_conditional_requests_and_nothing_changes(tmp_path: Path) -> None:
@@ -132,7 +132,7 @@ def test_replaced_and_removed_documents_are_reported_and_old_versions_kept(tmp_p
         assert run["counts"]["removed"] == 1
         records = [
             json.loads(line)
-            for line in run_vigie("export", "--db", str(db), cwd=tmp_path).stdout.splitlines()
+            for line in invoke_vigie("export", "--db", str(db), cwd=tmp_path).stdout.splitlines()
         ]
         register = sorted(
             (r for r in records if r["url"].endswith("/docs/registre.pdf")), key=lambda r: r["first_seen_at"]

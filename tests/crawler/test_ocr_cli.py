@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests import realdocs
-from tests.conftest import FAST, rows, run_vigie
+from tests.conftest import FAST, invoke_vigie, rows, run_vigie
 
 NO_TESSERACT = {"VIGIE_TESSERACT": "/nonexistent/tesseract"}
 
@@ -104,7 +104,7 @@ def test_a_crawl_queues_the_scan_and_vigie_ocr_drains_the_queue(scan_site: str, 
     assert engine.startswith("tesseract ") and engine.endswith("(fra)") and confidence > 60
     assert "Le quorum est atteint" in text
     # The search index follows the new text.
-    found = run_vigie("search", "quorum atteint", "--format", "json", cwd=tmp_path)
+    found = invoke_vigie("search", "quorum atteint", "--format", "json", cwd=tmp_path)
     assert found.returncode == 0 and "2022-04-28" in found.stdout
 
     again = run_vigie("ocr", cwd=tmp_path)

@@ -13,7 +13,7 @@ import pytest
 
 from crawler.spiders.prefecture_raa import PrefectureRaaSpider
 from tests import realdocs
-from tests.conftest import FAST, rows, run_vigie
+from tests.conftest import FAST, invoke_vigie, rows, run_vigie
 from tests.httpsite import StaticSite
 from tests.raa_site import RAA_DOCUMENTS, ROOT, raa_pages
 
@@ -81,7 +81,7 @@ def test_prefecture_raa_pages_years_months_pagination_downloads(
     assert {archived[path] for path in RAA_DOCUMENTS} == {"prefecture-test-34"}
     # Only the RAA tree is walked: the site's menu (Actualités, Mentions légales) is not.
     assert not [hit for hit in prefecture.hits if hit.path.startswith(("/Actualites", "/Mentions"))]
-    run = json.loads(run_vigie("runs", "--db", str(db), "--format", "json", cwd=tmp_path).stdout)[0]
+    run = json.loads(invoke_vigie("runs", "--db", str(db), "--format", "json", cwd=tmp_path).stdout)[0]
     assert run["sources"] == ["prefecture-test-34"]
     assert run["source_results"]["prefecture-test-34"]["status"] == "ok"
     assert run["counts"]["new"] >= len(RAA_DOCUMENTS)
@@ -115,7 +115,7 @@ def test_crawl_all_filters_by_kind_and_departement(prefecture: StaticSite, tmp_p
     )
     assert result.returncode == 0, result.stderr
     assert "prefecture-test-34" in result.stdout
-    run = json.loads(run_vigie("runs", "--db", str(db), "--format", "json", cwd=tmp_path).stdout)[0]
+    run = json.loads(invoke_vigie("runs", "--db", str(db), "--format", "json", cwd=tmp_path).stdout)[0]
     assert run["sources"] == ["prefecture-test-34"]
     # The whole registry, prefectures of every département: one source points nowhere.
     result = run_vigie(
@@ -133,7 +133,7 @@ def test_crawl_all_filters_by_kind_and_departement(prefecture: StaticSite, tmp_p
     )
     assert result.returncode == 1, result.stdout
     assert "prefecture-test-13" in result.stderr and "look broken" in result.stderr
-    run = json.loads(run_vigie("runs", "--db", str(db), "--format", "json", cwd=tmp_path).stdout)[0]
+    run = json.loads(invoke_vigie("runs", "--db", str(db), "--format", "json", cwd=tmp_path).stdout)[0]
     assert run["broken_sources"] == ["prefecture-test-13"]
     assert run["source_results"]["prefecture-test-13"]["status"] == "failed"
 

@@ -13,7 +13,7 @@ from crawler.listings.montpellier import read_montpellier_list
 from crawler.listings.scdl import SCDL_FIELDS, read_scdl
 from crawler.sources.registry import KINDS, PLATFORMS, RegistryError, load_registry, read_registry_file
 from tests import realdocs
-from tests.conftest import run_vigie
+from tests.conftest import invoke_vigie, run_vigie
 from tests.httpsite import StaticSite
 
 DEPARTEMENTS = {f"{n:02d}" for n in range(1, 96) if n != 20} | {"2A", "2B", "971", "972", "973", "974", "976"}
@@ -102,7 +102,7 @@ def test_duplicate_slugs_are_refused(tmp_path: Path) -> None:
 
 
 def test_sources_list_show_add_check(tmp_path: Path) -> None:
-    listed = run_vigie("sources", "list", "--format", "json", cwd=tmp_path)
+    listed = invoke_vigie("sources", "list", "--format", "json", cwd=tmp_path)
     assert listed.returncode == 0
     records = json.loads(listed.stdout)
     assert len(records) >= 100
@@ -119,7 +119,7 @@ def test_sources_list_show_add_check(tmp_path: Path) -> None:
     ):
         assert field in records[0]
     only_34 = json.loads(
-        run_vigie(
+        invoke_vigie(
             "sources", "list", "--kind", "préfecture", "--departement", "34", "--format", "json", cwd=tmp_path
         ).stdout
     )
@@ -127,7 +127,7 @@ def test_sources_list_show_add_check(tmp_path: Path) -> None:
 
     site = StaticSite(pages={"/": ("text/html", b"<h1>Mairie</h1>")}).start()
     try:
-        added = run_vigie(
+        added = invoke_vigie(
             "sources",
             "add",
             "--slug",
@@ -149,10 +149,10 @@ def test_sources_list_show_add_check(tmp_path: Path) -> None:
         assert added.returncode == 0, added.stderr
         assert (tmp_path / "vigie-sources.toml").exists()  # the default user registry, here
         shown = json.loads(
-            run_vigie("sources", "show", "ma-commune", "--format", "json", cwd=tmp_path).stdout
+            invoke_vigie("sources", "show", "ma-commune", "--format", "json", cwd=tmp_path).stdout
         )
         assert shown["departement"] == "2A" and shown["link_rules"] == {"deny": ["/agenda/"]}
-        bad = run_vigie(
+        bad = invoke_vigie(
             "sources",
             "add",
             "--slug",
@@ -171,9 +171,9 @@ def test_sources_list_show_add_check(tmp_path: Path) -> None:
             f'start_urls = ["{site.url}/absente/"]\n',
             encoding="utf-8",
         )
-        ok = run_vigie("sources", "check", "ma-commune", cwd=tmp_path)
+        ok = invoke_vigie("sources", "check", "ma-commune", cwd=tmp_path)
         assert ok.returncode == 0 and ok.stdout.startswith("ok ")
-        checked = run_vigie(
+        checked = invoke_vigie(
             "sources", "check", "--registry", "more.toml", "--no-shipped", "--format", "json", cwd=tmp_path
         )
         assert checked.returncode == 1

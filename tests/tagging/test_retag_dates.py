@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests import realdocs
-from tests.conftest import FAST, rows, run_vigie
+from tests.conftest import FAST, invoke_vigie, rows, run_vigie
 from tests.site import Site, html, page, pdf, serve
 
 AVRANCHES = (
@@ -105,7 +105,7 @@ def test_retag_fixes_an_earlier_version_s_dates_and_acts_and_says_how_many(
             connection.execute(sql, (document_id,))
     assert _state(db) != crawled
 
-    result = run_vigie("retag", "--db", str(db), "--all", cwd=tmp_path)
+    result = invoke_vigie("retag", "--db", str(db), "--all", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "4 documents re-tagged, 2 with different mentions." in result.stdout  # with the home page
     assert "Documents changed: tags 1, stance 1, dates 2, acts 1." in result.stdout
@@ -119,6 +119,6 @@ def test_retag_fixes_an_earlier_version_s_dates_and_acts_and_says_how_many(
     assert rows(db, "SELECT date, date_source FROM documents WHERE id = ?", pv) == [("2014-01-27", "text")]
     assert rows(db, "SELECT count(*) FROM mentions WHERE act_id IS NULL AND document_id = ?", pv) == [(0,)]
 
-    again = run_vigie("retag", "--db", str(db), "--all", cwd=tmp_path)
+    again = invoke_vigie("retag", "--db", str(db), "--all", cwd=tmp_path)
     assert "Documents changed: tags 0, stance 0, dates 0, acts 0." in again.stdout
     assert "No mention added or removed." in again.stdout

@@ -185,8 +185,8 @@ def test_a_killed_worker_s_source_is_finished_by_the_others(
         cwd=tmp_path, env={"VIGIE_EXTRACT_WORKERS": "1"},
     )  # fmt: skip
     assert single.returncode == 0, single.stderr
-    ours = run_vigie("export", "--db", url, "--files-dir", str(files), "--format", "jsonl", cwd=tmp_path)
-    theirs = run_vigie("export", "--db", str(reference), "--format", "jsonl", cwd=tmp_path)
+    ours = invoke_vigie("export", "--db", url, "--files-dir", str(files), "--format", "jsonl", cwd=tmp_path)
+    theirs = invoke_vigie("export", "--db", str(reference), "--format", "jsonl", cwd=tmp_path)
     assert ours.returncode == 0 and theirs.returncode == 0, ours.stderr + theirs.stderr
     mine, expected = comparable(ours.stdout), comparable(theirs.stdout)
     # Per site: home, council page, 3 deliberations, its PDF; the slow one 27 more; the shared PDF once.
