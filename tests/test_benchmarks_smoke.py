@@ -46,7 +46,7 @@ def test_one_command_runs_every_benchmark_and_prints_every_row(tmp_path: Path) -
     ]
     assert "tagging" in names and "search: frequent term, facets" in names
     assert "ingest (5 KB docs, FTS)" in names
-    assert "OCR: 3 scanned pages, pages/s per core" in names
+    assert "OCR: 1 scanned page, pages/s per core" in names
     assert {"crawl: HTML site (30 pages)", "memory: peak RSS of the crawl"} <= set(names)
     assert "quality (dev): tagger micro-F1" in names and "quality (heldout2): opposition found" in names
     assert any(name.startswith("Main-content F1, article benchmark held-out") for name in names)
