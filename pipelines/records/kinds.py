@@ -134,6 +134,46 @@ _AGAINST = re.compile(
 )
 
 
+# Nothing decided about a device yet: a body or a charter that oversees one (an ethics
+# committee, college or charter), residents consulted or called to vote on it, a project still to
+# be decided ("si elle est actée"). Read in the title and the opening, where a page says so.
+_OVERSIGHT_OR_CONSULTATION = re.compile(
+    r"(?:comit[ée]|coll[èe]ge|charte)\s+(?:d['’]\s?|de\s+l['’]\s?)?[ée]thique"
+    r"|charte\s+(?:de\s+)?d[ée]ontologi"
+    r"|consult\w*[\s»”\"]+(?:les\s+|la\s+|ses\s+)?(?:habitant|population|riverain|citoyen)"
+    r"|appel[ée]s\s+[àa]\s+(?:aller\s+)?voter|\br[ée]f[ée]rendum\b|\bvotation\b"
+    r"|\bsi\s+(?:elle|il)\s+est\s+act[ée]",
+    re.IGNORECASE,
+)
+# "Projet de vidéoprotection" as a heading, and nothing decided in the text.
+_PROJECT = re.compile(r"\bprojet\s+de\s+vid[ée]o", re.IGNORECASE)
+_DECIDED = re.compile(
+    r"\b(?:approuv|d[ée]cid|autoris|adopt|valid|attribu|sollicit)\w*|\bvot[ée]e?s?\b|[àa]\s+l['’]\s?unanimit",
+    re.IGNORECASE,
+)
+# What such a page may otherwise be read as, from its words about the device.
+_OVERRIDDEN = frozenset({"deployment", "extension", "convention", "renewal", "maintenance", "experiment"})
+
+
+def _undecided(text: str, named: str) -> Found | None:
+    """A page or act about a device on which nothing is decided: its span, or None."""
+    # Not in the vœux tabled with a deliberation ("Vœu déposé … relatif au comité d'éthique").
+    own = _TABLED_WITH.split(named, maxsplit=1)[0]
+    tabled = _TABLED_WITH.search(text, 0, 400)
+    opening = text[: tabled.start() if tabled else 400]
+    found = _OVERSIGHT_OR_CONSULTATION.search(own) or _OVERSIGHT_OR_CONSULTATION.search(opening)
+    if found is not None:
+        where = text.find(found[0])
+        return Found("debate_only", max(where, 0), max(where, 0) + len(found[0]))
+    # A project named in passing ("était abordé un projet de vidéo protection") is the act's
+    # object; one that heads the page, with nothing decided, is not yet a decision.
+    project = _PROJECT.search(own.strip().split("\n", 1)[0])
+    if project is not None and _DECIDED.search(text) is None:
+        where = text.find(project[0])
+        return Found("debate_only", max(where, 0), max(where, 0) + len(project[0]))
+    return None
+
+
 # "L'autorisation préfectorale couvre deux périmètres": a report of one.
 _PREFECTORAL_AUTHORISATION = re.compile(r"autorisation\s+pr[ée]fectorale", re.IGNORECASE)
 
@@ -189,19 +229,22 @@ def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Fo
         for kind, pattern in _COUNCIL_RULES:
             match = pattern.search(part)
             if match is not None:
-                return _against(_at(kind, match, text, named), text), None
+                return _against(_at(kind, match, text, named), text, named), None
     start, end = decision_part(text)
     for kind, pattern in _COUNCIL_RULES:
         match = pattern.search(text, start, end)
         if match is not None:
-            return _against(Found(kind, match.start(), match.end()), text), None
+            return _against(Found(kind, match.start(), match.end()), text, named), None
     return Found("debate_only", 0, 0), None
 
 
-def _against(found: Found, text: str) -> Found:
-    """A vœu that says nothing against a technology is a debate, not a motion against it."""
+def _against(found: Found, text: str, named: str) -> Found:
+    """A vœu that says nothing against a technology is a debate, not a motion against it; so is
+    a page about a device on which nothing is decided (``_undecided``)."""
     if found.value == "motion_against" and _AGAINST.search(text) is None:
         return Found("debate_only", found.start, found.end)
+    if found.value in _OVERRIDDEN:
+        return _undecided(text, named) or found
     return found
 
 

@@ -7,8 +7,8 @@ video-protection systems and drone flights, council deliberations, vœux, and ne
 misleading words or numbers), split into ``dev`` (tune on it), ``heldout``, ``heldout2`` and ``heldout3`` (each measured once,
 blind, then tuned on: they are seen now), ``dev2`` (a second batch to tune on) and ``heldout4``
 (measured once, blind, at the end of a round of tuning, then tuned on) and ``heldout5`` (blind,
-labelled at the end of session 11 and not measured yet: the next round of tuning measures it
-once when it ends). A blind part is in ``BLIND``: its failures are never printed, so that
+labelled at the end of session 11, measured once at the end of session 12's round; still in
+``BLIND`` until a round chooses to tune on it, with a new blind part labelled beside it). A blind part is in ``BLIND``: its failures are never printed, so that
 nobody tunes on it. The
 scoring is ``tests/quality/records_scoring.py``: each act is tagged and read as a crawl reads a
 short document, and every field is compared with its label. Printed per split: how many acts got

@@ -351,3 +351,18 @@ def test_a_law_cited_in_a_recital_and_a_prefecture_after_a_recueils_code() -> No
     assert read_record(drome, ["drone"]).kind == "drone_authorisation"
     reported = _labelled("web-bfmtv-loire-atlantique-drone-anniversaire-sautron")
     assert read_record(reported, ["drone"]).kind == "drone_authorisation"  # "La préfecture … a autorisé"
+
+
+def test_an_ethics_committee_a_consultation_or_an_undecided_project_is_a_debate() -> None:
+    for record_id in (
+        "web-hendaye-comite-ethique-video-protection",  # "la composition … du comité d'éthique"
+        "web-cebazat-consultation-videoprotection-dix-cameras",  # "appelés à aller voter"
+        "web-ecologieisd-ile-saint-denis-consultation-videosurveillance",  # "« consulter » les habitant.e.s"
+        "web-bayeux-projet-video-protection-quarante-emplacements",  # its heading, "Si elle est actée"
+    ):
+        assert read_record(_labelled(record_id), ["videoprotection"]).kind == "debate_only", record_id
+    # A project the council was asked about is its object; a vœu's ethics committee is not the act's.
+    talked = _labelled("web-peymeinade-cm-18-juillet-projet-videoprotection")
+    assert read_record(talked, ["videoprotection"]).kind == "deployment"
+    paris = _labelled("web-paris-cm-2015-09-sg-61-avenant-convention-videoprotection")
+    assert read_record(paris, ["videoprotection"]).kind == "convention"
