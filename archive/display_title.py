@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from urllib.parse import unquote, urlsplit
 
 from archive.act_label import ActLike, act_name
+from archive.taxonomy import DOC_TYPE_LABELS, french_day
 
 # The kinds of act that make a document one decision, titled by its object.
 _DECISION_KINDS = ("deliberation", "arrete")
@@ -24,20 +25,8 @@ _DECISION_KINDS = ("deliberation", "arrete")
 TITLE_CHARS = 120
 _JOINED = re.compile(r"^[\w.]+(?:[-_][\w.]+){2,}$")
 # A document of many acts, or of none, is named by its type and date ("Procès-verbal du 17 février
-# 2014") rather than its file ("PV CM 17 02 2014"). The types are ``archive.taxonomy.DOC_TYPES``.
-_TYPE_NAMES = {
-    "deliberation": "Délibération",
-    "proces_verbal": "Procès-verbal",
-    "compte_rendu": "Compte rendu",
-    "liste_deliberations": "Liste des délibérations",
-    "ordre_du_jour": "Ordre du jour",
-    "raa": "Recueil des actes administratifs",
-    "arrete": "Arrêté",
-}
-_MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
+# 2014") rather than its file ("PV CM 17 02 2014"); "other" is no type to name it by.
+_TYPE_NAMES = {doc_type: label for doc_type, label in DOC_TYPE_LABELS.items() if doc_type != "other"}
 
 
 def display_title(
@@ -59,8 +48,7 @@ def display_title(
     if len(acts) == 1 and decisions and decisions[0].title:
         return _shortened(act_name(decisions[0]))
     if doc_type in _TYPE_NAMES and date is not None:
-        day = "1er" if date.day == 1 else str(date.day)
-        return f"{_TYPE_NAMES[doc_type]} du {day} {_MONTHS[date.month - 1]} {date.year}"
+        return f"{_TYPE_NAMES[doc_type]} du {french_day(date)}"
     return own or (filename or "").strip() or _url_name(url) or f"Document {document_id}"
 
 

@@ -3,6 +3,8 @@ use these ids. Extend them; never rename."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 CATEGORY_IDS = (
     "reconnaissance_faciale",
     "vsa",
@@ -38,6 +40,28 @@ DOC_TYPES = (
     "arrete",
     "other",
 )
+# Their French names, as the pages and the display titles write them.
+DOC_TYPE_LABELS = {
+    "deliberation": "Délibération",
+    "proces_verbal": "Procès-verbal",
+    "compte_rendu": "Compte rendu",
+    "liste_deliberations": "Liste des délibérations",
+    "ordre_du_jour": "Ordre du jour",
+    "raa": "Recueil des actes administratifs",
+    "arrete": "Arrêté",
+    "other": "Autre document",
+}
+MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+
+
+def french_day(date: dt.date) -> str:
+    """ "1er février 2013", "17 février 2014": a date as French prose writes it."""
+    day = "1er" if date.day == 1 else str(date.day)
+    return f"{day} {MONTHS[date.month - 1]} {date.year}"
+
 
 STANCES = ("opposition",)
 

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
 
+from archive.taxonomy import MONTHS as FRENCH_MONTHS
 from pipelines.acts_scan import LinePattern
 
 HEAD_CHARS = 3000
@@ -247,23 +248,9 @@ def _digits(text: str) -> str:
     return alpha2digit(text.replace("deux mil ", "deux mille "), "fr")
 
 
-_MONTH_NAMES = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
 _MONTHS = {
     spelling: number
-    for number, name in enumerate(_MONTH_NAMES, start=1)
+    for number, name in enumerate(FRENCH_MONTHS, start=1)
     for spelling in {name, name.replace("é", "e").replace("û", "u")}
 }
 _WEEKDAY = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"

@@ -4,20 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from archive.taxonomy import CATEGORY_IDS, CATEGORY_LABELS
+from archive.taxonomy import CATEGORY_IDS, CATEGORY_LABELS, DOC_TYPE_LABELS, french_day
 from search.geography import Geography
 from search.url_params import FEMININE_LABELS, unknown  # noqa: F401 - their home is the search URL
 
-DOC_TYPE_LABELS = {
-    "deliberation": "Délibération",
-    "proces_verbal": "Procès-verbal",
-    "compte_rendu": "Compte rendu",
-    "liste_deliberations": "Liste des délibérations",
-    "ordre_du_jour": "Ordre du jour",
-    "raa": "Recueil des actes administratifs",
-    "arrete": "Arrêté",
-    "other": "Autre document",
-}
 STANCE_LABELS = {"opposition": "Opposition exprimée"}
 KIND_LABELS = {"html": "page web", "pdf": "PDF", "doc": "Word (.doc)", "docx": "Word (.docx)", "odt": "ODT"}
 # Decision records (``archive.records.DECISION_KINDS``): what an act decided.
@@ -73,10 +63,6 @@ EXTRACTION_LABELS = {
     "text": "fichier texte",
     "ocr": "reconnu par OCR (les pages sont des images)",
 }
-MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
 SHORT_MONTHS = (
     "janv.",
     "févr.",
@@ -144,8 +130,7 @@ def french_date(value: dt.date | dt.datetime | None) -> str:
     """ "4 février 2013"; a time is shown in UTC, as stored: "4 février 2013 à 09:15 UTC"."""
     if value is None:
         return ""
-    day = "1er" if value.day == 1 else str(value.day)
-    text = f"{day} {MONTHS[value.month - 1]} {value.year}"
+    text = french_day(value)
     if isinstance(value, dt.datetime):
         text += f" à {value:%H:%M} UTC"
     return text

@@ -212,7 +212,7 @@ def test_plain_dates_read_without_dateparser_give_dateparser_s_answers() -> None
     def by_dateparser(fragment: str) -> object:
         return dates.read_with_dateparser(" ".join(fragment.replace("1er", "1").split()))
 
-    months = dates._MONTH_NAMES
+    months = dates.FRENCH_MONTHS
     spellings = random.Random(2).sample(range(100 * 15 * 9 * 5), 1500)
     cases = set()
     for number in spellings:
