@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 
+from scrapy.settings import default_settings as scrapy_defaults
+
 from crawler import PROJECT_URL, __version__
 from crawler.links import DEFAULT_MAX_CHARS, DEFAULT_MAX_LINKS
 from pipelines.limits import DocumentLimits
@@ -84,14 +86,15 @@ VIGIE_REVISIT = _env("VIGIE_REVISIT", "true").lower() in ("1", "true", "yes")
 
 # How long the reactor thread may be held before the crawl logs a warning (crawler/stall.py).
 VIGIE_STALL_WARN = float(_env("VIGIE_STALL_WARN", "1.0"))
-EXTENSIONS = {
-    "crawler.stall.ReactorStallMonitor": 500,
-    # Scrapy 2.19's remote control runs any Python code sent to a local HTTP port, and leaves a
-    # job file with its token in the user's profile (~/.local/state/scrapy) at every crawl that
-    # dies: not for a bot run by cron. Off, like the telnet console (TELNETCONSOLE_ENABLED).
-    "scrapy.extensions.remote_control.RemoteControl": None,
-    "scrapy.extensions.telnet.TelnetConsole": None,
-}
+EXTENSIONS = {"crawler.stall.ReactorStallMonitor": 500}
+# Scrapy 2.19's remote control runs any Python code sent to a local HTTP port, and leaves a job
+# file with its token in the user's profile (~/.local/state/scrapy) at every crawl that dies: not
+# for a bot run by cron. Off, like the telnet console. They are left out of Scrapy's own list
+# rather than set to None in ours: Scrapy imports every listed class to merge the two lists, and
+# the remote control's imports aiohttp's web server (a quarter of a second of every crawl).
+# (Lower-case names: Scrapy takes every upper-case name of this module as a setting.)
+_off = {"scrapy.extensions.remote_control.RemoteControl", "scrapy.extensions.telnet.TelnetConsole"}
+EXTENSIONS_BASE = {name: order for name, order in scrapy_defaults.EXTENSIONS_BASE.items() if name not in _off}
 REMOTE_CONTROL_ENABLED = False
 
 DOWNLOADER_MIDDLEWARES = {

@@ -7,8 +7,6 @@ corrupt files come back with an ``error`` and an ``error_kind``, and are archive
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from archive.files import sha256_hex
 from archive.records import Analysis
 from pipelines import detect
@@ -16,22 +14,10 @@ from pipelines.actes import find_actes
 from pipelines.acts import split_acts
 from pipelines.dates import find_date
 from pipelines.doctype import guess_doc_type
-from pipelines.limits import DocumentLimits
+from pipelines.extraction_input import ExtractionInput
 from pipelines.markup_guard import flatten_markup, has_tags_enough, tame_markup
 from pipelines.office_text import OfficeExtractionError, extract_doc, extract_docx, extract_odt, extract_plain
-from pipelines.pdf_text import DEFAULT_BACKEND, PdfExtractionError, extract_pdf
-
-
-@dataclass(slots=True)
-class ExtractionInput:
-    url: str
-    body: bytes
-    content_type: str | None = None
-    content_disposition: str | None = None
-    declared_encoding: str | None = None
-    pdf_backend: str = DEFAULT_BACKEND
-    known_sha256: str | None = None  # the archive's version at this URL: same bytes, no work
-    limits: DocumentLimits = field(default_factory=DocumentLimits)
+from pipelines.pdf_text import PdfExtractionError, extract_pdf
 
 
 def extract_document(job: ExtractionInput) -> Analysis:

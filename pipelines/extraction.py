@@ -11,7 +11,7 @@ from typing import Any
 from scrapy.crawler import Crawler
 
 from pipelines.crawl_context import CrawlContext
-from pipelines.extract import ExtractionInput
+from pipelines.extraction_input import ExtractionInput
 from pipelines.items import DocumentItem
 from pipelines.limits import DocumentLimits
 from pipelines.pdf_text import BACKENDS

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from archive.records import Analysis
-from pipelines.extract import describe
 from pipelines.ocr.engine import OcrEngine
 from pipelines.ocr.jobs import LayerJob, LayerResult, PageJob, PageResult, ocr_page, read_layer
 from pipelines.textnorm import normalise_text
@@ -82,4 +81,8 @@ def apply_ocr(result: Analysis, outcome: OcrOutcome, url: str) -> Analysis:
     if outcome.ocr_pages:
         result.extraction = "ocr"
         result.ocr_engine, result.ocr_confidence = outcome.engine, outcome.confidence
+    # Imported here: a crawl's own process loads the readers of dates and acts only when a scan
+    # was read (see pipelines.extraction_input).
+    from pipelines.extract import describe
+
     return describe(result, url)
