@@ -54,10 +54,12 @@ def read_record(
         "legal_basis": money_law.legal_basis(text),
     }
     drones = kind is not None and kind.value == "drone_authorisation"
-    found["cameras"], found["cameras_public_road"] = counts.cameras(text, drones=drones)
     # A kind read from the act's words (not the fallback "debate_only" of an act that says
-    # nothing a rule knows) may rule out an amount.
+    # nothing a rule knows) may rule out an amount, and a debate has no count of its own: the
+    # cameras of a project, a vote or a wish are not a decision's.
     read_kind = kind.value if kind is not None and kind.end > kind.start else None
+    if read_kind != "debate_only":
+        found["cameras"], found["cameras_public_road"] = counts.cameras(text, drones=drones)
     found["amount_eur"], found["amount_tax"] = money_law.amount(text, read_kind)
     found["period_start"], found["period_end"] = counts.authorised_period(text)
     kind_name = kind.value if kind else "debate_only"

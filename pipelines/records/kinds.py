@@ -17,14 +17,19 @@
 | `debate_only` | a question, a debate, information: nothing decided |
 
 The first rule that matches wins, in the order of the table: a prefect's arrêté is read by its
-heading; a council's act by the most specific words of its title, then of its decision.
+heading; a council's act by the most specific words of its title, then of its decision. A
+renewal or an upkeep must name what it is of in its line ("le renouvellement du label" is not
+the cameras'); a device only wished for in its sentence ("souhaite expérimenter", "il est
+envisagé d'installer") and a body or a vote that oversees or consults (``_undecided``) make a
+debate.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from pipelines.records.spans import Found, decision_part
+from pipelines.records.spans import Found, decision_part, sentence_end
 
 _EXPERIMENT = re.compile(r"loi\s+n°\s*2023-380|traitement\s+algorithmique\s+des\s+images", re.IGNORECASE)
 # "la captation … d'images au moyen de caméras installées sur des aéronefs"; a report of one: "le
@@ -37,7 +42,14 @@ _AIRCRAFT = re.compile(
 )
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("drone_authorisation", _AIRCRAFT),
-    ("prefectoral_authorisation", re.compile(r"syst[èe]me\s+de\s+vid[ée]o\s?-?protection", re.IGNORECASE)),
+    (
+        "prefectoral_authorisation",
+        # "Le préfet a autorisé … par un arrêté" the body cameras of a town's police.
+        re.compile(
+            r"syst[èe]me\s+de\s+vid[ée]o\s?-?protection|pr[ée]fet\s+a\s+autoris[ée][^.]{0,80}?\barr[êe]t[ée]",
+            re.IGNORECASE,
+        ),
+    ),
 ]
 _PREFECTORAL_HEADING = re.compile(
     r"^\s*arr[êeé]t[ée]\b[^\n]{0,200}?(?:portant|autorisant|relatif)", re.IGNORECASE | re.MULTILINE
@@ -52,7 +64,8 @@ _PREFECT = re.compile(
 _ACT_FORM = re.compile(
     r"^\s*arr[êeé]t[ée]\b|\bARR[ÊE]TE\b|\bArt(?:icle|\.)?\s*(?:1|1er|premier)\b|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\s+)?n°"
     # A report of one: "le préfet vient d'autoriser", "un arrêté du 5 novembre du préfet".
-    r"|pr[ée]f(?:et|ecture)\b[^.]{0,80}?autoris|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\b|du\s+\d)",
+    r"|pr[ée]f(?:et|ecture)\b[^.]{0,80}?autoris|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\b|du\s+\d)"
+    r"|\barr[êe]t[ée]s\s+(?:pr[ée]fectoraux\s+)?autorisant",
     re.IGNORECASE | re.MULTILINE,
 )
 _SCOPES = (
@@ -69,12 +82,18 @@ _COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("motion_against", re.compile(r"\b(?:v[œo]e?u|motion)\b", re.IGNORECASE)),
-    ("experiment", re.compile(r"exp[ée]riment|\btester\b", re.IGNORECASE)),
+    # An experiment made permanent is a deployment.
+    ("deployment", re.compile(r"\bp[ée]rennis", re.IGNORECASE)),
+    ("experiment", re.compile(r"(?<!terrain\sd['’])exp[ée]riment|\btester\b", re.IGNORECASE)),
     (
         "grant_award",
         re.compile(
             r"attribution\s+d['’]une\s+subvention|subvention\s+(?:attribu|accord)|fonds\s+de\s+concours"
-            r"|\ba\s+attribu[ée]\s+\d[\d  .,]*\s?(?:euros|€)",
+            r"|\ba\s+attribu[ée]\s+\d[\d  .,]*\s?(?:euros|€)"
+            # A département's or région's scheme that funds the communes' devices.
+            r"|(?:propos|accord|vers)\w*\s+(?:des\s+|une\s+)?aides?\s+(?:financi[èe]res?\s+)?aux\s+(?:communes|collectivit)"
+            r"|modalit[ée]s\s+de\s+soutien|aider\s+les\s+(?:collectivit|communes|villages)"
+            r"|\baides?\s+(?:d[ée]partementales?|r[ée]gionales?)\b|programmation\s+(?:\w+\s+){0,3}?(?:DETR|DSIL)\b",
             re.IGNORECASE,
         ),
     ),
@@ -89,7 +108,7 @@ _COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "procurement_award",
         re.compile(
-            r"attribution\s+d(?:u|es)\s+march[ée]s?|march[ée]s?\s+(?:public\s+|unique\s+)?(?:attribu|pass[ée])"
+            r"attribution\s+d(?:u|es)\s+march[ée]s?|march[ée]s?\s+(?:public\s+|unique\s+)?(?:a\s+[ée]t[ée]\s+|est\s+)?(?:attribu|pass[ée])"
             r"|accord-cadre|avis\s+d['’]attribution|attributaire|titulaire\s+du\s+march[ée]"
             r"|march[ée][^.]{0,80}?(?:sign[ée]|conclu)\s+avec"
             r"|(?:achat|acquisition)[^.]{0,120}\bsoci[ée]t[ée]\s+[A-ZÀ-Ý]",
@@ -141,7 +160,7 @@ _OVERSIGHT_OR_CONSULTATION = re.compile(
     r"(?:comit[ée]|coll[èe]ge|charte)\s+(?:d['’]\s?|de\s+l['’]\s?)?[ée]thique"
     r"|charte\s+(?:de\s+)?d[ée]ontologi"
     r"|consult\w*[\s»”\"]+(?:les\s+|la\s+|ses\s+)?(?:habitant|population|riverain|citoyen)"
-    r"|appel[ée]s\s+[àa]\s+(?:aller\s+)?voter|\br[ée]f[ée]rendum\b|\bvotation\b"
+    r"|appel[ée]s\s+[àa]\s+(?:aller\s+)?voter|\br[ée]f[ée]rendum\b|\bvotation\b|\bvote\s+citoyen"
     r"|\bsi\s+(?:elle|il)\s+est\s+act[ée]",
     re.IGNORECASE,
 )
@@ -227,15 +246,40 @@ def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Fo
     own = _TABLED_WITH.split(named, maxsplit=1)[0]
     for part in (own, named) if own != named else (named,):
         for kind, pattern in _COUNCIL_RULES:
-            match = pattern.search(part)
+            match = _about_a_device(kind, pattern.finditer(part), part)
             if match is not None:
                 return _against(_at(kind, match, text, named), text, named), None
     start, end = decision_part(text)
     for kind, pattern in _COUNCIL_RULES:
-        match = pattern.search(text, start, end)
+        match = _about_a_device(kind, pattern.finditer(text, start, end), text)
         if match is not None:
             return _against(Found(kind, match.start(), match.end()), text, named), None
     return Found("debate_only", 0, 0), None
+
+
+# Words that say what a renewal or an upkeep is of: a device, or the contract for one. Without
+# one in its line, "le renouvellement du label" or an "Entretien avec" the vice-president (an
+# interview) is not about the cameras.
+_GENERIC = frozenset({"renewal", "maintenance"})
+_DEVICE_OR_CONTRACT = re.compile(
+    r"\b(?:cam[ée]ra|vid[ée]o|syst[èe]me|dispositif|[ée]quipement|mat[ée]riel|logiciel|drone|LAPI|capteur"
+    r"|contrat|march[ée]|convention|autorisation|r[ée]seau)",
+    re.IGNORECASE,
+)
+
+
+def _about_a_device(kind: str, matches: Iterator[re.Match[str]], text: str) -> re.Match[str] | None:
+    """The first match of a kind's words; for a renewal or an upkeep, the first whose line (or
+    sentence) names what is renewed or kept up."""
+    for match in matches:
+        if kind not in _GENERIC:
+            return match
+        start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        line_end = text.find("\n", match.end())
+        end = min(sentence_end(text, match.end()), line_end if line_end >= 0 else len(text))
+        if _DEVICE_OR_CONTRACT.search(text, start, end):
+            return match
+    return None
 
 
 def _against(found: Found, text: str, named: str) -> Found:
@@ -244,8 +288,29 @@ def _against(found: Found, text: str, named: str) -> Found:
     if found.value == "motion_against" and _AGAINST.search(text) is None:
         return Found("debate_only", found.start, found.end)
     if found.value in _OVERRIDDEN:
-        return _undecided(text, named) or found
+        return _undecided(text, named) or _wished(found, text) or found
     return found
+
+
+# Words that make a device wanted, not decided: "souhaite expérimenter", "a l'ambition de faire
+# installer", "il est envisagé d'installer", "les villages désireux de s'équiper", "ont pris
+# position sur le déploiement".
+_WISH = re.compile(
+    r"\bsouhait\w*|\bveu(?:t|lent)\b|\benvisag\w*|\bambition\b|\bpourrai(?:t|ent)\b|\bsusceptibles?\b"
+    r"|\bd[ée]sireu\w*|pris\s+position|appel[ée]s\s+[àa]\s+s['’]\s?exprimer",
+    re.IGNORECASE,
+)
+
+
+def _wished(found: Found, text: str) -> Found | None:
+    """A kind read in a sentence that only wishes for the device, and decides nothing: a debate."""
+    start = max(text.rfind(". ", 0, found.start), text.rfind("\n", 0, found.start)) + 1
+    line_end = text.find("\n", found.end)
+    end = min(sentence_end(text, found.end), line_end if line_end >= 0 else len(text))
+    sentence = text[start:end]
+    if _WISH.search(sentence) is None or _DECIDED.search(sentence) is not None:
+        return None
+    return Found("debate_only", found.start, found.end)
 
 
 def _at(kind: str, match: re.Match[str], text: str, named: str) -> Found:

@@ -120,6 +120,19 @@ _COUNCIL = re.compile(
 
 COUNCIL_OF = "Conseil municipal de "
 
+# A département or a région named as the subject of what it does ("le Conseil départemental a
+# voté", "la Région Hauts-de-France propose des aides", "le Département finance"): who decided, in
+# a report that names no council or prefect. Named in passing ("une aide du Département"), it is not.
+_LINK = r"(?:de\s+la|de\s+l['’]|des|du|de|d['’])"
+_DOES = (
+    r"\s+(?:a\b|ont\b|va\b|vient\b|avait\b|d[ée]cid|vot|financ|accord|attribu|install|investi|dot|propos"
+    r"|lanc|sign|subventionn|consacr|d[ée]bloqu|aide|agit|s['’]\s?engage|poursui)"
+)
+_COUNTY_OR_REGION = re.compile(
+    rf"\b(?P<body>(?i:conseil\s+d[ée]partemental)|D[ée]partement|(?i:conseil\s+r[ée]gional)|R[ée]gion)"
+    rf"(?:\s+(?P<link>{_LINK})\s*{_PLACE}|\s+(?P<region>[A-ZÀ-Ý][\w'’]+(?:-[\w'’]+)*))?(?:\s*\([^)]{{0,40}}\))?(?:,[^,.]{{0,80}},)?{_DOES}"
+)
+
 
 def authority(text: str) -> Found | None:
     """Who took the acts of a document, from its opening: "PRÉFET DE LA MANCHE", "RECUEIL DES
@@ -145,6 +158,8 @@ def authority(text: str) -> Found | None:
     if council is not None:
         place = council["place"] if council["place"] else "Le " + _named(council["place_du"])
         found.append(Found(f"{COUNCIL_OF}{_named(place)}", council.start(), council.end()))
+    if not found:
+        return _county_or_region(head)
     return min(found, key=lambda item: item.start) if found else None
 
 
@@ -161,3 +176,24 @@ def _named(place: str) -> str:
     """A place as it is written in a sentence: "MANCHE" → "Manche", "Montpellier" unchanged."""
     place = _AFTER_NAME.sub("", place).strip() or place
     return place.title() if place.isupper() else place
+
+
+def _county_or_region(head: str) -> Found | None:
+    """ "le Conseil départemental a voté" → Conseil départemental; "la Région Hauts-de-France
+    propose" → Région Hauts-de-France; "le Département du Gard finance" → Conseil départemental
+    du Gard (the département's council is the département)."""
+    match = _COUNTY_OR_REGION.search(head)
+    if match is None:
+        return None
+    body = match["body"].casefold()
+    if "partement" in body:
+        name = "Conseil départemental"
+    else:
+        name = "Conseil régional" if body.startswith("conseil") else "Région"
+    if match["place"]:
+        link = " ".join(match["link"].lower().split())
+        spaced = link if link.endswith(("'", "’")) else link + " "
+        return Found(f"{name} {spaced}{_named(match['place'])}", match.start("body"), match.end("place"))
+    if match["region"]:
+        return Found(f"{name} {match['region']}", match.start("body"), match.end("region"))
+    return Found(name, match.start("body"), match.end("body"))

@@ -11,7 +11,7 @@ A field is *filled* when Vigie gives it a value and *labelled* when the truth ha
 field is right when it equals the label: exactly for kinds, numbers and dates; for names
 (authority, beneficiary, commune, vendor) when one contains the other once case, accents and
 punctuation are set aside (the authority as a kind of body and its place: the commune's council,
-its mayor and its town hall are one); technologies as a set. The legal basis is scored per cited
+its mayor and its town hall are one, as are a département or a région and its council); technologies as a set. The legal basis is scored per cited
 article. An act cut from a recueil is read with the recueil's opening, where its authority is
 named, as a crawl reads it.
 Precision: right / filled (a value where the label has none is wrong: it was invented).
@@ -204,9 +204,13 @@ _BODIES = (
         "commune",
         re.compile(r"\b(?:conseil municipal|conseil de paris|mairie|maire|ville|commune|municipalit[eé])\b"),
     ),
+    # A département's or a région's council is the département or the région: one body.
+    ("departement", re.compile(r"\b(?:conseil d[eé]partemental|d[eé]partement)\b")),
+    ("region", re.compile(r"\b(?:conseil r[eé]gional|r[eé]gion)\b")),
 )
 _BODY_WORDS = re.compile(
-    r"\b(?:pr[eé]f(?:et|ecture)|conseil|municipal|mairie|maire|ville|commune|municipalit[eé]|de|la|le|les|du|des|l|d)\b"
+    r"\b(?:pr[eé]f(?:et|ecture)|conseil|municipal|mairie|maire|ville|commune|municipalit[eé]"
+    r"|d[eé]partement(?:al)?|r[eé]gion(?:al)?|de|la|le|les|du|des|l|d)\b"
 )
 
 

@@ -1,0 +1,64 @@
+"""Decision records read from reports of decisions (press, town pages, funding schemes): what a
+sentence wishes for is not decided, a scheme that funds the communes awards grants, and a
+département or a région that acts is who decided. Real labelled texts (tests/quality/records.toml)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from pipelines.records import read_record
+from pipelines.records.parties import authority
+
+QUALITY = Path(__file__).parents[1] / "quality" / "records.toml"
+with QUALITY.open("rb") as handle:
+    TEXTS = {entry["id"]: entry["text"] for entry in tomllib.load(handle)["record"]}
+
+
+def test_a_device_wished_for_is_a_debate_without_its_count() -> None:
+    for record_id in (
+        "web-20minutes-paca-relance-reconnaissance-faciale-lycees-2023",  # "souhaite expérimenter"
+        "web-rtl-metz-ambition-mille-cameras-grosdidier",  # "a l'ambition de faire installer"
+        "web-oser-ensemble-chemille-projet-videoprotection-43-cameras",  # "il est envisagé d'installer"
+        "web-vivons-notre-ville-amberieu-intervention-videoprotection",  # "ont pris position sur"
+        "web-dayfr-champs-sur-marne-vote-citoyen-45-cameras",  # "un vote citoyen"
+    ):
+        record = read_record(TEXTS[record_id], ["videoprotection"])
+        assert (record.kind, record.cameras) == ("debate_only", None), record_id
+    # A wish and a decision in one sentence: decided ("a voté … et souhaite").
+    decided = read_record(
+        "Le conseil municipal a voté l'installation de 12 caméras et souhaite l'étendre.", []
+    )
+    assert (decided.kind, decided.cameras) == ("deployment", 12)
+
+
+def test_a_scheme_that_funds_the_communes_devices_awards_grants() -> None:
+    for record_id in (
+        "web-cote-d-or-aide-departementale-videoprotection",  # "Aider les collectivités"
+        "web-madada-region-aura-soutien-centres-supervision-urbains",  # "Modalités de soutien"
+        "web-eure-programmation-detr-2023-videoprotection",  # "programmation … DETR"
+        "web-france3-hauts-de-france-region-233-communes-videoprotection",  # "propose des aides aux communes"
+    ):
+        assert read_record(TEXTS[record_id], ["videoprotection"]).kind == "grant_award", record_id
+
+
+def test_a_renewal_or_an_upkeep_names_what_it_is_of() -> None:
+    # "la démarche de renouvellement du label" (a conservatoire's), not the cameras'.
+    panazol = TEXTS["web-bloudex-panazol-conseil-dit-oui-video-surveillance-15-sites"]
+    assert read_record(panazol, ["videoprotection"]).kind == "deployment"
+    contract = read_record("Renouvellement du contrat de maintenance des caméras de la ville.", [])
+    assert contract.kind == "maintenance"
+    # A contract awarded, however the page words it; a prefect's arrêtés reported by the press.
+    awarded = TEXTS["web-la-brosse-montceaux-videoprotection-marche-attribue"]  # "le marché a été attribué"
+    assert read_record(awarded, ["videoprotection"]).kind == "procurement_award"
+    drones = TEXTS["web-liberation-prefecture-police-drones-222-arretes"]  # "a pris des arrêtés autorisant"
+    assert read_record(drones, ["drone"]).kind == "drone_authorisation"
+
+
+def test_a_departement_or_a_region_that_acts_is_the_authority() -> None:
+    region = authority(TEXTS["web-france3-hauts-de-france-region-233-communes-videoprotection"])
+    assert region is not None and region.value == "Région Hauts-de-France"
+    county = authority(TEXTS["web-bugey-cotiere-departement-ain-videoprotection-colleges-experimentations"])
+    assert county is not None and county.value == "Conseil départemental"
+    # Named in passing, it decided nothing.
+    assert authority("La commune a reçu une aide du Département pour ses caméras.") is None
