@@ -94,7 +94,7 @@ class WorkerPool:
 
 PARENT_CHECK_SECONDS = 0.5
 # What every worker runs, imported once by the fork server rather than by each worker.
-PRELOADED_MODULES = ["pipelines.extract"]
+PRELOADED_MODULES = ["pipelines.worker_preload"]
 
 
 def _start_context() -> multiprocessing.context.BaseContext:
