@@ -20,6 +20,7 @@ from archive.models import Act, DecisionRow, Document, DocumentUrl
 from archive.portable import date_plus, json_text
 from archive.record_places import PlaceFilter, fold_place_name, place_clause
 from archive.records import RECORD_FIELDS, DecisionRecord
+from archive.taxonomy import read_from
 
 MAX_RECORD_ID = 2**63 - 1
 COMMUNE_RECORDS = 1_000  # a commune's timeline shows at most this many records
@@ -84,6 +85,7 @@ class RecordView:
     # The document's title as the pages show it (``archive.display_title``); not in ``to_dict``,
     # whose ``document_title`` stays the stored one.
     document_display_title: str | None = None
+    read_from: str = "act"  # or "report" (``archive.taxonomy.read_from``)
 
     @property
     def date(self) -> dt.date | None:
@@ -107,6 +109,7 @@ class RecordView:
             "document_date": self.document_date.isoformat() if self.document_date else None,
             "act": self.act,
             **record,
+            "read_from": self.read_from,
             "expires_on": _iso(expires_on(self.record)),
             "evidence": evidence,
             "related": self.related,
@@ -339,6 +342,7 @@ def _view(session: Session, row: DecisionRow) -> RecordView:
         row.id, document.id, url, document.sha256, document.title, document.date, act, record, quotes, pages
     )
     view.source_slug = next((slug for _, slug in seen if slug), None)
+    view.read_from = read_from(document.doc_type)
     view.document_display_title = display_title(
         document.title, document.filename, url, document.acts, document.id, document.doc_type, document.date
     )

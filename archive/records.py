@@ -274,6 +274,7 @@ RECORD_EXPORT_COLUMNS = [
     "act",
     "url",
     "original_url",
+    "read_from",  # added in 2026.12: "act" or "report" (``archive.taxonomy.read_from``)
 ]
 
 # The decision_records columns that ``DecisionRecord`` declares (``act_seq`` becomes ``act_id``).

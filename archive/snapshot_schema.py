@@ -103,6 +103,11 @@ _RECORD: dict[str, _T] = {
     "act": ("string", "The act it was read from", "Acte d'où la décision est lue"),
     "url": ("string", "First URL of the document", "URL du document"),
     "original_url": ("string", "Path of the original on a Vigie server", "Chemin de l'original"),
+    "read_from": (
+        "string",
+        "act: read from the act's own text; report: from a page that reports it (check its kind)",
+        "Lu dans l'acte (act) ou dans une page qui le rapporte (report)",
+    ),
     "sha256": ("string", "The document (documents.csv)", "Le document (documents.csv)"),
     "expires_on": ("date", "When a prefect's authorisation ends", "Fin de l'autorisation préfectorale"),
 }

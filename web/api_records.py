@@ -53,6 +53,10 @@ class RecordOut(
     document_title: str | None
     document_date: str | None
     act: str | None = Field(description="L'acte dont la décision est tirée.")
+    read_from: str = Field(
+        description="act : lue dans le texte de l'acte ; report : dans une page qui le rapporte "
+        "(article, page d'actualité), dont la nature de la décision est à vérifier dans le passage cité."
+    )
     expires_on: str | None = Field(
         None, description="Fin d'une autorisation préfectorale : sa date de fin, sinon sa date plus sa durée."
     )

@@ -128,6 +128,9 @@ def test_export_as_jsonl_and_csv(archive: Path, tmp_path: Path) -> None:
     assert result.returncode == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert len(rows) == len(lines) and {"kind", "legal_basis", "original_url"} <= set(rows[0])
+    # A recueil and a deliberation: each record read in the act itself; the column comes last.
+    assert {line["read_from"] for line in lines} == {row["read_from"] for row in rows} == {"act"}
+    assert list(rows[0])[-2:] == ["read_from", "review"]
 
 
 def test_rebuild_reads_the_records_of_an_archive_that_has_none(tmp_path: Path) -> None:

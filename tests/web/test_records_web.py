@@ -267,3 +267,17 @@ def test_authorisations_expiring_and_acts_without_one_are_filters(client: TestCl
     assert client.get("/records", params={"expiring_within": "soon"}).status_code == 400
     page = client.get("/records", params={"without_authorisation": "1"})
     assert page.status_code == 200
+
+
+def test_a_record_says_whether_it_was_read_in_the_act_or_in_a_page_reporting_it(client: TestClient) -> None:
+    """A prefect's arrêté in a recueil is the act itself; a page of the town's site that Vigie
+    does not take for an act (document type "other": here a sitting's news page) reports one:
+    its kind is a lead to check, and the record's page says so."""
+    renewal = record(client, act_number="2024-109")
+    assert renewal["read_from"] == "act"
+    assert 'id="read-from-report"' not in client.get(f"/records/{renewal['id']}").text
+    reported = [r for r in api(client, "/api/records")["records"] if r["read_from"] == "report"]
+    assert reported, "the fixture's news page gives a record read from a report"
+    html = client.get(f"/records/{reported[0]['id']}").text
+    assert 'id="read-from-report"' in html and "Vérifiez-la dans le passage cité" in html
+    assert {r["read_from"] for r in api(client, "/api/records")["records"]} == {"act", "report"}
