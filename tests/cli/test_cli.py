@@ -14,7 +14,7 @@ from archive.export import EXPORT_FIELDS
 from archive.export_acts import ACT_EXPORT_FIELDS
 from archive.taxonomy import CATEGORY_IDS
 from cli import cli
-from tests.conftest import REPO, invoke_vigie, rows, run_vigie, table_counts
+from tests.conftest import REPO, invoke_vigie, rows, run_vigie
 
 
 def one_line_error(result) -> str:
@@ -93,14 +93,6 @@ def test_demo_crawls_the_bundled_site(demo) -> None:
     assert rows(db, "SELECT count(*) FROM document_urls WHERE url LIKE '%/admin/%'") == [(0,)]
     agenda = rows(db, "SELECT count(*) FROM document_urls WHERE url LIKE '%/agenda%'")[0][0]
     assert 1 <= agenda <= 3
-
-
-def test_demo_again_adds_nothing(demo) -> None:
-    work, _ = demo
-    before = table_counts(work / "demo.db")
-    again = run_vigie("demo", cwd=work)
-    assert again.returncode == 0 and " 0 new, 0 changed" in again.stdout
-    assert table_counts(work / "demo.db") == before
 
 
 def test_demo_archive_has_points_on_the_map(demo) -> None:

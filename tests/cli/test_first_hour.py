@@ -35,11 +35,13 @@ def test_a_successful_demo_prints_no_warning(demo) -> None:
     assert "WARNING" not in result.stderr, result.stderr
 
 
-def test_a_second_demo_counts_the_scan_still_waiting_for_ocr(demo) -> None:
+def test_a_second_demo_adds_nothing_and_counts_the_scan_still_waiting_for_ocr(demo) -> None:
     work, port, first = demo
     assert "needs OCR          1 in the archive, 1 from this run" in first.stdout
+    before = table_counts(work / "demo.db")
     again = run_vigie("demo", "--port", port, cwd=work)
     assert again.returncode == 0, again.stderr
+    assert " 0 new, 0 changed" in again.stdout and table_counts(work / "demo.db") == before
     # Nothing new this time, but the scan archived by the first run still has no text.
     assert "needs OCR          1 in the archive, 0 from this run" in again.stdout
     assert "from this run; OCR them with: vigie ocr --db demo.db\n" in again.stdout
