@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
+from functools import cache
 from pathlib import Path
 
 from archive.records import DecisionRecord
@@ -162,8 +163,13 @@ def test_a_bound_on_a_grant_is_no_funding_rate() -> None:
 
 def _labelled(record_id: str) -> str:
     """A real act's text from the labelled set (its source is in tests/quality/records.toml)."""
+    return _labelled_texts()[record_id]
+
+
+@cache
+def _labelled_texts() -> dict[str, str]:
     entries = tomllib.loads(QUALITY.read_text(encoding="utf-8"))["record"]
-    return next(item["text"] for item in entries if item["id"] == record_id)
+    return {item["id"]: item["text"] for item in entries}
 
 
 def test_a_voeu_for_plate_readers_is_a_debate_and_one_against_facial_recognition_a_motion() -> None:

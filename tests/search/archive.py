@@ -4,12 +4,13 @@ real store and tagger (so the FTS triggers, mentions and versions are the produc
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from pathlib import Path
 
 from archive import ArchiveStore, FetchRecord, resolve_location
 from archive.db import DatabaseLocation
 from archive.files import sha256_hex
-from archive.records import Analysis, Fetch
+from archive.records import Analysis, Fetch, MentionRecord
 from pipelines.pdf_text import extract_pdf
 from pipelines.tagging import get_tagger
 from search import ensure_index
@@ -38,14 +39,25 @@ def _record(
             doc_type=doc_type,
             date=dt.date.fromisoformat(date),
         ),
-        mentions=tagger.tag("\f".join(pages), paged=kind == "pdf"),
+        mentions=list(_mentions("\f".join(pages), kind == "pdf")),
         lexicon_version=tagger.version,
     )
 
 
+@cache
+def _mentions(text: str, paged: bool) -> tuple[MentionRecord, ...]:
+    """Tagged once per test process: the 255-page minutes are in every archive built here."""
+    return tuple(get_tagger().tag(text, paged=paged))
+
+
+@cache
+def _pages(path: Path) -> tuple[str, ...]:
+    return tuple(extract_pdf(path.read_bytes()).pages)
+
+
 def documents() -> dict[str, FetchRecord]:
-    delib = extract_pdf(realdocs.DELIB_VIDEOPROTECTION.read_bytes()).pages
-    minutes = extract_pdf(realdocs.PV_255_PAGES.read_bytes()).pages
+    delib = list(_pages(realdocs.DELIB_VIDEOPROTECTION))
+    minutes = list(_pages(realdocs.PV_255_PAGES))
     return {**pdf_documents(delib, minutes), **html_documents()}
 
 
