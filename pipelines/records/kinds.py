@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pipelines.records.spans import Found, decision_part, sentence_end
+from pipelines.records.spans import Found, decision_part, sentence_in_line
 
 _EXPERIMENT = re.compile(r"loi\s+n°\s*2023-380|traitement\s+algorithmique\s+des\s+images", re.IGNORECASE)
 # "la captation … d'images au moyen de caméras installées sur des aéronefs"; a report of one: "le
@@ -274,9 +274,7 @@ def _about_a_device(kind: str, matches: Iterator[re.Match[str]], text: str) -> r
     for match in matches:
         if kind not in _GENERIC:
             return match
-        start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-        line_end = text.find("\n", match.end())
-        end = min(sentence_end(text, match.end()), line_end if line_end >= 0 else len(text))
+        start, end = sentence_in_line(text, match.start(), match.end())
         if _DEVICE_OR_CONTRACT.search(text, start, end):
             return match
     return None
@@ -304,9 +302,7 @@ _WISH = re.compile(
 
 def _wished(found: Found, text: str) -> Found | None:
     """A kind read in a sentence that only wishes for the device, and decides nothing: a debate."""
-    start = max(text.rfind(". ", 0, found.start), text.rfind("\n", 0, found.start)) + 1
-    line_end = text.find("\n", found.end)
-    end = min(sentence_end(text, found.end), line_end if line_end >= 0 else len(text))
+    start, end = sentence_in_line(text, found.start, found.end)
     sentence = text[start:end]
     if _WISH.search(sentence) is None or _DECIDED.search(sentence) is not None:
         return None

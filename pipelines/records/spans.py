@@ -34,3 +34,11 @@ def decision_part(text: str) -> tuple[int, int]:
 def sentence_end(text: str, start: int) -> int:
     stop = re.compile(r"\.(?:\s|$)").search(text, start)
     return stop.end() if stop else len(text)
+
+
+def sentence_in_line(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``, cut at line breaks too: a heading ("CONVENTION")
+    or a stored web page's paragraph is a unit of its own even without a full stop."""
+    before = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    line_end = text.find("\n", end)
+    return before, min(sentence_end(text, end), line_end if line_end >= 0 else len(text))
