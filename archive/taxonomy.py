@@ -51,15 +51,14 @@ DOC_TYPE_LABELS = {
     "arrete": "Arrêté",
     "other": "Autre document",
 }
-# What a decision record was read from (``read_from``, a public field): the text of an act itself
-# (a deliberation, minutes, a recueil, an arrêté), or a page that reports one (a press article, a
-# town's news page: every document of type "other"). The kind read from a report is right about
-# half the time on pages no reader was tuned on, against nearly always for a prefect's arrêté
-# (README, "Decision records"): a report's record is a lead to check in its evidence.
-RECORD_SOURCES = ("act", "report")
 
 
 def read_from(doc_type: str | None) -> str:
+    """What a decision record was read from (``read_from``, a public field), by its document's
+    type: ``act``, the text of an act itself (a deliberation, minutes, a recueil, an arrêté), or
+    ``report``, a page that reports one (a press article, a town's news page: type "other"). The
+    kind read from a report is right about half the time on pages no reader was tuned on, against
+    nearly always for a prefect's arrêté (README, "Decision records"): a lead to check."""
     return "report" if doc_type in (None, "other") else "act"
 
 

@@ -96,9 +96,11 @@ def vendor(text: str) -> Found | None:
 
 # A place's name: "Manche", "Alpes-Maritimes", "Ille-et-Vilaine", "Saint-Martin-de-Londres".
 _PLACE = r"(?P<place>[A-ZÀ-Ý][\w'’]+(?:[ -](?:(?:sur|en|et|de|la|le|les|l['’]|d['’])[ -])?[A-ZÀ-Ý][\w'’]+)*)"
+# The word between a body and its place: "de la Manche", "de l'Hérault", "du Gard", "d'Avranches".
+_LINK = r"(?:de\s+la|de\s+l['’]|des|du|de|d['’])"
 _PREFECTURE = re.compile(
     r"(?i:pr[ée]fet|pr[ée]fecture|recueil\s+des\s+actes\s+administratifs)\s+"
-    rf"(?P<link>(?i:de\s+la|de\s+l['’]|des|du|de|d['’]))\s*{_PLACE}"
+    rf"(?P<link>(?i:{_LINK}))\s*{_PLACE}"
 )
 # Paris's prefecture of police signs the drone and video authorisations of Paris and its suburbs;
 # in a text without an arrêté of its own it is a partner or a subject ("une convention avec la
@@ -123,14 +125,15 @@ COUNCIL_OF = "Conseil municipal de "
 # A département or a région named as the subject of what it does ("le Conseil départemental a
 # voté", "la Région Hauts-de-France propose des aides", "le Département finance"): who decided, in
 # a report that names no council or prefect. Named in passing ("une aide du Département"), it is not.
-_LINK = r"(?:de\s+la|de\s+l['’]|des|du|de|d['’])"
 _DOES = (
     r"\s+(?:a\b|ont\b|va\b|vient\b|avait\b|d[ée]cid|vot|financ|accord|attribu|install|investi|dot|propos"
     r"|lanc|sign|subventionn|consacr|d[ée]bloqu|aide|agit|s['’]\s?engage|poursui)"
 )
 _COUNTY_OR_REGION = re.compile(
     rf"\b(?P<body>(?i:conseil\s+d[ée]partemental)|D[ée]partement|(?i:conseil\s+r[ée]gional)|R[ée]gion)"
-    rf"(?:\s+(?P<link>{_LINK})\s*{_PLACE}|\s+(?P<region>[A-ZÀ-Ý][\w'’]+(?:-[\w'’]+)*))?(?:\s*\([^)]{{0,40}}\))?(?:,[^,.]{{0,80}},)?{_DOES}"
+    # Its place ("du Gard"), or a région's name ("Hauts-de-France"), then maybe "(CoVe)" or ", …,".
+    rf"(?:\s+(?P<link>{_LINK})\s*{_PLACE}|\s+(?P<region>[A-ZÀ-Ý][\w'’]+(?:-[\w'’]+)*))?"
+    rf"(?:\s*\([^)]{{0,40}}\))?(?:,[^,.]{{0,80}},)?{_DOES}"
 )
 
 
@@ -143,10 +146,12 @@ def authority(text: str) -> Found | None:
     found: list[Found] = []
     prefecture = _PREFECTURE.search(head)
     if prefecture is not None and prefecture["place"].casefold() != "police":  # Paris's, below
-        link = " ".join(prefecture["link"].lower().split())
-        link = link if link.endswith(("'", "’")) else link + " "
         found.append(
-            Found(f"Préfecture {link}{_named(prefecture['place'])}", prefecture.start(), prefecture.end())
+            Found(
+                f"Préfecture {_before_place(prefecture['link'])}{_named(prefecture['place'])}",
+                prefecture.start(),
+                prefecture.end(),
+            )
         )
     police = _POLICE_PREFECTURE.search(head)
     if police is not None and _PREFECT_DECIDES.search(text, 0, 5000):
@@ -172,6 +177,12 @@ _AFTER_NAME = re.compile(
 )
 
 
+def _before_place(link: str) -> str:
+    """ "DE LA" → "de la ", "d’" → "d’": the link as it is written before a place's name."""
+    link = " ".join(link.lower().split())
+    return link if link.endswith(("'", "’")) else link + " "
+
+
 def _named(place: str) -> str:
     """A place as it is written in a sentence: "MANCHE" → "Manche", "Montpellier" unchanged."""
     place = _AFTER_NAME.sub("", place).strip() or place
@@ -191,9 +202,8 @@ def _county_or_region(head: str) -> Found | None:
     else:
         name = "Conseil régional" if body.startswith("conseil") else "Région"
     if match["place"]:
-        link = " ".join(match["link"].lower().split())
-        spaced = link if link.endswith(("'", "’")) else link + " "
-        return Found(f"{name} {spaced}{_named(match['place'])}", match.start("body"), match.end("place"))
+        named = f"{name} {_before_place(match['link'])}{_named(match['place'])}"
+        return Found(named, match.start("body"), match.end("place"))
     if match["region"]:
         return Found(f"{name} {match['region']}", match.start("body"), match.end("region"))
     return Found(name, match.start("body"), match.end("body"))
