@@ -8,8 +8,9 @@ misleading words or numbers), split into ``dev`` (tune on it), ``heldout``, ``he
 blind, then tuned on: they are seen now), ``dev2`` (a second batch to tune on) and ``heldout4``
 (measured once, blind, at the end of a round of tuning, then tuned on), ``heldout5`` (labelled at
 the end of session 11, measured once at the end of session 12's round, tuned on from session 13)
-and ``heldout6`` (60 acts labelled at the start of session 13, before any reader ran on them;
-blind). A blind part is in ``BLIND``: its failures are never printed, so that nobody tunes on it. The
+``heldout6`` (60 acts labelled at the start of session 13, before any reader ran on them;
+measured once at that session's end, tuned on from session 14) and ``heldout7`` (60 acts labelled
+at the start of session 14, before any reader ran on them; blind). A blind part is in ``BLIND``: its failures are never printed, so that nobody tunes on it. The
 scoring is ``tests/quality/records_scoring.py``: each act is tagged and read as a crawl reads a
 short document, and every field is compared with its label. Printed per split: how many acts got
 a record (and how many should), then per field the values filled, labelled and right, precision
@@ -48,8 +49,8 @@ from tests.quality.records_scoring import (  # noqa: E402
     score_records,
 )
 
-SPLITS = ("dev", "heldout", "dev2", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
-BLIND = ("heldout6",)  # their failures are never printed
+SPLITS = ("dev", "heldout", "dev2", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
+BLIND = ("heldout7",)  # their failures are never printed
 
 
 def run(split: str, smoke: bool) -> tuple[dict[str, RecordsReport], float]:

@@ -50,7 +50,7 @@ INTEGERS = (
 NUMBERS = ("amount_eur", "funding_rate")
 DATES = ("act_date", "period_start", "period_end")
 ENUMS = {
-    "split": {"dev", "heldout", "heldout2", "dev2", "heldout3", "heldout4", "heldout5", "heldout6"},
+    "split": {"dev", "heldout", "heldout2", "dev2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"},
     "scope": {"new", "renewal", "modification"},
     "authority_kind": {"commune", "epci", "departement", "region", "prefecture"},
     "amount_tax": {"HT", "TTC"},
@@ -75,8 +75,9 @@ def problems(record: dict) -> list[str]:
         found.append(f"technologies {technologies!r}")
     if (record.get("kind") == "none") != (technologies == []):
         found.append("kind none goes with technologies [] and only with it")
-    if ("scope" in record) != (record.get("kind") == "prefectoral_authorisation"):
-        found.append("scope is for prefectoral_authorisation only, and required there")
+    # A bundle of arrêtés that authorise, modify and renew at once has no one scope.
+    if "scope" in record and record.get("kind") != "prefectoral_authorisation":
+        found.append("scope is for prefectoral_authorisation only")
     for key, allowed in ENUMS.items():
         if key in record and record[key] not in allowed:
             found.append(f"{key} {record[key]!r}")
@@ -119,13 +120,15 @@ def test_records_are_well_formed_and_split() -> None:
     assert set(splits) == ENUMS["split"]
     # The first 84 were split by a seeded shuffle, a third held out; the second batch, labelled
     # after the readers existed, is held out whole (blind: see tests/benchmarks/bench_records.py);
-    # heldout4 and heldout5, labelled later from the text alone, are further blind parts, negatives included.
+    # heldout4 to heldout7, labelled later from the text alone, are further blind parts, negatives included.
     first = splits["dev"] + splits["heldout"]
     assert splits["heldout"] == first // 3
     assert splits["heldout2"] >= 40
     assert splits["heldout3"] >= 40
     assert splits["heldout4"] >= 60
     assert splits["heldout5"] >= 60
+    assert splits["heldout6"] >= 60
+    assert splits["heldout7"] >= 60
     second = [record for record in records if record["split"] == "heldout2"]
     assert sum(record["kind"] == "none" for record in second) >= 5
     assert (
