@@ -46,23 +46,30 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "prefectoral_authorisation",
         # "Le préfet a autorisé … par un arrêté" the body cameras of a town's police.
         re.compile(
-            r"syst[èe]me\s+de\s+vid[ée]o\s?-?protection|pr[ée]fet\s+a\s+autoris[ée][^.]{0,80}?\barr[êe]t[ée]",
+            r"syst[èe]me\s+de\s+(?:surveillance\s+par\s+)?vid[ée]o\s?-?protection"
+            r"|pr[ée]fet\s+a\s+autoris[ée][^.]{0,80}?\barr[êe]t[ée]",
             re.IGNORECASE,
         ),
     ),
 ]
+# A recueil's summary numbers its acts: "01-Arrêté CAB/SPAS/VIDEO/25-002 du … portant".
 _PREFECTORAL_HEADING = re.compile(
-    r"^\s*arr[êeé]t[ée]\b[^\n]{0,200}?(?:portant|autorisant|relatif)", re.IGNORECASE | re.MULTILINE
+    r"^\s*(?:\d{1,3}\s*[-–.)]\s*)?arr[êeé]t[ée]\b[^\n]{0,200}?(?:portant|autorisant|relatif)",
+    re.IGNORECASE | re.MULTILINE,
 )
 # A prefect, or a prefecture named by its place ("Préfecture du Loiret"; not "Envoi Préfecture",
 # the transmission stamp of a council's act).
 _PREFECT = re.compile(
-    r"(?<![^\W_])pr[ée]f(?:et|ète)\b|(?<![^\W_])pr[ée]fecture\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*[A-ZÀ-Ý]",
+    r"(?<![^\W_])pr[ée]f(?:et|ète)\b|(?<![^\W_])pr[ée]fecture\s+(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*[A-ZÀ-Ý]|\d{2,3}\b)",
     re.IGNORECASE,
+)
+# A page that opens on a prefect's arrêté it reports: "Un arrêté préfectoral du 6 juin 2017 acte …".
+_REPORTED_ARRETE = re.compile(
+    r"^\s*(?:un|l['’]\s?|par\s+un)\s*arr[êe]t[ée]\s+pr[ée]fectoral\b", re.IGNORECASE | re.MULTILINE
 )
 # What only an act has: its heading ("Arrêté n° …"), its deciding verb ("ARRÊTE"), its first article.
 _ACT_FORM = re.compile(
-    r"^\s*arr[êeé]t[ée]\b|\bARR[ÊE]TE\b|\bArt(?:icle|\.)?\s*(?:1|1er|premier)\b|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\s+)?n°"
+    r"^\s*(?:\d{1,3}\s*[-–.)]\s*)?arr[êeé]t[ée]\b|\bARR[ÊE]TE\b|\bArt(?:icle|\.)?\s*(?:1|1er|premier)\b|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\s+)?n°"
     # A report of one: "le préfet vient d'autoriser", "un arrêté du 5 novembre du préfet".
     r"|pr[ée]f(?:et|ecture)\b[^.]{0,80}?autoris|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\b|du\s+\d)"
     r"|\barr[êe]t[ée]s\s+(?:pr[ée]fectoraux\s+)?autorisant",
@@ -93,6 +100,7 @@ _COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
             # A département's or région's scheme that funds the communes' devices.
             r"|(?:propos|accord|vers)\w*\s+(?:des\s+|une\s+)?aides?\s+(?:financi[èe]res?\s+)?aux\s+(?:communes|collectivit)"
             r"|modalit[ée]s\s+de\s+soutien|aider\s+les\s+(?:collectivit|communes|villages)"
+            r"|soutien[ts]?\s+(?:financi\w+\s+)?(?:les|aux)\s+(?:collectivit|communes)|plafond\s+de\s+(?:la\s+)?subvention"
             r"|\baides?\s+(?:d[ée]partementales?|r[ée]gionales?)\b|programmation\s+(?:\w+\s+){0,3}?(?:DETR|DSIL)\b",
             re.IGNORECASE,
         ),
@@ -109,7 +117,8 @@ _COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
         "procurement_award",
         re.compile(
             r"attribution\s+d(?:u|es)\s+march[ée]s?|march[ée]s?\s+(?:public\s+|unique\s+)?(?:a\s+[ée]t[ée]\s+|est\s+)?(?:attribu|pass[ée])"
-            r"|accord-cadre|avis\s+d['’]attribution|attributaire|titulaire\s+du\s+march[ée]"
+            r"|attribution\s+de\s+l['’]\s?accord[\s-]cadre|accord[\s-]cadre[^.]{0,80}?(?:attribu|conclu|sign|pass[ée]\s+avec|notifi)"
+            r"|avis\s+d['’]attribution|attributaire|titulaire\s+du\s+march[ée]"
             r"|march[ée][^.]{0,80}?(?:sign[ée]|conclu)\s+avec"
             r"|(?:achat|acquisition)[^.]{0,120}\bsoci[ée]t[ée]\s+[A-ZÀ-Ý]",
             re.IGNORECASE,
@@ -128,7 +137,10 @@ _COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
         "extension",
         re.compile(
             r"\bextension\b|nouvelles?\s+cam[ée]ras|d[ée]ploiement\s+compl[ée]mentaire"
-            r"|cam[ée]ras\s+(?:de\s+[\w-]+\s+)?suppl[ée]mentaires",
+            r"|cam[ée]ras\s+(?:de\s+[\w-]+\s+)?suppl[ée]mentaires|davantage\s+de\s+cam[ée]ras"
+            # "la troisième tranche de vidéoprotection", "augmenter son parc de caméras".
+            r"|(?:deuxi[èe]me|troisi[èe]me|quatri[èe]me|cinqui[èe]me|nouvelle|\d+e)\s+tranche\b"
+            r"|augment\w*\s+(?:de\s+[^.]{0,30}?)?(?:le\s+nombre\s+de|son\s+parc\s+de|le\s+parc\s+de)\s+cam[ée]ras",
             re.IGNORECASE,
         ),
     ),
@@ -138,7 +150,8 @@ _COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"\binstallation\b|mise\s+en\s+place|acquisition|d[ée]ploiement|\bachat\b|implantation"
             r"|\binstall(?:er|[ée]e?s?)\b|\bdispos[ée]es?\b|inaugur|(?<!se\s)\bd[ée]ploy(?:er|[ée]e?s?)\b"
             # "La police municipale se dote de caméras piétons", "la Ville s'est équipée de".
-            r"|\bse\s+dot(?:e|ent|er)\s+d|s['’]\s?(?:est\s+)?[ée]quip|\bmise?s?\s+en\s+service",
+            r"|\bse\s+dot(?:e|ent|er)\s+d|s['’]\s?(?:est\s+)?[ée]quip|\bmise?s?\s+en\s+service"
+            r"|\b(?:est|sont)\s+(?:d[ée]sormais\s+)?[ée]quip[ée]e?s?\s+(?:de|d['’])",
             re.IGNORECASE,
         ),
     ),
@@ -161,7 +174,7 @@ _OVERSIGHT_OR_CONSULTATION = re.compile(
     r"|charte\s+(?:de\s+)?d[ée]ontologi"
     r"|consult\w*[\s»”\"]+(?:les\s+|la\s+|ses\s+)?(?:habitant|population|riverain|citoyen)"
     r"|appel[ée]s\s+[àa]\s+(?:aller\s+)?voter|\br[ée]f[ée]rendum\b|\bvotation\b|\bvote\s+citoyen"
-    r"|\bsi\s+(?:elle|il)\s+est\s+act[ée]",
+    r"|\bsi\s+(?:elle|il)\s+est\s+act[ée]|\b(?:le\s+sujet|la\s+question)\s+a\s+[ée]t[ée]\s+(?:abord|[ée]voqu)",
     re.IGNORECASE,
 )
 # "Projet de vidéoprotection" as a heading, and nothing decided in the text.
@@ -215,7 +228,7 @@ def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Fo
     )
     if experiment is not None:  # the 2023 Olympic Games law: algorithmic processing, on trial
         return Found("experiment", experiment.start(), experiment.end()), None
-    prefects = _PREFECTORAL_HEADING.search(head) or _PREFECT.search(head)
+    prefects = _PREFECTORAL_HEADING.search(head) or _PREFECT.search(head) or _REPORTED_ARRETE.search(head)
     # A press report of a prefect's drone authorisation names the prefecture further down.
     reported = prefects is None and _PREFECT.search(text, 0, 1500) is not None
     if reported and (_ACT_FORM.search(text, 0, 3000) or _PREFECTORAL_AUTHORISATION.search(text, 0, 3000)):
@@ -320,7 +333,8 @@ def _at(kind: str, match: re.Match[str], text: str, named: str) -> Found:
 # A prefecture's page that explains how to obtain an authorisation ("L'installation … est soumise
 # à autorisation du préfet", "le dossier doit comprendre") decides nothing.
 _PROCEDURE = re.compile(
-    r"soumise?s?\s+[àa]\s+(?:une\s+)?autorisation(?:\s+pr[ée]alable)?(?:\s+pr[ée]fectorale|\s+du\s+pr[ée]fet)",
+    r"soumise?s?\s+[àa]\s+(?:une\s+)?autorisation(?:\s+pr[ée]alable)?(?:\s+pr[ée]fectorale|\s+du\s+pr[ée]fet)"
+    r"|autorisation[^.]{0,60}?(?:d[ée]livr[ée]e\s+par\s+la\s+pr[ée]fecture)[^.]{0,40}?obligatoire",
     re.IGNORECASE,
 )
 # What a deliberation, an arrêté or a report of one has, and a procedure page has not.

@@ -8,6 +8,7 @@ import tomllib
 from pathlib import Path
 
 from pipelines.records import read_record
+from pipelines.records.kinds import explains_procedure
 from pipelines.records.parties import authority
 
 QUALITY = Path(__file__).parents[1] / "quality" / "records.toml"
@@ -62,3 +63,57 @@ def test_a_departement_or_a_region_that_acts_is_the_authority() -> None:
     assert county is not None and county.value == "Conseil départemental"
     # Named in passing, it decided nothing.
     assert authority("La commune a reçu une aide du Département pour ses caméras.") is None
+
+
+def test_more_cameras_a_funding_scheme_and_devices_a_police_is_equipped_with() -> None:
+    for record_id, technology, kind in (
+        (
+            "web-leprogres-genas-troisieme-tranche-130000",
+            "videoprotection",
+            "extension",
+        ),  # "troisième tranche"
+        (
+            "web-globaltree-lyon-doucet-augmente-parc-cameras",
+            "videoprotection",
+            "extension",
+        ),  # "son parc de caméras"
+        (
+            "web-isere-departement-aide-installation-videoprotection",
+            "videoprotection",
+            "grant_award",
+        ),  # "soutient les collectivités"
+        (
+            "web-gazette-yvelines-conflans-huit-cameras-pietons",
+            "videoprotection",
+            "deployment",
+        ),  # "est équipée de"
+        (
+            "web-bugeycotiere-amberieu-accord-cadre-ineo-infracom",
+            "videoprotection",
+            "procurement_award",
+        ),  # "attribution de l'accord cadre"
+        (
+            "web-tendanceouest-orne-conseil-departemental-cameras-colleges",
+            "videoprotection",
+            "debate_only",
+        ),  # "le sujet a été abordé"
+    ):
+        assert read_record(TEXTS[record_id], [technology]).kind == kind, record_id
+    # An accord-cadre still to be tendered is not a contract awarded.
+    tender = read_record("Le ministère a publié un avis de marché pour conclure un accord-cadre de LAPI.", [])
+    assert tender.kind != "procurement_award"
+
+
+def test_prefectoral_arretes_in_a_recueil_s_numbered_summary_or_in_a_report() -> None:
+    # "01-Arrêté CAB/SPAS/VIDEO/25-002 … portant renouvellement d'un système de vidéo-protection".
+    summary = read_record(
+        TEXTS["web-attrap-loire-atlantique-cab-spas-video-25-002-tabac-bouaye"], ["videoprotection"]
+    )
+    assert (summary.kind, summary.scope) == ("prefectoral_authorisation", "renewal")
+    # "Un arrêté préfectoral du 6 juin 2017 acte la modification du système de surveillance par vidéo protection".
+    reported = read_record(
+        TEXTS["web-orange-autrement-arrete-2017-06-06-modification-cameras"], ["videoprotection"]
+    )
+    assert (reported.kind, reported.scope) == ("prefectoral_authorisation", "modification")
+    # A prefecture's page on the procedure ("autorisation, délivrée par la préfecture, est obligatoire").
+    assert explains_procedure(TEXTS["web-indre-et-loire-gouv-procedure-videoprotection"])
