@@ -35,6 +35,7 @@ sys.path.insert(0, str(REPO))
 
 from pipelines.tagging import get_tagger  # noqa: E402
 from tests.benchmarks.common import RESULTS, Row, machine, rows_dicts, rows_table, write_result  # noqa: E402
+from tests.quality.records_agreement import agreement, load_second  # noqa: E402
 from tests.quality.records_kind_anchor import score_kind_anchor  # noqa: E402
 from tests.quality.records_ner_anchor import FIELDS as ANCHOR_FIELDS  # noqa: E402
 from tests.quality.records_ner_anchor import AnchorReport, load_model, score_anchor  # noqa: E402
@@ -97,6 +98,40 @@ def kind_anchor_rows(split: str, report: RecordsReport, smoke: bool) -> list[Row
             ours / anchor.accuracy if anchor and anchor.accuracy else 0.0,
             "≥ 0.9",
             ours >= 0.9,
+        )
+    ]
+
+
+def read_in_rows(split: str, report: RecordsReport, smoke: bool) -> list[Row]:
+    """The kind right in acts' own texts and in web pages, beside how often a second careful
+    reader agrees with the labels on the same acts (``records_second.toml``), when it read them."""
+
+    def share(right: int, total: int) -> str:
+        return f"{right / total:.2f} ({right}/{total})" if total else "–"
+
+    ours = {
+        where: (
+            report.kind_read_in[(where, True)],
+            report.kind_read_in[(where, True)] + report.kind_read_in[(where, False)],
+        )
+        for where in ("act", "page")
+    }
+    labelled = [item for item in load_records() if item.split == split]
+    second = None if smoke else agreement(labelled, load_second())
+    theirs = {where: second.share(where) for where in ("act", "page")} if second else None
+    ratio = 0.0
+    if theirs and ours["page"][1] and theirs["page"][0]:
+        ratio = (ours["page"][0] / ours["page"][1]) / (theirs["page"][0] / theirs["page"][1])
+    return [
+        Row(
+            f"records ({split}): kind right (none: no record), in acts / in web pages",
+            f"{share(*ours['act'])} / {share(*ours['page'])}",
+            f"second reader {share(*theirs['act'])} / {share(*theirs['page'])}"
+            if theirs
+            else "not read twice",
+            ratio,
+            "≥ 0.9",
+            all(total == 0 or right / total >= 0.9 for right, total in ours.values()),
         )
     ]
 
@@ -218,6 +253,7 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
         rows += [
             row for split, report in reports.items() for row in kind_anchor_rows(split, report, args.smoke)
         ]
+    rows += [row for split, report in reports.items() for row in read_in_rows(split, report, args.smoke)]
     print(f"Decision records on labelled real acts ({machine()}, {seconds:.2f} s)")
     print(report_text(reports, args.failures))
     print("\n" + rows_table(rows_dicts(rows)))

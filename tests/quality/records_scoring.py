@@ -98,6 +98,16 @@ class RecordsReport:
     fields: dict[str, FieldScore] = field(default_factory=lambda: {name: FieldScore() for name in FIELDS})
     failures: list[dict[str, Any]] = field(default_factory=list)
     kinds: Counter[tuple[str, str]] = field(default_factory=Counter)  # (true, given)
+    # Acts by where they were read ("act", "page") and whether their kind is right ("none": no record).
+    kind_read_in: Counter[tuple[str, bool]] = field(default_factory=Counter)
+
+
+def read_in(item: Labelled) -> str:
+    """Where an act was read: ``act``, its own text (a shared fixture: a recueil, minutes, a
+    deliberation; or a recueil's page as published, on attrap.fr), or ``page``, a web page that
+    reports or quotes it (a press article, a town's or a group's page, a forum)."""
+    source = item.truth["source"]
+    return "act" if source.startswith("fixtures/") or "attrap.fr/raa/" in source else "page"
 
 
 def score_records(tagger: Tagger, labelled: list[Labelled]) -> RecordsReport:
@@ -121,6 +131,7 @@ def score_records(tagger: Tagger, labelled: list[Labelled]) -> RecordsReport:
         report.records_given += given is not None
         report.records_right += given is not None and is_decision
         report.kinds[(truth["kind"], given.kind if given else "none")] += 1
+        report.kind_read_in[(read_in(item), (given.kind if given else "none") == truth["kind"])] += 1
         if not is_decision:
             if given is not None:
                 report.failures.append(

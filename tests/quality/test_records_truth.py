@@ -145,3 +145,17 @@ def test_records_cover_authorisations_council_acts_and_negatives() -> None:
     assert kinds["prefectoral_authorisation"] + kinds["drone_authorisation"] >= 40
     assert kinds["none"] >= 10
     assert len(kinds) >= 12
+
+
+def test_the_second_reading_reads_labelled_acts_with_the_same_kinds() -> None:
+    with RECORDS.with_name("records_second.toml").open("rb") as handle:
+        readings = tomllib.load(handle)["reading"]
+    labelled = {record["id"]: record for record in load()}
+    ids = [reading["id"] for reading in readings]
+    assert len(ids) == len(set(ids)) and set(ids) <= set(labelled)
+    assert len(readings) >= 120
+    for reading in readings:
+        assert reading["kind"] in KINDS and isinstance(reading["confident"], bool), reading["id"]
+        assert set(reading["technologies"]) <= set(CATEGORY_IDS), reading["id"]
+        if "act_date" in reading:
+            datetime.date.fromisoformat(reading["act_date"])
