@@ -50,7 +50,17 @@ INTEGERS = (
 NUMBERS = ("amount_eur", "funding_rate")
 DATES = ("act_date", "period_start", "period_end")
 ENUMS = {
-    "split": {"dev", "heldout", "heldout2", "dev2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"},
+    "split": {
+        "dev",
+        "heldout",
+        "heldout2",
+        "dev2",
+        "heldout3",
+        "heldout4",
+        "heldout5",
+        "heldout6",
+        "heldout7",
+    },
     "scope": {"new", "renewal", "modification"},
     "authority_kind": {"commune", "epci", "departement", "region", "prefecture"},
     "amount_tax": {"HT", "TTC"},
