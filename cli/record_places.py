@@ -6,6 +6,7 @@ checked: ``--commune`` (an INSEE code; any other value is a part of the name), `
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -25,16 +26,22 @@ _OPTIONS = {
 
 def record_places(registry: str | None, no_shipped: bool) -> RecordPlaces:
     """The registry's authorities, by slug, in the geography of places, ready to place records
-    (one-line usage errors)."""
+    (one-line usage errors). Built once per process for the same registry file as it stands
+    (``cli.search_places.registry_file``): ``vigie alerts send`` would otherwise build it for
+    every saved search that names a place."""
+    from cli.search_places import registry_file
+
+    return _record_places(*registry_file(registry), no_shipped)
+
+
+@functools.lru_cache(maxsize=4)
+def _record_places(user: str, _state: tuple[int, int] | None, named: bool, no_shipped: bool) -> RecordPlaces:
     from cli.geography import official_geography
-    from crawler.sources.registry import RegistryError, load_registry
+    from cli.search_places import load_named_registry
     from search.places import Authority
     from search.record_places import RecordPlaces
 
-    try:
-        sources = load_registry(registry, not no_shipped)
-    except RegistryError as exc:
-        raise click.UsageError(str(exc)) from None
+    sources = load_named_registry(user, named, no_shipped)
     authorities = {slug: Authority.of(source) for slug, source in sources.items()}
     return RecordPlaces(authorities, official_geography(authorities.values()), every_commune=not no_shipped)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -50,14 +51,40 @@ class PlaceFilters:
         return [part for pair in pairs for part in pair] + ["--no-shipped"] * self.no_shipped
 
     def load(self) -> SourcePlaces:
-        """The registry's sources placed in the geography of places (one-line usage errors)."""
-        from crawler.sources.registry import RegistryError, load_registry
+        """The registry's sources placed in the geography of places (one-line usage errors);
+        built once per process for the same registry file as it stands (``registry_file``)."""
+        return _source_places(*registry_file(self.registry), self.no_shipped)
 
-        try:
-            sources = load_registry(self.registry, not self.no_shipped)
-        except RegistryError as exc:
-            raise click.UsageError(str(exc)) from None
-        return registry_places(sources)
+
+def registry_file(registry: str | None) -> tuple[str, tuple[int, int] | None, bool]:
+    """The user's registry file as it stands: its path (``--registry``, else ``$VIGIE_SOURCES``
+    or ``vigie-sources.toml`` here), its size and time of change (None: there is none), and
+    whether it was named. What is built from the registry is kept per process under this key:
+    the places of 35,000 communes take over a second to build."""
+    from crawler.sources.registry import user_registry_path
+
+    user = Path(registry) if registry else user_registry_path()
+    try:
+        stat = user.stat()
+        state: tuple[int, int] | None = (stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        state = None
+    return str(user.resolve()), state, registry is not None
+
+
+def load_named_registry(user: str, named: bool, no_shipped: bool) -> dict[str, Any]:
+    """``load_registry()`` for ``registry_file``'s path, with one-line usage errors."""
+    from crawler.sources.registry import RegistryError, load_registry
+
+    try:
+        return load_registry(user if named else None, not no_shipped)
+    except RegistryError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+@functools.lru_cache(maxsize=4)
+def _source_places(user: str, _state: tuple[int, int] | None, named: bool, no_shipped: bool) -> SourcePlaces:
+    return registry_places(load_named_registry(user, named, no_shipped))
 
 
 def registry_places(sources: Mapping[str, Any]) -> SourcePlaces:

@@ -261,7 +261,7 @@ def test_interrupted_crawl_keeps_what_it_archived_and_fails(tmp_path: Path) -> N
 
     with serving_sites() as sites:
         process = subprocess.Popen(
-            [sys.executable, "-m", "cli", "crawl", sites.url, "--db", "vigie.db", "--delay", "0.5"],
+            [sys.executable, "-m", "cli", "crawl", sites.url, "--db", "vigie.db", "--delay", "0.2"],
             cwd=tmp_path,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
