@@ -1,8 +1,10 @@
-"""Three ``vigie worker`` processes crawl twenty sites from one queue into one PostgreSQL archive;
+"""Three ``vigie worker`` processes crawl twelve sites from one queue into one PostgreSQL archive;
 one is killed (SIGKILL) while it crawls a slow site, and the other two finish that site.
 
 Nothing is lost or archived twice: the archive holds what one ``vigie crawl`` of the same twenty
-sites into an SQLite file holds, export for export (times and ids aside).
+sites into an SQLite file holds, export for export (times and ids aside). Twelve sites are four
+jobs per worker: enough for the queue to hand each worker several, and for the killed worker's
+site to be taken up while the others still have jobs waiting.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from tests.conftest import FAST, invoke_vigie, run_vigie, vigie_command, vigie_e
 from tests.postgres import PostgresServer
 from tests.workers.sites import Communes, serve_communes
 
+SITES = 12
 SLOW = 0  # the site being crawled when its worker is killed (queued first)
 # Fast timings: heartbeats every second, a worker silent for 3 s is dead, upkeep every second.
 TIMINGS = {
@@ -38,7 +41,7 @@ VOLATILE = {"id", "fetched_at", "first_seen_at", "last_seen_at", "url", "source"
 
 @pytest.fixture(scope="module")
 def communes() -> Iterator[Communes]:
-    served = serve_communes(20, slow=SLOW)
+    served = serve_communes(SITES, slow=SLOW)
     try:
         yield served
     finally:
@@ -102,13 +105,13 @@ def test_a_killed_worker_s_source_is_finished_by_the_others(
         cwd=tmp_path,
     )  # fmt: skip
     assert queued.returncode == 0, queued.stderr
-    assert "Queued 20 crawl job(s)" in queued.stdout
+    assert f"Queued {SITES} crawl job(s)" in queued.stdout
     again = run_vigie(
         "crawl", "--source", slow, "--enqueue", "--db", url, "--registry", str(registry), "--no-shipped",
         cwd=tmp_path,
     )  # fmt: skip
     assert "Queued 0 crawl job(s); 1 source(s) already had one waiting" in again.stdout
-    assert queue_json(url, tmp_path)["counts"]["crawl"]["waiting"] == 20
+    assert queue_json(url, tmp_path)["counts"]["crawl"]["waiting"] == SITES
 
     # The archive and its search index first, so that the index's triggers follow the concurrent writes.
     ArchiveStore(resolve_location(url, str(files))).close()
@@ -138,7 +141,7 @@ def test_a_killed_worker_s_source_is_finished_by_the_others(
 
         wait_for(finished, 300, "the queue to be done", every=1.0)
         counts = queue_json(url, tmp_path)["counts"]["crawl"]
-        assert counts == {"waiting": 0, "running": 0, "failed": 0, "done": 20}, _logs(tmp_path)
+        assert counts == {"waiting": 0, "running": 0, "failed": 0, "done": SITES}, _logs(tmp_path)
         # The slow site was crawled again, to its end, by a surviving worker.
         assert len(communes.sites[SLOW].hits) > hits_at_kill
         survivors = [name for name in workers if name != victim]
@@ -176,9 +179,9 @@ def test_a_killed_worker_s_source_is_finished_by_the_others(
     # The killed crawl's run is closed as lost by the crawl that finished its source.
     assert runs[0][0] == "interrupted" and runs[0][1].startswith("lost")
     assert runs[-1][0] == "completed"
-    assert shared == (20,)
+    assert shared == (SITES,)
 
-    # The same twenty sites, crawled by one process into SQLite, give the same archive.
+    # The same sites, crawled by one process into SQLite, give the same archive.
     reference = tmp_path / "reference.db"
     single = run_vigie(
         "crawl", *sources, *FAST, "--db", str(reference), "--registry", str(registry), "--no-shipped", "-q",
@@ -190,7 +193,7 @@ def test_a_killed_worker_s_source_is_finished_by_the_others(
     assert ours.returncode == 0 and theirs.returncode == 0, ours.stderr + theirs.stderr
     mine, expected = comparable(ours.stdout), comparable(theirs.stdout)
     # Per site: home, council page, 3 deliberations, its PDF; the slow one 27 more; the shared PDF once.
-    assert len(mine) == len(expected) == 20 * 6 + 27 + 1
+    assert len(mine) == len(expected) == SITES * 6 + 27 + 1
     assert mine == expected
     # Every original is in the shared store, once.
     stored = [path for path in files.rglob("*") if path.is_file()]
