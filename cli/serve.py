@@ -54,31 +54,15 @@ def serve(
     import socket
     import sys
 
-    import uvicorn
-
-    class StoppingServer(uvicorn.Server):
-        def handle_exit(self, sig: int, frame: Any) -> None:
-            from search.deadline import stop_searches
-
-            stop_searches()
-            super().handle_exit(sig, frame)
-
     from archive import ArchiveStore
     from archive.db import ArchiveError, resolve_location
     from archive.errors import OlderSchemaError
     from archive.reader import ArchiveReader
-    from cli.geography import official_geography
     from cli.search import cli_message
-    from crawler.sources.registry import RegistryError, load_registry
     from search import SearchError
-    from search.places import Authority
-    from web.app import create_app
-    from web.archive_view import WebArchive
 
-    try:
-        sources = load_registry(registry, not no_shipped)
-    except RegistryError as exc:
-        raise click.UsageError(str(exc)) from None
+    # What the user can get wrong is checked first (the archive, then the port), before the
+    # web application and the registry's places are loaded (about two seconds).
     try:
         location = resolve_location(db, files_dir, writable=False)
         try:
@@ -90,12 +74,6 @@ def serve(
             # write the web command makes, before it opens the archive read-only.
             ArchiveStore(location).close()
             reader = ArchiveReader(location)
-        authorities = {slug: Authority.of(source) for slug, source in sources.items()}
-        geography = official_geography(authorities.values())
-        # The communes without a website place records too (unless the registry is one's own only).
-        archive = WebArchive.open(
-            reader, sources, _category_hints(), geography, authorities, every_commune=not no_shipped
-        )
     except (ArchiveError, SearchError) as exc:
         message = cli_message(exc) if isinstance(exc, SearchError) else str(exc)
         raise click.BadParameter(message, param_hint="'--db'") from None
@@ -103,12 +81,25 @@ def serve(
         with socket.create_server((host, port)):
             pass
     except OSError as exc:
+        reader.close()
         reason = os.strerror(exc.errno) if exc.errno else str(exc)
         click.echo(f"Error: cannot listen on {host}:{port}: {reason}", err=True)
         sys.exit(2)
+    archive = _web_archive(reader, registry, no_shipped)
     accounts = _accounts(db, workspace, secure_cookies) if with_accounts else None
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"Vigie serves {db} (read-only) on http://{shown}:{port}/ — Ctrl-C to stop", err=True)
+    import uvicorn
+
+    from web.app import create_app
+
+    class StoppingServer(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            from search.deadline import stop_searches
+
+            stop_searches()
+            super().handle_exit(sig, frame)
+
     app = create_app(archive, accounts)
     # The saved searches' feeds and unsubscription pages (web.alerts): the accounts' workspace,
     # else the workspace if there is one (serving never creates one).
@@ -128,6 +119,34 @@ def serve(
     reader.close()
     if alerts is not None:
         alerts.close()
+
+
+def _web_archive(reader: Any, registry: str | None, no_shipped: bool) -> Any:
+    """The archive as the web shows it: sources' names and places from the registry, in the
+    geography of every commune (unless the registry is one's own only, ``--no-shipped``)."""
+    from archive.db import ArchiveError
+    from cli.geography import official_geography
+    from cli.search import cli_message
+    from crawler.sources.registry import RegistryError, load_registry
+    from search import SearchError
+    from search.places import Authority
+    from web.archive_view import WebArchive
+
+    try:
+        sources = load_registry(registry, not no_shipped)
+    except RegistryError as exc:
+        reader.close()
+        raise click.UsageError(str(exc)) from None
+    try:
+        authorities = {slug: Authority.of(source) for slug, source in sources.items()}
+        geography = official_geography(authorities.values())
+        return WebArchive.open(
+            reader, sources, _category_hints(), geography, authorities, every_commune=not no_shipped
+        )
+    except (ArchiveError, SearchError) as exc:
+        reader.close()
+        message = cli_message(exc) if isinstance(exc, SearchError) else str(exc)
+        raise click.BadParameter(message, param_hint="'--db'") from None
 
 
 def _accounts(db: str, workspace: str | None, secure_cookies: bool) -> Any:
