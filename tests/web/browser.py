@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,7 +30,17 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SCREENSHOTS = Path(os.environ.get("VIGIE_TEST_OUTPUT", "test-output")) / "browser"
+# Screenshots of the pages the browser tests visit, for a person to look at: only when asked
+# (``VIGIE_TEST_OUTPUT=test-output``), since no test reads them and a full page's costs 0.7 s.
+_OUTPUT = os.environ.get("VIGIE_TEST_OUTPUT")
+SCREENSHOTS = Path(_OUTPUT or "test-output") / "browser"
+
+
+def shot(page: Any, name: str) -> None:
+    """Save the whole page as ``SCREENSHOTS/name.png`` when ``$VIGIE_TEST_OUTPUT`` is set."""
+    if _OUTPUT:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
 def require_chromium() -> str:

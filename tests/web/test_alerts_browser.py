@@ -13,21 +13,16 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser
 
 from archive import ArchiveStore, resolve_location
 from tests.conftest import invoke_vigie
 from tests.search.archive import build, new_version
 from tests.smtp import smtp_server
-from tests.web.browser import SCREENSHOTS, vigie_serve
+from tests.web.browser import shot, vigie_serve
 from tests.web.team import PASSWORD, READER, team_workspace
 
 PUBLIC = "https://vigie.example.org"
-
-
-def shot(page: Page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
 def test_a_reader_saves_a_search_receives_its_digest_and_unsubscribes(

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.web.browser import SCREENSHOTS, vigie_serve
+from tests.web.browser import shot, vigie_serve
 from tests.web.cluster_site import ClusterFixture
 from tests.web.site import WebFixture
 
@@ -42,11 +42,6 @@ def page(browser: Browser) -> Iterator[Page]:
     yield opened
     context.close()
     assert not dialogs, f"a script opened a dialog: {dialogs}"
-
-
-def shot(page: Page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
 def test_search_filter_document_and_archived_pdf(page: Page, base_url: str) -> None:

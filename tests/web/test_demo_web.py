@@ -20,7 +20,8 @@ from playwright.sync_api import Browser, Page
 from archive.display_title import looks_like_file_name
 from archive.taxonomy import CATEGORY_IDS
 from tests.conftest import rows, run_vigie
-from tests.web.browser import SCREENSHOTS, free_port, vigie_serve
+from tests.web.browser import free_port, vigie_serve
+from tests.web.browser import shot as save_shot
 
 WIDTHS = (1280, 390)
 
@@ -51,16 +52,15 @@ def api(url: str) -> dict:
         return json.loads(answer.read())
 
 
-def shot(page: Page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    width = page.viewport_size["width"] if page.viewport_size else 0
-    page.screenshot(path=str(SCREENSHOTS / f"demo-{name}-{width}.png"), full_page=True)
-
-
 def fits(page: Page) -> None:
     width = page.viewport_size["width"] if page.viewport_size else 0
     scroll = page.evaluate("document.documentElement.scrollWidth")
     assert scroll <= width, f"{page.url} runs {scroll} px wide at {width} px"
+
+
+def shot(page: Page, name: str) -> None:
+    width = page.viewport_size["width"] if page.viewport_size else 0
+    save_shot(page, f"demo-{name}-{width}")
 
 
 def test_the_example_query_finds_the_demos_opposition(page: Page, demo_url: str) -> None:

@@ -15,7 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 from playwright.sync_api import Browser, Page
 
-from tests.web.browser import SCREENSHOTS
+from tests.web.browser import shot
 from tests.web.site import REAL_DELIBERATION, WebFixture
 from web import labels
 
@@ -111,9 +111,7 @@ def test_address_errors_are_french_pages(
     assert message in page.locator("p.error").inner_text()
     text = page.locator("body").inner_text()
     assert not [word for word in NOT_FRENCH if word in text], text
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    name = path.strip("/").replace("/", "-").replace("?", "-").split("%")[0]
-    page.screenshot(path=str(SCREENSHOTS / f"error-{name}.png"), full_page=True)
+    shot(page, "error-" + path.strip("/").replace("/", "-").replace("?", "-").split("%")[0])
 
 
 @pytest.mark.parametrize("path", ["/api/documents/abc", "/api/records/x", "/api/search?page=abc"])
@@ -167,8 +165,7 @@ def test_the_document_page_says_how_its_text_was_read(page: Page, base_url: str)
         assert "pdfium" not in reading.split("(")[0], reading  # the engine only in small print
         if details["kind"] == "pdf" and details["needs_ocr"]:
             assert reading.startswith("extrait du PDF ; pages scannées en attente de reconnaissance (OCR)")
-            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(SCREENSHOTS / "document-scan-waiting-for-ocr.png"), full_page=True)
+            shot(page, "document-scan-waiting-for-ocr")
         elif details["kind"] == "pdf":
             assert reading == "extrait du PDF (pdfium)"
             assert page.locator("dd .engine").get_attribute("title") == "Outil qui a lu le texte"

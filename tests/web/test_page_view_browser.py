@@ -12,7 +12,7 @@ from PIL import Image
 from playwright.sync_api import Browser, Page
 
 from crawler.demo import DEMO_SITE
-from tests.web.browser import SCREENSHOTS
+from tests.web.browser import shot
 from tests.web.test_page_view import word_box
 
 DELIBERATION = (
@@ -26,11 +26,6 @@ def page(browser: Browser) -> Iterator[Page]:
     opened = context.new_page()
     yield opened
     context.close()
-
-
-def shot(page: Page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
 def open_mention(page: Page, base_url: str) -> None:

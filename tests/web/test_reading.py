@@ -10,7 +10,7 @@ import re
 from fastapi.testclient import TestClient
 from playwright.sync_api import Browser
 
-from tests.web.browser import SCREENSHOTS
+from tests.web.browser import shot
 
 ACT_TITLE = "Délibération 2013/14 – Extension du Réseau de Vidéoprotection Urbaine"
 
@@ -108,13 +108,12 @@ def test_phone_and_desktop_layouts(base_url: str, browser: Browser, client: Test
         "record": f"/records/{record_id}",
         "map": "/map",
     }
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for width in (1280, 390):
         context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 900})
         page = context.new_page()
         for name, path in pages.items():
             page.goto(base_url + path)
-            page.screenshot(path=str(SCREENSHOTS / f"reading-{name}-{width}.png"), full_page=True)
+            shot(page, f"reading-{name}-{width}")
             scroll = page.evaluate("document.documentElement.scrollWidth")
             assert scroll <= width, f"{path} runs {scroll} px wide at {width} px"
             if name == "search":

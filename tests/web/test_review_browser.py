@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.web.browser import SCREENSHOTS, vigie_serve
+from tests.web.browser import shot, vigie_serve
 from tests.web.site import WebFixture
 from tests.web.team import PASSWORD, READER, REVIEWER, Member, team_workspace
 
@@ -30,11 +30,6 @@ def accounts_url(web_fixture: WebFixture, tmp_path_factory: pytest.TempPathFacto
 def new_page(browser: Browser, width: int) -> Page:
     context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": 900})
     return context.new_page()
-
-
-def shot(page: Page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
 def fits(page: Page, width: int) -> None:
