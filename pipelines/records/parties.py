@@ -57,7 +57,7 @@ def beneficiary(text: str) -> Found | None:
 _POSTCODE_TOWN = re.compile(
     rf"(?<![/.])\b(?:\d{{5}}|\d{{2}})\s+(?!(?i:{MONTHS})\b)(?P<town>[A-ZÀ-Ý][A-ZÀ-Ý' -]{{2,60}}[A-ZÀ-Ý])\b"
 )
-_TOWN_WORDS = r"[A-ZÀ-Ý][\w'’]+(?:[ -](?:(?:sur|en|de|du|la|le|les|l['’]|d['’]|LE|LA|LES|SUR|EN|DE)[ -]?)?[A-ZÀ-Ý][\w'’]+)*"
+_TOWN_WORDS = r"[A-ZÀ-Ý][\w'’]+(?:[ -](?:(?:sur|en|de|du|des|la|le|les|l['’]|d['’]|LE|LA|LES|SUR|EN|DE|DU|DES)[ -]?)?[A-ZÀ-Ý][\w'’]+)*"
 _OF_THE_COMMUNE = re.compile(
     rf"(?:(?i:commune){GAP}(?:(?i:de){GAP}|(?i:d)['’])|(?i:maire){GAP}(?:(?i:de){GAP}|(?i:d)['’]))(?P<town>{_TOWN_WORDS})"
 )
@@ -95,7 +95,11 @@ def vendor(text: str) -> Found | None:
 
 
 # A place's name: "Manche", "Alpes-Maritimes", "Ille-et-Vilaine", "Saint-Martin-de-Londres".
-_PLACE = r"(?P<place>[A-ZÀ-Ý][\w'’]+(?:[ -](?:(?:sur|en|et|de|la|le|les|l['’]|d['’])[ -])?[A-ZÀ-Ý][\w'’]+)*)"
+# "BOUCHES-DU-RHONE" as the recueils print it, "Saint-Germain-des-Prés".
+_PLACE = (
+    r"(?P<place>[A-ZÀ-Ý][\w'’]+"
+    r"(?:[ -](?:(?i:sur|en|et|de|du|des|aux|la|le|les|l['’]|d['’])[ -])?[A-ZÀ-Ý][\w'’]+)*)"
+)
 # The word between a body and its place: "de la Manche", "de l'Hérault", "du Gard", "d'Avranches".
 _LINK = r"(?:de\s+la|de\s+l['’]|des|du|de|d['’])"
 _PREFECTURE = re.compile(
@@ -106,6 +110,8 @@ _PREFECTURE = re.compile(
 # in a text without an arrêté of its own it is a partner or a subject ("une convention avec la
 # Préfecture de police", "la Préfecture de police a présenté"), not who decided.
 _POLICE_PREFECTURE = re.compile(r"pr[ée]fecture\s+de\s+police(?:\s+de\s+Paris)?", re.IGNORECASE)
+# Its arrêtés open on "Le préfet de police," (Paris's; the Bouches-du-Rhône's is "déléguée").
+_POLICE_PREFECT_SIGNS = re.compile(r"^\s*le\s+pr[ée]fet\s+de\s+police\s*,", re.IGNORECASE | re.MULTILINE)
 _PREFECT_DECIDES = re.compile(
     r"\bARR[ÊE]TE\b|\b[Aa]rr[êe]t[ée]\s+n°|^\s*(?i:le\s+pr[ée]fet\s+de\s+police)\b", re.MULTILINE
 )
@@ -153,7 +159,7 @@ def authority(text: str) -> Found | None:
                 prefecture.end(),
             )
         )
-    police = _POLICE_PREFECTURE.search(head)
+    police = _POLICE_PREFECTURE.search(head) or _POLICE_PREFECT_SIGNS.search(head)
     if police is not None and _PREFECT_DECIDES.search(text, 0, 5000):
         found.append(Found("Préfecture de police de Paris", police.start(), police.end()))
     paris = _PARIS_COUNCIL.search(head)

@@ -117,3 +117,16 @@ def test_prefectoral_arretes_in_a_recueil_s_numbered_summary_or_in_a_report() ->
     assert (reported.kind, reported.scope) == ("prefectoral_authorisation", "modification")
     # A prefecture's page on the procedure ("autorisation, délivrée par la préfecture, est obligatoire").
     assert explains_procedure(TEXTS["web-indre-et-loire-gouv-procedure-videoprotection"])
+
+
+def test_a_prefecture_named_with_its_hyphens_and_the_paris_police_prefect_who_signs() -> None:
+    # "PREFETDES BOUCHES-DU-RHONE … la préfète de police déléguée": the département's prefecture.
+    marseille = authority(TEXTS["web-attrap-bouches-du-rhone-2025-344-bis-aeronefs-13-novembre"])
+    assert marseille is not None and marseille.value == "Préfecture des Bouches-du-Rhône"
+    # An arrêté that opens on "Le préfet de police," is Paris's police prefecture's.
+    for record_id in (
+        "web-attrap-prefecture-police-2024-1017-vsa-46-stations-ratp",
+        "web-scribd-prefecture-police-2024-00493-vsa-deux-gares",
+    ):
+        found = authority(TEXTS[record_id])
+        assert found is not None and found.value == "Préfecture de police de Paris", record_id
