@@ -13,7 +13,8 @@ _WEEKDAY = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
 # without "n°" is digits and separators only).
 _HEADING = re.compile(
     rf"(?:arr[êe]t[ée]|d[ée]lib[ée]ration|d[ée]cision|\bAP)(?:\s+(?:pr[ée]fectoral|municipal))?"
-    rf"(?:\s+(?:n°\s*(?P<number>[\w./-]+)|(?P<bare>\d+(?:[./-]\d+)+)))?\s+du\s+{_WEEKDAY}"
+    # A service's reference: "Arrêté CAB/SPAS/VIDEO/25-002 du 18 février 2025".
+    rf"(?:\s+(?:n°\s*(?P<number>[\w./-]+)|(?P<bare>\d+(?:[./-]\d+)+|[A-Z]{{2,}}(?:/[\w-]+)+)))?\s+du\s+{_WEEKDAY}"
     rf"(?P<date>\d{{1,2}}(?:er)?\s+{MONTHS}(?:\s+\d{{4}})?)",
     re.IGNORECASE,
 )
@@ -48,6 +49,8 @@ _ITEM = re.compile(
 # "séance (publique) du lundi 4 février 2013", "conseil municipal du 22 septembre 2015".
 _SITTING_DATE = re.compile(
     rf"(?:(?:arr[êe]t[ée]|d[ée]lib[ée]ration|d[ée]cision)[^\n]{{0,40}}?n°\s*[\w/-]+|s[ée]ance(?:\s+publique)?"
+    # A département's or a région's sitting: "Assemblée plénière auvergnate et rhônalpine du …".
+    rf"|(?:assembl[ée]e|session)\s+pl[ée]ni[èe]re(?:\s+[\wéèô-]+){{0,3}}?"
     rf"|conseil\s+municipal|r[ée]union)\s+du\s+"
     rf"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?P<date>\d{{1,2}}(?:er)?\s+{MONTHS}\s+\d{{4}})",
     re.IGNORECASE,
@@ -57,7 +60,9 @@ _SITTING_DATE = re.compile(
 # A decision reported with its date: "approuvé le 3 février 2023 par le conseil", "La Région a
 # voté … ce 28 janvier 2022", "ce que confirme le Conseil municipal … le 27 juin 2017".
 _REPORTED = re.compile(
-    rf"\b(?:approuv|vot[ée]|adopt|d[ée]cid|confirm|d[ée]lib[ée]r)\w*[^.\n]{{0,80}}?\b(?:le|ce|du)\s+{_WEEKDAY}"
+    # "Le Conseil de Paris a donné son feu vert, lundi 23 novembre 2009, à …".
+    rf"\b(?:approuv|vot[ée]|adopt|d[ée]cid|confirm|d[ée]lib[ée]r|feu\s+vert)\w*[^.\n]{{0,80}}?"
+    rf"(?:\b(?:le|ce|du)\s+{_WEEKDAY}|,\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)"
     rf"(?P<date>\d{{1,2}}(?:er)?\s+{MONTHS}\s+\d{{4}})",
     re.IGNORECASE,
 )

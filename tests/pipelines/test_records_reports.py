@@ -130,3 +130,20 @@ def test_a_prefecture_named_with_its_hyphens_and_the_paris_police_prefect_who_si
     ):
         found = authority(TEXTS[record_id])
         assert found is not None and found.value == "Préfecture de police de Paris", record_id
+
+
+def test_the_act_s_date_in_a_service_s_reference_a_plenary_sitting_or_a_green_light() -> None:
+    import datetime as dt
+
+    from pipelines.records.heading import act_date
+
+    for record_id, day in (
+        # "01-Arrêté CAB/SPAS/VIDEO/25-002 du 18 février 2025 portant renouvellement"
+        ("web-attrap-loire-atlantique-cab-spas-video-25-002-tabac-bouaye", dt.date(2025, 2, 18)),
+        # "En Assemblée plénière auvergnate et rhônalpine du 19 juillet 2021"
+        ("web-rn-aura-amendement-reconnaissance-faciale-rapport-5703", dt.date(2021, 7, 19)),
+        # "Le Conseil de Paris a donné son feu vert, lundi 23 novembre 2009, à l'installation"
+        ("web-dixhuitinfo-conseil-de-paris-convention-1009-cameras", dt.date(2009, 11, 23)),
+    ):
+        found = act_date(TEXTS[record_id])
+        assert found is not None and found.value == day, record_id
