@@ -54,10 +54,10 @@ SMOKE = {
     "pdf": (bench_pdf, ["--runs", "1", "--without-pdfminer"]),
     "html": (bench_html, ["--runs", "2"]),
     "tagging": (bench_tagging, ["--size-mb", "0.3"]),
-    "ingest": (bench_ingest, ["--docs", "300"]),
+    "ingest": (bench_ingest, ["--docs", "120"]),
     # SQLite alone: the other engines' smoke run is test_benchmarks_smoke's search test.
     "search": (bench_search, ["--docs", "300", "--runs", "2", "--engines", "sqlite"]),
-    "crawl": (bench_crawl, ["--pages", "30", "--pdfs", "2"]),
+    "crawl": (bench_crawl, ["--pages", "15", "--pdfs", "2"]),
     "ocr": (bench_ocr, ["--smoke"]),
     "maincontent": (bench_maincontent, ["--smoke"]),
     "quality": (bench_quality, ["--smoke", "--failures", "3"]),
