@@ -17,7 +17,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from pipelines.items import DocumentItem
-from pipelines.ocr import OcrEngine, OcrUnavailableError, apply_ocr, find_engine, ocr_pdf
+from pipelines.ocr import OcrEngine, OcrUnavailableError, apply_ocr_in, find_engine, ocr_pdf
 from pipelines.worker_pool import WorkerPool
 
 logger = logging.getLogger(__name__)
@@ -58,7 +58,8 @@ class OcrPipeline:
             path = Path(folder) / "scan.pdf"
             path.write_bytes(item.body)
             outcome = await ocr_pdf(self.pool, path, self.engine, self.timeout)
-        item.extracted = apply_ocr(extracted, outcome, item.url)
+        # Its date, acts and type are read from the OCR text in the pool too, off the reactor.
+        item.extracted = await apply_ocr_in(self.pool, extracted, outcome, item.url)
         stats = self.crawler.stats
         if outcome.error:
             logger.warning("OCR failed for %s: %s (it stays in the OCR queue)", item.url, outcome.error)

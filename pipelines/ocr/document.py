@@ -86,3 +86,29 @@ def apply_ocr(result: Analysis, outcome: OcrOutcome, url: str) -> Analysis:
     from pipelines.extract import describe
 
     return describe(result, url)
+
+
+@dataclass(frozen=True, slots=True)
+class DescribeJob:
+    result: Analysis
+    outcome: OcrOutcome
+    url: str
+
+
+def _apply_job(job: DescribeJob) -> Analysis:
+    return apply_ocr(job.result, job.outcome, job.url)
+
+
+async def apply_ocr_in(pool: WorkerPool, result: Analysis, outcome: OcrOutcome, url: str) -> Analysis:
+    """``apply_ocr`` in a worker of ``pool``: ``describe`` reads the whole OCR text (its date, its
+    acts, its type), CPU work that would otherwise hold the crawl's reactor (or ``vigie ocr``'s
+    loop) for as long as a long scan takes to read. A worker that fails leaves the document in
+    the queue, with the error."""
+    if outcome.error:
+        return apply_ocr(result, outcome, url)
+
+    def failed(kind: str, message: str) -> Analysis:
+        result.ocr_error = f"reading the OCR text: {message}"
+        return result
+
+    return await pool.run(_apply_job, DescribeJob(result, outcome, url), failed)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.extract import ExtractionInput, extract_document
-from pipelines.ocr import OcrUnavailableError, apply_ocr, find_engine, ocr_pdf
+from pipelines.ocr import OcrUnavailableError, apply_ocr_in, find_engine, ocr_pdf
 from pipelines.tagging import get_tagger
 from pipelines.worker_pool import WorkerPool
 from tests import realdocs
@@ -70,20 +70,21 @@ def _first_pages(path: Path) -> Path:
 def _ocred(original: Path):
     path = _first_pages(original)
 
-    async def run():
+    async def run(extracted):
         pool = WorkerPool(2, 600)
         try:
-            return await ocr_pdf(pool, path, find_engine(), timeout=600)
+            outcome = await ocr_pdf(pool, path, find_engine(), timeout=600)
+            # As ``vigie crawl --ocr`` does: the text described in a worker, off the reactor.
+            return outcome, await apply_ocr_in(pool, extracted, outcome, path.as_uri())
         finally:
             pool.close()
 
     try:
         extracted = extract_document(ExtractionInput(url=path.as_uri(), body=path.read_bytes()))
-        outcome = asyncio.run(run())
+        return asyncio.run(run(extracted))
     finally:
         if path != original:
             shutil.rmtree(path.parent)
-    return outcome, apply_ocr(extracted, outcome, path.as_uri())
 
 
 @pytest.mark.parametrize("path", SCANS, ids=lambda path: path.name)
