@@ -2,7 +2,7 @@
 
 | kind | what the act does |
 |---|---|
-| `prefectoral_authorisation` | a prefect authorises a video-protection system (CSI L.252-1); `scope` says `new`, `renewal` or `modification` |
+| `prefectoral_authorisation` | a prefect authorises a video-protection system (CSI L.252-1), or a municipal police's body cameras (L.241-2); `scope` says `new`, `renewal` or `modification` |
 | `drone_authorisation` | a prefect authorises image capture from aircraft (CSI L.242-5) |
 | `experiment` | an experiment of algorithmic processing (loi 2023-380, art. 10) |
 | `grant_request` / `grant_award` | a request for, or the award of, a subsidy (FIPD, DETR, DSIL, région, département) |
@@ -31,7 +31,9 @@ from collections.abc import Iterator
 
 from pipelines.records.spans import Found, decision_part, sentence_in_line
 
-_EXPERIMENT = re.compile(r"loi\s+n°\s*2023-380|traitement\s+algorithmique\s+des\s+images", re.IGNORECASE)
+_EXPERIMENT = re.compile(
+    r"loi\s+n°\s*2023-380|traitement\s+algorithmique\s+(?:des|sur\s+des|d['’])\s*images", re.IGNORECASE
+)
 # "la captation … d'images au moyen de caméras installées sur des aéronefs"; a report of one: "le
 # préfet autorise la police à utiliser un drone", "un arrêté … le recours à des drones".
 _AIRCRAFT = re.compile(
@@ -47,7 +49,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         # "Le préfet a autorisé … par un arrêté" the body cameras of a town's police.
         re.compile(
             r"syst[èe]me\s+de\s+(?:surveillance\s+par\s+)?vid[ée]o\s?-?protection"
-            r"|pr[ée]fet\s+a\s+autoris[ée][^.]{0,80}?\barr[êe]t[ée]",
+            r"|pr[ée]fet\s+a\s+autoris[ée][^.]{0,80}?\barr[êe]t[ée]"
+            # A municipal police's body cameras: "autorise l'enregistrement audiovisuel des interventions".
+            r"|enregistrement\s+audiovisuel|cam[ée]ras?\s+individuelles?",
             re.IGNORECASE,
         ),
     ),
@@ -65,14 +69,20 @@ _PREFECT = re.compile(
 )
 # A page that opens on a prefect's arrêté it reports: "Un arrêté préfectoral du 6 juin 2017 acte …".
 _REPORTED_ARRETE = re.compile(
-    r"^\s*(?:un|l['’]\s?|par\s+un)\s*arr[êe]t[ée]\s+pr[ée]fectoral\b", re.IGNORECASE | re.MULTILINE
+    r"^\s*(?:un|l['’]\s?|par\s+un)\s*arr[êe]t[ée]\s+pr[ée]fectoral\b"
+    # "Par arrêté préfectoral numéro … l'agent … est autorisé", "un arrêté préfectoral en date du
+    # 18 octobre 2021 autorise".
+    r"|\barr[êe]t[ée]\s+pr[ée]fectoral\b[^.]{0,160}?\bautoris",
+    re.IGNORECASE | re.MULTILINE,
 )
+# A prefecture's recueil (its cover names the département only: "HAUTES-ALPES\nRECUEIL DES ACTES").
+_RECUEIL = re.compile(r"recueil\s+des\s+actes\s+administratifs", re.IGNORECASE)
 # What only an act has: its heading ("Arrêté n° …"), its deciding verb ("ARRÊTE"), its first article.
 _ACT_FORM = re.compile(
     r"^\s*(?:\d{1,3}\s*[-–.)]\s*)?arr[êeé]t[ée]\b|\bARR[ÊE]TE\b|\bArt(?:icle|\.)?\s*(?:1|1er|premier)\b|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\s+)?n°"
     # A report of one: "le préfet vient d'autoriser", "un arrêté du 5 novembre du préfet".
     r"|pr[ée]f(?:et|ecture)\b[^.]{0,80}?autoris|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\b|du\s+\d)"
-    r"|\barr[êe]t[ée]s\s+(?:pr[ée]fectoraux\s+)?autorisant",
+    r"|\barr[êe]t[ée]s\s+(?:pr[ée]fectoraux\s+)?autorisant|\bAP\s+(?:DRONE|autorisant|portant)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 _SCOPES = (
@@ -91,7 +101,13 @@ _COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("motion_against", re.compile(r"\b(?:v[œo]e?u|motion)\b", re.IGNORECASE)),
     # An experiment made permanent is a deployment.
     ("deployment", re.compile(r"\bp[ée]rennis", re.IGNORECASE)),
-    ("experiment", re.compile(r"(?<!terrain\sd['’])exp[ée]riment|\btester\b", re.IGNORECASE)),
+    (
+        "experiment",
+        re.compile(
+            r"(?<!terrain\sd['’])exp[ée]riment|\btester\b|\bessayer\b(?!\s+de\b|\s+d['’])|\b[àa]\s+l['’]essai\b",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "grant_award",
         re.compile(
@@ -101,6 +117,9 @@ _COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|(?:propos|accord|vers)\w*\s+(?:des\s+|une\s+)?aides?\s+(?:financi[èe]res?\s+)?aux\s+(?:communes|collectivit)"
             r"|modalit[ée]s\s+de\s+soutien|aider\s+les\s+(?:collectivit|communes|villages)"
             r"|soutien[ts]?\s+(?:financi\w+\s+)?(?:les|aux)\s+(?:collectivit|communes)|plafond\s+de\s+(?:la\s+)?subvention"
+            # "propose aux communes … un soutien financier", "apporter une subvention aux projets … portés
+            # par les communes", "bénéficieront d'une enveloppe de l'Etat".
+            r"|propos\w*[^.]{0,60}?soutien\s+financier|subvention\s+aux\s+projets|b[ée]n[ée]ficie\w*\s+d['’]une\s+enveloppe"
             r"|\baides?\s+(?:d[ée]partementales?|r[ée]gionales?)\b|programmation\s+(?:\w+\s+){0,3}?(?:DETR|DSIL)\b",
             re.IGNORECASE,
         ),
@@ -108,7 +127,7 @@ _COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "grant_request",
         re.compile(
-            r"demande\s+de\s+subvention|sollicit\w*\s+(?:une\s+|la\s+|l['’]\s*)?(?:\w+\s+){0,3}?(?:aide|subvention)"
+            r"demande\s+(?:de|d['’]une)\s+subvention|sollicit\w*\s+(?:une\s+|la\s+|l['’]\s*)?(?:\w+\s+){0,3}?(?:aide|subvention)"
             r"|\bFIPD\b|\bDETR\b|\bDSIL\b|fonds\s+interminist[ée]riel",
             re.IGNORECASE,
         ),
@@ -130,7 +149,13 @@ _COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
         # Not the European Convention on Human Rights, which acts cite among their grounds.
         re.compile(r"\bconvention\b(?!\s+europ[ée]enne)|mise\s+[àa]\s+disposition", re.IGNORECASE),
     ),
-    ("renewal", re.compile(r"renouv[eèé]l+ement", re.IGNORECASE)),
+    (
+        "renewal",
+        re.compile(
+            r"renouv[eèé]l+ement|renouvel(?:le|lent|er)\s+(?:son|le|leur|ses|les)\s+(?:parc|syst[èe]me|dispositif|contrat|march[ée])",
+            re.IGNORECASE,
+        ),
+    ),
     # A study of feasibility decides nothing about a device yet.
     ("debate_only", re.compile(r"[ée]tude\s+(?:de\s+faisabilit[ée]|visant|pr[ée]alable)", re.IGNORECASE)),
     (
@@ -228,7 +253,15 @@ def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Fo
     )
     if experiment is not None:  # the 2023 Olympic Games law: algorithmic processing, on trial
         return Found("experiment", experiment.start(), experiment.end()), None
-    prefects = _PREFECTORAL_HEADING.search(head) or _PREFECT.search(head) or _REPORTED_ARRETE.search(head)
+    prefects = (
+        _PREFECTORAL_HEADING.search(head)
+        or _PREFECT.search(head)
+        or _RECUEIL.search(head)
+        or next(
+            (found for found in _REPORTED_ARRETE.finditer(text, 0, 1500) if not _cited(text, found.start())),
+            None,
+        )
+    )
     # A press report of a prefect's drone authorisation names the prefecture further down.
     reported = prefects is None and _PREFECT.search(text, 0, 1500) is not None
     if reported and (_ACT_FORM.search(text, 0, 3000) or _PREFECTORAL_AUTHORISATION.search(text, 0, 3000)):
@@ -334,7 +367,8 @@ def _at(kind: str, match: re.Match[str], text: str, named: str) -> Found:
 # à autorisation du préfet", "le dossier doit comprendre") decides nothing.
 _PROCEDURE = re.compile(
     r"soumise?s?\s+[àa]\s+(?:une\s+)?autorisation(?:\s+pr[ée]alable)?(?:\s+pr[ée]fectorale|\s+du\s+pr[ée]fet)"
-    r"|autorisation[^.]{0,60}?(?:d[ée]livr[ée]e\s+par\s+la\s+pr[ée]fecture)[^.]{0,40}?obligatoire",
+    r"|autorisation[^.]{0,60}?(?:d[ée]livr[ée]e\s+par\s+la\s+pr[ée]fecture)[^.]{0,40}?obligatoire"
+    r"|peu(?:ven)?t\s+[êe]tre\s+autoris[ée]e?s?\s+par\s+le\s+pr[ée]fet",
     re.IGNORECASE,
 )
 # What a deliberation, an arrêté or a report of one has, and a procedure page has not.

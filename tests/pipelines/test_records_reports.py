@@ -147,3 +147,65 @@ def test_the_act_s_date_in_a_service_s_reference_a_plenary_sitting_or_a_green_li
     ):
         found = act_date(TEXTS[record_id])
         assert found is not None and found.value == day, record_id
+
+
+def test_a_prefect_s_authorisation_of_body_cameras_drones_in_a_recueil_and_algorithms() -> None:
+    for record_id, technology, kind in (
+        # "Par arrêté préfectoral numéro … l'agent de police municipale … est autorisé au port d'une caméra individuelle"
+        (
+            "web-grisy-suisnes-arrete-2021-cab-bcs-cipm-643-camera-pieton",
+            "videoprotection",
+            "prefectoral_authorisation",
+        ),
+        # "un arrêté préfectoral en date du 18 octobre 2021 autorise l'enregistrement audiovisuel"
+        (
+            "web-arnouville-arrete-18-octobre-2021-enregistrement-audiovisuel",
+            "videoprotection",
+            "prefectoral_authorisation",
+        ),
+        # A recueil whose cover names the département only, and its summary "AP DRONE LA SAULCE".
+        ("web-attrap-hautes-alpes-05-2025-09-10-00002-drone-la-saulce", "drone", "drone_authorisation"),
+        # "autorisation de l'emploi d'un traitement algorithmique sur des images"
+        ("web-attrap-paris-dupa-2024-1463-vsa-ligue-des-champions", "vsa", "experiment"),
+        # A recital ("Vu l'arrêté préfectoral … portant autorisation") is not what the act does.
+        ("web-saint-jean-d-angely-videoprotection-subventions", "videoprotection", "grant_request"),
+    ):
+        assert read_record(TEXTS[record_id], [technology]).kind == kind, record_id
+    # The law's words on a prefecture's page: "peuvent être autorisés par le Préfet".
+    assert explains_procedure(TEXTS["web-aisne-prefecture-procedure-cameras-individuelles-police-municipale"])
+
+
+def test_a_renewed_fleet_a_funding_envelope_a_grant_asked_for_and_a_year_s_trial() -> None:
+    for record_id, technology, kind in (
+        (
+            "web-guesnainews-guesnain-28-cameras-renouvellement-2020",
+            "videoprotection",
+            "renewal",
+        ),  # "renouvelle son parc"
+        (
+            "web-eure-departement-aide-video-protection-espaces-publics",
+            "videoprotection",
+            "grant_award",
+        ),  # "subvention aux projets"
+        (
+            "web-macommune-vesoul-luxeuil-communes-prioritaires-enveloppe-etat",
+            "videoprotection",
+            "grant_award",
+        ),  # "bénéficieront d'une enveloppe"
+        (
+            "web-mediapart-fresnes-subvention-videosurveillance-vote-bulletin-secret",
+            "videoprotection",
+            "grant_request",
+        ),  # "la demande d'une subvention"
+        (
+            "web-gazette-sqy-montigny-le-bretonneux-lapi-un-an",
+            "lapi",
+            "experiment",
+        ),  # "va essayer, durant 1 an"
+        (
+            "web-cher-departement-cameras-depots-sauvages",
+            "videoprotection",
+            "deployment",
+        ),  # "essayer de prendre": no trial
+    ):
+        assert read_record(TEXTS[record_id], [technology]).kind == kind, record_id
