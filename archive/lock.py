@@ -44,11 +44,14 @@ class ArchiveLockedError(ArchiveError):
 
 
 class ArchiveLock:
-    """The writers' lock of the archive at ``location``: ``acquire`` or ``ArchiveLockedError``."""
+    """The writers' lock of the archive at ``location``: ``acquire`` or ``ArchiveLockedError``.
 
-    def __init__(self, location: DatabaseLocation) -> None:
+    ``what`` names the database in the messages: a workspace takes the same kind of lock, so
+    that two ``vigie alerts send`` never mail one digest twice."""
+
+    def __init__(self, location: DatabaseLocation, what: str = "archive") -> None:
         self._lock: _FileLock | _AdvisoryLock = (
-            _FileLock(location) if location.is_sqlite else _AdvisoryLock(location)
+            _FileLock(location, what) if location.is_sqlite else _AdvisoryLock(location, what)
         )
 
     def acquire(self, command: str) -> None:
@@ -95,8 +98,9 @@ def source_lock_key(source: str) -> int:
 
 
 class _FileLock:
-    def __init__(self, location: DatabaseLocation) -> None:
+    def __init__(self, location: DatabaseLocation, what: str) -> None:
         self.path = location.sqlite_path.with_name(location.sqlite_path.name + ".lock")
+        self.what = what
         self._file: IO[str] | None = None
 
     def acquire(self, holder: str) -> None:
@@ -111,7 +115,9 @@ class _FileLock:
             handle.seek(0)
             other = handle.read().strip() or "another process"
             handle.close()
-            raise ArchiveLockedError(f"the archive is busy: {other} is writing to it ({self.path})") from None
+            raise ArchiveLockedError(
+                f"the {self.what} is busy: {other} is writing to it ({self.path})"
+            ) from None
         handle.seek(0)
         handle.truncate()
         handle.write(holder)
@@ -127,8 +133,9 @@ class _FileLock:
 
 
 class _AdvisoryLock:
-    def __init__(self, location: DatabaseLocation) -> None:
+    def __init__(self, location: DatabaseLocation, what: str) -> None:
         self.location = location
+        self.what = what
         self._connection: Connection | None = None
         self._sources: list[str] = []
 
@@ -148,7 +155,7 @@ class _AdvisoryLock:
             connection.close()
         except SQLAlchemyError as exc:
             engine.dispose()
-            raise ArchiveError(f"cannot take the archive's lock: {first_line(exc)}") from exc
+            raise ArchiveError(f"cannot take the {self.what}'s lock: {first_line(exc)}") from exc
         engine.dispose()
         raise ArchiveLockedError(busy)
 
@@ -160,10 +167,10 @@ class _AdvisoryLock:
             if connection.scalar(text("SELECT pg_try_advisory_lock(:key)"), key):
                 return None
             other = connection.scalar(_HOLDER, key) or "another process"
-            return f"the archive is busy: {other} is writing to it ({where})"
+            return f"the {self.what} is busy: {other} is writing to it ({where})"
         if not connection.scalar(text("SELECT pg_try_advisory_lock_shared(:key)"), key):
             other = connection.scalar(_HOLDER, key) or "another process"
-            return f"the archive is busy: {other} is writing to all of it ({where})"
+            return f"the {self.what} is busy: {other} is writing to all of it ({where})"
         for source in sources:
             keys = {"cls": SOURCE_LOCK_CLASS, "key": source_lock_key(source)}
             if not connection.scalar(text("SELECT pg_try_advisory_lock(:cls, :key)"), keys):

@@ -39,6 +39,24 @@ def opened_workspace(workspace: str | None, db: str, files_dir: str | None) -> I
         handle.close()
 
 
+@contextmanager
+def sending(handle: Workspace) -> Iterator[None]:
+    """The workspace's lock for ``vigie alerts send`` (``archive.lock``, on the workspace's own
+    database); exit 3 when another run holds it, as a second crawl does."""
+    from archive.lock import ArchiveLock, ArchiveLockedError
+
+    lock = ArchiveLock(handle.location, "workspace")
+    try:
+        lock.acquire("alerts send")
+    except ArchiveLockedError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(3)
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 @click.group()
 def alerts() -> None:
     """Saved searches that e-mail a digest of what is new, and have an Atom feed each."""
@@ -258,7 +276,9 @@ def send(
                     handle, searcher, public_url or "", None, now=moment, record_places=places.records
                 )
             else:
-                with SmtpMailer(settings) as mailer:
+                # One sender at a time: two runs (a slow one and the next cron's) would each mail
+                # a digest the other has recorded pending but not yet sent.
+                with sending(handle), SmtpMailer(settings) as mailer:
                     report = send_digests(
                         handle, searcher, public_url or "", mailer, settings.sender, moment, places.records
                     )

@@ -173,6 +173,34 @@ def test_send_mails_what_is_new_once_and_a_dead_server_is_one_line_then_retried(
     assert dry.returncode == 0 and "nothing new" in dry.stdout and "1 due" in dry.stdout
 
 
+def test_a_second_send_while_one_runs_is_refused_with_exit_code_3(
+    tmp_path: Path, archive: ArchiveStore, smtp: SmtpServer
+) -> None:
+    """Two runs at once (a slow one and the next cron's) would each mail the digest the other
+    recorded pending: the second is refused, as a second crawl is, and sends nothing."""
+    from archive.lock import ArchiveLock
+
+    env = smtp.environment(PUBLIC)
+    add = ["alerts", "add", "--user", "ana@example.org", "--name", "Vidéoprotection", "--url"]
+    assert invoke_vigie(*add, "/search?category=videoprotection", cwd=tmp_path).returncode == 0
+    assert invoke_vigie("alerts", "send", "--now", "2027-01-01T06:00", cwd=tmp_path, env=env).returncode == 0
+    new_version(archive, "https://www.lyon.fr/delib/2023-45", "Deux caméras de vidéoprotection.", when=400)
+    running = ArchiveLock(resolve_workspace(None, resolve_location(str(tmp_path / "vigie.db"))), "workspace")
+    running.acquire("alerts send")  # held by this process: the command below is another one
+    try:
+        refused = invoke_vigie("alerts", "send", "--now", "2027-02-06T06:00", cwd=tmp_path, env=env)
+    finally:
+        running.release()
+    assert refused.returncode == 3
+    assert re.fullmatch(
+        r"Error: the workspace is busy: 'vigie alerts send' \(pid \d+, since .+\) is writing to it \(.+\.lock\)",
+        one_line_error(refused),
+    )
+    assert smtp.inbox.messages == []
+    sent = invoke_vigie("alerts", "send", "--now", "2027-02-06T06:00", cwd=tmp_path, env=env)
+    assert sent.returncode == 0 and len(smtp.inbox.messages) == 1
+
+
 def archive_id(store: ArchiveStore, url: str) -> int:
     from sqlalchemy import text
 
