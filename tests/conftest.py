@@ -141,8 +141,8 @@ def pg_archives(postgres_server: PostgresServer, tmp_path: Path) -> Iterator[Arc
 # The longest test files, started first (longest first, as a scheduler of jobs of known lengths
 # does): with ``--dist loadfile`` each worker takes whole files in collection order (once
 # xdist's own reordering is off, below), and a long file left to the end would run alone there.
-# Their lengths: ``--durations`` of a full run (the three workers' SIGKILL crawl about 80 s,
-# every benchmark at its smoke size about 45 s, the crawl and re-crawl files 35 to 45 s each).
+# Their lengths: ``--durations`` of a full run (the three workers' SIGKILL crawl about 50 s,
+# every benchmark at its smoke size about 35 s, the crawl and re-crawl files 20 to 45 s each).
 SLOWEST_FIRST = (
     "tests/workers/test_workers.py",
     "tests/test_benchmarks_smoke.py",
