@@ -35,13 +35,15 @@ def record_places(registry: str | None, no_shipped: bool) -> RecordPlaces:
 
 
 @functools.lru_cache(maxsize=4)
-def _record_places(user: str, _state: tuple[int, int] | None, named: bool, no_shipped: bool) -> RecordPlaces:
+def _record_places(
+    registry: str | None, _cwd: str, _env: str | None, _state: tuple[int, int] | None, no_shipped: bool
+) -> RecordPlaces:
     from cli.geography import official_geography
     from cli.search_places import load_named_registry
     from search.places import Authority
     from search.record_places import RecordPlaces
 
-    sources = load_named_registry(user, named, no_shipped)
+    sources = load_named_registry(registry, no_shipped)
     authorities = {slug: Authority.of(source) for slug, source in sources.items()}
     return RecordPlaces(authorities, official_geography(authorities.values()), every_commune=not no_shipped)
 

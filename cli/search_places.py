@@ -56,35 +56,38 @@ class PlaceFilters:
         return _source_places(*registry_file(self.registry), self.no_shipped)
 
 
-def registry_file(registry: str | None) -> tuple[str, tuple[int, int] | None, bool]:
-    """The user's registry file as it stands: its path (``--registry``, else ``$VIGIE_SOURCES``
-    or ``vigie-sources.toml`` here), its size and time of change (None: there is none), and
-    whether it was named. What is built from the registry is kept per process under this key:
-    the places of 35,000 communes take over a second to build."""
+def registry_file(registry: str | None) -> tuple[str | None, str, str | None, tuple[int, int] | None]:
+    """What the user's registry is, as a key: ``--registry`` as given, the folder it is read from
+    and ``$VIGIE_SOURCES`` (which name it when it is not given: ``vigie-sources.toml`` here), and
+    the file's size and time of change (None: there is none). What is built from the registry is
+    kept per process under this key: the places of 35,000 communes take over a second to build."""
+    import os
+
     from crawler.sources.registry import user_registry_path
 
-    user = Path(registry) if registry else user_registry_path()
     try:
-        stat = user.stat()
+        stat = Path(registry or user_registry_path()).stat()
         state: tuple[int, int] | None = (stat.st_size, stat.st_mtime_ns)
     except OSError:
         state = None
-    return str(user.resolve()), state, registry is not None
+    return registry, str(Path.cwd()), os.environ.get("VIGIE_SOURCES"), state
 
 
-def load_named_registry(user: str, named: bool, no_shipped: bool) -> dict[str, Any]:
-    """``load_registry()`` for ``registry_file``'s path, with one-line usage errors."""
+def load_named_registry(registry: str | None, no_shipped: bool) -> dict[str, Any]:
+    """``load_registry()`` with one-line usage errors."""
     from crawler.sources.registry import RegistryError, load_registry
 
     try:
-        return load_registry(user if named else None, not no_shipped)
+        return load_registry(registry, not no_shipped)
     except RegistryError as exc:
         raise click.UsageError(str(exc)) from None
 
 
 @functools.lru_cache(maxsize=4)
-def _source_places(user: str, _state: tuple[int, int] | None, named: bool, no_shipped: bool) -> SourcePlaces:
-    return registry_places(load_named_registry(user, named, no_shipped))
+def _source_places(
+    registry: str | None, _cwd: str, _env: str | None, _state: tuple[int, int] | None, no_shipped: bool
+) -> SourcePlaces:
+    return registry_places(load_named_registry(registry, no_shipped))
 
 
 def registry_places(sources: Mapping[str, Any]) -> SourcePlaces:
