@@ -87,8 +87,6 @@ def serve(
         sys.exit(2)
     archive = _web_archive(reader, registry, no_shipped)
     accounts = _accounts(db, workspace, secure_cookies) if with_accounts else None
-    shown = f"[{host}]" if ":" in host else host
-    click.echo(f"Vigie serves {db} (read-only) on http://{shown}:{port}/ — Ctrl-C to stop", err=True)
     import uvicorn
 
     from web.app import create_app
@@ -101,6 +99,8 @@ def serve(
             super().handle_exit(sig, frame)
 
     app = create_app(archive, accounts)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"Vigie serves {db} (read-only) on http://{shown}:{port}/ — Ctrl-C to stop", err=True)
     # The saved searches' feeds and unsubscription pages (web.alerts): the accounts' workspace,
     # else the workspace if there is one (serving never creates one).
     alerts = accounts.workspace if accounts is not None else _alerts_workspace(db, workspace)
