@@ -100,10 +100,10 @@ def _apply_job(job: DescribeJob) -> Analysis:
 
 
 async def apply_ocr_in(pool: WorkerPool, result: Analysis, outcome: OcrOutcome, url: str) -> Analysis:
-    """``apply_ocr`` in a worker of ``pool``: ``describe`` reads the whole OCR text (its date, its
-    acts, its type), CPU work that would otherwise hold the crawl's reactor (or ``vigie ocr``'s
-    loop) for as long as a long scan takes to read. A worker that fails leaves the document in
-    the queue, with the error."""
+    """``apply_ocr`` in a worker of ``pool``, for ``vigie crawl --ocr``: ``describe`` reads the
+    whole OCR text (its date, its acts, its type), CPU work that would otherwise hold the crawl's
+    reactor for as long as a long scan takes to read. A worker that fails leaves the document in
+    the queue, with the error. (``vigie ocr``, a batch with no reactor, reads it in place.)"""
     if outcome.error:
         return apply_ocr(result, outcome, url)
 
