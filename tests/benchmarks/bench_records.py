@@ -11,7 +11,8 @@ the end of session 11, measured once at the end of session 12's round, tuned on 
 ``heldout6`` (60 acts labelled at the start of session 13, before any reader ran on them;
 measured once at that session's end, tuned on from session 14) and ``heldout7`` (60 acts labelled
 at the start of session 14, before any reader ran on them; measured once at that session's end,
-then tuned on). No part is blind now: the next one must be labelled before any tuning. A blind part is in ``BLIND``: its failures are never printed, so that nobody tunes on it. The
+then tuned on) and ``heldout8`` (60 acts labelled at the end of session 14, before any reader ran on
+them; measured once with records 2026.12.9; blind). A blind part is in ``BLIND``: its failures are never printed, so that nobody tunes on it. The
 scoring is ``tests/quality/records_scoring.py``: each act is tagged and read as a crawl reads a
 short document, and every field is compared with its label. Printed per split: how many acts got
 a record (and how many should), then per field the values filled, labelled and right, precision
@@ -51,8 +52,19 @@ from tests.quality.records_scoring import (  # noqa: E402
     score_records,
 )
 
-SPLITS = ("dev", "heldout", "dev2", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
-BLIND: tuple[str, ...] = ()  # their failures are never printed (heldout7: measured once, then tuned on)
+SPLITS = (
+    "dev",
+    "heldout",
+    "dev2",
+    "heldout2",
+    "heldout3",
+    "heldout4",
+    "heldout5",
+    "heldout6",
+    "heldout7",
+    "heldout8",
+)
+BLIND = ("heldout8",)  # their failures are never printed
 
 
 def run(split: str, smoke: bool) -> tuple[dict[str, RecordsReport], float]:

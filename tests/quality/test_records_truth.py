@@ -60,6 +60,7 @@ ENUMS = {
         "heldout5",
         "heldout6",
         "heldout7",
+        "heldout8",
     },
     "scope": {"new", "renewal", "modification"},
     "authority_kind": {"commune", "epci", "departement", "region", "prefecture"},
@@ -139,6 +140,7 @@ def test_records_are_well_formed_and_split() -> None:
     assert splits["heldout5"] >= 60
     assert splits["heldout6"] >= 60
     assert splits["heldout7"] >= 60
+    assert splits["heldout8"] >= 60
     second = [record for record in records if record["split"] == "heldout2"]
     assert sum(record["kind"] == "none" for record in second) >= 5
     assert (
