@@ -3,6 +3,7 @@ and over which days it is authorised."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from pipelines.dates import MONTH_NAMES as MONTHS
@@ -129,11 +130,41 @@ _ONE_DAY = re.compile(
     rf"(?P<date>\d{{1,2}}(?:er)?{GAP}{MONTHS}{GAP}\d{{4}}){GAP}de{GAP}\d{{1,2}}\s?h",
     re.IGNORECASE,
 )
+_WEEKDAY = rf"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche){GAP})?"
+# "du 1er juin au 30 septembre 2024", "du samedi 22 février 2025 12h00 au lundi 24 février 08h00",
+# "du vendredi 8 novembre 2024, 17h00 au mardi 12novembre 2024 inclus" (a lost space): one year
+# may be written for both.
 _FROM_TO = re.compile(
-    rf"du{GAP}(?P<start>\d{{1,2}}(?:er)?{GAP}{MONTHS}(?:{GAP}\d{{4}})?){GAP}(?:[àa]{GAP}\d{{1,2}}\s?h\d{{0,2}}{GAP})?"
-    rf"au{GAP}(?P<end>\d{{1,2}}(?:er)?{GAP}{MONTHS}{GAP}\d{{4}})",
+    rf"du{GAP}{_WEEKDAY}(?P<start>\d{{1,2}}(?:er)?{GAP}{MONTHS}(?:{GAP}\d{{4}})?),?{GAP}"
+    rf"(?:(?:[àa]|de){GAP})?(?:\d{{1,2}}\s?h\s?\d{{0,2}}{GAP})?"
+    rf"au{GAP}{_WEEKDAY}(?P<end>\d{{1,2}}(?:er)?\s*{MONTHS}(?:{GAP}\d{{4}})?)",
     re.IGNORECASE,
 )
+# A drone arrêté's title for one day: "… au moyen de caméras installées sur des aéronefs sur la
+# commune de Drap le 20 mars 2024", "… à l'occasion de manifestations à Paris le dimanche 6 octobre 2024".
+_FLIGHT_DAY = re.compile(
+    rf"a[ée]ronefs[^.;]{{0,120}}?\ble{GAP}{_WEEKDAY}(?P<date>\d{{1,2}}(?:er)?{GAP}{MONTHS}{GAP}\d{{4}})\b"
+    rf"(?!{GAP}(?:[àa]|de){GAP}\d)",
+    re.IGNORECASE,
+)
+
+
+def _years_given(start: str, end: str) -> tuple[dt.date | None, dt.date | None]:
+    """The two dates of "du … au …", the year written once given to both (the end's to the
+    start; else the start's to the end, a year later if the end would come first)."""
+    end_year = re.search(r"\d{4}$", end)
+    if end_year is None:
+        first = parse_french_date(start) if re.search(r"\d{4}$", start) else None
+        if first is None:
+            return None, None
+        last = parse_french_date(f"{' '.join(end.split())} {first.year}")
+        if last is not None and last < first:
+            last = parse_french_date(f"{' '.join(end.split())} {first.year + 1}")
+        return first, last
+    last = parse_french_date(end)
+    if last is not None and not re.search(r"\d{4}$", start):
+        start = f"{start} {last.year}"
+    return parse_french_date(start), last
 
 
 def retention_days(text: str) -> Found | None:
@@ -161,12 +192,12 @@ def authorised_period(text: str) -> tuple[Found | None, Found | None]:
         return found, found
     span = _FROM_TO.search(part)
     if span is None:
-        return None, None
-    last = parse_french_date(span["end"])
-    first_written = span["start"]
-    if last is not None and not re.search(r"\d{4}$", first_written):
-        first_written = f"{first_written} {last.year}"
-    first = parse_french_date(first_written)
+        day = _FLIGHT_DAY.search(text, 0, 3000)
+        if day is None or (date := parse_french_date(day["date"])) is None:
+            return None, None
+        found = Found(date, day.start("date"), day.end("date"))
+        return found, found
+    first, last = _years_given(span["start"], span["end"])
     if first is None or last is None or first > last:
         return None, None
     return (

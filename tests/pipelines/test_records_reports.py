@@ -209,3 +209,29 @@ def test_a_renewed_fleet_a_funding_envelope_a_grant_asked_for_and_a_year_s_trial
         ),  # "essayer de prendre": no trial
     ):
         assert read_record(TEXTS[record_id], [technology]).kind == kind, record_id
+
+
+def test_a_drone_arrete_s_period_as_recueils_write_it() -> None:
+    import datetime as dt
+
+    from pipelines.records.counts import authorised_period
+
+    for record_id, start, end in (
+        # "… sur des aéronefs sur la commune de Drap le 20 mars 2024": one day, in the title.
+        ("web-attrap-alpes-maritimes-2024-368-drone-drap", dt.date(2024, 3, 20), dt.date(2024, 3, 20)),
+        # "du samedi 22 février 2025 12h00 au lundi 24 février 08h00": the year written once.
+        (
+            "web-attrap-vaucluse-2025-02-22-aeronefs-peypin-d-aigues",
+            dt.date(2025, 2, 22),
+            dt.date(2025, 2, 24),
+        ),
+        # "du vendredi 8 novembre 2024, 17h00 au mardi 12novembre 2024 inclus": a lost space.
+        (
+            "web-attrap-calvados-cab-brs-2024-361-cinq-cameras-aeronefs",
+            dt.date(2024, 11, 8),
+            dt.date(2024, 11, 12),
+        ),
+    ):
+        first, last = authorised_period(TEXTS[record_id])
+        assert first is not None and last is not None, record_id
+        assert (first.value, last.value) == (start, end), record_id
