@@ -61,7 +61,10 @@ _TOWN_WORDS = r"[A-ZÀ-Ý][\w'’]+(?:[ -](?:(?:sur|en|de|du|des|la|le|les|l['�
 _OF_THE_COMMUNE = re.compile(
     rf"(?:(?i:commune){GAP}(?:(?i:de){GAP}|(?i:d)['’])|(?i:maire){GAP}(?:(?i:de){GAP}|(?i:d)['’]))(?P<town>{_TOWN_WORDS})"
 )
-_TOWN_DEPARTEMENT = re.compile(r"\b[àa]\s+(?P<town>[A-ZÀ-Ý][\w'’ -]{2,40}?)\s+\((?:\d{2}|2A|2B)\)")
+# "à Avranches (50)", "A Fronton (Haute-Garonne)": a town with its département's code or name.
+_TOWN_DEPARTEMENT = re.compile(
+    r"\b[àaÀA]\s+(?P<town>[A-ZÀ-Ý][\w'’ -]{2,40}?)\s+\((?:\d{2}|2A|2B|[A-ZÀ-Ý][\w'’]+(?:-[\w'’]+)*)\)"
+)
 
 
 def commune(text: str) -> Found | None:

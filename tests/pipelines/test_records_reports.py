@@ -235,3 +235,14 @@ def test_a_drone_arrete_s_period_as_recueils_write_it() -> None:
         first, last = authorised_period(TEXTS[record_id])
         assert first is not None and last is not None, record_id
         assert (first.value, last.value) == (start, end), record_id
+
+
+def test_a_town_named_with_its_departement_s_name() -> None:
+    from pipelines.records.parties import commune
+
+    for record_id, town in (
+        ("web-boissy-saint-leger-camera-nomade-depots-sauvages", "Boissy-Saint-Léger"),
+        ("web-francetvinfo-vivaise-dix-cameras-38000", "Vivaise"),  # "à Vivaise (Aisne)"
+    ):
+        found = commune(TEXTS[record_id])
+        assert found is not None and found.value == town, record_id
