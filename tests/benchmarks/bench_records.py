@@ -45,6 +45,7 @@ from tests.quality.records_scoring import (  # noqa: E402
     FIELDS,
     PRECISION_TARGET,
     RECALL_TARGETS,
+    SPLITS,
     FieldScore,
     RecordsReport,
     load_records,
@@ -52,18 +53,6 @@ from tests.quality.records_scoring import (  # noqa: E402
     score_records,
 )
 
-SPLITS = (
-    "dev",
-    "heldout",
-    "dev2",
-    "heldout2",
-    "heldout3",
-    "heldout4",
-    "heldout5",
-    "heldout6",
-    "heldout7",
-    "heldout8",
-)
 BLIND = ("heldout8",)  # their failures are never printed
 
 

@@ -37,6 +37,19 @@ from pipelines.tagging.tagger import Tagger
 from tests import realdocs
 
 RECORDS = Path(__file__).with_name("records.toml")
+# The labelled parts, in the order they were labelled (README, "Decision records").
+SPLITS = (
+    "dev",
+    "heldout",
+    "dev2",
+    "heldout2",
+    "heldout3",
+    "heldout4",
+    "heldout5",
+    "heldout6",
+    "heldout7",
+    "heldout8",
+)
 EXACT = (
     "kind",
     "scope",

@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from pipelines.tagging.lexicon import CATEGORY_IDS
+from tests.quality.records_scoring import SPLITS
 
 RECORDS = Path(__file__).with_name("records.toml")
 
@@ -50,18 +51,7 @@ INTEGERS = (
 NUMBERS = ("amount_eur", "funding_rate")
 DATES = ("act_date", "period_start", "period_end")
 ENUMS = {
-    "split": {
-        "dev",
-        "heldout",
-        "heldout2",
-        "dev2",
-        "heldout3",
-        "heldout4",
-        "heldout5",
-        "heldout6",
-        "heldout7",
-        "heldout8",
-    },
+    "split": set(SPLITS),
     "scope": {"new", "renewal", "modification"},
     "authority_kind": {"commune", "epci", "departement", "region", "prefecture"},
     "amount_tax": {"HT", "TTC"},
