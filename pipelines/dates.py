@@ -46,11 +46,13 @@ HEAD_CHARS = 3000
 MONTH_NAMES = (
     r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)"
 )
+# The days of the week, which dates and sittings may carry ("du lundi 4 février 2013").
+WEEKDAY_NAMES = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 _MONTHS = (
     r"janv(?:ier)?|f[ée]v(?:rier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[ûu]t|sept(?:embre)?|"
     r"oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?"
 )
-_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+_WEEKDAY = WEEKDAY_NAMES
 _DATE = rf"(?:\d{{1,2}}(?:er)?\s+(?:{_MONTHS})\.?\s+\d{{4}}|\d{{1,2}}\s*[/.]\s*\d{{1,2}}\s*[/.]\s*\d{{4}})"
 _ANY_DATE = re.compile(_DATE, re.IGNORECASE)
 # "Séance du 16 décembre 2022", "RÉUNION DU CONSEIL MUNICIPAL \n\n DU LUNDI 27 JANVIER 2014": the
@@ -253,9 +255,9 @@ _MONTHS = {
     for number, name in enumerate(FRENCH_MONTHS, start=1)
     for spelling in {name, name.replace("é", "e").replace("û", "u")}
 }
-_WEEKDAY = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+_OPTIONAL_WEEKDAY = rf"(?:{WEEKDAY_NAMES}\s+)?"
 _PLAIN_NUMERIC = re.compile(r"([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})")
-_PLAIN_WORDS = re.compile(_WEEKDAY + r"([0-9]{1,2})\s+([^\W\d]{3,9})\s+([0-9]{4})", re.IGNORECASE)
+_PLAIN_WORDS = re.compile(_OPTIONAL_WEEKDAY + r"([0-9]{1,2})\s+([^\W\d]{3,9})\s+([0-9]{4})", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from pipelines.dates import MONTH_NAMES as MONTHS
-from pipelines.dates import parse_french_date
+from pipelines.dates import WEEKDAY_NAMES, parse_french_date
 from pipelines.records.numbers import COUNT, count_value
 from pipelines.records.spans import GAP, Found, decision_part, sentence_end
 
@@ -126,11 +126,11 @@ _YEARS = re.compile(
     rf"pour{GAP}une{GAP}dur[ée]e{GAP}(?:maximale{GAP})?de{GAP}(?P<count>{COUNT}){GAP}ans", re.IGNORECASE
 )
 _ONE_DAY = re.compile(
-    rf"(?:limit[ée]e{GAP}au|le){GAP}(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche){GAP})?"
+    rf"(?:limit[ée]e{GAP}au|le){GAP}(?:{WEEKDAY_NAMES}{GAP})?"
     rf"(?P<date>\d{{1,2}}(?:er)?{GAP}{MONTHS}{GAP}\d{{4}}){GAP}de{GAP}\d{{1,2}}\s?h",
     re.IGNORECASE,
 )
-_WEEKDAY = rf"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche){GAP})?"
+_WEEKDAY = rf"(?:{WEEKDAY_NAMES}{GAP})?"
 # "du 1er juin au 30 septembre 2024", "du samedi 22 février 2025 12h00 au lundi 24 février 08h00",
 # "du vendredi 8 novembre 2024, 17h00 au mardi 12novembre 2024 inclus" (a lost space): one year
 # may be written for both.

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from pipelines.dates import MONTH_NAMES as MONTHS
-from pipelines.dates import parse_french_date
+from pipelines.dates import WEEKDAY_NAMES, parse_french_date
 from pipelines.records.spans import Found
 
-_WEEKDAY = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+_WEEKDAY = rf"(?:{WEEKDAY_NAMES}\s+)?"
 # "Arrêté n° 2024-44 du 29 avril 2024", "Délibération 2-3 du Vendredi 23 janvier 2009" (a number
 # without "n°" is digits and separators only).
 _HEADING = re.compile(
@@ -52,7 +52,7 @@ _SITTING_DATE = re.compile(
     # A département's or a région's sitting: "Assemblée plénière auvergnate et rhônalpine du …".
     rf"|(?:assembl[ée]e|session)\s+pl[ée]ni[èe]re(?:\s+[\wéèô-]+){{0,3}}?"
     rf"|conseil\s+municipal|r[ée]union)\s+du\s+"
-    rf"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?P<date>\d{{1,2}}(?:er)?\s+{MONTHS}\s+\d{{4}})",
+    rf"{_WEEKDAY}(?P<date>\d{{1,2}}(?:er)?\s+{MONTHS}\s+\d{{4}})",
     re.IGNORECASE,
 )
 
@@ -62,7 +62,7 @@ _SITTING_DATE = re.compile(
 _REPORTED = re.compile(
     # "Le Conseil de Paris a donné son feu vert, lundi 23 novembre 2009, à …".
     rf"\b(?:approuv|vot[ée]|adopt|d[ée]cid|confirm|d[ée]lib[ée]r|feu\s+vert)\w*[^.\n]{{0,80}}?"
-    rf"(?:\b(?:le|ce|du)\s+{_WEEKDAY}|,\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)"
+    rf"(?:\b(?:le|ce|du)\s+{_WEEKDAY}|,\s+{WEEKDAY_NAMES}\s+)"
     rf"(?P<date>\d{{1,2}}(?:er)?\s+{MONTHS}\s+\d{{4}})",
     re.IGNORECASE,
 )
