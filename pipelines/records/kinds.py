@@ -242,25 +242,27 @@ def _cited(text: str, at: int) -> bool:
     return re.match(r"\s*vu\b", line, re.IGNORECASE) is not None
 
 
+def _uncited(pattern: re.Pattern[str], text: str, within: int) -> re.Match[str] | None:
+    """The first match of ``pattern`` in the first ``within`` characters that no recital cites."""
+    return next(
+        (found for found in pattern.finditer(text, 0, within) if not _cited(text, found.start())), None
+    )
+
+
 _TABLED_WITH = re.compile(r"\.\s+(?=V[œo]e?ux?\s+d[ée]pos[ée])", re.IGNORECASE)
 
 
 def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Found | None]:
     """(kind, scope) with the span they were read from; scope only for prefectoral authorisations."""
     head = text[:600]
-    experiment = next(
-        (found for found in _EXPERIMENT.finditer(text, 0, 3000) if not _cited(text, found.start())), None
-    )
+    experiment = _uncited(_EXPERIMENT, text, 3000)
     if experiment is not None:  # the 2023 Olympic Games law: algorithmic processing, on trial
         return Found("experiment", experiment.start(), experiment.end()), None
     prefects = (
         _PREFECTORAL_HEADING.search(head)
         or _PREFECT.search(head)
         or _RECUEIL.search(head)
-        or next(
-            (found for found in _REPORTED_ARRETE.finditer(text, 0, 1500) if not _cited(text, found.start())),
-            None,
-        )
+        or _uncited(_REPORTED_ARRETE, text, 1500)
     )
     # A press report of a prefect's drone authorisation names the prefecture further down.
     reported = prefects is None and _PREFECT.search(text, 0, 1500) is not None
