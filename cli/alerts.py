@@ -39,24 +39,6 @@ def opened_workspace(workspace: str | None, db: str, files_dir: str | None) -> I
         handle.close()
 
 
-@contextmanager
-def sending(handle: Workspace) -> Iterator[None]:
-    """The workspace's lock for ``vigie alerts send`` (``archive.lock``, on the workspace's own
-    database); exit 3 when another run holds it, as a second crawl does."""
-    from archive.lock import ArchiveLock, ArchiveLockedError
-
-    lock = ArchiveLock(handle.location, "workspace")
-    try:
-        lock.acquire("alerts send")
-    except ArchiveLockedError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(3)
-    try:
-        yield
-    finally:
-        lock.release()
-
-
 @click.group()
 def alerts() -> None:
     """Saved searches that e-mail a digest of what is new, and have an Atom feed each."""
@@ -244,7 +226,7 @@ def send(
     Quiet when nothing is new (no e-mail either); exits 1 when an e-mail could not be sent,
     which the next run sends. Example: vigie crawl --all --quiet && vigie alerts send
     """
-    from cli.options import reading_store
+    from cli.options import reading_store, writing
     from workspace.alerts_send import send_digests
     from workspace.alerts_smtp import SmtpConfigError, SmtpMailer, SmtpSettings
 
@@ -278,7 +260,7 @@ def send(
             else:
                 # One sender at a time: two runs (a slow one and the next cron's) would each mail
                 # a digest the other has recorded pending but not yet sent.
-                with sending(handle), SmtpMailer(settings) as mailer:
+                with writing(handle, "alerts send", "workspace"), SmtpMailer(settings) as mailer:
                     report = send_digests(
                         handle, searcher, public_url or "", mailer, settings.sender, moment, places.records
                     )

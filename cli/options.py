@@ -259,13 +259,14 @@ def can_write(location: Any) -> bool:
 
 
 @contextmanager
-def writing(store: Any, command: str) -> Iterator[None]:
-    """Hold the archive's writer lock (``archive.lock``); exit 3 when another run holds it."""
+def writing(store: Any, command: str, what: str = "archive") -> Iterator[None]:
+    """Hold the writers' lock (``archive.lock``) of ``store``'s database (an archive, or a
+    workspace: ``what``); exit 3 when another run holds it, after closing ``store``."""
     import sys
 
     from archive.lock import ArchiveLock, ArchiveLockedError
 
-    lock = ArchiveLock(store.location)
+    lock = ArchiveLock(store.location, what)
     try:
         lock.acquire(command)
     except ArchiveLockedError as exc:
