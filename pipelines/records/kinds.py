@@ -17,7 +17,9 @@
 | `debate_only` | a question, a debate, information: nothing decided |
 
 The first rule that matches wins, in the order of the table: a prefect's arrêté is read by its
-heading; a council's act by the most specific words of its title, then of its decision. A
+heading; a report of a decision (a press article, a town's news) by what its title or the
+first sentence of its lead tells (``clauses``); a council's act by the most specific words of its
+title, then of its decision (``council_words``). A
 renewal or an upkeep must name what it is of in its line ("le renouvellement du label" is not
 the cameras'); a device only wished for in its sentence ("souhaite expérimenter", "il est
 envisagé d'installer") and a body or a vote that oversees or consults (``_undecided``) make a
@@ -27,8 +29,9 @@ debate.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
+from pipelines.records.clauses import reported_kind
+from pipelines.records.council_words import COUNCIL_RULES, about_a_device
 from pipelines.records.spans import Found, decision_part, sentence_in_line
 
 _EXPERIMENT = re.compile(
@@ -89,98 +92,6 @@ _SCOPES = (
     ("renewal", re.compile(r"renouvellement|reconduit", re.IGNORECASE)),
     ("modification", re.compile(r"modification|modifi[ée]", re.IGNORECASE)),
 )
-_COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "moratorium_ban",
-        re.compile(
-            r"\bmoratoire\b|\binterdi(?:ction|re)\b|arr[êe]ter\s+le\s+d[ée]ploiement"
-            r"|n['’]\s?installerons\s+pas",
-            re.IGNORECASE,
-        ),
-    ),
-    ("motion_against", re.compile(r"\b(?:v[œo]e?u|motion)\b", re.IGNORECASE)),
-    # An experiment made permanent is a deployment.
-    ("deployment", re.compile(r"\bp[ée]rennis", re.IGNORECASE)),
-    (
-        "experiment",
-        re.compile(
-            r"(?<!terrain\sd['’])exp[ée]riment|\btester\b|\bessayer\b(?!\s+de\b|\s+d['’])|\b[àa]\s+l['’]essai\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "grant_award",
-        re.compile(
-            r"attribution\s+d['’]une\s+subvention|subvention\s+(?:attribu|accord)|fonds\s+de\s+concours"
-            r"|\ba\s+attribu[ée]\s+\d[\d  .,]*\s?(?:euros|€)"
-            # A département's or région's scheme that funds the communes' devices.
-            r"|(?:propos|accord|vers)\w*\s+(?:des\s+|une\s+)?aides?\s+(?:financi[èe]res?\s+)?aux\s+(?:communes|collectivit)"
-            r"|modalit[ée]s\s+de\s+soutien|aider\s+les\s+(?:collectivit|communes|villages)"
-            r"|soutien[ts]?\s+(?:financi\w+\s+)?(?:les|aux)\s+(?:collectivit|communes)|plafond\s+de\s+(?:la\s+)?subvention"
-            # "propose aux communes … un soutien financier", "apporter une subvention aux projets … portés
-            # par les communes", "bénéficieront d'une enveloppe de l'Etat".
-            r"|propos\w*[^.]{0,60}?soutien\s+financier|subvention\s+aux\s+projets|b[ée]n[ée]ficie\w*\s+d['’]une\s+enveloppe"
-            r"|\baides?\s+(?:d[ée]partementales?|r[ée]gionales?)\b|programmation\s+(?:\w+\s+){0,3}?(?:DETR|DSIL)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "grant_request",
-        re.compile(
-            r"demande\s+(?:de|d['’]une)\s+subvention|sollicit\w*\s+(?:une\s+|la\s+|l['’]\s*)?(?:\w+\s+){0,3}?(?:aide|subvention)"
-            r"|\bFIPD\b|\bDETR\b|\bDSIL\b|fonds\s+interminist[ée]riel",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "procurement_award",
-        re.compile(
-            r"attribution\s+d(?:u|es)\s+march[ée]s?|march[ée]s?\s+(?:public\s+|unique\s+)?(?:a\s+[ée]t[ée]\s+|est\s+)?(?:attribu|pass[ée])"
-            r"|attribution\s+de\s+l['’]\s?accord[\s-]cadre|accord[\s-]cadre[^.]{0,80}?(?:attribu|conclu|sign|pass[ée]\s+avec|notifi)"
-            r"|avis\s+d['’]attribution|attributaire|titulaire\s+du\s+march[ée]"
-            r"|march[ée][^.]{0,80}?(?:sign[ée]|conclu)\s+avec"
-            r"|(?:achat|acquisition)[^.]{0,120}\bsoci[ée]t[ée]\s+[A-ZÀ-Ý]",
-            re.IGNORECASE,
-        ),
-    ),
-    ("maintenance", re.compile(r"\bmaintenance\b|\bentretien\b", re.IGNORECASE)),
-    (
-        "convention",
-        # Not the European Convention on Human Rights, which acts cite among their grounds.
-        re.compile(r"\bconvention\b(?!\s+europ[ée]enne)|mise\s+[àa]\s+disposition", re.IGNORECASE),
-    ),
-    (
-        "renewal",
-        re.compile(
-            r"renouv[eèé]l+ement|renouvel(?:le|lent|er)\s+(?:son|le|leur|ses|les)\s+(?:parc|syst[èe]me|dispositif|contrat|march[ée])",
-            re.IGNORECASE,
-        ),
-    ),
-    # A study of feasibility decides nothing about a device yet.
-    ("debate_only", re.compile(r"[ée]tude\s+(?:de\s+faisabilit[ée]|visant|pr[ée]alable)", re.IGNORECASE)),
-    (
-        "extension",
-        re.compile(
-            r"\bextension\b|nouvelles?\s+cam[ée]ras|d[ée]ploiement\s+compl[ée]mentaire"
-            r"|cam[ée]ras\s+(?:de\s+[\w-]+\s+)?suppl[ée]mentaires|davantage\s+de\s+cam[ée]ras"
-            # "la troisième tranche de vidéoprotection", "augmenter son parc de caméras".
-            r"|(?:deuxi[èe]me|troisi[èe]me|quatri[èe]me|cinqui[èe]me|nouvelle|\d+e)\s+tranche\b"
-            r"|augment\w*\s+(?:de\s+[^.]{0,30}?)?(?:le\s+nombre\s+de|son\s+parc\s+de|le\s+parc\s+de)\s+cam[ée]ras",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "deployment",
-        re.compile(
-            r"\binstallation\b|mise\s+en\s+place|acquisition|d[ée]ploiement|\bachat\b|implantation"
-            r"|\binstall(?:er|[ée]e?s?)\b|\bdispos[ée]es?\b|inaugur|(?<!se\s)\bd[ée]ploy(?:er|[ée]e?s?)\b"
-            # "La police municipale se dote de caméras piétons", "la Ville s'est équipée de".
-            r"|\bse\s+dot(?:e|ent|er)\s+d|s['’]\s?(?:est\s+)?[ée]quip|\bmise?s?\s+en\s+service"
-            r"|\b(?:est|sont)\s+(?:d[ée]sormais\s+)?[ée]quip[ée]e?s?\s+(?:de|d['’])",
-            re.IGNORECASE,
-        ),
-    ),
-]
 # A vœu or a motion is against a technology only when it says so; one that asks for more
 # cameras or plate readers is a debate.
 _AGAINST = re.compile(
@@ -288,44 +199,25 @@ def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Fo
                 if scoped is not None:
                     return found, Found(scope, scoped.start(), scoped.end())
             return found, Found("new", match.start(), match.end())
+    if title is None:  # not an item cut from minutes: a report is read by what it tells
+        reported = reported_kind(text)
+        if reported is not None:
+            return _against(reported, text, head), None
     named = title or head
     # A title may join the deliberation and the vœux tabled with it ("Signature d'une convention
     # … . Vœu déposé par …"): the deliberation is what the act decides.
     own = _TABLED_WITH.split(named, maxsplit=1)[0]
     for part in (own, named) if own != named else (named,):
-        for kind, pattern in _COUNCIL_RULES:
-            match = _about_a_device(kind, pattern.finditer(part), part)
+        for kind, pattern in COUNCIL_RULES:
+            match = about_a_device(kind, pattern.finditer(part), part)
             if match is not None:
                 return _against(_at(kind, match, text, named), text, named), None
     start, end = decision_part(text)
-    for kind, pattern in _COUNCIL_RULES:
-        match = _about_a_device(kind, pattern.finditer(text, start, end), text)
+    for kind, pattern in COUNCIL_RULES:
+        match = about_a_device(kind, pattern.finditer(text, start, end), text)
         if match is not None:
             return _against(Found(kind, match.start(), match.end()), text, named), None
     return Found("debate_only", 0, 0), None
-
-
-# Words that say what a renewal or an upkeep is of: a device, or the contract for one. Without
-# one in its line, "le renouvellement du label" or an "Entretien avec" the vice-president (an
-# interview) is not about the cameras.
-_GENERIC = frozenset({"renewal", "maintenance"})
-_DEVICE_OR_CONTRACT = re.compile(
-    r"\b(?:cam[ée]ra|vid[ée]o|syst[èe]me|dispositif|[ée]quipement|mat[ée]riel|logiciel|drone|LAPI|capteur"
-    r"|contrat|march[ée]|convention|autorisation|r[ée]seau)",
-    re.IGNORECASE,
-)
-
-
-def _about_a_device(kind: str, matches: Iterator[re.Match[str]], text: str) -> re.Match[str] | None:
-    """The first match of a kind's words; for a renewal or an upkeep, the first whose line (or
-    sentence) names what is renewed or kept up."""
-    for match in matches:
-        if kind not in _GENERIC:
-            return match
-        start, end = sentence_in_line(text, match.start(), match.end())
-        if _DEVICE_OR_CONTRACT.search(text, start, end):
-            return match
-    return None
 
 
 def _against(found: Found, text: str, named: str) -> Found:

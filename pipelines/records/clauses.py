@@ -1,0 +1,264 @@
+"""Where a report tells its decision: the first sentence of its title or lead whose main clause
+says that someone decided, did or obtained something (a decision taken), as opposed to what was
+already there, wished for, or done elsewhere.
+
+A press article or a town's news page tells one decision ("Le conseil municipal a voté l'extension
+…", "La police municipale sera équipée de caméras-piétons", "Toulouse demande 7M€ à l'État") and
+surrounds it with background ("Installé en 2010 et étendu en 2014 grâce au FIPD, le réseau …"),
+other towns ("Alors que Nice vient de lancer …") and wishes ("le maire souhaite …"). Read with the
+kinds' rules over the whole page, the background's words win as often as the decision's; read in
+the sentence that tells the decision, they do not. Acts (deliberations, arrêtés) are not read
+here: their heading and their articles say what they decide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pipelines.records.council_words import (
+    COUNCIL_RULES,
+    COUNCIL_RULES_BY_KIND,
+    DEVICE_OR_CONTRACT,
+    about_a_device,
+)
+from pipelines.records.spans import Found
+
+# What a council's own act has and a report of it has not: its register, its deliberating formula.
+_COUNCIL_ACT = re.compile(
+    r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r|\bD[ÉE]LIB[ÈE]RE\b|\bD[ÉE]CIDE\b|registres?\s+des\s+d[ée]lib[ée]rations"
+    r"|^\s*Article\s+(?:1|1er|premier)\b|rapport\s+au\s+conseil|^\s*s[ée]ance\s+du\b|\bARR[ÊE]TE\b",
+    re.MULTILINE,
+)
+# A report's title that names a ban, a vœu, a grant or a contract says what it reports; one that
+# names an installation may name what a grant or a contract is for.
+_TITLE_CHARS = 200
+_TITLED_KINDS = frozenset(
+    {"moratorium_ban", "motion_against", "grant_award", "grant_request", "procurement_award", "convention"}
+)
+# How far a report's decision is looked for: its title and lead, where news writing puts it.
+LEAD_CHARS = 900
+
+# A finite verb that tells a decision taken or an act done, in the tenses news use: the perfect
+# ("a voté", "ont été installées"), the present ("vote", "s'équipe", "demande"), the near past
+# ("vient d'acquérir") and the future ("va installer", "seront installées", "sera équipée").
+_DONE = (
+    r"vot|adopt|approuv|valid|d[ée]cid|act[ée]|attribu|retenu|choisi|sign|install|[ée]quip|acqu[ie]"
+    r"|investi|lanc|d[ée]ploy|mis\w*\s+en\s+(?:place|service)|obten|obtient|re[çc]u|autoris|interdi"
+    r"|renon|refus|suspend|supprim|inaugur|demand|sollicit|command|test|exp[ée]riment|renouvel"
+    r"|[ée]tend|dot[ée]|financ|subventionn|accord|achet|remplac|pos[ée]|implant|branch|raccord|propos"
+)
+_AUX = r"(?:a|ont|avons|a\s+[ée]t[ée]|ont\s+[ée]t[ée]|est|sont|sera|seront|vient\s+d['’]\s?|viennent\s+d['’]\s?|va|vont)"
+_NOT_A_NOUN = (
+    "".join(
+        rf"(?<!\b{article}\s)"
+        for article in (
+            "la",
+            "le",
+            "les",
+            "un",
+            "une",
+            "des",
+            "du",
+            "de",
+            "sa",
+            "son",
+            "ses",
+            "ce",
+            "cette",
+            "en",
+            "au",
+            "aux",
+        )
+    )
+    + r"(?<!['’])"
+)
+_TAKEN = re.compile(
+    # "a voté", "ont été installées", "sera équipée", "vient d'acquérir", "va installer",
+    # "s'est dotée", "est désormais équipée" (an adverb may sit between).
+    rf"\b{_AUX}\s+(?:(?:d[ée]sormais|bien|officiellement|enfin|bient[ôo]t|aussi|d[ée]j[àa]|notamment)\s+)?(?:se\s+|s['’]\s?)?(?:re|r[ée])?(?:{_DONE})\w*"
+    rf"|\bs['’]\s?(?:est|sont)\s+(?:\w+\s+)?(?:{_DONE})\w*"
+    # The present of a decision: "Toulouse demande 7M€", "la ville s'équipe", "le conseil vote";
+    # not the noun ("la demande", "un vote", "le test").
+    rf"|{_NOT_A_NOUN}\b(?:se\s+dote|s['’]\s?[ée]quipe|vote|adopte|approuve|valide|d[ée]cide|attribue|signe|installe|investit"
+    r"|lance|d[ée]ploie|demande|sollicite|obtient|re[çc]oit|autorise|interdit|renonce|refuse|suspend|teste"
+    r"|exp[ée]rimente|renouvelle|[ée]tend|acquiert|remplace|finance|subventionne|inaugure|renforce)\b",
+    re.IGNORECASE,
+)
+# Words that make a sentence's decision not (yet) taken: a wish, a plan under study, a question.
+_NOT_TAKEN = re.compile(
+    r"\bsouhait(?:e|ent|erai\w*|[ée]e?s?)\b|\benvisag\w*|\bambition\b|\bpourrai(?:t|ent)\b|\bdevrai(?:t|ent)\b|\bsusceptibles?\b"
+    r"|\br[ée]fl[ée]chi\w*|\br[ée]flexion\b|\bs['’]\s?interroge\w*|\bn['’]\s?exclu\w*|\bint[ée]ress[ée]e?s?\b"
+    r"|\bquestion\b|\binterpell\w*|\bd[ée]bat\w*|\bpas\s+[àa]\s+l['’]\s?ordre\s+du\s+jour|\b(?:ne|n['’])\s?\w+\s+pas\b"
+    r"|\bprojet\s+de\b|\b[ée]tude\b|\bsi\s+(?:elle|il|la|le)\b",
+    re.IGNORECASE,
+)
+# A sentence that says, without a verb of decision, that nothing is decided yet.
+_UNDECIDED = re.compile(
+    r"\bpas\s+[àa]\s+l['’]\s?ordre\s+du\s+jour|\bn['’]\s?exclu\w*\s+pas|\bs['’]\s?interroge\w*"
+    r"|\best\s+int[ée]ress[ée]e?\b",
+    re.IGNORECASE,
+)
+# What was there before the decision: "Installé en 2010", "depuis 2018", "Pour rappel", "déjà".
+_BACKGROUND = re.compile(
+    r"\bpour\s+rappel\b|\bdepuis\s+(?:(?:19|20)\d\d|plus\s+de|\d+\s+ans|des\s+ann[ée]es|le\s+d[ée]but)"
+    # The pluperfect tells what had been done before: "l'ère Gaudin qui avait déployé 1400 caméras".
+    r"|\bavai(?:t|ent)\s+(?:[ée]t[ée]\s+)?\w+[ée]e?s?\b"
+    r"|^\s*(?:install|mis|[ée]tendu|cr[ée][ée])\w*\s+en\s+(?:19|20)\d\d|\bd[ée]j[àa]\s+(?:[ée]quip|install|en\s+place|existant)",
+    re.IGNORECASE,
+)
+# A sentence that opens on what happens elsewhere ("Alors que Nice vient de lancer …, ce dispositif
+# n'est pas à l'ordre du jour à Lyon") tells its own decision after the comma.
+_ELSEWHERE = re.compile(r"^\s*(?:alors\s+que|tandis\s+que|apr[èe]s|comme|si)\b[^,]{0,200},", re.IGNORECASE)
+_NOT_TAKEN_AFTER = 40
+# A sentence addressed to the reader ("Vous souhaitez mener à bien un projet …") presents a scheme
+# or a procedure, and the State's lawmakers act for the country, not for the place a report is
+# about ("Le gouvernement n'a pas encore sauté le pas, mais installe … le cadre d'un déploiement"):
+# neither tells the decision reported.
+_NOT_LOCAL = re.compile(
+    r"\bvous\b|^\s*(?:le\s+gouvernement|le\s+ministre|la\s+loi|le\s+parlement|le\s+s[ée]nat"
+    r"|l['’]\s?assembl[ée]e\s+nationale|les\s+d[ée]put[ée]s)\b",
+    re.IGNORECASE,
+)
+# What a decision is for is not what it decides: "demande au gouvernement la modification de la loi,
+# afin de pouvoir lancer l'expérimentation", "une demande d'autorisation qui permettra de solliciter".
+_PURPOSE = re.compile(r"\b(?:afin\s+d|en\s+vue\s+d|pour\s+pouvoir|permett\w*\s+d)", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^\s.!?][^.!?\n]*(?:[.!?]+|\n|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Told:
+    """A sentence of a report's lead that tells a decision: ``taken`` when its main clause says
+    it was taken (or will be, in the future of news), else wished for, asked or debated."""
+
+    start: int
+    end: int  # the sentence's end, or where it turns to the decision's purpose
+    taken: bool
+
+
+def reported_decision(text: str) -> Told | None:
+    """The first sentence of a report's title and lead that tells a decision, or None."""
+    for start, end in _sentences(text, LEAD_CHARS):
+        sentence = text[start:end]
+        elsewhere = _ELSEWHERE.match(sentence)
+        if elsewhere is not None:
+            start, sentence = start + elsewhere.end(), sentence[elsewhere.end() :]
+        if _BACKGROUND.search(sentence) or _NOT_LOCAL.search(sentence):
+            continue
+        taken = _TAKEN.search(sentence)
+        if taken is None:
+            undecided = _UNDECIDED.search(sentence)
+            if undecided is not None:  # "ce dispositif n'est pas à l'ordre du jour à Lyon"
+                return Told(start, end, False)
+            continue
+        # A wish or a question governs the verb it precedes, or its object just after: "souhaite
+        # que la ville s'équipe", "ont relancé le débat sur …"; not a purpose further on.
+        window = sentence[: taken.end() + _NOT_TAKEN_AFTER]
+        purpose = _PURPOSE.search(sentence, taken.end())
+        return Told(
+            start, start + (purpose.start() if purpose else len(sentence)), _NOT_TAKEN.search(window) is None
+        )
+    return None
+
+
+def _sentences(text: str, within: int) -> Iterator[tuple[int, int]]:
+    for found in _SENTENCE.finditer(text, 0, min(within, len(text))):
+        if len(found[0].strip()) > 12:  # a caption, a date or a menu item is not a sentence
+            yield found.start(), found.end()
+
+
+def reported_kind(text: str) -> Found | None:
+    """The kind of decision a report tells, with its span: in its title, when the title names a
+    ban, a vœu, a grant or a contract; else in the first sentence of its lead that tells a
+    decision (``debate_only`` when that decision is not taken). None for a council's own act, and
+    for a report whose lead tells no decision a kind's words or its verb say."""
+    if _COUNCIL_ACT.search(text, 0, 3000) is not None:
+        return None
+    titled = _titled_kind(text)
+    if titled is not None:
+        return titled
+    told = reported_decision(text)
+    if told is None:
+        return None
+    if not told.taken:
+        return Found("debate_only", told.start, told.end)
+    return _told_kind(text, told.start, told.end)
+
+
+def _titled_kind(text: str) -> Found | None:
+    title, *body = text.lstrip().split("\n", 1)
+    if not body or len(title) > _TITLE_CHARS:  # a paragraph, not a title
+        return None
+    at = text.find(title)
+    for kind, pattern in COUNCIL_RULES:
+        if kind not in _TITLED_KINDS:
+            continue
+        match = about_a_device(kind, pattern.finditer(title), title)
+        if match is not None:
+            return Found(kind, at + match.start(), at + match.end())
+    return None
+
+
+# Only a prefect authorises cameras on aircraft: "La règlementation autorise les militaires de la
+# gendarmerie nationale à déployer des drones".
+_DRONES_AUTHORISED = re.compile(r"autoris\w*[^.]{0,80}?\bdrones?\b", re.IGNORECASE)
+# "les travaux de pose de caméras": a report's word for an installation, read with the kinds'.
+_POSE = ("deployment", re.compile(r"\bpose\s+d", re.IGNORECASE))
+_SUM = r"\d\s?(?:M?€|millions?|euros)"
+# What a sentence's verb tells when no kind's words are in it.
+_BY_VERB: list[tuple[str, re.Pattern[str]]] = [
+    # "Toulouse demande 7M€ à l'Etat".
+    (
+        "grant_request",
+        re.compile(
+            rf"\b(?:demand|sollicit)\w*\s+[^.]{{0,40}}?(?:{_SUM}|[ée]tat\b|financement)", re.IGNORECASE
+        ),
+    ),
+    # "Nous avons acquis 3 drones", "la ville va installer des caméras".
+    (
+        "deployment",
+        re.compile(
+            r"\b(?:acqu[ie]s|acquiert|achet|install|[ée]quip|dot[ée]|d[ée]ploy|implant|mis\w*\s+en\s+place)\w*"
+            r"\s+(?:de\s+|d['’]\s?)?(?:\d+|une?|des|deux|trois|quatre|cinq|six|plusieurs|nouvea\w*|nouvelles?|ses|son|sa|les|le|la)?"
+            r"\s*(?:\w+\s+)?(?:cam[ée]ras?|drones?|dispositif|syst[èe]me|vid[ée]o|capteurs?|lecteurs?|LAPI|pi[èe]ges?)",
+            re.IGNORECASE,
+        ),
+    ),
+    # "la commune a obtenu 40 000 euros".
+    (
+        "grant_award",
+        re.compile(
+            rf"\b(?:obten|obtient|re[çc]oi|re[çc]u|per[çc]oi|per[çc]u)\w*\s+[^.]{{0,40}}?(?:{_SUM}|subvention|aide|financement)",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
+
+def _told_kind(text: str, start: int, end: int) -> Found | None:
+    """The kind of the decision a report's sentence tells: the first kind's words in it (the main
+    clause's object comes first: "a validé l'attribution du marché pour … l'extension"), else what
+    its verb says."""
+    drones = _DRONES_AUTHORISED.search(text, start, end)
+    if drones is not None:
+        return Found("drone_authorisation", drones.start(), drones.end())
+    first: Found | None = None
+    for kind, pattern in [*COUNCIL_RULES, _POSE]:
+        match = about_a_device(kind, pattern.finditer(text, start, end), text)
+        if match is not None and (first is None or match.start() < first.start):
+            first = Found(kind, match.start(), match.end())
+    if first is not None and first.value == "deployment":
+        if DEVICE_OR_CONTRACT.search(text, start, end) is None:
+            return None  # "la police municipale se dote d'un nouvel arsenal": of what, the next sentences say
+        # "le déploiement de 500 nouvelles caméras": more cameras for a system already there.
+        more = COUNCIL_RULES_BY_KIND["extension"].search(text, first.start, end)
+        if more is not None:
+            return Found("extension", more.start(), more.end())
+    if first is not None:
+        return first
+    for kind, pattern in _BY_VERB:
+        match = pattern.search(text, start, end)
+        if match is not None:
+            return Found(kind, match.start(), match.end())
+    return None

@@ -1,0 +1,73 @@
+"""A report's decision read in the sentence that tells it (``pipelines.records.clauses``): its
+title and lead say what was decided, and the background, other towns and wishes around it do not.
+Real labelled texts (tests/quality/records.toml), each read wrong before this reader."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from pipelines.records import read_record
+from pipelines.records.clauses import reported_decision
+
+QUALITY = Path(__file__).parents[1] / "quality" / "records.toml"
+with QUALITY.open("rb") as handle:
+    TEXTS = {entry["id"]: entry["text"] for entry in tomllib.load(handle)["record"]}
+
+
+def test_the_sentence_that_tells_the_decision_says_its_kind() -> None:
+    for record_id, kind in (
+        # "a validé fin janvier l'attribution du marché", not the FIPD that funded the network in 2014.
+        ("h8-faxinfo-conseil-executif-marche-videoprotection-4-4-millions", "procurement_award"),
+        # "Toulouse demande 7M€ à l'Etat": the title's verb, with no word of a grant.
+        ("h8-toulouseinfos-toulouse-subvention-7-2-millions-350-cameras", "grant_request"),
+        # "la police municipale de Juvignac sera désormais équipée de 6 caméras-piétons".
+        ("h8-juvignac-police-municipale-6-cameras-pietons", "deployment"),
+        # "Nous avons acquis 3 drones".
+        ("web-nextinpact-estrosi-nice-trois-drones-colline-chateau", "deployment"),
+        # "a approuvé le projet d'étendre le parc de caméras".
+        ("web-meaulte-cm-2021-04-15-extension-7-a-16", "extension"),
+        # "La règlementation autorise les militaires de la gendarmerie … à déployer des drones".
+        ("web-marennes-hiers-brouage-drone-gendarmerie-atteintes-aux-biens", "drone_authorisation"),
+    ):
+        assert read_record(TEXTS[record_id], ["videoprotection"]).kind == kind, record_id
+
+
+def test_a_decision_not_taken_is_a_debate() -> None:
+    for record_id in (
+        # "Alors que … Nice vient de lancer …, ce dispositif n'est pas à l'ordre du jour à Lyon."
+        "web-lyoncapitale-lyon-reconnaissance-faciale-pas-a-l-ordre-du-jour",
+        # A written question and its answer "ont relancé le débat sur la vidéosurveillance".
+        "h8-dayfr-quimperle-question-ecrite-videosurveillance-2024-12-17",
+        # The unions "s'interrogent sur la pertinence d'installer" a device.
+        "web-francebleu-mayenne-colleges-cameras-abords-projet-richefou",
+    ):
+        assert read_record(TEXTS[record_id], ["videoprotection"]).kind == "debate_only", record_id
+
+
+def test_background_lawmakers_and_the_reader_tell_no_decision() -> None:
+    text = (
+        "Installé en 2010 et étendu en 2014 grâce au FIPD, le réseau compte 40 caméras. "
+        "Le gouvernement installe le cadre d'un déploiement national. "
+        "Vous souhaitez installer des caméras ? "
+        "La ville avait déployé 12 caméras. "
+        "Le conseil municipal a voté l'attribution du marché à la société Axians."
+    )
+    told = reported_decision(text)
+    assert told is not None and told.taken
+    assert text[told.start : told.end].startswith("Le conseil municipal a voté")
+    assert read_record(text, ["videoprotection"]).kind == "procurement_award"
+    # What a decision is for is not what it decides.
+    asked = "La région demande au gouvernement de modifier la loi, afin de pouvoir lancer l'expérimentation."
+    told = reported_decision(asked)
+    assert told is not None and "expérimentation" not in asked[told.start : told.end]
+
+
+def test_a_council_s_own_act_is_read_by_its_articles_not_by_its_lead() -> None:
+    act = (
+        "Le conseil municipal a voté l'installation de caméras en 2019.\n"
+        "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n"
+        "Article 1 : de solliciter une subvention au titre du FIPD pour l'extension du dispositif."
+    )
+    assert reported_decision(act) is not None  # a report would be read by its first sentence
+    assert read_record(act, ["videoprotection"]).kind == "grant_request"
