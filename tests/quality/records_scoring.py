@@ -49,6 +49,7 @@ SPLITS = (
     "heldout6",
     "heldout7",
     "heldout8",
+    "heldout9",
 )
 EXACT = (
     "kind",
