@@ -34,6 +34,31 @@ _COST_BEFORE = re.compile(
 )
 
 
+# A sum that is not what something costs the authority: a fine ("une amende de 135 euros", "45 000
+# euros d'amende"), a unit's price ("350 euros pièce", "chaque caméra coûte 400 €"), a price from a
+# subscription box ("à partir de 1 € le 1er mois"), a bound ("au-delà de 100.000€", "légèrement
+# inférieur à 80.000€"), one end of a range ("de 40 000 € à 60 000 €").
+_NOT_A_COST_BEFORE = re.compile(
+    r"(?:amendes?|contravention|chaque\s+[\w-]+\s+co[ûu]te|[àa]\s+partir\s+de|au[\s-]del[àa]\s+de|moins\s+de"
+    r"|(?:inf[ée]rieure?|sup[ée]rieure?)\s+[àa])[^.;\d]{0,20}$"
+    r"|\b(?:de|allant\s+de)\s+[\d  .,]+\s*(?:€|euros?)?\s*(?:à|-)\s*$",
+    re.IGNORECASE,
+)
+_NOT_A_COST_AFTER = re.compile(
+    r"^\s*(?:HT\s+|TTC\s+)?(?:d['’]\s?amende|pi[èe]ces?\b|l['’]\s?unit[ée]|chacune?\b|le\s+1er\s+mois|/\s?mois"
+    r"|par\s+(?:cam[ée]ra|appareil|unit[ée]|mois|habitant)\b)"
+    r"|^\s*(?:à|-)\s*[\d  .,]+\s*(?:€|euros?|millions?)",
+    re.IGNORECASE,
+)
+
+
+def _a_cost(text: str, start: int, end: int) -> bool:
+    return not (
+        _NOT_A_COST_BEFORE.search(text, max(0, start - 60), start)
+        or _NOT_A_COST_AFTER.search(text[end : end + 40])
+    )
+
+
 def amount(text: str, kind: str | None = None) -> tuple[Found | None, Found | None]:
     """(the decision's amount in euros, "HT"/"TTC"), or nothing when the text does not state one
     for sure: the largest amount named as a cost ("pour un montant de"), else the largest amount;
@@ -46,6 +71,7 @@ def amount(text: str, kind: str | None = None) -> tuple[Found | None, Found | No
         for item in amounts(text)
         if not _SPENT_BEFORE.search(text, max(0, item[2] - 60), item[2])
         and not _NOT_DECIDED_AFTER.search(text[item[3] : item[3] + 60])
+        and _a_cost(text, item[2], item[3])
     ]
     if not found:
         return None, None

@@ -246,3 +246,20 @@ def test_a_town_named_with_its_departement_s_name() -> None:
     ):
         found = commune(TEXTS[record_id])
         assert found is not None and found.value == town, record_id
+
+
+def test_a_fine_a_unit_s_price_a_subscription_a_bound_or_a_range_is_not_the_amount() -> None:
+    for record_id in (
+        "web-dayfr-champigneulles-deux-pieges-photo",  # "Une amende de 135 euros"
+        "web-raincy-nono-videosurveillance-illegale-arrete-expire",  # "45 000 euros d'amende"
+        "web-francebleu-pia-pieges-photographiques-decharges",  # "(5 à 600 euros pièces"
+        "web-tf1info-var-pieges-photo-depots-sauvages-350-euros",  # "dans les 350 euros pièce"
+        "web-snpm-saint-brieuc-quatre-cameras-pietons-experimentation",  # "chaque caméra coûte 400 €"
+        "web-leprogres-limas-conseil-2021-04-26-videoprotection",  # "à partir de 1 € le 1er mois"
+        "h8-lerepublicain-langon-cegelec-videosurveillance",  # "au-delà de 100.000€", "inférieur à 80.000€"
+        "web-grandest-aide-regionale-videoprotection-fibre",  # "de 40 000 € à 60 000 €"
+    ):
+        assert read_record(TEXTS[record_id], ["videoprotection"]).amount_eur is None, record_id
+    # An estimate is the cost the page states: "Coût de cette installation : environ 13 800 euros HT".
+    isle = read_record(TEXTS["web-isle-sur-marne-cm-23-fevrier-4-cameras"], ["videoprotection"])
+    assert (isle.amount_eur, isle.amount_tax) == (13800, "HT")
