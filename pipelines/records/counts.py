@@ -78,11 +78,41 @@ def cameras(text: str, drones: bool = False) -> tuple[Found | None, Found | None
 _EXISTING_BEFORE = re.compile(
     r"(?:\bd[ée]j[àa]\b|\bdepuis\s+(?:\d{4}|[\w-]+\s+ans)\b|\bactuellement\b)[^.;:!?]*$", re.IGNORECASE
 )
-# "Six à huit caméras", "8 ou 10 caméras": a range, no count.
+# "Six à huit caméras", "8 ou 10 caméras", "8-10 caméras", "entre sept et huit caméras": a range,
+# no count.
 _RANGE_BEFORE = re.compile(
-    r"\b(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt)\s+(?:à|ou)\s+$",
+    r"\b(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt)\s*(?:\s(?:à|ou)\s|-)\s*$"
+    r"|\bentre\s+\w+\s+et\s+$",
     re.IGNORECASE,
 )
+# Not an exact count: "presque 50 caméras", "environ 40", "pas moins de 122", "à terme 600"; nor the
+# whole park some are taken from ("49 des 368 caméras", "10 de ses 89 caméras"), nor a park already
+# there ("le réseau des 76 caméras", "la ville compte 120 caméras", "les 53 caméras existantes").
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:\bpresque|\benviron|\bpr[èe]s\s+de|\b[àa]\s+peu\s+pr[èe]s|\b(?<!pas\s)moins\s+de|\bplus\s+de|\bau\s+moins|\bjusqu['’]\s?[àa]"
+    r"|\b[àa]\s+terme|\bquelque|\b\d+\s+(?:des|de\s+ses|sur\s+les)"
+    r"|(?:\br[ée]seau\s+des|\bparc\s+des|\bcompte|\bposs[èe]de|\bdispose\s+d)(?:e|['’]|\s+pas\s+moins\s+de)?)\s*$",
+    re.IGNORECASE,
+)
+_NOT_A_COUNT_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:existantes|actuelles|d[ée]j[àa])\b", re.IGNORECASE)
+# "une caméra nomade", "une caméra supplémentaire": an article counts when it says which camera,
+# or when a verb installs it ("a installé, fin janvier 2018, une caméra").
+_WHICH_CAMERA = re.compile(
+    rf"{GAP}(?:nomade|mobile|pi[ée]ton|individuelle|suppl[ée]mentaire|d[ée]pla[çc]able|d['’]ambiance)",
+    re.IGNORECASE,
+)
+_INSTALLED_BEFORE = re.compile(
+    r"\b(?:install(?:er|[ée]e?s?)|pos(?:er|[ée]e?s?)|plac(?:er|[ée]e?s?)|acquis|command[ée]e?s?)\b[^.;:!?]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _named_or_installed(part: str, match: re.Match[str]) -> bool:
+    return bool(
+        match["kind"]
+        or _WHICH_CAMERA.match(part, match.end())
+        or _INSTALLED_BEFORE.search(part, max(0, match.start() - 60), match.start())
+    )
 
 
 def _counted(text: str, start: int, end: int, every: bool) -> tuple[Found | None, Found | None]:
@@ -95,7 +125,12 @@ def _counted(text: str, start: int, end: int, every: bool) -> tuple[Found | None
         if count_value(match["count"]) is not None
         and not (match["count"].lower() in _ARTICLES and "dispositif" in match[0].lower())
         and not _EXISTING_BEFORE.search(part, max(0, match.start() - 60), match.start())
-        and not _RANGE_BEFORE.search(part, max(0, match.start() - 15), match.start())
+        and not _RANGE_BEFORE.search(part, max(0, match.start() - 25), match.start())
+        and not _NOT_A_COUNT_BEFORE.search(part, max(0, match.start() - 30), match.start())
+        and not _NOT_A_COUNT_AFTER.search(part, match.end(), match.end() + 30)
+        # In a page, "une caméra" is a camera spoken of ("d'une caméra positionnée devant une
+        # crèche"); in an act's article, or named for what it is, it is one camera decided.
+        and (every or match["count"].lower() not in _ARTICLES or _named_or_installed(part, match))
     ]
     if not matches:
         return None, None

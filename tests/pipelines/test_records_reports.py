@@ -263,3 +263,22 @@ def test_a_fine_a_unit_s_price_a_subscription_a_bound_or_a_range_is_not_the_amou
     # An estimate is the cost the page states: "Coût de cette installation : environ 13 800 euros HT".
     isle = read_record(TEXTS["web-isle-sur-marne-cm-23-fevrier-4-cameras"], ["videoprotection"])
     assert (isle.amount_eur, isle.amount_tax) == (13800, "HT")
+
+
+def test_a_page_s_count_is_exact_new_and_of_the_cameras_decided() -> None:
+    for record_id in (
+        "web-derval-videoprotection-se-deploie-environ-40-cameras",  # "d'environ 40 caméras", "à terme"
+        "web-izon-video-verbalisation-conseil-2021-05-11",  # "presque 50 caméras"
+        "web-snpm-metz-120-cameras-sept-huit-supplementaires",  # "Entre sept et huit caméras"
+        "web-gazette-yvelines-2017-appel-offres-video-protection-village",  # "8-10 caméras"
+        "web-gazette-sqy-montigny-le-bretonneux-lapi-un-an",  # "le réseau des 76 caméras de la ville"
+        "web-clubic-thonon-les-bains-vsa-depuis-janvier",  # "d'une caméra positionnée devant une crèche"
+        "web-ru24-brive-nouvel-appel-offres-videoprotection",  # "compte pas moins de 122 caméras"
+    ):
+        assert read_record(TEXTS[record_id], ["videoprotection"]).cameras is None, record_id
+    for record_id, count in (
+        ("web-macon-cm-2023-04-03-rapport-18-videoprotection", 29),  # "pas moins de 29 nouvelles caméras"
+        ("web-francebleu-conde-sur-vire-camera-depots-sauvages", 1),  # "a installé, fin janvier 2018, une caméra"
+        ("web-auray-vingt-trois-cameras-deploiement", 23),  # "Vingt-trois caméras", not "7 caméras … existantes"
+    ):
+        assert read_record(TEXTS[record_id], ["videoprotection"]).cameras == count, record_id
