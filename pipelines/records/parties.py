@@ -98,10 +98,12 @@ def vendor(text: str) -> Found | None:
 
 
 # A place's name: "Manche", "Alpes-Maritimes", "Ille-et-Vilaine", "Saint-Martin-de-Londres".
-# "BOUCHES-DU-RHONE" as the recueils print it, "Saint-Germain-des-Prés".
+# "BOUCHES-DU-RHONE" as the recueils print it, "Saint-Germain-des-Prés"; a hyphen may end a line
+# ("DE LA SEINE-SAINT-\nDENIS") or follow a space ("Bouches -du-Rhône").
+_JOIN = r"(?:[ ]|[ ]?-\n?)"
 _PLACE = (
     r"(?P<place>[A-ZÀ-Ý][\w'’]+"
-    r"(?:[ -](?:(?i:sur|en|et|de|du|des|aux|la|le|les|l['’]|d['’])[ -])?[A-ZÀ-Ý][\w'’]+)*)"
+    rf"(?:{_JOIN}(?:(?i:sur|en|et|de|du|des|aux|la|le|les|l['’]|d['’]){_JOIN})?[A-ZÀ-Ý][\w'’]+)*)"
 )
 # The word between a body and its place: "de la Manche", "de l'Hérault", "du Gard", "d'Avranches".
 _LINK = r"(?:de\s+la|de\s+l['’]|des|du|de|d['’])"
@@ -165,6 +167,11 @@ def authority(text: str) -> Found | None:
     police = _POLICE_PREFECTURE.search(head) or _POLICE_PREFECT_SIGNS.search(head)
     if police is not None and _PREFECT_DECIDES.search(text, 0, 5000):
         found.append(Found("Préfecture de police de Paris", police.start(), police.end()))
+        # In Paris the prefect of police authorises cameras and drones (CSI L.252-1, L.242-5):
+        # an arrêté he signs, or one his services head in the Préfecture de Paris's recueil.
+        signs = _POLICE_PREFECT_SIGNS.search(head)
+        if signs is not None or (prefecture is not None and prefecture["place"].casefold() == "paris"):
+            return Found("Préfecture de police de Paris", police.start(), police.end())
     paris = _PARIS_COUNCIL.search(head)
     if paris is not None:
         found.append(Found("Conseil de Paris", paris.start(), paris.end()))
@@ -192,8 +199,15 @@ def _before_place(link: str) -> str:
     return link if link.endswith(("'", "’")) else link + " "
 
 
+# A place's name run into the next word by a lost space ("Le préfet des Alpes-MaritimesChevalier
+# de la Légion d'Honneur"): no name has a capital after a small letter.
+_RUN_INTO = re.compile(r"(?<=[a-zà-ÿ])[A-ZÀ-Ý].*$", re.DOTALL)
+
+
 def _named(place: str) -> str:
-    """A place as it is written in a sentence: "MANCHE" → "Manche", "Montpellier" unchanged."""
+    """A place as it is written in a sentence: "MANCHE" → "Manche", "Montpellier" unchanged,
+    "SEINE-SAINT-\nDENIS" → "Seine-Saint-Denis"."""
+    place = re.sub(r"\s*-\s*", "-", _RUN_INTO.sub("", place))
     place = _AFTER_NAME.sub("", place).strip() or place
     return place.title() if place.isupper() else place
 

@@ -278,7 +278,37 @@ def test_a_page_s_count_is_exact_new_and_of_the_cameras_decided() -> None:
         assert read_record(TEXTS[record_id], ["videoprotection"]).cameras is None, record_id
     for record_id, count in (
         ("web-macon-cm-2023-04-03-rapport-18-videoprotection", 29),  # "pas moins de 29 nouvelles caméras"
-        ("web-francebleu-conde-sur-vire-camera-depots-sauvages", 1),  # "a installé, fin janvier 2018, une caméra"
-        ("web-auray-vingt-trois-cameras-deploiement", 23),  # "Vingt-trois caméras", not "7 caméras … existantes"
+        (
+            "web-francebleu-conde-sur-vire-camera-depots-sauvages",
+            1,
+        ),  # "a installé, fin janvier 2018, une caméra"
+        (
+            "web-auray-vingt-trois-cameras-deploiement",
+            23,
+        ),  # "Vingt-trois caméras", not "7 caméras … existantes"
     ):
         assert read_record(TEXTS[record_id], ["videoprotection"]).cameras == count, record_id
+
+
+def test_a_prefecture_s_name_wrapped_run_into_the_next_word_or_in_paris_s_recueil() -> None:
+    for record_id, expected in (
+        # "PREFET\nDE LA LOIRE-\nATLANTIQUE": a hyphen at the end of a line.
+        (
+            "web-attrap-loire-atlantique-cabinet-siracedpc-2024-122-hellfest-modification",
+            "Préfecture de la Loire-Atlantique",
+        ),
+        # "Le préfet des Alpes-MaritimesChevalier de la Légion d'Honneur": a lost space.
+        ("h8-attrap-alpes-maritimes-sp207-2025-drone-nice-13-aout", "Préfecture des Alpes-Maritimes"),
+        # "Préfecture de Police des Bouches -du-Rhône".
+        (
+            "h8-attrap-bdr-13-2024-022-bis-drone-prefete-de-police",
+            "Préfecture de Police des Bouches-du-Rhône",
+        ),
+        # The prefect of police's drone arrêté, headed "Préfecture de Police / Cabinet" in the
+        # Préfecture de Paris's recueil.
+        ("h8-attrap-pp-2023-01279-drones-parc-des-princes", "Préfecture de police de Paris"),
+    ):
+        found = authority(TEXTS[record_id])
+        assert found is not None and found.value == expected, record_id
+    wrapped = authority("PREFET\nDE LA SEINE-SAINT-\nDENIS\nRECUEIL DES ACTES\nADMINISTRATIFS")
+    assert wrapped is not None and wrapped.value == "Préfecture de la Seine-Saint-Denis"
