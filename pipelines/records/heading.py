@@ -96,14 +96,44 @@ def act_date(head: str, year_hint: int | None = None) -> Found | None:
     """The date in the act's heading ("Arrêté n° 2024-44 du 29 avril 2024"); a heading without
     its year ("Arrêté du 12 mars portant…") takes the year of the recueil (``year_hint``); else
     the date of the sitting that passed it ("séance publique du lundi 4 février 2013")."""
-    match = _HEADING.search(head[:400])
+    match = next((found for found in _HEADING.finditer(head, 0, 400) if _its_own(head, found)), None)
     if match is None:
         return _sitting_date(head) or _council_day(head, year_hint)
     return _dated(match, year_hint)
 
 
+# An arrêté cited, not this one: in a recital ("Vu l'arrêté n° … du 15 juillet 2025 portant
+# délégation de signature"), or the one a modification modifies ("modifiant l'arrêté n° … du").
+_CITED_ARRETE = re.compile(
+    r"(?:\bvu\b|modifiant|abrogeant|compl[ée]tant|prorogeant)[^\n]{0,40}$", re.IGNORECASE
+)
+# What a surveillance arrêté's title is about; a recueil's summary lists other acts before it
+# ("Arrêté n° 987/2025 du 21 mai 2025 mettant en demeure la société …").
+_ABOUT_SURVEILLANCE = re.compile(
+    r"vid[ée]o|cam[ée]ra|a[ée]ronef|drone|captation|surveillance|images|enregistrement\s+audiovisuel",
+    re.IGNORECASE,
+)
+
+
+def _its_own(head: str, heading: re.Match[str]) -> bool:
+    """Whether a dated heading is the act's own: not cited, and, for an arrêté, about surveillance
+    in its title (the words up to the next act's heading)."""
+    line_start = head.rfind("\n", 0, heading.start()) + 1
+    if _CITED_ARRETE.search(head, line_start, heading.start()):
+        return False
+    if not re.match(r"arr|AP", heading[0], re.IGNORECASE):
+        return True
+    title_end = re.compile(r"arr[êe]t[ée]\s", re.IGNORECASE).search(head, heading.end(), heading.end() + 250)
+    return (
+        _ABOUT_SURVEILLANCE.search(
+            head, heading.end(), title_end.start() if title_end else heading.end() + 250
+        )
+        is not None
+    )
+
+
 def _sitting_date(head: str) -> Found | None:
-    match = _SITTING_DATE.search(head[:3000])
+    match = next((found for found in _SITTING_DATE.finditer(head, 0, 3000) if _its_own(head, found)), None)
     if match is None:
         return _reported_date(head)
     date = parse_french_date(match["date"])

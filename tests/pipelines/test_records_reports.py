@@ -4,6 +4,7 @@ département or a région that acts is who decided. Real labelled texts (tests/q
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from pathlib import Path
 
@@ -312,3 +313,19 @@ def test_a_prefecture_s_name_wrapped_run_into_the_next_word_or_in_paris_s_recuei
         assert found is not None and found.value == expected, record_id
     wrapped = authority("PREFET\nDE LA SEINE-SAINT-\nDENIS\nRECUEIL DES ACTES\nADMINISTRATIFS")
     assert wrapped is not None and wrapped.value == "Préfecture de la Seine-Saint-Denis"
+
+
+def test_an_arrete_s_date_is_not_a_cited_arrete_s_nor_another_act_s_in_the_summary() -> None:
+    for record_id in (
+        # "Vu l'arrêté n°2025-SG-SGAD-022 du 01 octobre 2025 donnant délégation de signature".
+        "web-attrap-vienne-2025-cab-756-aeronefs",
+        "h8-attrap-var-83-2025-314-arrete-2025-bsp-op-80-drone",
+        # The summary's other acts: "Arrêté n° 987/2025 du 21 mai 2025 mettant en demeure la société".
+        "web-attrap-allier-1015-1019-2025-videoprotection-communes",
+        "web-attrap-paris-2024-01536-aeronefs-demolition-alfortville",
+    ):
+        assert read_record(TEXTS[record_id], ["drone"]).act_date is None, record_id
+    own = read_record(
+        "Arrêté n° 2024-100 du 31 mai 2024 portant renouvellement d'un système de vidéoprotection", []
+    )
+    assert own.act_date == dt.date(2024, 5, 31)
