@@ -19,6 +19,11 @@ __all__ = ["decided_technologies", "read_record"]
 _LEGAL_TECHNOLOGY = {"prefectoral_authorisation": "videoprotection", "drone_authorisation": "drone"}
 
 
+_NO_VENDOR_KINDS = frozenset(
+    {"prefectoral_authorisation", "drone_authorisation", "debate_only", "motion_against", "moratorium_ban"}
+)
+
+
 def decided_technologies(kind: str, categories: list[str]) -> list[str]:
     """The technologies a decision is about, from the categories of the mentions in its act:
     an authorisation's own technology; algorithmic video surveillance rather than the cameras
@@ -61,6 +66,10 @@ def read_record(
     if read_kind != "debate_only":
         found["cameras"], found["cameras_public_road"] = counts.cameras(text, drones=drones)
     found["amount_eur"], found["amount_tax"] = money_law.amount(text, read_kind)
+    if read_kind in _NO_VENDOR_KINDS:
+        # A company an authorisation names is its beneficiary ("autorisant la société HELIFIRST à
+        # survoler"); one a debate or a ban names sells what is not bought.
+        found["vendor"] = None
     found["period_start"], found["period_end"] = counts.authorised_period(text)
     kind_name = kind.value if kind else "debate_only"
     record = DecisionRecord(kind=kind_name, technologies=decided_technologies(kind_name, technologies))

@@ -83,14 +83,23 @@ def amount(text: str, kind: str | None = None) -> tuple[Found | None, Found | No
     return Found(value, start, end), Found(basis, start, end) if basis else None
 
 
-# "de plus de 45 %", "jusqu'à 80 %": a bound, not the rate granted.
-_BOUND = re.compile(r"(?:plus|moins)\s+de\s+$|au\s+(?:moins|plus)\s+$|jusqu['’]\s?à\s+$", re.IGNORECASE)
+# "de plus de 45 %", "jusqu'à 80 %", "à hauteur maximum de 50 %", "inférieur à 50%": a bound, not
+# the rate granted.
+_BOUND = re.compile(
+    r"(?:plus|moins)\s+de\s+$|au\s+(?:moins|plus)\s+$|jusqu['’]\s?à\s+$"
+    r"|(?:maxim(?:um|al|ale)|plafond|inf[ée]rieure?|sup[ée]rieure?)\b[^.\d%]{0,30}$",
+    re.IGNORECASE,
+)
+# A share of an envelope or a budget ("représente 6 % de l'enveloppe DETR"), not a grant's rate.
+_SHARE_AFTER = re.compile(
+    r"^\s*(?:de\s+l['’]\s?enveloppe|du\s+budget|des\s+cr[ée]dits|de\s+la\s+dotation)", re.IGNORECASE
+)
 
 
 def funding_rate(text: str) -> Found | None:
     """A grant's rate: a percentage with a funding word close before it, not a bound."""
     for value, start, end in percents(text):
-        if _BOUND.search(text, max(0, start - 20), start):
+        if _BOUND.search(text, max(0, start - 40), start) or _SHARE_AFTER.match(text, end):
             continue
         if _GRANT_WORDS.search(text, max(0, start - 120), start):
             return Found(value, start, end)

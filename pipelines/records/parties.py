@@ -54,8 +54,16 @@ def beneficiary(text: str) -> Found | None:
 
 # "50700 VALOGNES"; the Manche's bulletins also print "50 CARENTAN-LES-MARAIS" (not "21 SEPTEMBRE",
 # nor the year of "6/07/25" before a title).
+# A département's two digits and the town are on one line (a postcode's five may end it): a page's
+# number before a heading on the next line ("23\nPREFET") is not an address, nor is a heading's
+# word after a day or a page ("27 AUTORISATION DRONE", "19\nANNEXE"), nor an act's identifier
+# ("05-2025-09-10-00002").
+_NOT_TOWNS = (
+    r"PR[ÉE]FE\w*|DIRECTION|ANNEXE|PUBLI[ÉE]|AUTORISATION|ARR[ÊE]T[ÉE]|SOMMAIRE|RECUEIL|CABINET|SERVICE"
+)
 _POSTCODE_TOWN = re.compile(
-    rf"(?<![/.])\b(?:\d{{5}}|\d{{2}})\s+(?!(?i:{MONTHS})\b)(?P<town>[A-ZÀ-Ý][A-ZÀ-Ý' -]{{2,60}}[A-ZÀ-Ý])\b"
+    rf"(?<![/.-])\b(?:\d{{5}}\s+|\d{{2}}[ \t]+)(?!(?i:{MONTHS})\b)(?!(?:{_NOT_TOWNS})\b)"
+    r"(?P<town>[A-ZÀ-Ý][A-ZÀ-Ý' -]{2,60}[A-ZÀ-Ý])\b"
 )
 _TOWN_WORDS = r"[A-ZÀ-Ý][\w'’]+(?:[ -](?:(?:sur|en|de|du|des|la|le|les|l['’]|d['’]|LE|LA|LES|SUR|EN|DE|DU|DES)[ -]?)?[A-ZÀ-Ý][\w'’]+)*"
 _OF_THE_COMMUNE = re.compile(

@@ -329,3 +329,22 @@ def test_an_arrete_s_date_is_not_a_cited_arrete_s_nor_another_act_s_in_the_summa
         "Arrêté n° 2024-100 du 31 mai 2024 portant renouvellement d'un système de vidéoprotection", []
     )
     assert own.act_date == dt.date(2024, 5, 31)
+
+
+def test_no_town_from_a_heading_no_rate_from_a_bound_no_vendor_from_an_authorisation() -> None:
+    # "… 23\nPREFET Cabinet": a page's number before a heading is no postcode.
+    helicopters = read_record(
+        TEXTS["web-attrap-hauts-de-seine-2025-00010-helicopteres-gendarmerie"], ["drone"]
+    )
+    assert helicopters.commune is None
+    # "autorisant la société HELIFIRST à survoler": the authorisation's beneficiary, not a vendor.
+    assert helicopters.vendor is None
+    # The Manche's bulletins print the postcode at a line's end and the town on the next.
+    manche = read_record(TEXTS["manche-sp14-arrete-2024-124"], ["videoprotection"])
+    assert manche.commune == "Coutances"
+    # "subventionnés à hauteur maximum de 50 %", "un taux de participation inférieur à 50%".
+    for record_id in (
+        "web-le-chesnay-pv-2009-11-26-extension-fipd-convention",
+        "web-gazette-communes-nerac-referendum-non-sept-cameras",
+    ):
+        assert read_record(TEXTS[record_id], ["videoprotection"]).funding_rate is None, record_id
