@@ -91,7 +91,7 @@ _NOT_TAKEN = re.compile(
     r"\bsouhait(?:e|ent|erai\w*|[ée]e?s?)\b|\benvisag\w*|\bambition\b|\bpourrai(?:t|ent)\b|\bdevrai(?:t|ent)\b|\bsusceptibles?\b"
     r"|\br[ée]fl[ée]chi\w*|\br[ée]flexion\b|\bs['’]\s?interroge\w*|\bn['’]\s?exclu\w*|\bint[ée]ress[ée]e?s?\b"
     r"|\bquestion\b|\binterpell\w*|\bd[ée]bat\w*|\bpas\s+[àa]\s+l['’]\s?ordre\s+du\s+jour|\b(?:ne|n['’])\s?\w+\s+pas\b"
-    r"|\bprojet\s+de\b|\b[ée]tude\b|\bsi\s+(?:elle|il|la|le)\b",
+    r"|\bprojet\s+de\b|\b[ée]tude\b|\bsi\s+(?:elle|il|la|le)\b|\bdemande\s+si\b",
     re.IGNORECASE,
 )
 # A sentence that says, without a verb of decision, that nothing is decided yet.
@@ -124,7 +124,8 @@ _NOT_LOCAL = re.compile(
 # What a decision is for is not what it decides: "demande au gouvernement la modification de la loi,
 # afin de pouvoir lancer l'expérimentation", "une demande d'autorisation qui permettra de solliciter".
 _PURPOSE = re.compile(r"\b(?:afin\s+d|en\s+vue\s+d|pour\s+pouvoir|permett\w*\s+d)", re.IGNORECASE)
-_SENTENCE = re.compile(r"[^\s.!?][^.!?\n]*(?:[.!?]+|\n|$)")
+# A sentence ends at a full stop, not at a number's ("un marché inférieur à 80.000€").
+_SENTENCE = re.compile(r"[^\s.!?](?:[^.!?\n]|\.(?=\d))*(?:[.!?]+|\n|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +184,22 @@ def reported_kind(text: str) -> Found | None:
         return None
     if not told.taken:
         return Found("debate_only", told.start, told.end)
-    return _told_kind(text, told.start, told.end)
+    found = _told_kind(text, told.start, told.end)
+    if found is not None and found.value == "deployment":
+        # "… l'acquisition de dix caméras mobiles. Elles s'ajouteront aux 450 caméras fixes déjà
+        # installées": the next sentence says the devices join a system already there.
+        added = _ADDED_TO.search(text, told.end, told.end + 300)
+        if added is not None:
+            return Found("extension", added.start(), added.end())
+    return found
+
+
+# Devices that join a system already there.
+_ADDED_TO = re.compile(
+    r"s['’]\s?ajout\w*\s+(?:aux|à)|viendront\s+compl[ée]ter|compl[ée]ter?\s+(?:le|les)\s+(?:\d+\s+)?(?:r[ée]seau|dispositif|parc|cam[ée]ras)"
+    r"|en\s+plus\s+des\s+\d+|port(?:er|era|ant)\s+(?:le\s+(?:nombre|total|parc)|[àa]\s+\d+)",
+    re.IGNORECASE,
+)
 
 
 def _titled_kind(text: str) -> Found | None:
@@ -208,6 +224,15 @@ _POSE = ("deployment", re.compile(r"\bpose\s+d", re.IGNORECASE))
 _SUM = r"\d\s?(?:M?€|millions?|euros)"
 # What a sentence's verb tells when no kind's words are in it.
 _BY_VERB: list[tuple[str, re.Pattern[str]]] = [
+    # "Nous avons retenu le dossier de l'entreprise Cegelec": a contractor chosen.
+    (
+        "procurement_award",
+        re.compile(
+            r"\b(?:retenu|choisi|s[ée]lectionn[ée])e?s?\s+[^.]{0,40}?(?:l['’]\s?entreprise|la\s+soci[ée]t[ée]|le\s+prestataire"
+            r"|l['’]\s?offre|le\s+groupement|le\s+dossier\s+de)",
+            re.IGNORECASE,
+        ),
+    ),
     # "Toulouse demande 7M€ à l'Etat".
     (
         "grant_request",

@@ -71,3 +71,17 @@ def test_a_council_s_own_act_is_read_by_its_articles_not_by_its_lead() -> None:
     )
     assert reported_decision(act) is not None  # a report would be read by its first sentence
     assert read_record(act, ["videoprotection"]).kind == "grant_request"
+
+
+def test_a_contractor_chosen_and_devices_added_to_a_system_already_there() -> None:
+    # "« Nous avons retenu le dossier de l'entreprise Cegelec, …, pour un marché légèrement
+    # inférieur à 80.000€»": one sentence, whatever the full stop in the number.
+    langon = TEXTS["h8-lerepublicain-langon-cegelec-videosurveillance"]
+    assert read_record(langon, ["videoprotection"]).kind == "procurement_award"
+    # "… l'acquisition de dix caméras mobiles … Elles s'ajouteront aux 450 caméras fixes déjà installées."
+    lille = TEXTS["web-mediacites-dix-cameras-mobiles-109000"]
+    assert read_record(lille, ["videoprotection"]).kind == "extension"
+    # "Il lui demande si … la commune peut installer des caméras": a question.
+    question = "Le sénateur interroge le ministre. Il lui demande si la commune a installé des caméras légalement."
+    told = reported_decision(question)
+    assert told is not None and not told.taken
