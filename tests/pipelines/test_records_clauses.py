@@ -82,6 +82,8 @@ def test_a_contractor_chosen_and_devices_added_to_a_system_already_there() -> No
     lille = TEXTS["web-mediacites-dix-cameras-mobiles-109000"]
     assert read_record(lille, ["videoprotection"]).kind == "extension"
     # "Il lui demande si … la commune peut installer des caméras": a question.
-    question = "Le sénateur interroge le ministre. Il lui demande si la commune a installé des caméras légalement."
+    question = (
+        "Le sénateur interroge le ministre. Il lui demande si la commune a installé des caméras légalement."
+    )
     told = reported_decision(question)
     assert told is not None and not told.taken
