@@ -47,7 +47,7 @@ _DONE = (
     r"vot|adopt|approuv|valid|d[ée]cid|act[ée]|attribu|retenu|choisi|sign|install|[ée]quip|acqu[ie]"
     r"|investi|lanc|d[ée]ploy|mis\w*\s+en\s+(?:place|service)|obten|obtient|re[çc]u|autoris|interdi"
     r"|renon|refus|suspend|supprim|inaugur|demand|sollicit|command|test|exp[ée]riment|renouvel"
-    r"|[ée]tend|dot[ée]|financ|subventionn|accord|achet|remplac|pos[ée]|implant|branch|raccord|propos"
+    r"|[ée]tend|dot[ée]|financ|subventionn|accord|achet|remplac|pos[ée]|implant|branch|raccord|propos|r[ée]par"
 )
 _AUX = r"(?:a|ont|avons|a\s+[ée]t[ée]|ont\s+[ée]t[ée]|est|sont|sera|seront|vient\s+d['’]\s?|viennent\s+d['’]\s?|va|vont)"
 _NOT_A_NOUN = (

@@ -18,7 +18,9 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
         "moratorium_ban",
         re.compile(
             r"\bmoratoire\b|\binterdi(?:ction|re)\b|arr[êe]ter\s+le\s+d[ée]ploiement"
-            r"|n['’]\s?installerons\s+pas",
+            r"|n['’]\s?installerons\s+pas"
+            # A court's "Une intercommunalité ne peut pas recourir à des caméras augmentées".
+            r"|ne\s+peu(?:t|vent)\s+pas\s+(?:recourir|utiliser|installer|d[ée]ployer)",
             re.IGNORECASE,
         ),
     ),
@@ -28,7 +30,7 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "experiment",
         re.compile(
-            r"(?<!terrain\sd['’])exp[ée]riment|\btester\b|\bessayer\b(?!\s+de\b|\s+d['’])|\b[àa]\s+l['’]essai\b",
+            r"(?<!terrain\sd['’])exp[ée]riment|\btest(?:er|e|ent|[ée]e?s?|era|eront)\b|\bessayer\b(?!\s+de\b|\s+d['’])|\b[àa]\s+l['’]essai\b",
             re.IGNORECASE,
         ),
     ),
@@ -63,15 +65,24 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|attribution\s+de\s+l['’]\s?accord[\s-]cadre|accord[\s-]cadre[^.]{0,80}?(?:attribu|conclu|sign|pass[ée]\s+avec|notifi)"
             r"|avis\s+d['’]attribution|attributaire|titulaire\s+du\s+march[ée]"
             r"|march[ée][^.]{0,80}?(?:sign[ée]|conclu)\s+avec"
-            r"|(?:achat|acquisition)[^.]{0,120}\bsoci[ée]t[ée]\s+[A-ZÀ-Ý]",
+            r"|(?:achat|acquisition)[^.]{0,120}\bsoci[ée]t[ée]\s+[A-ZÀ-Ý]"
+            # "a décidé de faire appel à Bouygues Energies & Services et Axione pour l'installation".
+            r"|(?:fait|faire)\s+appel\s+[àa]\s+(?:la\s+soci[ée]t[ée]\s+|l['’]\s?entreprise\s+)?(?-i:[A-ZÀ-Ý][\w&-]+)",
             re.IGNORECASE,
         ),
     ),
-    ("maintenance", re.compile(r"\bmaintenance\b|\bentretien\b", re.IGNORECASE)),
+    # "elles ont été réparées ou remplacées": upkeep.
+    (
+        "maintenance",
+        re.compile(r"\bmaintenance\b|\bentretien\b|\br[ée]par(?:[ée]e?s|ation)\b", re.IGNORECASE),
+    ),
     (
         "convention",
         # Not the European Convention on Human Rights, which acts cite among their grounds.
-        re.compile(r"\bconvention\b(?!\s+europ[ée]enne)|mise\s+[àa]\s+disposition", re.IGNORECASE),
+        # "un accord entre l'État et la mairie autorise les policiers à consulter ces images".
+        re.compile(
+            r"\bconvention\b(?!\s+europ[ée]enne)|mise\s+[àa]\s+disposition|\baccord\s+entre\b", re.IGNORECASE
+        ),
     ),
     (
         "renewal",

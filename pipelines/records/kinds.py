@@ -51,11 +51,14 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "prefectoral_authorisation",
         # "Le préfet a autorisé … par un arrêté" the body cameras of a town's police.
         re.compile(
-            r"syst[èe]me\s+de\s+(?:surveillance\s+par\s+)?vid[ée]o\s?-?protection"
+            r"syst[èe]me\s+de\s+(?:surveillance\s+par\s+)?vid[ée]o\s?-?\s?protection"
+            # A recueil's summary names an authorisation by its place: "72-2025-01-22-00013 -
+            # Vidéoprotection Bar-Tabac de l'Union".
+            r"|^\s*\d{2,3}-\d{4}-\d{2}-\d{2}-\d{5}\s+-\s+vid[ée]o\s?-?\s?protection\b"
             r"|pr[ée]fet\s+a\s+autoris[ée][^.]{0,80}?\barr[êe]t[ée]"
             # A municipal police's body cameras: "autorise l'enregistrement audiovisuel des interventions".
             r"|enregistrement\s+audiovisuel|cam[ée]ras?\s+individuelles?",
-            re.IGNORECASE,
+            re.IGNORECASE | re.MULTILINE,
         ),
     ),
 ]
@@ -82,10 +85,12 @@ _REPORTED_ARRETE = re.compile(
 _RECUEIL = re.compile(r"recueil\s+des\s+actes\s+administratifs", re.IGNORECASE)
 # What only an act has: its heading ("Arrêté n° …"), its deciding verb ("ARRÊTE"), its first article.
 _ACT_FORM = re.compile(
-    r"^\s*(?:\d{1,3}\s*[-–.)]\s*)?arr[êeé]t[ée]\b|\bARR[ÊE]TE\b|\bArt(?:icle|\.)?\s*(?:1|1er|premier)\b|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\s+)?n°"
+    r"^\s*(?:\d{1,3}\s*[-–.)]\s*)?arr[êeé]t[ée]\b|\bARR[ÊE]TE(?:\b|(?=[a-zé]))|\bArt(?:icle|\.)?\s*(?:1|1er|premier)\b|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\s+)?n°"
     # A report of one: "le préfet vient d'autoriser", "un arrêté du 5 novembre du préfet".
     r"|pr[ée]f(?:et|ecture)\b[^.]{0,80}?autoris|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\b|du\s+\d)"
-    r"|\barr[êe]t[ée]s\s+(?:pr[ée]fectoraux\s+)?autorisant|\bAP\s+(?:DRONE|autorisant|portant)\b",
+    r"|\barr[êe]t[ée]s\s+(?:pr[ée]fectoraux\s+)?autorisant|\bAP\s+(?:\S+\s+){0,2}?(?:DRONE|autorisant|portant)\b"
+    # A recueil's summary line, by the State's identifier of an act: "72-2025-01-22-00013 - …".
+    r"|^\s*\d{2,3}-\d{4}-\d{2}-\d{2}-\d{5}\s+-\s",
     re.IGNORECASE | re.MULTILINE,
 )
 _SCOPES = (

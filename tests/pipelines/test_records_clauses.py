@@ -87,3 +87,25 @@ def test_a_contractor_chosen_and_devices_added_to_a_system_already_there() -> No
     )
     told = reported_decision(question)
     assert told is not None and not told.taken
+
+
+def test_acts_and_reports_as_heldout9_wrote_them() -> None:
+    for record_id, kind in (
+        # "ARRETEautorisant la captation …": a deciding verb run into the next word.
+        ("h9-A-attrap-guyane-r03-2026-005-drone-ap-pn-cyn", "drone_authorisation"),
+        # "AP PAF74 DRONE janv-fev-mars2025" in the recueil's summary.
+        ("h9-A-attrap-haute-savoie-74-2025-018-drone-paf74", "drone_authorisation"),
+        # "72-2025-01-22-00013 - Vidéoprotection Bar-Tabac de l'Union": the summary's line.
+        ("h9-A-attrap-sarthe-24-01-2025-videoprotection-bar-tabac-union", "prefectoral_authorisation"),
+        # "portant autorisation d'un système de vidéo-\nprotection".
+        ("h9-A-attrap-loire-atlantique-216-2025-videoprotection-le-kl-blain", "prefectoral_authorisation"),
+        # "une voiture qui compte 8 caméras … est testée depuis une semaine".
+        ("h9-C-caradisiac-evry-voiture-lapi-huit-cameras-un-an", "experiment"),
+        # "a décidé de faire appel à Bouygues Energies & Services et Axione pour l'installation".
+        ("h9-d-axione-la-tranche-sur-mer-bouygues-axione-marche", "procurement_award"),
+        # "un accord entre l'État et la mairie autorise les policiers à consulter ces images".
+        ("h9-d-francebleu-marseille-accord-etat-mairie-images-commissariat", "convention"),
+        # "Une intercommunalité ne peut pas recourir à des caméras augmentées".
+        ("h9-d-alliaume-intercommunalite-cameras-augmentees-interdites", "moratorium_ban"),
+    ):
+        assert read_record(TEXTS[record_id], ["videoprotection"]).kind == kind, record_id
