@@ -50,6 +50,7 @@ SPLITS = (
     "heldout7",
     "heldout8",
     "heldout9",
+    "heldout10",
 )
 EXACT = (
     "kind",
