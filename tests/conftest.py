@@ -159,6 +159,7 @@ SLOWEST_FIRST = (
     "tests/web/test_screenshot_map.py",
     "tests/pipelines/test_ocr.py",
     "tests/web/test_browser.py",
+    "tests/pipelines/test_learnt_kind.py",
 )
 
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from pipelines.records import learnt_kind
 from pipelines.records.clauses import reported_kind
 from pipelines.records.council_words import COUNCIL_RULES, about_a_device
 from pipelines.records.spans import Found, decision_part, sentence_in_line
@@ -169,8 +170,27 @@ _TABLED_WITH = re.compile(r"\.\s+(?=V[œo]e?ux?\s+d[ée]pos[ée])", re.IGNORECAS
 
 
 def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Found | None]:
-    """(kind, scope) with the span they were read from; scope only for prefectoral authorisations."""
+    """(kind, scope) with the span they were read from; scope only for prefectoral authorisations.
+    A prefect's act is read by the rules alone; a council's act or a report by the rules, unless
+    the learnt model disagrees and is sure (``learnt_kind``)."""
     head = text[:600]
+    prefects = _prefects_kind(text, head)
+    if prefects is not None:
+        return prefects
+    return _or_learnt(_councils_kind(text, title, head), text), None
+
+
+def _or_learnt(ruled: Found, text: str) -> Found:
+    """The rules' kind, or the learnt model's where the two disagree and the model is sure: on
+    parts labelled after them, the model was ahead of the rules (README, "How right they are")."""
+    learnt = learnt_kind.learnt_kind(text)
+    if learnt is None or learnt.kind == ruled.value or learnt.probability < learnt_kind.SURE:
+        return ruled
+    return Found(learnt.kind, learnt.start, learnt.end)
+
+
+def _prefects_kind(text: str, head: str) -> tuple[Found, Found | None] | None:
+    """A prefect's act (or a report of one) and the 2023 law's experiments: (kind, scope)."""
     experiment = _uncited(_EXPERIMENT, text, 3000)
     if experiment is not None:  # the 2023 Olympic Games law: algorithmic processing, on trial
         return Found("experiment", experiment.start(), experiment.end()), None
@@ -204,10 +224,16 @@ def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Fo
                 if scoped is not None:
                     return found, Found(scope, scoped.start(), scoped.end())
             return found, Found("new", match.start(), match.end())
+    return None
+
+
+def _councils_kind(text: str, title: str | None, head: str) -> Found:
+    """A council's act or a report, by the rules: "debate_only" with an empty span when no rule
+    reads anything."""
     if title is None:  # not an item cut from minutes: a report is read by what it tells
         reported = reported_kind(text)
         if reported is not None:
-            return _against(reported, text, head), None
+            return _against(reported, text, head)
     named = title or head
     # A title may join the deliberation and the vœux tabled with it ("Signature d'une convention
     # … . Vœu déposé par …"): the deliberation is what the act decides.
@@ -216,13 +242,13 @@ def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Fo
         for kind, pattern in COUNCIL_RULES:
             match = about_a_device(kind, pattern.finditer(part), part)
             if match is not None:
-                return _against(_at(kind, match, text, named), text, named), None
+                return _against(_at(kind, match, text, named), text, named)
     start, end = decision_part(text)
     for kind, pattern in COUNCIL_RULES:
         match = about_a_device(kind, pattern.finditer(text, start, end), text)
         if match is not None:
-            return _against(Found(kind, match.start(), match.end()), text, named), None
-    return Found("debate_only", 0, 0), None
+            return _against(Found(kind, match.start(), match.end()), text, named)
+    return Found("debate_only", 0, 0)
 
 
 def _against(found: Found, text: str, named: str) -> Found:

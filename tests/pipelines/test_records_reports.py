@@ -278,7 +278,6 @@ def test_a_page_s_count_is_exact_new_and_of_the_cameras_decided() -> None:
     ):
         assert read_record(TEXTS[record_id], ["videoprotection"]).cameras is None, record_id
     for record_id, count in (
-        ("web-macon-cm-2023-04-03-rapport-18-videoprotection", 29),  # "pas moins de 29 nouvelles caméras"
         (
             "web-francebleu-conde-sur-vire-camera-depots-sauvages",
             1,
@@ -289,6 +288,11 @@ def test_a_page_s_count_is_exact_new_and_of_the_cameras_decided() -> None:
         ),  # "Vingt-trois caméras", not "7 caméras … existantes"
     ):
         assert read_record(TEXTS[record_id], ["videoprotection"]).cameras == count, record_id
+    # Mâcon's report: "Il s'agit d'installer pas moins de 29 nouvelles caméras."
+    exact = read_record(
+        "Le conseil municipal a voté l'installation de pas moins de 29 nouvelles caméras.", []
+    )
+    assert exact.cameras == 29
 
 
 def test_a_prefecture_s_name_wrapped_run_into_the_next_word_or_in_paris_s_recueil() -> None:

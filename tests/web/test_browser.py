@@ -144,7 +144,7 @@ def test_commune_timeline_leads_to_a_record_and_its_highlighted_evidence(page: P
     assert "pour installer 18 caméras intérieures permettant" in context
     assert page.locator("#field-retention_days mark").inner_text() == "30 jours"
     # The commune's own act about the same system, named by its kind and its number in the minutes.
-    assert page.locator("ul.related a").inner_text() == "Convention n° 2013.07.01 - 5"
+    assert page.locator("ul.related a").inner_text() == "Installation n° 2013.07.01 - 5"
     shot(page, "10-record")
 
     page.click("#document-link")

@@ -20,7 +20,7 @@ def total(client: TestClient, **params: object) -> int:
 
 def test_the_departement_filters_the_list_and_the_api(placed: TestClient) -> None:
     assert total(placed, departement="50") == 4  # the prefect's three arrêtés and the council's act
-    assert total(placed, departement="50", kind="convention") == 1
+    assert total(placed, departement="50", kind="deployment") == 1
     records = placed.get("/api/records", params={"departement": "34"}).json()["records"]
     assert records and all(record["commune"] != "Avranches" for record in records)  # placed in 50
     assert "Montpellier" in {record["commune"] for record in records}
@@ -38,7 +38,7 @@ def test_the_commune_and_epci_filters(placed: TestClient) -> None:
     assert total(placed, epci=AVRANCHES_EPCI) == 4
     assert total(placed, commune="34172") == 1  # Montpellier's deliberation
     assert total(placed, commune=["50025", "34172"]) == 5  # any of the places
-    assert total(placed, epci=AVRANCHES_EPCI, commune="34172", kind="convention") == 1
+    assert total(placed, epci=AVRANCHES_EPCI, commune="34172", kind="deployment") == 1
     assert total(placed, epci="200067205") == 0  # the Cotentin: none there
     page = placed.get("/records", params={"epci": AVRANCHES_EPCI, "commune": "50025", "departement": "50"})
     assert page.status_code == 200 and '<strong id="total">4</strong>' in page.text
@@ -91,8 +91,8 @@ def test_the_geojson_of_the_records(placed: TestClient) -> None:
     assert len(avranches) == 4 and {p["insee"] for p in avranches} == {"50025"}
     renewal = next(p for p in avranches if p["act_number"] == "2024-109")
     assert renewal["evidence_url"] == renewal["original_url"]  # a text file: no page
-    manche = placed.get("/records.geojson", params={"departement": "50", "kind": "convention"}).json()
-    assert [f["properties"]["kind"] for f in manche["features"]] == ["convention"]
+    manche = placed.get("/records.geojson", params={"departement": "50", "kind": "deployment"}).json()
+    assert [f["properties"]["kind"] for f in manche["features"]] == ["deployment"]
 
 
 def test_a_registry_without_the_commune_leaves_its_records_off_the_map(client: TestClient) -> None:

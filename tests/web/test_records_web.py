@@ -43,8 +43,8 @@ def record(client: TestClient, **match: object) -> dict:
         ({"commune": "AVR", "category": "videoprotection"}, 4),
         ({"authority": "manche"}, 3),
         ({"commune": "avranches", "year": "2013"}, 1),
-        ({"commune": "avranches", "kind": ["convention", "prefectoral_authorisation"]}, 4),
-        ({"commune": "avranches", "kind": "convention", "year": "2024"}, 0),
+        ({"commune": "avranches", "kind": ["deployment", "prefectoral_authorisation"]}, 4),
+        ({"commune": "avranches", "kind": "deployment", "year": "2024"}, 0),
         ({"vendor": "aucun prestataire de ce nom"}, 0),
         ({"category": "drone"}, 0),
     ],
@@ -57,14 +57,14 @@ def test_the_list_filters_as_the_cli(client: TestClient, params: dict, expected:
 
 def test_a_row_has_date_kind_technologies_authority_commune_and_figures(client: TestClient) -> None:
     renewal = record(client, act_number="2024-109")
-    convention = record(client, commune="Avranches", kind="convention")
+    council = record(client, commune="Avranches", kind="deployment")
     html = client.get("/records", params={"commune": "avranches"}).text
     assert "4 juin 2024" in html and "Autorisation préfectorale (renouvellement)" in html
     assert "Vidéoprotection (caméras)" in html and "Préfecture de la Manche" in html
     assert '<a class="commune" href="/communes/Avranches">Avranches</a>' in html
     assert "18 caméras · bénéficiaire : maire" in html
     assert "2 caméras · 105\u202f000 €" in html
-    assert f'href="/records/{renewal["id"]}"' in html and f'href="/records/{convention["id"]}"' in html
+    assert f'href="/records/{renewal["id"]}"' in html and f'href="/records/{council["id"]}"' in html
     assert 'href="/records"' in html  # the site's navigation
 
 
@@ -111,7 +111,7 @@ def test_a_record_shows_each_field_beside_its_evidence_marked_in_context(client:
     assert f'href="{renewal["original_url"]}"' in html
     assert "Arrêté 2024-109 – portant renouvellement d’un système de vidéoprotection" in html
     (town,) = renewal["related"]
-    assert town["kind"] == "convention" and f'href="/records/{town["id"]}"' in html
+    assert town["kind"] == "deployment" and f'href="/records/{town["id"]}"' in html
     back = client.get(f"/records/{town['id']}").text
     assert (
         f'href="/records/{renewal["id"]}"' in back and "<mark>105.000 €uros HT</mark>." in back
@@ -154,12 +154,12 @@ def test_a_record_id_that_is_no_number_is_a_french_404(client: TestClient) -> No
 
 def test_the_commune_page_is_its_timeline(client: TestClient) -> None:
     ids = [record(client, act_number=number)["id"] for number in ("2024-66", "2024-58", "2024-109")]
-    convention = record(client, commune="Avranches", kind="convention")["id"]
+    council = record(client, commune="Avranches", kind="deployment")["id"]
     page = client.get("/communes/avranches")  # any case: records write "Avranches"
     assert page.status_code == 200
     html = page.text
     assert "<h1>Avranches</h1>" in html and '<strong id="total">4</strong> décisions' in html
-    positions = [html.index(f'id="record-{number}"') for number in (convention, *ids)]
+    positions = [html.index(f'id="record-{number}"') for number in (council, *ids)]
     assert positions == sorted(positions)  # oldest first: 1 July 2013, then 27 May… 4 June 2024
     assert html.index("<h3>2013</h3>") < html.index("<h3>2024</h3>")
     assert '<li data-category="videoprotection">' in html and '<span class="n">4</span>' in html
@@ -178,7 +178,7 @@ def test_a_commune_without_records_is_404(client: TestClient, name: str) -> None
 
 def test_the_commune_feed_is_atom_newest_first(client: TestClient) -> None:
     ids = [record(client, act_number=number)["id"] for number in ("2024-109", "2024-58", "2024-66")]
-    convention = record(client, commune="Avranches", kind="convention")["id"]
+    council = record(client, commune="Avranches", kind="deployment")["id"]
     response = client.get("/communes/Avranches/feed")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("application/atom+xml")
@@ -188,7 +188,7 @@ def test_the_commune_feed_is_atom_newest_first(client: TestClient) -> None:
     assert feed.findtext(f"{ATOM}updated") == "2024-06-04T00:00:00Z"
     entries = feed.findall(f"{ATOM}entry")
     links = [entry.find(f"{ATOM}link[@rel='alternate']").get("href") for entry in entries]
-    assert links == [f"http://testserver/records/{n}" for n in (*ids, convention)]
+    assert links == [f"http://testserver/records/{n}" for n in (*ids, council)]
     first = entries[0]
     assert first.findtext(f"{ATOM}title") == "Autorisation préfectorale · Préfecture de la Manche · 2024-109"
     assert first.findtext(f"{ATOM}updated") == "2024-06-04T00:00:00Z"
