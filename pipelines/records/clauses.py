@@ -23,7 +23,7 @@ from pipelines.records.council_words import (
     DEVICE_OR_CONTRACT,
     about_a_device,
 )
-from pipelines.records.spans import Found
+from pipelines.records.spans import SENTENCE, Found
 
 # What a council's own act has and a report of it has not: its register, its deliberating formula.
 _COUNCIL_ACT = re.compile(
@@ -124,8 +124,6 @@ _NOT_LOCAL = re.compile(
 # What a decision is for is not what it decides: "demande au gouvernement la modification de la loi,
 # afin de pouvoir lancer l'expérimentation", "une demande d'autorisation qui permettra de solliciter".
 _PURPOSE = re.compile(r"\b(?:afin\s+d|en\s+vue\s+d|pour\s+pouvoir|permett\w*\s+d)", re.IGNORECASE)
-# A sentence ends at a full stop, not at a number's ("un marché inférieur à 80.000€").
-_SENTENCE = re.compile(r"[^\s.!?](?:[^.!?\n]|\.(?=\d))*(?:[.!?]+|\n|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +162,7 @@ def reported_decision(text: str) -> Told | None:
 
 
 def _sentences(text: str, within: int) -> Iterator[tuple[int, int]]:
-    for found in _SENTENCE.finditer(text, 0, min(within, len(text))):
+    for found in SENTENCE.finditer(text, 0, min(within, len(text))):
         if len(found[0].strip()) > 12:  # a caption, a date or a menu item is not a sentence
             yield found.start(), found.end()
 

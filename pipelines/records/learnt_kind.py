@@ -23,6 +23,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from pipelines.records.spans import SENTENCE
+
 MODEL = Path(__file__).with_name("kind_model.npz")
 # What decides the kind is in an act's heading and first articles, a report's title and lead.
 OPENING_CHARS = 3000
@@ -127,10 +129,6 @@ def _model(path: Path = MODEL) -> _Model:
         )
 
 
-# A sentence, or a line: a heading or a title is a unit of its own.
-_SENTENCE = re.compile(r"[^\s.!?](?:[^.!?\n]|\.(?=\d))*(?:[.!?]+|\n|$)")
-
-
 def learnt_kind(text: str, path: Path = MODEL) -> Learnt | None:
     """The kind the model reads in ``text``'s opening, its probability, and the sentence that most
     says it; None for an empty text."""
@@ -140,7 +138,7 @@ def learnt_kind(text: str, path: Path = MODEL) -> Learnt | None:
     model = _model(path)
     whole = model.probabilities(opening)
     column = int(whole.argmax())
-    sentences = [(found.start(), found.end()) for found in _SENTENCE.finditer(opening)]
+    sentences = [(found.start(), found.end()) for found in SENTENCE.finditer(opening)]
     start, end = max(
         sentences or [(0, len(opening.rstrip()))],
         key=lambda span: model.probabilities(opening[span[0] : span[1]])[column],

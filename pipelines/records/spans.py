@@ -31,6 +31,11 @@ def decision_part(text: str) -> tuple[int, int]:
     return first.start(), following.start() if following else len(text)
 
 
+# A sentence, or a line (a heading or a title is a unit of its own); a number's full stop does not
+# end it ("un marché inférieur à 80.000€").
+SENTENCE = re.compile(r"[^\s.!?](?:[^.!?\n]|\.(?=\d))*(?:[.!?]+|\n|$)")
+
+
 def sentence_end(text: str, start: int) -> int:
     stop = re.compile(r"\.(?:\s|$)").search(text, start)
     return stop.end() if stop else len(text)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
 import numpy as np
@@ -17,9 +16,7 @@ from pipelines.records.learnt_kind import OPENING_CHARS, SURE, _model, learnt_ki
 from tests.quality.records_scoring import load_records, rules_alone
 
 ROOT = Path(__file__).parents[2]
-QUALITY = ROOT / "tests" / "quality" / "records.toml"
-with QUALITY.open("rb") as handle:
-    TEXTS = {entry["id"]: entry["text"] for entry in tomllib.load(handle)["record"]}
+TEXTS = {item.id: item.text for item in load_records()}
 
 
 def test_the_shipped_model_is_what_the_labels_give() -> None:

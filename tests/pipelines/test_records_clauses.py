@@ -4,15 +4,11 @@ Real labelled texts (tests/quality/records.toml), each read wrong before this re
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-
 from pipelines.records import read_record
 from pipelines.records.clauses import reported_decision
+from tests.quality.records_scoring import load_records
 
-QUALITY = Path(__file__).parents[1] / "quality" / "records.toml"
-with QUALITY.open("rb") as handle:
-    TEXTS = {entry["id"]: entry["text"] for entry in tomllib.load(handle)["record"]}
+TEXTS = {item.id: item.text for item in load_records()}
 
 
 def test_the_sentence_that_tells_the_decision_says_its_kind() -> None:
