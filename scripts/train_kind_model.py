@@ -25,18 +25,20 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipelines.records.learnt_kind import MODEL, OPENING_CHARS, new_classifier, save  # noqa: E402
+from pipelines.records.learnt_kind import MODEL, OPENING_CHARS, REGRESSION, VECTORS, new_classifier, save  # noqa: E402
 from tests.quality.records_scoring import BLIND, Labelled, load_records  # noqa: E402
 
 
-def decisions() -> list[Labelled]:
-    """What the model learns from: every labelled decision but the blind parts'."""
-    return [item for item in load_records() if item.truth["kind"] != "none" and item.split not in BLIND]
+def labelled_acts() -> list[Labelled]:
+    """What the model learns from: every labelled act but the blind parts', the negatives (kind
+    "none") too, so that a text that decides nothing is not pushed toward a decision."""
+    return [item for item in load_records() if item.split not in BLIND]
 
 
 def fingerprint(items: list[Labelled]) -> str:
-    """The labels a model learnt from, in one hash: their ids, kinds and openings."""
-    digest = hashlib.sha256()
+    """What a model learnt from, in one hash: the labels' ids, kinds and openings, and the model's
+    settings (not scikit-learn's version: a fresh install takes the latest)."""
+    digest = hashlib.sha256(repr((VECTORS, REGRESSION)).encode())
     for item in items:
         for part in (item.id, item.truth["kind"], item.text[:OPENING_CHARS]):
             digest.update(part.encode() + b"\0")
@@ -59,7 +61,7 @@ def main() -> int:
         "--refit", action="store_true", help="with --check: train again and compare the arrays"
     )
     args = parser.parse_args()
-    items = decisions()
+    items = labelled_acts()
     name = MODEL.relative_to(ROOT)
     if args.check:
         shipped = _arrays(MODEL.read_bytes()) if MODEL.exists() else {}
@@ -69,7 +71,7 @@ def main() -> int:
         print(f"{name}: {'up to date' if same else 'stale: run python scripts/train_kind_model.py'}")
         return 0 if same else 1
     MODEL.write_bytes(trained_model(items))
-    print(f"{name}: learnt from {len(items)} labelled decisions (blind parts left out: {', '.join(BLIND)})")
+    print(f"{name}: learnt from {len(items)} labelled acts (blind parts left out: {', '.join(BLIND)})")
     return 0
 
 

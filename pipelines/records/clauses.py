@@ -94,6 +94,7 @@ _NOT_TAKEN = re.compile(
     r"|\bprojet\s+de\b|\b[ée]tude\b|\bsi\s+(?:elle|il|la|le)\b|\bdemande\s+si\b",
     re.IGNORECASE,
 )
+_VOTED = re.compile(r"vot|adopt|approuv|valid|d[ée]cid", re.IGNORECASE)
 # A sentence that says, without a verb of decision, that nothing is decided yet.
 _UNDECIDED = re.compile(
     r"\bpas\s+[àa]\s+l['’]\s?ordre\s+du\s+jour|\bn['’]\s?exclu\w*\s+pas|\bs['’]\s?interroge\w*"
@@ -152,8 +153,11 @@ def reported_decision(text: str) -> Told | None:
                 return Told(start, end, False)
             continue
         # A wish or a question governs the verb it precedes, or its object just after: "souhaite
-        # que la ville s'équipe", "ont relancé le débat sur …"; not a purpose further on.
-        window = sentence[: taken.end() + _NOT_TAKEN_AFTER]
+        # que la ville s'équipe", "ont relancé le débat sur …"; not a purpose further on. After a
+        # vote, a debate or a project is what was voted ("a adopté le projet de vidéoprotection",
+        # "a voté, après un long débat, l'installation").
+        voted = _VOTED.search(taken[0]) is not None
+        window = sentence[: taken.start() if voted else taken.end() + _NOT_TAKEN_AFTER]
         purpose = _PURPOSE.search(sentence, taken.end())
         return Told(
             start, start + (purpose.start() if purpose else len(sentence)), _NOT_TAKEN.search(window) is None
@@ -201,10 +205,11 @@ _ADDED_TO = re.compile(
 
 
 def _titled_kind(text: str) -> Found | None:
-    title, *body = text.lstrip().split("\n", 1)
-    if not body or len(title) > _TITLE_CHARS:  # a paragraph, not a title
+    at = len(text) - len(text.lstrip())
+    line_end = text.find("\n", at)
+    if line_end < 0 or line_end - at > _TITLE_CHARS:  # a paragraph, not a title
         return None
-    at = text.find(title)
+    title = text[at:line_end]
     for kind, pattern in COUNCIL_RULES:
         if kind not in _TITLED_KINDS:
             continue
@@ -217,6 +222,14 @@ def _titled_kind(text: str) -> Found | None:
 # Only a prefect authorises cameras on aircraft: "La règlementation autorise les militaires de la
 # gendarmerie nationale à déployer des drones".
 _DRONES_AUTHORISED = re.compile(r"autoris\w*[^.]{0,80}?\bdrones?\b", re.IGNORECASE)
+# … where the State is named: a council that "autorise le maire à signer le marché d'acquisition de
+# deux drones" buys them.
+_BY_THE_STATE = re.compile(
+    r"pr[ée]f|arr[êe]t[ée]|gendarmerie|police\s+nationale|r[èe]glementation|\bloi\b", re.IGNORECASE
+)
+_TO_SIGN = re.compile(
+    r"autoris\w*\s+(?:le|la|M\.|Mme|Monsieur|Madame)\s+(?:maire|pr[ée]sident)", re.IGNORECASE
+)
 # "les travaux de pose de caméras": a report's word for an installation, read with the kinds'.
 _POSE = ("deployment", re.compile(r"\bpose\s+d", re.IGNORECASE))
 _SUM = r"\d\s?(?:M?€|millions?|euros)"
@@ -264,7 +277,11 @@ def _told_kind(text: str, start: int, end: int) -> Found | None:
     clause's object comes first: "a validé l'attribution du marché pour … l'extension"), else what
     its verb says."""
     drones = _DRONES_AUTHORISED.search(text, start, end)
-    if drones is not None:
+    if (
+        drones is not None
+        and _BY_THE_STATE.search(text, start, end)
+        and not _TO_SIGN.search(text, start, end)
+    ):
         return Found("drone_authorisation", drones.start(), drones.end())
     first: Found | None = None
     for kind, pattern in [*COUNCIL_RULES, _POSE]:

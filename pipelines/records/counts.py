@@ -12,7 +12,7 @@ from pipelines.records.numbers import COUNT, count_value
 from pipelines.records.spans import GAP, Found, decision_part, sentence_end
 
 _CAMERAS = re.compile(
-    rf"(?<![\w,.])(?P<count>{COUNT}){GAP}(?:nouvelles?{GAP})?(?:cam[ée]ras?|dispositifs?{GAP}de{GAP}vid[ée]o)"
+    rf"(?<![\w,.-])(?P<count>{COUNT}){GAP}(?:nouvelles?{GAP})?(?:cam[ée]ras?|dispositifs?{GAP}de{GAP}vid[ée]o)"
     rf"(?P<kind>{GAP}(?:int[ée]rieures?|ext[ée]rieures?|(?:(?:visionnant|filmant|sur){GAP}la{GAP})?voie{GAP}publique"
     rf"|de{GAP}voie{GAP}publique|nomades?|mobiles?|pi[ée]tons?|individuelles?))?",
     re.IGNORECASE,
@@ -79,15 +79,16 @@ _EXISTING_BEFORE = re.compile(
     r"(?:\bd[ée]j[àa]\b|\bdepuis\s+(?:\d{4}|[\w-]+\s+ans)\b|\bactuellement\b)[^.;:!?]*$", re.IGNORECASE
 )
 # "Six à huit caméras", "8 ou 10 caméras", "8-10 caméras", "entre sept et huit caméras": a range,
-# no count.
+# no count ("Lot 2 - 12 caméras" is one).
 _RANGE_BEFORE = re.compile(
-    r"\b(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt)\s*(?:\s(?:à|ou)\s|-)\s*$"
+    r"\b(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt)\s(?:à|ou)\s+$|\b\d+-$"
     r"|\bentre\s+\w+\s+et\s+$",
     re.IGNORECASE,
 )
-# Not an exact count: "presque 50 caméras", "environ 40", "pas moins de 122", "à terme 600"; nor the
-# whole park some are taken from ("49 des 368 caméras", "10 de ses 89 caméras"), nor a park already
-# there ("le réseau des 76 caméras", "la ville compte 120 caméras", "les 53 caméras existantes").
+# Not an exact count: "presque 50 caméras", "environ 40", "plus de 100", "à terme 600" ("pas moins
+# de 29 nouvelles caméras" is 29); nor the whole park some are taken from ("49 des 368 caméras",
+# "10 de ses 89 caméras"), nor a park already there ("le réseau des 76 caméras", "la ville compte
+# pas moins de 122 caméras", "les 53 caméras existantes").
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:\bpresque|\benviron|\bpr[èe]s\s+de|\b[àa]\s+peu\s+pr[èe]s|\b(?<!pas\s)moins\s+de|\bplus\s+de|\bau\s+moins|\bjusqu['’]\s?[àa]"
     r"|\b[àa]\s+terme|\bquelque|\b\d+\s+(?:des|de\s+ses|sur\s+les)"

@@ -74,7 +74,7 @@ _CITED = re.compile(
 
 
 def act_number(head: str) -> Found | None:
-    match = _HEADING.search(head[:400])
+    match = next((found for found in _HEADING.finditer(head, 0, 400) if _its_own(head, found)), None)
     if match is not None and (match["number"] or match["bare"]):
         group = "number" if match["number"] else "bare"
         return Found(match[group].rstrip(".,"), match.start(group), match.end(group))
@@ -86,7 +86,9 @@ def act_number(head: str) -> Found | None:
         (_RECUEIL_ID, 1500),
         (_ITEM, 1500),
     ):
-        numbered = pattern.search(head[:limit])
+        numbered = next(
+            (found for found in pattern.finditer(head, 0, limit) if not _in_recital(head, found)), None
+        )
         if numbered is not None:
             return Found(numbered["number"].rstrip(".,-"), numbered.start("number"), numbered.end("number"))
     return None
@@ -115,11 +117,16 @@ _ABOUT_SURVEILLANCE = re.compile(
 )
 
 
+def _in_recital(head: str, found: re.Match[str]) -> bool:
+    """Whether ``found`` is in a recital ("Vu l'arrêté n° …"): an act cited, not this one."""
+    line_start = head.rfind("\n", 0, found.start()) + 1
+    return _CITED_ARRETE.search(head, line_start, found.start()) is not None
+
+
 def _its_own(head: str, heading: re.Match[str]) -> bool:
     """Whether a dated heading is the act's own: not cited, and, for an arrêté, about surveillance
     in its title (the words up to the next act's heading)."""
-    line_start = head.rfind("\n", 0, heading.start()) + 1
-    if _CITED_ARRETE.search(head, line_start, heading.start()):
+    if _in_recital(head, heading):
         return False
     if not re.match(r"arr|AP", heading[0], re.IGNORECASE):
         return True

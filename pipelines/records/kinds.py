@@ -86,7 +86,7 @@ _REPORTED_ARRETE = re.compile(
 _RECUEIL = re.compile(r"recueil\s+des\s+actes\s+administratifs", re.IGNORECASE)
 # What only an act has: its heading ("Arrêté n° …"), its deciding verb ("ARRÊTE"), its first article.
 _ACT_FORM = re.compile(
-    r"^\s*(?:\d{1,3}\s*[-–.)]\s*)?arr[êeé]t[ée]\b|\bARR[ÊE]TE(?:\b|(?=[a-zé]))|\bArt(?:icle|\.)?\s*(?:1|1er|premier)\b|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\s+)?n°"
+    r"^\s*(?:\d{1,3}\s*[-–.)]\s*)?arr[êeé]t[ée]\b|\bARR[ÊE]TE\b|(?-i:\bARR[ÊE]TE(?=[a-zé]))|\bArt(?:icle|\.)?\s*(?:1|1er|premier)\b|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\s+)?n°"
     # A report of one: "le préfet vient d'autoriser", "un arrêté du 5 novembre du préfet".
     r"|pr[ée]f(?:et|ecture)\b[^.]{0,80}?autoris|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\b|du\s+\d)"
     r"|\barr[êe]t[ée]s\s+(?:pr[ée]fectoraux\s+)?autorisant|\bAP\s+(?:\S+\s+){0,2}?(?:DRONE|autorisant|portant)\b"
@@ -172,7 +172,7 @@ _TABLED_WITH = re.compile(r"\.\s+(?=V[œo]e?ux?\s+d[ée]pos[ée])", re.IGNORECAS
 def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Found | None]:
     """(kind, scope) with the span they were read from; scope only for prefectoral authorisations.
     A prefect's act is read by the rules alone; a council's act or a report by the rules, unless
-    the learnt model disagrees and is sure (``learnt_kind``)."""
+    the learnt model disagrees and is sure (``learnt_kind``), and never as a prefect's kind."""
     head = text[:600]
     prefects = _prefects_kind(text, head)
     if prefects is not None:
@@ -180,13 +180,27 @@ def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Fo
     return _or_learnt(_councils_kind(text, title, head), text), None
 
 
+# What only the rules read: a prefect's forms and the 2023 law (an authorisation has its scope,
+# which the model does not read), and the model's "none" (it decides nothing about the record).
+_RULES_ONLY = frozenset({"prefectoral_authorisation", "drone_authorisation", "experiment", "none"})
+
+
 def _or_learnt(ruled: Found, text: str) -> Found:
     """The rules' kind, or the learnt model's where the two disagree and the model is sure: on
-    parts labelled after them, the model was ahead of the rules (README, "How right they are")."""
+    parts labelled after them, the model was ahead of the rules (README, "How right they are").
+    A vœu the model reads is still a debate unless it says something against a technology."""
     learnt = learnt_kind.learnt_kind(text)
-    if learnt is None or learnt.kind == ruled.value or learnt.probability < learnt_kind.SURE:
+    if (
+        learnt is None
+        or learnt.kind in _RULES_ONLY
+        or learnt.kind == ruled.value
+        or learnt.probability < learnt_kind.SURE
+    ):
         return ruled
-    return Found(learnt.kind, learnt.start, learnt.end)
+    start, end = learnt_kind.evidence(text, learnt.kind)
+    if learnt.kind == "motion_against" and _AGAINST.search(text) is None:
+        return Found("debate_only", start, end)
+    return Found(learnt.kind, start, end)
 
 
 def _prefects_kind(text: str, head: str) -> tuple[Found, Found | None] | None:

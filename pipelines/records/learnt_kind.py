@@ -5,16 +5,18 @@ decision (press articles, town pages), measured on parts labelled after them, th
 about half the time, and a classifier learnt from the labelled acts was about 0.1 ahead of them
 (README, "How right they are"). This module is that classifier: character 3–5-grams of the act's
 opening (TF-IDF, which copes with OCR and inflections) and a logistic regression, trained on every
-labelled decision but the blind part (``scripts/train_kind_model.py``) and shipped as
+labelled act but the blind part's (``scripts/train_kind_model.py``) and shipped as
 ``kind_model.npz``: its vocabulary, weights and classes as arrays, not a pickle.
 
-``learnt_kind`` gives the kind, how sure the model is, and as evidence the sentence of the opening
-that most says that kind. ``kinds.decision_kind`` takes it over the rules' only where the two
-disagree and the model is sure (``SURE``), and never for a prefect's act.
+``learnt_kind`` gives the kind (or "none": the model learns the negatives too) and how sure the
+model is; ``evidence``, the sentence of the opening that most says that kind. ``kinds.decision_kind``
+takes it over the rules' only where the two disagree and the model is sure (``SURE``), never for
+a prefect's act and never as a prefect's kind or the 2023 law's experiment.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -26,6 +28,7 @@ from typing import Any, BinaryIO
 from pipelines.records.spans import SENTENCE
 
 MODEL = Path(__file__).with_name("kind_model.npz")
+_LOG = logging.getLogger(__name__)
 # What decides the kind is in an act's heading and first articles, a report's title and lead.
 OPENING_CHARS = 3000
 # The model's kind replaces the rules' when it gives it at least this probability (chosen before
@@ -38,8 +41,11 @@ SURE = 0.5
 class Learnt:
     kind: str
     probability: float
-    start: int  # the sentence that most says this kind
-    end: int
+
+
+# The model's settings, named once: what the training fingerprints, and what reading assumes.
+VECTORS = {"analyzer": "char_wb", "ngram_range": (3, 5), "min_df": 2, "sublinear_tf": True}
+REGRESSION = {"max_iter": 2000, "C": 10.0}
 
 
 def new_classifier() -> Any:
@@ -49,8 +55,7 @@ def new_classifier() -> Any:
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
 
-    vectors = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True)
-    return make_pipeline(vectors, LogisticRegression(max_iter=2000, C=10.0))
+    return make_pipeline(TfidfVectorizer(**VECTORS), LogisticRegression(**REGRESSION))
 
 
 def save(classifier: Any, target: BinaryIO, labels: str = "") -> None:
@@ -59,6 +64,8 @@ def save(classifier: Any, target: BinaryIO, labels: str = "") -> None:
     import numpy as np
 
     vectors, regression = classifier.steps[0][1], classifier.steps[1][1]
+    # Two kinds would give one row of weights (a sigmoid), which ``probabilities`` does not read.
+    assert len(regression.classes_) > 2, "the model needs at least three kinds"
     terms = sorted(vectors.vocabulary_, key=vectors.vocabulary_.__getitem__)
     np.savez_compressed(
         target,
@@ -116,31 +123,43 @@ _SPACES = re.compile(r"\s\s+")
 
 
 @cache
-def _model(path: Path = MODEL) -> _Model:
+def _model(path: Path = MODEL) -> _Model | None:
     import numpy as np
 
+    if not path.exists():
+        _LOG.warning("%s is missing: the kind of decisions is read by the rules alone", path)
+        return None
     with np.load(path) as arrays:
         return _Model(
             {str(term): column for column, term in enumerate(arrays["terms"])},
-            arrays["idf"].astype(np.float64),
-            arrays["weights"].astype(np.float64),
-            arrays["intercepts"].astype(np.float64),
+            arrays["idf"],
+            arrays["weights"],  # float32, as stored: half the memory of every worker's copy
+            arrays["intercepts"],
             [str(kind) for kind in arrays["classes"]],
         )
 
 
 def learnt_kind(text: str, path: Path = MODEL) -> Learnt | None:
-    """The kind the model reads in ``text``'s opening, its probability, and the sentence that most
-    says it; None for an empty text."""
+    """The kind the model reads in ``text``'s opening and its probability; None for an empty
+    text, or when the model is missing (a broken install: the rules then read alone)."""
     opening = text[:OPENING_CHARS]
     if not opening.strip():
         return None
     model = _model(path)
+    if model is None:
+        return None
     whole = model.probabilities(opening)
     column = int(whole.argmax())
+    return Learnt(model.classes[column], float(whole[column]))
+
+
+def evidence(text: str, kind: str, path: Path = MODEL) -> tuple[int, int]:
+    """The sentence of ``text``'s opening that most says ``kind``: the span a record shows as
+    the evidence of a kind the model read (computed only when the model's kind is taken)."""
+    opening = text[:OPENING_CHARS]
+    model = _model(path)
     sentences = [(found.start(), found.end()) for found in SENTENCE.finditer(opening)]
-    start, end = max(
-        sentences or [(0, len(opening.rstrip()))],
-        key=lambda span: model.probabilities(opening[span[0] : span[1]])[column],
-    )
-    return Learnt(model.classes[column], float(whole[column]), start, end)
+    if model is None or not sentences:
+        return 0, len(opening.rstrip())
+    column = model.classes.index(kind)
+    return max(sentences, key=lambda span: model.probabilities(opening[span[0] : span[1]])[column])

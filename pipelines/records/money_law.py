@@ -39,9 +39,10 @@ _COST_BEFORE = re.compile(
 # subscription box ("à partir de 1 € le 1er mois"), a bound ("au-delà de 100.000€", "légèrement
 # inférieur à 80.000€"), one end of a range ("de 40 000 € à 60 000 €").
 _NOT_A_COST_BEFORE = re.compile(
-    r"(?:amendes?|contravention|chaque\s+[\w-]+\s+co[ûu]te|[àa]\s+partir\s+de|au[\s-]del[àa]\s+de|moins\s+de"
+    r"(?:\bamendes?\b|\bcontravention|chaque\s+[\w-]+\s+co[ûu]te|[àa]\s+partir\s+de|au[\s-]del[àa]\s+de|moins\s+de"
     r"|(?:inf[ée]rieure?|sup[ée]rieure?)\s+[àa])[^.;\d]{0,20}$"
-    r"|\b(?:de|allant\s+de)\s+[\d  .,]+\s*(?:€|euros?)?\s*(?:à|-)\s*$",
+    # A range's first end is a sum, not a year ("Le budget de 2025 - 45 000 € TTC").
+    r"|\b(?:de|allant\s+de)\s+(?!(?:19|20)\d\d\b)[\d  .,]+\s*(?:€|euros?)?\s*(?:à|-)\s*$",
     re.IGNORECASE,
 )
 _NOT_A_COST_AFTER = re.compile(

@@ -11,12 +11,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from pipelines.records import learnt_kind as model
 from pipelines.records import read_record
-from pipelines.records.learnt_kind import OPENING_CHARS, SURE, _model, learnt_kind, new_classifier, save
-from tests.quality.records_scoring import load_records, rules_alone
+from pipelines.records.kinds import decision_kind
+from tests.quality.records_scoring import BLIND, load_records, rules_alone
 
 ROOT = Path(__file__).parents[2]
-TEXTS = {item.id: item.text for item in load_records()}
+LABELLED = [item for item in load_records() if item.split not in BLIND]
+TEXTS = {item.id: item.text for item in LABELLED}
 
 
 def test_the_shipped_model_is_what_the_labels_give() -> None:
@@ -33,15 +35,20 @@ def test_the_shipped_model_is_what_the_labels_give() -> None:
 
 
 def test_the_model_reads_a_text_as_scikit_learn_does(tmp_path: Path) -> None:
-    decisions = [item for item in load_records() if item.truth["kind"] != "none"]
-    train, texts = decisions[::8], [item.text[:OPENING_CHARS] for item in decisions[1::25]]
-    classifier = new_classifier()
-    classifier.fit([item.text[:OPENING_CHARS] for item in train], [item.truth["kind"] for item in train])
+    train = LABELLED[::8]
+    texts = [item.text[: model.OPENING_CHARS] for item in LABELLED[1::25]]
+    # Edge cases of the n-grams: no word, short words, unusual spaces, no known n-gram.
+    texts += ["a b", "Vidéo\u00a0protection\u202fet\u2009caméras\u3000LAPI", "zzzz qqqq", "É İ œ ﬁ"]
+    classifier = model.new_classifier()
+    classifier.fit(
+        [item.text[: model.OPENING_CHARS] for item in train], [item.truth["kind"] for item in train]
+    )
     path = tmp_path / "model.npz"
     with path.open("wb") as handle:
-        save(classifier, handle)
-    ours = np.array([_model(path).probabilities(text) for text in texts])
-    assert _model(path).classes == list(classifier.classes_)
+        model.save(classifier, handle)
+    read = model._model(path)
+    assert read is not None and read.classes == list(classifier.classes_)
+    ours = np.array([read.probabilities(text) for text in texts])
     np.testing.assert_allclose(ours, classifier.predict_proba(texts), atol=1e-5)
 
 
@@ -51,21 +58,39 @@ def test_where_the_model_is_sure_and_disagrees_its_kind_and_sentence_are_taken()
     text = TEXTS["h8-marseille-deliberation-07-0167-efag-videoprotection-urbaine-csu"]
     with rules_alone():
         assert read_record(text, ["videoprotection"]).kind == "maintenance"
-    learnt = learnt_kind(text)
-    assert learnt is not None and learnt.kind == "extension" and learnt.probability >= SURE
+    learnt = model.learnt_kind(text)
+    assert learnt is not None and learnt.kind == "extension" and learnt.probability >= model.SURE
     record = read_record(text, ["videoprotection"])
     start, end = record.evidence["kind"]
-    assert record.kind == "extension" and (start, end) == (learnt.start, learnt.end)
+    assert record.kind == "extension" and (start, end) == model.evidence(text, "extension")
     assert "étendre le réseau de vidéoprotection" in text[start:end]
 
 
-def test_a_prefect_s_act_is_read_by_the_rules_alone() -> None:
-    # Its kind and scope are the law's forms; the model is not asked.
-    text = TEXTS["manche-sp14-arrete-2024-100"]
-    record = read_record(text, ["videoprotection"])
-    assert (record.kind, record.scope) == ("prefectoral_authorisation", "renewal")
+def test_the_model_never_reads_a_prefect_s_act_nor_a_prefect_s_kind(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Whatever the model would say, sure of it: a prefect's act keeps the rules' kind and scope…
+    monkeypatch.setattr(model, "learnt_kind", lambda text: model.Learnt("convention", 0.99))
+    found, scope = decision_kind(TEXTS["manche-sp14-arrete-2024-100"])
+    assert (found.value, scope.value) == ("prefectoral_authorisation", "renewal")
+    # … a council's act takes the model's kind (sure, and other than the rules')…
+    council = "Le conseil municipal a voté l'installation de 12 caméras de vidéoprotection."
+    assert decision_kind(council)[0].value == "convention"
+    # … but never a prefect's kind, the 2023 law's experiment, "none", or an unsure kind.
+    for learnt in (
+        model.Learnt("prefectoral_authorisation", 0.99),
+        model.Learnt("experiment", 0.99),
+        model.Learnt("none", 0.99),
+        model.Learnt("convention", model.SURE - 0.01),
+    ):
+        monkeypatch.setattr(model, "learnt_kind", lambda text, learnt=learnt: learnt)
+        assert decision_kind(council) == (decision_kind(council)[0], None)
+        assert decision_kind(council)[0].value == "deployment", learnt
+
+
+def test_without_its_file_the_kind_is_the_rules_alone(tmp_path: Path) -> None:
+    assert model._model(tmp_path / "missing.npz") is None
+    assert model.learnt_kind("Le conseil a voté.", tmp_path / "missing.npz") is None
 
 
 @pytest.mark.parametrize("text", ["", "   \n  "])
 def test_an_empty_text_has_no_learnt_kind(text: str) -> None:
-    assert learnt_kind(text) is None
+    assert model.learnt_kind(text) is None

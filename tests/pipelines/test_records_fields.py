@@ -321,7 +321,10 @@ def test_act_numbers_as_each_authority_writes_them() -> None:
     assert (
         number("Sommaire\n35-2025-09-21-00001 - Arrêté autorisation drones Rennes") == "35-2025-09-21-00001"
     )
-    assert number("04-2024-05-07-00014 - AP 2024-128-016 du 7 mai 2024 autorisant") == "2024-128-016"
+    summary = "04-2024-05-07-00014 - AP 2024-128-016 du 7 mai 2024 autorisant la\ncaptation, l'enregistrement"
+    assert number(summary) == "2024-128-016"
+    # Not an arrêté its recitals cite ("Vu l'arrêté n° … portant délégation de signature").
+    assert number("Vu l'arrêté n° 2025-SG-22 du 1er octobre 2025 portant délégation de signature ;") is None
     assert number("à l'occasion du vote du rapport 28 sur la vidéo-surveillance") == "28"
     assert number("Nous passons donc au v?u référencé n° 57, déposé par") == "57"
     # Not an item's number: a recueil's own, a count, a year.

@@ -3,7 +3,7 @@
 Vigie reads the kind with rules (``pipelines.records.kinds``) and, where it disagrees with them
 and is sure, with a learnt model (``pipelines.records.learnt_kind``: character n-grams of the act,
 3 to 5 letters, TF-IDF, and a logistic regression) shipped trained on every labelled part but the
-blind one. The anchor is that model alone, trained again on every labelled decision outside the
+blind one. The anchor is that model alone, trained again on every labelled act outside the
 part measured: on a part the shipped model learnt from, it is the honest figure for the model.
 Same acts, same truth, same comparison as the rules'.
 """
@@ -40,9 +40,9 @@ def kind_classifier() -> Any | None:
 def score_kind_anchor(labelled: list[Labelled], split: str) -> KindAnchor | None:
     """Train on the decisions of every other part, measure on ``split``'s."""
     classifier = kind_classifier()
-    decisions = [item for item in labelled if item.truth["kind"] != "none"]
-    train = [item for item in decisions if item.split != split]
-    test = [item for item in decisions if item.split == split]
+    # Trained as Vigie's is (the negatives too: a "none" answer to a decision is wrong).
+    train = [item for item in labelled if item.split != split]
+    test = [item for item in labelled if item.split == split and item.truth["kind"] != "none"]
     if classifier is None or not test or len({item.truth["kind"] for item in train}) < 2:
         return None
     classifier.fit([item.text[:OPENING_CHARS] for item in train], [item.truth["kind"] for item in train])
