@@ -122,7 +122,6 @@ class RecordsReport:
     kinds: Counter[tuple[str, str]] = field(default_factory=Counter)  # (true, given)
     # Acts by where they were read ("act", "page") and whether their kind is right ("none": no record).
     kind_read_in: Counter[tuple[str, bool]] = field(default_factory=Counter)
-    given_kinds: dict[str, str] = field(default_factory=dict)  # act id → the kind given ("none": no record)
 
 
 def read_in(item: Labelled) -> str:
@@ -166,7 +165,6 @@ def score_records(tagger: Tagger, labelled: list[Labelled]) -> RecordsReport:
         report.records_given += given is not None
         report.records_right += given is not None and is_decision
         report.kinds[(truth["kind"], given.kind if given else "none")] += 1
-        report.given_kinds[item.id] = given.kind if given else "none"
         report.kind_read_in[(read_in(item), (given.kind if given else "none") == truth["kind"])] += 1
         if not is_decision:
             if given is not None:
