@@ -6,7 +6,7 @@ import re
 
 from pipelines.dates import MONTH_NAMES as MONTHS
 from pipelines.dates import WEEKDAY_NAMES, parse_french_date
-from pipelines.records.spans import Found
+from pipelines.records.spans import STATE_ACT_ID, Found
 
 _WEEKDAY = rf"(?:{WEEKDAY_NAMES}\s+)?"
 # "Arrêté n° 2024-44 du 29 avril 2024", "Délibération 2-3 du Vendredi 23 janvier 2009" (a number
@@ -39,7 +39,7 @@ _LEADING = re.compile(
 _BRACKETED = re.compile(r"\[(?P<number>\d{4},?\s+[A-Z]{1,5}\.?\s+\d{1,4})\]")
 # A prefecture's identifier of an act in its recueil (the State's "DS" numbering:
 # département-year-month-day-sequence), on a line of its own or before the act's title.
-_RECUEIL_ID = re.compile(r"^\s*-?\s*(?P<number>(?:\d{2,3}|2[AB])-\d{4}-\d{2}-\d{2}-\d{5})\b", re.MULTILINE)
+_RECUEIL_ID = re.compile(rf"^\s*-?\s*(?P<number>{STATE_ACT_ID})\b", re.MULTILINE)
 # "le rapport 28", "la délibération 147": an item's number in a report of the sitting.
 _ITEM = re.compile(
     r"\b(?:rapport|d[ée]lib[ée]ration)\s+(?P<number>\d{1,3})\b(?![\s,.]*(?:\d|%|€|euros?\b|cam[ée]ras?\b|ans?\b|mois\b))",

@@ -33,7 +33,7 @@ import re
 from pipelines.records import learnt_kind
 from pipelines.records.clauses import reported_kind
 from pipelines.records.council_words import COUNCIL_RULES, about_a_device
-from pipelines.records.spans import Found, decision_part, sentence_in_line
+from pipelines.records.spans import STATE_ACT_ID, Found, decision_part, sentence_in_line
 
 _EXPERIMENT = re.compile(
     r"loi\s+n°\s*2023-380|traitement\s+algorithmique\s+(?:des|sur\s+des|d['’])\s*images", re.IGNORECASE
@@ -55,7 +55,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"syst[èe]me\s+de\s+(?:surveillance\s+par\s+)?vid[ée]o\s?-?\s?protection"
             # A recueil's summary names an authorisation by its place: "72-2025-01-22-00013 -
             # Vidéoprotection Bar-Tabac de l'Union".
-            r"|^\s*\d{2,3}-\d{4}-\d{2}-\d{2}-\d{5}\s+-\s+vid[ée]o\s?-?\s?protection\b"
+            rf"|^\s*{STATE_ACT_ID}\s+-\s+vid[ée]o\s?-?\s?protection\b"
             r"|pr[ée]fet\s+a\s+autoris[ée][^.]{0,80}?\barr[êe]t[ée]"
             # A municipal police's body cameras: "autorise l'enregistrement audiovisuel des interventions".
             r"|enregistrement\s+audiovisuel|cam[ée]ras?\s+individuelles?",
@@ -91,7 +91,7 @@ _ACT_FORM = re.compile(
     r"|pr[ée]f(?:et|ecture)\b[^.]{0,80}?autoris|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\b|du\s+\d)"
     r"|\barr[êe]t[ée]s\s+(?:pr[ée]fectoraux\s+)?autorisant|\bAP\s+(?:\S+\s+){0,2}?(?:DRONE|autorisant|portant)\b"
     # A recueil's summary line, by the State's identifier of an act: "72-2025-01-22-00013 - …".
-    r"|^\s*\d{2,3}-\d{4}-\d{2}-\d{2}-\d{5}\s+-\s",
+    rf"|^\s*{STATE_ACT_ID}\s+-\s",
     re.IGNORECASE | re.MULTILINE,
 )
 _SCOPES = (

@@ -84,11 +84,11 @@ def amount(text: str, kind: str | None = None) -> tuple[Found | None, Found | No
     return Found(value, start, end), Found(basis, start, end) if basis else None
 
 
-# "de plus de 45 %", "jusqu'à 80 %", "à hauteur maximum de 50 %", "inférieur à 50%": a bound, not
-# the rate granted.
+# "de plus de 45 %", "jusqu'à 80 %", "à hauteur maximum de 50 %", "plafonnée à 50 %", "inférieur
+# à 50%": a bound, not the rate granted.
 _BOUND = re.compile(
     r"(?:plus|moins)\s+de\s+$|au\s+(?:moins|plus)\s+$|jusqu['’]\s?à\s+$"
-    r"|(?:maxim(?:um|al|ale)|plafond|inf[ée]rieure?|sup[ée]rieure?)\b[^.\d%]{0,30}$",
+    r"|(?:maxim(?:um|al|ale)|plafon\w*|inf[ée]rieure?|sup[ée]rieure?)\b[^.\d%]{0,30}$",
     re.IGNORECASE,
 )
 # A share of an envelope or a budget ("représente 6 % de l'enveloppe DETR"), not a grant's rate.

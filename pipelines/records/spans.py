@@ -31,6 +31,9 @@ def decision_part(text: str) -> tuple[int, int]:
     return first.start(), following.start() if following else len(text)
 
 
+# The State's identifier of an act in a prefecture's recueil: département-year-month-day-sequence
+# ("72-2025-01-22-00013", Corsica's "2A-…").
+STATE_ACT_ID = r"(?:\d{2,3}|2[AB])-\d{4}-\d{2}-\d{2}-\d{5}"
 # A sentence, or a line (a heading or a title is a unit of its own); a number's full stop does not
 # end it ("un marché inférieur à 80.000€").
 SENTENCE = re.compile(r"[^\s.!?](?:[^.!?\n]|\.(?=\d))*(?:[.!?]+|\n|$)")

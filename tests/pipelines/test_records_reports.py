@@ -363,3 +363,5 @@ def test_no_town_from_a_heading_no_rate_from_a_bound_no_vendor_from_an_authorisa
         "web-gazette-communes-nerac-referendum-non-sept-cameras",
     ):
         assert read_record(TEXTS[record_id], ["videoprotection"]).funding_rate is None, record_id
+    capped = read_record("Le conseil sollicite une subvention FIPD plafonnée à 50 % du coût des caméras.", [])
+    assert capped.funding_rate is None
