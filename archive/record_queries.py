@@ -19,7 +19,7 @@ from archive.display_title import display_title
 from archive.models import Act, DecisionRow, Document, DocumentUrl
 from archive.portable import date_plus, json_text
 from archive.record_places import PlaceFilter, fold_place_name, place_clause
-from archive.records import RECORD_FIELDS, DecisionRecord
+from archive.records import PREFECTORAL_KINDS, RECORD_FIELDS, DecisionRecord
 from archive.taxonomy import read_from
 
 MAX_RECORD_ID = 2**63 - 1
@@ -249,11 +249,6 @@ def commune_records(store: object, commune: str, limit: int = COMMUNE_RECORDS) -
             .limit(limit)
         )
         return [_view(session, row) for row in session.scalars(query)]
-
-
-# Who authorises a system, and who decides to have one: a prefect's authorisation and the
-# commune's own acts about the same technology are two sides of one story.
-PREFECTORAL_KINDS = ("prefectoral_authorisation", "drone_authorisation")
 
 
 def related_records(session: Session, row: DecisionRow) -> list[dict[str, object]]:

@@ -243,6 +243,9 @@ DECISION_KINDS = (
     "moratorium_ban",
     "debate_only",
 )
+# A prefect's decisions: who authorises a system, where the commune's own acts decide to have one
+# (the two sides of one story, linked; an authorisation's technology is its law's).
+PREFECTORAL_KINDS = ("prefectoral_authorisation", "drone_authorisation")
 
 
 # The columns of ``vigie records list``, of its CSV export and of the snapshot's records.csv,

@@ -7,7 +7,7 @@ was read from as its evidence; a field no reader is sure of stays empty.
 
 from __future__ import annotations
 
-from archive.records import DecisionRecord
+from archive.records import PREFECTORAL_KINDS, DecisionRecord
 from pipelines.records import counts, heading, money_law, parties
 from pipelines.records.kinds import decision_kind
 from pipelines.records.spans import Found
@@ -19,9 +19,7 @@ __all__ = ["decided_technologies", "read_record"]
 _LEGAL_TECHNOLOGY = {"prefectoral_authorisation": "videoprotection", "drone_authorisation": "drone"}
 
 
-_NO_VENDOR_KINDS = frozenset(
-    {"prefectoral_authorisation", "drone_authorisation", "debate_only", "motion_against", "moratorium_ban"}
-)
+_NO_VENDOR_KINDS = frozenset({*PREFECTORAL_KINDS, "debate_only", "motion_against", "moratorium_ban"})
 
 
 def decided_technologies(kind: str, categories: list[str]) -> list[str]:

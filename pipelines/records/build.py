@@ -16,13 +16,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from archive.records import ActRecord, DecisionRecord, MentionRecord
+from archive.records import PREFECTORAL_KINDS, ActRecord, DecisionRecord, MentionRecord
 from pipelines.records import read_record
 from pipelines.records.kinds import explains_procedure
 from pipelines.records.parties import COUNCIL_OF, authority
-
-# A prefect's acts are the prefect's, whatever council their recitals mention.
-PREFECTORAL_KINDS = ("prefectoral_authorisation", "drone_authorisation")
 
 # A record's own text is its act; a document read whole is read up to here (its opening holds
 # the decision; a 255-page text without acts is not one decision).

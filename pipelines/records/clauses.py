@@ -50,30 +50,25 @@ _DONE = (
     r"|[ée]tend|dot[ée]|financ|subventionn|accord|achet|remplac|pos[ée]|implant|branch|raccord|propos|r[ée]par"
 )
 _AUX = r"(?:a|ont|avons|a\s+[ée]t[ée]|ont\s+[ée]t[ée]|est|sont|sera|seront|vient\s+d['’]\s?|viennent\s+d['’]\s?|va|vont)"
-_NOT_A_NOUN = (
-    "".join(
-        rf"(?<!\b{article}\s)"
-        for article in (
-            "la",
-            "le",
-            "les",
-            "un",
-            "une",
-            "des",
-            "du",
-            "de",
-            "sa",
-            "son",
-            "ses",
-            "ce",
-            "cette",
-            "en",
-            "au",
-            "aux",
-        )
-    )
-    + r"(?<!['’])"
-)
+_ARTICLES = [
+    "la",
+    "le",
+    "les",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "sa",
+    "son",
+    "ses",
+    "ce",
+    "cette",
+    "en",
+    "au",
+    "aux",
+]
+_NOT_A_NOUN = "".join(rf"(?<!\b{article}\s)" for article in _ARTICLES) + r"(?<!['’])"
 _TAKEN = re.compile(
     # "a voté", "ont été installées", "sera équipée", "vient d'acquérir", "va installer",
     # "s'est dotée", "est désormais équipée" (an adverb may sit between).

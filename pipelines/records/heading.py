@@ -117,6 +117,10 @@ _ABOUT_SURVEILLANCE = re.compile(
 )
 
 
+_AN_ARRETE = re.compile(r"arr|AP", re.IGNORECASE)
+_NEXT_ARRETE = re.compile(r"arr[êe]t[ée]\s", re.IGNORECASE)
+
+
 def _in_recital(head: str, found: re.Match[str]) -> bool:
     """Whether ``found`` is in a recital ("Vu l'arrêté n° …"): an act cited, not this one."""
     line_start = head.rfind("\n", 0, found.start()) + 1
@@ -128,9 +132,9 @@ def _its_own(head: str, heading: re.Match[str]) -> bool:
     in its title (the words up to the next act's heading)."""
     if _in_recital(head, heading):
         return False
-    if not re.match(r"arr|AP", heading[0], re.IGNORECASE):
+    if not _AN_ARRETE.match(heading[0]):
         return True
-    title_end = re.compile(r"arr[êe]t[ée]\s", re.IGNORECASE).search(head, heading.end(), heading.end() + 250)
+    title_end = _NEXT_ARRETE.search(head, heading.end(), heading.end() + 250)
     return (
         _ABOUT_SURVEILLANCE.search(
             head, heading.end(), title_end.start() if title_end else heading.end() + 250

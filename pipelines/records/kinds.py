@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from archive.records import PREFECTORAL_KINDS
 from pipelines.records import learnt_kind
 from pipelines.records.clauses import reported_kind
 from pipelines.records.council_words import COUNCIL_RULES, about_a_device
@@ -182,7 +183,7 @@ def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Fo
 
 # What only the rules read: a prefect's forms and the 2023 law (an authorisation has its scope,
 # which the model does not read), and the model's "none" (it decides nothing about the record).
-_RULES_ONLY = frozenset({"prefectoral_authorisation", "drone_authorisation", "experiment", "none"})
+_RULES_ONLY = frozenset({*PREFECTORAL_KINDS, "experiment", "none"})
 
 
 def _or_learnt(ruled: Found, text: str) -> Found:
