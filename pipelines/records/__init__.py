@@ -7,6 +7,8 @@ was read from as its evidence; a field no reader is sure of stays empty.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from archive.records import PREFECTORAL_KINDS, DecisionRecord
 from pipelines.records import counts, heading, money_law, parties
 from pipelines.records.kinds import decision_kind
@@ -38,16 +40,17 @@ def read_record(
     text: str,
     technologies: list[str],
     title: str | None = None,
-    year_hint: int | None = None,
+    document_date: dt.date | int | None = None,
     offset: int = 0,
 ) -> DecisionRecord:
-    """The record of one act. ``offset`` is where ``text`` starts in the document's text, so
+    """The record of one act. ``document_date`` (a date, or a recueil's year) dates a day
+    written without its year; ``offset`` is where ``text`` starts in the document's text, so
     that the evidence spans point into the document."""
     kind, scope = decision_kind(text, title)
     found: dict[str, Found | None] = {
         "scope": scope,
         "act_number": heading.act_number(text),
-        "act_date": heading.act_date(text, year_hint),
+        "act_date": heading.act_date(text, document_date, kind.value if kind else None),
         "beneficiary": parties.beneficiary(text),
         "commune": parties.commune(text),
         "retention_days": counts.retention_days(text),

@@ -25,7 +25,7 @@ from pipelines.records.parties import COUNCIL_OF, authority
 # the decision; a 255-page text without acts is not one decision).
 WHOLE_DOCUMENT_CHARS = 60_000
 # Extraction version of the records: stored with them, so that a rebuild can find stale ones.
-RECORDS_VERSION = "2026.12.23"
+RECORDS_VERSION = "2026.12.24"
 # ``find_date``'s source of a date read from the opening's sitting cues ("Séance du …").
 SITTING_SOURCE = "text"
 
@@ -77,7 +77,6 @@ def records_for(
     if not mentions:
         return []
     who = authority(opening if opening is not None else text)
-    year = date.year if date else None
     records = []
     if acts:
         starts = [act.start for act in acts]
@@ -88,7 +87,7 @@ def records_for(
                 by_act.setdefault(index, set()).add(mention.category)
         for index, categories in sorted(by_act.items()):
             act = acts[index]
-            record = read_record(text[act.start : act.end], sorted(categories), act.title, year, act.start)
+            record = read_record(text[act.start : act.end], sorted(categories), act.title, date, act.start)
             record.act_seq = act.seq
             if act.kind != "arrete" and date is not None:
                 # An item of minutes was passed at the sitting the document records; a date in
@@ -100,7 +99,7 @@ def records_for(
         head = text[:WHOLE_DOCUMENT_CHARS]
         categories = sorted({mention.category for mention in mentions if mention.start < len(head)})
         if categories and not explains_procedure(head):
-            record = read_record(head, categories, title, year, 0)
+            record = read_record(head, categories, title, date, 0)
             if (
                 record.act_date is None
                 and date is not None

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from pipelines.dates import MONTH_NAMES as MONTHS
 from pipelines.dates import WEEKDAY_NAMES, parse_french_date
-from pipelines.records.spans import STATE_ACT_ID, Found
+from pipelines.records.reported_dates import reported_date
+from pipelines.records.spans import DAY, STATE_ACT_ID, Found, read_day
 
 _WEEKDAY = rf"(?:{WEEKDAY_NAMES}\s+)?"
+# "n°", its look-alike "nº", or a bare "n" before the number ("Arrêté n 2011/067/BA").
+_NUMBER_SIGN = r"(?:n\s*[°º]|n(?=\s+\d))"
 # "Arrêté n° 2024-44 du 29 avril 2024", "Délibération 2-3 du Vendredi 23 janvier 2009" (a number
-# without "n°" is digits and separators only).
+# without "n°" is digits and separators only), "ARRÊTÉ PRÉFECTORAL Nº PREF-CAB-BS-2026-005-998
+# EN DATE DU 05 JANVIER 2026", "Arrêté n° 2025-450-BOPSI du 30/09/25".
 _HEADING = re.compile(
-    rf"(?:arr[êe]t[ée]|d[ée]lib[ée]ration|d[ée]cision|\bAP)(?:\s+(?:pr[ée]fectoral|municipal))?"
-    # A service's reference: "Arrêté CAB/SPAS/VIDEO/25-002 du 18 février 2025".
-    rf"(?:\s+(?:n°\s*(?P<number>[\w./-]+)|(?P<bare>\d+(?:[./-]\d+)+|[A-Z]{{2,}}(?:/[\w-]+)+)))?\s+du\s+{_WEEKDAY}"
-    rf"(?P<date>\d{{1,2}}(?:er)?\s+{MONTHS}(?:\s+\d{{4}})?)",
+    rf"(?:arr[êeé]t[ée]|d[ée]lib[ée]ration|d[ée]cision|\bAP)(?:\s+(?:pr[ée]fectoral|municipal))?"
+    # A service's reference: "Arrêté CAB/SPAS/VIDEO/25-002 du 18 février 2025", "Arrété
+    # 25/CAB/DS/PPA-VIDEO n° 136 du 19 mai 2025".
+    rf"(?:\s+(?:{_NUMBER_SIGN}\s*(?P<number>[\w./-]+)|(?P<bare>\d+(?:[./-]\d+)+|\d{{6,}}"
+    rf"|(?:\d{{2}}/)?[A-Z]{{2,}}(?:/[\w-]+)+(?:\s+n°\s*\d+)?)))?\s+(?:en\s+date\s+)?du\s+{_WEEKDAY}"
+    rf"(?P<date>{DAY})",
     re.IGNORECASE,
 )
 # "Arrêté n° 2024-00860" (its date on another line), "DÉLIBÉRATION DU CONSEIL MUNICIPAL\nN° 20160526_7",
@@ -55,26 +62,28 @@ _SITTING_DATE = re.compile(
     rf"{_WEEKDAY}(?P<date>\d{{1,2}}(?:er)?\s+{MONTHS}\s+\d{{4}})",
     re.IGNORECASE,
 )
-
-
-# A decision reported with its date: "approuvé le 3 février 2023 par le conseil", "La Région a
-# voté … ce 28 janvier 2022", "ce que confirme le Conseil municipal … le 27 juin 2017".
-_REPORTED = re.compile(
-    # "Le Conseil de Paris a donné son feu vert, lundi 23 novembre 2009, à …".
-    rf"\b(?:approuv|vot[ée]|adopt|d[ée]cid|confirm|d[ée]lib[ée]r|feu\s+vert)\w*[^.\n]{{0,80}}?"
-    rf"(?:\b(?:le|ce|du)\s+{_WEEKDAY}|,\s+{WEEKDAY_NAMES}\s+)"
-    rf"(?P<date>\d{{1,2}}(?:er)?\s+{MONTHS}\s+\d{{4}})",
-    re.IGNORECASE,
+# An arrêté's place and date above its heading: "Montpellier, le 21 mai 2024", "Le lundi 13
+# janvier 2025" (run into the prefect's titles in a text layer); not a recueil's "PUBLIÉ LE".
+_PLACE_AND_DATE = re.compile(
+    rf"(?:\w,\s+le|(?-i:\bLe))\s+{_WEEKDAY}(?P<date>\d{{1,2}}(?:er)?\s+{MONTHS}\s+\d{{4}})", re.IGNORECASE
 )
-# Another act cited in the recitals or the history: "Vu la délibération adoptée le …".
-_CITED = re.compile(
-    r"\bvu\b|pr[ée]c[ée]demment|par\s+(?:la\s+|une\s+)?d[ée]lib[ée]ration|ant[ée]rieure?|habilit",
+_ARRETE_HEADING = re.compile(r"ARR[ÊE]T[ÉE]|A R R Ê T É|Arr[êeé]t[ée] n\s*[°º]")
+# A recueil's summary line that dates its act: the Hauts-de-Seine's "N°2025-00010 03.01.2025
+# Arrêté autorisant la captation", the Dordogne's file names "VIDEOPROTECTION-Commune de
+# CAMPSEGRET-arrêté-2018-14082025". (The day in the State's identifier, "45-2025-03-05-00001",
+# is not read: the labels count as written only a date spelt as one.)
+_SUMMARY_LINE = re.compile(r"N°\s*[\w-]+\s+(?P<date>\d{2}\.\d{2}\.\d{4})\s+Arr[êe]t[ée]", re.IGNORECASE)
+_FILE_NAME = re.compile(r"arr[êe]t[ée]-\d+-(?P<day>\d{2})(?P<month>\d{2})(?P<year>\d{4})\b", re.IGNORECASE)
+# Arrêtés published together with their day of signature: "arrêtés signés le 19 décembre 2025",
+# "Signature au 11 juillet 2025".
+_SIGNED = re.compile(
+    rf"(?:arr[êe]t[ée]s\s+sign[ée]s\s+le|signature\s+au)\s+(?P<date>\d{{1,2}}(?:er)?\s+{MONTHS}\s+\d{{4}})",
     re.IGNORECASE,
 )
 
 
 def act_number(head: str) -> Found | None:
-    match = next((found for found in _HEADING.finditer(head, 0, 400) if _its_own(head, found)), None)
+    match = _own_heading(head)
     if match is not None and (match["number"] or match["bare"]):
         group = "number" if match["number"] else "bare"
         return Found(match[group].rstrip(".,"), match.start(group), match.end(group))
@@ -94,21 +103,68 @@ def act_number(head: str) -> Found | None:
     return None
 
 
-def act_date(head: str, year_hint: int | None = None) -> Found | None:
-    """The date in the act's heading ("Arrêté n° 2024-44 du 29 avril 2024"); a heading without
-    its year ("Arrêté du 12 mars portant…") takes the year of the recueil (``year_hint``); else
-    the date of the sitting that passed it ("séance publique du lundi 4 février 2013")."""
-    match = next((found for found in _HEADING.finditer(head, 0, 400) if _its_own(head, found)), None)
-    if match is None:
-        return _sitting_date(head) or _council_day(head, year_hint)
-    return _dated(match, year_hint)
+def act_date(head: str, document_date: dt.date | int | None = None, kind: str | None = None) -> Found | None:
+    """The date in the act's heading ("Arrêté n° 2024-44 du 29 avril 2024"), above it
+    ("Montpellier, le 21 mai 2024"), or in its recueil's summary; a heading without its year
+    ("Arrêté du 12 mars portant…") takes the year of the recueil (``document_date``, a date or a
+    year); else the date of the sitting that passed it ("séance publique du lundi 4 février
+    2013"); else the date a page gives the decision it reports (``reported_dates``, by ``kind``)."""
+    match = _own_heading(head)
+    if match is not None:
+        return _dated(match, document_date)
+    return _signed_date(head) or _sitting_date(head) or reported_date(head, kind, document_date)
+
+
+def _own_heading(head: str) -> re.Match[str] | None:
+    """The act's own dated heading: near the top, or for an arrêté after its recueil's summary (a
+    deliberation's "délibération du …" further on is another one the text cites)."""
+    return next(
+        (
+            found
+            for found in _HEADING.finditer(head, 0, 4000)
+            if (found.start() < 400 or _AN_ARRETE.match(found[0]))
+            and _its_own(head, found)
+            and not _RELIED_ON.search(head, max(0, found.start() - 12), found.start())
+        ),
+        None,
+    )
+
+
+def _signed_date(head: str) -> Found | None:
+    """The day an arrêté was signed, from its place and date, its line in a recueil's summary,
+    or the day a recueil says its arrêtés were signed."""
+    for place in _PLACE_AND_DATE.finditer(head, 0, 4000):
+        following = _ARRETE_HEADING.search(head, place.end(), place.end() + 400)
+        if following is not None and not re.search(r"\bvu\b", head[place.end() : following.start()], re.I):
+            return _dated(place, None)
+    named = next((match for match in _FILE_NAME.finditer(head, 0, 4000) if _about(head, match)), None)
+    if named is not None:
+        day = read_day(f"{named['day']}/{named['month']}/{named['year']}")
+        return Found(day, named.start("day"), named.end("year")) if day else None
+    for pattern in (_SUMMARY_LINE, _SIGNED):
+        found = next((match for match in pattern.finditer(head, 0, 4000) if _about(head, match)), None)
+        if found is not None:
+            return _dated(found, None)
+    return None
+
+
+def _about(head: str, match: re.Match[str]) -> bool:
+    return (
+        _ABOUT_SURVEILLANCE.search(head, match.start() - 200 if match.start() > 200 else 0, match.end() + 200)
+        is not None
+    )
 
 
 # An arrêté cited, not this one: in a recital ("Vu l'arrêté n° … du 15 juillet 2025 portant
 # délégation de signature"), or the one a modification modifies ("modifiant l'arrêté n° … du").
 _CITED_ARRETE = re.compile(
-    r"(?:\bvu\b|modifiant|abrogeant|compl[ée]tant|prorogeant)[^\n]{0,40}$", re.IGNORECASE
+    # ("'u l'arrêté": a "Vu" whose V the OCR lost.)
+    r"(?:\bvu\b|['’]u\s+l['’]|modifiant|abrogeant|compl[ée]tant|prorogeant)[^\n]{0,40}$",
+    re.IGNORECASE,
 )
+# "par délibération en date du 26 mars 2012": an earlier act the text relies on, whose date is not
+# this act's (its number may be, in a page that reports "par une délibération n°18-893").
+_RELIED_ON = re.compile(r"\bpar(?:\s+(?:la|une|sa|son|un))?\s*$", re.IGNORECASE)
 # What a surveillance arrêté's title is about; a recueil's summary lists other acts before it
 # ("Arrêté n° 987/2025 du 21 mai 2025 mettant en demeure la société …").
 _ABOUT_SURVEILLANCE = re.compile(
@@ -118,7 +174,8 @@ _ABOUT_SURVEILLANCE = re.compile(
 
 
 _AN_ARRETE = re.compile(r"arr|AP", re.IGNORECASE)
-_NEXT_ARRETE = re.compile(r"arr[êe]t[ée]\s", re.IGNORECASE)
+# Where an arrêté's title ends in a recueil's summary: at the next act's heading or identifier.
+_NEXT_TITLE = re.compile(rf"arr[êe]t[ée]\s|^\s*-?\s*{STATE_ACT_ID}", re.IGNORECASE | re.MULTILINE)
 
 
 def _in_recital(head: str, found: re.Match[str]) -> bool:
@@ -134,7 +191,7 @@ def _its_own(head: str, heading: re.Match[str]) -> bool:
         return False
     if not _AN_ARRETE.match(heading[0]):
         return True
-    title_end = _NEXT_ARRETE.search(head, heading.end(), heading.end() + 250)
+    title_end = _NEXT_TITLE.search(head, heading.end(), heading.end() + 250)
     return (
         _ABOUT_SURVEILLANCE.search(
             head, heading.end(), title_end.start() if title_end else heading.end() + 250
@@ -146,55 +203,12 @@ def _its_own(head: str, heading: re.Match[str]) -> bool:
 def _sitting_date(head: str) -> Found | None:
     match = next((found for found in _SITTING_DATE.finditer(head, 0, 3000) if _its_own(head, found)), None)
     if match is None:
-        return _reported_date(head)
+        return None
     date = parse_french_date(match["date"])
     return Found(date, match.start("date"), match.end("date")) if date else None
 
 
-def _reported_date(text: str) -> Found | None:
-    """The date a report gives its decision, when the text has no heading or sitting."""
-    for match in _REPORTED.finditer(text, 0, 3000):
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        if _CITED.search(text, max(line_start, match.start() - 100), match.start("date")):
-            continue
-        date = parse_french_date(match["date"])
-        if date is not None:
-            return Found(date, match.start("date"), match.end("date"))
-    return None
-
-
-# The day a report says the council sat, next to it: "Le 6 juillet 2011, le conseil municipal",
-# "Le 8 octobre, le conseil municipal validait", "jeudi 9 décembre lors du conseil municipal",
-# "entérinée le 19 juillet par le conseil municipal", "Vendredi 21 février dernier, les élus
-# municipaux". Without its year, the day takes the document's (``year_hint``).
-_COUNCIL_DAY = re.compile(
-    rf"(?<!convoqu[ée]\s)(?<!convoqu[ée]\sle\s)\b{_WEEKDAY}(?P<date>\d{{1,2}}(?:er)?\s+{MONTHS}(?:\s+\d{{4}})?)"
-    r"(?:\s+dernier)?[ \t]*,?[ \t]+"
-    r"(?:lors\s+du\s+|par\s+le\s+|le\s+|les\s+)?(?:conseil\s+municipal|[ée]lus\s+municipaux)",
-    re.IGNORECASE,
-)
-
-
-def _council_day(text: str, year_hint: int | None) -> Found | None:
-    match = next(
-        (
-            found
-            for found in _COUNCIL_DAY.finditer(text, 0, 3000)
-            if not re.search(r"convoqu", text[max(0, found.start() - 25) : found.start()], re.IGNORECASE)
-        ),
-        None,
-    )
-    if match is None:
-        return None
-    return _dated(match, year_hint)
-
-
-def _dated(match: re.Match[str], year_hint: int | None) -> Found | None:
-    """The date of ``match``'s ``date`` group; written without its year, with ``year_hint``'s."""
-    written = match["date"]
-    if not re.search(r"\d{4}$", written):
-        if year_hint is None:
-            return None
-        written = f"{written} {year_hint}"
-    date = parse_french_date(written)
+def _dated(match: re.Match[str], document_date: dt.date | int | None) -> Found | None:
+    """The date of ``match``'s ``date`` group; written without its year, with the document's."""
+    date = read_day(" ".join(match["date"].split()), document_date)
     return Found(date, match.start("date"), match.end("date")) if date else None

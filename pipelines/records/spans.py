@@ -3,9 +3,12 @@ act (its first article), and the French words a date or a phrase is made of."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
+
+from pipelines.dates import MONTH_NAMES, parse_french_date
 
 GAP = r"[\s ]+"  # words of one phrase may be split by a line wrap
 
@@ -34,6 +37,41 @@ def decision_part(text: str) -> tuple[int, int]:
 # The State's identifier of an act in a prefecture's recueil: département-year-month-day-sequence
 # ("72-2025-01-22-00013", Corsica's "2A-…").
 STATE_ACT_ID = r"(?:\d{2,3}|2[AB])-\d{4}-\d{2}-\d{2}-\d{5}"
+# A day an act or a sitting is dated by: "29 avril 2024", "1er mars" (its year from the document),
+# "30/09/25", "03.01.2025".
+DAY = rf"(?:\d{{1,2}}(?:er)?\s+{MONTH_NAMES}(?:\s+\d{{4}})?|\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})(?!\d))"
+_NUMERIC_DAY = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})")
+
+
+def read_day(written: str, document_date: dt.date | int | None = None) -> dt.date | None:
+    """The date ``written`` (matched by ``DAY``) says. A day without its year takes the
+    document's (``document_date``, a date or a year); when that would put it months after a dated
+    document, the year before ("le conseil du 15 décembre" in an article of January; a sitting
+    a few months ahead is announced, not past)."""
+    numeric = _NUMERIC_DAY.fullmatch(written)
+    if numeric is not None:
+        day, month, year = (int(part) for part in numeric.groups())
+        if year < 100:  # "30/09/25": this century's, but for the last decades of the previous one
+            year += 2000 if year < 70 else 1900
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+    if re.search(r"\d{4}$", written):
+        return parse_french_date(written)
+    if document_date is None:
+        return None
+    year = document_date if isinstance(document_date, int) else document_date.year
+    day = parse_french_date(f"{written} {year}")
+    if (
+        day is not None
+        and isinstance(document_date, dt.date)
+        and day > document_date + dt.timedelta(days=180)
+    ):
+        day = parse_french_date(f"{written} {year - 1}")
+    return day
+
+
 # A sentence, or a line (a heading or a title is a unit of its own); a number's full stop does not
 # end it ("un marché inférieur à 80.000€").
 SENTENCE = re.compile(r"[^\s.!?](?:[^.!?\n]|\.(?=\d))*(?:[.!?]+|\n|$)")

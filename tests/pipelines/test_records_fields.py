@@ -36,7 +36,7 @@ def _evidence_is_the_text(record: DecisionRecord, text: str) -> None:
 def test_a_drone_flight_over_a_football_match() -> None:
     bulletin = realdocs.RAA_MANCHE_DRONES.read_text(encoding="utf-8")
     text = _arrete(bulletin, "Arrêté du 12 mars 2025 autorisant", "Arrêté du 12 mars portant")
-    record = read_record(text, ["drone"], year_hint=2025)
+    record = read_record(text, ["drone"], document_date=2025)
     assert record.kind == "drone_authorisation"
     assert record.act_date == dt.date(2025, 3, 12)
     assert record.beneficiary == "le groupement de gendarmerie départementale de la Manche"
@@ -51,7 +51,7 @@ def test_a_drone_flight_over_a_football_match() -> None:
 def test_a_drone_arrete_without_its_year_takes_the_bulletins() -> None:
     bulletin = realdocs.RAA_MANCHE_DRONES.read_text(encoding="utf-8")
     text = _arrete(bulletin, "Arrêté du 12 mars portant", "DIRECTION DES COLLECTIVITES")
-    record = read_record(text, ["drone"], year_hint=2025)
+    record = read_record(text, ["drone"], document_date=2025)
     assert record.kind == "drone_authorisation" and record.act_date == dt.date(2025, 3, 12)
     assert record.beneficiary.startswith("Le colonel, commandant le groupement de gendarmerie")
     assert record.period_start == dt.date(2025, 3, 17) and record.cameras == 1
@@ -64,7 +64,7 @@ def test_a_new_video_protection_system_of_a_commune() -> None:
         "Arrêté n° 2024-61 du 21 mai 2024 portant autorisation d’un système de vidéoprotection\n",
         "Arrêté n° 2024-65",
     )
-    record = read_record(text, ["videoprotection"], year_hint=2024)
+    record = read_record(text, ["videoprotection"], document_date=2024)
     assert (record.kind, record.scope) == ("prefectoral_authorisation", "new")
     assert (record.act_number, record.act_date) == ("2024-61", dt.date(2024, 5, 21))
     assert record.beneficiary == "Monsieur Jacques BONO, maire du Mont-Saint-Michel"
@@ -82,7 +82,7 @@ def test_a_renewal_counts_the_cameras_it_lists_and_names_the_function_authorised
         "Arrêté n° 2024-102 du 4 juin 2024 portant renouvellement d’un système de vidéoprotection\n",
         "Arrêté n° 2024-104",
     )
-    record = read_record(text, ["videoprotection"], year_hint=2024)
+    record = read_record(text, ["videoprotection"], document_date=2024)
     assert (record.kind, record.scope) == ("prefectoral_authorisation", "renewal")
     assert record.cameras == 5  # "4 caméras intérieures et 1 caméra extérieure"
     assert record.retention_days == 30  # "conservation des images à 30 jours"
@@ -96,7 +96,7 @@ def test_a_perimeter_without_a_count_gives_no_count() -> None:
         "Arrêté n° 2024-56 du 21 mai 2024 portant autorisation d’un système de vidéoprotection\n",
         "Arrêté n° 2024-61",
     )
-    record = read_record(text, ["videoprotection"], year_hint=2024)
+    record = read_record(text, ["videoprotection"], document_date=2024)
     assert record.cameras is None  # "installer des caméras extérieures en périmètre vidéoprotégé"
     assert record.beneficiary == "Monsieur THOMAS VELTER"
 
@@ -104,7 +104,7 @@ def test_a_perimeter_without_a_count_gives_no_count() -> None:
 def test_a_renewal_names_the_person_it_is_renewed_to() -> None:
     bulletin = realdocs.RAA_MANCHE_VIDEOPROTECTION.read_text(encoding="utf-8")
     text = _arrete(bulletin, "Arrêté n° 2024-103 du", "Arrêté n° 2024-104 du")
-    record = read_record(text, ["videoprotection"], year_hint=2025)
+    record = read_record(text, ["videoprotection"], document_date=2025)
     # "…, par arrêté préfectoral du 20 octobre 2011, à Madame Catherine Vincent, est reconduite"
     assert record.beneficiary == "Madame Catherine Vincent"
     assert text[slice(*record.evidence["beneficiary"])] == "Madame Catherine Vincent"
@@ -228,7 +228,7 @@ def test_counts_of_cameras_as_acts_and_reports_write_them() -> None:
     meaulte = _labelled("web-meaulte-cm-2021-04-15-extension-7-a-16")  # "Elles passeront de 7 à 16"
     assert read_record(meaulte, ["videoprotection"]).cameras == 16
     unchanged = _labelled("manche-sp14-arrete-2024-128")  # "Le nombre de caméras reste à 27 … et 2 …"
-    assert read_record(unchanged, ["videoprotection"], year_hint=2025).cameras == 29
+    assert read_record(unchanged, ["videoprotection"], document_date=2025).cameras == 29
     system = "prévoit la mise en place d’un dispositif de vidéo protection pour le village"
     assert read_record(system, ["videoprotection"]).cameras is None  # a system, not one device
 

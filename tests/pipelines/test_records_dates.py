@@ -1,0 +1,143 @@
+"""The date of a decision: an arrêté's heading in its many spellings, its place and date, its
+recueil's summary; the day a page gives the decision it reports. Real labelled texts
+(tests/quality/records.toml), each with the date its annotator read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+
+from pipelines.records import heading
+from pipelines.records.spans import read_day
+
+QUALITY = Path(__file__).parents[1] / "quality" / "records.toml"
+with QUALITY.open("rb") as handle:
+    TEXTS = {entry["id"]: entry["text"] for entry in tomllib.load(handle)["record"]}
+
+
+def _date(
+    record_id: str, document_date: dt.date | int | None = None, kind: str | None = None
+) -> dt.date | None:
+    found = heading.act_date(TEXTS[record_id], document_date, kind)
+    return found.value if found else None
+
+
+def test_an_arrete_s_heading_in_the_spellings_of_recueils() -> None:
+    for record_id, day in (
+        # "ARRÊTÉ PRÉFECTORAL Nº PREF-CAB-BS-2026-005-998 EN DATE DU 05 JANVIER\n2026" ("º", not "°").
+        ("h11-a-attrap-lozere-raa-special-005-2026-pref-cab-bs-2026-005-998-drone", dt.date(2026, 1, 5)),
+        # "Arrété 25/CAB/DS/PPA-VIDEO n° 136 du 19 mai 2025" (the OCR's "Arrété").
+        ("h9-A-attrap-moselle-111-2025-videoprotection-136-fonctionnement", dt.date(2025, 5, 19)),
+        # "Arrêté préfectoral du 5 mars 2025", the act's heading after its recueil's summary.
+        ("web-attrap-loiret-45-2025-03-05-00001-drone", dt.date(2025, 3, 5)),
+        # "Arrêté n 2011/067/BA du 23 février 2011 autorisant un système de vidéoprotection à Percy".
+        ("h9-A-docplayer-manche-raa-avril-2011-videoprotection-percy", dt.date(2011, 2, 23)),
+    ):
+        assert _date(record_id) == day, record_id
+    number = heading.act_number(TEXTS["h9-A-attrap-moselle-111-2025-videoprotection-136-fonctionnement"])
+    assert number is not None and number.value == "25/CAB/DS/PPA-VIDEO n° 136"
+
+
+def test_an_arrete_s_place_and_date_and_its_line_in_a_summary() -> None:
+    for record_id, day in (
+        # "Saint-Denis, le 30 décembre 2024\nArrêté n° 2024 - 2802 /CAB/BPA".
+        ("h9-A-attrap-reunion-2024-2802-videoprotection-provisoire-le-port", dt.date(2024, 12, 30)),
+        # "Le préfet de la Haute-Savoie Le lundi 13 janvier 2025Chevalier de la légion d'honneur".
+        ("h9-A-attrap-haute-savoie-74-2025-018-drone-paf74", dt.date(2025, 1, 13)),
+        # "Montpellier, le 21 mai 2024\nMél : …\nARRÊTÉ PREFECTORAL".
+        ("web-attrap-herault-2024-05-ds-0337-agde-provisoire", dt.date(2024, 5, 21)),
+        # The Hauts-de-Seine's summary: "N°2025-00010 03.01.2025 Arrêté autorisant la captation".
+        ("web-attrap-hauts-de-seine-2025-00010-helicopteres-gendarmerie", dt.date(2025, 1, 3)),
+        # The Dordogne's file name: "VIDEOPROTECTION-Commune de\nCAMPSEGRET-arrêté-2018-14082025".
+        ("h11-a-attrap-dordogne-24-2025-074-videoprotection-commune-campsegret", dt.date(2025, 8, 14)),
+        # "Arrêtés préfectoraux portant renouvellement d'un système de vidéoprotéction\nSignature au 11 juillet 2025".
+        (
+            "h10-a-attrap-bas-rhin-raa-31-2025-arrete-20240645-renouvellement-videoprotection",
+            dt.date(2025, 7, 11),
+        ),
+    ):
+        assert _date(record_id) == day, record_id
+    # A summary line about water use is not the video-protection act's, though the next line is.
+    assert _date("h11-a-attrap-dordogne-24-2024-074-videoprotection-camping-la-linotte-le-bugue") == dt.date(
+        2024, 5, 30
+    )
+    # Not the recueil's "PUBLIÉ LE 16 DÉCEMBRE 2025", nor a recital whose "Vu" the OCR read "'u".
+    assert _date("web-attrap-vienne-2025-cab-756-aeronefs") is None
+    assert _date("web-attrap-ppparis-2024-01488-drones-manifestations-6-octobre") is None
+
+
+def test_the_prefect_s_arrete_a_page_reports() -> None:
+    drones, cameras = "drone_authorisation", "prefectoral_authorisation"
+    for record_id, kind, day in (
+        # "Par arrêté préfectoral numéro 2021 CAB BCS CIPM 643 du 1er Juillet 2021".
+        ("web-grisy-suisnes-arrete-2021-cab-bcs-cipm-643-camera-pieton", cameras, dt.date(2021, 7, 1)),
+        # "un arrêté préfectoral en date du 18 octobre 2021 autorise l'enregistrement audiovisuel".
+        ("web-arnouville-arrete-18-octobre-2021-enregistrement-audiovisuel", cameras, dt.date(2021, 10, 18)),
+        # "que le préfet a autorisé dans sa commune par un arrêté du 14/06/2021".
+        ("web-lettre-du-maire-cameras-pietons-arrete-prefet-2021-06-14", cameras, dt.date(2021, 6, 14)),
+        # "l'exécution de l'arrêté du 16 mai 2023 du préfet de la Haute-Garonne".
+        ("h10-c-20minutes-haute-garonne-drones-rodeos-refere-rejete", drones, dt.date(2023, 5, 16)),
+    ):
+        assert _date(record_id, None, kind) == day, record_id
+    # A recueil's summary lists other acts: "84-2021-05-28-00005 - arrêté du 28 mai 2021 portant habilitation".
+    assert _date("h8-123dok-vaucluse-84-2021-056-videoprotection-tabac-bedarrides", None, cameras) != dt.date(
+        2021, 5, 28
+    )
+
+
+def test_the_sitting_or_the_vote_a_page_reports_and_its_year() -> None:
+    for record_id, written, kind, day in (
+        # "Le conseil municipal du lundi 26 avril a essentiellement concerné la mise en place …".
+        ("web-leprogres-limas-conseil-2021-04-26-videoprotection", 2021, "deployment", dt.date(2021, 4, 26)),
+        # "à l'ouverture du conseil municipal, mardi 17 décembre. 2024".
+        (
+            "h8-dayfr-quimperle-question-ecrite-videosurveillance-2024-12-17",
+            2024,
+            "debate_only",
+            dt.date(2024, 12, 17),
+        ),
+        # "Point 7 du CM du 15 décembre 2021 – Subvention Bouclier Sécurité Caméras".
+        (
+            "web-saint-maur-cm-2021-12-15-point-7-bouclier-securite-cameras",
+            None,
+            "grant_request",
+            dt.date(2021, 12, 15),
+        ),
+        # "La commission permanente du Conseil régional des Pays de la Loire, réunie le 30 septembre 2016".
+        (
+            "h11-b-lesrepublicains44-region-pays-de-la-loire-cp-2016-09-30-surete-lycees",
+            None,
+            "deployment",
+            dt.date(2016, 9, 30),
+        ),
+        # "Le 28 février 2022, la Ville a alors attribué un contrat pour la mission …".
+        (
+            "h10-c-dayfr-breteuil-amo-videoprotection-28-fevrier-2022",
+            None,
+            "procurement_award",
+            dt.date(2022, 2, 28),
+        ),
+        # "Le centre de supervision urbain\n\nInauguré le 22 mars 2018": what a deployment set up.
+        (
+            "h11-c-eragny-centre-supervision-urbain-inaugure-22-mars-2018",
+            None,
+            "deployment",
+            dt.date(2018, 3, 22),
+        ),
+    ):
+        assert _date(record_id, written, kind) == day, record_id
+    # "Le cahier des charges ainsi validé, l'appel d'offres a été lancé le 5 juin 2018": a tender,
+    # not the council's vote ("entérinée le 19 juillet par le conseil municipal", with no year).
+    assert _date("web-st-jean-les-deux-jumeaux-attribution-siris", None, "procurement_award") is None
+    # "par délibération en date du 26 mars 2012": an earlier act the item relies on.
+    assert _date("montpellier-pv-2014-02-17-item23-convention-tram-cameras") != dt.date(2012, 3, 26)
+
+
+def test_a_day_without_its_year_takes_the_document_s() -> None:
+    assert read_day("15 décembre", dt.date(2023, 1, 10)) == dt.date(2022, 12, 15)  # an article of January
+    assert read_day("8 octobre", dt.date(2020, 6, 11)) == dt.date(2020, 10, 8)  # a sitting announced
+    assert read_day("8 octobre", 2020) == dt.date(2020, 10, 8)
+    assert read_day("8 octobre") is None
+    assert read_day("30/09/25") == dt.date(2025, 9, 30)
+    assert read_day("31/02/2025") is None
