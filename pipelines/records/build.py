@@ -18,14 +18,15 @@ from dataclasses import dataclass, field
 
 from archive.records import PREFECTORAL_KINDS, ActRecord, DecisionRecord, MentionRecord
 from pipelines.records import read_record
+from pipelines.records.clauses import reported_decision
 from pipelines.records.kinds import explains_procedure
-from pipelines.records.parties import COUNCIL_OF, authority
+from pipelines.records.parties import COUNCIL_OF, authority, deciding_body
 
 # A record's own text is its act; a document read whole is read up to here (its opening holds
 # the decision; a 255-page text without acts is not one decision).
 WHOLE_DOCUMENT_CHARS = 60_000
 # Extraction version of the records: stored with them, so that a rebuild can find stale ones.
-RECORDS_VERSION = "2026.12.24"
+RECORDS_VERSION = "2026.12.25"
 # ``find_date``'s source of a date read from the opening's sitting cues ("Séance du …").
 SITTING_SOURCE = "text"
 
@@ -60,6 +61,25 @@ def _council_without_place(text: str, records: list[DecisionRecord], evidence: b
         record.authority = f"{COUNCIL_OF}{record.commune}" if record.commune else "Conseil municipal"
         if evidence:
             record.evidence.setdefault("authority", (named.start(), named.end()))
+
+
+def _body_that_reports_deciding(text: str, records: list[DecisionRecord]) -> None:
+    """A page that names no council in its opening: the body its deciding sentence names ("La
+    municipalité a installé…", "le préfet a autorisé…"), for a decision of that body's kind (a
+    prefect authorises, a local body deploys)."""
+    told = reported_decision(text)
+    body = deciding_body(text, told.start, told.end) if told is not None else None
+    if body is None:
+        return
+    kind, named = body
+    for record in records:
+        if record.authority is not None or (kind == "prefecture") != (record.kind in PREFECTORAL_KINDS):
+            continue
+        if kind == "commune" and record.commune and named.value == "Conseil municipal":
+            record.authority = f"{COUNCIL_OF}{record.commune}"
+        else:
+            record.authority = named.value
+        record.evidence.setdefault("authority", (named.start, named.end))
 
 
 def records_for(
@@ -113,6 +133,8 @@ def records_for(
             records.append(record)
     if who is None:
         _council_without_place(text if opening is None else opening, records, evidence=opening is None)
+        if opening is None:
+            _body_that_reports_deciding(text, records)
     if who is not None:
         council = who.value.removeprefix(COUNCIL_OF) if who.value.startswith(COUNCIL_OF) else None
         for record in records:

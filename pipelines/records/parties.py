@@ -238,3 +238,57 @@ def _county_or_region(head: str) -> Found | None:
     if match["region"]:
         return Found(f"{name} {match['region']}", match.start("body"), match.end("region"))
     return Found(name, match.start("body"), match.end("body"))
+
+
+_TOWN = r"(?-i:[A-ZÉÈ][\w'’]+(?:(?:[\s-](?:(?:sur|sous|en|l[eè]s|de|du|des|la|le|et)[\s-])?|\s+de\s+l['’]|\s+d['’])[A-ZÉÈ][\w'’]+)*)"
+# A body named as a complement ("dans des quartiers de la commune", "avec les services de la
+# Ville") is not the one that decides.
+_COMPLEMENT = re.compile(
+    r"\b(?:de|du|des|à|au|aux|dans|pour|sur|avec|par|entre|chez|vers|contre)\s*$", re.IGNORECASE
+)
+# The body a report's deciding sentence names first ("La municipalité a installé…", "le préfet a
+# autorisé…", "Le conseil communautaire a voté…"): a commune's words, a département's, a
+# région's, the State's in the département, or an intercommunal body's as written.
+_DECIDING_BODY = re.compile(
+    rf"\b(?P<commune>(?:la\s+(?:ville|mairie|commune)|la\s+municipalit[ée])(?:\s+(?:de|d['’])\s*(?P<town>{_TOWN}))?"
+    r"|le\s+conseil\s+municipal|les\s+[ée]lus\s+municipaux|le\s+maire|l['’][ée]dile"
+    r"|l['’][ée]quipe\s+municipale|la\s+majorit[ée]\s+municipale)"
+    r"|(?P<departement>le\s+d[ée]partement|le\s+conseil\s+d[ée]partemental)"
+    r"|(?P<region>la\s+r[ée]gion|le\s+conseil\s+r[ée]gional)"
+    r"|(?P<prefecture>la\s+pr[ée]fecture|le\s+pr[ée]fet)"
+    rf"|(?P<epci>le\s+conseil\s+(?:communautaire|m[ée]tropolitain)"
+    rf"|la\s+communaut[ée]\s+(?:de\s+communes|d['’]agglom[ée]ration|urbaine)"
+    rf"(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*{_TOWN})?)",
+    re.IGNORECASE,
+)
+_BODY_NAMES = {
+    "departement": "Conseil départemental",
+    "region": "Conseil régional",
+    "prefecture": "Préfecture",
+}
+
+
+def deciding_body(text: str, start: int, end: int) -> tuple[str, Found] | None:
+    """The body that ``text[start:end]``, a report's sentence telling a decision, names first:
+    its kind ("commune", "departement", "region", "prefecture", "epci") and its name as Vigie
+    writes it ("Conseil municipal de Saint-Brieuc" when the town is named, "Conseil
+    départemental", "Communauté de communes du Val de l'Eyre")."""
+    named = next(
+        (
+            found
+            for found in _DECIDING_BODY.finditer(text, start, end)
+            if not _COMPLEMENT.search(text, start, found.start())
+        ),
+        None,
+    )
+    if named is None:
+        return None
+    kind = named.lastgroup if named.lastgroup != "town" else "commune"
+    if kind == "commune":
+        name = f"{COUNCIL_OF}{named['town']}" if named["town"] else "Conseil municipal"
+    elif kind == "epci":
+        written = " ".join(re.sub(r"^(?:le|la)\s+", "", named[0], flags=re.IGNORECASE).split())
+        name = written[0].upper() + written[1:]
+    else:
+        name = _BODY_NAMES[kind]
+    return kind, Found(name, named.start(), named.end())

@@ -365,3 +365,31 @@ def test_no_town_from_a_heading_no_rate_from_a_bound_no_vendor_from_an_authorisa
         assert read_record(TEXTS[record_id], ["videoprotection"]).funding_rate is None, record_id
     capped = read_record("Le conseil sollicite une subvention FIPD plafonnée à 50 % du coût des caméras.", [])
     assert capped.funding_rate is None
+
+
+def test_the_body_a_report_s_deciding_sentence_names() -> None:
+    from pipelines.records.clauses import reported_decision
+    from pipelines.records.parties import deciding_body
+
+    def body(record_id: str) -> tuple[str, str] | None:
+        text = TEXTS[record_id]
+        told = reported_decision(text)
+        found = deciding_body(text, told.start, told.end) if told is not None else None
+        return (found[0], found[1].value) if found is not None else None
+
+    # "La Ville a signé pour l'installation d'un dispositif de vidéosurveillance algorithmique".
+    assert body("web-splann-saint-brieuc-vsa-depots-sauvages") == ("commune", "Conseil municipal")
+    # "… ce dispositif, que le préfet a autorisé dans sa commune par un arrêté du 14/06/2021".
+    assert body("web-lettre-du-maire-cameras-pietons-arrete-prefet-2021-06-14") == (
+        "prefecture",
+        "Préfecture",
+    )
+    # "La communauté de communes de la Vallée de l'Oise et des trois forêts s'est dotée …".
+    assert body("h10-c-lesechos-ccvo3f-275-cameras-spie-citynetworks") == (
+        "epci",
+        "Communauté de communes de la Vallée de l'Oise",
+    )
+    # A body named as a complement, or a group of councillors, is not the one that decides:
+    # "dans des quartiers bien ciblés de la commune", "Les élus communistes ont voté contre".
+    assert body("web-pont-de-veyle-projet-videoprotection-subventions") is None
+    assert body("web-montgeron-extension-28-a-35") is None
