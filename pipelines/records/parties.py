@@ -67,8 +67,34 @@ _POSTCODE_TOWN = re.compile(
 )
 _TOWN_WORDS = r"[A-ZÀ-Ý][\w'’]+(?:[ -](?:(?:sur|en|de|du|des|la|le|les|l['’]|d['’]|LE|LA|LES|SUR|EN|DE|DU|DES)[ -]?)?[A-ZÀ-Ý][\w'’]+)*"
 _OF_THE_COMMUNE = re.compile(
-    rf"(?:(?i:commune){GAP}(?:(?i:de){GAP}|(?i:d)['’])|(?i:maire){GAP}(?:(?i:de){GAP}|(?i:d)['’]))(?P<town>{_TOWN_WORDS})"
+    rf"(?:(?i:commune){GAP}(?:(?i:de){GAP}|(?i:d)['’])"
+    # "le maire de Sancy", "le maire PS de Sancy", "maire (LR) d'Asnières-sur-Seine".
+    rf"|(?i:maire)(?:{GAP}(?:\([^)]{{1,30}}\)|[A-Z]{{2,6}}))?{GAP}(?:(?i:de){GAP}|(?i:d)['’]))(?P<town>{_TOWN_WORDS})"
 )
+# A page's title that says where: "Vidéoprotection à Chapareillan. Quels espaces seront filmés ?",
+# "Vidéoprotection – 14 caméras installées à Cesson-Sévigné".
+# (Not a contractor: "marché attribué à Sturno Telecom", "fait appel à Orange Business".)
+_TITLE_TOWN = re.compile(
+    rf"(?<!attribué\s)(?<!attribuée\s)(?<!confié\s)(?<!confiée\s)(?<!appel\s)(?<![\w'’])[àÀ]\s+(?P<town>{_TOWN_WORDS})"
+)
+# "Champs-sur-Marne (Seine-et-Marne)", "Nérac (6 885 hab ; Lot-et-Garonne)": a town and its
+# département, whose name has a hyphen (a single word in brackets may be a party or a group).
+_TOWN_AND_DEPARTEMENT = re.compile(
+    rf"(?P<town>{_TOWN_WORDS})\s+\((?:[^();]{{1,30}};\s*)?[A-ZÀ-Ý][\w'’]+(?:-(?:et-|sur-|de-|du-)?[A-ZÀ-Ý][\w'’]+)+\)"
+)
+# Words a title's "à" is followed by that name no place.
+_NOT_PLACES = re.compile(r"^(?:Noël|Pâques|La|Le|Les|L['’]|Un|Une|Ce|Cette|Chaque|Tout|Toute|Partir)\b")
+
+
+def _reported_town(text: str) -> re.Match[str] | None:
+    """Where a page says its decision is: a town in its title, or a town with its département."""
+    title_end = text.find("\n", 0, 200)  # a title is a short first line
+    title = _TITLE_TOWN.search(text, 0, title_end) if title_end > 0 else None
+    if title is not None and not _NOT_PLACES.match(title["town"]):
+        return title
+    return _TOWN_AND_DEPARTEMENT.search(text, 0, 600)
+
+
 # "à Avranches (50)", "A Fronton (Haute-Garonne)": a town with its département's code or name.
 _TOWN_DEPARTEMENT = re.compile(
     r"\b[àaÀA]\s+(?P<town>[A-ZÀ-Ý][\w'’ -]{2,40}?)\s+\((?:\d{2}|2A|2B|[A-ZÀ-Ý][\w'’]+(?:-[\w'’]+)*)\)"
@@ -80,6 +106,8 @@ def commune(text: str) -> Found | None:
     start, end = decision_part(text)
     part = text[start:end]
     match = _POSTCODE_TOWN.search(part) or _TOWN_DEPARTEMENT.search(part) or _OF_THE_COMMUNE.search(part)
+    if match is None and (start, end) == (0, len(text)):
+        match = _reported_town(text)
     if match is None:
         return None
     town = " ".join(match["town"].split()).strip(" -")

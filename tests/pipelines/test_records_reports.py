@@ -393,3 +393,30 @@ def test_the_body_a_report_s_deciding_sentence_names() -> None:
     # "dans des quartiers bien ciblés de la commune", "Les élus communistes ont voté contre".
     assert body("web-pont-de-veyle-projet-videoprotection-subventions") is None
     assert body("web-montgeron-extension-28-a-35") is None
+
+
+def test_where_a_page_says_its_decision_is() -> None:
+    from pipelines.records.parties import commune
+
+    for record_id, town in (
+        (
+            "web-chapareillan-cm-2020-10-08-projet-videoprotection",
+            "Chapareillan",
+        ),  # "Vidéoprotection à Chapareillan."
+        (
+            "web-villes-internet-cesson-sevigne-14-cameras",
+            "Cesson-Sévigné",
+        ),  # "14 caméras installées à Cesson-Sévigné"
+        ("web-dayfr-champs-sur-marne-vote-citoyen-45-cameras", "Champs-sur-Marne"),  # "… (Seine-et-Marne)"
+        (
+            "web-gazette-communes-nerac-referendum-non-sept-cameras",
+            "Nérac",
+        ),  # "Nérac (6 885 hab ; Lot-et-Garonne)"
+        ("web-sancy-maire-cameras-entrees-village", "Sancy"),  # "le maire PS de Sancy"
+    ):
+        found = commune(TEXTS[record_id])
+        assert found is not None and found.value == town, record_id
+    # A title's "à" before a contractor is no place: "Avis d'attribution … attribué à STURNO TELECOM".
+    assert commune(TEXTS["avranches-avis-attribution-sturno-telecom"]) is None
+    # Nor a town named far into a long first paragraph ("à Bessais-le-Fromental (près de Sancoins)").
+    assert commune(TEXTS["web-cher-departement-cameras-depots-sauvages"]) is None
