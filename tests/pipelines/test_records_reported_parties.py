@@ -1,0 +1,64 @@
+"""Who decided and where, as a page tells it: the body its deciding sentence names, the town in
+its title or with its département. Real labelled texts (tests/quality/records.toml)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from pipelines.records.clauses import reported_decision
+from pipelines.records.parties import commune, deciding_body
+
+QUALITY = Path(__file__).parents[1] / "quality" / "records.toml"
+with QUALITY.open("rb") as handle:
+    TEXTS = {entry["id"]: entry["text"] for entry in tomllib.load(handle)["record"]}
+
+
+def test_the_body_a_report_s_deciding_sentence_names() -> None:
+    def body(record_id: str) -> tuple[str, str] | None:
+        text = TEXTS[record_id]
+        told = reported_decision(text)
+        found = deciding_body(text, told.start, told.end) if told is not None else None
+        return (found[0], found[1].value) if found is not None else None
+
+    # "La Ville a signé pour l'installation d'un dispositif de vidéosurveillance algorithmique".
+    assert body("web-splann-saint-brieuc-vsa-depots-sauvages") == ("commune", "Conseil municipal")
+    # "… ce dispositif, que le préfet a autorisé dans sa commune par un arrêté du 14/06/2021".
+    assert body("web-lettre-du-maire-cameras-pietons-arrete-prefet-2021-06-14") == (
+        "prefecture",
+        "Préfecture",
+    )
+    # "La communauté de communes de la Vallée de l'Oise et des trois forêts s'est dotée …".
+    assert body("h10-c-lesechos-ccvo3f-275-cameras-spie-citynetworks") == (
+        "epci",
+        "Communauté de communes de la Vallée de l'Oise",
+    )
+    # A body named as a complement, or a group of councillors, is not the one that decides:
+    # "dans des quartiers bien ciblés de la commune", "Les élus communistes ont voté contre".
+    assert body("web-pont-de-veyle-projet-videoprotection-subventions") is None
+    assert body("web-montgeron-extension-28-a-35") is None
+
+
+def test_where_a_page_says_its_decision_is() -> None:
+    for record_id, town in (
+        (
+            "web-chapareillan-cm-2020-10-08-projet-videoprotection",
+            "Chapareillan",
+        ),  # "Vidéoprotection à Chapareillan."
+        (
+            "web-villes-internet-cesson-sevigne-14-cameras",
+            "Cesson-Sévigné",
+        ),  # "14 caméras installées à Cesson-Sévigné"
+        ("web-dayfr-champs-sur-marne-vote-citoyen-45-cameras", "Champs-sur-Marne"),  # "… (Seine-et-Marne)"
+        (
+            "web-gazette-communes-nerac-referendum-non-sept-cameras",
+            "Nérac",
+        ),  # "Nérac (6 885 hab ; Lot-et-Garonne)"
+        ("web-sancy-maire-cameras-entrees-village", "Sancy"),  # "le maire PS de Sancy"
+    ):
+        found = commune(TEXTS[record_id])
+        assert found is not None and found.value == town, record_id
+    # A title's "à" before a contractor is no place: "Avis d'attribution … attribué à STURNO TELECOM".
+    assert commune(TEXTS["avranches-avis-attribution-sturno-telecom"]) is None
+    # Nor a town named far into a long first paragraph ("à Bessais-le-Fromental (près de Sancoins)").
+    assert commune(TEXTS["web-cher-departement-cameras-depots-sauvages"]) is None
