@@ -21,6 +21,7 @@ __all__ = ["decided_technologies", "read_record"]
 _LEGAL_TECHNOLOGY = {"prefectoral_authorisation": "videoprotection", "drone_authorisation": "drone"}
 
 
+_NO_COUNT_KINDS = frozenset({"debate_only", "motion_against", "moratorium_ban", "grant_award"})
 _NO_VENDOR_KINDS = frozenset({*PREFECTORAL_KINDS, "debate_only", "motion_against", "moratorium_ban"})
 
 
@@ -61,10 +62,11 @@ def read_record(
     }
     drones = kind is not None and kind.value == "drone_authorisation"
     # A kind read from the act's words (not the fallback "debate_only" of an act that says
-    # nothing a rule knows) may rule out an amount, and a debate has no count of its own: the
-    # cameras of a project, a vote or a wish are not a decision's.
+    # nothing a rule knows) may rule out an amount, and a debate, a wish, a ban or a grant scheme
+    # has no count of its own: the cameras of a project, a vote, a town's park or the communes a
+    # scheme funds are not a decision's.
     read_kind = kind.value if kind is not None and kind.end > kind.start else None
-    if read_kind != "debate_only":
+    if read_kind not in _NO_COUNT_KINDS:
         found["cameras"], found["cameras_public_road"] = counts.cameras(text, drones=drones)
     found["amount_eur"], found["amount_tax"] = money_law.amount(text, read_kind)
     if read_kind in _NO_VENDOR_KINDS:

@@ -92,10 +92,19 @@ _RANGE_BEFORE = re.compile(
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:\bpresque|\benviron|\bpr[èe]s\s+de|\b[àa]\s+peu\s+pr[èe]s|\b(?<!pas\s)moins\s+de|\bplus\s+de|\bau\s+moins|\bjusqu['’]\s?[àa]"
     r"|\b[àa]\s+terme|\bquelque|\b\d+\s+(?:des|de\s+ses|sur\s+les)"
+    # A town's park, of which a decision takes a part: "dix de ses 89 caméras", "Sur les 55
+    # caméras mises en service".
+    r"|\bde\s+ses|\bsur\s+les|\bparmi\s+les"
     r"|(?:\br[ée]seau\s+des|\bparc\s+des|\bcompte|\bposs[èe]de|\bdispose\s+d)(?:e|['’]|\s+pas\s+moins\s+de)?)\s*$",
     re.IGNORECASE,
 )
-_NOT_A_COUNT_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:existantes|actuelles|d[ée]j[àa])\b", re.IGNORECASE)
+# The park as it stands: "les 53 caméras existantes", "145 caméras opérationnelles", "250 caméras
+# recensées", "Les 28 caméras sont réparties sur l'ensemble de la commune".
+_NOT_A_COUNT_AFTER = re.compile(
+    r"^\s*(?:\w+\s+)?(?:existantes|actuelles|d[ée]j[àa]|op[ée]rationnelles|en\s+service|recens[ée]es"
+    r"|(?:sont\s+)?r[ée]parties\s+sur\s+l['’]ensemble)\b",
+    re.IGNORECASE,
+)
 # "une caméra nomade", "une caméra supplémentaire": an article counts when it says which camera,
 # or when a verb installs it ("a installé, fin janvier 2018, une caméra").
 _WHICH_CAMERA = re.compile(
