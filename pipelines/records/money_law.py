@@ -19,6 +19,13 @@ _BOUND_BEFORE = re.compile(
     r"(?:plafond|dans\s+la\s+limite|limit[ée]e?s?\s+[àa]|plus\s+de|jusqu['’]\s?[àa]|maxim(?:al|um))[^.;\d]{0,30}$",
     re.IGNORECASE,
 )
+# An approximate sum ("un budget d'environ 425 000 €", "près de 530 000 €", "quelques 412.000
+# euros", "5 à 6 millions d'euros"), which the labels leave out (once labelled in 24).
+_APPROXIMATE_BEFORE = re.compile(
+    r"(?:\benviron|\bpr[èe]s\s+de|\bquelques?|\bautour\s+de|\bde\s+l['’]ordre\s+de|\b[àa]\s+peu\s+pr[èe]s"
+    r"|\bpresque|\bapproximativement)[^.;\d]{0,12}$|\b\d+(?:[.,]\d+)?\s+[àa]\s+$",
+    re.IGNORECASE,
+)
 # Money already spent ("a dépensé 1.342.645 €", "3 Millions d'euros investis"), or a court's
 # award ("la somme de 5 000 euros à titre de dommages-intérêts", "… en application de l'article
 # L. 761-1"): not what the act decides.
@@ -77,7 +84,9 @@ def amount(text: str, kind: str | None = None) -> tuple[Found | None, Found | No
     if not found:
         return None, None
     largest = max(found, key=lambda item: item[0])
-    if _BOUND_BEFORE.search(text, max(0, largest[2] - 60), largest[2]):
+    if _BOUND_BEFORE.search(text, max(0, largest[2] - 60), largest[2]) or _APPROXIMATE_BEFORE.search(
+        text, max(0, largest[2] - 40), largest[2]
+    ):
         return None, None  # the sum decided is not stated exactly
     costs = [item for item in found if _COST_BEFORE.search(text, max(0, item[2] - 60), item[2])]
     value, basis, start, end = max(costs or found, key=lambda item: item[0])

@@ -121,7 +121,14 @@ _VENDOR = re.compile(
     # "attribué à la société X", "marché attribué à STURNO TELECOM SA", "la société suresnoise XXII
     # Group", "titulaire : X": a company is named with capitals, a common noun is not.
     r"(?:(?:attribu[ée]e?s?|confi[ée]e?s?)\s+(?:[àa]|au\s+profit\s+de)\s+(?:la\s+soci[ée]t[ée]\s+|l['’]entreprise\s+|le\s+groupement\s+)?"
-    r"|titulaire\s*:\s*|(?:la|de\s+la|avec\s+la|par\s+la)\s+soci[ée]t[ée]\s+(?:[a-zé]+\s+)?|l['’]entreprise\s+)"
+    r"|titulaire\s*:\s*"
+    # "la société Cottel", "la start-up stéphanoise Serenicity", "l'entreprise de Sophia-Antipolis
+    # Keeneo", "le groupe chinois Huawei", "faire appel à Bouygues Energies".
+    r"|(?i:la|de\s+la|avec\s+la|par\s+la|[àa]\s+la)\s+(?i:soci[ée]t[ée]|start-?up)\s+(?:(?!de\s)[a-zé]+\s+)?"
+    # (A council's "groupe Écologiste" is no company, nor is an amendment "par le groupe …": a
+    # company contracts "avec le groupe".)
+    r"|(?i:l['’]entreprise|avec\s+le\s+groupe)\s+(?:(?!de\s)[a-zé]+\s+)?(?:de\s+[A-ZÀ-Ý][\w-]+\s+)?"
+    r"|(?i:faire|fait|font)\s+appel\s+[àa]\s+)"
     rf"(?P<name>{_COMPANY})"
 )
 
@@ -130,7 +137,8 @@ def vendor(text: str) -> Found | None:
     match = _VENDOR.search(text)
     if match is None:
         return None
-    return Found(match["name"].rstrip(".,"), match.start("name"), match.end("name"))
+    name = re.split(r"\.\s", match["name"])[0].rstrip(".,")  # "Huawei. L'entreprise de télécom"
+    return Found(name, match.start("name"), match.start("name") + len(name))
 
 
 # A place's name: "Manche", "Alpes-Maritimes", "Ille-et-Vilaine", "Saint-Martin-de-Londres".

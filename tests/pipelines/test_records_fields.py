@@ -375,19 +375,3 @@ def test_an_ethics_committee_a_consultation_or_an_undecided_project_is_a_debate(
     assert read_record(talked, ["videoprotection"]).kind == "deployment"
     paris = _labelled("web-paris-cm-2015-09-sg-61-avenant-convention-videoprotection")
     assert read_record(paris, ["videoprotection"]).kind == "convention"
-
-
-def test_a_ban_a_wish_or_a_grant_scheme_has_no_count_of_its_own() -> None:
-    from tests.quality.records_scoring import rules_alone
-
-    with rules_alone():
-        for record_id in (
-            "web-marseille-safe-city-suspendu",  # "l'ère Gaudin qui avait déployé 1400 caméras"
-            "web-doczz-conseil-quartier-republique-saint-ambroise-voeu-1000-cameras",  # "1000 caméras pour Paris"
-            "h10-b-placegrenet-region-aura-contrats-regionaux-securite-pleniere",  # "800 caméras supplémentaires"
-        ):
-            record = read_record(_labelled(record_id), ["videoprotection"])
-            assert record.kind in ("moratorium_ban", "motion_against", "grant_award"), record_id
-            assert record.cameras is None, record_id
-    # A part of a town's park: "intégrer des algorithmes dans dix de ses 89 caméras".
-    assert read_record(_labelled("web-smartcitymag-suresnes-dix-cameras-ia-xxii"), ["vsa"]).cameras != 89

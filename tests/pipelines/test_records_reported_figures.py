@@ -1,0 +1,75 @@
+"""The figures of a decision as a page reports them: no count for a ban, a wish or a grant
+scheme, nor for a park a decision takes a part of; no approximate sum. Real labelled texts
+(tests/quality/records.toml)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from pipelines.records import read_record
+from pipelines.records.money_law import amount
+from tests.quality.records_scoring import rules_alone
+
+QUALITY = Path(__file__).parents[1] / "quality" / "records.toml"
+with QUALITY.open("rb") as handle:
+    TEXTS = {entry["id"]: entry["text"] for entry in tomllib.load(handle)["record"]}
+
+
+def test_a_ban_a_wish_or_a_grant_scheme_has_no_count_of_its_own() -> None:
+    with rules_alone():
+        for record_id in (
+            "web-marseille-safe-city-suspendu",  # "l'ère Gaudin qui avait déployé 1400 caméras"
+            "web-doczz-conseil-quartier-republique-saint-ambroise-voeu-1000-cameras",  # "1000 caméras pour Paris"
+            "h10-b-placegrenet-region-aura-contrats-regionaux-securite-pleniere",  # "800 caméras supplémentaires"
+        ):
+            record = read_record(TEXTS.__getitem__(record_id), ["videoprotection"])
+            assert record.kind in ("moratorium_ban", "motion_against", "grant_award"), record_id
+            assert record.cameras is None, record_id
+    # A part of a town's park: "intégrer des algorithmes dans dix de ses 89 caméras".
+    assert (
+        read_record(TEXTS.__getitem__("web-smartcitymag-suresnes-dix-cameras-ia-xxii"), ["vsa"]).cameras != 89
+    )
+
+
+def test_an_approximate_sum_is_not_the_decision_s() -> None:
+    for record_id in (
+        "web-macon-cm-2023-04-03-rapport-18-videoprotection",  # "pour un budget d'environ 425 000 €"
+        "h10-c-lyoncapitale-region-aura-commission-permanente-videosurveillance",  # "près de 530 000 €"
+        "h10-b-zinfos974-communes-reunionnaises-cilaos-cameras",  # "Il aura coûté quelques 412.000 euros"
+        "h10-c-europe1-nice-algorithme-depots-sauvages-vingt-sites",  # "C'est 5 à 6 millions d'euros"
+    ):
+        assert amount(TEXTS[record_id]) == (None, None), record_id
+    exact = amount("Le conseil approuve l'installation de 12 caméras pour un montant de 48 000 euros HT.")
+    assert exact[0] is not None and exact[0].value == 48000
+
+
+def test_the_company_a_page_names_for_the_work() -> None:
+    from pipelines.records.parties import vendor
+
+    for record_id, company in (
+        (
+            "web-snpm-maire-henri-octave-cinq-cameras-vpi-cottel",
+            "Cottel",
+        ),  # "La société Cottel de Metz, titulaire"
+        (
+            "web-weka-saint-etienne-capteurs-sons-anormaux-serenicity",
+            "Serenicity",
+        ),  # "à la start-up stéphanoise"
+        (
+            "web-videosurveillance-infos-nice-inaugure-csu-keeneo",
+            "Keeneo",
+        ),  # "l'entreprise de Sophia-Antipolis Keeneo"
+        (
+            "web-valenciennes-2017-02-09-contrat-huawei-217-cameras",
+            "Huawei",
+        ),  # "avec le groupe chinois Huawei. L'entreprise"
+        (
+            "h9-d-axione-la-tranche-sur-mer-bouygues-axione-marche",
+            "Bouygues Energies & Services",
+        ),  # "faire appel à"
+    ):
+        found = vendor(TEXTS[record_id])
+        assert found is not None and found.value == company, record_id
+    # A council's group is no company: "Amendement déposé par le groupe Ecologiste".
+    assert vendor(TEXTS["web-paris-cm-2015-09-sg-61-avenant-convention-videoprotection"]) is None
