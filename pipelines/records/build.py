@@ -19,14 +19,14 @@ from dataclasses import dataclass, field
 from archive.records import PREFECTORAL_KINDS, ActRecord, DecisionRecord, MentionRecord
 from pipelines.records import read_record
 from pipelines.records.clauses import reported_decision
-from pipelines.records.kinds import explains_procedure
+from pipelines.records.kinds import NO_DECISION, explains_procedure
 from pipelines.records.parties import COUNCIL_OF, authority, deciding_body
 
 # A record's own text is its act; a document read whole is read up to here (its opening holds
 # the decision; a 255-page text without acts is not one decision).
 WHOLE_DOCUMENT_CHARS = 60_000
 # Extraction version of the records: stored with them, so that a rebuild can find stale ones.
-RECORDS_VERSION = "2026.12.27"
+RECORDS_VERSION = "2026.12.28"
 # ``find_date``'s source of a date read from the opening's sitting cues ("Séance du …").
 SITTING_SOURCE = "text"
 
@@ -131,6 +131,8 @@ def records_for(
                 # recueil's for a prefect's arrêté (dated in its own heading, or not at all).
                 record.act_date = date
             records.append(record)
+    # A text the learnt model reads as deciding nothing, where no rule read a kind, has no record.
+    records = [record for record in records if record.kind != NO_DECISION]
     if who is None:
         _council_without_place(text if opening is None else opening, records, evidence=opening is None)
         if opening is None:

@@ -183,20 +183,25 @@ def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Fo
 
 # What only the rules read: a prefect's forms and the 2023 law (an authorisation has its scope,
 # which the model does not read), and the model's "none" (it decides nothing about the record).
-_RULES_ONLY = frozenset({*PREFECTORAL_KINDS, "experiment", "none"})
+# The kind of a text that decides nothing: read_record gives it, records_for drops the record.
+NO_DECISION = "none"
+_RULES_ONLY = frozenset({*PREFECTORAL_KINDS, "experiment", NO_DECISION})
 
 
 def _or_learnt(ruled: Found, text: str) -> Found:
     """The rules' kind, or the learnt model's where the two disagree and the model is sure: on
     parts labelled after them, the model was ahead of the rules (README, "How right they are").
-    A vœu the model reads is still a debate unless it says something against a technology."""
+    Where no rule read a kind, the model's, sure or not; its "none" there is a text that decides
+    nothing (kind "none": no record). A vœu the model reads is still a debate unless it says
+    something against a technology."""
     learnt = learnt_kind.learnt_kind(text)
-    if (
-        learnt is None
-        or learnt.kind in _RULES_ONLY
-        or learnt.kind == ruled.value
-        or learnt.probability < learnt_kind.SURE
-    ):
+    no_rule = ruled.end <= ruled.start
+    sure = learnt_kind.SURE_WITHOUT_RULE if no_rule else learnt_kind.SURE
+    if learnt is None or learnt.kind == ruled.value or learnt.probability < sure:
+        return ruled
+    if learnt.kind == NO_DECISION and no_rule:
+        return Found(NO_DECISION, 0, 0)
+    if learnt.kind in _RULES_ONLY:
         return ruled
     start, end = learnt_kind.evidence(text, learnt.kind)
     if learnt.kind == "motion_against" and _AGAINST.search(text) is None:

@@ -11,9 +11,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from archive.records import MentionRecord
 from pipelines.records import learnt_kind as model
 from pipelines.records import read_record
-from pipelines.records.kinds import decision_kind
+from pipelines.records.build import records_for
+from pipelines.records.kinds import NO_DECISION, decision_kind
+from pipelines.records.spans import Found
 from tests.quality.records_scoring import BLIND, load_records, rules_alone
 
 ROOT = Path(__file__).parents[2]
@@ -84,6 +87,25 @@ def test_the_model_never_reads_a_prefect_s_act_nor_a_prefect_s_kind(monkeypatch:
         monkeypatch.setattr(model, "learnt_kind", lambda text, learnt=learnt: learnt)
         assert decision_kind(council) == (decision_kind(council)[0], None)
         assert decision_kind(council)[0].value == "deployment", learnt
+
+
+def test_where_no_rule_reads_a_kind_the_model_s_is_taken_and_its_none_drops_the_record(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # No rule reads a decision here: the rules' "debate_only" is a default, with no evidence.
+    silent = "Les caméras de la place du marché filment jour et nuit depuis le printemps."
+    with rules_alone():
+        assert decision_kind(silent)[0] == Found("debate_only", 0, 0)
+    monkeypatch.setattr(model, "learnt_kind", lambda text: model.Learnt("deployment", 0.3))
+    assert decision_kind(silent)[0].value == "deployment"  # unsure, but better than a default
+    monkeypatch.setattr(model, "learnt_kind", lambda text: model.Learnt("none", 0.3))
+    assert decision_kind(silent)[0].value == NO_DECISION
+    mentions = [MentionRecord("videoprotection", "caméra", "caméras", 4, 11, None, silent)]
+    assert records_for(silent, [], mentions) == []
+    # A kind a rule read keeps it, whatever the unsure model says.
+    council = "Le conseil municipal a voté l'installation de 12 caméras de vidéoprotection."
+    assert decision_kind(council)[0].value == "deployment"
+    assert len(records_for(council, [], mentions)) == 1
 
 
 def test_without_its_file_the_kind_is_the_rules_alone(tmp_path: Path) -> None:

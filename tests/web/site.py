@@ -35,8 +35,11 @@ TESTVILLE_LOCATION = (43.73, 3.32)
 XSS_TITLE = '<script>window.__pwned = 1</script>Caméras <img src=x onerror="window.__pwned = 2">'
 XSS_TEXT = (
     # The cameras have a sentence of their own: next to "reconnaissance faciale" they would be
-    # part of that fact (the lexicon's `absorbs`), and this page is meant to carry both tags.
-    "Les caméras de la place sont remplacées. "
+    # part of that fact (the lexicon's `absorbs`), and this page is meant to carry both tags. It
+    # tells a decision a rule reads, so that the page has a record (read from a report) whose
+    # page the escaping tests open: a page whose kind no rule reads and the learnt model reads as
+    # deciding nothing has none.
+    "Le conseil municipal a voté l'installation de nouvelles caméras sur la place. "
     "Le maire présente le projet de reconnaissance faciale. <script>window.__pwned = 3</script> "
     'Voir <a href="javascript:window.__pwned = 4">le dossier</a> et javascript:window.__pwned=5 '
     '<img src=x onerror="window.__pwned = 6">'
