@@ -17,10 +17,11 @@ _NUMBER_SIGN = r"(?:n\s*[°º]|n(?=\s+\d))"
 # without "n°" is digits and separators only), "ARRÊTÉ PRÉFECTORAL Nº PREF-CAB-BS-2026-005-998
 # EN DATE DU 05 JANVIER 2026", "Arrêté n° 2025-450-BOPSI du 30/09/25".
 _HEADING = re.compile(
-    rf"(?:arr[êeé]t[ée]|d[ée]lib[ée]ration|d[ée]cision|\bAP)(?:\s+(?:pr[ée]fectoral|municipal))?"
+    # ("A R R E T E n° 2013 – 429 du 5 avril 2013": a heading spaced out, its number too.)
+    rf"(?:arr[êeé]t[ée]|A R R [ÊE] T [ÉE]|d[ée]lib[ée]ration|d[ée]cision|\bAP)(?:\s+(?:pr[ée]fectoral|municipal))?"
     # A service's reference: "Arrêté CAB/SPAS/VIDEO/25-002 du 18 février 2025", "Arrété
     # 25/CAB/DS/PPA-VIDEO n° 136 du 19 mai 2025".
-    rf"(?:\s+(?:{_NUMBER_SIGN}\s*(?P<number>[\w./-]+)|(?P<bare>\d+(?:[./-]\d+)+|\d{{6,}}"
+    rf"(?:\s+(?:{_NUMBER_SIGN}\s*(?P<number>\d{{4}}\s[–-]\s\d+|[\w./-]+)|(?P<bare>\d+(?:[./-]\d+)+|\d{{6,}}"
     rf"|(?:\d{{2}}/)?[A-Z]{{2,}}(?:/[\w-]+)+(?:\s+n°\s*\d+)?)))?\s+(?:en\s+date\s+)?du\s+{_WEEKDAY}"
     rf"(?P<date>{DAY})",
     re.IGNORECASE,
@@ -173,7 +174,7 @@ _ABOUT_SURVEILLANCE = re.compile(
 )
 
 
-_AN_ARRETE = re.compile(r"arr|AP", re.IGNORECASE)
+_AN_ARRETE = re.compile(r"arr|A R R|AP", re.IGNORECASE)
 # Where an arrêté's title ends in a recueil's summary: at the next act's heading or identifier.
 _NEXT_TITLE = re.compile(rf"arr[êe]t[ée]\s|^\s*-?\s*{STATE_ACT_ID}", re.IGNORECASE | re.MULTILINE)
 

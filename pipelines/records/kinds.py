@@ -43,8 +43,11 @@ _EXPERIMENT = re.compile(
 # préfet autorise la police à utiliser un drone", "un arrêté … le recours à des drones".
 _AIRCRAFT = re.compile(
     r"(?:captation|images)[^.]{0,120}?(?:a[ée]ronefs?|drones?|h[ée]licopt[èe]re)"
-    r"|autoris\w*[^.]{0,120}?\bdrones?\b|surveillance\s+a[ée]rienne"
-    r"|arr[êeé]t[ée][^.]{0,100}?\bdrones?\b",
+    # (Not a jammer that brings drones down: "un dispositif de brouillage anti drone".)
+    r"|autoris\w*(?:(?!brouill)[^.]){0,120}?(?<!anti\s)(?<!anti-)\bdrones?\b|surveillance\s+a[ée]rienne"
+    r"|arr[êeé]t[ée](?:(?!brouill)[^.]){0,100}?(?<!anti\s)(?<!anti-)\bdrones?\b"
+    # A recueil's file title: "AP - n°2025-1377 - caméra sur aéronef".
+    r"|cam[ée]ras?\s+(?:install[ée]es?\s+)?sur\s+(?:des\s+|un\s+)?a[ée]ronefs?",
     re.IGNORECASE,
 )
 _RULES: list[tuple[str, re.Pattern[str]]] = [
@@ -53,7 +56,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "prefectoral_authorisation",
         # "Le préfet a autorisé … par un arrêté" the body cameras of a town's police.
         re.compile(
-            r"syst[èe]me\s+de\s+(?:surveillance\s+par\s+)?vid[ée]o\s?-?\s?protection"
+            # (Before 2011 the law said "vidéosurveillance": "autorisation d'installation d'un
+            # système de vidéosurveillance".)
+            r"syst[èe]me\s+de\s+(?:surveillance\s+par\s+)?vid[ée]o\s?-?\s?(?:protection|surveillance)"
             # A recueil's summary names an authorisation by its place: "72-2025-01-22-00013 -
             # Vidéoprotection Bar-Tabac de l'Union".
             rf"|^\s*{STATE_ACT_ID}\s+-\s+vid[ée]o\s?-?\s?protection\b"
@@ -87,7 +92,7 @@ _REPORTED_ARRETE = re.compile(
 _RECUEIL = re.compile(r"recueil\s+des\s+actes\s+administratifs", re.IGNORECASE)
 # What only an act has: its heading ("Arrêté n° …"), its deciding verb ("ARRÊTE"), its first article.
 _ACT_FORM = re.compile(
-    r"^\s*(?:\d{1,3}\s*[-–.)]\s*)?arr[êeé]t[ée]\b|\bARR[ÊE]TE\b|(?-i:\bARR[ÊE]TE(?=[a-zé]))|\bArt(?:icle|\.)?\s*(?:1|1er|premier)\b|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\s+)?n°"
+    r"^\s*(?:\d{1,3}\s*[-–.)]\s*)?arr[êeé]t[ée]\b|\bARR[ÊE]TE\b|\bA R R [ÊE] T [ÉE]\b|(?-i:\bARR[ÊE]TE(?=[a-zé]))|\bArt(?:icle|\.)?\s*(?:1|1er|premier)\b|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\s+)?n°"
     # A report of one: "le préfet vient d'autoriser", "un arrêté du 5 novembre du préfet".
     r"|pr[ée]f(?:et|ecture)\b[^.]{0,80}?autoris|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\b|du\s+\d)"
     r"|\barr[êe]t[ée]s\s+(?:pr[ée]fectoraux\s+)?autorisant|\bAP\s+(?:\S+\s+){0,2}?(?:DRONE|autorisant|portant)\b"
@@ -231,10 +236,15 @@ def _prefects_kind(text: str, head: str) -> tuple[Found, Found | None] | None:
         # A recueil's cover (its title, its printer, the prefect's services) may fill the first
         # lines: the act's own heading follows; a recueil read whole has its summary first.
         heading = text[:1000]
-        for kind, pattern in _RULES:
-            match = pattern.search(heading) or pattern.search(text, 0, 3000)
-            if match is None:
-                continue
+        # The first act it names: a recueil's summary may list a video-protection authorisation
+        # before a drone flight (a recueil's record is its first surveillance act).
+        named = [
+            (kind, match)
+            for kind, pattern in _RULES
+            if (match := pattern.search(heading) or pattern.search(text, 0, 3000)) is not None
+        ]
+        if named:
+            kind, match = min(named, key=lambda item: (item[1].start() >= 1000, item[1].start()))
             heading = text[: max(1000, match.end())]
             found = Found(kind, match.start(), match.end())
             if kind != "prefectoral_authorisation":

@@ -141,3 +141,10 @@ def test_a_day_without_its_year_takes_the_document_s() -> None:
     assert read_day("8 octobre") is None
     assert read_day("30/09/25") == dt.date(2025, 9, 30)
     assert read_day("31/02/2025") is None
+
+
+def test_a_heading_spaced_out_gives_its_number_and_date() -> None:
+    text = TEXTS["h12-a-docslib-cantal-raa-mai-2013-arrete-2013-429-videoprotection"]
+    number = heading.act_number(text)
+    assert number is not None and number.value == "2013 – 429"
+    assert _date("h12-a-docslib-cantal-raa-mai-2013-arrete-2013-429-videoprotection") == dt.date(2013, 4, 5)
