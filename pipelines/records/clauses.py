@@ -250,9 +250,13 @@ _BY_VERB: list[tuple[str, re.Pattern[str]]] = [
     (
         "deployment",
         re.compile(
-            r"\b(?:acqu[ie]s|acquiert|achet|install|[ée]quip|dot[ée]|d[ée]ploy|implant|mis\w*\s+en\s+place)\w*"
-            r"\s+(?:de\s+|d['’]\s?)?(?:\d+|une?|des|deux|trois|quatre|cinq|six|plusieurs|nouvea\w*|nouvelles?|ses|son|sa|les|le|la)?"
-            r"\s*(?:\w+\s+)?(?:cam[ée]ras?|drones?|dispositif|syst[èe]me|vid[ée]o|capteurs?|lecteurs?|LAPI|pi[èe]ges?)",
+            # "a décidé de mettre en place un dispositif", "de doter les 4 communes de caméras",
+            # "Les maires ont adopté ces dispositifs".
+            r"\b(?:acqu[ie]s|acquiert|achet|install|[ée]quip|dot[ée]|d[ée]ploy|implant|mis\w*\s+en\s+place"
+            r"|mett\w*\s+en\s+place|adopt)\w*"
+            r"\s+(?:de\s+|d['’]\s?)?(?:\d+|une?|des|deux|trois|quatre|cinq|six|plusieurs|nouvea\w*|nouvelles?|ses|son|sa|les|le|la"
+            r"|ces|ce|cet|cette)?"
+            r"\s*(?:[\w'’]+\s+){0,3}?(?:cam[ée]ras?|drones?|dispositifs?|syst[èe]mes?|vid[ée]o|capteurs?|lecteurs?|LAPI|pi[èe]ges?)",
             re.IGNORECASE,
         ),
     ),
