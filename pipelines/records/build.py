@@ -20,13 +20,13 @@ from archive.records import PREFECTORAL_KINDS, ActRecord, DecisionRecord, Mentio
 from pipelines.records import read_record
 from pipelines.records.clauses import reported_decision
 from pipelines.records.kinds import NO_DECISION, explains_procedure
-from pipelines.records.parties import COUNCIL_OF, authority, deciding_body
+from pipelines.records.parties import COUNCIL_OF, authority, deciding_body, prefecture_named
 
 # A record's own text is its act; a document read whole is read up to here (its opening holds
 # the decision; a 255-page text without acts is not one decision).
 WHOLE_DOCUMENT_CHARS = 60_000
 # Extraction version of the records: stored with them, so that a rebuild can find stale ones.
-RECORDS_VERSION = "2026.12.29"
+RECORDS_VERSION = "2026.12.30"
 # ``find_date``'s source of a date read from the opening's sitting cues ("Séance du …").
 SITTING_SOURCE = "text"
 
@@ -61,6 +61,14 @@ def _council_without_place(text: str, records: list[DecisionRecord], evidence: b
         record.authority = f"{COUNCIL_OF}{record.commune}" if record.commune else "Conseil municipal"
         if evidence:
             record.evidence.setdefault("authority", (named.start(), named.end()))
+
+
+def _prefecture_of(text: str, record: DecisionRecord, evidence: bool) -> None:
+    named = prefecture_named(text)
+    if named is not None:
+        record.authority = named.value
+        if evidence:
+            record.evidence.setdefault("authority", (named.start, named.end))
 
 
 def _body_that_reports_deciding(text: str, records: list[DecisionRecord]) -> None:
@@ -140,6 +148,11 @@ def records_for(
     if who is not None:
         council = who.value.removeprefix(COUNCIL_OF) if who.value.startswith(COUNCIL_OF) else None
         for record in records:
+            if council is not None and record.kind in PREFECTORAL_KINDS:
+                # A prefect authorises, whatever commune a recueil's page names first ("COMMUNE DE
+                # PORTO-VECCHIO" above the arrêté that authorises its cameras).
+                _prefecture_of(text if opening is None else opening, record, evidence=opening is None)
+                continue
             record.authority = who.value
             if opening is None:  # a span of another text is no evidence here
                 record.evidence.setdefault("authority", (who.start, who.end))

@@ -45,9 +45,6 @@ _LEADING = re.compile(
 )
 # The Conseil de Paris's reference in brackets: "Déliberation/ Conseil municipal/ Mai 2009 [2009 V. 163]".
 _BRACKETED = re.compile(r"\[(?P<number>\d{4},?\s+[A-Z]{1,5}\.?\s+\d{1,4})\]")
-# A prefecture's identifier of an act in its recueil (the State's "DS" numbering:
-# département-year-month-day-sequence), on a line of its own or before the act's title.
-_RECUEIL_ID = re.compile(rf"^\s*-?\s*(?P<number>{STATE_ACT_ID})\b", re.MULTILINE)
 # "le rapport 28", "la délibération 147": an item's number in a report of the sitting.
 _ITEM = re.compile(
     r"\b(?:rapport|d[ée]lib[ée]ration)\s+(?P<number>\d{1,3})\b(?![\s,.]*(?:\d|%|€|euros?\b|cam[ée]ras?\b|ans?\b|mois\b))",
@@ -93,7 +90,6 @@ def act_number(head: str) -> Found | None:
         (_BRACKETED, 400),
         (_REGISTER, 600),
         (_NUMBER, 600),
-        (_RECUEIL_ID, 1500),
         (_ITEM, 1500),
     ):
         numbered = next(

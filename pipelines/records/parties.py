@@ -59,7 +59,7 @@ def beneficiary(text: str) -> Found | None:
 # word after a day or a page ("27 AUTORISATION DRONE", "19\nANNEXE"), nor an act's identifier
 # ("05-2025-09-10-00002").
 _NOT_TOWNS = (
-    r"PR[ÉE]FE\w*|DIRECTION|ANNEXE|PUBLI[ÉE]|AUTORISATION|ARR[ÊE]T[ÉE]|SOMMAIRE|RECUEIL|CABINET|SERVICE"
+    r"PR[ÉE]FE\w*|DIRECTION|ANNEXE|PUBLI[ÉE]|AUTORISATION|ARR[ÊE]T[ÉE]|A R R|SOMMAIRE|RECUEIL|CABINET|SERVICE"
 )
 _POSTCODE_TOWN = re.compile(
     rf"(?<![/.-])\b(?:\d{{5}}\s+|\d{{2}}[ \t]+)(?!(?i:{MONTHS})\b)(?!(?:{_NOT_TOWNS})\b)"
@@ -192,6 +192,23 @@ _COUNTY_OR_REGION = re.compile(
 )
 
 
+def prefecture_named(text: str) -> Found | None:
+    """The prefecture a text's opening names ("PRÉFET DE LA MANCHE" → Préfecture de la Manche),
+    but Paris's prefecture of police (``authority``) and a recueil's cut heading ("DE LA
+    PREFECTURE DU" before a line break)."""
+    prefecture = _PREFECTURE.search(text, 0, 1500)
+    if prefecture is None:
+        return None
+    place, link = _named(prefecture["place"]), prefecture["link"]
+    # "RECUEIL DES ACTES ADMINISTRATIFS DE LA PRÉFECTURE DE LA MEUSE": the place after the word.
+    repeated = re.match(rf"pr[ée]fecture\s*(?:(?P<link>{_LINK})\s*)?(?P<place>.*)", place, re.IGNORECASE)
+    if repeated is not None:
+        place, link = repeated["place"].strip(), repeated["link"] or link
+    if not place or place.casefold() == "police":
+        return None
+    return Found(f"Préfecture {_before_place(link)}{place}", prefecture.start(), prefecture.end())
+
+
 def authority(text: str) -> Found | None:
     """Who took the acts of a document, from its opening: "PRÉFET DE LA MANCHE", "RECUEIL DES
     ACTES ADMINISTRATIFS DE LA MANCHE" (a prefecture), "Conseil Municipal de la Ville de
@@ -200,14 +217,9 @@ def authority(text: str) -> Found | None:
     head = text[:1500]
     found: list[Found] = []
     prefecture = _PREFECTURE.search(head)
-    if prefecture is not None and prefecture["place"].casefold() != "police":  # Paris's, below
-        found.append(
-            Found(
-                f"Préfecture {_before_place(prefecture['link'])}{_named(prefecture['place'])}",
-                prefecture.start(),
-                prefecture.end(),
-            )
-        )
+    named = prefecture_named(head)
+    if named is not None:
+        found.append(named)
     police = _POLICE_PREFECTURE.search(head) or _POLICE_PREFECT_SIGNS.search(head)
     if police is not None and _PREFECT_DECIDES.search(text, 0, 5000):
         found.append(Found("Préfecture de police de Paris", police.start(), police.end()))

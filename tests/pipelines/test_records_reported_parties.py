@@ -62,3 +62,17 @@ def test_where_a_page_says_its_decision_is() -> None:
     assert commune(TEXTS["avranches-avis-attribution-sturno-telecom"]) is None
     # Nor a town named far into a long first paragraph ("à Bessais-le-Fromental (près de Sancoins)").
     assert commune(TEXTS["web-cher-departement-cameras-depots-sauvages"]) is None
+
+
+def test_a_prefect_s_authorisation_is_the_prefecture_s_whatever_commune_a_page_names_first() -> None:
+    from pipelines.records.parties import prefecture_named
+
+    # "RECUEIL DES ACTES ADMINISTRATIFS DE LA PRÉFECTURE DE LA MEUSE": the place after the word.
+    meuse = prefecture_named(
+        TEXTS["h12-a-attrap-meuse-raa-54-2024-arrete-2024-1212-videoprotection-commune-lerouville"]
+    )
+    assert meuse is not None and meuse.value == "Préfecture de la Meuse"
+    # "… DE LA PREFECTURE DU" cut before a line break names no place.
+    assert (
+        prefecture_named(TEXTS["h12-a-docslib-cantal-raa-mai-2013-arrete-2013-429-videoprotection"]) is None
+    )
