@@ -57,6 +57,7 @@ SPLITS = (
     "heldout10",
     "heldout11",
     "heldout12",
+    "heldout13",
 )
 # The blind part: its failures are never printed (tests/benchmarks/bench_records.py), and the
 # shipped model of the kind never learns from it (scripts/train_kind_model.py).
