@@ -391,3 +391,12 @@ def test_a_recueil_s_first_surveillance_act_in_the_words_of_its_time() -> None:
         TEXTS["h12-a-attrap-cote-d-or-21-2024-113-brouillage-anti-drone-gendarmerie-negative"], ["drone"]
     )
     assert jammer.kind != "drone_authorisation"
+
+
+def test_a_report_for_information_is_a_debate_and_a_second_phase_an_extension() -> None:
+    # "comme l'a précisé hier en conseil municipal l'adjoint au maire … dans un rapport d'information".
+    bordeaux = TEXTS["h12-b-paperblog-bordeaux-cm-rapport-information-videoprotection-controle-acces"]
+    assert read_record(bordeaux, ["videoprotection"]).kind == "debate_only"
+    # "C'est la seconde phase du dispositif de vidéoprotection".
+    cayenne = TEXTS["h12-c-la1ere-cayenne-deuxieme-phase-67-cameras-850000-euros"]
+    assert read_record(cayenne, ["videoprotection"]).kind == "extension"
