@@ -366,37 +366,3 @@ def test_no_town_from_a_heading_no_rate_from_a_bound_no_vendor_from_an_authorisa
         assert read_record(TEXTS[record_id], ["videoprotection"]).funding_rate is None, record_id
     capped = read_record("Le conseil sollicite une subvention FIPD plafonnée à 50 % du coût des caméras.", [])
     assert capped.funding_rate is None
-
-
-def test_a_recueil_s_first_surveillance_act_in_the_words_of_its_time() -> None:
-    for record_id, kind in (
-        # "portant autorisation d'installation d'un système de vidéosurveillance" (before 2011).
-        (
-            "h12-a-docslib-corse-du-sud-raa-avril-2008-arrete-2008-0353-videosurveillance",
-            "prefectoral_authorisation",
-        ),
-        # "A R R E T E n° 2013 – 429 du 5 avril 2013 portant autorisation …", spaced out.
-        ("h12-a-docslib-cantal-raa-mai-2013-arrete-2013-429-videoprotection", "prefectoral_authorisation"),
-        # The summary lists a video-protection authorisation before a drone flight: the first is the record.
-        (
-            "h12-a-attrap-meuse-raa-54-2024-arrete-2024-1212-videoprotection-commune-lerouville",
-            "prefectoral_authorisation",
-        ),
-        # A file title: "AP - n°2025-1377 - caméra sur aéronef".
-        ("h12-a-attrap-cher-18-2025-10-002-ap-2025-1377-camera-sur-aeronef", "drone_authorisation"),
-    ):
-        assert read_record(TEXTS[record_id], ["videoprotection"]).kind == kind, record_id
-    # A jammer that brings drones down authorises no camera: "dispositif de brouillage anti drone".
-    jammer = read_record(
-        TEXTS["h12-a-attrap-cote-d-or-21-2024-113-brouillage-anti-drone-gendarmerie-negative"], ["drone"]
-    )
-    assert jammer.kind != "drone_authorisation"
-
-
-def test_a_report_for_information_is_a_debate_and_a_second_phase_an_extension() -> None:
-    # "comme l'a précisé hier en conseil municipal l'adjoint au maire … dans un rapport d'information".
-    bordeaux = TEXTS["h12-b-paperblog-bordeaux-cm-rapport-information-videoprotection-controle-acces"]
-    assert read_record(bordeaux, ["videoprotection"]).kind == "debate_only"
-    # "C'est la seconde phase du dispositif de vidéoprotection".
-    cayenne = TEXTS["h12-c-la1ere-cayenne-deuxieme-phase-67-cameras-850000-euros"]
-    assert read_record(cayenne, ["videoprotection"]).kind == "extension"

@@ -1,0 +1,58 @@
+"""Kinds read from the words an act or a page uses: a recueil's first surveillance act in the
+words of its time, a report for information, a second phase. Real labelled texts
+(tests/quality/records.toml), read by the rules alone."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pipelines.records import read_record
+from tests.quality.records_scoring import rules_alone
+
+QUALITY = Path(__file__).parents[1] / "quality" / "records.toml"
+with QUALITY.open("rb") as handle:
+    TEXTS = {entry["id"]: entry["text"] for entry in tomllib.load(handle)["record"]}
+
+
+@pytest.fixture(autouse=True)
+def _rules_alone() -> Iterator[None]:
+    with rules_alone():
+        yield
+
+
+def test_a_recueil_s_first_surveillance_act_in_the_words_of_its_time() -> None:
+    for record_id, kind in (
+        # "portant autorisation d'installation d'un système de vidéosurveillance" (before 2011).
+        (
+            "h12-a-docslib-corse-du-sud-raa-avril-2008-arrete-2008-0353-videosurveillance",
+            "prefectoral_authorisation",
+        ),
+        # "A R R E T E n° 2013 – 429 du 5 avril 2013 portant autorisation …", spaced out.
+        ("h12-a-docslib-cantal-raa-mai-2013-arrete-2013-429-videoprotection", "prefectoral_authorisation"),
+        # The summary lists a video-protection authorisation before a drone flight: the first is the record.
+        (
+            "h12-a-attrap-meuse-raa-54-2024-arrete-2024-1212-videoprotection-commune-lerouville",
+            "prefectoral_authorisation",
+        ),
+        # A file title: "AP - n°2025-1377 - caméra sur aéronef".
+        ("h12-a-attrap-cher-18-2025-10-002-ap-2025-1377-camera-sur-aeronef", "drone_authorisation"),
+    ):
+        assert read_record(TEXTS[record_id], ["videoprotection"]).kind == kind, record_id
+    # A jammer that brings drones down authorises no camera: "dispositif de brouillage anti drone".
+    jammer = read_record(
+        TEXTS["h12-a-attrap-cote-d-or-21-2024-113-brouillage-anti-drone-gendarmerie-negative"], ["drone"]
+    )
+    assert jammer.kind != "drone_authorisation"
+
+
+def test_a_report_for_information_is_a_debate_and_a_second_phase_an_extension() -> None:
+    # "comme l'a précisé hier en conseil municipal l'adjoint au maire … dans un rapport d'information".
+    bordeaux = TEXTS["h12-b-paperblog-bordeaux-cm-rapport-information-videoprotection-controle-acces"]
+    assert read_record(bordeaux, ["videoprotection"]).kind == "debate_only"
+    # "C'est la seconde phase du dispositif de vidéoprotection".
+    cayenne = TEXTS["h12-c-la1ere-cayenne-deuxieme-phase-67-cameras-850000-euros"]
+    assert read_record(cayenne, ["videoprotection"]).kind == "extension"
