@@ -81,7 +81,11 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
         # Not the European Convention on Human Rights, which acts cite among their grounds.
         # "un accord entre l'État et la mairie autorise les policiers à consulter ces images".
         re.compile(
-            r"\bconvention\b(?!\s+europ[ée]enne)|mise\s+[àa]\s+disposition|\baccord\s+entre\b", re.IGNORECASE
+            # (Not one signed years ago that a text recalls: "la convention de coopération
+            # gendarmerie-police municipale signée le 10 mai 2006".)
+            r"\bconvention\b(?!\s+europ[ée]enne)(?![^.;]{0,80}?\bsign[ée]e\s+le\s+\d)"
+            r"|mise\s+[àa]\s+disposition|\baccord\s+entre\b",
+            re.IGNORECASE,
         ),
     ),
     (

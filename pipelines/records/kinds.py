@@ -179,8 +179,8 @@ _TABLED_WITH = re.compile(r"\.\s+(?=V[œo]e?ux?\s+d[ée]pos[ée])", re.IGNORECAS
 
 def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Found | None]:
     """(kind, scope) with the span they were read from; scope only for prefectoral authorisations.
-    A prefect's act is read by the rules alone; a council's act or a report by the rules, unless
-    the learnt model disagrees and is sure (``learnt_kind``), and never as a prefect's kind."""
+    A prefect's act is read by the rules alone; a council's act or a report by the rules, and by
+    the learnt model (``learnt_kind``) where no rule reads a kind, never as a prefect's kind."""
     head = text[:600]
     prefects = _prefects_kind(text, head)
     if prefects is not None:
@@ -196,17 +196,16 @@ _RULES_ONLY = frozenset({*PREFECTORAL_KINDS, "experiment", NO_DECISION})
 
 
 def _or_learnt(ruled: Found, text: str) -> Found:
-    """The rules' kind, or the learnt model's where the two disagree and the model is sure: on
-    parts labelled after them, the model was ahead of the rules (README, "How right they are").
-    Where no rule read a kind, the model's, sure or not; its "none" there is a text that decides
-    nothing (kind "none": no record). A vœu the model reads is still a debate unless it says
-    something against a technology."""
-    learnt = learnt_kind.learnt_kind(text)
-    no_rule = ruled.end <= ruled.start
-    sure = learnt_kind.SURE_WITHOUT_RULE if no_rule else learnt_kind.SURE
-    if learnt is None or learnt.kind == ruled.value or learnt.probability < sure:
+    """The rules' kind where a rule read one; where none did (the rules' "debate_only" is then a
+    default, with no evidence), the learnt model's, sure or not, and its "none" is a text that
+    decides nothing (kind "none": no record). A vœu the model reads is still a debate unless it
+    says something against a technology."""
+    if ruled.end > ruled.start:
         return ruled
-    if learnt.kind == NO_DECISION and no_rule:
+    learnt = learnt_kind.learnt_kind(text)
+    if learnt is None or learnt.kind == ruled.value or learnt.probability < learnt_kind.SURE_WITHOUT_RULE:
+        return ruled
+    if learnt.kind == NO_DECISION:
         return Found(NO_DECISION, 0, 0)
     if learnt.kind in _RULES_ONLY:
         return ruled

@@ -56,3 +56,10 @@ def test_a_report_for_information_is_a_debate_and_a_second_phase_an_extension() 
     # "C'est la seconde phase du dispositif de vidéoprotection".
     cayenne = TEXTS["h12-c-la1ere-cayenne-deuxieme-phase-67-cameras-850000-euros"]
     assert read_record(cayenne, ["videoprotection"]).kind == "extension"
+
+
+def test_a_convention_signed_years_ago_is_context_not_the_decision() -> None:
+    # "APPROBATION DU DCE ET LANCEMENT DU MARCHE CONCERNANT LA VIDEO-PROTECTION", which recalls "la
+    # convention de coopération gendarmerie-police municipale signée le 10 mai 2006".
+    avranches = TEXTS["avranches-pv-2013-07-01-5-dce-videoprotection"]
+    assert read_record(avranches, ["videoprotection"]).kind == "deployment"

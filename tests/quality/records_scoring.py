@@ -139,12 +139,12 @@ def read_in(item: Labelled) -> str:
 def rules_alone() -> Iterator[None]:
     """Read the kind by the rules alone (``pipelines.records.learnt_kind``'s thresholds out of reach),
     to measure them beside the rules and the learnt model together."""
-    sure, without_rule = learnt_kind.SURE, learnt_kind.SURE_WITHOUT_RULE
-    learnt_kind.SURE = learnt_kind.SURE_WITHOUT_RULE = math.inf
+    without_rule = learnt_kind.SURE_WITHOUT_RULE
+    learnt_kind.SURE_WITHOUT_RULE = math.inf
     try:
         yield
     finally:
-        learnt_kind.SURE, learnt_kind.SURE_WITHOUT_RULE = sure, without_rule
+        learnt_kind.SURE_WITHOUT_RULE = without_rule
 
 
 def score_records(tagger: Tagger, labelled: list[Labelled]) -> RecordsReport:
