@@ -189,10 +189,10 @@ def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Fo
 
 
 # What only the rules read: a prefect's forms and the 2023 law (an authorisation has its scope,
-# which the model does not read), and the model's "none" (it decides nothing about the record).
+# which the model does not read).
+_RULES_ONLY = frozenset({*PREFECTORAL_KINDS, "experiment"})
 # The kind of a text that decides nothing: read_record gives it, records_for drops the record.
 NO_DECISION = "none"
-_RULES_ONLY = frozenset({*PREFECTORAL_KINDS, "experiment", NO_DECISION})
 
 
 def _or_learnt(ruled: Found, text: str) -> Found:
