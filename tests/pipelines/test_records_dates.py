@@ -5,15 +5,12 @@ recueil's summary; the day a page gives the decision it reports. Real labelled t
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
-from pathlib import Path
 
 from pipelines.records import heading
 from pipelines.records.spans import read_day
+from tests.quality.records_scoring import labelled_texts
 
-QUALITY = Path(__file__).parents[1] / "quality" / "records.toml"
-with QUALITY.open("rb") as handle:
-    TEXTS = {entry["id"]: entry["text"] for entry in tomllib.load(handle)["record"]}
+TEXTS = labelled_texts()
 
 
 def _date(

@@ -4,18 +4,14 @@ words of its time, a report for information, a second phase. Real labelled texts
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from pipelines.records import read_record
-from tests.quality.records_scoring import rules_alone
+from tests.quality.records_scoring import labelled_texts, rules_alone
 
-QUALITY = Path(__file__).parents[1] / "quality" / "records.toml"
-with QUALITY.open("rb") as handle:
-    TEXTS = {entry["id"]: entry["text"] for entry in tomllib.load(handle)["record"]}
+TEXTS = labelled_texts()
 
 
 @pytest.fixture(autouse=True)

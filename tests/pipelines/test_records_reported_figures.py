@@ -4,16 +4,11 @@ scheme, nor for a park a decision takes a part of; no approximate sum. Real labe
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-
 from pipelines.records import read_record
 from pipelines.records.money_law import amount
-from tests.quality.records_scoring import rules_alone
+from tests.quality.records_scoring import labelled_texts, rules_alone
 
-QUALITY = Path(__file__).parents[1] / "quality" / "records.toml"
-with QUALITY.open("rb") as handle:
-    TEXTS = {entry["id"]: entry["text"] for entry in tomllib.load(handle)["record"]}
+TEXTS = labelled_texts()
 
 
 def test_a_ban_a_wish_or_a_grant_scheme_has_no_count_of_its_own() -> None:

@@ -3,15 +3,11 @@ its title or with its département. Real labelled texts (tests/quality/records.t
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-
 from pipelines.records.clauses import reported_decision
 from pipelines.records.parties import commune, deciding_body
+from tests.quality.records_scoring import labelled_texts
 
-QUALITY = Path(__file__).parents[1] / "quality" / "records.toml"
-with QUALITY.open("rb") as handle:
-    TEXTS = {entry["id"]: entry["text"] for entry in tomllib.load(handle)["record"]}
+TEXTS = labelled_texts()
 
 
 def test_the_body_a_report_s_deciding_sentence_names() -> None:

@@ -5,20 +5,16 @@ département or a région that acts is who decided. Real labelled texts (tests/q
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from pipelines.records import read_record
 from pipelines.records.kinds import explains_procedure
 from pipelines.records.parties import authority
-from tests.quality.records_scoring import rules_alone
+from tests.quality.records_scoring import labelled_texts, rules_alone
 
-QUALITY = Path(__file__).parents[1] / "quality" / "records.toml"
-with QUALITY.open("rb") as handle:
-    TEXTS = {entry["id"]: entry["text"] for entry in tomllib.load(handle)["record"]}
+TEXTS = labelled_texts()
 
 
 @pytest.fixture(autouse=True)

@@ -99,6 +99,11 @@ def load_records(path: Path = RECORDS) -> list[Labelled]:
     return [Labelled(entry["id"], entry["split"], entry["text"], entry) for entry in entries]
 
 
+def labelled_texts() -> dict[str, str]:
+    """Each labelled act's text by its id: the real texts the readers' tests quote."""
+    return {item.id: item.text for item in load_records()}
+
+
 @dataclass(slots=True)
 class FieldScore:
     filled: int = 0
