@@ -86,13 +86,34 @@ _TOWN_AND_DEPARTEMENT = re.compile(
 _NOT_PLACES = re.compile(r"^(?:Noël|Pâques|La|Le|Les|L['’]|Un|Une|Ce|Cette|Chaque|Tout|Toute|Partir)\b")
 
 
+# A lead that opens on its place, as a dateline: "À Bastia, 67 caméras de vidéoprotection …".
+_LEAD_TOWN = re.compile(rf"\A\s*(?:[ÀA])\s+(?P<town>{_TOWN_WORDS})\s*,")
+# "Deuxième commune de Guyane", "la première commune de Nouvelle-Calédonie à se doter": a
+# territory the commune is compared within, not the commune.
+_RANKED = re.compile(
+    r"(?:premi[èe]re|deuxi[èe]me|troisi[èe]me|seule|derni[èe]re|plus\s+\w+)\s+$", re.IGNORECASE
+)
+
+
+def _of_the_commune(part: str) -> re.Match[str] | None:
+    return next(
+        (
+            found
+            for found in _OF_THE_COMMUNE.finditer(part)
+            if not _RANKED.search(part, max(0, found.start() - 25), found.start())
+        ),
+        None,
+    )
+
+
 def _reported_town(text: str) -> re.Match[str] | None:
-    """Where a page says its decision is: a town in its title, or a town with its département."""
+    """Where a page says its decision is: a town in its title or opening its lead, or a town
+    with its département."""
     title_end = text.find("\n", 0, 200)  # a title is a short first line
     title = _TITLE_TOWN.search(text, 0, title_end) if title_end > 0 else None
     if title is not None and not _NOT_PLACES.match(title["town"]):
         return title
-    return _TOWN_AND_DEPARTEMENT.search(text, 0, 600)
+    return _LEAD_TOWN.match(text) or _TOWN_AND_DEPARTEMENT.search(text, 0, 600)
 
 
 # "à Avranches (50)", "A Fronton (Haute-Garonne)": a town with its département's code or name.
@@ -105,7 +126,7 @@ def commune(text: str) -> Found | None:
     """The commune where the system is: "50700 VALOGNES", "à Avranches (50)"."""
     start, end = decision_part(text)
     part = text[start:end]
-    match = _POSTCODE_TOWN.search(part) or _TOWN_DEPARTEMENT.search(part) or _OF_THE_COMMUNE.search(part)
+    match = _POSTCODE_TOWN.search(part) or _TOWN_DEPARTEMENT.search(part) or _of_the_commune(part)
     if match is None and (start, end) == (0, len(text)):
         match = _reported_town(text)
     if match is None:

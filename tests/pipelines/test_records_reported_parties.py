@@ -72,3 +72,12 @@ def test_a_prefect_s_authorisation_is_the_prefecture_s_whatever_commune_a_page_n
     assert (
         prefecture_named(TEXTS["h12-a-docslib-cantal-raa-mai-2013-arrete-2013-429-videoprotection"]) is None
     )
+
+
+def test_a_lead_that_opens_on_its_place_and_a_commune_ranked_in_its_territory() -> None:
+    # "À Bastia, 67 caméras de vidéoprotection et de vidéoverbalisation …".
+    bastia = commune(TEXTS["h13-c-corsicaradio-bastia-67-cameras-videoverbalisation-fnadt-80"])
+    assert bastia is not None and bastia.value == "Bastia"
+    # "Boulouparis devient la première commune de Nouvelle-Calédonie": the territory is no commune.
+    boulouparis = commune(TEXTS["h13-c-la1ere-nouvelle-caledonie-boulouparis-csu-lecture-plaques-ia"])
+    assert boulouparis is not None and boulouparis.value == "Boulouparis"
