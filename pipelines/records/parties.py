@@ -49,7 +49,36 @@ def beneficiary(text: str) -> Found | None:
             continue  # "La captation … est autorisée": the act, not who
         if len(value) >= 3:
             return Found(value, start + match.start("who") + offset, start + match.end("who"))
+    # An authorisation's title, in the act or its recueil's summary, names who it is for.
+    titled = _TITLED_FOR.search(text, 0, 4000) or _FLOWN_BY.search(text, 0, 4000)
+    if titled is not None:
+        return Found(" ".join(titled["who"].split()), titled.start("who"), titled.end("who"))
     return None
+
+
+# "système de vidéoprotection pour l'établissement "SAS GUERARD" à Aubigny-sur-Nère", "… au
+# bénéfice de l'établissement ZEEMAN TEXTIELSUPERS SARL situé à SORBIERS", "… au sein de la S.A.
+# Obry Les Briconautes à Brive", "système de vidéoprotection – La Poste à BELLEVILLE sur MEUSE".
+_TITLED_FOR = re.compile(
+    rf"syst[èe]me{GAP}de{GAP}vid[ée]o[\s-]?(?:protection|surveillance){GAP}"
+    rf"(?:pour{GAP}(?:l['’][ée]tablissement|la{GAP}soci[ée]t[ée]|le{GAP}magasin)|au{GAP}b[ée]n[ée]fice{GAP}de"
+    rf"(?:{GAP}l['’][ée]tablissement)?|au{GAP}sein{GAP}de|dans{GAP}(?:les{GAP}locaux{GAP}de|la{GAP}bijouterie"
+    rf"|le{GAP}magasin)|[–-]){GAP}"
+    # A name, capitalised or quoted ("pour le parking de la place" names no one).
+    # ("système de vidéoprotection – Demande de subvention" names what is asked.)
+    r"(?-i:(?=[\"«]?\s*[A-ZÀ-Ý]))(?!\s*(?:demande|extension|renouvellement|modification|autorisation|installation)\b)"
+    r"[\"«]?\s*(?P<who>[^\n\"»–(]{3,80}?)\s*[\"»]?"
+    r"(?=\s+(?:situ[ée]e?\s+)?[àa]\s|\s+sis\b|\s*[–(]|\s*\n)",
+    re.IGNORECASE,
+)
+# Who flies: "au moyen de caméras installées sur des aéronefs au groupement de gendarmerie
+# départementale", "… sur un aéronef de la police nationale", "le vol d'une hélicoptère de la
+# gendarmerie nationale".
+_FLOWN_BY = re.compile(
+    rf"(?:a[ée]ronefs?|h[ée]licopt[èe]re){GAP}(?:de{GAP}la{GAP}|du{GAP}|au{GAP})"
+    r"(?P<who>(?:police|gendarmerie)\s+nationale|groupement\s+de\s+gendarmerie(?:\s+d[ée]partementale)?)",
+    re.IGNORECASE,
+)
 
 
 # "50700 VALOGNES"; the Manche's bulletins also print "50 CARENTAN-LES-MARAIS" (not "21 SEPTEMBRE",

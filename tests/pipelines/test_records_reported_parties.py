@@ -81,3 +81,32 @@ def test_a_lead_that_opens_on_its_place_and_a_commune_ranked_in_its_territory() 
     # "Boulouparis devient la première commune de Nouvelle-Calédonie": the territory is no commune.
     boulouparis = commune(TEXTS["h13-c-la1ere-nouvelle-caledonie-boulouparis-csu-lecture-plaques-ia"])
     assert boulouparis is not None and boulouparis.value == "Boulouparis"
+
+
+def test_who_an_authorisation_s_title_is_for() -> None:
+    from pipelines.records.parties import beneficiary
+
+    for record_id, who in (
+        # "système de vidéoprotection pour l'établissement "SAS GUERARD" à Aubigny-sur-Nère".
+        (
+            "h13-a-attrap-cher-18-2025-03-008-ap-2025-0051-videoprotection-sas-guerard-aubigny-sur-nere",
+            "SAS GUERARD",
+        ),
+        # "système de vidéoprotection – La Poste à BELLEVILLE sur MEUSE".
+        (
+            "h13-a-attrap-meuse-raa-55-2024-arrete-2024-961-renouvellement-videoprotection-la-poste-belleville-sur-meuse",
+            "La Poste",
+        ),
+        # "caméras installées sur des aéronefs au groupement de gendarmerie départementale sur …".
+        (
+            "h13-a-attrap-haute-marne-raa-58-2025-arrete-52-2025-07-00075-drone-gendarmerie-langres-18-juillet-2025",
+            "groupement de gendarmerie départementale",
+        ),
+    ):
+        found = beneficiary(TEXTS[record_id])
+        assert found is not None and found.value == who, record_id
+    # "pour le parking de la place des commerces" names no one.
+    parking = (
+        "h13-a-attrap-seine-saint-denis-93-05-04-2024-arrete-2024-1005-videoprotection-parking-romainville"
+    )
+    assert beneficiary(TEXTS[parking]) is None
