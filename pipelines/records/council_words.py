@@ -46,7 +46,11 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
             # "propose aux communes … un soutien financier", "apporter une subvention aux projets … portés
             # par les communes", "bénéficieront d'une enveloppe de l'Etat".
             r"|propos\w*[^.]{0,60}?soutien\s+financier|subvention\s+aux\s+projets|b[ée]n[ée]ficie\w*\s+d['’]une\s+enveloppe"
-            r"|\baides?\s+(?:d[ée]partementales?|r[ée]gionales?)\b|programmation\s+(?:\w+\s+){0,3}?(?:DETR|DSIL)\b",
+            r"|\baides?\s+(?:d[ée]partementales?|r[ée]gionales?)\b|programmation\s+(?:\w+\s+){0,3}?(?:DETR|DSIL)\b"
+            # "L'Etat via le Fonds Interministériel de Prévention de la Délinquance financera à hauteur
+            # d'un demi-million d'euros l'installation de caméras".
+            r"|(?:\bFIPD|\bDETR|\bDSIL|fonds\s+interminist\w+|\bl['’]\s?[ÉE]tat|la\s+r[ée]gion|le\s+d[ée]partement)"
+            r"[^.]{0,80}?\bfinanc(?:era|eront|e|ent)\s+(?:[àa]\s+hauteur|l['’]\s?(?:installation|achat|acquisition))",
             re.IGNORECASE,
         ),
     ),

@@ -96,8 +96,10 @@ _ACT_FORM = re.compile(
     # A report of one: "le préfet vient d'autoriser", "un arrêté du 5 novembre du préfet".
     r"|pr[ée]f(?:et|ecture)\b[^.]{0,80}?autoris|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\b|du\s+\d)"
     r"|\barr[êe]t[ée]s\s+(?:pr[ée]fectoraux\s+)?autorisant|\bAP\s+(?:\S+\s+){0,2}?(?:DRONE|autorisant|portant)\b"
-    # A recueil's summary line, by the State's identifier of an act: "72-2025-01-22-00013 - …".
-    rf"|^\s*{STATE_ACT_ID}\s+-\s",
+    # A recueil's summary line, by the State's identifier of an act: "72-2025-01-22-00013 - …", or
+    # by the Corrèze's numbering: "2008-03-0214 - Implantation d'un système de vidéosurveillance …
+    # (AP du 11 mars 2008)".
+    rf"|^\s*{STATE_ACT_ID}\s+-\s|\b\d{{4}}-\d{{2}}-\d{{4}}\s+-\s+(?:implantation|autorisation|modification)|\(AP\s+du\s+\d",
     re.IGNORECASE | re.MULTILINE,
 )
 _SCOPES = (

@@ -59,3 +59,12 @@ def test_a_convention_signed_years_ago_is_context_not_the_decision() -> None:
     # convention de coopération gendarmerie-police municipale signée le 10 mai 2006".
     avranches = TEXTS["avranches-pv-2013-07-01-5-dce-videoprotection"]
     assert read_record(avranches, ["videoprotection"]).kind == "deployment"
+
+
+def test_an_old_recueil_s_summary_numbered_its_own_way() -> None:
+    # "2008-03-0214 - Implantation d'un système de vidéosurveillance au sein de la S.A. Obry Les
+    # Briconautes à Brive (AP du 11 mars 2008)": the Corrèze's recueil of extracts.
+    brive = TEXTS[
+        "h13-a-docslib-correze-raa-2008-07-ap-2008-03-0214-videosurveillance-obry-les-briconautes-brive"
+    ]
+    assert read_record(brive, ["videoprotection"]).kind == "prefectoral_authorisation"
