@@ -68,3 +68,12 @@ def test_an_old_recueil_s_summary_numbered_its_own_way() -> None:
         "h13-a-docslib-correze-raa-2008-07-ap-2008-03-0214-videosurveillance-obry-les-briconautes-brive"
     ]
     assert read_record(brive, ["videoprotection"]).kind == "prefectoral_authorisation"
+
+
+def test_the_state_s_fund_that_finances_an_installation_awards_a_grant() -> None:
+    # The lead of a Martinique radio's page (h13-c-rci-martinique-fipd-514044-euros-119-cameras-six-communes).
+    lead = (
+        "L'Etat via le Fonds Interministériel de Prévention de la Délinquance financera à hauteur d'un "
+        "demi-million d'euros l'installation de caméras de vidéosurveillance dans 6 communes de Martinique."
+    )
+    assert read_record(lead, ["videoprotection"]).kind == "grant_award"
