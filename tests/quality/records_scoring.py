@@ -58,6 +58,7 @@ SPLITS = (
     "heldout11",
     "heldout12",
     "heldout13",
+    "heldout14",
 )
 # The blind part: its failures are never printed (tests/benchmarks/bench_records.py), and the
 # shipped model of the kind never learns from it (scripts/train_kind_model.py).

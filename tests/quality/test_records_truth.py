@@ -136,6 +136,7 @@ def test_records_are_well_formed_and_split() -> None:
     assert splits["heldout11"] >= 50
     assert splits["heldout12"] >= 50
     assert splits["heldout13"] >= 50
+    assert splits["heldout14"] >= 50
     second = [record for record in records if record["split"] == "heldout2"]
     assert sum(record["kind"] == "none" for record in second) >= 5
     assert (
