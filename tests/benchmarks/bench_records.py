@@ -20,7 +20,8 @@ the end of session 15, before any reader ran on them; measured once with records
 tuned on and learnt from) and ``heldout12`` (57 acts labelled at the start of session 16, before
 any reader ran on them; measured once with records 2026.12.28, then tuned on and learnt from) and
 ``heldout13`` (57 acts labelled during session 16, before any reader ran on them; measured once
-with records 2026.12.31; blind). A blind part is in ``BLIND``: its failures are never printed, so that nobody tunes on it. The
+with records 2026.12.31, then tuned on and learnt from) and ``heldout14`` (55 acts labelled at the
+end of session 16, before any reader ran on them; blind, not measured yet). A blind part is in ``BLIND``: its failures are never printed, so that nobody tunes on it. The
 scoring is ``tests/quality/records_scoring.py``: each act is tagged and read as a crawl reads a
 short document, and every field is compared with its label. Printed per split: how many acts got
 a record (and how many should), then per field the values filled, labelled and right, precision
