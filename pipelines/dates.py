@@ -255,9 +255,10 @@ _MONTHS = {
     for number, name in enumerate(FRENCH_MONTHS, start=1)
     for spelling in {name, name.replace("é", "e").replace("û", "u")}
 }
-_OPTIONAL_WEEKDAY = rf"(?:{WEEKDAY_NAMES}\s+)?"
+# A day of the week a date may open with ("lundi 4 février 2013"), or none.
+OPTIONAL_WEEKDAY = rf"(?:{WEEKDAY_NAMES}\s+)?"
 _PLAIN_NUMERIC = re.compile(r"([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})")
-_PLAIN_WORDS = re.compile(_OPTIONAL_WEEKDAY + r"([0-9]{1,2})\s+([^\W\d]{3,9})\s+([0-9]{4})", re.IGNORECASE)
+_PLAIN_WORDS = re.compile(OPTIONAL_WEEKDAY + r"([0-9]{1,2})\s+([^\W\d]{3,9})\s+([0-9]{4})", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)

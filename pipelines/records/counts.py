@@ -91,7 +91,7 @@ _RANGE_BEFORE = re.compile(
 # pas moins de 122 caméras", "les 53 caméras existantes").
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:\bpresque|\benviron|\bpr[èe]s\s+de|\b[àa]\s+peu\s+pr[èe]s|\b(?<!pas\s)moins\s+de|\bplus\s+de|\bau\s+moins|\bjusqu['’]\s?[àa]"
-    r"|\b[àa]\s+terme|\bquelque|\b\d+\s+(?:des|de\s+ses|sur\s+les)"
+    r"|\b[àa]\s+terme|\bquelque|\b\d+\s+des"
     # A town's park, of which a decision takes a part: "dix de ses 89 caméras", "Sur les 55
     # caméras mises en service".
     r"|\bde\s+ses|\bsur\s+les|\bparmi\s+les"

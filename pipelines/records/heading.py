@@ -6,11 +6,11 @@ import datetime as dt
 import re
 
 from pipelines.dates import MONTH_NAMES as MONTHS
-from pipelines.dates import WEEKDAY_NAMES, parse_french_date
+from pipelines.dates import OPTIONAL_WEEKDAY as _WEEKDAY
+from pipelines.dates import parse_french_date
 from pipelines.records.reported_dates import reported_date
 from pipelines.records.spans import DAY, STATE_ACT_ID, Found, read_day
 
-_WEEKDAY = rf"(?:{WEEKDAY_NAMES}\s+)?"
 # "n°", its look-alike "nº", or a bare "n" before the number ("Arrêté n 2011/067/BA").
 _NUMBER_SIGN = r"(?:n\s*[°º]|n(?=\s+\d))"
 # "Arrêté n° 2024-44 du 29 avril 2024", "Délibération 2-3 du Vendredi 23 janvier 2009" (a number

@@ -338,6 +338,8 @@ def _county_or_region(head: str) -> Found | None:
     return Found(name, match.start("body"), match.end("body"))
 
 
+# A place's name inside a sentence read case-blind: capitals required, and joined by "de l'" too
+# ("de la Vallée de l'Oise"), which ``_TOWN_WORDS`` does not join.
 _TOWN = r"(?-i:[A-ZÉÈ][\w'’]+(?:(?:[\s-](?:(?:sur|sous|en|l[eè]s|de|du|des|la|le|et)[\s-])?|\s+de\s+l['’]|\s+d['’])[A-ZÉÈ][\w'’]+)*)"
 # A body named as a complement ("dans des quartiers de la commune", "avec les services de la
 # Ville") is not the one that decides.
@@ -356,7 +358,7 @@ _DECIDING_BODY = re.compile(
     r"|(?P<prefecture>la\s+pr[ée]fecture|le\s+pr[ée]fet)"
     rf"|(?P<epci>le\s+conseil\s+(?:communautaire|m[ée]tropolitain)"
     rf"|la\s+communaut[ée]\s+(?:de\s+communes|d['’]agglom[ée]ration|urbaine)"
-    rf"(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*{_TOWN})?)",
+    rf"(?:\s+{_LINK}\s*{_TOWN})?)",
     re.IGNORECASE,
 )
 _BODY_NAMES = {

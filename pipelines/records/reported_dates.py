@@ -3,7 +3,8 @@ council's sitting named in a press article, a prefect's arrêté a town's page c
 decision was voted, a system's inauguration.
 
 A day written without its year ("jeudi 9 décembre lors du conseil municipal") takes the
-document's, or the year before when that would put it after the document (``spans.read_day``).
+document's, or the year before when that would put it more than six months after the document
+(``spans.read_day``).
 """
 
 from __future__ import annotations
@@ -11,14 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from archive.records import PREFECTORAL_KINDS
 from pipelines.dates import MONTH_NAMES as MONTHS
+from pipelines.dates import OPTIONAL_WEEKDAY as _WEEKDAY
 from pipelines.dates import WEEKDAY_NAMES
 from pipelines.records.spans import DAY, Found, read_day
 
 __all__ = ["reported_date"]
 
-_WEEKDAY = rf"(?:{WEEKDAY_NAMES}\s+)?"
-_PREFECT_KINDS = frozenset({"prefectoral_authorisation", "drone_authorisation"})
 _SET_UP = frozenset({"deployment", "extension"})
 
 # A prefect's arrêté a page cites by its date: "par arrêté du 10 février 2017", "par un arrêté du
@@ -92,7 +93,7 @@ _INAUGURATED = re.compile(
 def reported_date(text: str, kind: str | None, document_date: dt.date | int | None) -> Found | None:
     """The date of the decision ``text`` reports, by its ``kind``: a prefect's authorisation is
     dated by the arrêté a page cites, a council's decision by its sitting or its vote."""
-    if kind in _PREFECT_KINDS:
+    if kind in PREFECTORAL_KINDS:
         # An arrêté's own text (its recitals: "Vu …") or a recueil cites other arrêtés only.
         if _RECITAL.search(text) or _RECUEIL.search(text):
             return None
