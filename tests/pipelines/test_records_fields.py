@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from functools import cache
 from pathlib import Path
 
 from archive.records import DecisionRecord
@@ -18,6 +17,7 @@ from pipelines.records.build import SITTING_SOURCE, records_for
 from pipelines.records.parties import authority
 from pipelines.tagging import get_tagger
 from tests import realdocs
+from tests.quality.records_scoring import labelled_texts
 
 QUALITY = Path(__file__).parents[1] / "quality" / "records.toml"
 
@@ -163,13 +163,7 @@ def test_a_bound_on_a_grant_is_no_funding_rate() -> None:
 
 def _labelled(record_id: str) -> str:
     """A real act's text from the labelled set (its source is in tests/quality/records.toml)."""
-    return _labelled_texts()[record_id]
-
-
-@cache
-def _labelled_texts() -> dict[str, str]:
-    entries = tomllib.loads(QUALITY.read_text(encoding="utf-8"))["record"]
-    return {item["id"]: item["text"] for item in entries}
+    return labelled_texts()[record_id]
 
 
 def test_a_voeu_for_plate_readers_is_a_debate_and_one_against_facial_recognition_a_motion() -> None:

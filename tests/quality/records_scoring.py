@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -100,8 +101,9 @@ def load_records(path: Path = RECORDS) -> list[Labelled]:
     return [Labelled(entry["id"], entry["split"], entry["text"], entry) for entry in entries]
 
 
+@cache
 def labelled_texts() -> dict[str, str]:
-    """Each labelled act's text by its id: the real texts the readers' tests quote."""
+    """Each labelled act's text by its id: the real texts the readers' tests quote (read once)."""
     return {item.id: item.text for item in load_records()}
 
 

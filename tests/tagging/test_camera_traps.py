@@ -5,16 +5,12 @@ traps, which photograph animals, left alone."""
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-
 import pytest
 
+from tests.quality.records_scoring import labelled_texts
 from tests.tagging.passages import categories
 
-RECORDS = Path(__file__).parents[1] / "quality" / "records.toml"
-with RECORDS.open("rb") as handle:
-    TEXTS = {entry["id"]: entry["text"] for entry in tomllib.load(handle)["record"]}
+TEXTS = labelled_texts()
 
 
 @pytest.mark.parametrize(
