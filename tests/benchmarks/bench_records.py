@@ -249,6 +249,15 @@ def report_text(reports: dict[str, RecordsReport], failures: int) -> str:
             lines.append(
                 f"| {name} | {score.filled} | {score.labelled} | {score.right} | {precision} | {recall} |"
             )
+        lines += [
+            f"\n{split}, by where the act was read (its own text / a web page that reports it):\n",
+            "| field | in acts: P / R (right/filled/labelled) | in web pages: P / R (right/filled/labelled) |",
+            "|---|---|---|",
+        ]
+        for name in FIELDS:
+            acts, pages = (report.fields_read_in[where][name] for where in ("act", "page"))
+            if acts.filled or acts.labelled or pages.filled or pages.labelled:
+                lines.append(f"| {name} | {_pair(acts)} | {_pair(pages)} |")
         if failures and split in BLIND:
             lines.append(f"\n#### {split}: {len(report.failures)} failures (blind split: not shown)")
         elif failures:

@@ -133,6 +133,10 @@ class RecordsReport:
     kinds: Counter[tuple[str, str]] = field(default_factory=Counter)  # (true, given)
     # Acts by where they were read ("act", "page") and whether their kind is right ("none": no record).
     kind_read_in: Counter[tuple[str, bool]] = field(default_factory=Counter)
+    # The fields again, by where the act was read: the targets may hold in acts' own texts only.
+    fields_read_in: dict[str, dict[str, FieldScore]] = field(
+        default_factory=lambda: {where: {name: FieldScore() for name in FIELDS} for where in ("act", "page")}
+    )
 
 
 def read_in(item: Labelled) -> str:
@@ -193,12 +197,13 @@ def _score_fields(
     for name in FIELDS:
         expected = truth.get(name)
         value = getattr(given, name) if given is not None else None
-        score = report.fields[name]
+        scores = (report.fields[name], report.fields_read_in[read_in(item)][name])
         if name == "legal_basis":
             wanted, got = set(expected or []), set(value or [])
-            score.labelled += len(wanted)
-            score.filled += len(got)
-            score.right += len(wanted & got)
+            for score in scores:
+                score.labelled += len(wanted)
+                score.filled += len(got)
+                score.right += len(wanted & got)
             if wanted != got:
                 report.failures.append(
                     {"id": item.id, "field": name, "given": sorted(got), "truth": sorted(wanted)}
@@ -208,10 +213,11 @@ def _score_fields(
             expected = sorted(set(expected)) if expected else None
             value = sorted(set(value)) if value else None
         filled, labelled = value not in (None, [], ""), expected not in (None, [], "")
-        score.filled += filled
-        score.labelled += labelled
         right = filled and labelled and same_value(name, value, expected)
-        score.right += right
+        for score in scores:
+            score.filled += filled
+            score.labelled += labelled
+            score.right += right
         if (filled or labelled) and not right:
             report.failures.append({"id": item.id, "field": name, "given": _plain(value), "truth": expected})
 
@@ -320,19 +326,24 @@ def report_dict(report: RecordsReport) -> dict[str, Any]:
         "decisions": report.decisions,
         "records_given": report.records_given,
         "records_right": report.records_right,
-        "fields": {
-            name: {
-                "filled": score.filled,
-                "labelled": score.labelled,
-                "right": score.right,
-                "precision": score.precision,
-                "recall": score.recall,
-            }
-            for name, score in report.fields.items()
+        "fields": {name: _score_dict(score) for name, score in report.fields.items()},
+        "fields_read_in": {
+            where: {name: _score_dict(score) for name, score in scores.items()}
+            for where, scores in report.fields_read_in.items()
         },
         "kinds": [
             {"truth": truth, "given": given, "count": count}
             for (truth, given), count in sorted(report.kinds.items())
         ],
         "failures": report.failures,
+    }
+
+
+def _score_dict(score: FieldScore) -> dict[str, Any]:
+    return {
+        "filled": score.filled,
+        "labelled": score.labelled,
+        "right": score.right,
+        "precision": score.precision,
+        "recall": score.recall,
     }
