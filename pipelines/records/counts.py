@@ -9,7 +9,7 @@ import re
 from pipelines.dates import MONTH_NAMES as MONTHS
 from pipelines.dates import WEEKDAY_NAMES, parse_french_date
 from pipelines.records.numbers import COUNT, count_value
-from pipelines.records.spans import GAP, Found, decision_part, sentence_end
+from pipelines.records.spans import GAP, STATE_ACT_ID, Found, decision_part, sentence_end
 
 _CAMERAS = re.compile(
     rf"(?<![\w,.-])(?P<count>{COUNT}){GAP}(?:nouvelles?{GAP})?(?:cam[ée]ras?|dispositifs?{GAP}de{GAP}vid[ée]o)"
@@ -170,9 +170,15 @@ _RETENTION = re.compile(
 _YEARS = re.compile(
     rf"pour{GAP}une{GAP}dur[ée]e{GAP}(?:maximale{GAP})?de{GAP}(?P<count>{COUNT}){GAP}ans", re.IGNORECASE
 )
+# A flight's one day with its hours: "le mardi 28 mai 2024 de 09h00 à 17H00"; a flight past
+# midnight ends on the next day it names ("de 16h00 à 00h00 et le 21 septembre 2025"), and one
+# that runs on for days on the day after "au" ("le lundi 29 janvier 2024 de 8 heures au vendredi
+# 2 février").
 _ONE_DAY = re.compile(
     rf"(?:limit[ée]e{GAP}au|le){GAP}(?:{WEEKDAY_NAMES}{GAP})?"
-    rf"(?P<date>\d{{1,2}}(?:er)?{GAP}{MONTHS}{GAP}\d{{4}}){GAP}de{GAP}\d{{1,2}}\s?h",
+    rf"(?P<date>\d{{1,2}}(?:er)?{GAP}{MONTHS}{GAP}\d{{4}}){GAP}de{GAP}\d{{1,2}}\s?h"
+    rf"(?:[^.;\n]{{0,30}}?\b(?:au|et{GAP}le){GAP}(?:{WEEKDAY_NAMES}{GAP})?"
+    rf"(?P<end>\d{{1,2}}(?:er)?{GAP}{MONTHS}(?:{GAP}\d{{4}})?))?",
     re.IGNORECASE,
 )
 _WEEKDAY = rf"(?:{WEEKDAY_NAMES}{GAP})?"
@@ -226,18 +232,42 @@ def period_years(text: str) -> Found | None:
     return Found(value, match.start(), match.end())
 
 
-def authorised_period(text: str) -> tuple[Found | None, Found | None]:
-    """(start, end) of a period given by its dates: one day with its hours (a drone flight),
-    or "du 1er juin au 30 septembre 2024"."""
+# The kinds whose decision is for days named by their dates: a drone flight, a trial.
+_DATED_KINDS = frozenset({"drone_authorisation", "experiment"})
+# Where a date is not the period's: a recital ("Considérant que le 12 mars 2025, lors d'une
+# patrouille"), an arrêté's place and date ("Dzaoudzi, le 06 septembre 2024").
+_NOT_THE_PERIOD = re.compile(r"^\s*(?:consid[ée]rant|vu)\b|^[^\n,]{2,40},\s*le\s*$", re.IGNORECASE)
+# A recueil's summary entry ends on its pages: "… du 15 juillet au 12 septembre 2025 (9 pages) Page 3".
+_ENTRY_END = re.compile(r"\(\d+\s+pages?\)")
+_ENTRY_START = re.compile(rf"{STATE_ACT_ID}|Page\s+\d+")
+_ABOUT_FLIGHTS = re.compile(r"a[ée]ronef|drone|cam[ée]ra|captation|images|exp[ée]riment", re.IGNORECASE)
+
+
+def authorised_period(
+    text: str, kind: str | None = "drone_authorisation"
+) -> tuple[Found | None, Found | None]:
+    """(start, end) of a period given by its dates, for a drone flight or a trial (``kind``): one
+    day with its hours, or "du 1er juin au 30 septembre 2024". Not a date of a recital, of the
+    arrêté's signature, or of another act's entry in its recueil's summary (a road's works, a
+    festival's police measures)."""
+    if kind not in _DATED_KINDS:
+        return None, None
     start, _ = decision_part(text)
     part = text[start:]
-    one_day = _ONE_DAY.search(part)
+    one_day = next((m for m in _ONE_DAY.finditer(part) if _the_period(text, start + m.start())), None)
     if one_day is not None and (date := parse_french_date(one_day["date"])) is not None:
         found = Found(date, start + one_day.start("date"), start + one_day.end("date"))
-        return found, found
-    span = _FROM_TO.search(part)
+        if one_day["end"] is None:
+            return found, found
+        first, last = _years_given(one_day["date"], one_day["end"])
+        if first is None or last is None or first > last:
+            return found, found
+        return found, Found(last, start + one_day.start("end"), start + one_day.end("end"))
+    span = next((m for m in _FROM_TO.finditer(part) if _the_period(text, start + m.start())), None)
     if span is None:
-        day = _FLIGHT_DAY.search(text, 0, 3000)
+        day = next(
+            (m for m in _FLIGHT_DAY.finditer(text, 0, 3000) if _the_period(text, m.start("date"))), None
+        )
         if day is None or (date := parse_french_date(day["date"])) is None:
             return None, None
         found = Found(date, day.start("date"), day.end("date"))
@@ -249,3 +279,18 @@ def authorised_period(text: str) -> tuple[Found | None, Found | None]:
         Found(first, start + span.start("start"), start + span.end("start")),
         Found(last, start + span.start("end"), start + span.end("end")),
     )
+
+
+def _the_period(text: str, at: int) -> bool:
+    """Whether dates read at ``at`` may be the act's period: not in a recital nor an arrêté's place
+    and date, and, in a recueil's summary, in an entry about flights or cameras."""
+    line_start = text.rfind("\n", 0, at) + 1
+    if _NOT_THE_PERIOD.search(text[line_start:at]):
+        return False
+    entry_end = _ENTRY_END.search(text, at, at + 200)
+    if entry_end is None:
+        return True
+    entry_start = max(
+        (m.end() for m in _ENTRY_START.finditer(text, max(0, at - 400), at)), default=max(0, at - 400)
+    )
+    return _ABOUT_FLIGHTS.search(text, entry_start, entry_end.start()) is not None

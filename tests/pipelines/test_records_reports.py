@@ -239,10 +239,33 @@ def test_a_drone_arrete_s_period_as_recueils_write_it() -> None:
             dt.date(2024, 11, 8),
             dt.date(2024, 11, 12),
         ),
+        # "le lundi 29 janvier 2024 de 8 heures au vendredi 2 février 18 heures": days on end.
+        ("web-attrap-puy-de-dome-20240170-drones", dt.date(2024, 1, 29), dt.date(2024, 2, 2)),
+        # "le 20 septembre 2025 de 16h00 à 00h00 et le 21 septembre 2025": past midnight.
+        ("h9-A-attrap-essonne-91-2025-224-drone-arpajon", dt.date(2025, 9, 20), dt.date(2025, 9, 21)),
     ):
         first, last = authorised_period(TEXTS[record_id])
         assert first is not None and last is not None, record_id
         assert (first.value, last.value) == (start, end), record_id
+
+
+def test_no_period_from_a_recital_a_signature_or_another_act_s_summary_entry() -> None:
+    from pipelines.records.counts import authorised_period
+
+    for record_id in (
+        # "Considérant que le 12 mars 2025, lors d'une patrouille anti criminalité": a recital.
+        "h8-attrap-var-83-2025-076-arrete-2025-bsp-op-23-drone-hyeres",
+        # "Dzaoudzi, le 06 septembre 2024 / ARRETE N° 2024-CAB-720": the arrêté's signature.
+        "h13-a-attrap-mayotte-r06-2024-184-arrete-2024-cab-720-drone-dzaoudzi-6-septembre-2024",
+        # "Travaux de rénovation des chaussées sur l'A36 du 15 juillet au 12 septembre 2025 (9 pages)":
+        # another act's entry in the recueil's summary.
+        "h14-a-attrap-territoire-de-belfort-90-2025-071-ap-renouvellement-captation-camera-aeronef-ggd",
+    ):
+        assert authorised_period(TEXTS[record_id]) == (None, None), record_id
+    # A video-protection system is authorised for years, not days: a triathlon's day in the
+    # recueil is not its period.
+    campsegret = TEXTS["h11-a-attrap-dordogne-24-2025-074-videoprotection-commune-campsegret"]
+    assert authorised_period(campsegret, "prefectoral_authorisation") == (None, None)
 
 
 def test_a_town_named_with_its_departement_s_name() -> None:
