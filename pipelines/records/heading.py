@@ -93,7 +93,12 @@ def act_number(head: str) -> Found | None:
         (_ITEM, 1500),
     ):
         numbered = next(
-            (found for found in pattern.finditer(head, 0, limit) if not _in_recital(head, found)), None
+            (
+                found
+                for found in pattern.finditer(head, 0, limit)
+                if not _in_recital(head, found) and (pattern is not _NUMBER or _about_its_title(head, found))
+            ),
+            None,
         )
         if numbered is not None:
             return Found(numbered["number"].rstrip(".,-"), numbered.start("number"), numbered.end("number"))
@@ -179,6 +184,29 @@ def _in_recital(head: str, found: re.Match[str]) -> bool:
     """Whether ``found`` is in a recital ("Vu l'arrêté n° …"): an act cited, not this one."""
     line_start = head.rfind("\n", 0, found.start()) + 1
     return _CITED_ARRETE.search(head, line_start, found.start()) is not None
+
+
+# An act a recueil's summary may list before this one: another arrêté or a director's decision
+# ("décision du directeur n°42-2025 portant délégation de signature").
+_A_LISTED_ACT = re.compile(r"arr|A R R|AP|d[ée]cision", re.IGNORECASE)
+
+
+def _about_its_title(head: str, numbered: re.Match[str]) -> bool:
+    """Whether a numbered arrêté or decision is about surveillance in its title; a
+    deliberation's or an item's number needs no such title."""
+    if not _A_LISTED_ACT.match(numbered[0]):
+        return True
+    # (A heading alone on its line has its title on the next: "Arrêté CAB/BSI/PA n° 25/563 /
+    # Arrêté autorisant la captation".)
+    end = next(
+        (
+            found.start()
+            for found in _NEXT_TITLE.finditer(head, numbered.end(), numbered.end() + 250)
+            if head[numbered.end() : found.start()].strip()
+        ),
+        numbered.end() + 250,
+    )
+    return _ABOUT_SURVEILLANCE.search(head, numbered.end(), end) is not None
 
 
 def _its_own(head: str, heading: re.Match[str]) -> bool:

@@ -145,3 +145,25 @@ def test_a_heading_spaced_out_gives_its_number_and_date() -> None:
     number = heading.act_number(text)
     assert number is not None and number.value == "2013 – 429"
     assert _date("h12-a-docslib-cantal-raa-mai-2013-arrete-2013-429-videoprotection") == dt.date(2013, 4, 5)
+
+
+def test_no_act_number_from_another_act_a_recueil_lists() -> None:
+    def number(record_id: str) -> str | None:
+        found = heading.act_number(TEXTS[record_id])
+        return found.value if found else None
+
+    # "décision du directeur n°42-2025 portant délégation de signature", "Arrêté n°2025-624
+    # portant dérogation au repos dominical": other acts in the summary, not about surveillance.
+    assert (
+        number("h14-a-attrap-vienne-86-2025-173-arrete-2025-cab-465-captation-transmission-aeronefs") is None
+    )
+    assert number("h14-a-attrap-ardennes-8-2025-118-ap-2025-618-camera-sur-aeronef") is None
+    # "Arrêté CAB-BOPSI n°2025-617 … interdisant tout rassemblement" is passed over for the
+    # video-protection arrêté listed after it.
+    assert (
+        number("h14-a-attrap-maine-et-loire-2025-144-arrete-cab-bopsi-2025-619-videoprotection-provisoire")
+        == "2025-619"
+    )
+    # A heading alone on its line, its title on the next ("Arrêté CAB/BSI/PA n° 25/563 / Arrêté
+    # autorisant la captation …").
+    assert number("h10-a-attrap-somme-raa-2025-153-arrete-cab-bsi-pa-25-563-drone-police") == "25/563"
