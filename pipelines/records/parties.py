@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from pipelines.dates import MONTH_NAMES as MONTHS
+from pipelines.records.departements import departement_at
 from pipelines.records.spans import GAP, Found, decision_part
 
 _AUTHORISED = re.compile(
@@ -256,6 +257,10 @@ def prefecture_named(text: str) -> Found | None:
         place, link = repeated["place"].strip(), repeated["link"] or link
     if not place or place.casefold() == "police":
         return None
+    # A département's name as INSEE writes it, however the text layer cut or ran it on.
+    departement = departement_at(text, prefecture.start("place")) if repeated is None else None
+    if departement is not None:
+        return Found(f"Préfecture {departement[0]}{departement[1]}", prefecture.start(), prefecture.end())
     return Found(f"Préfecture {_before_place(link)}{place}", prefecture.start(), prefecture.end())
 
 
