@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from archive.records import PREFECTORAL_KINDS, DecisionRecord
-from pipelines.records import counts, heading, money_law, parties
+from pipelines.records import counts, heading, money_law, parties, places
 from pipelines.records.kinds import decision_kind
 from pipelines.records.spans import Found
 
@@ -53,7 +53,7 @@ def read_record(
         "act_number": heading.act_number(text),
         "act_date": heading.act_date(text, document_date, kind.value if kind else None),
         "beneficiary": parties.beneficiary(text),
-        "commune": parties.commune(text),
+        "commune": places.commune(text),
         "retention_days": counts.retention_days(text),
         "period_years": counts.period_years(text),
         "funding_rate": money_law.funding_rate(text),

@@ -1,11 +1,10 @@
-"""Who is in a decision: who took it (the authority), who it authorises (the beneficiary), where
-(the commune), and with whom (the vendor)."""
+"""Who is in a decision: who took it (the authority), who it authorises (the beneficiary), and
+with whom (the vendor). Where it is (the commune) is ``places``."""
 
 from __future__ import annotations
 
 import re
 
-from pipelines.dates import MONTH_NAMES as MONTHS
 from pipelines.records.departements import departement_at
 from pipelines.records.spans import GAP, Found, decision_part
 
@@ -80,91 +79,6 @@ _FLOWN_BY = re.compile(
     r"(?P<who>(?:police|gendarmerie)\s+nationale|groupement\s+de\s+gendarmerie(?:\s+d[ée]partementale)?)",
     re.IGNORECASE,
 )
-
-
-# "50700 VALOGNES"; the Manche's bulletins also print "50 CARENTAN-LES-MARAIS" (not "21 SEPTEMBRE",
-# nor the year of "6/07/25" before a title).
-# A département's two digits and the town are on one line (a postcode's five may end it): a page's
-# number before a heading on the next line ("23\nPREFET") is not an address, nor is a heading's
-# word after a day or a page ("27 AUTORISATION DRONE", "19\nANNEXE"), nor an act's identifier
-# ("05-2025-09-10-00002").
-_NOT_TOWNS = (
-    r"PR[ÉE]FE\w*|DIRECTION|ANNEXE|PUBLI[ÉE]|AUTORISATION|ARR[ÊE]T[ÉE]|A R R|SOMMAIRE|RECUEIL|CABINET|SERVICE"
-)
-_POSTCODE_TOWN = re.compile(
-    rf"(?<![/.-])\b(?:\d{{5}}\s+|\d{{2}}[ \t]+)(?!(?i:{MONTHS})\b)(?!(?:{_NOT_TOWNS})\b)"
-    r"(?P<town>[A-ZÀ-Ý][A-ZÀ-Ý' -]{2,60}[A-ZÀ-Ý])\b"
-)
-_TOWN_WORDS = r"[A-ZÀ-Ý][\w'’]+(?:[ -](?:(?:sur|en|de|du|des|la|le|les|l['’]|d['’]|LE|LA|LES|SUR|EN|DE|DU|DES)[ -]?)?[A-ZÀ-Ý][\w'’]+)*"
-_OF_THE_COMMUNE = re.compile(
-    rf"(?:(?i:commune){GAP}(?:(?i:de){GAP}|(?i:d)['’])"
-    # "le maire de Sancy", "le maire PS de Sancy", "maire (LR) d'Asnières-sur-Seine".
-    rf"|(?i:maire)(?:{GAP}(?:\([^)]{{1,30}}\)|[A-Z]{{2,6}}))?{GAP}(?:(?i:de){GAP}|(?i:d)['’]))(?P<town>{_TOWN_WORDS})"
-)
-# A page's title that says where: "Vidéoprotection à Chapareillan. Quels espaces seront filmés ?",
-# "Vidéoprotection – 14 caméras installées à Cesson-Sévigné".
-# (Not a contractor: "marché attribué à Sturno Telecom", "fait appel à Orange Business".)
-_TITLE_TOWN = re.compile(
-    rf"(?<!attribué\s)(?<!attribuée\s)(?<!confié\s)(?<!confiée\s)(?<!appel\s)(?<![\w'’])[àÀ]\s+(?P<town>{_TOWN_WORDS})"
-)
-# "Champs-sur-Marne (Seine-et-Marne)", "Nérac (6 885 hab ; Lot-et-Garonne)": a town and its
-# département, whose name has a hyphen (a single word in brackets may be a party or a group).
-_TOWN_AND_DEPARTEMENT = re.compile(
-    rf"(?P<town>{_TOWN_WORDS})\s+\((?:[^();]{{1,30}};\s*)?[A-ZÀ-Ý][\w'’]+(?:-(?:et-|sur-|de-|du-)?[A-ZÀ-Ý][\w'’]+)+\)"
-)
-# Words a title's "à" is followed by that name no place.
-_NOT_PLACES = re.compile(r"^(?:Noël|Pâques|La|Le|Les|L['’]|Un|Une|Ce|Cette|Chaque|Tout|Toute|Partir)\b")
-
-
-# A lead that opens on its place, as a dateline: "À Bastia, 67 caméras de vidéoprotection …".
-_LEAD_TOWN = re.compile(rf"\A\s*(?:[ÀA])\s+(?P<town>{_TOWN_WORDS})\s*,")
-# "Deuxième commune de Guyane", "la première commune de Nouvelle-Calédonie à se doter": a
-# territory the commune is compared within, not the commune.
-_RANKED = re.compile(
-    r"(?:premi[èe]re|deuxi[èe]me|troisi[èe]me|seule|derni[èe]re|plus\s+\w+)\s+$", re.IGNORECASE
-)
-
-
-def _of_the_commune(part: str) -> re.Match[str] | None:
-    return next(
-        (
-            found
-            for found in _OF_THE_COMMUNE.finditer(part)
-            if not _RANKED.search(part, max(0, found.start() - 25), found.start())
-        ),
-        None,
-    )
-
-
-def _reported_town(text: str) -> re.Match[str] | None:
-    """Where a page says its decision is: a town in its title or opening its lead, or a town
-    with its département."""
-    title_end = text.find("\n", 0, 200)  # a title is a short first line
-    title = _TITLE_TOWN.search(text, 0, title_end) if title_end > 0 else None
-    if title is not None and not _NOT_PLACES.match(title["town"]):
-        return title
-    return _LEAD_TOWN.match(text) or _TOWN_AND_DEPARTEMENT.search(text, 0, 600)
-
-
-# "à Avranches (50)", "A Fronton (Haute-Garonne)": a town with its département's code or name.
-_TOWN_DEPARTEMENT = re.compile(
-    r"\b[àaÀA]\s+(?P<town>[A-ZÀ-Ý][\w'’ -]{2,40}?)\s+\((?:\d{2}|2A|2B|[A-ZÀ-Ý][\w'’]+(?:-[\w'’]+)*)\)"
-)
-
-
-def commune(text: str) -> Found | None:
-    """The commune where the system is: "50700 VALOGNES", "à Avranches (50)"."""
-    start, end = decision_part(text)
-    part = text[start:end]
-    match = _POSTCODE_TOWN.search(part) or _TOWN_DEPARTEMENT.search(part) or _of_the_commune(part)
-    if match is None and (start, end) == (0, len(text)):
-        match = _reported_town(text)
-    if match is None:
-        return None
-    town = " ".join(match["town"].split()).strip(" -")
-    return Found(
-        town.title() if town.isupper() else town, start + match.start("town"), start + match.end("town")
-    )
 
 
 _COMPANY = r"[A-ZÀ-Ý0-9][\w&'’.-]*(?:[ \t]+[A-ZÀ-Ý0-9&][\w&'’.-]*){0,4}"
@@ -344,7 +258,7 @@ def _county_or_region(head: str) -> Found | None:
 
 
 # A place's name inside a sentence read case-blind: capitals required, and joined by "de l'" too
-# ("de la Vallée de l'Oise"), which ``_TOWN_WORDS`` does not join.
+# ("de la Vallée de l'Oise"), which ``places._TOWN_WORDS`` does not join.
 _TOWN = r"(?-i:[A-ZÉÈ][\w'’]+(?:(?:[\s-](?:(?:sur|sous|en|l[eè]s|de|du|des|la|le|et)[\s-])?|\s+de\s+l['’]|\s+d['’])[A-ZÉÈ][\w'’]+)*)"
 # A body named as a complement ("dans des quartiers de la commune", "avec les services de la
 # Ville") is not the one that decides.

@@ -4,7 +4,8 @@ its title or with its département. Real labelled texts (tests/quality/records.t
 from __future__ import annotations
 
 from pipelines.records.clauses import reported_decision
-from pipelines.records.parties import commune, deciding_body
+from pipelines.records.parties import deciding_body
+from pipelines.records.places import commune
 from tests.quality.records_scoring import labelled_texts
 
 TEXTS = labelled_texts()

@@ -269,7 +269,7 @@ def test_no_period_from_a_recital_a_signature_or_another_act_s_summary_entry() -
 
 
 def test_a_town_named_with_its_departement_s_name() -> None:
-    from pipelines.records.parties import commune
+    from pipelines.records.places import commune
 
     for record_id, town in (
         ("web-boissy-saint-leger-camera-nomade-depots-sauvages", "Boissy-Saint-Léger"),
