@@ -9,7 +9,7 @@ import re
 from pipelines.dates import MONTH_NAMES as MONTHS
 from pipelines.dates import WEEKDAY_NAMES, parse_french_date
 from pipelines.records.numbers import COUNT, count_value
-from pipelines.records.spans import GAP, STATE_ACT_ID, Found, decision_part, sentence_end
+from pipelines.records.spans import ABOUT_SURVEILLANCE, GAP, Found, decision_part, sentence_end, summary_entry
 
 _CAMERAS = re.compile(
     rf"(?<![\w,.-])(?P<count>{COUNT}){GAP}(?:nouvelles?{GAP})?(?:cam[ée]ras?|dispositifs?{GAP}de{GAP}vid[ée]o)"
@@ -237,10 +237,6 @@ _DATED_KINDS = frozenset({"drone_authorisation", "experiment"})
 # Where a date is not the period's: a recital ("Considérant que le 12 mars 2025, lors d'une
 # patrouille"), an arrêté's place and date ("Dzaoudzi, le 06 septembre 2024").
 _NOT_THE_PERIOD = re.compile(r"^\s*(?:consid[ée]rant|vu)\b|^[^\n,]{2,40},\s*le\s*$", re.IGNORECASE)
-# A recueil's summary entry ends on its pages: "… du 15 juillet au 12 septembre 2025 (9 pages) Page 3".
-_ENTRY_END = re.compile(r"\(\d+\s+pages?\)")
-_ENTRY_START = re.compile(rf"{STATE_ACT_ID}|Page\s+\d+")
-_ABOUT_FLIGHTS = re.compile(r"a[ée]ronef|drone|cam[ée]ra|captation|images|exp[ée]riment", re.IGNORECASE)
 
 
 def authorised_period(
@@ -283,14 +279,9 @@ def authorised_period(
 
 def _the_period(text: str, at: int) -> bool:
     """Whether dates read at ``at`` may be the act's period: not in a recital nor an arrêté's place
-    and date, and, in a recueil's summary, in an entry about flights or cameras."""
+    and date, and, in a recueil's summary, in an entry about surveillance."""
     line_start = text.rfind("\n", 0, at) + 1
     if _NOT_THE_PERIOD.search(text[line_start:at]):
         return False
-    entry_end = _ENTRY_END.search(text, at, at + 200)
-    if entry_end is None:
-        return True
-    entry_start = max(
-        (m.end() for m in _ENTRY_START.finditer(text, max(0, at - 400), at)), default=max(0, at - 400)
-    )
-    return _ABOUT_FLIGHTS.search(text, entry_start, entry_end.start()) is not None
+    entry = summary_entry(text, at)
+    return entry is None or ABOUT_SURVEILLANCE.search(text, *entry) is not None

@@ -9,7 +9,7 @@ from pipelines.dates import MONTH_NAMES as MONTHS
 from pipelines.dates import OPTIONAL_WEEKDAY as _WEEKDAY
 from pipelines.dates import parse_french_date
 from pipelines.records.reported_dates import reported_date
-from pipelines.records.spans import DAY, STATE_ACT_ID, Found, read_day
+from pipelines.records.spans import ABOUT_SURVEILLANCE, DAY, STATE_ACT_ID, Found, read_day
 
 # "n°", its look-alike "nº", or a bare "n" before the number ("Arrêté n 2011/067/BA").
 _NUMBER_SIGN = r"(?:n\s*[°º]|n(?=\s+\d))"
@@ -152,7 +152,7 @@ def _signed_date(head: str) -> Found | None:
 
 def _about(head: str, match: re.Match[str]) -> bool:
     return (
-        _ABOUT_SURVEILLANCE.search(head, match.start() - 200 if match.start() > 200 else 0, match.end() + 200)
+        ABOUT_SURVEILLANCE.search(head, match.start() - 200 if match.start() > 200 else 0, match.end() + 200)
         is not None
     )
 
@@ -167,14 +167,6 @@ _CITED_ARRETE = re.compile(
 # "par délibération en date du 26 mars 2012": an earlier act the text relies on, whose date is not
 # this act's (its number may be, in a page that reports "par une délibération n°18-893").
 _RELIED_ON = re.compile(r"\bpar(?:\s+(?:la|une|sa|son|un))?\s*$", re.IGNORECASE)
-# What a surveillance arrêté's title is about; a recueil's summary lists other acts before it
-# ("Arrêté n° 987/2025 du 21 mai 2025 mettant en demeure la société …").
-_ABOUT_SURVEILLANCE = re.compile(
-    r"vid[ée]o|cam[ée]ra|a[ée]ronef|drone|captation|surveillance|images|enregistrement\s+audiovisuel",
-    re.IGNORECASE,
-)
-
-
 _AN_ARRETE = re.compile(r"arr|A R R|AP", re.IGNORECASE)
 # Where an arrêté's title ends in a recueil's summary: at the next act's heading or identifier.
 _NEXT_TITLE = re.compile(rf"arr[êe]t[ée]\s|^\s*-?\s*{STATE_ACT_ID}", re.IGNORECASE | re.MULTILINE)
@@ -206,7 +198,7 @@ def _about_its_title(head: str, numbered: re.Match[str]) -> bool:
         ),
         numbered.end() + 250,
     )
-    return _ABOUT_SURVEILLANCE.search(head, numbered.end(), end) is not None
+    return ABOUT_SURVEILLANCE.search(head, numbered.end(), end) is not None
 
 
 def _its_own(head: str, heading: re.Match[str]) -> bool:
@@ -218,7 +210,7 @@ def _its_own(head: str, heading: re.Match[str]) -> bool:
         return True
     title_end = _NEXT_TITLE.search(head, heading.end(), heading.end() + 250)
     return (
-        _ABOUT_SURVEILLANCE.search(
+        ABOUT_SURVEILLANCE.search(
             head, heading.end(), title_end.start() if title_end else heading.end() + 250
         )
         is not None

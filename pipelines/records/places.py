@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from pipelines.dates import MONTH_NAMES as MONTHS
-from pipelines.records.spans import GAP, Found, decision_part
+from pipelines.records.spans import GAP, Found, decision_part, first_surveillance_entry
 
 # "50700 VALOGNES"; the Manche's bulletins also print "50 CARENTAN-LES-MARAIS" (not "21 SEPTEMBRE",
 # nor the year of "6/07/25" before a title).
@@ -51,14 +51,19 @@ _RANKED = re.compile(
 )
 
 
-def _of_the_commune(part: str) -> re.Match[str] | None:
-    return next(
-        (
-            found
-            for found in _OF_THE_COMMUNE.finditer(part)
-            if not _RANKED.search(part, max(0, found.start() - 25), found.start())
-        ),
-        None,
+def _of_the_commune(found: re.Match[str], part: str) -> bool:
+    return not _RANKED.search(part, max(0, found.start() - 25), found.start())
+
+
+# An address that is not the system's: the prefecture's own ("BP 71014 - 57034 METZ CEDEX 1"), a
+# person's ("demeurant 1 chemin des Renards – 03500 MONTORD").
+_CEDEX = re.compile(r"\s+CEDEX\b")
+_LIVING = re.compile(r"demeurant|domicili[ée]|\bBP\s*\d", re.IGNORECASE)
+
+
+def _the_system_s_address(found: re.Match[str], part: str) -> bool:
+    return _CEDEX.match(part, found.end("town")) is None and not _LIVING.search(
+        part, max(0, found.start() - 80), found.start()
     )
 
 
@@ -79,10 +84,24 @@ _TOWN_DEPARTEMENT = re.compile(
 
 
 def commune(text: str) -> Found | None:
-    """The commune where the system is: "50700 VALOGNES", "à Avranches (50)"."""
+    """The commune where the system is: "50700 VALOGNES", "à Avranches (50)"; in a recueil's
+    summary, only in the first entry about surveillance (the others list other acts)."""
     start, end = decision_part(text)
     part = text[start:end]
-    match = _POSTCODE_TOWN.search(part) or _TOWN_DEPARTEMENT.search(part) or _of_the_commune(part)
+    match = next(
+        (
+            found
+            for pattern, fits in (
+                (_POSTCODE_TOWN, _the_system_s_address),
+                (_TOWN_DEPARTEMENT, None),
+                (_OF_THE_COMMUNE, _of_the_commune),
+            )
+            for found in pattern.finditer(part)
+            if (fits is None or fits(found, part))
+            and first_surveillance_entry(text, start + found.start("town"))
+        ),
+        None,
+    )
     if match is None and (start, end) == (0, len(text)):
         match = _reported_town(text)
     if match is None:

@@ -88,3 +88,41 @@ def sentence_in_line(text: str, start: int, end: int) -> tuple[int, int]:
     before = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     line_end = text.find("\n", end)
     return before, min(sentence_end(text, end), line_end if line_end >= 0 else len(text))
+
+
+# What a surveillance act's title is about, in its heading or its recueil's summary entry.
+ABOUT_SURVEILLANCE = re.compile(
+    r"vid[ée]o|cam[ée]ra|a[ée]ronef|drone|captation|surveillance|images|enregistrement\s+audiovisuel",
+    re.IGNORECASE,
+)
+# A recueil's summary entry: from the State's identifier of its act, or the page number ending the
+# entry before, to its pages ("… sur la commune de Melun (4 pages) Page 12").
+_ENTRY_END = re.compile(r"\(\d+\s+pages?\)")
+_ENTRY_START = re.compile(rf"{STATE_ACT_ID}|Page\s+\d+")
+
+
+def summary_entry(text: str, at: int) -> tuple[int, int] | None:
+    """The span of the recueil's summary entry that ``at`` is in, or None outside a summary."""
+    end = _ENTRY_END.search(text, at, at + 200)
+    if end is None:
+        return None
+    start = max(
+        (found.end() for found in _ENTRY_START.finditer(text, max(0, at - 400), at)), default=max(0, at - 400)
+    )
+    return start, end.start()
+
+
+def first_surveillance_entry(text: str, at: int) -> bool:
+    """Whether what is read at ``at`` may be the act's: outside a summary, or in the summary's first
+    entry about surveillance (a labelled act is its recueil's first surveillance act; the entries
+    after it list other acts)."""
+    entry = summary_entry(text, at)
+    if entry is None:
+        return True
+    if ABOUT_SURVEILLANCE.search(text, *entry) is None:
+        return False
+    for earlier in _ENTRY_END.finditer(text, 0, entry[0]):
+        before = summary_entry(text, max(0, earlier.start() - 1))
+        if before is not None and ABOUT_SURVEILLANCE.search(text, *before) is not None:
+            return False
+    return True

@@ -1,0 +1,38 @@
+"""Where a decision is, in a prefecture's recueil: its own entry, not another act's or an address."""
+
+from __future__ import annotations
+
+from pipelines.records.places import commune
+from tests.quality.records_scoring import labelled_texts
+
+TEXTS = labelled_texts()
+
+
+def town(record_id: str) -> str | None:
+    found = commune(TEXTS[record_id])
+    return found.value if found else None
+
+
+def test_the_first_surveillance_entry_of_a_summary_names_the_commune() -> None:
+    # "24-2025-08-14-00003 - VIDEOPROTECTION-Commune de CAMPSEGRET-arrêté-2018-14082025 (2 pages)".
+    assert town("h11-a-attrap-dordogne-24-2025-074-videoprotection-commune-campsegret") == "Campsegret"
+    # "… caméras installées sur des aéronefs sur la commune de Fouras, du 1er juillet au 31 août 2025 (6 pages)".
+    assert town("h11-a-attrap-charente-maritime-17-2025-170-drone-fouras-juillet-aout-2025") == "Fouras"
+
+
+def test_no_commune_from_another_act_s_entry_or_an_address() -> None:
+    for record_id, not_its_town in (
+        # "… des emplacements d'affichage pour la commune de Saint-Eloi (2 pages)": not surveillance.
+        ("h14-a-attrap-nievre-58-2025-282-drone-secours-a-personnes", "Saint-Eloi"),
+        # "… système de vidéoprotection autorisé pour la commune de Saint-Doulchard (3 pages)": an
+        # entry after the recueil's first surveillance act.
+        (
+            "h13-a-attrap-cher-18-2025-03-008-ap-2025-0051-videoprotection-sas-guerard-aubigny-sur-nere",
+            "Saint-Doulchard",
+        ),
+        # "BP 71014 - 57034 METZ CEDEX 1": the prefecture's own address.
+        ("h9-A-attrap-moselle-111-2025-videoprotection-136-fonctionnement", "Metz Cedex"),
+        # "demeurant 1 chemin des Renards – 03500 MONTORD": a person's.
+        ("web-attrap-allier-1256-1339bis-2025-videoprotection-bundle", "Montord"),
+    ):
+        assert town(record_id) != not_its_town, record_id
