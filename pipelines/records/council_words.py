@@ -30,7 +30,9 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "experiment",
         re.compile(
-            r"(?<!terrain\sd['’])exp[ée]riment|\btest(?:er|e|ent|[ée]e?s?|era|eront)\b|\bessayer\b(?!\s+de\b|\s+d['’])|\b[àa]\s+l['’]essai\b",
+            # (Not a decree's title: "décret … relatif aux conditions de l'expérimentation de
+            # l'usage de caméras individuelles", the law a device now in use is "conforme" to.)
+            r"(?<!terrain\sd['’])(?<!conditions\sde\sl['’])(?<!relatif\s[àa]\sl['’])exp[ée]riment|\btest(?:er|e|ent|[ée]e?s?|era|eront)\b|\bessayer\b(?!\s+de\b|\s+d['’])|\b[àa]\s+l['’]essai\b",
             re.IGNORECASE,
         ),
     ),
@@ -140,10 +142,18 @@ DEVICE_OR_CONTRACT = re.compile(
 )
 
 
+# Funds a cost "pourrait être pris en charge par", "pourrait bénéficier de": a hope, not a
+# request or an award.
+_FUNDING = frozenset({"grant_request", "grant_award"})
+_MAYBE = re.compile(r"\bpourr(?:ait|aient)\b[^.;]*$", re.IGNORECASE)
+
+
 def about_a_device(kind: str, matches: Iterator[re.Match[str]], text: str) -> re.Match[str] | None:
     """The first match of a kind's words; for a renewal or an upkeep, the first whose line (or
     sentence) names what is renewed or kept up."""
     for match in matches:
+        if kind in _FUNDING and _MAYBE.search(text, max(0, match.start() - 60), match.start()):
+            continue
         if kind not in _GENERIC:
             return match
         start, end = sentence_in_line(text, match.start(), match.end())

@@ -82,7 +82,7 @@ _PREFECT = re.compile(
 )
 # A page that opens on a prefect's arrêté it reports: "Un arrêté préfectoral du 6 juin 2017 acte …".
 _REPORTED_ARRETE = re.compile(
-    r"^\s*(?:un|l['’]\s?|par\s+un)\s*arr[êe]t[ée]\s+pr[ée]fectoral\b"
+    r"^\s*(?:un|l['’]\s?|(?:par|dans)\s+un)\s*arr[êe]t[ée]\s+pr[ée]fectoral\b"
     # "Par arrêté préfectoral numéro … l'agent … est autorisé", "un arrêté préfectoral en date du
     # 18 octobre 2021 autorise".
     r"|\barr[êe]t[ée]\s+pr[ée]fectoral\b[^.]{0,160}?\bautoris",
