@@ -159,6 +159,7 @@ def _undecided(text: str, named: str) -> Found | None:
 
 
 # "L'autorisation préfectorale couvre deux périmètres": a report of one.
+_AUTHORISES = re.compile(r"autoris|implantation|installation", re.IGNORECASE)
 _PREFECTORAL_AUTHORISATION = re.compile(r"autorisation\s+pr[ée]fectorale", re.IGNORECASE)
 
 
@@ -256,7 +257,10 @@ def _prefects_kind(text: str, head: str) -> tuple[Found, Found | None] | None:
                 scoped = scope_pattern.search(heading, 0, match.start() + 200)
                 if scoped is not None:
                     return found, Found(scope, scoped.start(), scoped.end())
-            return found, Found("new", match.start(), match.end())
+            # A new system only when the act says it authorises one ("portant autorisation d'un
+            # système"); a file title ("Vidéoprotection-Fournil de la Gare-Le Mans-raa") says no scope.
+            authorised = _AUTHORISES.search(text, max(0, match.start() - 150), match.end() + 300)
+            return found, Found("new", authorised.start(), authorised.end()) if authorised else None
     return None
 
 

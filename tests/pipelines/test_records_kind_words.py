@@ -77,3 +77,19 @@ def test_the_state_s_fund_that_finances_an_installation_awards_a_grant() -> None
         "demi-million d'euros l'installation de caméras de vidéosurveillance dans 6 communes de Martinique."
     )
     assert read_record(lead, ["videoprotection"]).kind == "grant_award"
+
+
+def test_an_authorisation_is_new_only_when_the_act_says_it_authorises_or_installs() -> None:
+    # "72-2026-01-27-00009 - Vidéoprotection-Fournil de la Gare-Le Mans-raa": a file title, no scope.
+    fournil = read_record(
+        TEXTS["h14-a-attrap-sarthe-2026-01-28-020-videoprotection-fournil-de-la-gare-le-mans"], []
+    )
+    assert (fournil.kind, fournil.scope) == ("prefectoral_authorisation", None)
+    # "2008-03-0214 - Implantation d'un système de vidéosurveillance au sein de la S.A. Obry".
+    obry = read_record(
+        TEXTS[
+            "h13-a-docslib-correze-raa-2008-07-ap-2008-03-0214-videosurveillance-obry-les-briconautes-brive"
+        ],
+        [],
+    )
+    assert (obry.kind, obry.scope) == ("prefectoral_authorisation", "new")
