@@ -33,6 +33,17 @@ _NUMBER = re.compile(
     r"(?:(?:arr[êe]t[ée]|d[ée]lib[ée]ration|d[ée]cision|v[œo?]e?u)[^\n]{0,40}?\s*|^\s*)n°\s*(?P<number>\d[\w/-]*(?:\s/\s\d+)?)",
     re.IGNORECASE,
 )
+# An arrêté's number, after its recueil's cover and summary too (its title about surveillance):
+# "Arrêté n° CAB-BRS-2024-361 autorisant", "Arrêté n°PREF-CAB-BPA-2025-012Autorisant" (a space
+# lost), "ARRETE N° 2024-00109autorisant", "AP 24/785 portant", "AP - n°2025-1335 - caméra sur aéronef".
+# Not an arrêté cited ("l'arrêté n°20121775 VSR 75"), a template's blank ("Arrêté n°64-2025-10-
+# autorisant"), a number spaced out ("N° 2023 – 03 – 21 -001"), a day ("AP 2025-06-27") or the
+# State's identifier.
+_ARRETE_NUMBER = re.compile(
+    r"(?<![lL]['’])(?:(?i:\barr[êeé]t[ée](?:\s+pr[ée]fectoral)?\s+n\s*[°º])\s*|\bAP\s+(?:-\s+)?(?:n°\s*)?)"
+    rf"(?!\d{{4}}-\d{{2}}-\d{{2}}\b|{STATE_ACT_ID})"
+    r"(?P<number>(?>(?:[A-Z]{2,}[/-])*\d+(?:[/-](?:\d+|[A-Z]{2,}(?![a-zé])))*))(?![/-]|\s+[–-]\s*\d)"
+)
 # "Extrait du registre des délibérations du Conseil Municipal de la Ville de Montpellier\nn° 2013 / 14".
 _REGISTER = re.compile(
     r"registre\s+des\s+d[ée]lib[ée]rations[\s\S]{0,100}?\bn°\s*(?P<number>\d{4}\s?/\s?\d{1,4})", re.IGNORECASE
@@ -80,6 +91,10 @@ _SIGNED = re.compile(
 )
 
 
+# The numbers a recueil's summary may give another act.
+_LISTED = (_NUMBER, _ARRETE_NUMBER)
+
+
 def act_number(head: str) -> Found | None:
     match = _own_heading(head)
     if match is not None and (match["number"] or match["bare"]):
@@ -90,13 +105,14 @@ def act_number(head: str) -> Found | None:
         (_BRACKETED, 400),
         (_REGISTER, 600),
         (_NUMBER, 600),
+        (_ARRETE_NUMBER, 4000),
         (_ITEM, 1500),
     ):
         numbered = next(
             (
                 found
                 for found in pattern.finditer(head, 0, limit)
-                if not _in_recital(head, found) and (pattern is not _NUMBER or _about_its_title(head, found))
+                if not _in_recital(head, found) and (pattern not in _LISTED or _about_its_title(head, found))
             ),
             None,
         )

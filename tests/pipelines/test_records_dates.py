@@ -153,11 +153,13 @@ def test_no_act_number_from_another_act_a_recueil_lists() -> None:
         return found.value if found else None
 
     # "décision du directeur n°42-2025 portant délégation de signature", "Arrêté n°2025-624
-    # portant dérogation au repos dominical": other acts in the summary, not about surveillance.
+    # portant dérogation au repos dominical": other acts in the summary, not about surveillance;
+    # the act's own number is read further on.
     assert (
-        number("h14-a-attrap-vienne-86-2025-173-arrete-2025-cab-465-captation-transmission-aeronefs") is None
+        number("h14-a-attrap-vienne-86-2025-173-arrete-2025-cab-465-captation-transmission-aeronefs")
+        == "2025/CAB/465"
     )
-    assert number("h14-a-attrap-ardennes-8-2025-118-ap-2025-618-camera-sur-aeronef") is None
+    assert number("h14-a-attrap-ardennes-8-2025-118-ap-2025-618-camera-sur-aeronef") == "2025-618"
     # "Arrêté CAB-BOPSI n°2025-617 … interdisant tout rassemblement" is passed over for the
     # video-protection arrêté listed after it.
     assert (
@@ -167,3 +169,23 @@ def test_no_act_number_from_another_act_a_recueil_lists() -> None:
     # A heading alone on its line, its title on the next ("Arrêté CAB/BSI/PA n° 25/563 / Arrêté
     # autorisant la captation …").
     assert number("h10-a-attrap-somme-raa-2025-153-arrete-cab-bsi-pa-25-563-drone-police") == "25/563"
+
+
+def test_an_arrete_s_number_after_its_recueil_s_cover_and_summary() -> None:
+    def number(record_id: str) -> str | None:
+        found = heading.act_number(TEXTS[record_id])
+        return found.value if found else None
+
+    # "ARRETE N°CAB-BRS-2024-361 autorisant la captation": a service's letters before the digits.
+    assert number("web-attrap-calvados-cab-brs-2024-361-cinq-cameras-aeronefs") == "CAB-BRS-2024-361"
+    # "80-2024-11-04-00001 - AP 24/785 portant autorisation provisoire": an "AP" in the summary.
+    assert (
+        number("h10-a-attrap-somme-raa-212-2024-ap-24-785-autorisation-provisoire-videoprotection-amiens")
+        == "24/785"
+    )
+    # "Arrêté n°64-2025-10-autorisant": a template's blank is no number; nor is "ARRÊTÉ
+    # N°30-2025-12-22-00006", the State's identifier.
+    assert number("h10-a-attrap-pyrenees-atlantiques-64-2025-312-drones-dipn-manifestation") is None
+    assert (
+        number("h11-a-attrap-gard-30-2025-227-videoprotection-mairie-caissargues-cameras-interieures") is None
+    )
