@@ -185,15 +185,32 @@ def reported_kind(text: str) -> Found | None:
     if found is not None and found.value == "deployment":
         # "… l'acquisition de dix caméras mobiles. Elles s'ajouteront aux 450 caméras fixes déjà
         # installées": the next sentence says the devices join a system already there.
-        added = _ADDED_TO.search(text, told.end, told.end + 300)
+        added = _ADDED_TO.search(text, told.end, told.end + 300) or _titled_extension(text)
         if added is not None:
             return Found("extension", added.start(), added.end())
     return found
 
 
+def _titled_extension(text: str) -> re.Match[str] | None:
+    """A title that names an extension ("Extension du réseau de vidéosurveillance", "de nouvelles
+    caméras vont être installées") over a lead that tells the cameras installed."""
+    at = len(text) - len(text.lstrip())
+    line_end = text.find("\n", at)
+    if line_end < 0 or line_end - at > _TITLE_CHARS:
+        return None
+    return next(
+        (
+            about_a_device(kind, pattern.finditer(text, at, line_end), text)
+            for kind, pattern in COUNCIL_RULES
+            if kind == "extension"
+        ),
+        None,
+    )
+
+
 # Devices that join a system already there.
 _ADDED_TO = re.compile(
-    r"s['’]\s?ajout\w*\s+(?:aux|à)|viendront\s+compl[ée]ter|compl[ée]ter?\s+(?:le|les)\s+(?:\d+\s+)?(?:r[ée]seau|dispositif|parc|cam[ée]ras)"
+    r"s['’]\s?ajout\w*\s+(?:aux|à)|(?:viendront|venant|vient)\s+compl[ée]ter|compl[ée]ter?\s+(?:le|les)\s+(?:\d+\s+)?(?:r[ée]seau|dispositif|parc|cam[ée]ras)"
     r"|en\s+plus\s+des\s+\d+|port(?:er|era|ant)\s+(?:le\s+(?:nombre|total|parc)|[àa]\s+\d+)",
     re.IGNORECASE,
 )

@@ -93,3 +93,13 @@ def test_an_authorisation_is_new_only_when_the_act_says_it_authorises_or_install
         [],
     )
     assert (obry.kind, obry.scope) == ("prefectoral_authorisation", "new")
+
+
+def test_a_report_whose_title_names_an_extension_reports_one() -> None:
+    for record_id in (
+        # "Bellefond Vidéoprotection : de nouvelles caméras vont être installées dans la commune".
+        "web-bellefond-cm-7-decembre-six-cameras",
+        # "Extension du réseau de vidéosurveillance de TRANSPOLE".
+        "h12-b-lille-sous-surveillance-mel-deliberation-extension-videoprotection-metro",
+    ):
+        assert read_record(TEXTS[record_id], ["videoprotection"]).kind == "extension", record_id
