@@ -9,7 +9,7 @@ import re
 from pipelines.dates import MONTH_NAMES as MONTHS
 from pipelines.dates import WEEKDAY_NAMES, parse_french_date
 from pipelines.records.numbers import COUNT, count_value
-from pipelines.records.spans import ABOUT_SURVEILLANCE, GAP, Found, decision_part, sentence_end, summary_entry
+from pipelines.records.spans import GAP, Found, decision_part, sentence_end, summary_entry
 
 _CAMERAS = re.compile(
     rf"(?<![\w,.-])(?P<count>{COUNT}){GAP}(?:nouvelles?{GAP})?(?:cam[ée]ras?|dispositifs?{GAP}de{GAP}vid[ée]o)"
@@ -235,8 +235,8 @@ def period_years(text: str) -> Found | None:
 # The kinds whose decision is for days named by their dates: a drone flight, a trial.
 _DATED_KINDS = frozenset({"drone_authorisation", "experiment"})
 # Where a date is not the period's: a recital ("Considérant que le 12 mars 2025, lors d'une
-# patrouille"), an arrêté's place and date ("Dzaoudzi, le 06 septembre 2024").
-_NOT_THE_PERIOD = re.compile(r"^\s*(?:consid[ée]rant|vu)\b|^[^\n,]{2,40},\s*le\s*$", re.IGNORECASE)
+# patrouille", quoted in a page too), an arrêté's place and date ("Dzaoudzi, le 06 septembre 2024").
+_NOT_THE_PERIOD = re.compile(r"\bconsid[ée]rant\b[^.;]*$|^\s*vu\b|^[^\n,]{2,40},\s*le\s*$", re.IGNORECASE)
 
 
 def authorised_period(
@@ -277,11 +277,16 @@ def authorised_period(
     )
 
 
+# A flight's or a trial's entry names its devices; "une mission de surveillance et de gardiennage
+# du 28 novembre 2024 au 6 janvier 2025" is private guards'.
+_ABOUT_DEVICES = re.compile(r"a[ée]ronef|drone|cam[ée]ra|captation|images|vid[ée]o", re.IGNORECASE)
+
+
 def _the_period(text: str, at: int) -> bool:
     """Whether dates read at ``at`` may be the act's period: not in a recital nor an arrêté's place
-    and date, and, in a recueil's summary, in an entry about surveillance."""
+    and date, and, in a recueil's summary, in an entry about devices."""
     line_start = text.rfind("\n", 0, at) + 1
     if _NOT_THE_PERIOD.search(text[line_start:at]):
         return False
     entry = summary_entry(text, at)
-    return entry is None or ABOUT_SURVEILLANCE.search(text, *entry) is not None
+    return entry is None or _ABOUT_DEVICES.search(text, *entry) is not None

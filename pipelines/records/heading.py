@@ -27,10 +27,11 @@ _HEADING = re.compile(
     re.IGNORECASE,
 )
 # "Arrêté n° 2024-00860" (its date on another line), "DÉLIBÉRATION DU CONSEIL MUNICIPAL\nN° 20160526_7",
+# "Arrêté n° 2025 - 1772 /CAB/BPA", "AP n° 2026.103",
 # an item of minutes opening with its number: "N°29 - Autoriser…".
 # ("v?u": a vœu whose ligature was lost on the way.)
 _NUMBER = re.compile(
-    r"(?:(?:arr[êe]t[ée]|d[ée]lib[ée]ration|d[ée]cision|v[œo?]e?u)[^\n]{0,40}?\s*|^\s*)n°\s*(?P<number>\d[\w/-]*(?:\s/\s\d+)?)",
+    r"(?:(?:arr[êe]t[ée]|d[ée]lib[ée]ration|d[ée]cision|v[œo?]e?u)[^\n]{0,40}?\s*|^\s*)n°\s*(?P<number>\d{4}\s[–-]\s\d+(?:\s?/(?-i:[A-Z]+))*|\d[\w/-]*(?:\.\d+)*(?:\s/\s\d+)?)",
     re.IGNORECASE,
 )
 # An arrêté's number, after its recueil's cover and summary too (its title about surveillance):
@@ -42,7 +43,7 @@ _NUMBER = re.compile(
 _ARRETE_NUMBER = re.compile(
     r"(?<![lL]['’])(?:(?i:\barr[êeé]t[ée](?:\s+pr[ée]fectoral)?\s+n\s*[°º])\s*|\bAP\s+(?:-\s+)?(?:n°\s*)?)"
     rf"(?!\d{{4}}-\d{{2}}-\d{{2}}\b|{STATE_ACT_ID})"
-    r"(?P<number>(?>(?:[A-Z]{2,}[/-])*\d+(?:[/-](?:\d+|[A-Z]{2,}(?![a-zé])))*))(?![/-]|\s+[–-]\s*\d)"
+    r"(?P<number>(?>(?:[A-Z]{2,}[/-])*\d+(?:[/.-](?:\d+|[A-Z]{2,}(?![a-zé])))*))(?![/-]|\s+[–-]\s*\d)"
 )
 # "Extrait du registre des délibérations du Conseil Municipal de la Ville de Montpellier\nn° 2013 / 14".
 _REGISTER = re.compile(

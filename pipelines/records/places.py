@@ -83,6 +83,11 @@ _TOWN_DEPARTEMENT = re.compile(
 )
 
 
+# A recueil's summary entry that ends on its town: "… concernant l'agence La Poste sise place Léon
+# Debouverie à Amiens (2 pages)", "… sur des aéronefs les 24 et 25 janvier 2026 à Grasse (4 pages)".
+_ENTRY_TOWN = re.compile(rf"\b[àa]\s+(?P<town>{_TOWN_WORDS})\s*\(\d+\s+pages?\)")
+
+
 def commune(text: str) -> Found | None:
     """The commune where the system is: "50700 VALOGNES", "à Avranches (50)"; in a recueil's
     summary, only in the first entry about surveillance (the others list other acts)."""
@@ -95,6 +100,7 @@ def commune(text: str) -> Found | None:
                 (_POSTCODE_TOWN, _the_system_s_address),
                 (_TOWN_DEPARTEMENT, None),
                 (_OF_THE_COMMUNE, _of_the_commune),
+                (_ENTRY_TOWN, None),
             )
             for found in pattern.finditer(part)
             if (fits is None or fits(found, part))

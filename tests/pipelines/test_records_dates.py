@@ -189,3 +189,19 @@ def test_an_arrete_s_number_after_its_recueil_s_cover_and_summary() -> None:
     assert (
         number("h11-a-attrap-gard-30-2025-227-videoprotection-mairie-caissargues-cameras-interieures") is None
     )
+
+
+def test_a_number_spaced_out_or_dotted() -> None:
+    def number(record_id: str) -> str | None:
+        found = heading.act_number(TEXTS[record_id])
+        return found.value if found else None
+
+    # "Arrêté n° 2025 - 1772 /CAB/BPAautorisant la captation" (a space lost before the title).
+    assert number("h15-a-attrap-la-reunion-arrete-2025-1772-cab-bpa-une-camera-aeronef-saint-denis") == (
+        "2025 - 1772 /CAB/BPA"
+    )
+    # "AP n° 2026.103 autorisant captation".
+    assert (
+        number("h15-a-attrap-alpes-maritimes-025-2026-06-ap-2026-103-cameras-aeronefs-grasse-24-25-janvier")
+        == "2026.103"
+    )

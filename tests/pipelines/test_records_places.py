@@ -36,3 +36,15 @@ def test_no_commune_from_another_act_s_entry_or_an_address() -> None:
         ("web-attrap-allier-1256-1339bis-2025-videoprotection-bundle", "Montord"),
     ):
         assert town(record_id) != not_its_town, record_id
+
+
+def test_a_summary_entry_that_ends_on_its_town() -> None:
+    # "… l'agence La Poste sise place Léon Debouverie à Amiens (2 pages)".
+    assert (
+        town("h15-a-attrap-somme-2024-067-ap-24-177-videoprotection-provisoire-la-poste-amiens") == "Amiens"
+    )
+    # "… sur des aéronefs les 24 et 25 janvier 2026 à Grasse (4 pages)".
+    assert (
+        town("h15-a-attrap-alpes-maritimes-025-2026-06-ap-2026-103-cameras-aeronefs-grasse-24-25-janvier")
+        == "Grasse"
+    )
