@@ -176,6 +176,9 @@ def reported_kind(text: str) -> Found | None:
     titled = _titled_kind(text)
     if titled is not None:
         return titled
+    authorised = _AUTHORISED_TO_EQUIP.search(text, 0, LEAD_CHARS)
+    if authorised is not None:
+        return Found("prefectoral_authorisation", authorised.start(), authorised.end())
     told = reported_decision(text)
     if told is None:
         return None
@@ -238,6 +241,13 @@ _DRONES_AUTHORISED = re.compile(r"autoris\w*[^.]{0,80}?\bdrones?\b", re.IGNORECA
 # deux drones" buys them.
 _BY_THE_STATE = re.compile(
     r"pr[ée]f|arr[êe]t[ée]|gendarmerie|police\s+nationale|r[èe]glementation|\bloi\b", re.IGNORECASE
+)
+# A town the prefect "vient d'être autorisée (page 109) à s'équiper de caméras": what a recueil
+# published is the prefect's authorisation (by the law, only he gives it).
+_AUTHORISED_TO_EQUIP = re.compile(
+    r"\b(?:[ée]t[ée]|[êe]tre)\s+autoris[ée]e?s?\s+(?:\([^)]{0,30}\)\s+)?[àa]\s+(?:s['’]\s?[ée]quiper|installer)"
+    r"[^.]{0,40}?(?:cam[ée]ras?|vid[ée]o)",
+    re.IGNORECASE,
 )
 _TO_SIGN = re.compile(
     r"autoris\w*\s+(?:le|la|M\.|Mme|Monsieur|Madame)\s+(?:maire|pr[ée]sident)", re.IGNORECASE

@@ -107,7 +107,9 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
         "extension",
         re.compile(
             r"\bextension\b|nouvelles?\s+cam[ée]ras|d[ée]ploiement\s+compl[ée]mentaire"
-            r"|cam[ée]ras\s+(?:de\s+[\w-]+\s+)?suppl[ée]mentaires|davantage\s+de\s+cam[ée]ras"
+            r"|cam[ée]ras\s+(?:de\s+[\w-]+\s+)?suppl[ée]mentaires?|davantage\s+de\s+cam[ée]ras"
+            # "La vidéo-verbalisation … vient d'être étendue à toute la ville".
+            r"|\b[ée]tendue?s?\s+[àa]\s+(?:toute|tout\s+le|l['’]ensemble)"
             # "la troisième tranche de vidéoprotection", "augmenter son parc de caméras".
             # "étendre le parc de caméras", "étend son réseau".
             r"|\b[ée]tend(?:re|u|ue|us|ues|ra)?\s+(?:le|la|les|son|sa|ses|leur)\s+(?:parc|r[ée]seau|syst[èe]me|dispositif|vid[ée]o)"

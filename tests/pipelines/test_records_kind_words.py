@@ -103,3 +103,20 @@ def test_a_report_whose_title_names_an_extension_reports_one() -> None:
         "h12-b-lille-sous-surveillance-mel-deliberation-extension-videoprotection-metro",
     ):
         assert read_record(TEXTS[record_id], ["videoprotection"]).kind == "extension", record_id
+
+
+def test_heldout15_s_words_for_an_authorisation_and_an_extension() -> None:
+    for record_id, kind in (
+        # "…national du mériteArrêté n°PREF-CAB-BPA-2025-227Autorisant la captation": an arrêté
+        # whose heading a lost space ran into the prefect's titles.
+        (
+            "h15-a-attrap-haute-savoie-ap-paf-tmb-avril-mai-2025-arrete-pref-cab-bpa-2025-227-drone-frontiere",
+            "drone_authorisation",
+        ),
+        # "c'est la commune de Saint-André des Eaux qui vient d'être autorisée (page 109) à
+        # s'équiper de caméras": the prefect's authorisation, reported.
+        ("h15-c-breizhinfo-saint-andre-des-eaux-prefecture-autorise-14-cameras", "prefectoral_authorisation"),
+        # "100 caméras de surveillance supplémentaire": the singular misspelt.
+        ("h15-c-entreprise-angers-cent-cameras-supplementaires-vote-1-million", "extension"),
+    ):
+        assert read_record(TEXTS[record_id], ["videoprotection"]).kind == kind, record_id
