@@ -97,7 +97,9 @@ def amount(text: str, kind: str | None = None) -> tuple[Found | None, Found | No
 # à 50%": a bound, not the rate granted.
 _BOUND = re.compile(
     r"(?:plus|moins)\s+de\s+$|au\s+(?:moins|plus)\s+$|jusqu['’]\s?à\s+$"
-    r"|(?:maxim(?:um|al|ale)|plafon\w*|inf[ée]rieure?|sup[ée]rieure?)\b[^.\d%]{0,30}$",
+    r"|(?:maxim(?:um|al|ale)|plafon\w*|inf[ée]rieure?|sup[ée]rieure?)\b[^.\d%]{0,30}$"
+    # A range's end ("à hauteur de 20 à 30 %"), a scheme's rate to come ("allait passer à 30%").
+    r"|\d\s*%?\s*(?:à|-)\s*$|passer\s+[àa]\s+$",
     re.IGNORECASE,
 )
 # A share of an envelope or a budget ("représente 6 % de l'enveloppe DETR"), not a grant's rate.

@@ -68,3 +68,15 @@ def test_the_company_a_page_names_for_the_work() -> None:
         assert found is not None and found.value == company, record_id
     # A council's group is no company: "Amendement déposé par le groupe Ecologiste".
     assert vendor(TEXTS["web-paris-cm-2015-09-sg-61-avenant-convention-videoprotection"]) is None
+
+
+def test_no_funding_rate_from_a_range_or_a_scheme_s_rate_to_come() -> None:
+    from pipelines.records.money_law import funding_rate
+
+    for record_id in (
+        # "subventionnée par l'État à hauteur de 20 à 30 %": a range.
+        "h15-b-linformateur-conseil-municipal-2017-03-09-videoprotection-demande-subvention-23-cameras",
+        # "le taux de subvention (… FIPD) allait prochainement passer à 30%": the scheme's, to come.
+        "h15-b-paulhanavenir-cm-2014-05-22-videoprotection-premiere-tranche-demande-fipd",
+    ):
+        assert funding_rate(TEXTS[record_id]) is None, record_id
