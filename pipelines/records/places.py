@@ -4,8 +4,10 @@ with its département ("à Avranches (50)"), "la commune de …", or where a pag
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from pipelines.dates import MONTH_NAMES as MONTHS
+from pipelines.dates import WEEKDAY_NAMES
 from pipelines.records.spans import GAP, Found, decision_part, first_surveillance_entry
 
 # "50700 VALOGNES"; the Manche's bulletins also print "50 CARENTAN-LES-MARAIS" (not "21 SEPTEMBRE",
@@ -86,33 +88,67 @@ _TOWN_DEPARTEMENT = re.compile(
 # A recueil's summary entry that ends on its town: "… concernant l'agence La Poste sise place Léon
 # Debouverie à Amiens (2 pages)", "… sur des aéronefs les 24 et 25 janvier 2026 à Grasse (4 pages)".
 _ENTRY_TOWN = re.compile(rf"\b[àa]\s+(?P<town>{_TOWN_WORDS})\s*\(\d+\s+pages?\)")
+# The Loire-Atlantique's titles: "… à la société SNC Tabac presse des échoppes (dossier 2008-0890) –
+# Bouaye" (a name may wrap at its hyphen: "– Saint-\nHerblain").
+_FILED_TOWN = re.compile(
+    r"\(dossier\s+[\d-]+\)\s*[–-]\s*(?P<town>[A-ZÀ-Ý][\w'’]+(?:(?:[ -]|-\n)[A-ZÀ-Ý][\w'’]+)*)"
+)
+# A flight's place and day in its title: "à l'occasion de manifestations à Paris le dimanche 6
+# octobre 2024", "le 10 septembre 2025, à Montpellier".
+_FLOWN_OVER = re.compile(
+    rf"\b[àa]\s+(?P<town>{_TOWN_WORDS})(?=\s*,?\s+(?:le|les|du)\s+(?:\d|{WEEKDAY_NAMES}))"
+    rf"|\d{{4}},\s+[àa]\s+(?P<after>{_TOWN_WORDS})\b"
+)
+# A town hall's system: "MAIRIE BLAUZAC 2024", "vidéoprotection – mairie d'ANCERVILLE".
+_TOWN_HALL = re.compile(
+    r"\b(?-i:MAIRIE|[Mm]airie)\s+(?:d['’]\s?|de\s+)?(?P<town>[A-ZÀ-Ý]{2}[A-ZÀ-Ý'’-]*(?:\s[A-ZÀ-Ý]{2}[A-ZÀ-Ý'’-]*)*)\b"
+)
+# The readers, in this order; each with its test of a match, or None.
+_READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str], bool] | None], ...] = (
+    (_POSTCODE_TOWN, _the_system_s_address),
+    (_TOWN_DEPARTEMENT, None),
+    (_OF_THE_COMMUNE, _of_the_commune),
+    (_ENTRY_TOWN, None),
+    (_FILED_TOWN, None),
+    (_FLOWN_OVER, None),
+    (_TOWN_HALL, None),
+)
+
+
+def _group(found: re.Match[str]) -> str:
+    """Where a match holds its town ("le 10 septembre 2025, à Montpellier": after the day)."""
+    return "after" if "after" in found.re.groupindex and found["after"] else "town"
+
+
+def _read(text: str, start: int, end: int) -> tuple[re.Match[str], int] | None:
+    part = text[start:end]
+    for pattern, fits in _READERS:
+        for found in pattern.finditer(part):
+            if (fits is None or fits(found, part)) and first_surveillance_entry(
+                text, start + found.start(_group(found))
+            ):
+                return found, start
+    return None
 
 
 def commune(text: str) -> Found | None:
     """The commune where the system is: "50700 VALOGNES", "à Avranches (50)"; in a recueil's
-    summary, only in the first entry about surveillance (the others list other acts)."""
+    summary, only in the first entry about surveillance (the others list other acts). Read in
+    the decision's article, else in the act's title and heading before it."""
     start, end = decision_part(text)
-    part = text[start:end]
-    match = next(
-        (
-            found
-            for pattern, fits in (
-                (_POSTCODE_TOWN, _the_system_s_address),
-                (_TOWN_DEPARTEMENT, None),
-                (_OF_THE_COMMUNE, _of_the_commune),
-                (_ENTRY_TOWN, None),
-            )
-            for found in pattern.finditer(part)
-            if (fits is None or fits(found, part))
-            and first_surveillance_entry(text, start + found.start("town"))
-        ),
-        None,
-    )
-    if match is None and (start, end) == (0, len(text)):
-        match = _reported_town(text)
-    if match is None:
+    read = _read(text, start, end)
+    if read is None and start > 0:
+        read = _read(text, 0, start)
+    if read is None:
+        if (start, end) != (0, len(text)):
+            return None
+        reported = _reported_town(text)
+        read = (reported, 0) if reported is not None else None
+    if read is None:
         return None
-    town = " ".join(match["town"].split()).strip(" -")
+    match, offset = read
+    group = _group(match)
+    town = re.sub(r"-\s+", "-", " ".join(match[group].split())).strip(" -")
     return Found(
-        town.title() if town.isupper() else town, start + match.start("town"), start + match.end("town")
+        town.title() if town.isupper() else town, offset + match.start(group), offset + match.end(group)
     )

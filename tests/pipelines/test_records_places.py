@@ -48,3 +48,18 @@ def test_a_summary_entry_that_ends_on_its_town() -> None:
         town("h15-a-attrap-alpes-maritimes-025-2026-06-ap-2026-103-cameras-aeronefs-grasse-24-25-janvier")
         == "Grasse"
     )
+
+
+def test_a_recueil_s_title_names_the_town_in_its_own_ways() -> None:
+    for record_id, expected in (
+        # "(dossier 2009-0125) – Saint-\nHerblain": the Loire-Atlantique's titles, a name wrapped.
+        (
+            "h9-A-attrap-loire-atlantique-008-2025-videoprotection-banque-populaire-saint-herblain",
+            "Saint-Herblain",
+        ),
+        # "… sur des aéronefs pour la manifestation prévue à Bordeaux le 22 novembre 2025".
+        ("h9-A-attrap-gironde-33-2025-303-drone-manifestation-bordeaux", "Bordeaux"),
+        # "MAIRIE BLAUZAC 2024": a town hall's system.
+        ("h8-attrap-gard-30-2024-188-videoprotection-mairie-blauzac", "Blauzac"),
+    ):
+        assert town(record_id) == expected, record_id
