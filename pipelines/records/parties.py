@@ -60,13 +60,19 @@ def beneficiary(text: str) -> Found | None:
 # bénéfice de l'établissement ZEEMAN TEXTIELSUPERS SARL situé à SORBIERS", "… au sein de la S.A.
 # Obry Les Briconautes à Brive", "système de vidéoprotection – La Poste à BELLEVILLE sur MEUSE".
 _TITLED_FOR = re.compile(
-    rf"syst[èe]me{GAP}de{GAP}vid[ée]o[\s-]?(?:protection|surveillance){GAP}"
-    rf"(?:pour{GAP}(?:l['’][ée]tablissement|la{GAP}soci[ée]t[ée]|le{GAP}magasin)|au{GAP}b[ée]n[ée]fice{GAP}de"
+    # ("vidéo-\nprotection" wrapped at its hyphen.)
+    rf"syst[èe]me{GAP}de{GAP}vid[ée]o(?:[\s-]|-\n)?(?:protection|surveillance){GAP}(?:autoris[ée]{GAP})?"
+    rf"(?:pour{GAP}(?:l['’][ée]tablissement|la{GAP}soci[ée]t[ée]|le{GAP}magasin)?|au{GAP}b[ée]n[ée]fice{GAP}de"
     rf"(?:{GAP}l['’][ée]tablissement)?|au{GAP}sein{GAP}de|dans{GAP}(?:les{GAP}locaux{GAP}de|la{GAP}bijouterie"
-    rf"|le{GAP}magasin)|[–-]){GAP}"
-    # A name, capitalised or quoted ("pour le parking de la place" names no one).
+    # The Loire-Atlantique's "… à la société Le KL (dossier 2008-0943)", "… à l'établissement
+    # bancaire de la Caisse d'épargne (dossier …)"; "… à l'UDAF 90".
+    rf"|le{GAP}magasin)|[àa]{GAP}(?:la{GAP}soci[ée]t[ée]|l['’][ée]tablissement(?:{GAP}bancaire)?(?:{GAP}de{GAP}la|{GAP}du)?)"
+    rf"|[àa]{GAP}l['’](?-i:(?=[A-Z]{{2}}))|[–-]){GAP}"
+    # A name, capitalised or quoted ("pour le parking de la place" names no one), or a commune
+    # ("– commune de LEROUVILLE", "– mairie d'ANCERVILLE").
     # ("système de vidéoprotection – Demande de subvention" names what is asked.)
-    r"(?-i:(?=[\"«]?\s*[A-ZÀ-Ý]))(?!\s*(?:demande|extension|renouvellement|modification|autorisation|installation)\b)"
+    r"(?-i:(?=[\"«]?\s*[A-ZÀ-Ý]|commune\s+de|mairie\s+d))"
+    r"(?!\s*(?:demande|extension|renouvellement|modification|autorisation|installation)\b)"
     r"[\"«]?\s*(?P<who>[^\n\"»–(]{3,80}?)\s*[\"»]?"
     r"(?=\s+(?:situ[ée]e?\s+)?[àa]\s|\s+sis\b|\s*[–(]|\s*\n)",
     re.IGNORECASE,

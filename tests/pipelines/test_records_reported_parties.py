@@ -111,3 +111,19 @@ def test_who_an_authorisation_s_title_is_for() -> None:
         "h13-a-attrap-seine-saint-denis-93-05-04-2024-arrete-2024-1005-videoprotection-parking-romainville"
     )
     assert beneficiary(TEXTS[parking]) is None
+
+
+def test_who_a_recueil_s_title_authorises_in_more_of_its_forms() -> None:
+    from pipelines.records.parties import beneficiary
+
+    for record_id, expected in (
+        # "… système de vidéo-\nprotection à la société Le KL (dossier 2008-0943) – Blain".
+        ("h9-A-attrap-loire-atlantique-216-2025-videoprotection-le-kl-blain", "Le KL"),
+        # "… système de vidéoprotection – commune de LEROUVILLE".
+        (
+            "h12-a-attrap-meuse-raa-54-2024-arrete-2024-1212-videoprotection-commune-lerouville",
+            "commune de LEROUVILLE",
+        ),
+    ):
+        found = beneficiary(TEXTS[record_id])
+        assert found is not None and found.value == expected, record_id
