@@ -178,7 +178,7 @@ def _about(head: str, match: re.Match[str]) -> bool:
 # délégation de signature"), or the one a modification modifies ("modifiant l'arrêté n° … du").
 _CITED_ARRETE = re.compile(
     # ("'u l'arrêté": a "Vu" whose V the OCR lost.)
-    r"(?:\bvu\b|['’]u\s+l['’]|modifiant|abrogeant|compl[ée]tant|prorogeant)[^\n]{0,40}$",
+    r"(?:\bvu\b|['’]u\s+l['’]|modifiant|abrogeant|compl[ée]tant|prorogeant|abrogation\s+de)[^\n]{0,40}$",
     re.IGNORECASE,
 )
 # "par délibération en date du 26 mars 2012": an earlier act the text relies on, whose date is not
@@ -186,7 +186,8 @@ _CITED_ARRETE = re.compile(
 _RELIED_ON = re.compile(r"\bpar(?:\s+(?:la|une|sa|son|un))?\s*$", re.IGNORECASE)
 _AN_ARRETE = re.compile(r"arr|A R R|AP", re.IGNORECASE)
 # Where an arrêté's title ends in a recueil's summary: at the next act's heading or identifier.
-_NEXT_TITLE = re.compile(rf"arr[êe]t[ée]\s|^\s*-?\s*{STATE_ACT_ID}", re.IGNORECASE | re.MULTILINE)
+# ("l'arrêté n° … du 27 mars 2023" in a title is the act it repeals or modifies, not the next one.)
+_NEXT_TITLE = re.compile(rf"(?<![lL]['’])arr[êe]t[ée]\s|^\s*-?\s*{STATE_ACT_ID}", re.IGNORECASE | re.MULTILINE)
 
 
 def _in_recital(head: str, found: re.Match[str]) -> bool:

@@ -161,6 +161,12 @@ def _undecided(text: str, named: str) -> Found | None:
 
 
 # "L'autorisation préfectorale couvre deux périmètres": a report of one.
+_REPEALS = re.compile(r"\babrog", re.IGNORECASE)
+# "portant modification et renouvellement de l'autorisation": two scopes in one act.
+_BOTH = re.compile(
+    r"modification\s+et\s+(?:de\s+)?renouvellement|renouvellement\s+et\s+(?:de\s+)?modification",
+    re.IGNORECASE,
+)
 _AUTHORISES = re.compile(r"autoris|implantation|installation", re.IGNORECASE)
 _PREFECTORAL_AUTHORISATION = re.compile(r"autorisation\s+pr[ée]fectorale", re.IGNORECASE)
 
@@ -255,10 +261,20 @@ def _prefects_kind(text: str, head: str) -> tuple[Found, Found | None] | None:
             found = Found(kind, match.start(), match.end())
             if kind != "prefectoral_authorisation":
                 return found, None
-            for scope, scope_pattern in _SCOPES:
-                scoped = scope_pattern.search(heading, 0, match.start() + 200)
-                if scoped is not None:
-                    return found, Found(scope, scoped.start(), scoped.end())
+            # A repeal has no scope; an act that both modifies and renews has no single one.
+            title = (max(0, match.start() - 150), match.start() + 60)  # the act's own title
+            if _REPEALS.search(heading, *title):
+                return found, None
+            scoped_all = [
+                (scope, scoped)
+                for scope, scope_pattern in _SCOPES
+                if (scoped := scope_pattern.search(heading, 0, match.start() + 200)) is not None
+            ]
+            if len(scoped_all) > 1 and _BOTH.search(heading, *title):
+                return found, None
+            if scoped_all:
+                scope, scoped = scoped_all[0]
+                return found, Found(scope, scoped.start(), scoped.end())
             # A new system only when the act says it authorises one ("portant autorisation d'un
             # système"); a file title ("Vidéoprotection-Fournil de la Gare-Le Mans-raa") says no scope.
             authorised = _AUTHORISES.search(text, max(0, match.start() - 150), match.end() + 300)

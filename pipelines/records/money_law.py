@@ -120,7 +120,8 @@ def funding_rate(text: str) -> Found | None:
 
 _ARTICLE_NUMBER = r"[LR]\s?\.?\s?\d{3,4}-\d+(?:-\d+)?"
 # An article, or a range of them ("L.252-1 à L.252-6"), kept whole as the act cites it.
-_ARTICLE = re.compile(rf"\b(?P<first>{_ARTICLE_NUMBER})(?:\s+(?:à|au)\s+(?P<last>{_ARTICLE_NUMBER}))?\b")
+# (A lost space or accent: "R. 242-8 àR. 242-14", "R. 242-8 aR. 242-14".)
+_ARTICLE = re.compile(rf"\b(?P<first>{_ARTICLE_NUMBER})(?:\s+(?:à|au|a)\s*(?P<last>{_ARTICLE_NUMBER}))?\b")
 _CODE_NAMES = (
     ("CSI", re.compile(r"code\s+de\s+la\s+s[ée]curit[ée]\s+int[ée]rieure", re.IGNORECASE)),
     ("CGCT", re.compile(r"code\s+g[ée]n[ée]ral\s+des\s+collectivit[ée]s\s+territoriales", re.IGNORECASE)),

@@ -205,3 +205,14 @@ def test_a_number_spaced_out_or_dotted() -> None:
         number("h15-a-attrap-alpes-maritimes-025-2026-06-ap-2026-103-cameras-aeronefs-grasse-24-25-janvier")
         == "2026.103"
     )
+
+
+def test_the_number_of_an_act_that_repeals_another() -> None:
+    # "ARRETE N° DSC-BSIPA-20250328-002 portant abrogation de l'arrêté n° DSC-BSIPA-20230327-008
+    # du 27 mars 2023": the act's own number, and not the repealed act's date.
+    text = TEXTS[
+        "h16-a-attrap-jura-39-2025-04-001-abrogation-autorisation-videoprotection-mondial-relay-messia-sur-sorne"
+    ]
+    found = heading.act_number(text)
+    assert found is not None and found.value == "DSC-BSIPA-20250328-002"
+    assert heading.act_date(text, 2025, "prefectoral_authorisation") is None

@@ -120,3 +120,13 @@ def test_heldout15_s_words_for_an_authorisation_and_an_extension() -> None:
         ("h15-c-entreprise-angers-cent-cameras-supplementaires-vote-1-million", "extension"),
     ):
         assert read_record(TEXTS[record_id], ["videoprotection"]).kind == kind, record_id
+
+
+def test_no_scope_for_a_repeal_or_an_act_that_modifies_and_renews() -> None:
+    for record_id in (
+        "h16-a-attrap-jura-39-2025-04-001-abrogation-autorisation-videoprotection-mondial-relay-messia-sur-sorne",
+        # "portant modification et renouvellement de l'autorisation".
+        "h16-a-attrap-meuse-raa-40-2024-arrete-2024-879-modification-renouvellement-videoprotection",
+    ):
+        record = read_record(TEXTS[record_id], [])
+        assert (record.kind, record.scope) == ("prefectoral_authorisation", None), record_id

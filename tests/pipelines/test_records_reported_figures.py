@@ -80,3 +80,11 @@ def test_no_funding_rate_from_a_range_or_a_scheme_s_rate_to_come() -> None:
         "h15-b-paulhanavenir-cm-2014-05-22-videoprotection-premiere-tranche-demande-fipd",
     ):
         assert funding_rate(TEXTS[record_id]) is None, record_id
+
+
+def test_a_range_of_articles_whose_space_was_lost() -> None:
+    from pipelines.records.money_law import legal_basis
+
+    # "ses articles L. 242-1 à L. 242-8 et R. 242-8 àR. 242-14".
+    found = legal_basis(TEXTS["h16-a-attrap-reunion-arrete-2025-2285-cab-bpa-cameras-aeronefs-le-port"])
+    assert found is not None and "CSI R.242-8 à R.242-14" in found.value
