@@ -24,8 +24,11 @@ _POSTCODE_TOWN = re.compile(
     r"(?P<town>[A-ZÀ-Ý][A-ZÀ-Ý' -]{2,60}[A-ZÀ-Ý])\b"
 )
 _TOWN_WORDS = r"[A-ZÀ-Ý][\w'’]+(?:[ -](?:(?:sur|en|de|du|des|la|le|les|l['’]|d['’]|LE|LA|LES|SUR|EN|DE|DU|DES)[ -]?)?[A-ZÀ-Ý][\w'’]+)*"
+# "sur la commune du Port": the town is "Le Port".
+_OF_THE_COMMUNE_DU = re.compile(rf"(?i:commune){GAP}du{GAP}(?P<du>{_TOWN_WORDS})")
 _OF_THE_COMMUNE = re.compile(
-    rf"(?:(?i:commune){GAP}(?:(?i:de){GAP}|(?i:d)['’])"
+    # "la commune de Fouras", a flight "sur la ville de Lourdes".
+    rf"(?:(?i:commune|sur{GAP}la{GAP}ville){GAP}(?:(?i:de){GAP}|(?i:d)['’])"
     # "le maire de Sancy", "le maire PS de Sancy", "maire (LR) d'Asnières-sur-Seine".
     rf"|(?i:maire)(?:{GAP}(?:\([^)]{{1,30}}\)|[A-Z]{{2,6}}))?{GAP}(?:(?i:de){GAP}|(?i:d)['’]))(?P<town>{_TOWN_WORDS})"
 )
@@ -81,7 +84,10 @@ def _reported_town(text: str) -> re.Match[str] | None:
 
 # "à Avranches (50)", "A Fronton (Haute-Garonne)": a town with its département's code or name.
 _TOWN_DEPARTEMENT = re.compile(
-    r"\b[àaÀA]\s+(?P<town>[A-ZÀ-Ý][\w'’ -]{2,40}?)\s+\((?:\d{2}|2A|2B|[A-ZÀ-Ý][\w'’]+(?:-[\w'’]+)*)\)"
+    # ("… 413 route de Lyon à MESSIA SUR\nSORNE (39570)": a postcode, a name wrapped.)
+    # (Not a contractor: "marché unique attribué à STURNO TELECOM SA (50300)".)
+    r"(?<!attribué\s)(?<!attribuée\s)\b[àaÀA]\s+(?P<town>[A-ZÀ-Ý][\w'’ -]{2,40}?(?:\s(?:SUR|SOUS|LES|LE|LA|EN|DE)\n[A-ZÀ-Ý][\w'’ -]{1,30}?)?)"
+    r"\s+\((?:\d{2}|\d{5}|2A|2B|[A-ZÀ-Ý][\w'’]+(?:-[\w'’]+)*)\)"
 )
 
 
@@ -108,6 +114,7 @@ _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str], bool] | No
     (_POSTCODE_TOWN, _the_system_s_address),
     (_TOWN_DEPARTEMENT, None),
     (_OF_THE_COMMUNE, _of_the_commune),
+    (_OF_THE_COMMUNE_DU, None),
     (_ENTRY_TOWN, None),
     (_FILED_TOWN, None),
     (_FLOWN_OVER, None),
@@ -117,6 +124,8 @@ _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str], bool] | No
 
 def _group(found: re.Match[str]) -> str:
     """Where a match holds its town ("le 10 septembre 2025, à Montpellier": after the day)."""
+    if "du" in found.re.groupindex:
+        return "du"
     return "after" if "after" in found.re.groupindex and found["after"] else "town"
 
 
@@ -149,6 +158,8 @@ def commune(text: str) -> Found | None:
     match, offset = read
     group = _group(match)
     town = re.sub(r"-\s+", "-", " ".join(match[group].split())).strip(" -")
+    if group == "du":
+        town = f"Le {town}"
     return Found(
         town.title() if town.isupper() else town, offset + match.start(group), offset + match.end(group)
     )

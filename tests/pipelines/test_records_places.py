@@ -63,3 +63,23 @@ def test_a_recueil_s_title_names_the_town_in_its_own_ways() -> None:
         ("h8-attrap-gard-30-2024-188-videoprotection-mairie-blauzac", "Blauzac"),
     ):
         assert town(record_id) == expected, record_id
+
+
+def test_a_flight_over_a_town_and_a_town_named_with_its_article_or_postcode() -> None:
+    for record_id, expected in (
+        # "… sur un aéronef de la police nationale sur la ville de Lourdes".
+        (
+            "h16-a-attrap-hautes-pyrenees-65-2025-263-camera-aeronef-police-nationale-lourdes-assomption-modifiant",
+            "Lourdes",
+        ),
+        # "… installées sur des aéronefs sur la commune du Port": Le Port.
+        ("h16-a-attrap-reunion-arrete-2025-2285-cab-bpa-cameras-aeronefs-le-port", "Le Port"),
+        # "… 413 route de Lyon à MESSIA SUR\nSORNE (39570)": a postcode, the name wrapped.
+        (
+            "h16-a-attrap-jura-39-2025-04-001-abrogation-autorisation-videoprotection-mondial-relay-messia-sur-sorne",
+            "Messia Sur Sorne",
+        ),
+    ):
+        assert town(record_id) == expected, record_id
+    # "marché unique attribué à STURNO \nTELECOM SA (50300)": a contractor, not a town.
+    assert town("avranches-avis-attribution-sturno-telecom") is None
