@@ -71,7 +71,9 @@ def main() -> int:
         print(f"{name}: {'up to date' if same else 'stale: run python scripts/train_kind_model.py'}")
         return 0 if same else 1
     MODEL.write_bytes(trained_model(items))
-    print(f"{name}: learnt from {len(items)} labelled acts (blind parts left out: {', '.join(BLIND)})")
+    print(
+        f"{name}: learnt from {len(items)} labelled acts (blind parts left out: {', '.join(BLIND) or 'none'})"
+    )
     return 0
 
 
