@@ -187,7 +187,9 @@ _RELIED_ON = re.compile(r"\bpar(?:\s+(?:la|une|sa|son|un))?\s*$", re.IGNORECASE)
 _AN_ARRETE = re.compile(r"arr|A R R|AP", re.IGNORECASE)
 # Where an arrêté's title ends in a recueil's summary: at the next act's heading or identifier.
 # ("l'arrêté n° … du 27 mars 2023" in a title is the act it repeals or modifies, not the next one.)
-_NEXT_TITLE = re.compile(rf"(?<![lL]['’])arr[êe]t[ée]\s|^\s*-?\s*{STATE_ACT_ID}", re.IGNORECASE | re.MULTILINE)
+_NEXT_TITLE = re.compile(
+    rf"(?<![lL]['’])arr[êe]t[ée]\s|^\s*-?\s*{STATE_ACT_ID}", re.IGNORECASE | re.MULTILINE
+)
 
 
 def _in_recital(head: str, found: re.Match[str]) -> bool:
