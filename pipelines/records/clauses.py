@@ -197,18 +197,19 @@ def reported_kind(text: str) -> Found | None:
 def _titled_extension(text: str) -> re.Match[str] | None:
     """A title that names an extension ("Extension du réseau de vidéosurveillance", "de nouvelles
     caméras vont être installées") over a lead that tells the cameras installed."""
+    title = _title(text)
+    if title is None:
+        return None
+    return about_a_device("extension", COUNCIL_RULES_BY_KIND["extension"].finditer(text, *title), text)
+
+
+def _title(text: str) -> tuple[int, int] | None:
+    """Where a report's title is: its first line, when that is short (a paragraph is no title)."""
     at = len(text) - len(text.lstrip())
     line_end = text.find("\n", at)
     if line_end < 0 or line_end - at > _TITLE_CHARS:
         return None
-    return next(
-        (
-            about_a_device(kind, pattern.finditer(text, at, line_end), text)
-            for kind, pattern in COUNCIL_RULES
-            if kind == "extension"
-        ),
-        None,
-    )
+    return at, line_end
 
 
 # Devices that join a system already there.
@@ -220,10 +221,10 @@ _ADDED_TO = re.compile(
 
 
 def _titled_kind(text: str) -> Found | None:
-    at = len(text) - len(text.lstrip())
-    line_end = text.find("\n", at)
-    if line_end < 0 or line_end - at > _TITLE_CHARS:  # a paragraph, not a title
+    where = _title(text)
+    if where is None:
         return None
+    at, line_end = where
     title = text[at:line_end]
     for kind, pattern in COUNCIL_RULES:
         if kind not in _TITLED_KINDS:

@@ -205,36 +205,36 @@ _A_LISTED_ACT = re.compile(r"arr|A R R|AP|d[ée]cision", re.IGNORECASE)
 
 def _about_its_title(head: str, numbered: re.Match[str]) -> bool:
     """Whether a numbered arrêté or decision is about surveillance in its title; a
-    deliberation's or an item's number needs no such title."""
+    deliberation's or an item's number needs no such title. (A number alone on its line has its
+    title on the next: "Arrêté CAB/BSI/PA n° 25/563 / Arrêté autorisant la captation".)"""
     if not _A_LISTED_ACT.match(numbered[0]):
         return True
-    # (A heading alone on its line has its title on the next: "Arrêté CAB/BSI/PA n° 25/563 /
-    # Arrêté autorisant la captation".)
-    end = next(
-        (
-            found.start()
-            for found in _NEXT_TITLE.finditer(head, numbered.end(), numbered.end() + 250)
-            if head[numbered.end() : found.start()].strip()
-        ),
-        numbered.end() + 250,
-    )
-    return ABOUT_SURVEILLANCE.search(head, numbered.end(), end) is not None
+    return _titled_about_surveillance(head, numbered.end(), title_on_next_line=True)
 
 
 def _its_own(head: str, heading: re.Match[str]) -> bool:
     """Whether a dated heading is the act's own: not cited, and, for an arrêté, about surveillance
-    in its title (the words up to the next act's heading)."""
+    in its title."""
     if _in_recital(head, heading):
         return False
     if not _AN_ARRETE.match(heading[0]):
         return True
-    title_end = _NEXT_TITLE.search(head, heading.end(), heading.end() + 250)
-    return (
-        ABOUT_SURVEILLANCE.search(
-            head, heading.end(), title_end.start() if title_end else heading.end() + 250
-        )
-        is not None
+    return _titled_about_surveillance(head, heading.end(), title_on_next_line=False)
+
+
+def _titled_about_surveillance(head: str, after: int, title_on_next_line: bool) -> bool:
+    """Whether the title that follows a heading at ``after`` (its words up to the next act's
+    heading, 250 characters at most) is about surveillance; with ``title_on_next_line``, a next
+    heading right after this one is the title's own first word, not the next act's."""
+    end = next(
+        (
+            found.start()
+            for found in _NEXT_TITLE.finditer(head, after, after + 250)
+            if not title_on_next_line or head[after : found.start()].strip()
+        ),
+        after + 250,
     )
+    return ABOUT_SURVEILLANCE.search(head, after, end) is not None
 
 
 def _sitting_date(head: str) -> Found | None:

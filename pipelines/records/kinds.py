@@ -263,18 +263,12 @@ def _prefects_kind(text: str, head: str) -> tuple[Found, Found | None] | None:
                 return found, None
             # A repeal has no scope; an act that both modifies and renews has no single one.
             title = (max(0, match.start() - 150), match.start() + 60)  # the act's own title
-            if _REPEALS.search(heading, *title):
+            if _REPEALS.search(heading, *title) or _BOTH.search(heading, *title):
                 return found, None
-            scoped_all = [
-                (scope, scoped)
-                for scope, scope_pattern in _SCOPES
-                if (scoped := scope_pattern.search(heading, 0, match.start() + 200)) is not None
-            ]
-            if len(scoped_all) > 1 and _BOTH.search(heading, *title):
-                return found, None
-            if scoped_all:
-                scope, scoped = scoped_all[0]
-                return found, Found(scope, scoped.start(), scoped.end())
+            for scope, scope_pattern in _SCOPES:
+                scoped = scope_pattern.search(heading, 0, match.start() + 200)
+                if scoped is not None:
+                    return found, Found(scope, scoped.start(), scoped.end())
             # A new system only when the act says it authorises one ("portant autorisation d'un
             # système"); a file title ("Vidéoprotection-Fournil de la Gare-Le Mans-raa") says no scope.
             authorised = _AUTHORISES.search(text, max(0, match.start() - 150), match.end() + 300)

@@ -20,6 +20,11 @@ def _date(
     return found.value if found else None
 
 
+def _number(record_id: str) -> str | None:
+    found = heading.act_number(TEXTS[record_id])
+    return found.value if found else None
+
+
 def test_an_arrete_s_heading_in_the_spellings_of_recueils() -> None:
     for record_id, day in (
         # "ARRÊTÉ PRÉFECTORAL Nº PREF-CAB-BS-2026-005-998 EN DATE DU 05 JANVIER\n2026" ("º", not "°").
@@ -148,61 +153,50 @@ def test_a_heading_spaced_out_gives_its_number_and_date() -> None:
 
 
 def test_no_act_number_from_another_act_a_recueil_lists() -> None:
-    def number(record_id: str) -> str | None:
-        found = heading.act_number(TEXTS[record_id])
-        return found.value if found else None
-
     # "décision du directeur n°42-2025 portant délégation de signature", "Arrêté n°2025-624
     # portant dérogation au repos dominical": other acts in the summary, not about surveillance;
     # the act's own number is read further on.
     assert (
-        number("h14-a-attrap-vienne-86-2025-173-arrete-2025-cab-465-captation-transmission-aeronefs")
+        _number("h14-a-attrap-vienne-86-2025-173-arrete-2025-cab-465-captation-transmission-aeronefs")
         == "2025/CAB/465"
     )
-    assert number("h14-a-attrap-ardennes-8-2025-118-ap-2025-618-camera-sur-aeronef") == "2025-618"
+    assert _number("h14-a-attrap-ardennes-8-2025-118-ap-2025-618-camera-sur-aeronef") == "2025-618"
     # "Arrêté CAB-BOPSI n°2025-617 … interdisant tout rassemblement" is passed over for the
     # video-protection arrêté listed after it.
     assert (
-        number("h14-a-attrap-maine-et-loire-2025-144-arrete-cab-bopsi-2025-619-videoprotection-provisoire")
+        _number("h14-a-attrap-maine-et-loire-2025-144-arrete-cab-bopsi-2025-619-videoprotection-provisoire")
         == "2025-619"
     )
     # A heading alone on its line, its title on the next ("Arrêté CAB/BSI/PA n° 25/563 / Arrêté
     # autorisant la captation …").
-    assert number("h10-a-attrap-somme-raa-2025-153-arrete-cab-bsi-pa-25-563-drone-police") == "25/563"
+    assert _number("h10-a-attrap-somme-raa-2025-153-arrete-cab-bsi-pa-25-563-drone-police") == "25/563"
 
 
 def test_an_arrete_s_number_after_its_recueil_s_cover_and_summary() -> None:
-    def number(record_id: str) -> str | None:
-        found = heading.act_number(TEXTS[record_id])
-        return found.value if found else None
-
     # "ARRETE N°CAB-BRS-2024-361 autorisant la captation": a service's letters before the digits.
-    assert number("web-attrap-calvados-cab-brs-2024-361-cinq-cameras-aeronefs") == "CAB-BRS-2024-361"
+    assert _number("web-attrap-calvados-cab-brs-2024-361-cinq-cameras-aeronefs") == "CAB-BRS-2024-361"
     # "80-2024-11-04-00001 - AP 24/785 portant autorisation provisoire": an "AP" in the summary.
     assert (
-        number("h10-a-attrap-somme-raa-212-2024-ap-24-785-autorisation-provisoire-videoprotection-amiens")
+        _number("h10-a-attrap-somme-raa-212-2024-ap-24-785-autorisation-provisoire-videoprotection-amiens")
         == "24/785"
     )
     # "Arrêté n°64-2025-10-autorisant": a template's blank is no number; nor is "ARRÊTÉ
     # N°30-2025-12-22-00006", the State's identifier.
-    assert number("h10-a-attrap-pyrenees-atlantiques-64-2025-312-drones-dipn-manifestation") is None
+    assert _number("h10-a-attrap-pyrenees-atlantiques-64-2025-312-drones-dipn-manifestation") is None
     assert (
-        number("h11-a-attrap-gard-30-2025-227-videoprotection-mairie-caissargues-cameras-interieures") is None
+        _number("h11-a-attrap-gard-30-2025-227-videoprotection-mairie-caissargues-cameras-interieures")
+        is None
     )
 
 
 def test_a_number_spaced_out_or_dotted() -> None:
-    def number(record_id: str) -> str | None:
-        found = heading.act_number(TEXTS[record_id])
-        return found.value if found else None
-
     # "Arrêté n° 2025 - 1772 /CAB/BPAautorisant la captation" (a space lost before the title).
-    assert number("h15-a-attrap-la-reunion-arrete-2025-1772-cab-bpa-une-camera-aeronef-saint-denis") == (
+    assert _number("h15-a-attrap-la-reunion-arrete-2025-1772-cab-bpa-une-camera-aeronef-saint-denis") == (
         "2025 - 1772 /CAB/BPA"
     )
     # "AP n° 2026.103 autorisant captation".
     assert (
-        number("h15-a-attrap-alpes-maritimes-025-2026-06-ap-2026-103-cameras-aeronefs-grasse-24-25-janvier")
+        _number("h15-a-attrap-alpes-maritimes-025-2026-06-ap-2026-103-cameras-aeronefs-grasse-24-25-janvier")
         == "2026.103"
     )
 
