@@ -32,10 +32,23 @@ _FROM_TO_COUNT = re.compile(
     rf"(?!{GAP}(?:ans|jours|mois|heures|h\b|%|€|euros))",
     re.IGNORECASE,
 )
-# A drone authorisation's aircraft, when no cap is written: "Un seul drone", "deux drones Mavic".
+# A drone authorisation's cameras, when no cap is written: those it says the aircraft carry ("au
+# moyen d'une caméra installée sur un aéronef", "cinq caméras installées à bord d'aéronefs", "un
+# aéronef équipé d'une caméra"), else its aircraft ("Un seul drone", "deux drones Mavic"). An
+# article before an aircraft is no count ("un dispositif destiné à rendre inopérant un aéronef",
+# "L'utilisation d'un drone"), nor is an aircraft that carries cameras of no stated number
+# ("des caméras installées sur 1 drone"). A recueil's text may run the article into its noun
+# ("d'unecaméra").
+_CARRIED = re.compile(
+    rf"(?<![\w,.])(?P<count>{COUNT}|une(?=cam))[\s ]*cam[ée]ras?(?:{GAP}(?:install[ée]es?|embarqu[ée]es?|fix[ée]es?))?"
+    rf"{GAP}(?:sur|[àa]{GAP}bord){GAP}(?:d['’]\s?|des{GAP}|une?{GAP}|les{GAP})?(?:a[ée]ronef|drone)"
+    rf"|(?:a[ée]ronef|drone)s?{GAP}[ée]quip[ée]s?{GAP}d['’]\s?(?P<article>une){GAP}cam[ée]ra\b",
+    re.IGNORECASE,
+)
 _DRONES = re.compile(
     rf"(?<![\w,.])(?P<count>{COUNT}){GAP}(?:seuls?{GAP})?(?:drones?|a[ée]ronefs?)\b", re.IGNORECASE
 )
+_CAMERAS_ON = re.compile(r"cam[ée]ras\s+(?:\w+\s+)?(?:sur|[àa]\s+bord\s+d['’]?)\s*$", re.IGNORECASE)
 # "un dispositif de vidéoprotection" is a system; "une caméra" a count only when nothing says more.
 _ARTICLES = ("un", "une")
 
@@ -54,9 +67,20 @@ def cameras(text: str, drones: bool = False) -> tuple[Found | None, Found | None
     if cap is not None and (value := count_value(cap["count"])) is not None:
         return Found(value, cap.start("count"), cap.end("count")), None
     if drones:
-        flown = _DRONES.search(text)
-        if flown is not None and (value := count_value(flown["count"])) is not None:
-            return Found(value, flown.start("count"), flown.end("count")), None
+        carried = _CARRIED.search(text)
+        group = "count" if carried is not None and carried["count"] else "article"
+        if carried is not None and (value := count_value(carried[group])) is not None:
+            return Found(value, carried.start(group), carried.end(group)), None
+        for flown in _DRONES.finditer(text):
+            written = flown["count"].lower()
+            if written in _ARTICLES and not flown[0].lower().removeprefix(written).split()[0].startswith(
+                "seul"
+            ):
+                continue
+            if _CAMERAS_ON.search(text, max(0, flown.start() - 40), flown.start()):
+                continue
+            if (value := count_value(flown["count"])) is not None:
+                return Found(value, flown.start("count"), flown.end("count")), None
         return None, None
     total = _FROM_TO_COUNT.search(text)
     if total is not None and re.search(

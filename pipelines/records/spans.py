@@ -112,13 +112,35 @@ def summary_entry(text: str, at: int) -> tuple[int, int] | None:
     return start, end.start()
 
 
+# A summary that lists its acts line by line, without their pages: "SOMMAIRE … - ARRÊTÉ PRÉFECTORAL
+# n° … portant fermeture de l'établissement … à SAINTE MARIE LA MER (66470)", "Arrêté n° … portant
+# transfert de la parcelle … à la commune de Saint-Léger-De-Peyre."
+_SUMMARY = re.compile(r"\bSOMMAIRE\b|\bSommaire\b")
+_LISTED_LINE = re.compile(
+    r"^[ \t]*(?:[-–•][ \t]*)?(?:arr[êe]t[ée]|d[ée]cision)\b", re.IGNORECASE | re.MULTILINE
+)
+
+
+def _listed_entry(text: str, at: int) -> tuple[int, int] | None:
+    """The span of a summary's line-by-line entry that ``at`` is in (from its line to the next
+    entry's), or None outside such a summary."""
+    if _SUMMARY.search(text, 0, at) is None:
+        return None
+    starts = [found.start() for found in _LISTED_LINE.finditer(text, max(0, at - 600), at)]
+    if not starts:
+        return None
+    after = _LISTED_LINE.search(text, at, at + 600)
+    return starts[-1], after.start() if after is not None else min(len(text), at + 300)
+
+
 def first_surveillance_entry(text: str, at: int) -> bool:
     """Whether what is read at ``at`` may be the act's: outside a summary, or in the summary's first
     entry about surveillance (a labelled act is its recueil's first surveillance act; the entries
-    after it list other acts)."""
+    after it list other acts). In a summary listed line by line, any entry about surveillance."""
     entry = summary_entry(text, at)
     if entry is None:
-        return True
+        listed = _listed_entry(text, at)
+        return listed is None or ABOUT_SURVEILLANCE.search(text, *listed) is not None
     if ABOUT_SURVEILLANCE.search(text, *entry) is None:
         return False
     for earlier in _ENTRY_END.finditer(text, 0, entry[0]):

@@ -34,8 +34,22 @@ def test_no_commune_from_another_act_s_entry_or_an_address() -> None:
         ("h9-A-attrap-moselle-111-2025-videoprotection-136-fonctionnement", "Metz Cedex"),
         # "demeurant 1 chemin des Renards – 03500 MONTORD": a person's.
         ("web-attrap-allier-1256-1339bis-2025-videoprotection-bundle", "Montord"),
+        # A summary listed line by line: "Arrêté n° … portant transfert de la parcelle de la section
+        # de Sainte-Lucie à la commune de Saint-Léger-De-Peyre.", not surveillance.
+        (
+            "h13-a-attrap-lozere-raa-decembre-2025-partie-2-pref-cab-bs-2025-356-007-videoprotection-ddfip-mende",
+            "Saint-Léger-De-Peyre",
+        ),
     ):
         assert town(record_id) != not_its_town, record_id
+    # "- ARRÊTÉ PRÉFECTORAL n° … portant fermeture de l'établissement « Ecurie les crins de Pauline »
+    # 5 rue des Peupliers à SAINTE MARIE LA MER (66470)": the next entry's town is the act's.
+    assert (
+        town(
+            "h12-a-attrap-pyrenees-orientales-recueil-11-aout-2025-arrete-2025192-0029-videoprotection-cabestany"
+        )
+        == "Cabestany"
+    )
 
 
 def test_a_summary_entry_that_ends_on_its_town() -> None:

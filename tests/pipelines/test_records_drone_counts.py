@@ -1,0 +1,55 @@
+"""The cameras of a drone authorisation: those its aircraft carry, or its aircraft when counted,
+never an article before an aircraft. Real labelled texts (tests/quality/records.toml), each with
+the count its annotator read."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.records.counts import cameras
+from tests.quality.records_scoring import labelled_texts
+
+TEXTS = labelled_texts()
+
+
+def _cameras(record_id: str) -> int | None:
+    found, _ = cameras(TEXTS[record_id], drones=True)
+    return found.value if found else None
+
+
+@pytest.mark.parametrize(
+    ("record_id", "count"),
+    [
+        # "au moyen de cinq caméras installées à bord d'aéronefs".
+        ("web-attrap-calvados-cab-brs-2024-361-cinq-cameras-aeronefs", 5),
+        # "au moyen d'une caméra installée sur un aéronefLE PRÉFET" (no space before the heading).
+        ("h9-A-attrap-guyane-r03-2026-005-drone-ap-pn-cyn", 1),
+        # "au moyen d'une caméra sur aéronef (4 pages)".
+        ("h14-a-attrap-ardennes-8-2025-118-ap-2025-618-camera-sur-aeronef", 1),
+        # "au moyen d'unecaméra installée sur un aéronef" (a line wrap lost).
+        ("h15-a-attrap-la-reunion-arrete-2025-1772-cab-bpa-une-camera-aeronef-saint-denis", 1),
+        # "le nombre maximal de caméras … est fixé à UN".
+        ("manche-sp16-drone-avranches-2025-03-12", 1),
+        # "met en œuvre trois drones".
+        ("h13-c-axomois-prefet-aisne-trois-drones-flamme-olympique", 3),
+    ],
+)
+def test_the_cameras_an_authorisation_flies(record_id: str, count: int) -> None:
+    assert _cameras(record_id) == count
+
+
+@pytest.mark.parametrize(
+    "record_id",
+    [
+        # "un dispositif de brouillage destiné à rendre inopérant un aéronef": jamming, no camera.
+        "web-attrap-loiret-45-2025-03-05-00001-drone",
+        # "AP 2024-1024 autorisant la captation d'images à partir d'un aéronef": no count written.
+        "h9-A-attrap-landes-40-2024-251-drone-argelouse",
+        # "au moyen de caméras installées sur un aéronef": cameras of no stated number.
+        "h11-a-attrap-vosges-88-2025-072-drone-cabinet-et-nids-grand-tetras",
+        # "au moyen de caméras installées sur 1 drone": one aircraft, cameras of no stated number.
+        "h15-a-attrap-haute-savoie-ap-paf-tmb-avril-mai-2025-arrete-pref-cab-bpa-2025-227-drone-frontiere",
+    ],
+)
+def test_an_aircraft_named_is_no_count_of_cameras(record_id: str) -> None:
+    assert _cameras(record_id) is None
