@@ -35,15 +35,16 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 # An arrêté's number, after its recueil's cover and summary too (its title about surveillance):
-# "Arrêté n° CAB-BRS-2024-361 autorisant", "Arrêté n°PREF-CAB-BPA-2025-012Autorisant" (a space
-# lost), "ARRETE N° 2024-00109autorisant", "AP 24/785 portant", "AP - n°2025-1335 - caméra sur aéronef".
+# "Arrêté n° CAB-BRS-2024-361 autorisant", "mériteArrêté n°PREF-CAB-BPA-2025-012Autorisant" (spaces
+# lost), "ARRETE N° 2024-00109autorisant", "Arrêté n°BSIPA2024289-0001", "AP 24/785 portant",
+# "AP - n°2025-1335 - caméra sur aéronef" (not a file's name: "AP PAF74 DRONE janv-fev-mars2025").
 # Not an arrêté cited ("l'arrêté n°20121775 VSR 75"), a template's blank ("Arrêté n°64-2025-10-
 # autorisant"), a number spaced out ("N° 2023 – 03 – 21 -001"), a day ("AP 2025-06-27") or the
 # State's identifier.
 _ARRETE_NUMBER = re.compile(
-    r"(?<![lL]['’])(?:(?i:\barr[êeé]t[ée](?:\s+pr[ée]fectoral)?\s+n\s*[°º])\s*|\bAP\s+(?:-\s+)?(?:n°\s*)?)"
+    r"(?<![lL]['’])(?:(?:\b(?i:arr)|(?<=[a-zé])Arr)(?i:[êeé]t[ée](?:\s+pr[ée]fectoral)?\s+n\s*[°º])\s*|\bAP\s+(?:-\s+)?(?:n°\s*|(?![A-Z]+\d)))"
     rf"(?!\d{{4}}-\d{{2}}-\d{{2}}\b|{STATE_ACT_ID})"
-    r"(?P<number>(?>(?:[A-Z]{2,}[/-])*\d+(?:[/.-](?:\d+|[A-Z]{2,}(?![a-zé])))*))(?![/-]|\s+[–-]\s*\d)"
+    r"(?P<number>(?>(?:[A-Z]{2,}[/-]?)*\d+(?:[/.-](?:\d+|[A-Z]{2,}(?![a-zé])))*))(?![/-]|\s+[–-]\s*\d)"
 )
 # "Extrait du registre des délibérations du Conseil Municipal de la Ville de Montpellier\nn° 2013 / 14".
 _REGISTER = re.compile(
@@ -112,8 +113,11 @@ def act_number(head: str) -> Found | None:
         numbered = next(
             (
                 found
-                for found in pattern.finditer(head, 0, limit)
-                if not _in_recital(head, found) and (pattern not in _LISTED or _about_its_title(head, found))
+                for found in pattern.finditer(head, 0, limit + 100)  # not a number cut at the limit
+                if found.start() < limit
+                and not found["number"].endswith("-")  # spaced out: "n° 2024- 0109"
+                and not _in_recital(head, found)
+                and (pattern not in _LISTED or _about_its_title(head, found))
             ),
             None,
         )
@@ -222,6 +226,10 @@ def _its_own(head: str, heading: re.Match[str]) -> bool:
     return _titled_about_surveillance(head, heading.end(), title_on_next_line=False)
 
 
+# What may stand between a number and its title on the next line: a table's rule ("| Arrêté").
+_RULED = " \t\n|"
+
+
 def _titled_about_surveillance(head: str, after: int, title_on_next_line: bool) -> bool:
     """Whether the title that follows a heading at ``after`` (its words up to the next act's
     heading, 250 characters at most) is about surveillance; with ``title_on_next_line``, a next
@@ -230,7 +238,7 @@ def _titled_about_surveillance(head: str, after: int, title_on_next_line: bool) 
         (
             found.start()
             for found in _NEXT_TITLE.finditer(head, after, after + 250)
-            if not title_on_next_line or head[after : found.start()].strip()
+            if not title_on_next_line or head[after : found.start()].strip(_RULED)
         ),
         after + 250,
     )

@@ -92,7 +92,7 @@ def sentence_in_line(text: str, start: int, end: int) -> tuple[int, int]:
 
 # What a surveillance act's title is about, in its heading or its recueil's summary entry.
 ABOUT_SURVEILLANCE = re.compile(
-    r"vid[ée]o|cam[ée]ra|a[ée]ronef|drone|captation|surveillance|images|enregistrement\s+audiovisuel",
+    r"vid[ée]o|cam[ée]ra|a[ée]ronef|drone|h[ée]licopt[èe]re|captation|surveillance|images|enregistrement\s+audiovisuel",
     re.IGNORECASE,
 )
 # A recueil's summary entry: from the State's identifier of its act, or the page number ending the

@@ -189,6 +189,22 @@ def test_an_arrete_s_number_after_its_recueil_s_cover_and_summary() -> None:
     )
 
 
+def test_a_number_run_into_its_letters_or_its_words() -> None:
+    # "Arrêté n°BSIPA2024289-0001": a service's letters run into the digits.
+    assert _number("web-attrap-aube-bsipa2024289-0001-drone") == "BSIPA2024289-0001"
+    # "mériteArrêté n°PREF-CAB-BPA-2025-012Autorisant" (spaces lost on both sides), not the
+    # summary's file name "AP PAF74 DRONE janv-fev-mars2025".
+    assert _number("h9-A-attrap-haute-savoie-74-2025-018-drone-paf74") == "PREF-CAB-BPA-2025-012"
+    # "Arrêté n° CAB-BRS-2024-997\n| Arrêté autorisant la captation": its title after a table's rule.
+    assert _number("h9-A-attrap-pas-de-calais-62-2024-153-drone-cab-brs-2024-997") == "CAB-BRS-2024-997"
+    # "n° 2024- 0109" in a summary, spaced out: no "2024" cut from it; the heading's number instead.
+    text = TEXTS[
+        "h13-a-attrap-val-d-oise-raae-15-2024-arrete-interprefectoral-2024-00109-helicoptere-gendarmerie-ile-de-france"
+    ]
+    found = heading.act_number(text)
+    assert found is not None and found.value == "2024-00109"
+
+
 def test_a_number_spaced_out_or_dotted() -> None:
     # "Arrêté n° 2025 - 1772 /CAB/BPAautorisant la captation" (a space lost before the title).
     assert _number("h15-a-attrap-la-reunion-arrete-2025-1772-cab-bpa-une-camera-aeronef-saint-denis") == (
