@@ -122,8 +122,9 @@ _PLACE = (
 )
 # The word between a body and its place: "de la Manche", "de l'Hérault", "du Gard", "d'Avranches".
 _LINK = r"(?:de\s+la|de\s+l['’]|des|du|de|d['’])"
+# (A préfète too; a space lost before the place in capitals: "PRÉFETDE L'HÉRAULT", "PREFETEDE L'AIN".)
 _PREFECTURE = re.compile(
-    r"(?i:pr[ée]fet|pr[ée]fecture|recueil\s+des\s+actes\s+administratifs)\s+"
+    r"(?i:pr[ée]f[eè]te?|pr[ée]fecture|recueil\s+des\s+actes\s+administratifs)(?:\s+|(?=D[EU]\b|DES\b|D['’]))"
     rf"(?P<link>(?i:{_LINK}))\s*{_PLACE}"
 )
 # Paris's prefecture of police signs the drone and video authorisations of Paris and its suburbs;
@@ -167,7 +168,16 @@ def prefecture_named(text: str) -> Found | None:
     """The prefecture a text's opening names ("PRÉFET DE LA MANCHE" → Préfecture de la Manche),
     but Paris's prefecture of police (``authority``) and a recueil's cut heading ("DE LA
     PREFECTURE DU" before a line break)."""
-    prefecture = _PREFECTURE.search(text, 0, 1500)
+    # (Not a name a page's two columns cut: "PREFETDES ALPES- Cabinet du préfetMARITIMES".)
+    prefecture = next(
+        (
+            found
+            for found in _PREFECTURE.finditer(text, 0, 1500)
+            if departement_at(text, found.start("place")) is not None
+            or text[found.end() : found.end() + 2] != "- "
+        ),
+        None,
+    )
     if prefecture is None:
         return None
     place, link = _named(prefecture["place"]), prefecture["link"]
@@ -182,6 +192,11 @@ def prefecture_named(text: str) -> Found | None:
     if departement is not None:
         return Found(f"Préfecture {departement[0]}{departement[1]}", prefecture.start(), prefecture.end())
     return Found(f"Préfecture {_before_place(link)}{place}", prefecture.start(), prefecture.end())
+
+
+_AROUND_PARIS = frozenset(
+    ("Préfecture des Hauts-de-Seine", "Préfecture de la Seine-Saint-Denis", "Préfecture du Val-de-Marne")
+)
 
 
 def authority(text: str) -> Found | None:
@@ -202,6 +217,10 @@ def authority(text: str) -> Found | None:
         # an arrêté he signs, or one his services head in the Préfecture de Paris's recueil.
         signs = _POLICE_PREFECT_SIGNS.search(head)
         if signs is not None or (prefecture is not None and prefecture["place"].casefold() == "paris"):
+            return Found("Préfecture de police de Paris", police.start(), police.end())
+        # His powers reach the three départements around Paris: their recueils publish his arrêtés
+        # ("PREFET DES HAUTS-DE-SEINE … RECUEIL DES ACTES ADMINISTRATIFS PRÉFECTURE DE POLICE").
+        if named is not None and named.value in _AROUND_PARIS:
             return Found("Préfecture de police de Paris", police.start(), police.end())
     paris = _PARIS_COUNCIL.search(head)
     if paris is not None:

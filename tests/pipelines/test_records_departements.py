@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from crawler.sources.authorities import read_authorities
 from pipelines.records.departements import DEPARTEMENTS, departement_at
-from pipelines.records.parties import prefecture_named
+from pipelines.records.parties import authority, prefecture_named
 from tests.quality.records_scoring import labelled_texts
 
 
@@ -42,3 +42,33 @@ def test_a_recueil_s_prefecture_by_its_departement_s_name() -> None:
     ):
         found = prefecture_named(texts[record_id])
         assert found is not None and found.value == expected, record_id
+
+
+def test_a_prefete_a_lost_space_and_a_name_cut_by_two_columns() -> None:
+    texts = labelled_texts()
+    for record_id, expected in (
+        # "EsPRÉFETDE L'HÉRAULTLibertéEgalitéFraternité": no space before the place.
+        ("h8-attrap-herault-sp175-2025-arrete-2025-09-ds-0585-drone-montpellier", "Préfecture de l'Hérault"),
+        # "EPREFETEDE L'AINLibertéEgalitéFraternité": a préfète's.
+        ("h9-A-attrap-ain-2025-drone-aire-grands-passages-thil", "Préfecture de l'Ain"),
+        # "La préfète de la Haute-Savoie Le vendredi 18 avril".
+        (
+            "h15-a-attrap-haute-savoie-ap-paf-tmb-avril-mai-2025-arrete-pref-cab-bpa-2025-227-drone-frontiere",
+            "Préfecture de la Haute-Savoie",
+        ),
+        # "PREFET Cabinet du préfet\nDES ALPES- Direction des Sécurités\nMARITIMES": two columns cut
+        # the name; "Le préfet des Alpes-Maritimes" further down says it whole.
+        ("web-attrap-alpes-maritimes-2024-368-drone-drap", "Préfecture des Alpes-Maritimes"),
+    ):
+        found = prefecture_named(texts[record_id])
+        assert found is not None and found.value == expected, record_id
+
+
+def test_the_prefect_of_police_in_a_recueil_of_the_departements_around_paris() -> None:
+    # "ExPREFETDES HAUTS-DE-SEINE … RECUEIL DES ACTES ADMINISTRATIFS PRÉFECTURE DE POLICE": his
+    # arrêté, in the Hauts-de-Seine's recueil.
+    text = labelled_texts()[
+        "h14-a-attrap-hauts-de-seine-raa-special-pp-23-mai-2025-arrete-2025-00626-drone-dua-lipa-la-defense-arena"
+    ]
+    found = authority(text)
+    assert found is not None and found.value == "Préfecture de police de Paris"
