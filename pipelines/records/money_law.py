@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from pipelines.dates import MONTH_NAMES
 from pipelines.records.numbers import amounts, percents
 from pipelines.records.spans import Found
 
@@ -129,6 +130,20 @@ _CODE_NAMES = (
 )
 # "la loi n° 2007-297 du 5 mars 2007", "le décret n° 2004-374": cited whole, without articles.
 _STATUTE = re.compile(r"\b(?P<kind>loi|d[ée]cret)\s+n°\s*(?P<number>\d{2,4}-\d{1,4})\b", re.IGNORECASE)
+# The minister's arrêtés an authorisation is taken under, cited by their date: "l'arrêté ministériel du
+# 3 août 2007 portant définition des normes techniques des systèmes de vidéoprotection", "l'arrêté
+# du ministre de l'Intérieur et des outre-mer, en date du 19 avril 2023 relatif au nombre maximal de
+# caméras installées sur des aéronefs" (not a prefect's own earlier arrêtés, "l'arrêté du 14 décembre
+# 2012", which are no law; nor a recueil's heading of one, "Arrêté du 1er juin 2021 portant
+# autorisation", which cites nothing).
+_MINISTERS_ARRETE = re.compile(
+    r"\b[lL]['’]\s?arr[êeé]t[ée]\s+(?:(?P<minister>minist[ée]riel|du\s+minist(?:re|[èe]re)\b[^;]{0,80}?)[\s,]*(?:en\s+date\s+)?)?"
+    rf"du\s+(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{MONTH_NAMES})\s+(?P<year>\d{{4}})\s*(?:modifi[ée]\s*)?"
+    r"(?P<title>(?:relatif|portant)[^;]{0,120})?",
+    re.IGNORECASE,
+)
+_MONTH_ACCENTS = {"fevrier": "février", "aout": "août", "aoút": "août", "decembre": "décembre"}
+_ABOUT_DEVICES = re.compile(r"normes\s+techniques|cam[ée]ras|a[ée]ronefs|vid[ée]oprotection", re.IGNORECASE)
 # "le code de la sécurité intérieure et notamment ses articles L. 242-1 à L. 242-8": the code
 # named before its articles.
 _CODE_BEFORE = r"(?:,?\s+et)?\s+(?:notamment\s+)?(?:ses|son|les|l['’])\s+articles?\s*$"
@@ -171,6 +186,15 @@ def legal_basis(text: str) -> Found | None:
         if reference not in cited:
             cited.append(reference)
         first, last = min(first, statute.start()), max(last, statute.end())
+    for arrete in _MINISTERS_ARRETE.finditer(text):
+        if not (arrete["minister"] or (arrete["title"] and _ABOUT_DEVICES.search(arrete["title"]))):
+            continue
+        day = int(arrete["day"])
+        month = _MONTH_ACCENTS.get(arrete["month"].lower(), arrete["month"].lower())
+        reference = f"arrêté du {'1er' if day == 1 else day} {month} {arrete['year']}"
+        if reference not in cited:
+            cited.append(reference)
+        first, last = min(first, arrete.start()), max(last, arrete.end())
     return Found(cited, first, last) if cited else None
 
 

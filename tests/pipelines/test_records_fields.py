@@ -241,6 +241,24 @@ def test_laws_decrees_and_a_code_named_before_its_articles() -> None:
     ]
 
 
+def test_the_minister_s_arretes_an_authorisation_is_taken_under() -> None:
+    # "VU l'arrêté du ministre de l'Intérieur et des outre-mer, en date du 19 avril 2023 relatif au
+    # nombre maximal de caméras installées sur des aéronefs".
+    drone = read_record(_labelled("h10-a-attrap-isere-38-2024-111-drone-quartiers-sud"), ["drone"])
+    assert "arrêté du 19 avril 2023" in drone.legal_basis
+    # "Vu l'arrêté ministériel du 3 août 2007 portant définition des normes techniques".
+    cameras = read_record(
+        _labelled("h9-A-attrap-moselle-111-2025-videoprotection-136-fonctionnement"), ["videoprotection"]
+    )
+    assert "arrêté du 3 août 2007" in cameras.legal_basis
+    # A recueil's heading of a prefect's arrêté cites nothing: "Arrêté du 1er juin 2021 portant
+    # autorisation d'un système de vidéoprotection".
+    heading_only = read_record(
+        _labelled("h8-123dok-vaucluse-84-2021-056-videoprotection-tabac-bedarrides"), ["videoprotection"]
+    )
+    assert not [law for law in heading_only.legal_basis if law.startswith("arrêté du")]
+
+
 def test_who_a_reported_authorisation_names_and_a_town_in_capitals_cut_at_its_sitting() -> None:
     reported = _labelled("web-alpes-maritimes-drone-manifestation-cannes-21-mai")
     assert read_record(reported, ["drone"]).beneficiary == "la police nationale"
