@@ -119,17 +119,25 @@ def funding_rate(text: str) -> Found | None:
     return None
 
 
-_ARTICLE_NUMBER = r"[LR]\s?\.?\s?\d{3,4}-\d+(?:-\d+)?"
+# (A number wrapped after its hyphen: "R. 242-\n14".)
+_ARTICLE_NUMBER = r"[LR]\s?\.?\s?\d{3,4}-\n?\d+(?:-\d+)?"
 # An article, or a range of them ("L.252-1 à L.252-6"), kept whole as the act cites it.
-# (A lost space or accent: "R. 242-8 àR. 242-14", "R. 242-8 aR. 242-14".)
-_ARTICLE = re.compile(rf"\b(?P<first>{_ARTICLE_NUMBER})(?:\s+(?:à|au|a)\s*(?P<last>{_ARTICLE_NUMBER}))?\b")
+# (A lost space or accent: "R. 242-8 àR. 242-14", "R. 242-8 aR. 242-14", "R.242-8à R.242-14",
+# "L. 242-8 etR. 242-8".)
+_ARTICLE = re.compile(
+    rf"(?:\b|(?<=\bet))(?P<first>{_ARTICLE_NUMBER})(?:(?:\s*(?:à|au)|\s+a)\s*(?P<last>{_ARTICLE_NUMBER}))?\b"
+)
 _CODE_NAMES = (
     ("CSI", re.compile(r"code\s+de\s+la\s+s[ée]curit[ée]\s+int[ée]rieure", re.IGNORECASE)),
     ("CGCT", re.compile(r"code\s+g[ée]n[ée]ral\s+des\s+collectivit[ée]s\s+territoriales", re.IGNORECASE)),
     ("CCP", re.compile(r"code\s+de\s+la\s+commande\s+publique", re.IGNORECASE)),
 )
 # "la loi n° 2007-297 du 5 mars 2007", "le décret n° 2004-374": cited whole, without articles.
-_STATUTE = re.compile(r"\b(?P<kind>loi|d[ée]cret)\s+n°\s*(?P<number>\d{2,4}-\d{1,4})\b", re.IGNORECASE)
+# ("VU le décret 2004-374 du 29 avril 2004": a number without its "n°", before its date.)
+_STATUTE = re.compile(
+    r"\b(?P<kind>loi|d[ée]cret)\s+(?:n°\s*(?P<number>\d{2,4}-\d{1,4})\b|(?P<bare>\d{4}-\d{1,4})(?=\s+du\s+\d))",
+    re.IGNORECASE,
+)
 # The minister's arrêtés an authorisation is taken under, cited by their date: "l'arrêté ministériel du
 # 3 août 2007 portant définition des normes techniques des systèmes de vidéoprotection", "l'arrêté
 # du ministre de l'Intérieur et des outre-mer, en date du 19 avril 2023 relatif au nombre maximal de
@@ -182,7 +190,7 @@ def legal_basis(text: str) -> Found | None:
         first, last = min(first, match.start()), max(last, match.end())
     for statute in _STATUTE.finditer(text):
         kind = "loi" if statute["kind"].lower() == "loi" else "décret"
-        reference = f"{kind} {statute['number']}"
+        reference = f"{kind} {statute['number'] or statute['bare']}"
         if reference not in cited:
             cited.append(reference)
         first, last = min(first, statute.start()), max(last, statute.end())

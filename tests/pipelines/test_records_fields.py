@@ -241,6 +241,23 @@ def test_laws_decrees_and_a_code_named_before_its_articles() -> None:
     ]
 
 
+def test_articles_and_decrees_as_recueils_print_them() -> None:
+    for record_id in (
+        # "… et R. 242-8 à R. 242-\n14 ;": a number wrapped after its hyphen.
+        "h9-A-attrap-ain-2025-drone-aire-grands-passages-thil",
+        # "… L. 242-8 etR. 242-8 à R. 242-14": a space lost after "et".
+        "h12-a-attrap-meurthe-et-moselle-raa-010-2024-drone-24-janvier-2024",
+        # "… et R.242-8à R.242-14": a space lost before "à".
+        "h8-attrap-seine-maritime-76-2025-130-drone-rodeos-le-havre",
+    ):
+        assert "CSI R.242-8 à R.242-14" in read_record(_labelled(record_id), ["drone"]).legal_basis, record_id
+    # "VU le décret 2004-374 du 29 avril 2004": a decree's number without its "n°".
+    drone = read_record(
+        _labelled("h10-a-attrap-pyrenees-atlantiques-64-2025-312-drones-dipn-manifestation"), ["drone"]
+    )
+    assert "décret 2004-374" in drone.legal_basis
+
+
 def test_the_minister_s_arretes_an_authorisation_is_taken_under() -> None:
     # "VU l'arrêté du ministre de l'Intérieur et des outre-mer, en date du 19 avril 2023 relatif au
     # nombre maximal de caméras installées sur des aéronefs".
