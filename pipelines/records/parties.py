@@ -168,15 +168,13 @@ def prefecture_named(text: str) -> Found | None:
     """The prefecture a text's opening names ("PRÉFET DE LA MANCHE" → Préfecture de la Manche),
     but Paris's prefecture of police (``authority``) and a recueil's cut heading ("DE LA
     PREFECTURE DU" before a line break)."""
-    # (Not a name a page's two columns cut: "PREFETDES ALPES- Cabinet du préfetMARITIMES".)
+    # The first that names a département; else the first whose name two columns did not cut
+    # ("PREFETDES ALPES- Cabinet du préfetMARITIMES"). A sous-préfecture's town or a recueil's
+    # word before it ("SOUS-PRÉFECTURE DE COUTANCES … PRÉFET DE LA MANCHE") is not the prefecture.
+    named = list(_PREFECTURE.finditer(text, 0, 1500))
     prefecture = next(
-        (
-            found
-            for found in _PREFECTURE.finditer(text, 0, 1500)
-            if departement_at(text, found.start("place")) is not None
-            or text[found.end() : found.end() + 2] != "- "
-        ),
-        None,
+        (found for found in named if departement_at(text, found.start("place")) is not None),
+        next((found for found in named if text[found.end() : found.end() + 2] != "- "), None),
     )
     if prefecture is None:
         return None
@@ -188,7 +186,8 @@ def prefecture_named(text: str) -> Found | None:
     if not place or place.casefold() == "police":
         return None
     # A département's name as INSEE writes it, however the text layer cut or ran it on.
-    departement = departement_at(text, prefecture.start("place")) if repeated is None else None
+    at = prefecture.start("place") + (repeated.start("place") if repeated is not None else 0)
+    departement = departement_at(text, at)
     if departement is not None:
         return Found(f"Préfecture {departement[0]}{departement[1]}", prefecture.start(), prefecture.end())
     return Found(f"Préfecture {_before_place(link)}{place}", prefecture.start(), prefecture.end())

@@ -56,6 +56,17 @@ def test_a_prefete_a_lost_space_and_a_name_cut_by_two_columns() -> None:
             "h15-a-attrap-haute-savoie-ap-paf-tmb-avril-mai-2025-arrete-pref-cab-bpa-2025-227-drone-frontiere",
             "Préfecture de la Haute-Savoie",
         ),
+        # "RECUEIL DES ACTES ADMINISTRATIFS DES SERVICES DE L'ÉTAT EN LOZÈRE … PRÉFECTURE de la
+        # LOZÈRE": the first prefecture named by its département's name.
+        (
+            "h11-a-attrap-lozere-raa-fevrier-2025-pref-cab-bs-2025-041-005-renouvellement-novi-beauty-success-mende",
+            "Préfecture de la Lozère",
+        ),
+        # "… DE LA PREFECTURE DE LA NIEVRE": unaccented, after the recueil's words.
+        (
+            "h14-a-docslib-nievre-raa-1er-septembre-2006-2006-p-2766-videosurveillance-leclerc-clamecy",
+            "Préfecture de la Nièvre",
+        ),
         # "PREFET Cabinet du préfet\nDES ALPES- Direction des Sécurités\nMARITIMES": two columns cut
         # the name; "Le préfet des Alpes-Maritimes" further down says it whole.
         ("web-attrap-alpes-maritimes-2024-368-drone-drap", "Préfecture des Alpes-Maritimes"),
