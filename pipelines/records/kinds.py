@@ -137,6 +137,10 @@ _DECIDED = re.compile(
     r"\b(?:approuv|d[ée]cid|autoris|adopt|valid|attribu|sollicit)\w*|\bvot[ée]e?s?\b|[àa]\s+l['’]\s?unanimit",
     re.IGNORECASE,
 )
+_REJECTED = re.compile(
+    r"\b(?:repouss|rejet)[ée]e?s?\b[^.;]{0,60}?\bvote\s+contre|\bconseil\s+municipal\s+a\s+(?:rejet|refus)[ée]",
+    re.IGNORECASE,
+)
 # What such a page may otherwise be read as, from its words about the device.
 _OVERRIDDEN = frozenset({"deployment", "extension", "convention", "renewal", "maintenance", "experiment"})
 
@@ -151,6 +155,11 @@ def _undecided(text: str, named: str) -> Found | None:
     if found is not None:
         where = text.find(found[0])
         return Found("debate_only", max(where, 0), max(where, 0) + len(found[0]))
+    # A project the council voted down ("le projet d'installation de caméras avait été repoussé
+    # suite à un vote contre du conseil municipal") decided nothing to install.
+    rejected = _REJECTED.search(text, 0, 600)
+    if rejected is not None:
+        return Found("debate_only", rejected.start(), rejected.end())
     # A project named in passing ("était abordé un projet de vidéo protection") is the act's
     # object; one that heads the page, with nothing decided, is not yet a decision.
     project = _PROJECT.search(own.strip().split("\n", 1)[0])

@@ -130,3 +130,24 @@ def test_no_scope_for_a_repeal_or_an_act_that_modifies_and_renews() -> None:
     ):
         record = read_record(TEXTS[record_id], [])
         assert (record.kind, record.scope) == ("prefectoral_authorisation", None), record_id
+
+
+def test_cameras_placed_and_a_commune_endowed_with_a_system_are_deployed() -> None:
+    for record_id in (
+        # "17 caméras ont été placées sur 12 sites stratégiques".
+        "h17-c-ville-bauge-videoprotection-operationnelle-17-cameras-12-sites",
+        # "le maire Gaston Tong Sang a fait le choix de doter la commune de Bora Bora d'un système de
+        # vidéoprotection".
+        "h17-b-la1ere-bora-bora-communique-mairie-16-cameras-15-jours",
+    ):
+        assert read_record(TEXTS[record_id], ["videoprotection"]).kind == "deployment", record_id
+
+
+def test_a_project_the_council_voted_down_is_a_debate() -> None:
+    # "le projet d'installation de caméras de vidéosurveillance avait été repoussé suite à un vote
+    # contre du conseil municipal".
+    record = read_record(
+        TEXTS["h17-c-lancieuxcitoyenne-conseil-municipal-vote-contre-trois-cameras-22-juin-2023"],
+        ["videoprotection"],
+    )
+    assert record.kind == "debate_only" and record.cameras is None
