@@ -60,7 +60,9 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
         "grant_request",
         re.compile(
             r"demande\s+(?:de|d['’]une)\s+subvention|sollicit\w*\s+(?:une\s+|la\s+|l['’]\s*)?(?:\w+\s+){0,3}?(?:aide|subvention)"
-            r"|\bFIPD\b|\bDETR\b|\bDSIL\b|fonds\s+interminist[ée]riel",
+            r"|\bFIPD\b|\bDETR\b|\bDSIL\b|fonds\s+interminist[ée]riel"
+            # "l'argent que nous demandons à l'Etat", "les 500 000 demandés … au Ministre de l'Intérieur".
+            r"|\bdemand(?:e|ons|ent|[ée]e?s?)\s+(?:[^.;]{0,40}?\s)?(?:[àa]\s+l['’]\s?[ÉEé]tat|au\s+[Mm]inist[èe]re?)\b",
             re.IGNORECASE,
         ),
     ),

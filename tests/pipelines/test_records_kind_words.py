@@ -151,3 +151,10 @@ def test_a_project_the_council_voted_down_is_a_debate() -> None:
         ["videoprotection"],
     )
     assert record.kind == "debate_only" and record.cameras is None
+
+
+def test_money_asked_of_the_state_is_a_grant_request() -> None:
+    # "… moins de la moitié de l'argent que nous demandons à l'Etat … les 500 000 demandés il n'y a
+    # pas un mois au Ministre de l'Intérieur": a councillor's speech on the town's request.
+    text = TEXTS["h17-b-villeurbanne-insoumise-intervention-demande-etat-83027-euros-cameras"]
+    assert read_record(text, ["videoprotection"]).kind == "grant_request"
