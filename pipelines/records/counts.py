@@ -122,10 +122,11 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"|(?:\br[ée]seau\s+des|\bparc\s+des|\bcompte|\bposs[èe]de|\bdispose\s+d)(?:e|['’]|\s+pas\s+moins\s+de)?)\s*$",
     re.IGNORECASE,
 )
-# The park as it stands: "les 53 caméras existantes", "145 caméras opérationnelles", "250 caméras
+# The park as it stands (read right after the count: a pattern with "^" never matches at a
+# search's start position): "les 53 caméras existantes", "145 caméras opérationnelles", "250 caméras
 # recensées", "Les 28 caméras sont réparties sur l'ensemble de la commune".
 _NOT_A_COUNT_AFTER = re.compile(
-    r"^\s*(?:\w+\s+)?(?:existantes|actuelles|d[ée]j[àa]|op[ée]rationnelles|en\s+service|recens[ée]es"
+    r"\s*(?:\w+\s+)?(?:existantes|actuelles|d[ée]j[àa]|op[ée]rationnelles|en\s+service|recens[ée]es"
     r"|(?:sont\s+)?r[ée]parties\s+sur\s+l['’]ensemble)\b",
     re.IGNORECASE,
 )
@@ -161,7 +162,7 @@ def _counted(text: str, start: int, end: int, every: bool) -> tuple[Found | None
         and not _EXISTING_BEFORE.search(part, max(0, match.start() - 60), match.start())
         and not _RANGE_BEFORE.search(part, max(0, match.start() - 25), match.start())
         and not _NOT_A_COUNT_BEFORE.search(part, max(0, match.start() - 30), match.start())
-        and not _NOT_A_COUNT_AFTER.search(part, match.end(), match.end() + 30)
+        and not _NOT_A_COUNT_AFTER.match(part, match.end(), match.end() + 30)
         # In a page, "une caméra" is a camera spoken of ("d'une caméra positionnée devant une
         # crèche"); in an act's article, or named for what it is, it is one camera decided.
         and (every or match["count"].lower() not in _ARTICLES or _named_or_installed(part, match))

@@ -105,7 +105,7 @@ _BOUND = re.compile(
 )
 # A share of an envelope or a budget ("représente 6 % de l'enveloppe DETR"), not a grant's rate.
 _SHARE_AFTER = re.compile(
-    r"^\s*(?:de\s+l['’]\s?enveloppe|du\s+budget|des\s+cr[ée]dits|de\s+la\s+dotation)", re.IGNORECASE
+    r"\s*(?:de\s+l['’]\s?enveloppe|du\s+budget|des\s+cr[ée]dits|de\s+la\s+dotation)", re.IGNORECASE
 )
 
 

@@ -88,3 +88,14 @@ def test_a_range_of_articles_whose_space_was_lost() -> None:
     # "ses articles L. 242-1 à L. 242-8 et R. 242-8 àR. 242-14".
     found = legal_basis(TEXTS["h16-a-attrap-reunion-arrete-2025-2285-cab-bpa-cameras-aeronefs-le-port"])
     assert found is not None and "CSI R.242-8 à R.242-14" in found.value
+
+
+def test_the_park_as_it_stands_is_not_the_decision_s_count() -> None:
+    with rules_alone():
+        for record_id, cameras in (
+            # "remis en état de fonctionnement les 53 caméras existantes, 26 nouvelles caméras seront déployées".
+            ("web-berrios-saint-maur-26-nouvelles-cameras-lapi-souhaite", 26),
+            # "Les 28 caméras sont réparties sur l'ensemble de la commune" before the eight new ones.
+            ("h8-ensemblepourplouescat-huit-nouvelles-cameras-2025", 8),
+        ):
+            assert read_record(TEXTS[record_id], ["videoprotection"]).cameras == cameras, record_id

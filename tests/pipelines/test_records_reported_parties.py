@@ -69,10 +69,10 @@ def test_a_prefect_s_authorisation_is_the_prefecture_s_whatever_commune_a_page_n
         TEXTS["h12-a-attrap-meuse-raa-54-2024-arrete-2024-1212-videoprotection-commune-lerouville"]
     )
     assert meuse is not None and meuse.value == "Préfecture de la Meuse"
-    # "… DE LA PREFECTURE DU" cut before a line break names no place.
-    assert (
-        prefecture_named(TEXTS["h12-a-docslib-cantal-raa-mai-2013-arrete-2013-429-videoprotection"]) is None
-    )
+    # "… DE LA PREFECTURE DU" cut before a line break names no place: the prefecture named by its
+    # département's name further on is the recueil's.
+    cantal = prefecture_named(TEXTS["h12-a-docslib-cantal-raa-mai-2013-arrete-2013-429-videoprotection"])
+    assert cantal is not None and cantal.value == "Préfecture du Cantal"
 
 
 def test_a_lead_that_opens_on_its_place_and_a_commune_ranked_in_its_territory() -> None:
