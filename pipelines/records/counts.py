@@ -9,7 +9,7 @@ import re
 from pipelines.dates import MONTH_NAMES as MONTHS
 from pipelines.dates import WEEKDAY_NAMES, parse_french_date
 from pipelines.records.numbers import COUNT, count_value
-from pipelines.records.spans import GAP, Found, decision_part, sentence_end, summary_entry
+from pipelines.records.spans import GAP, Found, decision_part, listed_entry, sentence_end, summary_entry
 
 _CAMERAS = re.compile(
     rf"(?<![\w,.-])(?P<count>{COUNT}){GAP}(?:nouvelles?{GAP})?(?:cam[ée]ras?|dispositifs?{GAP}de{GAP}vid[ée]o)"
@@ -313,5 +313,5 @@ def _the_period(text: str, at: int) -> bool:
     line_start = text.rfind("\n", 0, at) + 1
     if _NOT_THE_PERIOD.search(text[line_start:at]):
         return False
-    entry = summary_entry(text, at)
+    entry = summary_entry(text, at) or listed_entry(text, at)
     return entry is None or _ABOUT_DEVICES.search(text, *entry) is not None

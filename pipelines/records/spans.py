@@ -115,13 +115,13 @@ def summary_entry(text: str, at: int) -> tuple[int, int] | None:
 # A summary that lists its acts line by line, without their pages: "SOMMAIRE … - ARRÊTÉ PRÉFECTORAL
 # n° … portant fermeture de l'établissement … à SAINTE MARIE LA MER (66470)", "Arrêté n° … portant
 # transfert de la parcelle … à la commune de Saint-Léger-De-Peyre."
-_SUMMARY = re.compile(r"\bSOMMAIRE\b|\bSommaire\b")
+_SUMMARY = re.compile(r"\bS ?O ?M ?M ?A ?I ?R ?E\b|\bSommaire\b")  # spaced out too: "S O M M A I R E"
 _LISTED_LINE = re.compile(
     r"^[ \t]*(?:[-–•][ \t]*)?(?:arr[êe]t[ée]|d[ée]cision)\b", re.IGNORECASE | re.MULTILINE
 )
 
 
-def _listed_entry(text: str, at: int) -> tuple[int, int] | None:
+def listed_entry(text: str, at: int) -> tuple[int, int] | None:
     """The span of a summary's line-by-line entry that ``at`` is in (from its line to the next
     entry's), or None outside such a summary."""
     if _SUMMARY.search(text, 0, at) is None:
@@ -139,7 +139,7 @@ def first_surveillance_entry(text: str, at: int) -> bool:
     after it list other acts). In a summary listed line by line, any entry about surveillance."""
     entry = summary_entry(text, at)
     if entry is None:
-        listed = _listed_entry(text, at)
+        listed = listed_entry(text, at)
         return listed is None or ABOUT_SURVEILLANCE.search(text, *listed) is not None
     if ABOUT_SURVEILLANCE.search(text, *entry) is None:
         return False

@@ -226,3 +226,23 @@ def test_the_number_of_an_act_that_repeals_another() -> None:
     found = heading.act_number(text)
     assert found is not None and found.value == "DSC-BSIPA-20250328-002"
     assert heading.act_date(text, 2025, "prefectoral_authorisation") is None
+
+
+def test_a_flight_s_period_only_from_an_entry_about_devices() -> None:
+    from pipelines.records.counts import authorised_period
+
+    # "S O M M A I R E … - Arrêté préfectoral autorisant la surveillance sur la voie publique à une
+    # entreprise privée de sécurité … du 28 novembre 2024 au 6 janvier 2025": private guards' days,
+    # in a summary listed line by line whose heading is spaced out.
+    guards = TEXTS[
+        "h15-a-attrap-bas-rhin-raa-special-26-novembre-2024-cameras-aeronefs-marche-de-noel-strasbourg-dipn"
+    ]
+    assert authorised_period(guards) == (None, None)
+    # The Côtes-d'Armor's flight over a demonstration at Guingamp, on 2 October 2025.
+    start, end = authorised_period(
+        TEXTS[
+            "h13-a-attrap-cotes-d-armor-22-2025-231-drone-manifestation-intersyndicale-guingamp-2-octobre-2025"
+        ]
+    )
+    assert start is not None and end is not None
+    assert start.value == end.value == dt.date(2025, 10, 2)
