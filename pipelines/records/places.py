@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from pipelines.dates import MONTH_NAMES as MONTHS
 from pipelines.dates import WEEKDAY_NAMES
+from pipelines.records.gazetteer import commune_in_entry
 from pipelines.records.spans import GAP, Found, decision_part, first_surveillance_entry
 
 # "50700 VALOGNES"; the Manche's bulletins also print "50 CARENTAN-LES-MARAIS" (not "21 SEPTEMBRE",
@@ -148,6 +149,8 @@ def commune(text: str) -> Found | None:
     read = _read(text, start, end)
     if read is None and start > 0:
         read = _read(text, 0, start)
+    if read is None and (listed := commune_in_entry(text)) is not None:
+        return listed  # a recueil's entry that prints its town bare ("… DIPN TDF Valence RAA")
     if read is None:
         if (start, end) != (0, len(text)):
             return None

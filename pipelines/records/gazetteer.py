@@ -1,0 +1,173 @@
+"""A recueil's town by its official name: the communes of the prefecture's département (the
+reference data, ``reference.authorities``), looked up in the summary entry of the act, where a
+file's title often prints the town with no word that says it is one ("AP captation d'images DIPN
+TDF Valence RAA", "Vidéoprotection -McDonald's-La Chapelle Saint Aubin", "arrêté caméra piéton
+Montval sur Loir").
+
+Only a name of the département's own communes counts, and only in the entry of the recueil's
+first act about surveillance: a town of the same name elsewhere, a word that is a commune's name
+in another département, and the other entries' towns are not read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from pipelines.records.parties import prefecture_named
+from pipelines.records.spans import (
+    ABOUT_SURVEILLANCE,
+    Found,
+    first_surveillance_entry,
+    listed_entry,
+    summary_entry,
+)
+from reference.authorities import read_authorities
+
+# The longest name looked up, in words ("Saint-Germain-de-la-Grange" is five).
+_MOST_WORDS = 7
+_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+")
+# What joins the words of a name in print: a hyphen, a space, an apostrophe, a line break.
+_JOINS = re.compile(r"[\s'’-]*")
+
+
+def _key(name: str) -> str:
+    """A name without accents, case or separators: "Montval-sur-Loir" and "MONTVAL SUR LOIR" are one."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    letters = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return "".join(_WORD.findall(letters)).casefold()
+
+
+@cache
+def _departements() -> dict[str, str]:
+    """The code of each département by its name's key."""
+    return {_key(place.name): place.code for place in read_authorities().named("departement")}
+
+
+@cache
+def _communes(departement: str) -> dict[str, str]:
+    """The official name of each commune of a département by its key. Names of one word under
+    four letters ("Ger", "Bû") are left out: as words of a title they are too often something else."""
+    return {
+        _key(place.name): place.name
+        for place in read_authorities().named("commune")
+        if place.departement == departement and (len(place.name) >= 4 or not place.name.isalpha())
+    }
+
+
+class _DepartementNames(dict[str, re.Pattern[str]]):
+    """Each département's name as a pattern, however its words are joined, made when first asked."""
+
+    def __missing__(self, code: str) -> re.Pattern[str]:
+        name = next(place.name for place in read_authorities().named("departement") if place.code == code)
+        words = _WORD.findall(unicodedata.normalize("NFC", name))
+        pattern = re.compile(r"[\s'’-]*".join(re.escape(word) for word in words), re.IGNORECASE)
+        self[code] = pattern
+        return pattern
+
+
+_DEPARTEMENT_NAME = _DepartementNames()
+_NAMED_AS_ITS_TOWN = frozenset({"75"})
+
+
+@cache
+def _first_words(departement: str) -> frozenset[str]:
+    """The first words that name one or two of a département's communes of several words
+    ("Gonfreville" for Gonfreville-l'Orcher), not a saint's or a common one ("Saint", "Val")."""
+    counts: dict[str, int] = {}
+    for name in _communes(departement).values():
+        words = _WORD.findall(name)
+        if len(words) > 1 and len(words[0]) >= 5:
+            counts[_key(words[0])] = counts.get(_key(words[0]), 0) + 1
+    return frozenset(word for word, count in counts.items() if count <= 2 and word not in _COMMON_FIRST_WORDS)
+
+
+# First words of many names, or words of titles: never read as a town's short name.
+_COMMON_FIRST_WORDS = frozenset(
+    {"saint", "sainte", "notre", "grand", "petit", "vieux", "neuve", "neuf", "haute", "basse"}
+)
+
+
+def _departement_of(text: str) -> str | None:
+    named = prefecture_named(text[:1500])
+    if named is None:
+        return None
+    place = named.value.removeprefix("Préfecture ")
+    place = re.sub(r"^(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])", "", place)
+    return _departements().get(_key(place))
+
+
+def _first_surveillance_entry(text: str) -> tuple[int, int] | None:
+    """The span of the summary entry of the recueil's first act about surveillance."""
+    for about in ABOUT_SURVEILLANCE.finditer(text, 0, 6000):
+        entry = summary_entry(text, about.start()) or listed_entry(text, about.start())
+        if entry is not None and first_surveillance_entry(text, about.start()):
+            return entry
+    return None
+
+
+def commune_in_entry(text: str) -> Found | None:
+    """The commune of the département that the first surveillance entry of a recueil's summary
+    names, its longest name first, with the article the text prints before it ("Le Mans": the
+    official data keep names without it); None outside a recueil, or when the entry names none
+    or several (an act for a group of communes has no one commune)."""
+    entry = _first_surveillance_entry(text)
+    departement = _departement_of(text) if entry is not None else None
+    if entry is None or departement is None:
+        return None
+    communes = _communes(departement)
+    # The département's own name is no town's ("Seine-Saint-Denis" holds "Saint-Denis"); a file's
+    # title joins its words with hyphens ("Vidéoprotection-4Murs-Le Mans-raa"), so a name may
+    # start or end at one.
+    listed = text[: entry[1]]
+    if departement not in _NAMED_AS_ITS_TOWN:  # Paris is both
+        listed = _DEPARTEMENT_NAME[departement].sub(lambda named: " " * len(named[0]), listed)
+    words = list(_WORD.finditer(listed, *entry))
+    found: list[Found] = []
+    first = 0
+    while first < len(words):
+        named = _named_at(listed, words, first, communes)
+        if named is None:
+            first += 1
+            continue
+        found.append(named[0])
+        first = named[1] + 1
+    if len({place.value for place in found}) != 1:
+        return None
+    # A second town named by its first word only ("AP Drone Harfleur Gonfreville": Gonfreville-
+    # l'Orcher) makes a group too.
+    shortened = _first_words(departement)
+    if any(
+        _key(word[0]) in shortened and not found[0].start <= word.start() < found[0].end for word in words
+    ):
+        return None
+    return found[0]
+
+
+_ARTICLE = re.compile(r"(?:\b(?P<article>Le|La|Les|LE|LA|LES)\s+|\b(?P<elided>L|l)['’]\s?)$")
+
+
+def _named_at(
+    text: str, words: list[re.Match[str]], first: int, communes: dict[str, str]
+) -> tuple[Found, int] | None:
+    """The longest commune's name that starts at word ``first`` (a capital), and the index of its
+    last word."""
+    word = words[first]
+    if not word[0][0].isupper():
+        return None
+    for last in range(min(len(words), first + _MOST_WORDS) - 1, first - 1, -1):
+        between = [text[words[k].end() : words[k + 1].start()] for k in range(first, last)]
+        if any(not _JOINS.fullmatch(gap) for gap in between):
+            continue  # a name's words are joined by hyphens, spaces or apostrophes only
+        name = communes.get(_key(text[word.start() : words[last].end()]))
+        if name is None:
+            continue
+        article = _ARTICLE.search(text, max(0, word.start() - 5), word.start())
+        start = word.start()
+        if article is not None:
+            written = article["article"] or "L"
+            name = f"{written.capitalize()} {name}" if article["article"] else f"L'{name}"
+            start = article.start()
+        return Found(name, start, words[last].end()), last
+    return None
