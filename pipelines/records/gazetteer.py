@@ -109,9 +109,9 @@ def _first_surveillance_entry(text: str) -> tuple[int, int] | None:
 
 def commune_in_entry(text: str) -> Found | None:
     """The commune of the département that the first surveillance entry of a recueil's summary
-    names, its longest name first, with the article the text prints before it ("Le Mans": the
-    official data keep names without it); None outside a recueil, or when the entry names none
-    or several (an act for a group of communes has no one commune)."""
+    names, its longest name first ("Le Mans", with its article, as INSEE writes it); None outside
+    a recueil, or when the entry names none or several (an act for a group of communes has no one
+    commune)."""
     entry = _first_surveillance_entry(text)
     departement = _departement_of(text) if entry is not None else None
     if entry is None or departement is None:
@@ -145,9 +145,6 @@ def commune_in_entry(text: str) -> Found | None:
     return found[0]
 
 
-_ARTICLE = re.compile(r"(?:\b(?P<article>Le|La|Les|LE|LA|LES)\s+|\b(?P<elided>L|l)['’]\s?)$")
-
-
 def _named_at(
     text: str, words: list[re.Match[str]], first: int, communes: dict[str, str]
 ) -> tuple[Found, int] | None:
@@ -161,13 +158,6 @@ def _named_at(
         if any(not _JOINS.fullmatch(gap) for gap in between):
             continue  # a name's words are joined by hyphens, spaces or apostrophes only
         name = communes.get(_key(text[word.start() : words[last].end()]))
-        if name is None:
-            continue
-        article = _ARTICLE.search(text, max(0, word.start() - 5), word.start())
-        start = word.start()
-        if article is not None:
-            written = article["article"] or "L"
-            name = f"{written.capitalize()} {name}" if article["article"] else f"L'{name}"
-            start = article.start()
-        return Found(name, start, words[last].end()), last
+        if name is not None:
+            return Found(name, word.start(), words[last].end()), last
     return None

@@ -195,6 +195,9 @@ def test_a_sample_matches_the_wheel_itself() -> None:
     for code in ("34172", "34032", "06088", "30110", "01002"):
         source = generated[f"commune-{code.lower()}"]
         assert source.start_urls == [rows[code]["mairie_site"]], code
-        assert source.name == rows[code]["nom"] and source.population == int(
-            rows[code]["population_municipale"]
-        )
+        # The name with its article, by INSEE's type of name ("L'Abergement-de-Varey": "nom" is
+        # "Abergement-de-Varey", type 5).
+        article = {"2": "Le ", "3": "La ", "4": "Les ", "5": "L'", "6": "Aux ", "7": "Las ", "8": "Los "}
+        assert source.name == article.get(rows[code]["type_nom"], "") + rows[code]["nom"], code
+        assert source.population == int(rows[code]["population_municipale"])
+    assert generated["commune-72181"].name == "Le Mans"
