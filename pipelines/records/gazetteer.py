@@ -33,8 +33,9 @@ _JOINS = re.compile(r"[\s'’-]*")
 
 
 def _key(name: str) -> str:
-    """A name without accents, case or separators: "Montval-sur-Loir" and "MONTVAL SUR LOIR" are one."""
-    decomposed = unicodedata.normalize("NFKD", name)
+    """A name without accents, ligatures, case or separators: "Montval-sur-Loir" and "MONTVAL SUR
+    LOIR" are one, and so are "Schœlcher" and "Schoelcher"."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("œ", "oe").replace("Œ", "OE"))
     letters = "".join(char for char in decomposed if not unicodedata.combining(char))
     return "".join(_WORD.findall(letters)).casefold()
 

@@ -59,3 +59,10 @@ def test_an_entry_for_several_towns_names_no_commune(record_id: str) -> None:
 
 def test_a_page_without_a_recueil_s_summary_is_not_read_this_way() -> None:
     assert commune_in_entry("La ville de Valence installe douze caméras de vidéoprotection.") is None
+
+
+def test_a_name_is_one_however_it_is_printed() -> None:
+    from pipelines.records.gazetteer import _key
+
+    assert _key("Montval-sur-Loir") == _key("MONTVAL SUR\nLOIR") == _key("Montval sur Loir")
+    assert _key("Schœlcher") == _key("SCHOELCHER")  # the ligature, as OCR and keyboards drop it
