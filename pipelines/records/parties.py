@@ -50,7 +50,11 @@ def beneficiary(text: str) -> Found | None:
         if len(value) >= 3:
             return Found(value, start + match.start("who") + offset, start + match.end("who"))
     # An authorisation's title, in the act or its recueil's summary, names who it is for.
-    titled = _TITLED_FOR.search(text, 0, 4000) or _FLOWN_BY.search(text, 0, 4000)
+    titled = (
+        _TITLED_FOR.search(text, 0, 4000)
+        or _FLOWN_BY.search(text, 0, 4000)
+        or _RECORDING.search(text, 0, 4000)
+    )
     if titled is not None:
         return Found(" ".join(titled["who"].split()), titled.start("who"), titled.end("who"))
     return None
@@ -75,6 +79,17 @@ _TITLED_FOR = re.compile(
     r"(?!\s*(?:demande|extension|renouvellement|modification|autorisation|installation)\b)"
     r"[\"«]?\s*(?P<who>[^\n\"»–(]{3,80}?)\s*[\"»]?"
     r"(?=\s+(?:situ[ée]e?\s+)?[àa]\s|\s+sis\b|\s*[–(]|\s*\n)",
+    re.IGNORECASE,
+)
+# Whose interventions a body-camera authorisation lets be recorded, in its title: "autorisant
+# l'enregistrement audiovisuel des interventions des agents de police municipale de la commune de
+# LIMOGES", "arrêté DC 2025-178 enregistrement des interventions des agents de police municipale
+# Cahors (4 pages)"; with their commune named (a page's "les agents de police municipale" are
+# anyone's).
+_RECORDING = re.compile(
+    rf"enregistrement(?:{GAP}audiovisuel)?{GAP}des{GAP}interventions{GAP}des{GAP}"
+    rf"(?P<who>agents{GAP}de{GAP}(?:la{GAP})?police{GAP}municipale"
+    rf"{GAP}(?:de{GAP}(?:la{GAP}commune{GAP}de{GAP})?)?(?-i:[A-ZÀ-Ý][\w'’-]*(?:[ \t]+[A-ZÀ-Ý][\w'’-]*)*))",
     re.IGNORECASE,
 )
 # Who flies: "au moyen de caméras installées sur des aéronefs au groupement de gendarmerie

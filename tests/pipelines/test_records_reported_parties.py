@@ -127,3 +127,25 @@ def test_who_a_recueil_s_title_authorises_in_more_of_its_forms() -> None:
     ):
         found = beneficiary(TEXTS[record_id])
         assert found is not None and found.value == expected, record_id
+
+
+def test_the_officers_a_body_camera_authorisation_records() -> None:
+    from pipelines.records.parties import beneficiary
+
+    for record_id, who in (
+        # "… autorisant l'enregistrement audiovisuel\ndes interventions\ndes agents de police municipale
+        # de la commune de\nLIMOGES (3 pages)".
+        (
+            "h10-a-attrap-haute-vienne-87-2025-094-cameras-individuelles-police-municipale-limoges",
+            "agents de police municipale de la commune de LIMOGES",
+        ),
+        # "arrêté DC 2025-178 enregistrement des\ninterventions des agents de police municipale Cahors".
+        (
+            "h11-a-attrap-lot-46-2025-044-arrete-dc-2025-178-enregistrement-interventions-police-municipale-cahors",
+            "agents de police municipale Cahors",
+        ),
+    ):
+        found = beneficiary(TEXTS[record_id])
+        assert found is not None and found.value == who, record_id
+    # A page's "les agents de police municipale", of no commune named, are no one's in particular.
+    assert beneficiary("Les caméras enregistrent les interventions des agents de police municipale.") is None
