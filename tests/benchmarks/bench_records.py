@@ -265,6 +265,15 @@ def report_text(reports: dict[str, RecordsReport], failures: int) -> str:
             acts, pages = (report.fields_read_in[where][name] for where in ("act", "page"))
             if acts.filled or acts.labelled or pages.filled or pages.labelled:
                 lines.append(f"| {name} | {_pair(acts)} | {_pair(pages)} |")
+        lines += [
+            f"\n{split}, by what the record says it was read from (`read_from`, the document's type as a crawl guesses it):\n",
+            "| field | marked act: P / R (right/filled/labelled) | marked report: P / R (right/filled/labelled) |",
+            "|---|---|---|",
+        ]
+        for name in FIELDS:
+            acts, reports = (report.fields_read_from[marked][name] for marked in ("act", "report"))
+            if acts.filled or acts.labelled or reports.filled or reports.labelled:
+                lines.append(f"| {name} | {_pair(acts)} | {_pair(reports)} |")
         if failures and split in BLIND:
             lines.append(f"\n#### {split}: {len(report.failures)} failures (blind split: not shown)")
         elif failures:

@@ -34,7 +34,9 @@ from pathlib import Path
 from typing import Any
 
 from archive.records import DecisionRecord
+from archive.taxonomy import read_from
 from pipelines.dates import find_date
+from pipelines.doctype import guess_doc_type
 from pipelines.pdf_text import extract_pdf
 from pipelines.records import learnt_kind
 from pipelines.records.build import records_for
@@ -141,6 +143,13 @@ class RecordsReport:
     fields_read_in: dict[str, dict[str, FieldScore]] = field(
         default_factory=lambda: {where: {name: FieldScore() for name in FIELDS} for where in ("act", "page")}
     )
+    # And by what Vigie tells a user it read (``read_from``: "act" or "report", from the document's
+    # type as a crawl guesses it): how far a record marked as read in an act can be cited.
+    fields_read_from: dict[str, dict[str, FieldScore]] = field(
+        default_factory=lambda: {
+            marked: {name: FieldScore() for name in FIELDS} for marked in ("act", "report")
+        }
+    )
 
 
 def read_in(item: Labelled) -> str:
@@ -149,6 +158,14 @@ def read_in(item: Labelled) -> str:
     reports or quotes it (a press article, a town's or a group's page, a forum)."""
     source = item.truth["source"]
     return "act" if source.startswith("fixtures/") or "attrap.fr/raa/" in source else "page"
+
+
+def marked_read_from(item: Labelled) -> str:
+    """What Vigie's record says it was read from (``read_from``), by the type a crawl guesses for
+    the act's document: from the fixture's text, or from the page's URL and text."""
+    path = item.truth["source"].split(",")[0].split(" (")[0].strip()
+    page = not path.startswith("fixtures/")
+    return read_from(guess_doc_type(None, path if page else "", item.text, "html" if page else "pdf"))
 
 
 @contextmanager
@@ -201,7 +218,11 @@ def _score_fields(
     for name in FIELDS:
         expected = truth.get(name)
         value = getattr(given, name) if given is not None else None
-        scores = (report.fields[name], report.fields_read_in[read_in(item)][name])
+        scores = (
+            report.fields[name],
+            report.fields_read_in[read_in(item)][name],
+            report.fields_read_from[marked_read_from(item)][name],
+        )
         if name == "legal_basis":
             wanted, got = set(expected or []), set(value or [])
             for score in scores:
@@ -334,6 +355,10 @@ def report_dict(report: RecordsReport) -> dict[str, Any]:
         "fields_read_in": {
             where: {name: _score_dict(score) for name, score in scores.items()}
             for where, scores in report.fields_read_in.items()
+        },
+        "fields_read_from": {
+            marked: {name: _score_dict(score) for name, score in scores.items()}
+            for marked, scores in report.fields_read_from.items()
         },
         "kinds": [
             {"truth": truth, "given": given, "count": count}
