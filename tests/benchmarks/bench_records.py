@@ -32,7 +32,8 @@ reader ran on them; blind, not measured yet). A blind part is in ``BLIND``: its 
 scoring is ``tests/quality/records_scoring.py``: each act is tagged and read as a crawl reads a
 short document, and every field is compared with its label. Printed per split: how many acts got
 a record (and how many should), then per field the values filled, labelled and right, precision
-and recall, and the targets of the issue: every filled field at least 0.95 precise; kind,
+and recall (again by where the act was read, and by what the record says it was read from, its
+``read_from``), and the targets of the issue: every filled field at least 0.95 precise; kind,
 technologies, act date and authority found at least 90% of the time; cameras, amounts and
 vendors 80%. No other tool reads these records; for the names (commune, vendor, beneficiary) the
 anchor is spaCy's small French model asked the same (``tests/quality/records_ner_anchor.py``),
