@@ -43,7 +43,7 @@ DEPARTEMENTS: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 
 # What separates a name's words in print: a hyphen, a space, an apostrophe, a line break.
-_SEPARATORS = re.compile(r"[\s'’-]+")
+_SEPARATORS = re.compile(r"[\s'’\u2010\u2011-]+")  # hyphens typeset as U+2010 or U+2011 too
 
 
 def _key(text: str) -> str:

@@ -136,10 +136,11 @@ _PLACE = (
     rf"(?:{_JOIN}(?:(?i:sur|en|et|de|du|des|aux|la|le|les|l['’]|d['’]){_JOIN})?[A-ZÀ-Ý][\w'’]+)*)"
 )
 # The word between a body and its place: "de la Manche", "de l'Hérault", "du Gard", "d'Avranches".
-_LINK = r"(?:de\s+la|de\s+l['’]|des|du|de|d['’])"
-# (A préfète too; a space lost before the place in capitals: "PRÉFETDE L'HÉRAULT", "PREFETEDE L'AIN".)
+_LINK = r"(?:de\s+la|de\s+l['’]|de\s+(?-i:L)\s+(?=[AEIOUYÉÈÂÎ])|des|du|de|d['’])"  # "DE L YONNE": its apostrophe lost
+# (A préfète too; a space lost before the place in capitals: "PRÉFETDE L'HÉRAULT", "PREFETEDE L'AIN";
+# not a sous-préfecture's town: "la sous-préfecture de Coutances", "le Sous-Préfet de Valenciennes".)
 _PREFECTURE = re.compile(
-    r"(?i:pr[ée]f[eè]te?|pr[ée]fecture|recueil\s+des\s+actes\s+administratifs)(?:\s+|(?=D[EU]\b|DES\b|D['’]))"
+    r"(?<!(?i:sous)-)(?<!(?i:sous) )(?i:pr[ée]f[eè]te?|pr[ée]fecture|recueil\s+des\s+actes\s+administratifs)(?:\s+|(?=D[EU]\b|DES\b|D['’]))"
     rf"(?P<link>(?i:{_LINK}))\s*{_PLACE}"
 )
 # Paris's prefecture of police signs the drone and video authorisations of Paris and its suburbs;

@@ -83,3 +83,19 @@ def test_the_prefect_of_police_in_a_recueil_of_the_departements_around_paris() -
     ]
     found = authority(text)
     assert found is not None and found.value == "Préfecture de police de Paris"
+
+
+def test_a_sous_prefecture_s_town_and_a_lost_apostrophe() -> None:
+    # "Adresse de la sous-préfecture de Sens" is no prefecture's name; "PREFECTURE DE L YONNE" is
+    # the Yonne's, its apostrophe lost.
+    text = labelled_texts()[
+        "h10-a-docplayer-yonne-raa-13-2009-videosurveillance-credit-agricole-ancy-le-franc"
+    ]
+    found = prefecture_named(text)
+    assert found is None or found.value == "Préfecture de l'Yonne"
+    assert prefecture_named("la sous-préfecture de Coutances et le Sous-Préfet de Valenciennes") is None
+    yonne = prefecture_named("RECUEIL DES ACTES ADMINISTRATIFS\nPREFECTURE DE L YONNE\nN° 13")
+    assert yonne is not None and yonne.value == "Préfecture de l'Yonne"
+    # A hyphen typeset as U+2011: "la préfecture de la Seine‑Maritime".
+    seine = prefecture_named("La préfecture de la Seine\u2011Maritime a reçu délégation")
+    assert seine is not None and seine.value == "Préfecture de la Seine-Maritime"
