@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from pipelines.records.departements import departement_at
-from pipelines.records.spans import GAP, Found, decision_part
+from pipelines.records.spans import GAP, RANKED_BEFORE, Found, decision_part
 
 _AUTHORISED = re.compile(
     rf"(?P<who>[^:\n.;]{{3,160}}?),?{GAP}(?:est|sont){GAP}autoris[ée]e?s?\b",
@@ -240,7 +240,14 @@ def authority(text: str) -> Found | None:
     paris = _PARIS_COUNCIL.search(head)
     if paris is not None:
         found.append(Found("Conseil de Paris", paris.start(), paris.end()))
-    council = _COUNCIL.search(head)
+    council = next(
+        (
+            found
+            for found in _COUNCIL.finditer(head)
+            if not RANKED_BEFORE.search(head, max(0, found.start() - 25), found.start())
+        ),
+        None,
+    )
     if council is not None:
         place = council["place"] if council["place"] else "Le " + _named(council["place_du"])
         found.append(Found(f"{COUNCIL_OF}{_named(place)}", council.start(), council.end()))

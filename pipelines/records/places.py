@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pipelines.dates import MONTH_NAMES as MONTHS
 from pipelines.dates import WEEKDAY_NAMES
 from pipelines.records.gazetteer import commune_in_entry
-from pipelines.records.spans import GAP, Found, decision_part, first_surveillance_entry
+from pipelines.records.spans import GAP, RANKED_BEFORE, Found, decision_part, first_surveillance_entry
 
 # "50700 VALOGNES"; the Manche's bulletins also print "50 CARENTAN-LES-MARAIS" (not "21 SEPTEMBRE",
 # nor the year of "6/07/25" before a title).
@@ -50,15 +50,10 @@ _NOT_PLACES = re.compile(r"^(?:Noël|Pâques|La|Le|Les|L['’]|Un|Une|Ce|Cette|C
 
 # A lead that opens on its place, as a dateline: "À Bastia, 67 caméras de vidéoprotection …".
 _LEAD_TOWN = re.compile(rf"\A\s*(?:[ÀA])\s+(?P<town>{_TOWN_WORDS})\s*,")
-# "Deuxième commune de Guyane", "la première commune de Nouvelle-Calédonie à se doter": a
-# territory the commune is compared within, not the commune.
-_RANKED = re.compile(
-    r"(?:premi[èe]re|deuxi[èe]me|troisi[èe]me|seule|derni[èe]re|plus\s+\w+)\s+$", re.IGNORECASE
-)
 
 
 def _of_the_commune(found: re.Match[str], part: str) -> bool:
-    return not _RANKED.search(part, max(0, found.start() - 25), found.start())
+    return not RANKED_BEFORE.search(part, max(0, found.start() - 25), found.start())
 
 
 # An address that is not the system's: the prefecture's own ("BP 71014 - 57034 METZ CEDEX 1"), a

@@ -90,6 +90,12 @@ def sentence_in_line(text: str, start: int, end: int) -> tuple[int, int]:
     return before, min(sentence_end(text, end), line_end if line_end >= 0 else len(text))
 
 
+# "Deuxième commune de Guyane", "la première commune de Nouvelle-Calédonie à se doter": a
+# territory the commune is compared within, not the commune; "cette commune du Sénégal": another,
+# pointed back at.
+RANKED_BEFORE = re.compile(
+    r"(?:premi[èe]re|deuxi[èe]me|troisi[èe]me|seule|derni[èe]re|plus\s+\w+|\bcette)\s+$", re.IGNORECASE
+)
 # What a surveillance act's title is about, in its heading or its recueil's summary entry.
 ABOUT_SURVEILLANCE = re.compile(
     r"vid[ée]o|cam[ée]ra|a[ée]ronef|drone|h[ée]licopt[èe]re|captation|surveillance|images|enregistrement\s+audiovisuel",

@@ -149,3 +149,14 @@ def test_the_officers_a_body_camera_authorisation_records() -> None:
         assert found is not None and found.value == who, record_id
     # A page's "les agents de police municipale", of no commune named, are no one's in particular.
     assert beneficiary("Les caméras enregistrent les interventions des agents de police municipale.") is None
+
+
+def test_a_territory_a_commune_is_ranked_in_is_no_council() -> None:
+    from pipelines.records.parties import authority
+
+    # "Boulouparis devient la première commune de Nouvelle-Calédonie à se doter d'une technologie".
+    found = authority(TEXTS["h13-c-la1ere-nouvelle-caledonie-boulouparis-csu-lecture-plaques-ia"])
+    assert found is None or "Calédonie" not in found.value
+    # "Deuxième commune de Guyane, après Kourou à s'être doté…".
+    found = authority(TEXTS["h13-b-ville-cayenne-videoprotection-urbaine-21-mats-2012"])
+    assert found is None or "Guyane" not in found.value
