@@ -129,6 +129,10 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
             # "La police municipale se dote de caméras piétons", "la Ville s'est équipée de".
             r"|\bse\s+dot(?:e|ent|er)\s+d|s['’]\s?(?:est\s+)?[ée]quip|\bmise?s?\s+en\s+service"
             r"|\b(?:est|sont)\s+(?:d[ée]sormais\s+)?[ée]quip[ée]e?s?\s+(?:de|d['’])"
+            # "la police municipale … est dotée d'un nouvel équipement", "Chaque agent … est muni d'une
+            # caméra portative", "une voiture électrique équipée de 4 caméras".
+            r"|\b(?:est|sont)\s+(?:d[ée]sormais\s+)?dot[ée]e?s?\s+d|\bmunie?s?\s+d['’]\s?une?\s+cam[ée]ra"
+            r"|[ée]quip[ée]e?s?\s+(?:de|d['’])\s?(?:\d+|une?|deux|trois|quatre|cinq|six|huit|dix)\s+cam[ée]ras?"
             # "17 caméras ont été placées sur 12 sites", "doter la commune de Bora Bora d'un système".
             r"|\b(?:ont\s+[ée]t[ée]|sont|seront|a\s+[ée]t[ée]|est|sera)\s+plac[ée]e?s?\s+(?:sur|dans|[àa]|aux?|en)\b"
             r"|\bdot(?:er|[ée]e?s?)\s+[^.;]{0,40}?\bd['’]\s?(?:un|une)\s+(?:syst[èe]me|dispositif|r[ée]seau)",

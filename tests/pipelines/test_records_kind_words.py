@@ -158,3 +158,15 @@ def test_money_asked_of_the_state_is_a_grant_request() -> None:
     # pas un mois au Ministre de l'Intérieur": a councillor's speech on the town's request.
     text = TEXTS["h17-b-villeurbanne-insoumise-intervention-demande-etat-83027-euros-cameras"]
     assert read_record(text, ["videoprotection"]).kind == "grant_request"
+
+
+def test_a_force_endowed_or_a_vehicle_equipped_with_cameras_is_a_deployment() -> None:
+    for record_id in (
+        # "la police municipale de la commune de Sannois est dotée d'un nouvel équipement".
+        "h14-c-sannois-police-municipale-cameras-pietons-10-mars-2022",
+        # "Chaque agent de la police municipale en intervention est muni d'une caméra portative".
+        "h12-c-autun-quatre-cameras-mobiles-police-municipale-3743-euros",
+        # "une voiture électrique équipée de 4 caméras pour un système dit « LAPI »".
+        "web-grandlille-lille-voiture-lapi-quatre-cameras",
+    ):
+        assert read_record(TEXTS[record_id], ["videoprotection"]).kind == "deployment", record_id
