@@ -257,24 +257,18 @@ def report_text(reports: dict[str, RecordsReport], failures: int) -> str:
             lines.append(
                 f"| {name} | {score.filled} | {score.labelled} | {score.right} | {precision} | {recall} |"
             )
-        lines += [
-            f"\n{split}, by where the act was read (its own text / a web page that reports it):\n",
-            "| field | in acts: P / R (right/filled/labelled) | in web pages: P / R (right/filled/labelled) |",
-            "|---|---|---|",
-        ]
-        for name in FIELDS:
-            acts, pages = (report.fields_read_in[where][name] for where in ("act", "page"))
-            if acts.filled or acts.labelled or pages.filled or pages.labelled:
-                lines.append(f"| {name} | {_pair(acts)} | {_pair(pages)} |")
-        lines += [
-            f"\n{split}, by what the record says it was read from (`read_from`, the document's type as a crawl guesses it):\n",
-            "| field | marked act: P / R (right/filled/labelled) | marked report: P / R (right/filled/labelled) |",
-            "|---|---|---|",
-        ]
-        for name in FIELDS:
-            acts, reports = (report.fields_read_from[marked][name] for marked in ("act", "report"))
-            if acts.filled or acts.labelled or reports.filled or reports.labelled:
-                lines.append(f"| {name} | {_pair(acts)} | {_pair(reports)} |")
+        lines += _two_sides(
+            f"{split}, by where the act was read (its own text / a web page that reports it)",
+            ("in acts", "in web pages"),
+            report.fields_read_in["act"],
+            report.fields_read_in["page"],
+        )
+        lines += _two_sides(
+            f"{split}, by what the record says it was read from (`read_from`, the document's type as a crawl guesses it)",
+            ("marked act", "marked report"),
+            report.fields_read_from["act"],
+            report.fields_read_from["report"],
+        )
         if failures and split in BLIND:
             lines.append(f"\n#### {split}: {len(report.failures)} failures (blind split: not shown)")
         elif failures:
@@ -284,6 +278,22 @@ def report_text(reports: dict[str, RecordsReport], failures: int) -> str:
                     f"- {failure['id']} {failure['field']}: given {failure['given']!r}, truth {failure['truth']!r}"
                 )
     return "\n".join(lines)
+
+
+def _two_sides(
+    title: str, sides: tuple[str, str], left: dict[str, FieldScore], right: dict[str, FieldScore]
+) -> list[str]:
+    """A table of every field scored on two sides (where the act was read, what a record says)."""
+    lines = [
+        f"\n{title}:\n",
+        f"| field | {sides[0]}: P / R (right/filled/labelled) | {sides[1]}: P / R (right/filled/labelled) |",
+        "|---|---|---|",
+    ]
+    for name in FIELDS:
+        one, other = left[name], right[name]
+        if one.filled or one.labelled or other.filled or other.labelled:
+            lines.append(f"| {name} | {_pair(one)} | {_pair(other)} |")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> dict[str, object]:
