@@ -34,7 +34,14 @@ from archive.records import PREFECTORAL_KINDS
 from pipelines.records import learnt_kind
 from pipelines.records.clauses import reported_kind
 from pipelines.records.council_words import COUNCIL_RULES, about_a_device
-from pipelines.records.spans import STATE_ACT_ID, Found, decision_part, sentence_in_line
+from pipelines.records.spans import (
+    STATE_ACT_ID,
+    Found,
+    decision_part,
+    listed_entry,
+    sentence_in_line,
+    summary_entry,
+)
 
 _EXPERIMENT = re.compile(
     r"loi\s+n°\s*2023-380|traitement\s+algorithmique\s+(?:des|sur\s+des|d['’])\s*images", re.IGNORECASE
@@ -274,8 +281,11 @@ def _prefects_kind(text: str, head: str) -> tuple[Found, Found | None] | None:
             title = (max(0, match.start() - 150), match.start() + 60)  # the act's own title
             if _REPEALS.search(heading, *title) or _BOTH.search(heading, *title):
                 return found, None
+            # In the act's own title or summary entry, not another act's listed before it.
+            entry = summary_entry(heading, match.start()) or listed_entry(heading, match.start())
+            since = entry[0] if entry is not None else 0
             for scope, scope_pattern in _SCOPES:
-                scoped = scope_pattern.search(heading, 0, match.start() + 200)
+                scoped = scope_pattern.search(heading, since, match.start() + 200)
                 if scoped is not None:
                     return found, Found(scope, scoped.start(), scoped.end())
             # A new system only when the act says it authorises one ("portant autorisation d'un

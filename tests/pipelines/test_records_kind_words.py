@@ -170,3 +170,18 @@ def test_a_force_endowed_or_a_vehicle_equipped_with_cameras_is_a_deployment() ->
         "web-grandlille-lille-voiture-lapi-quatre-cameras",
     ):
         assert read_record(TEXTS[record_id], ["videoprotection"]).kind == "deployment", record_id
+
+
+def test_an_authorisation_s_scope_is_read_in_its_own_entry() -> None:
+    from pipelines.records.kinds import decision_kind
+
+    for record_id in (
+        # The Lozère's summary lists other acts' "modification" before "… portant autorisation d'un
+        # système de vidéoprotection – Direction départementale des finances publiques – Mende".
+        "h13-a-attrap-lozere-raa-decembre-2025-partie-2-pref-cab-bs-2025-356-007-videoprotection-ddfip-mende",
+        # The Yonne's: a renewal listed before the Mondial Relay locker's new authorisation.
+        "h16-a-attrap-yonne-89-2025-185-videoprotection-mondial-relay-consigne-031602",
+    ):
+        kind, scope = decision_kind(TEXTS[record_id])
+        assert kind is not None and kind.value == "prefectoral_authorisation", record_id
+        assert scope is not None and scope.value == "new", record_id
