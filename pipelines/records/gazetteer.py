@@ -15,6 +15,8 @@ import re
 import unicodedata
 from functools import cache
 
+from archive.record_places import fold_place_name
+from pipelines.records.departements import DEPARTEMENTS
 from pipelines.records.parties import prefecture_named
 from pipelines.records.spans import (
     ABOUT_SURVEILLANCE,
@@ -33,11 +35,10 @@ _JOINS = re.compile(r"[\s'’-]*")
 
 
 def _key(name: str) -> str:
-    """A name without accents, ligatures, case or separators: "Montval-sur-Loir" and "MONTVAL SUR
-    LOIR" are one, and so are "Schœlcher" and "Schoelcher"."""
-    decomposed = unicodedata.normalize("NFKD", name.replace("œ", "oe").replace("Œ", "OE"))
-    letters = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return "".join(_WORD.findall(letters)).casefold()
+    """A name as the archive folds place names (``fold_place_name``: case, accents, separators and a
+    leading article aside), the œ ligature spelt out: "Montval-sur-Loir" and "MONTVAL SUR LOIR" are
+    one, and so are "Schœlcher" and "Schoelcher"."""
+    return fold_place_name(name.replace("œ", "oe").replace("Œ", "OE"))
 
 
 @cache
@@ -57,18 +58,14 @@ def _communes(departement: str) -> dict[str, str]:
     }
 
 
-class _DepartementNames(dict[str, re.Pattern[str]]):
-    """Each département's name as a pattern, however its words are joined, made when first asked."""
-
-    def __missing__(self, code: str) -> re.Pattern[str]:
-        name = next(place.name for place in read_authorities().named("departement") if place.code == code)
-        words = _WORD.findall(unicodedata.normalize("NFC", name))
-        pattern = re.compile(r"[\s'’-]*".join(re.escape(word) for word in words), re.IGNORECASE)
-        self[code] = pattern
-        return pattern
+@cache
+def _departement_name(code: str) -> re.Pattern[str]:
+    """A département's name as a pattern, however its words are joined."""
+    name = next(place.name for place in read_authorities().named("departement") if place.code == code)
+    words = _WORD.findall(unicodedata.normalize("NFC", name))
+    return re.compile(r"[\s'’-]*".join(re.escape(word) for word in words), re.IGNORECASE)
 
 
-_DEPARTEMENT_NAME = _DepartementNames()
 _NAMED_AS_ITS_TOWN = frozenset({"75"})
 
 
@@ -90,13 +87,14 @@ _COMMON_FIRST_WORDS = frozenset(
 )
 
 
+# A prefecture as ``prefecture_named`` names it ("Préfecture de la Sarthe") → its département's name.
+_OF_PREFECTURE = {f"Préfecture {link}{name}": name for link, name in DEPARTEMENTS}
+
+
 def _departement_of(text: str) -> str | None:
     named = prefecture_named(text[:1500])
-    if named is None:
-        return None
-    place = named.value.removeprefix("Préfecture ")
-    place = re.sub(r"^(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])", "", place)
-    return _departements().get(_key(place))
+    name = _OF_PREFECTURE.get(named.value) if named is not None else None
+    return _departements().get(_key(name)) if name is not None else None
 
 
 def _first_surveillance_entry(text: str) -> tuple[int, int] | None:
@@ -123,7 +121,7 @@ def commune_in_entry(text: str) -> Found | None:
     # start or end at one.
     listed = text[: entry[1]]
     if departement not in _NAMED_AS_ITS_TOWN:  # Paris is both
-        listed = _DEPARTEMENT_NAME[departement].sub(lambda named: " " * len(named[0]), listed)
+        listed = _departement_name(departement).sub(lambda named: " " * len(named[0]), listed)
     words = list(_WORD.finditer(listed, *entry))
     found: list[Found] = []
     first = 0

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from pipelines.dates import MONTH_NAMES
+from archive.taxonomy import french_day
+from pipelines.dates import MONTH_NAMES, parse_french_date
 from pipelines.records.numbers import amounts, percents
-from pipelines.records.spans import Found
+from pipelines.records.spans import ABOUT_SURVEILLANCE, Found
 
 _GRANT_WORDS = re.compile(r"subvention|taux|financ|FIPD|DETR|DSIL|aide|participation", re.IGNORECASE)
 
@@ -150,8 +151,6 @@ _MINISTERS_ARRETE = re.compile(
     r"(?P<title>(?:relatif|portant)[^;]{0,120})?",
     re.IGNORECASE,
 )
-_MONTH_ACCENTS = {"fevrier": "février", "aout": "août", "aoút": "août", "decembre": "décembre"}
-_ABOUT_DEVICES = re.compile(r"normes\s+techniques|cam[ée]ras|a[ée]ronefs|vid[ée]oprotection", re.IGNORECASE)
 # "le code de la sécurité intérieure et notamment ses articles L. 242-1 à L. 242-8": the code
 # named before its articles.
 _CODE_BEFORE = r"(?:,?\s+et)?\s+(?:notamment\s+)?(?:ses|son|les|l['’])\s+articles?\s*$"
@@ -195,11 +194,12 @@ def legal_basis(text: str) -> Found | None:
             cited.append(reference)
         first, last = min(first, statute.start()), max(last, statute.end())
     for arrete in _MINISTERS_ARRETE.finditer(text):
-        if not (arrete["minister"] or (arrete["title"] and _ABOUT_DEVICES.search(arrete["title"]))):
+        if not (arrete["minister"] or (arrete["title"] and ABOUT_SURVEILLANCE.search(arrete["title"]))):
             continue
-        day = int(arrete["day"])
-        month = _MONTH_ACCENTS.get(arrete["month"].lower(), arrete["month"].lower())
-        reference = f"arrêté du {'1er' if day == 1 else day} {month} {arrete['year']}"
+        day = parse_french_date(f"{arrete['day']} {arrete['month']} {arrete['year']}")
+        if day is None:
+            continue
+        reference = f"arrêté du {french_day(day)}"
         if reference not in cited:
             cited.append(reference)
         first, last = min(first, arrete.start()), max(last, arrete.end())

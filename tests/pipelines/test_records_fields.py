@@ -227,55 +227,6 @@ def test_counts_of_cameras_as_acts_and_reports_write_them() -> None:
     assert read_record(system, ["videoprotection"]).cameras is None  # a system, not one device
 
 
-def test_laws_decrees_and_a_code_named_before_its_articles() -> None:
-    text = (
-        "Vu le code de la sécurité intérieure et notamment ses articles L. 242-1 à L. 242-8 et\n"
-        "R. 242-8 à R. 242-14 ;\nVu le décret n° 2004-374 du 29 avril 2004 ; Vu la loi n° 2007-297 du 5 mars 2007 ;"
-    )
-    record = read_record(text, ["drone"])
-    assert record.legal_basis == [
-        "CSI L.242-1 à L.242-8",
-        "CSI R.242-8 à R.242-14",
-        "décret 2004-374",
-        "loi 2007-297",
-    ]
-
-
-def test_articles_and_decrees_as_recueils_print_them() -> None:
-    for record_id in (
-        # "… et R. 242-8 à R. 242-\n14 ;": a number wrapped after its hyphen.
-        "h9-A-attrap-ain-2025-drone-aire-grands-passages-thil",
-        # "… L. 242-8 etR. 242-8 à R. 242-14": a space lost after "et".
-        "h12-a-attrap-meurthe-et-moselle-raa-010-2024-drone-24-janvier-2024",
-        # "… et R.242-8à R.242-14": a space lost before "à".
-        "h8-attrap-seine-maritime-76-2025-130-drone-rodeos-le-havre",
-    ):
-        assert "CSI R.242-8 à R.242-14" in read_record(_labelled(record_id), ["drone"]).legal_basis, record_id
-    # "VU le décret 2004-374 du 29 avril 2004": a decree's number without its "n°".
-    drone = read_record(
-        _labelled("h10-a-attrap-pyrenees-atlantiques-64-2025-312-drones-dipn-manifestation"), ["drone"]
-    )
-    assert "décret 2004-374" in drone.legal_basis
-
-
-def test_the_minister_s_arretes_an_authorisation_is_taken_under() -> None:
-    # "VU l'arrêté du ministre de l'Intérieur et des outre-mer, en date du 19 avril 2023 relatif au
-    # nombre maximal de caméras installées sur des aéronefs".
-    drone = read_record(_labelled("h10-a-attrap-isere-38-2024-111-drone-quartiers-sud"), ["drone"])
-    assert "arrêté du 19 avril 2023" in drone.legal_basis
-    # "Vu l'arrêté ministériel du 3 août 2007 portant définition des normes techniques".
-    cameras = read_record(
-        _labelled("h9-A-attrap-moselle-111-2025-videoprotection-136-fonctionnement"), ["videoprotection"]
-    )
-    assert "arrêté du 3 août 2007" in cameras.legal_basis
-    # A recueil's heading of a prefect's arrêté cites nothing: "Arrêté du 1er juin 2021 portant
-    # autorisation d'un système de vidéoprotection".
-    heading_only = read_record(
-        _labelled("h8-123dok-vaucluse-84-2021-056-videoprotection-tabac-bedarrides"), ["videoprotection"]
-    )
-    assert not [law for law in heading_only.legal_basis if law.startswith("arrêté du")]
-
-
 def test_who_a_reported_authorisation_names_and_a_town_in_capitals_cut_at_its_sitting() -> None:
     reported = _labelled("web-alpes-maritimes-drone-manifestation-cannes-21-mai")
     assert read_record(reported, ["drone"]).beneficiary == "la police nationale"
