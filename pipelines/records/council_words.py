@@ -117,7 +117,10 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|\b[ée]tend(?:re|u|ue|us|ues|ra)?\s+(?:le|la|les|son|sa|ses|leur)\s+(?:parc|r[ée]seau|syst[èe]me|dispositif|vid[ée]o)"
             r"|(?:deuxi[èe]me|troisi[èe]me|quatri[èe]me|cinqui[èe]me|nouvelle|\d+e)\s+tranche\b"
             r"|\b(?:seconde|deuxi[èe]me|troisi[èe]me)\s+phase\s+du\s+(?:dispositif|syst[èe]me|r[ée]seau|programme)"
-            r"|augment\w*\s+(?:de\s+[^.]{0,30}?)?(?:le\s+nombre\s+de|son\s+parc\s+de|le\s+parc\s+de)\s+cam[ée]ras",
+            r"|augment\w*\s+(?:de\s+[^.]{0,30}?)?(?:le\s+nombre\s+de|son\s+parc\s+de|le\s+parc\s+de)\s+cam[ée]ras"
+            # "a décidé de compléter son réseau … par l'achat de cinq caméras", "Huit caméras venant
+            # compléter les trois autres".
+            r"|compl[ée]t\w*\s+(?:le|les|son|ses|notre|leur)\s+(?:[\w-]+\s+){0,2}?(?:r[ée]seau|dispositif|parc|syst[èe]me|cam[ée]ras|autres\b)",
             re.IGNORECASE,
         ),
     ),

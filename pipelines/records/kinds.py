@@ -329,11 +329,11 @@ def _against(found: Found, text: str, named: str) -> Found:
     return found
 
 
-# Words that make a device wanted, not decided: "souhaite expérimenter", "a l'ambition de faire
-# installer", "il est envisagé d'installer", "les villages désireux de s'équiper", "ont pris
-# position sur le déploiement".
+# Words that make a device wanted, not decided: "souhaite expérimenter", "dit vouloir agrandir le
+# rayon d'action … avec l'installation", "a l'ambition de faire installer", "il est envisagé
+# d'installer", "les villages désireux de s'équiper", "ont pris position sur le déploiement".
 _WISH = re.compile(
-    r"\bsouhait\w*|\bveu(?:t|lent)\b|\benvisag\w*|\bambition\b|\bpourrai(?:t|ent)\b|\bsusceptibles?\b"
+    r"\bsouhait\w*|\bveu(?:t|lent)\b|\bvouloir\b|\benvisag\w*|\bambition\b|\bpourrai(?:t|ent)\b|\bsusceptibles?\b"
     r"|\bd[ée]sireu\w*|pris\s+position|appel[ée]s\s+[àa]\s+s['’]\s?exprimer",
     re.IGNORECASE,
 )

@@ -185,3 +185,19 @@ def test_an_authorisation_s_scope_is_read_in_its_own_entry() -> None:
         kind, scope = decision_kind(TEXTS[record_id])
         assert kind is not None and kind.value == "prefectoral_authorisation", record_id
         assert scope is not None and scope.value == "new", record_id
+
+
+def test_cameras_that_complete_a_network_extend_it_and_a_wish_to_install_decides_nothing() -> None:
+    for record_id, kind in (
+        # "La commune, qui compte déjà une trentaine de caméras, a décidé de compléter son réseau".
+        ("h16-c-france3-dijon-conseil-24-septembre-2012-cinq-cameras-fixes", "extension"),
+        # "Huit caméras venant compléter les trois autres, installées il y a longtemps".
+        ("h13-b-indiscretions-pointe-a-pitre-pv-cm-2009-06-08-huit-cameras", "extension"),
+        # "Le préfet Eric Spitz dit vouloir agrandir le rayon d'action … avec l'installation d'un
+        # système de vidéosurveillance".
+        ("h13-c-la1ere-guyane-kourou-prefet-veut-videosurveillance-zsp", "debate_only"),
+    ):
+        assert read_record(TEXTS[record_id], ["videoprotection"]).kind == kind, record_id
+    # Another plan that completes other measures is no extension of a network.
+    other = read_record("Ce plan vient compléter d'autres mesures. La ville a installé 4 caméras.", [])
+    assert other.kind == "deployment"
