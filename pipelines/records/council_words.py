@@ -41,8 +41,9 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"attribution\s+d['’]une\s+subvention|subvention\s+(?:attribu|accord)|fonds\s+de\s+concours"
             r"|\ba\s+attribu[ée]\s+\d[\d  .,]*\s?(?:euros|€)"
-            # A département's or région's scheme that funds the communes' devices.
-            r"|(?:propos|accord|vers)\w*\s+(?:des\s+|une\s+)?aides?\s+(?:financi[èe]res?\s+)?aux\s+(?:communes|collectivit)"
+            # A département's or région's scheme that funds the communes' devices ("il apporte une
+            # aide aux communes").
+            r"|(?:propos|accord|vers|apport)\w*\s+(?:des\s+|une\s+)?aides?\s+(?:financi[èe]res?\s+)?aux\s+(?:communes|collectivit)"
             r"|modalit[ée]s\s+de\s+soutien|aider\s+les\s+(?:collectivit|communes|villages)"
             r"|soutien[ts]?\s+(?:financi\w+\s+)?(?:les|aux)\s+(?:collectivit|communes)|plafond\s+de\s+(?:la\s+)?subvention"
             # "propose aux communes … un soutien financier", "apporter une subvention aux projets … portés
@@ -162,11 +163,18 @@ _FUNDING = frozenset({"grant_request", "grant_award"})
 _MAYBE = re.compile(r"\bpourr(?:ait|aient)\b[^.;]*$", re.IGNORECASE)
 
 
+# Upkeep counted among a device's costs ("se rajoutent aux coûts d'investissement le coût
+# d'entretien, maintenance et de personnel") is no contract for it.
+_A_COST = re.compile(r"\bco[ûu]ts?\b[^.;]{0,30}$", re.IGNORECASE)
+
+
 def about_a_device(kind: str, matches: Iterator[re.Match[str]], text: str) -> re.Match[str] | None:
     """The first match of a kind's words; for a renewal or an upkeep, the first whose line (or
-    sentence) names what is renewed or kept up."""
+    sentence) names what is renewed or kept up, and an upkeep not named as a cost."""
     for match in matches:
         if kind in _FUNDING and _MAYBE.search(text, max(0, match.start() - 60), match.start()):
+            continue
+        if kind == "maintenance" and _A_COST.search(text, max(0, match.start() - 40), match.start()):
             continue
         if kind not in _GENERIC:
             return match

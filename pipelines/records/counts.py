@@ -209,10 +209,11 @@ _ONE_DAY = re.compile(
 _WEEKDAY = rf"(?:{WEEKDAY_NAMES}{GAP})?"
 # "du 1er juin au 30 septembre 2024", "du samedi 22 février 2025 12h00 au lundi 24 février 08h00",
 # "du vendredi 8 novembre 2024, 17h00 au mardi 12novembre 2024 inclus" (a lost space): one year
-# may be written for both.
+# may be written for both, or none (a page's "du dimanche 31 décembre, 16h, au lundi 1er janvier":
+# the year the page was written in).
 _FROM_TO = re.compile(
     rf"du{GAP}{_WEEKDAY}(?P<start>\d{{1,2}}(?:er)?{GAP}{MONTHS}(?:{GAP}\d{{4}})?),?{GAP}"
-    rf"(?:(?:[àa]|de){GAP})?(?:\d{{1,2}}\s?h\s?\d{{0,2}}{GAP})?"
+    rf"(?:(?:[àa]|de){GAP})?(?:\d{{1,2}}\s?h\s?\d{{0,2}},?{GAP})?"
     rf"au{GAP}{_WEEKDAY}(?P<end>\d{{1,2}}(?:er)?\s*{MONTHS}(?:{GAP}\d{{4}})?)",
     re.IGNORECASE,
 )
@@ -225,10 +226,13 @@ _FLIGHT_DAY = re.compile(
 )
 
 
-def _years_given(start: str, end: str) -> tuple[dt.date | None, dt.date | None]:
+def _years_given(start: str, end: str, year: int | None = None) -> tuple[dt.date | None, dt.date | None]:
     """The two dates of "du … au …", the year written once given to both (the end's to the
-    start; else the start's to the end, a year later if the end would come first)."""
+    start; else the start's to the end, a year later if the end would come first); written for
+    neither, ``year`` (the document's) is the start's."""
     end_year = re.search(r"\d{4}$", end)
+    if end_year is None and year is not None and not re.search(r"\d{4}$", start):
+        start = f"{' '.join(start.split())} {year}"
     if end_year is None:
         first = parse_french_date(start) if re.search(r"\d{4}$", start) else None
         if first is None:
@@ -265,12 +269,12 @@ _NOT_THE_PERIOD = re.compile(r"\bconsid[ée]rant\b[^.;]*$|^\s*vu\b|^[^\n,]{2,40}
 
 
 def authorised_period(
-    text: str, kind: str | None = "drone_authorisation"
+    text: str, kind: str | None = "drone_authorisation", year: int | None = None
 ) -> tuple[Found | None, Found | None]:
     """(start, end) of a period given by its dates, for a drone flight or a trial (``kind``): one
-    day with its hours, or "du 1er juin au 30 septembre 2024". Not a date of a recital, of the
-    arrêté's signature, or of another act's entry in its recueil's summary (a road's works, a
-    festival's police measures)."""
+    day with its hours, or "du 1er juin au 30 septembre 2024" (days without their year in the
+    document's ``year``). Not a date of a recital, of the arrêté's signature, or of another act's
+    entry in its recueil's summary (a road's works, a festival's police measures)."""
     if kind not in _DATED_KINDS:
         return None, None
     start, _ = decision_part(text)
@@ -293,7 +297,7 @@ def authorised_period(
             return None, None
         found = Found(date, day.start("date"), day.end("date"))
         return found, found
-    first, last = _years_given(span["start"], span["end"])
+    first, last = _years_given(span["start"], span["end"], year)
     if first is None or last is None or first > last:
         return None, None
     return (

@@ -36,15 +36,18 @@ _NUMBER = re.compile(
 )
 # An arrêté's number, after its recueil's cover and summary too (its title about surveillance):
 # "Arrêté n° CAB-BRS-2024-361 autorisant", "mériteArrêté n°PREF-CAB-BPA-2025-012Autorisant" (spaces
-# lost), "ARRETE N° 2024-00109autorisant", "Arrêté n°BSIPA2024289-0001", "AP 24/785 portant",
+# lost), "ARRETE N° 2024-00109autorisant", "Arrêté n°BSIPA2024289-0001", "Arrêté
+# n°Pref-BPA-2024-534Autorisant", "AP 24/785 portant",
 # "AP - n°2025-1335 - caméra sur aéronef" (not a file's name: "AP PAF74 DRONE janv-fev-mars2025").
 # Not an arrêté cited ("l'arrêté n°20121775 VSR 75"), a template's blank ("Arrêté n°64-2025-10-
 # autorisant"), a number spaced out ("N° 2023 – 03 – 21 -001"), a day ("AP 2025-06-27") or the
-# State's identifier.
+# State's identifier on a recueil's summary line ("30-2025-12-22-00006 - ARRÊTÉ N°30-2025-12-22-00006"),
+# which may list another act; in the act's own heading ("Arrêté n° 58-2025-05-22-00001autorisant")
+# it is the number the prefecture gave it.
 _ARRETE_NUMBER = re.compile(
     r"(?<![lL]['’])(?:(?:\b(?i:arr)|(?<=[a-zé])Arr)(?i:[êeé]t[ée](?:\s+pr[ée]fectoral)?\s+n\s*[°º])\s*|\bAP\s+(?:-\s+)?(?:n°\s*|(?![A-Z]+\d)))"
-    rf"(?!\d{{4}}-\d{{2}}-\d{{2}}\b|{STATE_ACT_ID})"
-    r"(?P<number>(?>(?:[A-Z]{2,}[/-]?)*\d+(?:[/.-](?:\d+|[A-Z]{2,}(?![a-zé])))*))(?![/-]|\s+[–-]\s*\d)"
+    r"(?!\d{4}-\d{2}-\d{2}\b)"
+    r"(?P<number>(?>(?:[A-Z][a-z]{1,4}-)?(?:[A-Z]{2,}[/-]?)*\d+(?:[/.-](?:\d+|[A-Z]{2,}(?![a-zé])))*))(?![/-]|\s+[–-]\s*\d)"
 )
 # "Extrait du registre des délibérations du Conseil Municipal de la Ville de Montpellier\nn° 2013 / 14".
 _REGISTER = re.compile(
@@ -118,6 +121,7 @@ def act_number(head: str) -> Found | None:
                 and not found["number"].endswith("-")  # spaced out: "n° 2024- 0109"
                 and not _in_recital(head, found)
                 and (pattern not in _LISTED or _about_its_title(head, found))
+                and not _on_a_summary_line(head, found)
             ),
             None,
         )
@@ -205,6 +209,16 @@ def _in_recital(head: str, found: re.Match[str]) -> bool:
 # An act a recueil's summary may list before this one: another arrêté or a director's decision
 # ("décision du directeur n°42-2025 portant délégation de signature").
 _A_LISTED_ACT = re.compile(r"arr|A R R|AP|d[ée]cision", re.IGNORECASE)
+
+
+_SUMMARY_ENTRY = re.compile(rf"[ \t|]*{STATE_ACT_ID}\s+-\s")
+
+
+def _on_a_summary_line(head: str, numbered: re.Match[str]) -> bool:
+    """Whether a State's identifier read as a number is on a recueil's summary line."""
+    if not re.fullmatch(STATE_ACT_ID, numbered["number"]):
+        return False
+    return _SUMMARY_ENTRY.match(head, head.rfind("\n", 0, numbered.start()) + 1) is not None
 
 
 def _about_its_title(head: str, numbered: re.Match[str]) -> bool:

@@ -53,8 +53,8 @@ _AIRCRAFT = re.compile(
     # (Not a jammer that brings drones down: "un dispositif de brouillage anti drone".)
     r"|autoris\w*(?:(?!brouill)[^.]){0,120}?(?<!anti\s)(?<!anti-)\bdrones?\b|surveillance\s+a[ée]rienne"
     r"|arr[êeé]t[ée](?:(?!brouill)[^.]){0,100}?(?<!anti\s)(?<!anti-)\bdrones?\b"
-    # A recueil's file title: "AP - n°2025-1377 - caméra sur aéronef".
-    r"|cam[ée]ras?\s+(?:install[ée]es?\s+)?sur\s+(?:des\s+|un\s+)?a[ée]ronefs?",
+    # A recueil's file title: "AP - n°2025-1377 - caméra sur aéronef", "AP DRONE-HALLOWEEN-".
+    r"|cam[ée]ras?\s+(?:install[ée]es?\s+)?sur\s+(?:des\s+|un\s+)?a[ée]ronefs?|\bAP\s+(?:[\w-]+\s+){0,2}?drones?\b",
     re.IGNORECASE,
 )
 _RULES: list[tuple[str, re.Pattern[str]]] = [
@@ -65,7 +65,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # (Before 2011 the law said "vidéosurveillance": "autorisation d'installation d'un
             # système de vidéosurveillance".)
-            r"syst[èe]me\s+de\s+(?:surveillance\s+par\s+)?vid[ée]o\s?-?\s?(?:protection|surveillance)"
+            # ("… portant autorisation exploitation système vidéoprotection - Commune de BRON".)
+            r"syst[èe]me\s+(?:de\s+)?(?:surveillance\s+par\s+)?vid[ée]o\s?-?\s?(?:protection|surveillance)"
             # A recueil's summary names an authorisation by its place: "72-2025-01-22-00013 -
             # Vidéoprotection Bar-Tabac de l'Union".
             rf"|^\s*{STATE_ACT_ID}\s+-\s+vid[ée]o\s?-?\s?protection\b"
@@ -102,6 +103,8 @@ _ACT_FORM = re.compile(
     r"^\s*(?:\d{1,3}\s*[-–.)]\s*)?arr[êeé]t[ée]\b|\bARR[ÊE]TE\b|\bA R R [ÊE] T [ÉE]\b|(?-i:\bARR[ÊE]TE(?=[a-zé]))|\bArt(?:icle|\.)?\s*(?:1|1er|premier)\b|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\s+)?n°"
     # (Run into the prefect's titles by a lost space: "…national du mériteArrêté n°PREF-CAB-BPA-2025-227".)
     r"|(?-i:(?<=[a-zéè])Arr[êe]t[ée])\s+n°"
+    # (Or into its verb: "Arrétéautorisant la captation".)
+    r"|\barr[êeé]t[ée](?=autorisant|portant)"
     # A report of one: "le préfet vient d'autoriser", "un arrêté du 5 novembre du préfet".
     r"|pr[ée]f(?:et|ecture)\b[^.]{0,80}?autoris|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\b|du\s+\d)"
     r"|\barr[êe]t[ée]s\s+(?:pr[ée]fectoraux\s+)?autorisant|\bAP\s+(?:\S+\s+){0,2}?(?:DRONE|autorisant|portant)\b"
@@ -331,9 +334,10 @@ def _against(found: Found, text: str, named: str) -> Found:
 
 # Words that make a device wanted, not decided: "souhaite expérimenter", "dit vouloir agrandir le
 # rayon d'action … avec l'installation", "a l'ambition de faire installer", "il est envisagé
-# d'installer", "les villages désireux de s'équiper", "ont pris position sur le déploiement".
+# d'installer", "les villages désireux de s'équiper", "ont pris position sur le déploiement", "les
+# endroits où il serait bon d'installer des caméras".
 _WISH = re.compile(
-    r"\bsouhait\w*|\bveu(?:t|lent)\b|\bvouloir\b|\benvisag\w*|\bambition\b|\bpourrai(?:t|ent)\b|\bsusceptibles?\b"
+    r"\bsouhait\w*|\bveu(?:t|lent)\b|\bvouloir\b|\bserai(?:t|ent)\s+(?:bon|utile|n[ée]cessaire|souhaitable)\b|\benvisag\w*|\bambition\b|\bpourrai(?:t|ent)\b|\bsusceptibles?\b"
     r"|\bd[ée]sireu\w*|pris\s+position|appel[ée]s\s+[àa]\s+s['’]\s?exprimer",
     re.IGNORECASE,
 )

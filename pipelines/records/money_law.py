@@ -176,8 +176,9 @@ def legal_basis(text: str) -> Found | None:
         code = next((name for name, pattern in _CODE_NAMES if pattern.search(window)), None)
         if code is None:
             code = _code_before(text, match.start())
-        if code is None and previous and re.fullmatch(r"\s*(?:,|et)\s*", text[previous[1] : match.start()]):
-            code = previous[0]  # "ses articles L. 242-1 à L. 242-8 et R. 242-8 à R. 242-14"
+        if code is None and previous and re.fullmatch(r"\s*(?:,|;|et)\s*", text[previous[1] : match.start()]):
+            # "ses articles L. 242-1 à L. 242-8 et R. 242-8 à R. 242-14", "L.242-1 à L.242-8 ; L242-5".
+            code = previous[0]
         if code is None:
             continue
         previous = (code, match.end())

@@ -65,7 +65,8 @@ def beneficiary(text: str) -> Found | None:
 # Obry Les Briconautes à Brive", "système de vidéoprotection – La Poste à BELLEVILLE sur MEUSE".
 _TITLED_FOR = re.compile(
     # ("vidéo-\nprotection" wrapped at its hyphen.)
-    rf"syst[èe]me{GAP}de{GAP}vid[ée]o(?:[\s-]|-\n)?(?:protection|surveillance){GAP}(?:autoris[ée]{GAP})?"
+    # ("… portant autorisation exploitation système vidéoprotection - Commune de BRON".)
+    rf"syst[èe]me{GAP}(?:de{GAP})?vid[ée]o(?:[\s-]|-\n)?(?:protection|surveillance){GAP}(?:autoris[ée]{GAP})?"
     rf"(?:pour{GAP}(?:l['’][ée]tablissement|la{GAP}soci[ée]t[ée]|le{GAP}magasin)?|au{GAP}b[ée]n[ée]fice{GAP}de"
     rf"(?:{GAP}l['’][ée]tablissement)?|au{GAP}sein{GAP}de|dans{GAP}(?:les{GAP}locaux{GAP}de|la{GAP}bijouterie"
     # The Loire-Atlantique's "… à la société Le KL (dossier 2008-0943)", "… à l'établissement

@@ -246,3 +246,17 @@ def test_a_flight_s_period_only_from_an_entry_about_devices() -> None:
     )
     assert start is not None and end is not None
     assert start.value == end.value == dt.date(2025, 10, 2)
+
+
+def test_a_flight_s_days_without_their_year_take_the_document_s() -> None:
+    from pipelines.records.counts import authorised_period
+
+    text = (
+        "le quartier de Hauteville pourra être survolé à tout moment du dimanche 31 décembre, 16h, au "
+        "lundi 1er janvier, 8h."
+    )
+    start, end = authorised_period(text, "drone_authorisation", 2023)
+    assert start is not None and end is not None
+    assert (start.value, end.value) == (dt.date(2023, 12, 31), dt.date(2024, 1, 1))
+    # Without the document's year, no period: a day is never given a year at random.
+    assert authorised_period(text, "drone_authorisation") == (None, None)

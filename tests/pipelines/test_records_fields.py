@@ -355,3 +355,25 @@ def test_an_ethics_committee_a_consultation_or_an_undecided_project_is_a_debate(
     assert read_record(talked, ["videoprotection"]).kind == "deployment"
     paris = _labelled("web-paris-cm-2015-09-sg-61-avenant-convention-videoprotection")
     assert read_record(paris, ["videoprotection"]).kind == "convention"
+
+
+def test_an_arretes_number_with_its_service_in_lower_case_or_the_state_s_identifier() -> None:
+    from pipelines.records.heading import act_number
+
+    def number(text: str) -> str | None:
+        found = act_number(text)
+        return found.value if found else None
+
+    # The Haute-Savoie's "Arrêté n°Pref-BPA-2024-534Autorisant la captation".
+    text = "Le préfet de la Haute-Savoie\nArrêté n°Pref-BPA-2024-534Autorisant la captation, l'enregistrement"
+    assert number(text) == "Pref-BPA-2024-534"
+    # The Nièvre numbers its arrêté by the State's identifier, in its own heading …
+    # ("Arrêté n° 58-2025-05-22-00001autorisant la captation", after the summary's entry for it).
+    own = _labelled("h18-a-attrap-nievre-raa-special-58-2025-141-arrete-58-2025-05-22-00001-cameras-aeronefs")
+    assert number(own) == "58-2025-05-22-00001"
+    # … but a recueil's summary line may list another act's.
+    listed = (
+        "30-2025-12-22-00006 - ARRÊTÉ N°30-2025-12-22-00006\nautorisant la\ncaptation, "
+        "l'enregistrement et la transmission d'images\nau moyen\n"
+    )
+    assert number(listed) is None

@@ -201,3 +201,54 @@ def test_cameras_that_complete_a_network_extend_it_and_a_wish_to_install_decides
     # Another plan that completes other measures is no extension of a network.
     other = read_record("Ce plan vient compléter d'autres mesures. La ville a installé 4 caméras.", [])
     assert other.kind == "deployment"
+
+
+def test_heldout18_s_recueils_their_summaries_and_their_run_on_headings() -> None:
+    from pipelines.records.kinds import decision_kind
+
+    for record_id, kind in (
+        # "AP du 8 octobre 2025 portant autorisation exploitation système vidéoprotection - Commune
+        # de BRON", before a drone flight's entry; the Lyon 2 one after "Arrêté interdiction concerts".
+        (
+            "h18-a-attrap-rhone-raa-special-69-2025-263-ap-8-octobre-2025-videoprotection-commune-de-bron",
+            "prefectoral_authorisation",
+        ),
+        (
+            "h18-a-attrap-rhone-raa-special-69-2025-315-ap-26-novembre-2025-videoprotection-bizzbee-lyon-2",
+            "prefectoral_authorisation",
+        ),
+        # A summary's file title: "38-2025-10-28-00010 - AP DRONE-HALLOWEEN- (5 pages)".
+        (
+            "h18-a-attrap-isere-raa-special-38-2025-293-ap-drone-halloween-apres-conseil-communautaire",
+            "drone_authorisation",
+        ),
+        # A heading run into its verb: "Arrétéautorisant la captation … sur des aéronefs à Nice".
+        (
+            "h18-a-attrap-alpes-maritimes-recueil-special-211-2025-cameras-aeronefs-nice-19-aout-2025",
+            "drone_authorisation",
+        ),
+    ):
+        found, _ = decision_kind(TEXTS[record_id])
+        assert found is not None and found.value == kind, record_id
+    bron = read_record(
+        TEXTS["h18-a-attrap-rhone-raa-special-69-2025-263-ap-8-octobre-2025-videoprotection-commune-de-bron"],
+        ["videoprotection"],
+    )
+    assert bron.beneficiary == "Commune de BRON"
+
+
+def test_a_scheme_s_aid_upkeep_as_a_cost_and_a_place_where_cameras_would_be_good() -> None:
+    for record_id, kind in (
+        # "il apporte une aide aux communes, notamment avec la création en 1999 d'un dispositif".
+        (
+            "h18-b-sebaoun-conseil-general-seance-2006-11-24-participation-cavam-videosurveillance",
+            "grant_award",
+        ),
+        # "se rajoutent aux coûts d'investissement le coût d'entretien, maintenance et de personnel".
+        ("h18-b-eelv-plessis-robinson-conseil-fevrier-2013-41-cameras-cout", "deployment"),
+        # "identifier les endroits où il serait bon d'installer des caméras".
+        ("h18-c-hebdo-armor-saint-meen-etude-gendarmerie-videoprotection", "debate_only"),
+    ):
+        assert read_record(TEXTS[record_id], ["videoprotection"]).kind == kind, record_id
+    upkeep = read_record("Le conseil approuve le contrat de maintenance des caméras de la ville.", [])
+    assert upkeep.kind == "maintenance"

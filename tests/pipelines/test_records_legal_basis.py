@@ -59,3 +59,12 @@ def test_the_minister_s_arretes_an_authorisation_is_taken_under() -> None:
         _text("h8-123dok-vaucluse-84-2021-056-videoprotection-tabac-bedarrides"), ["videoprotection"]
     )
     assert not [law for law in heading_only.legal_basis if law.startswith("arrêté du")]
+
+
+def test_articles_listed_after_a_semicolon_keep_their_code() -> None:
+    # The Saône-et-Loire's "ses articles L.242-1 à L.242-8 ; L242-5 et R. 242-8 à R. 242-14".
+    drone = read_record(
+        _text("h18-a-attrap-saone-et-loire-raa-special-71-2024-217-arrete-bopsi-2024-266-drone-congres-sp"),
+        ["drone"],
+    )
+    assert drone.legal_basis[:3] == ["CSI L.242-1 à L.242-8", "CSI L.242-5", "CSI R.242-8 à R.242-14"]

@@ -101,6 +101,24 @@ def test_exclusions_look_at_nearby_words_not_the_next_sentence() -> None:
     assert categories("Un drone survolera les vignes pour la surveillance des dépôts sauvages.") == ["drone"]
 
 
+def test_medical_cameras_and_drones_forbidden_to_fly_are_not_surveillance() -> None:
+    # A health agency's heavy equipment, in the Corse-du-Sud's recueil N°2A-2017-046.
+    assert (
+        categories("équipements matériels lourds suivants : caméra à scintillation munie ou non de détecteur")
+        == []
+    )
+    # The Dordogne's recueil N°24-2025-059: a prefect forbids flights over an aerodrome.
+    banned = (
+        "24-2025-07-16-00005 - Arrêté portant interdiction des survols d'aéronefs\ntélépilotés sans "
+        "personne à bord à l'aérodrome de Sarlat-Domme les 19\net 20 juillet 2025 (3 pages) Page 45"
+    )
+    assert categories(banned) == []
+    flown = (
+        "Arrêté autorisant la captation d'images au moyen de caméras installées sur des aéronefs télépilotés."
+    )
+    assert set(categories(flown)) == {"drone"}
+
+
 def _tag_pdf(path) -> list:
     result = extract_document(ExtractionInput(url=path.as_uri(), body=path.read_bytes()))
     return get_tagger().tag("\f".join(result.pages), paged=True)
