@@ -81,15 +81,23 @@ _TAKEN = re.compile(
     r"|exp[ée]rimente|renouvelle|[ée]tend|acquiert|remplace|finance|subventionne|inaugure|renforce)\b",
     re.IGNORECASE,
 )
-# Words that make a sentence's decision not (yet) taken: a wish, a plan under study, a question.
-_NOT_TAKEN = re.compile(
+# Words that make a sentence's decision not (yet) taken: a wish, a doubt or a negation …
+_WISH_DOUBT_OR_NEGATION = (
     r"\bsouhait(?:e|ent|erai\w*|[ée]e?s?)\b|\benvisag\w*|\bambition\b|\bpourrai(?:t|ent)\b|\bdevrai(?:t|ent)\b|\bsusceptibles?\b"
     r"|\br[ée]fl[ée]chi\w*|\br[ée]flexion\b|\bs['’]\s?interroge\w*|\bn['’]\s?exclu\w*|\bint[ée]ress[ée]e?s?\b"
-    r"|\bquestion\b|\binterpell\w*|\bd[ée]bat\w*|\bpas\s+[àa]\s+l['’]\s?ordre\s+du\s+jour|\b(?:ne|n['’])\s?\w+\s+pas\b"
-    r"|\bprojet\s+de\b|\b[ée]tude\b|\bsi\s+(?:elle|il|la|le)\b|\bdemande\s+si\b",
+    r"|\b(?:ne|n['’])\s?\w+\s+pas\b|\bsi\s+(?:elle|il|la|le)\b"
+)
+# … or a plan under study, a question, a debate.
+_NOT_TAKEN = re.compile(
+    _WISH_DOUBT_OR_NEGATION
+    + r"|\bquestion\b|\binterpell\w*|\bd[ée]bat\w*|\bpas\s+[àa]\s+l['’]\s?ordre\s+du\s+jour"
+    r"|\bprojet\s+de\b|\b[ée]tude\b|\bdemande\s+si\b",
     re.IGNORECASE,
 )
 _VOTED = re.compile(r"vot|adopt|approuv|valid|d[ée]cid", re.IGNORECASE)
+# Before a vote's verb, a project, a study, a debate or a question is what was voted ("Le projet
+# de vidéosurveillance a été adopté mercredi soir"): only a wish, a doubt or a negation is not.
+_NOT_VOTED = re.compile(_WISH_DOUBT_OR_NEGATION, re.IGNORECASE)
 # A sentence that says, without a verb of decision, that nothing is decided yet.
 _UNDECIDED = re.compile(
     r"\bpas\s+[àa]\s+l['’]\s?ordre\s+du\s+jour|\bn['’]\s?exclu\w*\s+pas|\bs['’]\s?interroge\w*"
@@ -154,9 +162,8 @@ def reported_decision(text: str) -> Told | None:
         voted = _VOTED.search(taken[0]) is not None
         window = sentence[: taken.start() if voted else taken.end() + _NOT_TAKEN_AFTER]
         purpose = _PURPOSE.search(sentence, taken.end())
-        return Told(
-            start, start + (purpose.start() if purpose else len(sentence)), _NOT_TAKEN.search(window) is None
-        )
+        not_taken = (_NOT_VOTED if voted else _NOT_TAKEN).search(window)
+        return Told(start, start + (purpose.start() if purpose else len(sentence)), not_taken is None)
     return None
 
 

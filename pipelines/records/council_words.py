@@ -32,7 +32,10 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # (Not a decree's title: "décret … relatif aux conditions de l'expérimentation de
             # l'usage de caméras individuelles", the law a device now in use is "conforme" to.)
-            r"(?<!terrain\sd['’])(?<!conditions\sde\sl['’])(?<!relatif\s[àa]\sl['’])exp[ée]riment|\btest(?:er|e|ent|[ée]e?s?|era|eront)\b|\bessayer\b(?!\s+de\b|\s+d['’])|\b[àa]\s+l['’]essai\b",
+            # (Nor a trial elsewhere or long ago: "D'autres communes l'ont déjà expérimenté",
+            # "Expérimenté en France depuis 2007", "a été expérimenté par … la gendarmerie dès 2012".)
+            r"(?<!terrain\sd['’])(?<!conditions\sde\sl['’])(?<!relatif\s[àa]\sl['’])(?<!d[ée]j[àa]\s)exp[ée]riment"
+            r"(?![ée]e?s?\s+en\s+France|[ée]e?s?\b[^.]{0,80}?\b(?:depuis|d[èe]s)\s+(?:19|20)\d\d)|\btest(?:er|e|ent|[ée]e?s?|era|eront)\b|\bessayer\b(?!\s+de\b|\s+d['’])|\b[àa]\s+l['’]essai\b",
             re.IGNORECASE,
         ),
     ),
@@ -48,7 +51,10 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|soutien[ts]?\s+(?:financi\w+\s+)?(?:les|aux)\s+(?:collectivit|communes)|plafond\s+de\s+(?:la\s+)?subvention"
             # "propose aux communes … un soutien financier", "apporter une subvention aux projets … portés
             # par les communes", "bénéficieront d'une enveloppe de l'Etat".
-            r"|propos\w*[^.]{0,60}?soutien\s+financier|subvention\s+aux\s+projets|b[ée]n[ée]ficie\w*\s+d['’]une\s+enveloppe"
+            r"|propos\w*(?:[^.]|\.(?=\d)){0,60}?soutien\s+financier|subvention\s+aux\s+projets|b[ée]n[ée]ficie\w*\s+d['’]une\s+enveloppe"
+            # "la Région a décidé d'accompagner financièrement les communes", "en les aidant à financer
+            # l'acquisition … de caméras".
+            r"|accompagner\s+financi[èe]rement\s+(?:les\s+)?(?:communes|collectivit)|\baid(?:er|ant)\s+[àa]\s+financer\b"
             r"|\baides?\s+(?:d[ée]partementales?|r[ée]gionales?)\b|programmation\s+(?:\w+\s+){0,3}?(?:DETR|DSIL)\b"
             # "L'Etat via le Fonds Interministériel de Prévention de la Délinquance financera à hauteur
             # d'un demi-million d'euros l'installation de caméras".
@@ -74,6 +80,8 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|attribution\s+de\s+l['’]\s?accord[\s-]cadre|accord[\s-]cadre[^.]{0,80}?(?:attribu|conclu|sign|pass[ée]\s+avec|notifi)"
             r"|avis\s+d['’]attribution|attributaire|titulaire\s+du\s+march[ée]"
             r"|march[ée][^.]{0,80}?(?:sign[ée]|conclu)\s+avec"
+            # "La Ville a signé pour l'installation d'un dispositif", "a signé un contrat avec".
+            r"|\ba\s+sign[ée]\s+(?:pour\s+l['’]\s?(?:installation|achat|acquisition)|un\s+contrat\b)"
             r"|(?:achat|acquisition)[^.]{0,120}\bsoci[ée]t[ée]\s+[A-ZÀ-Ý]"
             # "a décidé de faire appel à Bouygues Energies & Services et Axione pour l'installation".
             r"|(?:fait|faire)\s+appel\s+[àa]\s+(?:la\s+soci[ée]t[ée]\s+|l['’]\s?entreprise\s+)?(?-i:[A-ZÀ-Ý][\w&-]+)",

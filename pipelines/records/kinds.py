@@ -137,8 +137,11 @@ _OVERSIGHT_OR_CONSULTATION = re.compile(
     r"|consult\w*[\s»”\"]+(?:les\s+|la\s+|ses\s+)?(?:habitant|population|riverain|citoyen)"
     r"|appel[ée]s\s+[àa]\s+(?:aller\s+)?voter|\br[ée]f[ée]rendum\b|\bvotation\b|\bvote\s+citoyen"
     r"|\bsi\s+(?:elle|il)\s+est\s+act[ée]|\b(?:le\s+sujet|la\s+question)\s+a\s+[ée]t[ée]\s+(?:abord|[ée]voqu)"
-    # A report presented to the council for its information ("dans un rapport d'information").
-    r"|\brapport\s+d['’]information\b",
+    # A report presented to the council for its information ("dans un rapport d'information"), a
+    # budget's orientation debate ("Le Débat d'orientation budgétaire … a été l'occasion … de faire
+    # le point"), a councillor's written or oral question.
+    r"|\brapport\s+d['’]information\b|\bd[ée]bat\s+d['’]\s?orientations?\s+budg[ée]taires?\b"
+    r"|\bquestions?\s+(?:[ée]crites?|orales?)\b",
     re.IGNORECASE,
 )
 # "Projet de vidéoprotection" as a heading, and nothing decided in the text.

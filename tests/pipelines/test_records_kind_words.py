@@ -252,3 +252,23 @@ def test_a_scheme_s_aid_upkeep_as_a_cost_and_a_place_where_cameras_would_be_good
         assert read_record(TEXTS[record_id], ["videoprotection"]).kind == kind, record_id
     upkeep = read_record("Le conseil approuve le contrat de maintenance des caméras de la ville.", [])
     assert upkeep.kind == "maintenance"
+
+
+def test_reports_of_a_scheme_a_budget_debate_a_signed_contract_and_a_project_adopted() -> None:
+    for record_id, kind in (
+        # "Ce dernier propose aux communes de moins de 20.000 habitants un soutien financier".
+        ("web-evasionfm-hauts-de-france-enveloppe-500000-videoprotection", "grant_award"),
+        # "la Région a décidé d'accompagner financièrement les communes de moins de 20 000 habitants".
+        ("h10-b-region-hauts-de-france-aide-premier-equipement-videoprotection", "grant_award"),
+        # "Le Débat d'orientation budgétaire … a été l'occasion pour le conseil municipal de faire le point".
+        ("h13-b-radiococotier-noumea-dob-2022-videoprotection-8-cameras", "debate_only"),
+        # "Question écrite (Conseil Municipal du 30/08/19)".
+        ("h14-b-collectif-ruthenois-question-ecrite-cm-2019-08-30-cameras-comite-ethique", "debate_only"),
+        # "La Ville a signé pour l'installation d'un dispositif de vidéosurveillance algorithmique".
+        ("web-splann-saint-brieuc-vsa-depots-sauvages", "procurement_award"),
+        # "39 voix pour, 16 contre. Le projet de vidéosurveillance a été adopté mercredi soir".
+        ("h16-b-macommune-besancon-cm-videosurveillance-24-cameras-39-pour-16-contre", "deployment"),
+        # "D'autres communes l'ont déjà expérimenté": a trial elsewhere, not Sète's.
+        ("h14-c-tf1info-sete-cameras-ia-depots-sauvages-100000-euros", "deployment"),
+    ):
+        assert read_record(TEXTS[record_id], ["videoprotection"]).kind == kind, record_id
