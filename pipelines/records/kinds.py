@@ -34,6 +34,7 @@ from archive.records import PREFECTORAL_KINDS
 from pipelines.records import learnt_kind
 from pipelines.records.clauses import reported_kind
 from pipelines.records.council_words import COUNCIL_RULES, about_a_device
+from pipelines.records.purpose import other_purpose
 from pipelines.records.spans import (
     STATE_ACT_ID,
     Found,
@@ -218,6 +219,8 @@ def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Fo
     prefects = _prefects_kind(text, head)
     if prefects is not None:
         return prefects
+    if title is None and (watching_no_one := other_purpose(text)) is not None:
+        return watching_no_one, None
     return _or_learnt(_councils_kind(text, title, head), text), None
 
 

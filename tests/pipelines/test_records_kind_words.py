@@ -272,3 +272,19 @@ def test_reports_of_a_scheme_a_budget_debate_a_signed_contract_and_a_project_ado
         ("h14-c-tf1info-sete-cameras-ia-depots-sauvages-100000-euros", "deployment"),
     ):
         assert read_record(TEXTS[record_id], ["videoprotection"]).kind == kind, record_id
+
+
+def test_cameras_that_watch_fires_traffic_or_a_lake_report_no_decision_about_surveillance() -> None:
+    for record_id in (
+        # "des caméras pour surveiller les forets et détecter … les départs de feu".
+        "h15-c-neg-francebleu-sarthe-cameras-detection-feux-de-foret-2020",
+        # "Brest métropole va se doter d'un nouveau système de comptage routier".
+        "web-brest-metropole-comptage-routier-camera-ia",
+        # "La commune et l'Office de Tourisme … ont décidé d'installer une webcam".
+        "web-esparron-de-verdon-webcam-lac",
+    ):
+        assert read_record(TEXTS[record_id], ["videoprotection"]).kind == "none", record_id
+    # A purpose of public safety in the lead keeps the page's record: "Des piscines municipales sous
+    # vidéosurveillance … le danger de la noyade".
+    pools = read_record(TEXTS["h18-c-neg-europe1-piscines-poseidon-detection-noyade"], ["videoprotection"])
+    assert pools.kind != "none"

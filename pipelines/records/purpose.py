@@ -1,0 +1,36 @@
+"""What a page's cameras are for, when it is not watching people: a page about cameras that detect
+forest fires, count road traffic or help lifeguards, a tourist webcam or a drone that surveys a
+roof, reports no decision about surveillance technology, whatever its camera words.
+
+Read in the title and lead (where a report says what it is about), and only when they name no
+purpose of public safety: "Des piscines municipales sous vidéosurveillance" is still read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.records.spans import Found
+
+# The lead a purpose is read in: a title and its first sentences.
+LEAD_CHARS = 600
+
+_OTHER_PURPOSE = re.compile(
+    r"\bfeux?\s+de\s+for[êe]ts?\b|\bd[ée]parts?\s+de\s+feux?\b|\bcomptage\s+(?:routier|du\s+trafic|des\s+v[ée]hicules)\b"
+    r"|\bnoyades?\b|\bma[îi]tres?[\s-]nageurs?\b|\bwebcams?\b|\brelev[ée]s?\s+(?:topographiques?|avant\s+travaux)\b",
+    re.IGNORECASE,
+)
+_PUBLIC_SAFETY = re.compile(
+    r"d[ée]linquan|s[ée]curit[ée]\s+publique|tranquillit[ée]|vid[ée]o\s?-?\s?(?:protection|surveillance)"
+    r"|\bpolice\b|gendarmerie|vandalis|d[ée]gradation|incivilit|cambriol|voie\s+publique|espace\s+public",
+    re.IGNORECASE,
+)
+
+
+def other_purpose(text: str) -> Found | None:
+    """The words that say a text's cameras serve another purpose than watching people, or None."""
+    lead = text[:LEAD_CHARS]
+    found = _OTHER_PURPOSE.search(lead)
+    if found is None or _PUBLIC_SAFETY.search(lead) is not None:
+        return None
+    return Found("none", found.start(), found.end())
