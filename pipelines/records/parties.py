@@ -134,7 +134,10 @@ def vendor(text: str) -> Found | None:
 _JOIN = r"(?:[ ]|[ ]?-\n?)"
 _PLACE = (
     r"(?P<place>[A-ZÀ-Ý][\w'’]+"
-    rf"(?:{_JOIN}(?:(?i:sur|en|et|de|du|des|aux|la|le|les|l['’]|d['’]){_JOIN})?[A-ZÀ-Ý][\w'’]+)*)"
+    rf"(?:(?:{_JOIN}(?:(?i:sur|en|et|de|du|des|aux|la|le|les|l['’]|d['’]){_JOIN})?"
+    # Joined by hyphens only, lest a sentence run on: "Pointe-à-Pitre", "Aulnay-sous-Bois",
+    # "Flines-lès-Mortagne".
+    r"|-(?i:[àa]|sous|l[èe]s)-)[A-ZÀ-Ý][\w'’]+)*)"
 )
 # The word between a body and its place: "de la Manche", "de l'Hérault", "du Gard", "d'Avranches".
 _LINK = r"(?:de\s+la|de\s+l['’]|de\s+(?-i:L)\s+(?=[AEIOUYÉÈÂÎ])|des|du|de|d['’])"  # "DE L YONNE": its apostrophe lost
@@ -260,7 +263,7 @@ def authority(text: str) -> Found | None:
 # Words that follow a town's name in a council's opening written in capitals ("LA GAUDE DUMENT
 # CONVOQUE LE MERCREDI"): no town's name holds them.
 _AFTER_NAME = re.compile(
-    r"\b(?:D[ÛU]MENT|CONVOQU\w*|R[ÉE]UNI\w*|S[ÉE]ANCE|SOUS|LORS|EN\s+S[ÉE]ANCE"
+    r"\b(?<!-)(?:D[ÛU]MENT|CONVOQU\w*|R[ÉE]UNI\w*|S[ÉE]ANCE|SOUS|LORS|EN\s+S[ÉE]ANCE"
     r"|LE\s+(?:LUNDI|MARDI|MERCREDI|JEUDI|VENDREDI|SAMEDI|DIMANCHE))\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -307,7 +310,7 @@ def _county_or_region(head: str) -> Found | None:
 
 # A place's name inside a sentence read case-blind: capitals required, and joined by "de l'" too
 # ("de la Vallée de l'Oise"), which ``places._TOWN_WORDS`` does not join.
-_TOWN = r"(?-i:[A-ZÉÈ][\w'’]+(?:(?:[\s-](?:(?:sur|sous|en|l[eè]s|de|du|des|la|le|et)[\s-])?|\s+de\s+l['’]|\s+d['’])[A-ZÉÈ][\w'’]+)*)"
+_TOWN = r"(?-i:[A-ZÉÈ][\w'’]+(?:(?:[\s-](?:(?:sur|sous|en|l[eè]s|de|du|des|la|le|et)[\s-])?|-[àa]-|\s+de\s+l['’]|\s+d['’])[A-ZÉÈ][\w'’]+)*)"
 # A body named as a complement ("dans des quartiers de la commune", "avec les services de la
 # Ville") is not the one that decides.
 _COMPLEMENT = re.compile(

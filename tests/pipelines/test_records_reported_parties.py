@@ -160,3 +160,33 @@ def test_a_territory_a_commune_is_ranked_in_is_no_council() -> None:
     # "Deuxième commune de Guyane, après Kourou à s'être doté…".
     found = authority(TEXTS["h13-b-ville-cayenne-videoprotection-urbaine-21-mats-2012"])
     assert found is None or "Guyane" not in found.value
+
+
+def test_a_council_s_town_joined_by_a_hyphenated_a_sous_or_les() -> None:
+    from pipelines.records.parties import authority, deciding_body
+
+    for record_id, council in (
+        # "Lors du tout récent conseil municipal de Pointe-à-Pitre".
+        (
+            "h13-b-indiscretions-pointe-a-pitre-pv-cm-2009-06-08-huit-cameras",
+            "Conseil municipal de Pointe-à-Pitre",
+        ),
+        # "la commune de Flines-lès-Mortagne s'est engagée".
+        ("h11-c-va-infos-flines-les-mortagne-sept-cameras-lapi", "Conseil municipal de Flines-lès-Mortagne"),
+        # "la ville d'Aulnay-sous-Bois, comme 50 autres communes".
+        (
+            "h17-b-aulnaycap-opposition-vsa-csu-aulnay-sous-bois-neuroo",
+            "Conseil municipal de Aulnay-sous-Bois",
+        ),
+    ):
+        found = authority(TEXTS[record_id])
+        assert found is not None and found.value == council, record_id
+    # Spaced, "à" runs into the sentence: "la ville de Nice à Noël" is Nice's.
+    text = (
+        "La ville de Pointe-à-Pitre a installé huit caméras. La ville de Nice à Noël a installé une caméra."
+    )
+    second_sentence = text.index("La ville de Nice")
+    first = deciding_body(text, 0, second_sentence)
+    assert first is not None and first[1].value == "Conseil municipal de Pointe-à-Pitre"
+    second = deciding_body(text, second_sentence, len(text))
+    assert second is not None and second[1].value == "Conseil municipal de Nice"
