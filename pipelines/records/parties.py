@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from pipelines.records.departements import departement_at
-from pipelines.records.spans import GAP, RANKED_BEFORE, Found, decision_part
+from pipelines.records.spans import GAP, RANKED_BEFORE, Found, decision_part, in_one_case
 
 _AUTHORISED = re.compile(
     rf"(?P<who>[^:\n.;]{{3,160}}?),?{GAP}(?:est|sont){GAP}autoris[ée]e?s?\b",
@@ -283,7 +283,7 @@ _RUN_INTO = re.compile(r"(?<=[a-zà-ÿ])[A-ZÀ-Ý].*$", re.DOTALL)
 def _named(place: str) -> str:
     """A place as it is written in a sentence: "MANCHE" → "Manche", "Montpellier" unchanged,
     "SEINE-SAINT-\nDENIS" → "Seine-Saint-Denis"."""
-    place = re.sub(r"\s*-\s*", "-", _RUN_INTO.sub("", place))
+    place = re.sub(r"\s*-\s*", "-", _RUN_INTO.sub("", in_one_case(place)))
     place = _AFTER_NAME.sub("", place).strip() or place
     return place.title() if place.isupper() else place
 

@@ -9,7 +9,14 @@ from collections.abc import Callable
 from pipelines.dates import MONTH_NAMES as MONTHS
 from pipelines.dates import WEEKDAY_NAMES
 from pipelines.records.gazetteer import commune_in_entry
-from pipelines.records.spans import GAP, RANKED_BEFORE, Found, decision_part, first_surveillance_entry
+from pipelines.records.spans import (
+    GAP,
+    RANKED_BEFORE,
+    Found,
+    decision_part,
+    first_surveillance_entry,
+    in_one_case,
+)
 
 # "50700 VALOGNES"; the Manche's bulletins also print "50 CARENTAN-LES-MARAIS" (not "21 SEPTEMBRE",
 # nor the year of "6/07/25" before a title).
@@ -155,9 +162,9 @@ def commune(text: str) -> Found | None:
         return None
     match, offset = read
     group = _group(match)
-    town = re.sub(r"-\s+", "-", " ".join(match[group].split())).strip(" -")
+    written = in_one_case(match[group])
+    town = re.sub(r"-\s+", "-", " ".join(written.split())).strip(" -")
     if group == "du":
         town = f"Le {town}"
-    return Found(
-        town.title() if town.isupper() else town, offset + match.start(group), offset + match.end(group)
-    )
+    start = offset + match.start(group)
+    return Found(town.title() if town.isupper() else town, start, start + len(written))

@@ -154,3 +154,18 @@ def first_surveillance_entry(text: str, at: int) -> bool:
         if before is not None and ABOUT_SURVEILLANCE.search(text, *before) is not None:
             return False
     return True
+
+
+# A word in small letters after a name in capitals: "MAIRIE DE SAINT PAUL Inauguration du Centre".
+_SMALL_AFTER_CAPITALS = re.compile(r"\s+[A-ZÀ-Ý][a-zà-ÿ]")
+
+
+def in_one_case(name: str) -> str:
+    """A name written in capitals ends where words in small letters begin (a page's title run on
+    after it: "SAINT PAUL Inauguration du Centre de Supervision"); a name in small letters keeps
+    all its capitalised words ("Saint-Paul-Trois-Châteaux", "Vallée de l'Oise")."""
+    first = re.match(r"[^\W\d_]+", name)
+    if first is None or len(first[0]) < 2 or not first[0].isupper():
+        return name
+    change = _SMALL_AFTER_CAPITALS.search(name)
+    return name[: change.start()] if change else name

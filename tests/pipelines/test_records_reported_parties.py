@@ -190,3 +190,15 @@ def test_a_council_s_town_joined_by_a_hyphenated_a_sous_or_les() -> None:
     assert first is not None and first[1].value == "Conseil municipal de Pointe-à-Pitre"
     second = deciding_body(text, second_sentence, len(text))
     assert second is not None and second[1].value == "Conseil municipal de Nice"
+
+
+def test_a_town_in_capitals_ends_where_a_title_in_small_letters_runs_on() -> None:
+    from pipelines.records.parties import authority
+
+    # "Revenir à la Rubrique MAIRIE DE SAINT PAUL Inauguration du Centre de Supervision Urbain".
+    text = TEXTS["h13-c-zinfos974-saint-paul-reunion-csu-inaugure-51-cameras"]
+    found = authority(text)
+    assert found is not None and found.value == "Conseil municipal de Saint Paul"
+    # A name in small letters keeps its capitalised words.
+    town = commune("Des caméras seront installées à Saint-Paul-Trois-Châteaux (Drôme).")
+    assert town is not None and town.value == "Saint-Paul-Trois-Châteaux"
