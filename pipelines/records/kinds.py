@@ -34,7 +34,7 @@ from archive.records import PREFECTORAL_KINDS
 from pipelines.records import learnt_kind
 from pipelines.records.clauses import reported_kind
 from pipelines.records.council_words import COUNCIL_RULES, about_a_device
-from pipelines.records.purpose import other_purpose
+from pipelines.records.purpose import coordination_only, other_purpose
 from pipelines.records.spans import (
     STATE_ACT_ID,
     Found,
@@ -72,6 +72,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             # Vidéoprotection Bar-Tabac de l'Union".
             rf"|^\s*{STATE_ACT_ID}\s+-\s+vid[ée]o\s?-?\s?protection\b"
             r"|pr[ée]fet\s+a\s+autoris[ée][^.]{0,80}?\barr[êe]t[ée]"
+            # The Gard's summary: "MAIRIE BLAUZAC 2024 Arrêté préfectoral d'autorisation de vidéoprotection".
+            r"|arr[êe]t[ée]\s+pr[ée]fectoral\s+d['’]\s?autorisation\s+de\s+vid[ée]o\s?-?\s?(?:protection|surveillance)"
             # A municipal police's body cameras: "autorise l'enregistrement audiovisuel des interventions".
             r"|enregistrement\s+audiovisuel|cam[ée]ras?\s+individuelles?",
             re.IGNORECASE | re.MULTILINE,
@@ -83,10 +85,10 @@ _PREFECTORAL_HEADING = re.compile(
     r"^\s*(?:\d{1,3}\s*[-–.)]\s*)?arr[êeé]t[ée]\b[^\n]{0,200}?(?:portant|autorisant|relatif)",
     re.IGNORECASE | re.MULTILINE,
 )
-# A prefect, or a prefecture named by its place ("Préfecture du Loiret"; not "Envoi Préfecture",
-# the transmission stamp of a council's act).
+# A prefect (his title run into his place too: "PREFETDE L'OISE"), or a prefecture named by its
+# place ("Préfecture du Loiret"; not "Envoi Préfecture", the transmission stamp of a council's act).
 _PREFECT = re.compile(
-    r"(?<![^\W_])pr[ée]f(?:et|ète)\b|(?<![^\W_])pr[ée]fecture\s+(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*[A-ZÀ-Ý]|\d{2,3}\b)",
+    r"(?<![^\W_])pr[ée]f(?:et|ète)(?:\b|(?-i:(?=DE|DU)))|(?<![^\W_])pr[ée]fecture\s+(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*[A-ZÀ-Ý]|\d{2,3}\b)",
     re.IGNORECASE,
 )
 # A page that opens on a prefect's arrêté it reports: "Un arrêté préfectoral du 6 juin 2017 acte …".
@@ -221,7 +223,8 @@ def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Fo
         return prefects
     if title is None and (watching_no_one := other_purpose(text)) is not None:
         return watching_no_one, None
-    return _or_learnt(_councils_kind(text, title, head), text), None
+    kind = _or_learnt(_councils_kind(text, title, head), text)
+    return coordination_only(title or text, kind) or kind, None
 
 
 # What only the rules read: a prefect's forms and the 2023 law (an authorisation has its scope,

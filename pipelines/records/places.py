@@ -30,6 +30,8 @@ _NOT_TOWNS = (
 _POSTCODE_TOWN = re.compile(
     rf"(?<![/.-])\b(?:\d{{5}}\s+|\d{{2}}[ \t]+)(?!(?i:{MONTHS})\b)(?!(?:{_NOT_TOWNS})\b)"
     r"(?P<town>[A-ZÀ-Ý][A-ZÀ-Ý' -]{2,60}[A-ZÀ-Ý])\b"
+    # (Not an office's postal address: "94011 CRETEIL CEDEX".)
+    r"(?<!CEDEX)(?!\s+CEDEX\b)"
 )
 _TOWN_WORDS = r"[A-ZÀ-Ý][\w'’]+(?:[ -](?:(?:sur|en|de|du|des|la|le|les|l['’]|d['’]|LE|LA|LES|SUR|EN|DE|DU|DES)[ -]?)?[A-ZÀ-Ý][\w'’]+)*"
 # "sur la commune du Port": the town is "Le Port".

@@ -1,9 +1,14 @@
-"""What a page's cameras are for, when it is not watching people: a page about cameras that detect
-forest fires, count road traffic or help lifeguards, a tourist webcam or a drone that surveys a
-roof, reports no decision about surveillance technology, whatever its camera words.
+"""Texts whose surveillance words decide nothing about a device.
 
-Read in the title and lead (where a report says what it is about), and only when they name no
-purpose of public safety: "Des piscines municipales sous vidéosurveillance" is still read.
+What a page's cameras are for, when it is not watching people: a page about cameras that detect
+forest fires, count road traffic or help lifeguards, a tourist webcam or a drone that surveys a
+roof, reports no decision about surveillance technology, whatever its camera words. Read in the
+title and lead (where a report says what it is about), and only when they name no purpose of
+public safety: "Des piscines municipales sous vidéosurveillance" is still read.
+
+And a convention of coordination between a town's police and the State's forces (CSI L.512-4),
+which lists "Vidéo Protection" among the missions it shares out, but neither installs, funds nor
+authorises a device (the labels' convention since the seventh held-out part).
 """
 
 from __future__ import annotations
@@ -34,3 +39,16 @@ def other_purpose(text: str) -> Found | None:
     if found is None or _PUBLIC_SAFETY.search(lead) is not None:
         return None
     return Found("none", found.start(), found.end())
+
+
+# "CONVENTION DE COORDINATION DE LA POLICE MUNICIPALE ET DES FORCES DE SECURITE DE L'ETAT",
+# "convention communale de coordination".
+_COORDINATION = re.compile(r"convention\s+(?:communale\s+)?de\s+coordination\b", re.IGNORECASE)
+
+
+def coordination_only(text: str, kind: Found) -> Found | None:
+    """A convention read as the decision that is a convention of coordination: no decision."""
+    if kind.value != "convention":
+        return None
+    found = _COORDINATION.search(text, 0, 3000)
+    return Found("none", found.start(), found.end()) if found is not None else None

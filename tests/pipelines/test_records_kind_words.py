@@ -288,3 +288,23 @@ def test_cameras_that_watch_fires_traffic_or_a_lake_report_no_decision_about_sur
     # vidéosurveillance … le danger de la noyade".
     pools = read_record(TEXTS["h18-c-neg-europe1-piscines-poseidon-detection-noyade"], ["videoprotection"])
     assert pools.kind != "none"
+
+
+def test_heldout19_s_prefects_and_a_convention_of_coordination() -> None:
+    from pipelines.records.kinds import decision_kind
+
+    # "PREFETDE L'OISE" (the title run into its place), then, after a list of lifeguards, "Arrêté
+    # portant modification d'un système de vidéoprotectionLE PRÉFET DE L'OISE".
+    found, scope = decision_kind(TEXTS["h19-a-attrap-oise-raa-20250801-modification-videoprotection"])
+    assert found is not None and found.value == "prefectoral_authorisation"
+    assert scope is not None and scope.value == "modification"
+    # The Gard's summary: "MAIRIE BLAUZAC 2024 Arrêté préfectoral d'autorisation de vidéoprotection",
+    # after a convention of coordination.
+    found, _ = decision_kind(TEXTS["h8-attrap-gard-30-2024-188-videoprotection-mairie-blauzac"])
+    assert found is not None and found.value == "prefectoral_authorisation"
+    # A convention of coordination that lists "11) Vidéo Protection" among the police's missions
+    # decides nothing about a device: no record.
+    fitz_james = (
+        "h10-a-attrap-oise-raa-20240205-convention-coordination-police-municipale-fitz-james-negative"
+    )
+    assert read_record(TEXTS[fitz_james], ["videoprotection"]).kind == "none"

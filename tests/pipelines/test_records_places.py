@@ -97,3 +97,17 @@ def test_a_flight_over_a_town_and_a_town_named_with_its_article_or_postcode() ->
         assert town(record_id) == expected, record_id
     # "marché unique attribué à STURNO \nTELECOM SA (50300)": a contractor, not a town.
     assert town("avranches-avis-attribution-sturno-telecom") is None
+
+
+def test_an_office_s_postal_address_is_no_commune() -> None:
+    # The Val-de-Marne's prefecture, "94011 CRETEIL CEDEX", prints its address above its acts.
+    assert (
+        commune("Préfecture du Val-de-Marne\n21-29 avenue du Général de Gaulle\n94011 CRETEIL CEDEX\n")
+        is None
+    )
+    assert town_of("Mairie\n50700 VALOGNES\n") == "Valognes"
+
+
+def town_of(text: str) -> str | None:
+    found = commune(text)
+    return found.value if found else None

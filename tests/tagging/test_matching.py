@@ -139,3 +139,25 @@ def test_real_single_page_pdf_has_page_1() -> None:
 
 def test_real_school_booklet_is_not_surveillance() -> None:
     assert _tag_pdf(realdocs.FLAUX / "dossier d'accueil 2021-2022.pdf") == []
+
+
+def test_a_term_run_into_the_next_word_by_a_text_layer_is_found() -> None:
+    # The Oise's recueil: "Arrêté portant modification d'un système de vidéoprotectionLE PRÉFET".
+    glued = "Arrêté portant modification d'un système de vidéoprotectionLE PRÉFET DE L'OISE"
+    assert categories(glued) == ["videoprotection"]
+    # The Seine-et-Marne's: "… au moyen de deuxcaméras installées sur un droneLe Préfet".
+    assert categories("transmission d'images au moyen de deuxcaméras installées sur un droneLe Préfet") == [
+        "drone"
+    ]
+    # Only where a small letter meets a capital: a word that merely begins a term is no term.
+    assert categories("la dronelogie et les vidéoprotectionnistes") == []
+    assert categories("La VidéoProtection de la ville") == ["videoprotection"]
+
+
+def test_a_hostile_run_of_case_changes_is_looked_at_a_bounded_number_of_times() -> None:
+    from pipelines.tagging.folding import MAX_GLUED, fold, glued_word_ends
+
+    text = "aB" * 200_000
+    assert len(glued_word_ends(text, fold(text))) == MAX_GLUED
+    # A term already matched with an ending ("caméraX": a plural's "x") is not found twice.
+    assert categories("caméraX caméraX") == ["videoprotection", "videoprotection"]
