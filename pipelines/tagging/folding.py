@@ -63,11 +63,17 @@ class FoldedText:
         index = bisect.bisect_right(self._cut_at, folded_offset)
         return folded_offset + (self._removed[index - 1] if index else 0)
 
-    def folded_offset(self, original_offset: int) -> int:
-        """The folded offset of an original one (outside the characters a join removed)."""
+    def folded_offsets(self, original_offsets: list[int]) -> list[int]:
+        """The folded offsets of original ones (outside the characters a join removed)."""
+        if not self._cut_at:
+            return original_offsets
+        # Where each removed run starts in the original text.
         starts = [cut + (self._removed[index - 1] if index else 0) for index, cut in enumerate(self._cut_at)]
-        index = bisect.bisect_right(starts, original_offset)
-        return original_offset - (self._removed[index - 1] if index else 0)
+        folded = []
+        for offset in original_offsets:
+            index = bisect.bisect_right(starts, offset)
+            folded.append(offset - (self._removed[index - 1] if index else 0))
+        return folded
 
     @property
     def text(self) -> str:
@@ -135,9 +141,9 @@ def glued_word_ends(text: str, folded: FoldedText) -> list[int]:
     """Folded offsets where a small letter is followed by a capital (the capital's offset), at
     most ``MAX_GLUED`` of them: where a word may end though matching sees no boundary."""
     cases = text.encode("latin-1", "replace").translate(_CASES)
-    ends: list[int] = []
+    capitals: list[int] = []
     at = cases.find(b"aA")
-    while at >= 0 and len(ends) < MAX_GLUED:
-        ends.append(folded.folded_offset(at + 1))
+    while at >= 0 and len(capitals) < MAX_GLUED:
+        capitals.append(at + 1)
         at = cases.find(b"aA", at + 1)
-    return ends
+    return folded.folded_offsets(capitals)
