@@ -154,7 +154,10 @@ def test_a_term_run_into_the_next_word_by_a_text_layer_is_found() -> None:
     assert categories("La VidéoProtection de la ville") == ["videoprotection"]
     # After a word the layout split ("vidéo-\nprotection"), the glued term's offsets are still its own.
     text = "la vidéo-\nprotection est là. Système de vidéoprotectionLE PRÉFET"
-    assert [text[m.start : m.end] for m in get_tagger().tag(text)] == ["vidéo-\nprotection", "vidéoprotection"]
+    assert [text[m.start : m.end] for m in get_tagger().tag(text)] == [
+        "vidéo-\nprotection",
+        "vidéoprotection",
+    ]
 
 
 def test_a_hostile_run_of_case_changes_is_looked_at_a_bounded_number_of_times() -> None:
