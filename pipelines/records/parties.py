@@ -95,9 +95,9 @@ _RECORDING = re.compile(
 )
 # Who flies: "au moyen de caméras installées sur des aéronefs au groupement de gendarmerie
 # départementale", "… sur un aéronef de la police nationale", "le vol d'une hélicoptère de la
-# gendarmerie nationale".
+# gendarmerie nationale", "caméras installées sur des hélicoptères de la gendarmerie\nnationale".
 _FLOWN_BY = re.compile(
-    rf"(?:a[ée]ronefs?|h[ée]licopt[èe]re){GAP}(?:de{GAP}la{GAP}|du{GAP}|au{GAP})"
+    rf"(?:a[ée]ronefs?|h[ée]licopt[èe]res?){GAP}(?:de{GAP}la{GAP}|du{GAP}|au{GAP})"
     r"(?P<who>(?:police|gendarmerie)\s+nationale|groupement\s+de\s+gendarmerie(?:\s+d[ée]partementale)?)",
     re.IGNORECASE,
 )

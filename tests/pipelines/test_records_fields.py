@@ -377,3 +377,12 @@ def test_an_arretes_number_with_its_service_in_lower_case_or_the_state_s_identif
         "l'enregistrement et la transmission d'images\nau moyen\n"
     )
     assert number(listed) is None
+
+
+def test_the_force_whose_helicopters_carry_the_cameras_is_the_beneficiary() -> None:
+    # The Val-de-Marne's summary: "… au moyen de caméras installées sur des hélicoptères de la
+    # gendarmerie\nnationale à l'occasion de rassemblements en Ile-de-France".
+    record = read_record(
+        _labelled("h19-a-attrap-val-de-marne-raa-03-2025-helicopteres-gendarmerie"), ["drone"]
+    )
+    assert record.beneficiary == "gendarmerie nationale"
