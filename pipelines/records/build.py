@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from archive.records import PREFECTORAL_KINDS, ActRecord, DecisionRecord, MentionRecord
 from pipelines.records import read_record
-from pipelines.records.clauses import reported_decision
+from pipelines.records.clauses import court_that_stops, reported_decision
 from pipelines.records.kinds import NO_DECISION, explains_procedure
 from pipelines.records.parties import COUNCIL_OF, authority, deciding_body, prefecture_named
 
@@ -26,7 +26,7 @@ from pipelines.records.parties import COUNCIL_OF, authority, deciding_body, pref
 # the decision; a 255-page text without acts is not one decision).
 WHOLE_DOCUMENT_CHARS = 60_000
 # Extraction version of the records: stored with them, so that a rebuild can find stale ones.
-RECORDS_VERSION = "2026.12.62"
+RECORDS_VERSION = "2026.12.63"
 # ``find_date``'s source of a date read from the opening's sitting cues ("Séance du …").
 SITTING_SOURCE = "text"
 
@@ -75,6 +75,11 @@ def _body_that_reports_deciding(text: str, records: list[DecisionRecord]) -> Non
     """A page that names no council in its opening: the body its deciding sentence names ("La
     municipalité a installé…", "le préfet a autorisé…"), for a decision of that body's kind (a
     prefect authorises, a local body deploys)."""
+    court = court_that_stops(text)
+    for record in records:
+        if court is not None and record.authority is None and record.kind == "moratorium_ban":
+            record.authority = court.value
+            record.evidence.setdefault("authority", (court.start, court.end))
     told = reported_decision(text)
     body = deciding_body(text, told.start, told.end) if told is not None else None
     if body is None:

@@ -183,6 +183,9 @@ def reported_kind(text: str) -> Found | None:
     titled = _titled_kind(text)
     if titled is not None:
         return titled
+    stopped = _COURT_STOPS.search(text, 0, LEAD_CHARS)
+    if stopped is not None:
+        return Found("moratorium_ban", stopped.start(), stopped.end())
     authorised = _AUTHORISED_TO_EQUIP.search(text, 0, LEAD_CHARS)
     if authorised is not None:
         return Found("prefectoral_authorisation", authorised.start(), authorised.end())
@@ -240,6 +243,31 @@ def _titled_kind(text: str) -> Found | None:
         if match is not None:
             return Found(kind, at + match.start(), at + match.end())
     return None
+
+
+# A court that stops a device, as its lead reports it: "le tribunal administratif de Marseille a
+# annulé", "Le Conseil d'Etat ordonne à l'Etat de cesser", "L'arrêté a été retoqué par le tribunal
+# administratif"; not a court asked to ("demande au tribunal administratif de Nice de suspendre"),
+# nor one that declines ("a rejeté la demande de suspension").
+_COURT = r"(?:tribunal\s+administratif|cour\s+administrative(?:\s+d['’]appel)?|conseil\s+d['’]\s?[ée]tat|juges?\s+des\s+r[ée]f[ée]r[ée]s)"
+_COURT_STOPS = re.compile(
+    rf"(?<!\bau\s)(?<!\b[àa]\sla\s)(?P<court>{_COURT}(?:\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’-]+)?)(?:\s*\([^)]{{0,30}}\))?"
+    r"(?:,[^,.]{0,40},)?\s+(?:a\s+|fait\s+|vient\s+d['’]\s?)?(?:[\w'’]+\s+){0,3}?"
+    r"(?:annul\w*|suspend\w*|enjoint\w*|ordonn\w*[^.]{0,100}?\b(?:cesser|effacer|d[ée]sactiver|retirer|arr[êe]ter))"
+    rf"|\b(?:annul[ée]e?s?|suspendue?s?|retoqu[ée]e?s?)\s+par\s+(?:le|la)\s+(?P<by>{_COURT}(?:\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’-]+)?)",
+    re.IGNORECASE,
+)
+
+
+def court_that_stops(text: str) -> Found | None:
+    """The court a report's lead says stopped a device ("le tribunal administratif de Marseille a
+    annulé"), named as written: who decided a ban that a court ordered."""
+    stopped = _COURT_STOPS.search(text, 0, LEAD_CHARS)
+    if stopped is None:
+        return None
+    group = "court" if stopped["court"] else "by"
+    name = " ".join(stopped[group].split())
+    return Found(name[0].upper() + name[1:], stopped.start(group), stopped.end(group))
 
 
 # Only a prefect authorises cameras on aircraft: "La règlementation autorise les militaires de la

@@ -308,3 +308,27 @@ def test_heldout19_s_prefects_and_a_convention_of_coordination() -> None:
         "h10-a-attrap-oise-raa-20240205-convention-coordination-police-municipale-fitz-james-negative"
     )
     assert read_record(TEXTS[fitz_james], ["videoprotection"]).kind == "none"
+
+
+def test_a_court_that_stops_a_device_is_a_ban_and_its_author() -> None:
+    for record_id, court in (
+        # "le tribunal administratif de Marseille a annulé la délibération du conseil régional".
+        (
+            "web-gazette-ta-marseille-annule-reconnaissance-faciale-lycees",
+            "Tribunal administratif de Marseille",
+        ),
+        # "Le Conseil d’Etat suspend l’usage des drones en manifestation" (as written).
+        ("h11-c-mediapart-conseil-etat-suspend-drones-manifestations-paris", "Conseil d’Etat"),
+        # "L'arrêté a été retoqué par le tribunal administratif".
+        ("h18-c-hauts-de-france-top-nantes-drone-14-juillet-arrete-retoque", "Tribunal administratif"),
+    ):
+        from pipelines.records.build import records_for
+        from pipelines.tagging import get_tagger
+
+        found = records_for(TEXTS[record_id], [], list(get_tagger().tag(TEXTS[record_id])))
+        assert found and (found[0].kind, found[0].authority) == ("moratorium_ban", court), record_id
+    # A court asked to stop it, or one that declines, stops nothing.
+    asked = "L'association demande au tribunal administratif de Nice de suspendre l'arrêté sur les caméras."
+    from pipelines.records.clauses import court_that_stops
+
+    assert court_that_stops(asked) is None
