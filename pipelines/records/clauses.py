@@ -183,9 +183,6 @@ def reported_kind(text: str) -> Found | None:
     titled = _titled_kind(text)
     if titled is not None:
         return titled
-    stopped = _COURT_STOPS.search(text, 0, LEAD_CHARS)
-    if stopped is not None:
-        return Found("moratorium_ban", stopped.start(), stopped.end())
     authorised = _AUTHORISED_TO_EQUIP.search(text, 0, LEAD_CHARS)
     if authorised is not None:
         return Found("prefectoral_authorisation", authorised.start(), authorised.end())
@@ -259,10 +256,21 @@ _COURT_STOPS = re.compile(
 )
 
 
+# An act's recital that cites a judgment ("Vu le jugement du tribunal administratif … annulant").
+_RECITAL = re.compile(r"(?:^|;)\s*vu\b[^;\n]*$", re.IGNORECASE)
+
+
 def court_that_stops(text: str) -> Found | None:
     """The court a report's lead says stopped a device ("le tribunal administratif de Marseille a
     annulé"), named as written: who decided a ban that a court ordered."""
-    stopped = _COURT_STOPS.search(text, 0, LEAD_CHARS)
+    stopped = next(
+        (
+            found
+            for found in _COURT_STOPS.finditer(text, 0, LEAD_CHARS)
+            if not _RECITAL.search(text, 0, found.start())
+        ),
+        None,
+    )
     if stopped is None:
         return None
     group = "court" if stopped["court"] else "by"

@@ -32,7 +32,7 @@ import re
 
 from archive.records import PREFECTORAL_KINDS
 from pipelines.records import learnt_kind
-from pipelines.records.clauses import reported_kind
+from pipelines.records.clauses import court_that_stops, reported_kind
 from pipelines.records.council_words import COUNCIL_RULES, about_a_device
 from pipelines.records.purpose import coordination_only, other_purpose
 from pipelines.records.spans import (
@@ -67,7 +67,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             # (Before 2011 the law said "vidéosurveillance": "autorisation d'installation d'un
             # système de vidéosurveillance".)
             # ("… portant autorisation exploitation système vidéoprotection - Commune de BRON".)
-            r"syst[èe]me\s+(?:de\s+)?(?:surveillance\s+par\s+)?vid[ée]o\s?-?\s?(?:protection|surveillance)"
+            r"syst[èe]mes?\s+(?:de\s+)?(?:surveillance\s+par\s+)?vid[ée]o\s?-?\s?(?:protection|surveillance)"
             # A recueil's summary names an authorisation by its place: "72-2025-01-22-00013 -
             # Vidéoprotection Bar-Tabac de l'Union".
             rf"|^\s*{STATE_ACT_ID}\s+-\s+vid[ée]o\s?-?\s?protection\b"
@@ -114,7 +114,10 @@ _ACT_FORM = re.compile(
     # A recueil's summary line, by the State's identifier of an act: "72-2025-01-22-00013 - …", or
     # by the Corrèze's numbering: "2008-03-0214 - Implantation d'un système de vidéosurveillance …
     # (AP du 11 mars 2008)".
-    rf"|^\s*{STATE_ACT_ID}\s+-\s|\b\d{{4}}-\d{{2}}-\d{{4}}\s+-\s+(?:implantation|autorisation|modification)|\(AP\s+du\s+\d",
+    rf"|^\s*{STATE_ACT_ID}\s+-\s|\b\d{{4}}-\d{{2}}-\d{{4}}\s+-\s+(?:implantation|autorisation|modification)|\(AP\s+du\s+\d"
+    # Old summaries: the Nièvre's "2003-P-1344-arrêté portant autorisation", the Bas-Rhin's
+    # "Autorisations de systèmes de vidéosurveillance – 26.05.2009".
+    r"|(?<=-)arr[êeé]t[ée]\s+portant\b|\bautorisations?\s+de\s+syst[èe]mes?\s+de\s+vid[ée]o",
     re.IGNORECASE | re.MULTILINE,
 )
 _SCOPES = (
@@ -218,6 +221,9 @@ def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Fo
     A prefect's act is read by the rules alone; a council's act or a report by the rules, and by
     the learnt model (``learnt_kind``) where no rule reads a kind, never as a prefect's kind."""
     head = text[:600]
+    # A court that struck a device down, as a report's lead tells it: a ban, even of a prefect's.
+    if title is None and not _PREFECTORAL_HEADING.search(head) and (court := court_that_stops(text)):
+        return Found("moratorium_ban", court.start, court.end), None
     prefects = _prefects_kind(text, head)
     if prefects is not None:
         return prefects

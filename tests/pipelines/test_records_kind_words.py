@@ -332,3 +332,26 @@ def test_a_court_that_stops_a_device_is_a_ban_and_its_author() -> None:
     from pipelines.records.clauses import court_that_stops
 
     assert court_that_stops(asked) is None
+
+
+def test_old_recueils_summaries_and_a_court_that_suspends_a_prefect_s_arrete() -> None:
+    from pipelines.records.kinds import decision_kind
+
+    for record_id in (
+        # The Bas-Rhin's 2009 summary: "Autorisations de systèmes de vidéosurveillance – 26.05.2009".
+        "h15-a-docslib-bas-rhin-raa-13-1er-juillet-2009-autorisations-systemes-videosurveillance-26-05-2009",
+        # The Nièvre's 2003 one: "2003-P-1344-arrêté portant autorisation de fonctionnement de système de
+        # vidéosurveillance pour le supermarché "Champion"".
+        "h14-a-fdocuments-nievre-raa-1er-juillet-2003-2003-p-1344-videosurveillance-champion-decize",
+    ):
+        found, _ = decision_kind(TEXTS[record_id])
+        assert found is not None and found.value == "prefectoral_authorisation", record_id
+    # "A Rezé, le tribunal administratif fait suspendre l'arrêté contre l'utilisation des drones":
+    # a ban, though the page reports a prefect's arrêté.
+    found, _ = decision_kind(TEXTS["h13-c-inf-info-reze-tribunal-administratif-suspend-arrete-drones-rodeos"])
+    assert found is not None and found.value == "moratorium_ban"
+    # A recital that cites a judgment is no ban.
+    from pipelines.records.clauses import court_that_stops
+
+    recital = "Vu le jugement du tribunal administratif de Lyon annulant l'arrêté du 3 mars 2020 ;\nARRÊTE"
+    assert court_that_stops(recital) is None
