@@ -59,7 +59,14 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
             # "L'Etat via le Fonds Interministériel de Prévention de la Délinquance financera à hauteur
             # d'un demi-million d'euros l'installation de caméras".
             r"|(?:\bFIPD|\bDETR|\bDSIL|fonds\s+interminist\w+|\bl['’]\s?[ÉE]tat|la\s+r[ée]gion|le\s+d[ée]partement)"
-            r"[^.]{0,80}?\bfinanc(?:era|eront|e|ent)\s+(?:[àa]\s+hauteur|l['’]\s?(?:installation|achat|acquisition))",
+            r"[^.]{0,80}?\b(?:financ(?:era|eront|e|ent)\s+(?:[àa]\s+hauteur|l['’]\s?(?:installation|achat|acquisition))"
+            r"|soutien[ts]?\s+l['’]\s?(?:installation|achat|acquisition))"
+            # "la province Sud a attribué à la commune de Dumbéa", "sont soutenues pour l'équipement de
+            # leurs forces", "l'État s'engage à accompagner toutes les communes", "une délibération visant
+            # à financer le déploiement", "diverses subventions à l'installation de caméras".
+            r"|\ba\s+attribu[ée]\s+(?:[àa]\s+la\s+commune|aux\s+communes)|\bsont\s+soutenue?s\s+pour\b"
+            r"|s['’]\s?engage\s+[àa]\s+accompagner\s+(?:toutes\s+)?les\s+communes|\bvisant\s+[àa]\s+financer\b"
+            r"|(?<!demande\sde\s)\bsubventions?\s+[àa]\s+l['’]\s?installation",
             re.IGNORECASE,
         ),
     ),

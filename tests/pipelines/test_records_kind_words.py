@@ -355,3 +355,19 @@ def test_old_recueils_summaries_and_a_court_that_suspends_a_prefect_s_arrete() -
 
     recital = "Vu le jugement du tribunal administratif de Lyon annulant l'arrêté du 3 mars 2020 ;\nARRÊTE"
     assert court_that_stops(recital) is None
+
+
+def test_funds_that_support_an_installation_or_the_communes_are_awarded() -> None:
+    for record_id in (
+        # "Le Fonds interministériel de prévention de la délinquance soutient l'installation".
+        "web-mayotte-fipd-petite-terre",
+        # "une délibération visant à financer le déploiement de la vidéoprotection dans dix gares".
+        "h16-b-annesophie-fontaine-region-hdf-pleniere-videoprotection-dix-gares-100-pourcent",
+        # "l'État s'engage à accompagner toutes les communes notamment par le fonds interministériel".
+        "h17-c-rci-schoelcher-30-nouvelles-cameras-fonds-etat-contrat-territorial-2024-2028",
+        # "Un rapport concernant diverses subventions à l'installation de caméras de vidéosurveillance".
+        "h18-b-sebaoun-conseil-general-cp-2006-03-13-subventions-cameras-six-communes",
+    ):
+        assert read_record(TEXTS[record_id], ["videoprotection"]).kind == "grant_award", record_id
+    asked = read_record("Le conseil approuve la demande de subvention à l'installation de 4 caméras.", [])
+    assert asked.kind == "grant_request"
