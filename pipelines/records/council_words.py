@@ -124,7 +124,10 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "extension",
         re.compile(
-            r"\bextension\b|nouvelles?\s+cam[ée]ras|d[ée]ploiement\s+compl[ée]mentaire"
+            r"\bextension\b|nouvel(?:le)?s?\s+cam[ée]ras?|d[ée]ploiement\s+compl[ée]mentaire"
+            # "de nouveaux espaces publics sont désormais concernés", "Aux 1 000 déjà actives sur Nice,
+            # 50 nouvelles seront installées".
+            r"|\bnouveaux\s+(?:espaces|secteurs|quartiers|sites|lieux)\b|\baux\s+\d[\d\s]*(?:cam[ée]ras\s+)?d[ée]j[àa]\b"
             r"|cam[ée]ras\s+(?:de\s+[\w-]+\s+)?suppl[ée]mentaires?|davantage\s+de\s+cam[ée]ras"
             # "La vidéo-verbalisation … vient d'être étendue à toute la ville".
             r"|\b[ée]tendue?s?\s+[àa]\s+(?:toute|tout\s+le|l['’]ensemble)"

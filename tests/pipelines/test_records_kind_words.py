@@ -371,3 +371,13 @@ def test_funds_that_support_an_installation_or_the_communes_are_awarded() -> Non
         assert read_record(TEXTS[record_id], ["videoprotection"]).kind == "grant_award", record_id
     asked = read_record("Le conseil approuve la demande de subvention à l'installation de 4 caméras.", [])
     assert asked.kind == "grant_request"
+
+
+def test_a_new_camera_new_sites_and_cameras_added_to_those_already_there_extend_a_network() -> None:
+    for record_id in (
+        # "Nous sommes pour l'installation de la nouvelle caméra reliée au centre de supervision".
+        "h19-b-ensemble-citoyens-cm-2022-02-11-nouvelle-camera-place-victoire-csu",
+        # "Aux 1 000 déjà actives sur Nice, 50 nouvelles seront installées cette année".
+        "h15-b-lepetitnicois-nice-cm-19-janvier-quatorze-mesures-50-cameras",
+    ):
+        assert read_record(TEXTS[record_id], ["videoprotection"]).kind == "extension", record_id
