@@ -327,7 +327,10 @@ _BY_VERB: list[tuple[str, re.Pattern[str]]] = [
             r"|mett\w*\s+en\s+place|adopt)\w*"
             r"\s+(?:de\s+|d['’]\s?)?(?:\d+|une?|des|deux|trois|quatre|cinq|six|plusieurs|nouvea\w*|nouvelles?|ses|son|sa|les|le|la"
             r"|ces|ce|cet|cette)?"
-            r"\s*(?:[\w'’]+\s+){0,3}?(?:cam[ée]ras?|drones?|dispositifs?|syst[èe]mes?|vid[ée]o|capteurs?|lecteurs?|LAPI|pi[èe]ges?)",
+            r"\s*(?:[\w'’]+\s+){0,3}?(?:cam[ée]ras?|drones?|dispositifs?|syst[èe]mes?|vid[ée]o|capteurs?|lecteurs?|LAPI|pi[èe]ges?)"
+            # The passive, the devices first: "Aux Mureaux, neuf caméras ont été mises en place".
+            r"|\b(?:cam[ée]ras?|drones?|dispositifs?|syst[èe]mes?|capteurs?|lecteurs?)\s+(?:[\w'’]+\s+){0,3}?"
+            r"(?:ont\s+[ée]t[ée]|a\s+[ée]t[ée]|sont|seront|est|sera)\s+(?:mise?s?\s+en\s+place|install[ée]e?s?|d[ée]ploy[ée]e?s?|implant[ée]e?s?)",
             re.IGNORECASE,
         ),
     ),

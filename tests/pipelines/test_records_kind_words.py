@@ -381,3 +381,9 @@ def test_a_new_camera_new_sites_and_cameras_added_to_those_already_there_extend_
         "h15-b-lepetitnicois-nice-cm-19-janvier-quatorze-mesures-50-cameras",
     ):
         assert read_record(TEXTS[record_id], ["videoprotection"]).kind == "extension", record_id
+
+
+def test_devices_put_in_place_in_the_passive_are_deployed() -> None:
+    # "Aux Mureaux, neuf caméras ont été mises en place."
+    record = read_record(TEXTS["h9-C-leblogauto-les-mureaux-lapi-neuf-cameras"], ["lapi"])
+    assert record.kind == "deployment"
