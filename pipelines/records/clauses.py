@@ -257,7 +257,13 @@ _COURT_STOPS = re.compile(
 
 
 # An act's recital that cites a judgment ("Vu le jugement du tribunal administratif … annulant").
-_RECITAL = re.compile(r"(?:^|;)\s*vu\b[^;\n]*$", re.IGNORECASE)
+_RECITAL = re.compile(r"\s*vu\b", re.IGNORECASE)
+
+
+def _in_a_recital(text: str, at: int) -> bool:
+    """Whether ``at`` is in a clause ("Vu …", up to a semicolon or a line's end) of recitals."""
+    clause_start = max(text.rfind(";", 0, at), text.rfind("\n", 0, at)) + 1
+    return _RECITAL.match(text, clause_start, at) is not None
 
 
 def court_that_stops(text: str) -> Found | None:
@@ -267,7 +273,7 @@ def court_that_stops(text: str) -> Found | None:
         (
             found
             for found in _COURT_STOPS.finditer(text, 0, LEAD_CHARS)
-            if not _RECITAL.search(text, 0, found.start())
+            if not _in_a_recital(text, found.start())
         ),
         None,
     )

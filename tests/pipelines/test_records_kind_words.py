@@ -353,8 +353,12 @@ def test_old_recueils_summaries_and_a_court_that_suspends_a_prefect_s_arrete() -
     # A recital that cites a judgment is no ban.
     from pipelines.records.clauses import court_that_stops
 
-    recital = "Vu le jugement du tribunal administratif de Lyon annulant l'arrêté du 3 mars 2020 ;\nARRÊTE"
+    recital = "ARRÊTÉ\nVu la loi ;\nVu le jugement du tribunal administratif de Lyon annulant l'arrêté du 3 mars 2020 ;"
     assert court_that_stops(recital) is None
+    # A recital before it is no reason to miss the court: "Vu la loi\nLe tribunal … a annulé".
+    after = "Vu la loi du 21 janvier 1995\nLe tribunal administratif de Lyon a annulé l'arrêté."
+    found = court_that_stops(after)
+    assert found is not None and found.value == "Tribunal administratif de Lyon"
 
 
 def test_funds_that_support_an_installation_or_the_communes_are_awarded() -> None:
