@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from archive.records import PREFECTORAL_KINDS, ActRecord, DecisionRecord, MentionRecord
 from pipelines.records import read_record
 from pipelines.records.clauses import court_that_stops, reported_decision
-from pipelines.records.kinds import NO_DECISION, explains_procedure
+from pipelines.records.kinds import NO_DECISION
 from pipelines.records.parties import COUNCIL_OF, authority, deciding_body, prefecture_named
+from pipelines.records.purpose import explains_procedure
 
 # A record's own text is its act; a document read whole is read up to here (its opening holds
 # the decision; a 255-page text without acts is not one decision).

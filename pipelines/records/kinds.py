@@ -17,7 +17,7 @@
 | `debate_only` | a question, a debate, information: nothing decided |
 
 The first rule that matches wins, in the order of the table: a prefect's arrêté is read by its
-heading; a report of a decision (a press article, a town's news) by what its title or the
+heading (``prefect_words``); a report of a decision (a press article, a town's news) by what its title or the
 first sentence of its lead tells (``clauses``); a council's act by the most specific words of its
 title, then of its decision (``council_words``). A
 renewal or an upkeep must name what it is of in its line ("le renouvellement du label" is not
@@ -34,9 +34,18 @@ from archive.records import PREFECTORAL_KINDS
 from pipelines.records import learnt_kind
 from pipelines.records.clauses import court_that_stops, reported_kind
 from pipelines.records.council_words import COUNCIL_RULES, about_a_device
+from pipelines.records.prefect_words import (
+    ACT_FORM,
+    AIRCRAFT,
+    PREFECT,
+    PREFECT_RULES,
+    PREFECTORAL_HEADING,
+    RECUEIL,
+    REPORTED_ARRETE,
+    SCOPES,
+)
 from pipelines.records.purpose import coordination_only, other_purpose
 from pipelines.records.spans import (
-    STATE_ACT_ID,
     Found,
     decision_part,
     listed_entry,
@@ -46,83 +55,6 @@ from pipelines.records.spans import (
 
 _EXPERIMENT = re.compile(
     r"loi\s+n°\s*2023-380|traitement\s+algorithmique\s+(?:des|sur\s+des|d['’])\s*images", re.IGNORECASE
-)
-# "la captation … d'images au moyen de caméras installées sur des aéronefs"; a report of one: "le
-# préfet autorise la police à utiliser un drone", "un arrêté … le recours à des drones".
-_AIRCRAFT = re.compile(
-    r"(?:captation|images)[^.]{0,120}?(?:a[ée]ronefs?|drones?|h[ée]licopt[èe]re)"
-    # (Not a jammer that brings drones down: "un dispositif de brouillage anti drone".)
-    r"|autoris\w*(?:(?!brouill)[^.]){0,120}?(?<!anti\s)(?<!anti-)\bdrones?\b|surveillance\s+a[ée]rienne"
-    r"|arr[êeé]t[ée](?:(?!brouill)[^.]){0,100}?(?<!anti\s)(?<!anti-)\bdrones?\b"
-    # A recueil's file title: "AP - n°2025-1377 - caméra sur aéronef", "AP DRONE-HALLOWEEN-".
-    r"|cam[ée]ras?\s+(?:install[ée]es?\s+)?sur\s+(?:des\s+|un\s+)?a[ée]ronefs?|\bAP\s+(?:[\w-]+\s+){0,2}?drones?\b",
-    re.IGNORECASE,
-)
-_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("drone_authorisation", _AIRCRAFT),
-    (
-        "prefectoral_authorisation",
-        # "Le préfet a autorisé … par un arrêté" the body cameras of a town's police.
-        re.compile(
-            # (Before 2011 the law said "vidéosurveillance": "autorisation d'installation d'un
-            # système de vidéosurveillance".)
-            # ("… portant autorisation exploitation système vidéoprotection - Commune de BRON".)
-            r"syst[èe]mes?\s+(?:de\s+)?(?:surveillance\s+par\s+)?vid[ée]o\s?-?\s?(?:protection|surveillance)"
-            # A recueil's summary names an authorisation by its place: "72-2025-01-22-00013 -
-            # Vidéoprotection Bar-Tabac de l'Union".
-            rf"|^\s*{STATE_ACT_ID}\s+-\s+vid[ée]o\s?-?\s?protection\b"
-            r"|pr[ée]fet\s+a\s+autoris[ée][^.]{0,80}?\barr[êe]t[ée]"
-            # The Gard's summary: "MAIRIE BLAUZAC 2024 Arrêté préfectoral d'autorisation de vidéoprotection".
-            r"|arr[êe]t[ée]\s+pr[ée]fectoral\s+d['’]\s?autorisation\s+de\s+vid[ée]o\s?-?\s?(?:protection|surveillance)"
-            # A municipal police's body cameras: "autorise l'enregistrement audiovisuel des interventions".
-            r"|enregistrement\s+audiovisuel|cam[ée]ras?\s+individuelles?",
-            re.IGNORECASE | re.MULTILINE,
-        ),
-    ),
-]
-# A recueil's summary numbers its acts: "01-Arrêté CAB/SPAS/VIDEO/25-002 du … portant".
-_PREFECTORAL_HEADING = re.compile(
-    r"^\s*(?:\d{1,3}\s*[-–.)]\s*)?arr[êeé]t[ée]\b[^\n]{0,200}?(?:portant|autorisant|relatif)",
-    re.IGNORECASE | re.MULTILINE,
-)
-# A prefect (his title run into his place too: "PREFETDE L'OISE"), or a prefecture named by its
-# place ("Préfecture du Loiret"; not "Envoi Préfecture", the transmission stamp of a council's act).
-_PREFECT = re.compile(
-    r"(?<![^\W_])pr[ée]f(?:et|ète)(?:\b|(?-i:(?=DE|DU)))|(?<![^\W_])pr[ée]fecture\s+(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*[A-ZÀ-Ý]|\d{2,3}\b)",
-    re.IGNORECASE,
-)
-# A page that opens on a prefect's arrêté it reports: "Un arrêté préfectoral du 6 juin 2017 acte …".
-_REPORTED_ARRETE = re.compile(
-    r"^\s*(?:un|l['’]\s?|(?:par|dans)\s+un)\s*arr[êe]t[ée]\s+pr[ée]fectoral\b"
-    # "Par arrêté préfectoral numéro … l'agent … est autorisé", "un arrêté préfectoral en date du
-    # 18 octobre 2021 autorise".
-    r"|\barr[êe]t[ée]\s+pr[ée]fectoral\b[^.]{0,160}?\bautoris",
-    re.IGNORECASE | re.MULTILINE,
-)
-# A prefecture's recueil (its cover names the département only: "HAUTES-ALPES\nRECUEIL DES ACTES").
-_RECUEIL = re.compile(r"recueil\s+des\s+actes\s+administratifs", re.IGNORECASE)
-# What only an act has: its heading ("Arrêté n° …"), its deciding verb ("ARRÊTE"), its first article.
-_ACT_FORM = re.compile(
-    r"^\s*(?:\d{1,3}\s*[-–.)]\s*)?arr[êeé]t[ée]\b|\bARR[ÊE]TE\b|\bA R R [ÊE] T [ÉE]\b|(?-i:\bARR[ÊE]TE(?=[a-zé]))|\bArt(?:icle|\.)?\s*(?:1|1er|premier)\b|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\s+)?n°"
-    # (Run into the prefect's titles by a lost space: "…national du mériteArrêté n°PREF-CAB-BPA-2025-227".)
-    r"|(?-i:(?<=[a-zéè])Arr[êe]t[ée])\s+n°"
-    # (Or into its verb: "Arrétéautorisant la captation".)
-    r"|\barr[êeé]t[ée](?=autorisant|portant)"
-    # A report of one: "le préfet vient d'autoriser", "un arrêté du 5 novembre du préfet".
-    r"|pr[ée]f(?:et|ecture)\b[^.]{0,80}?autoris|\barr[êe]t[ée]\s+(?:pr[ée]fectoral\b|du\s+\d)"
-    r"|\barr[êe]t[ée]s\s+(?:pr[ée]fectoraux\s+)?autorisant|\bAP\s+(?:\S+\s+){0,2}?(?:DRONE|autorisant|portant)\b"
-    # A recueil's summary line, by the State's identifier of an act: "72-2025-01-22-00013 - …", or
-    # by the Corrèze's numbering: "2008-03-0214 - Implantation d'un système de vidéosurveillance …
-    # (AP du 11 mars 2008)".
-    rf"|^\s*{STATE_ACT_ID}\s+-\s|\b\d{{4}}-\d{{2}}-\d{{4}}\s+-\s+(?:implantation|autorisation|modification)|\(AP\s+du\s+\d"
-    # Old summaries: the Nièvre's "2003-P-1344-arrêté portant autorisation", the Bas-Rhin's
-    # "Autorisations de systèmes de vidéosurveillance – 26.05.2009".
-    r"|(?<=-)arr[êeé]t[ée]\s+portant\b|\bautorisations?\s+de\s+syst[èe]mes?\s+de\s+vid[ée]o",
-    re.IGNORECASE | re.MULTILINE,
-)
-_SCOPES = (
-    ("renewal", re.compile(r"renouvellement|reconduit", re.IGNORECASE)),
-    ("modification", re.compile(r"modification|modifi[ée]", re.IGNORECASE)),
 )
 # A vœu or a motion is against a technology only when it says so; one that asks for more
 # cameras or plate readers is a debate.
@@ -222,7 +154,7 @@ def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Fo
     the learnt model (``learnt_kind``) where no rule reads a kind, never as a prefect's kind."""
     head = text[:600]
     # A court that struck a device down, as a report's lead tells it: a ban, even of a prefect's.
-    if title is None and not _PREFECTORAL_HEADING.search(head) and (court := court_that_stops(text)):
+    if title is None and not PREFECTORAL_HEADING.search(head) and (court := court_that_stops(text)):
         return Found("moratorium_ban", court.start, court.end), None
     prefects = _prefects_kind(text, head)
     if prefects is not None:
@@ -266,19 +198,19 @@ def _prefects_kind(text: str, head: str) -> tuple[Found, Found | None] | None:
     if experiment is not None:  # the 2023 Olympic Games law: algorithmic processing, on trial
         return Found("experiment", experiment.start(), experiment.end()), None
     prefects = (
-        _PREFECTORAL_HEADING.search(head)
-        or _PREFECT.search(head)
-        or _RECUEIL.search(head)
-        or _uncited(_REPORTED_ARRETE, text, 1500)
+        PREFECTORAL_HEADING.search(head)
+        or PREFECT.search(head)
+        or RECUEIL.search(head)
+        or _uncited(REPORTED_ARRETE, text, 1500)
     )
     # A press report of a prefect's drone authorisation names the prefecture further down.
-    reported = prefects is None and _PREFECT.search(text, 0, 1500) is not None
-    if reported and (_ACT_FORM.search(text, 0, 3000) or _PREFECTORAL_AUTHORISATION.search(text, 0, 3000)):
-        flights = _AIRCRAFT.search(text, 0, 3000)
+    reported = prefects is None and PREFECT.search(text, 0, 1500) is not None
+    if reported and (ACT_FORM.search(text, 0, 3000) or _PREFECTORAL_AUTHORISATION.search(text, 0, 3000)):
+        flights = AIRCRAFT.search(text, 0, 3000)
         if flights is not None:
             return Found("drone_authorisation", flights.start(), flights.end()), None
     # A prefect authorises by an arrêté: a page that explains the procedure is none.
-    if prefects and _ACT_FORM.search(text, 0, 3000):
+    if prefects and ACT_FORM.search(text, 0, 3000):
         # A recueil's cover (its title, its printer, the prefect's services) may fill the first
         # lines: the act's own heading follows; a recueil read whole has its summary first.
         heading = text[:1000]
@@ -286,7 +218,7 @@ def _prefects_kind(text: str, head: str) -> tuple[Found, Found | None] | None:
         # before a drone flight (a recueil's record is its first surveillance act).
         named = [
             (kind, match)
-            for kind, pattern in _RULES
+            for kind, pattern in PREFECT_RULES
             if (match := pattern.search(heading) or pattern.search(text, 0, 3000)) is not None
         ]
         if named:
@@ -302,7 +234,7 @@ def _prefects_kind(text: str, head: str) -> tuple[Found, Found | None] | None:
             # In the act's own title or summary entry, not another act's listed before it.
             entry = summary_entry(heading, match.start()) or listed_entry(heading, match.start())
             since = entry[0] if entry is not None else 0
-            for scope, scope_pattern in _SCOPES:
+            for scope, scope_pattern in SCOPES:
                 scoped = scope_pattern.search(heading, since, match.start() + 200)
                 if scoped is not None:
                     return found, Found(scope, scoped.start(), scoped.end())
@@ -373,28 +305,3 @@ def _at(kind: str, match: re.Match[str], text: str, named: str) -> Found:
     if named is not text and where >= 0:
         return Found(kind, where, where + len(match[0]))
     return Found(kind, match.start(), match.end())
-
-
-# A prefecture's page that explains how to obtain an authorisation ("L'installation … est soumise
-# à autorisation du préfet", "le dossier doit comprendre") decides nothing.
-_PROCEDURE = re.compile(
-    r"soumise?s?\s+[àa]\s+(?:une\s+)?autorisation(?:\s+pr[ée]alable)?(?:\s+pr[ée]fectorale|\s+du\s+pr[ée]fet)"
-    r"|autorisation[^.]{0,60}?(?:d[ée]livr[ée]e\s+par\s+la\s+pr[ée]fecture)[^.]{0,40}?obligatoire"
-    r"|peu(?:ven)?t\s+[êe]tre\s+autoris[ée]e?s?\s+par\s+le\s+pr[ée]fet",
-    re.IGNORECASE,
-)
-# What a deliberation, an arrêté or a report of one has, and a procedure page has not.
-_DECIDING = re.compile(
-    r"conseil\s+(?:municipal|communautaire|m[ée]tropolitain|d[ée]partemental|r[ée]gional|de\s+Paris)"
-    r"|d[ée]lib[ée]r|\bd[ée]cid|\bapprouv|\bvot[ée]|\bs[ée]ance\b|\bARR[ÊE]TE\b",
-    re.IGNORECASE,
-)
-
-
-def explains_procedure(text: str) -> bool:
-    """Whether a text without acts is a page about the authorisation procedure, not a decision."""
-    return (
-        _PROCEDURE.search(text) is not None
-        and _DECIDING.search(text) is None
-        and _ACT_FORM.search(text, 0, 3000) is None
-    )

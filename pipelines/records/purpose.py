@@ -9,12 +9,15 @@ public safety: "Des piscines municipales sous vidéosurveillance" is still read.
 And a convention of coordination between a town's police and the State's forces (CSI L.512-4),
 which lists "Vidéo Protection" among the missions it shares out, but neither installs, funds nor
 authorises a device (the labels' convention since the seventh held-out part).
+
+And a prefecture's page that explains how to obtain an authorisation (``explains_procedure``).
 """
 
 from __future__ import annotations
 
 import re
 
+from pipelines.records.prefect_words import ACT_FORM
 from pipelines.records.spans import Found
 
 # The lead a purpose is read in: a title and its first sentences.
@@ -52,3 +55,28 @@ def coordination_only(text: str, kind: Found) -> Found | None:
         return None
     found = _COORDINATION.search(text, 0, 3000)
     return Found("none", found.start(), found.end()) if found is not None else None
+
+
+# A prefecture's page that explains how to obtain an authorisation ("L'installation … est soumise
+# à autorisation du préfet", "le dossier doit comprendre") decides nothing.
+_PROCEDURE = re.compile(
+    r"soumise?s?\s+[àa]\s+(?:une\s+)?autorisation(?:\s+pr[ée]alable)?(?:\s+pr[ée]fectorale|\s+du\s+pr[ée]fet)"
+    r"|autorisation[^.]{0,60}?(?:d[ée]livr[ée]e\s+par\s+la\s+pr[ée]fecture)[^.]{0,40}?obligatoire"
+    r"|peu(?:ven)?t\s+[êe]tre\s+autoris[ée]e?s?\s+par\s+le\s+pr[ée]fet",
+    re.IGNORECASE,
+)
+# What a deliberation, an arrêté or a report of one has, and a procedure page has not.
+_DECIDING = re.compile(
+    r"conseil\s+(?:municipal|communautaire|m[ée]tropolitain|d[ée]partemental|r[ée]gional|de\s+Paris)"
+    r"|d[ée]lib[ée]r|\bd[ée]cid|\bapprouv|\bvot[ée]|\bs[ée]ance\b|\bARR[ÊE]TE\b",
+    re.IGNORECASE,
+)
+
+
+def explains_procedure(text: str) -> bool:
+    """Whether a text without acts is a page about the authorisation procedure, not a decision."""
+    return (
+        _PROCEDURE.search(text) is not None
+        and _DECIDING.search(text) is None
+        and ACT_FORM.search(text, 0, 3000) is None
+    )

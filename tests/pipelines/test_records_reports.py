@@ -10,8 +10,8 @@ from collections.abc import Iterator
 import pytest
 
 from pipelines.records import read_record
-from pipelines.records.kinds import explains_procedure
 from pipelines.records.parties import authority
+from pipelines.records.purpose import explains_procedure
 from tests.quality.records_scoring import labelled_texts, rules_alone
 
 TEXTS = labelled_texts()
