@@ -73,8 +73,7 @@ def read_record(
         # A company an authorisation names is its beneficiary ("autorisant la société HELIFIRST à
         # survoler"); one a debate or a ban names sells what is not bought.
         found["vendor"] = None
-    year = document_date.year if isinstance(document_date, dt.date) else document_date
-    found["period_start"], found["period_end"] = counts.authorised_period(text, read_kind, year)
+    found["period_start"], found["period_end"] = counts.authorised_period(text, read_kind, document_date)
     kind_name = kind.value if kind else "debate_only"
     record = DecisionRecord(kind=kind_name, technologies=decided_technologies(kind_name, technologies))
     evidence: dict[str, tuple[int, int]] = {}

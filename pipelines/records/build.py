@@ -73,9 +73,9 @@ def _prefecture_of(text: str, record: DecisionRecord, evidence: bool) -> None:
 
 
 def _body_that_reports_deciding(text: str, records: list[DecisionRecord]) -> None:
-    """A page that names no council in its opening: the body its deciding sentence names ("La
-    municipalité a installé…", "le préfet a autorisé…"), for a decision of that body's kind (a
-    prefect authorises, a local body deploys)."""
+    """A page that names no council in its opening: the court its lead says stopped a device, for
+    a ban; else the body its deciding sentence names ("La municipalité a installé…", "le préfet a
+    autorisé…"), for a decision of that body's kind (a prefect authorises, a local body deploys)."""
     court = court_that_stops(text)
     for record in records:
         if court is not None and record.authority is None and record.kind == "moratorium_ban":

@@ -9,7 +9,15 @@ import re
 from pipelines.dates import MONTH_NAMES as MONTHS
 from pipelines.dates import WEEKDAY_NAMES, parse_french_date
 from pipelines.records.numbers import COUNT, count_value
-from pipelines.records.spans import GAP, Found, decision_part, listed_entry, sentence_end, summary_entry
+from pipelines.records.spans import (
+    GAP,
+    Found,
+    decision_part,
+    listed_entry,
+    read_day,
+    sentence_end,
+    summary_entry,
+)
 
 _CAMERAS = re.compile(
     rf"(?<![\w,.-])(?P<count>{COUNT}){GAP}(?:nouvelles?{GAP})?(?:cam[ée]ras?|dispositifs?{GAP}de{GAP}vid[ée]o)"
@@ -226,15 +234,15 @@ _FLIGHT_DAY = re.compile(
 )
 
 
-def _years_given(start: str, end: str, year: int | None = None) -> tuple[dt.date | None, dt.date | None]:
+def _years_given(
+    start: str, end: str, document_date: dt.date | int | None = None
+) -> tuple[dt.date | None, dt.date | None]:
     """The two dates of "du … au …", the year written once given to both (the end's to the
     start; else the start's to the end, a year later if the end would come first); written for
-    neither, ``year`` (the document's) is the start's."""
+    neither, the start is a day of the document's (``read_day``)."""
     end_year = re.search(r"\d{4}$", end)
-    if end_year is None and year is not None and not re.search(r"\d{4}$", start):
-        start = f"{' '.join(start.split())} {year}"
     if end_year is None:
-        first = parse_french_date(start) if re.search(r"\d{4}$", start) else None
+        first = read_day(" ".join(start.split()), document_date)
         if first is None:
             return None, None
         last = parse_french_date(f"{' '.join(end.split())} {first.year}")
@@ -269,11 +277,11 @@ _NOT_THE_PERIOD = re.compile(r"\bconsid[ée]rant\b[^.;]*$|^\s*vu\b|^[^\n,]{2,40}
 
 
 def authorised_period(
-    text: str, kind: str | None = "drone_authorisation", year: int | None = None
+    text: str, kind: str | None = "drone_authorisation", document_date: dt.date | int | None = None
 ) -> tuple[Found | None, Found | None]:
     """(start, end) of a period given by its dates, for a drone flight or a trial (``kind``): one
     day with its hours, or "du 1er juin au 30 septembre 2024" (days without their year in the
-    document's ``year``). Not a date of a recital, of the arrêté's signature, or of another act's
+    document's, ``document_date`` a date or a year). Not a date of a recital, of the arrêté's signature, or of another act's
     entry in its recueil's summary (a road's works, a festival's police measures)."""
     if kind not in _DATED_KINDS:
         return None, None
@@ -297,7 +305,7 @@ def authorised_period(
             return None, None
         found = Found(date, day.start("date"), day.end("date"))
         return found, found
-    first, last = _years_given(span["start"], span["end"], year)
+    first, last = _years_given(span["start"], span["end"], document_date)
     if first is None or last is None or first > last:
         return None, None
     return (

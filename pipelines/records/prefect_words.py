@@ -9,6 +9,8 @@ import re
 
 from pipelines.records.spans import STATE_ACT_ID
 
+# The law's words for cameras, before 2011 and since: "vidéosurveillance", "vidéo-protection".
+_VIDEO = r"vid[ée]o\s?-?\s?(?:protection|surveillance)"
 # "la captation … d'images au moyen de caméras installées sur des aéronefs"; a report of one: "le
 # préfet autorise la police à utiliser un drone", "un arrêté … le recours à des drones".
 AIRCRAFT = re.compile(
@@ -29,13 +31,13 @@ PREFECT_RULES: list[tuple[str, re.Pattern[str]]] = [
             # (Before 2011 the law said "vidéosurveillance": "autorisation d'installation d'un
             # système de vidéosurveillance".)
             # ("… portant autorisation exploitation système vidéoprotection - Commune de BRON".)
-            r"syst[èe]mes?\s+(?:de\s+)?(?:surveillance\s+par\s+)?vid[ée]o\s?-?\s?(?:protection|surveillance)"
+            rf"syst[èe]mes?\s+(?:de\s+)?(?:surveillance\s+par\s+)?{_VIDEO}"
             # A recueil's summary names an authorisation by its place: "72-2025-01-22-00013 -
             # Vidéoprotection Bar-Tabac de l'Union".
             rf"|^\s*{STATE_ACT_ID}\s+-\s+vid[ée]o\s?-?\s?protection\b"
             r"|pr[ée]fet\s+a\s+autoris[ée][^.]{0,80}?\barr[êe]t[ée]"
             # The Gard's summary: "MAIRIE BLAUZAC 2024 Arrêté préfectoral d'autorisation de vidéoprotection".
-            r"|arr[êe]t[ée]\s+pr[ée]fectoral\s+d['’]\s?autorisation\s+de\s+vid[ée]o\s?-?\s?(?:protection|surveillance)"
+            rf"|arr[êe]t[ée]\s+pr[ée]fectoral\s+d['’]\s?autorisation\s+de\s+{_VIDEO}"
             # A municipal police's body cameras: "autorise l'enregistrement audiovisuel des interventions".
             r"|enregistrement\s+audiovisuel|cam[ée]ras?\s+individuelles?",
             re.IGNORECASE | re.MULTILINE,
