@@ -1,10 +1,15 @@
 """Texts whose surveillance words decide nothing about a device.
 
 What a page's cameras are for, when it is not watching people: a page about cameras that detect
-forest fires, count road traffic or help lifeguards, a tourist webcam or a drone that surveys a
-roof, reports no decision about surveillance technology, whatever its camera words. Read in the
-title and lead (where a report says what it is about), and only when they name no purpose of
-public safety: "Des piscines municipales sous vidéosurveillance" is still read.
+forest fires, count road traffic or help lifeguards, a tourist webcam, or drones that put on a
+light show, film a building site or inspect a roof, reports no decision about surveillance
+technology, whatever its camera or drone words. Read in the title and lead (where a report says
+what it is about), and only when they name no purpose of public safety: "Des piscines municipales
+sous vidéosurveillance" is still read.
+
+Nor does a news story about a shop's own cameras ("Braquage d'une bijouterie : les images du
+suspect dévoilées"), when no public authority acts anywhere in it: a private camera that filmed a
+theft is evidence in a case, not a decision about public surveillance.
 
 And a convention of coordination between a town's police and the State's forces (CSI L.512-4),
 which lists "Vidéo Protection" among the missions it shares out, but neither installs, funds nor
@@ -25,7 +30,23 @@ LEAD_CHARS = 600
 
 _OTHER_PURPOSE = re.compile(
     r"\bfeux?\s+de\s+for[êe]ts?\b|\bd[ée]parts?\s+de\s+feux?\b|\bcomptage\s+(?:routier|du\s+trafic|des\s+v[ée]hicules)\b"
-    r"|\bnoyades?\b|\bma[îi]tres?[\s-]nageurs?\b|\bwebcams?\b|\brelev[ée]s?\s+(?:topographiques?|avant\s+travaux)\b",
+    r"|\bnoyades?\b|\bma[îi]tres?[\s-]nageurs?\b|\bwebcams?\b|\brelev[ée]s?\s+(?:topographiques?|avant\s+travaux)\b"
+    # Drones that entertain, advertise or survey buildings. Not "prises de vues aériennes", the
+    # words of a prefect's authorisation to film people from the air.
+    r"|\bspectacles?\s+de\s+drones\b|\bdrones?\s+lumineux\b|\bthermographi|\btimelapses?\b"
+    r"|\binspection\s+(?:visuelle\s+)?(?:de\s+la\s+|des\s+)?toitures?\b"
+    r"|\b(?:photographies|vid[ée]os?)\s+a[ée]riennes?\b",
+    re.IGNORECASE,
+)
+# A shop whose own cameras a news story is about, and what a public authority deciding says.
+_PRIVATE_PREMISES = re.compile(
+    r"\bbijouteries?\b|\bjoailleries?\b|\bboulangeri|\bburalistes?\b|\bcommer[çc]ants?\b"
+    r"|\bboutiques?\b|\bmagasins?\b|\bsup[ée]rettes?\b|\bpharmacies?\b|\bcaf[ée]s?\b|\brestaurants?\b",
+    re.IGNORECASE,
+)
+_PUBLIC_AUTHORITY = re.compile(
+    r"\bmairies?\b|\bmaires?\b|municipa|\bconseil|\bcommunes?\b|pr[ée]fe|recueil\s+des\s+actes|intercommun|m[ée]tropole"
+    r"|\b[ée]lue?s?\b|agglom[ée]ration|\bville\s+de\b|\binstall|\bd[ée]ploi",
     re.IGNORECASE,
 )
 _PUBLIC_SAFETY = re.compile(
@@ -39,9 +60,12 @@ def other_purpose(text: str) -> Found | None:
     """The words that say a text's cameras serve another purpose than watching people, or None."""
     lead = text[:LEAD_CHARS]
     found = _OTHER_PURPOSE.search(lead)
-    if found is None or _PUBLIC_SAFETY.search(lead) is not None:
-        return None
-    return Found("none", found.start(), found.end())
+    if found is not None and _PUBLIC_SAFETY.search(lead) is None:
+        return Found("none", found.start(), found.end())
+    shop = _PRIVATE_PREMISES.search(lead)
+    if shop is not None and _PUBLIC_AUTHORITY.search(text) is None:
+        return Found("none", shop.start(), shop.end())
+    return None
 
 
 # "CONVENTION DE COORDINATION DE LA POLICE MUNICIPALE ET DES FORCES DE SECURITE DE L'ETAT",

@@ -290,6 +290,34 @@ def test_cameras_that_watch_fires_traffic_or_a_lake_report_no_decision_about_sur
     assert pools.kind != "none"
 
 
+def test_drones_that_entertain_or_inspect_and_a_shop_s_own_cameras_decide_nothing() -> None:
+    for record_id in (
+        # "les spectacles de drones vont-ils voler la vedette aux feux d'artifice du 14-Juillet ?"
+        "h14-c-neg-spectacles-drones-lumineux-14-juillet-feux-artifice",
+        # "une opération de thermographie aérienne sur la ville de Montfermeil".
+        "web-batiactu-montfermeil-drone-thermographie-grdf",
+        # "un drone professionnel … pour assurer une inspection visuelle de la toiture du clocher".
+        "h19-c-lefieu-drone-inspection-toiture-eglise-negative",
+        # "Braquage d'une bijouterie en trottinette : les images du suspect dévoilées".
+        "h10-c-neg-letribunaldunet-braquage-chaumet-images-suspect",
+        # "Un employé d'une boulangerie … avait pris soin de débrancher la caméra de vidéosurveillance".
+        "h17-c-neg-europesays-malzeville-boulangerie-employe-filme-tiroir-caisse",
+    ):
+        assert read_record(TEXTS[record_id], ["videoprotection"]).kind == "none", record_id
+    # "prises de vues aériennes" is a prefect's authorisation to film people from the air.
+    helicopters = TEXTS["web-attrap-hauts-de-seine-2025-00010-helicopteres-gendarmerie"]
+    assert read_record(helicopters, ["drone"]).kind == "drone_authorisation"
+    # Shops in a lead, and a public authority that acts: "la commune … les commerçants".
+    for record_id in (
+        "web-charmes-sur-rhone-projet-video-protection",
+        "web-villes-internet-cesson-sevigne-14-cameras",
+    ):
+        assert read_record(TEXTS[record_id], ["videoprotection"]).kind == "deployment", record_id
+    # A prefect's recueil that authorises a shop's cameras is still the prefect's act.
+    shops = TEXTS["h16-a-attrap-puy-de-dome-63-2024-082-ap-courpiere-mondial-relay-22041-videoprotection"]
+    assert read_record(shops, ["videoprotection"]).kind != "none"
+
+
 def test_heldout19_s_prefects_and_a_convention_of_coordination() -> None:
     from pipelines.records.kinds import decision_kind
 
