@@ -27,7 +27,7 @@ from pipelines.records.purpose import explains_procedure
 # the decision; a 255-page text without acts is not one decision).
 WHOLE_DOCUMENT_CHARS = 60_000
 # Extraction version of the records: stored with them, so that a rebuild can find stale ones.
-RECORDS_VERSION = "2026.12.68"
+RECORDS_VERSION = "2026.12.69"
 # ``find_date``'s source of a date read from the opening's sitting cues ("Séance du …").
 SITTING_SOURCE = "text"
 
@@ -70,6 +70,19 @@ def _prefecture_of(text: str, record: DecisionRecord, evidence: bool) -> None:
         record.authority = named.value
         if evidence:
             record.evidence.setdefault("authority", (named.start, named.end))
+
+
+def _court_of_its_ban(text: str, records: list[DecisionRecord]) -> None:
+    """A ban read from the court that stopped a device was decided by that court, whatever body
+    the page names besides ("Le tribunal de Pau … a retoqué l'utilisation des drones …, autorisée
+    … par le préfet": the prefect authorised, the court banned)."""
+    court = court_that_stops(text)
+    if court is None:
+        return
+    for record in records:
+        if record.kind == "moratorium_ban" and record.evidence.get("kind") == (court.start, court.end):
+            record.authority = court.value
+            record.evidence["authority"] = (court.start, court.end)
 
 
 def _body_that_reports_deciding(text: str, records: list[DecisionRecord]) -> None:
@@ -170,4 +183,6 @@ def records_for(
                     record.evidence["commune"] = (who.start, who.end)
                 else:
                     record.evidence.pop("commune", None)
+    if opening is None:
+        _court_of_its_ban(text, records)
     return records

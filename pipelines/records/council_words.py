@@ -52,6 +52,8 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
             # "propose aux communes … un soutien financier", "apporter une subvention aux projets … portés
             # par les communes", "bénéficieront d'une enveloppe de l'Etat".
             r"|propos\w*(?:[^.]|\.(?=\d)){0,60}?soutien\s+financier|subvention\s+aux\s+projets|b[ée]n[ée]ficie\w*\s+d['’]une\s+enveloppe"
+            # "La municipalité a bénéficié d'une subvention d'Etat" (not "a déjà bénéficié": before).
+            r"|(?<!d[ée]j[àa]\s)\b(?:a|ont)\s+b[ée]n[ée]fici[ée]\s+d['’]une\s+(?:subvention|aide)\b"
             # "la Région a décidé d'accompagner financièrement les communes", "en les aidant à financer
             # l'acquisition … de caméras".
             r"|accompagner\s+financi[èe]rement\s+(?:les\s+)?(?:communes|collectivit)|\baid(?:er|ant)\s+[àa]\s+financer\b"

@@ -349,6 +349,15 @@ def test_a_court_that_stops_a_device_is_a_ban_and_its_author() -> None:
         ("h11-c-mediapart-conseil-etat-suspend-drones-manifestations-paris", "Conseil d’Etat"),
         # "L'arrêté a été retoqué par le tribunal administratif".
         ("h18-c-hauts-de-france-top-nantes-drone-14-juillet-arrete-retoque", "Tribunal administratif"),
+        # "Le tribunal de Pau (Pyrénées-Atlantiques) a retoqué … l'utilisation des drones …, autorisée
+        # dans un premier temps par le préfet": the court banned, though the page names a prefect.
+        ("h20-c-cnews-pau-tribunal-suspend-drones-frontiere-hendaye", "Tribunal de Pau"),
+        # A title's "le tribunal administratif fait suspendre", named in full by its lead: "suspendu
+        # par le tribunal administratif de Nantes".
+        (
+            "h13-c-inf-info-reze-tribunal-administratif-suspend-arrete-drones-rodeos",
+            "Tribunal administratif de Nantes",
+        ),
     ):
         from pipelines.records.build import records_for
         from pipelines.tagging import get_tagger
@@ -391,6 +400,9 @@ def test_old_recueils_summaries_and_a_court_that_suspends_a_prefect_s_arrete() -
 
 def test_funds_that_support_an_installation_or_the_communes_are_awarded() -> None:
     for record_id in (
+        # "La municipalité de Baie-Mahault a bénéficié d'une subvention d'Etat : le Fonds
+        # Interministériel de Prévention de la Délinquance".
+        "h20-c-jarrypro-baie-mahault-fipd-13-cameras-jarry",
         # "Le Fonds interministériel de prévention de la délinquance soutient l'installation".
         "web-mayotte-fipd-petite-terre",
         # "une délibération visant à financer le déploiement de la vidéoprotection dans dix gares".
@@ -403,6 +415,10 @@ def test_funds_that_support_an_installation_or_the_communes_are_awarded() -> Non
         assert read_record(TEXTS[record_id], ["videoprotection"]).kind == "grant_award", record_id
     asked = read_record("Le conseil approuve la demande de subvention à l'installation de 4 caméras.", [])
     assert asked.kind == "grant_request"
+    # "La Ville a déjà bénéficié d'une subvention pour l'installation de caméras et en espère une
+    # deuxième": what came before is not the decision reported.
+    before = read_record(TEXTS["h10-c-lejsl-chagny-deuxieme-subvention-detr-19-cameras"], ["videoprotection"])
+    assert before.kind != "grant_award"
 
 
 def test_a_new_camera_new_sites_and_cameras_added_to_those_already_there_extend_a_network() -> None:
