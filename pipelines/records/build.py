@@ -20,14 +20,14 @@ from archive.records import PREFECTORAL_KINDS, ActRecord, DecisionRecord, Mentio
 from pipelines.records import read_record
 from pipelines.records.clauses import court_that_stops, reported_decision
 from pipelines.records.kinds import NO_DECISION
-from pipelines.records.parties import COUNCIL_OF, authority, deciding_body, prefecture_named
+from pipelines.records.parties import COUNCIL_OF, authority, deciding_body, prefecture_named, service_filing
 from pipelines.records.purpose import explains_procedure
 
 # A record's own text is its act; a document read whole is read up to here (its opening holds
 # the decision; a 255-page text without acts is not one decision).
 WHOLE_DOCUMENT_CHARS = 60_000
 # Extraction version of the records: stored with them, so that a rebuild can find stale ones.
-RECORDS_VERSION = "2026.12.69"
+RECORDS_VERSION = "2026.12.70"
 # ``find_date``'s source of a date read from the opening's sitting cues ("Séance du …").
 SITTING_SOURCE = "text"
 
@@ -70,6 +70,22 @@ def _prefecture_of(text: str, record: DecisionRecord, evidence: bool) -> None:
         record.authority = named.value
         if evidence:
             record.evidence.setdefault("authority", (named.start, named.end))
+
+
+def _service_that_filed(text: str, records: list[DecisionRecord]) -> None:
+    """A prefect's act that a recueil's summary files under a regional prefecture is that
+    prefecture's, whatever the opening names; one filed under a sous-préfecture, the département's
+    prefecture's, when nothing else named it (``service_filing``)."""
+    for record in records:
+        read_at = record.evidence.get("kind")
+        if record.kind not in PREFECTORAL_KINDS or read_at is None:
+            continue
+        service = service_filing(text, read_at[0])
+        if service is not None and (
+            record.authority is None or service.value.startswith("Préfecture de la région")
+        ):
+            record.authority = service.value
+            record.evidence["authority"] = (service.start, service.end)
 
 
 def _court_of_its_ban(text: str, records: list[DecisionRecord]) -> None:
@@ -185,4 +201,5 @@ def records_for(
                     record.evidence.pop("commune", None)
     if opening is None:
         _court_of_its_ban(text, records)
+        _service_that_filed(text, records)
     return records

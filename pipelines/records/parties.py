@@ -213,6 +213,43 @@ def prefecture_named(text: str) -> Found | None:
     return Found(f"Préfecture {_before_place(link)}{place}", prefecture.start(), prefecture.end())
 
 
+# A recueil's summary (as the State's sites print it) files each act under the service that took
+# it, on a line of its own: "Sous-Préfecture du Havre / CABINET", "63_Pref_Préfecture du
+# Puy-de-Dôme / Cabinet", "Préfecture de la région Centre-Val de Loire et du Loiret / Cabinet-BSP";
+# an act's page repeats it in its footer: "Sous-Préfecture du Havre - 76-2026-01-09-00010 - Arrêté".
+_SERVICE_LINE = re.compile(
+    r"^(?:\d{2,3}_\w+?_)?(?P<service>(?:(?P<sous>(?i:sous))-)?(?i:pr[ée]fecture)\s+[^/\n]{2,90}?)(?:\s+/|\s+-\s+\d)",
+    re.MULTILINE,
+)
+# The prefect of a région is also the prefect of its chief département, and signs as both.
+_REGIONAL = re.compile(r"^pr[ée]fecture\s+de\s+la\s+r[ée]gion\s", re.IGNORECASE)
+# Such a recueil opens on its département's name: "SEINE-MARITIME\nRECUEIL DES ACTES".
+_RECUEIL_OF = re.compile(r"\A\s*(?P<name>[^\n]{3,40})\n\s*RECUEIL\s+DES\s+ACTES")
+SERVICE_REACH = 1500
+
+
+def service_filing(text: str, at: int) -> Found | None:
+    """Who took an act that a summary's service line (the last within ``SERVICE_REACH``
+    characters before ``at``) files under a regional prefecture (named as written) or a
+    sous-préfecture: the prefecture of the département whose recueil it is, since a sous-préfet
+    signs for the prefect (the labels' convention since the first Manche recueil). None for a
+    département's own prefecture, which ``authority`` names from the opening."""
+    lines = list(_SERVICE_LINE.finditer(text, max(0, at - SERVICE_REACH), at))
+    if not lines:
+        return None
+    service = lines[-1]
+    if _REGIONAL.search(service["service"]) is not None:
+        name = " ".join(service["service"].split())
+        return Found(name[0].upper() + name[1:], service.start("service"), service.end("service"))
+    recueil = _RECUEIL_OF.match(text) if service["sous"] else None
+    if recueil is None:
+        return None
+    departement = departement_at(text, recueil.start("name"))
+    if departement is None or len(_named(recueil["name"])) > len(departement[1]) + 2:
+        return None
+    return Found(f"Préfecture {departement[0]}{departement[1]}", recueil.start("name"), recueil.end("name"))
+
+
 _AROUND_PARIS = frozenset(
     ("Préfecture des Hauts-de-Seine", "Préfecture de la Seine-Saint-Denis", "Préfecture du Val-de-Marne")
 )

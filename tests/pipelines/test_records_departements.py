@@ -99,3 +99,25 @@ def test_a_sous_prefecture_s_town_and_a_lost_apostrophe() -> None:
     # A hyphen typeset as U+2011: "la préfecture de la Seine‑Maritime".
     seine = prefecture_named("La préfecture de la Seine\u2011Maritime a reçu délégation")
     assert seine is not None and seine.value == "Préfecture de la Seine-Maritime"
+
+
+def test_an_act_a_summary_files_under_a_regional_prefecture_or_a_sous_prefecture() -> None:
+    from pipelines.records.build import records_for
+    from pipelines.tagging import get_tagger
+
+    texts = labelled_texts()
+
+    def authority_of(record_id: str) -> str | None:
+        text = texts[record_id]
+        return records_for(text, [], list(get_tagger().tag(text)))[0].authority
+
+    # "Préfecture de la région Centre-Val de Loire et du Loiret / Cabinet-BSP": as written.
+    loiret = "h20-a-attrap-loiret-45-2025-234-cameras-aeronefs-8-septembre-2025"
+    assert authority_of(loiret) == "Préfecture de la région Centre-Val de Loire et du Loiret"
+    # "SEINE-MARITIME\nRECUEIL DES ACTES … Sous-Préfecture du Havre / CABINET": the sous-préfet
+    # signs for the département's prefect.
+    havre = "h20-a-attrap-seine-maritime-76-2026-030-sous-prefecture-le-havre-aeronefs-manifestation-agricole"
+    assert authority_of(havre) == "Préfecture de la Seine-Maritime"
+    # A prefecture the summary named before its "Sous-préfecture d'Avranches /" line stays.
+    couville = "h17-a-attrap-manche-raa-special-50-2025-055-videoprotection-api-distribution-couville"
+    assert authority_of(couville) == "Préfecture de la Manche"
