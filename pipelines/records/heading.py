@@ -157,10 +157,16 @@ def _own_heading(head: str) -> re.Match[str] | None:
     )
 
 
+# Where a recueil's summary entry ends: "(5 pages) Page 16".
+_AN_ENTRY_ENDS = re.compile(r"\(\d+\s+pages?\)")
+
+
 def _signed_date(head: str) -> Found | None:
     """The day an arrêté was signed, from its place and date, its line in a recueil's summary,
     or the day a recueil says its arrêtés were signed."""
     for place in _PLACE_AND_DATE.finditer(head, 0, 4000):
+        if _AN_ENTRY_ENDS.search(head, place.end(), place.end() + 150):
+            continue  # another act's title in the summary: "… à Poitiers, le mercredi 03 décembre 2025 … (5 pages)"
         following = _ARRETE_HEADING.search(head, place.end(), place.end() + 400)
         if following is not None and not re.search(r"\bvu\b", head[place.end() : following.start()], re.I):
             return _dated(place, None)
@@ -259,8 +265,21 @@ def _titled_about_surveillance(head: str, after: int, title_on_next_line: bool) 
     return ABOUT_SURVEILLANCE.search(head, after, end) is not None
 
 
+# The minutes of an earlier sitting, approved at this one: "le compte rendu de la séance du 8
+# décembre 2021 est approuvé".
+_EARLIER_MINUTES = re.compile(r"(?:compte[\s-]rendu|proc[èe]s[\s-]verbal)\s+de\s+la\s+$", re.IGNORECASE)
+
+
 def _sitting_date(head: str) -> Found | None:
-    match = next((found for found in _SITTING_DATE.finditer(head, 0, 3000) if _its_own(head, found)), None)
+    match = next(
+        (
+            found
+            for found in _SITTING_DATE.finditer(head, 0, 3000)
+            if _its_own(head, found)
+            and not _EARLIER_MINUTES.search(head, max(0, found.start() - 30), found.start())
+        ),
+        None,
+    )
     if match is None:
         return None
     date = parse_french_date(match["date"])

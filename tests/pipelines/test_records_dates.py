@@ -260,3 +260,15 @@ def test_a_flight_s_days_without_their_year_take_the_document_s() -> None:
     assert (start.value, end.value) == (dt.date(2023, 12, 31), dt.date(2024, 1, 1))
     # Without the document's year, no period: a day is never given a year at random.
     assert authorised_period(text, "drone_authorisation") == (None, None)
+
+
+def test_another_act_s_day_in_a_summary_and_the_minutes_of_an_earlier_sitting_are_no_act_date() -> None:
+    # The summary's third entry, "… à Poitiers, le mercredi 03 décembre 2025 de 10h00 à 22h00 (5
+    # pages)", is a ban's title, not the place and date above this arrêté's heading.
+    assert _date("h20-a-attrap-vienne-86-2025-280-arrete-2025-cab-734-aeronefs") is None
+    # "le compte rendu de la séance du 8 décembre 2021 est approuvé": an earlier sitting's minutes.
+    assert _date("h20-b-cm-9-fevrier-2022-installation-videoprotection-demandes-subventions") is None
+    # A place and date above an arrêté's heading is still read.
+    assert heading.act_date(
+        "Poitiers, le 26 novembre 2025\nARRÊTÉ n° 2025/CAB/734 autorisant"
+    ).value == dt.date(2025, 11, 26)
