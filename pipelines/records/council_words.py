@@ -188,17 +188,33 @@ _MAYBE = re.compile(r"\bpourr(?:ait|aient)\b[^.;]*$", re.IGNORECASE)
 _A_COST = re.compile(r"\bco[ûu]ts?\b[^.;]{0,30}$", re.IGNORECASE)
 
 
+# What a contract is for, when it is not a surveillance device: "contrat d'acquisition et de
+# maintenance pour l'utilisation de l'application mobile IntraMuros".
+# The first mark that ends the sentence a kind's words are in.
+_ENDS = re.compile(r"[?!.](?!\d)")
+_ANOTHER_OBJECT = re.compile(r"\bapplication\s+mobile\b", re.IGNORECASE)
+
+
+def in_a_question(text: str, match: re.Match[str]) -> bool:
+    """Whether a kind's words are in a question ("êtes-vous pour la mise en place de la
+    vidéoprotection sur la commune ?"), which decides nothing."""
+    ends = _ENDS.search(text, match.end(), sentence_in_line(text, match.start(), match.end())[1] + 2)
+    return ends is not None and ends[0] == "?"
+
+
 def about_a_device(kind: str, matches: Iterator[re.Match[str]], text: str) -> re.Match[str] | None:
     """The first match of a kind's words; for a renewal or an upkeep, the first whose line (or
     sentence) names what is renewed or kept up, and an upkeep not named as a cost."""
     for match in matches:
         if kind in _FUNDING and _MAYBE.search(text, max(0, match.start() - 60), match.start()):
             continue
+        if in_a_question(text, match):
+            continue
         if kind == "maintenance" and _A_COST.search(text, max(0, match.start() - 40), match.start()):
             continue
         if kind not in _GENERIC:
             return match
         start, end = sentence_in_line(text, match.start(), match.end())
-        if DEVICE_OR_CONTRACT.search(text, start, end):
+        if DEVICE_OR_CONTRACT.search(text, start, end) and not _ANOTHER_OBJECT.search(text, start, end):
             return match
     return None

@@ -33,7 +33,7 @@ import re
 from archive.records import PREFECTORAL_KINDS
 from pipelines.records import learnt_kind
 from pipelines.records.clauses import court_that_stops, reported_kind
-from pipelines.records.council_words import COUNCIL_RULES, about_a_device
+from pipelines.records.council_words import COUNCIL_RULES, about_a_device, in_a_question
 from pipelines.records.prefect_words import (
     ACT_FORM,
     AIRCRAFT,
@@ -266,7 +266,19 @@ def _councils_kind(text: str, title: str | None, head: str) -> Found:
         match = about_a_device(kind, pattern.finditer(text, start, end), text)
         if match is not None:
             return _against(Found(kind, match.start(), match.end()), text, named)
-    return Found("debate_only", 0, 0)
+    # A kind's words only in a question put to a vote or to the council: a debate, read there.
+    asked = next(
+        (
+            found
+            for _, pattern in COUNCIL_RULES
+            for found in pattern.finditer(text, start, end)
+            if in_a_question(text, found)
+        ),
+        None,
+    )
+    return (
+        Found("debate_only", asked.start(), asked.end()) if asked is not None else Found("debate_only", 0, 0)
+    )
 
 
 def _against(found: Found, text: str, named: str) -> Found:

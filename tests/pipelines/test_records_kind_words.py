@@ -435,3 +435,29 @@ def test_devices_put_in_place_in_the_passive_are_deployed() -> None:
     # "Aux Mureaux, neuf caméras ont été mises en place."
     record = read_record(TEXTS["h9-C-leblogauto-les-mureaux-lapi-neuf-cameras"], ["lapi"])
     assert record.kind == "deployment"
+
+
+def test_a_question_put_to_a_vote_and_an_app_s_upkeep_decide_nothing_about_surveillance() -> None:
+    # "êtes-vous pour la mise en place de la vidéoprotection sur la commune d'Aigues-Vives ? Les
+    # habitants ont massivement répondu non": a question is a debate, read where it is asked.
+    asked = read_record(
+        TEXTS["h20-c-objectifgard-aigues-vives-consultation-non-videoprotection"], ["videoprotection"]
+    )
+    assert asked.kind == "debate_only" and asked.evidence.get("kind")
+    # "Souscription au contrat d'acquisition et de maintenance pour l'utilisation de l'application
+    # mobile IntraMuros": the minutes' next item, "il est décidé d'installer un système de
+    # vidéoprotection", is the decision.
+    minutes = TEXTS["h20-b-cm-9-fevrier-2022-installation-videoprotection-demandes-subventions"]
+    assert read_record(minutes, ["videoprotection"]).kind == "deployment"
+    # A sentence ended by "!" before a question (Louveciennes's mayor: "on ne décide pas de
+    # l'installation, on demande juste des financements ! … t'es pour ou t'es contre ?") is no question.
+    import re
+
+    from pipelines.records.council_words import in_a_question
+
+    said = (
+        "on ne décide pas de l'installation, on demande juste des financements ! t'es pour ou t'es contre ?"
+    )
+    assert not in_a_question(said, re.compile("installation").search(said))
+    asked = "Souhaitez-vous la mise en place d'un système de vidéoprotection ? Le vote a lieu le 4 décembre."
+    assert in_a_question(asked, re.compile("mise en place").search(asked))
