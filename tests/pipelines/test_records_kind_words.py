@@ -461,3 +461,10 @@ def test_a_question_put_to_a_vote_and_an_app_s_upkeep_decide_nothing_about_surve
     assert not in_a_question(said, re.compile("installation").search(said))
     asked = "Souhaitez-vous la mise en place d'un système de vidéoprotection ? Le vote a lieu le 4 décembre."
     assert in_a_question(asked, re.compile("mise en place").search(asked))
+
+
+def test_a_convention_signed_this_week_is_the_decision_its_report_tells() -> None:
+    # "La convention de sécurité 2021-2026, signée ce jeudi 25 novembre par François Cuillandre et le
+    # préfet du Finistère, prévoit un premier déploiement de quinze caméras".
+    brest = TEXTS["h20-c-didierlegac-telegramme-brest-convention-securite-15-cameras"]
+    assert read_record(brest, ["videoprotection"]).kind == "convention"
