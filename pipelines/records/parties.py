@@ -176,11 +176,16 @@ _DOES = (
     r"\s+(?:a\b|ont\b|va\b|vient\b|avait\b|d[ée]cid|vot|financ|accord|attribu|install|investi|dot|propos"
     r"|lanc|sign|subventionn|consacr|d[ée]bloqu|aide|agit|s['’]\s?engage|poursui)"
 )
-_COUNTY_OR_REGION = re.compile(
-    rf"\b(?P<body>(?i:conseil\s+d[ée]partemental)|D[ée]partement|(?i:conseil\s+r[ée]gional)|R[ée]gion)"
-    # Its place ("du Gard"), or a région's name ("Hauts-de-France"), then maybe "(CoVe)" or ", …,".
+_BODY_AND_PLACE = (
+    r"\b(?P<body>(?i:conseil\s+d[ée]partemental)|D[ée]partement|(?i:conseil\s+r[ée]gional)|R[ée]gion)"
+    # Its place ("du Gard"), or a région's name ("Hauts-de-France").
     rf"(?:\s+(?P<link>{_LINK})\s*{_PLACE}|\s+(?P<region>[A-ZÀ-Ý][\w'’]+(?:-[\w'’]+)*))?"
-    rf"(?:\s*\([^)]{{0,40}}\))?(?:,[^,.]{{0,80}},)?{_DOES}"
+)
+# Then maybe "(CoVe)" or ", …," and what it does; or after what it pays for: "un outil … financé
+# par la Région Guyane à hauteur de 800 000 euros".
+_COUNTY_OR_REGION = re.compile(rf"{_BODY_AND_PLACE}(?:\s*\([^)]{{0,40}}\))?(?:,[^,.]{{0,80}},)?{_DOES}")
+_FUNDED_BY = re.compile(
+    rf"(?i:\b(?:co)?financ[ée]e?s?|\bsubventionn[ée]e?s?)\s+par\s+(?i:le|la)\s+{_BODY_AND_PLACE}"
 )
 
 
@@ -328,8 +333,9 @@ def _named(place: str) -> str:
 def _county_or_region(head: str) -> Found | None:
     """ "le Conseil départemental a voté" → Conseil départemental; "la Région Hauts-de-France
     propose" → Région Hauts-de-France; "le Département du Gard finance" → Conseil départemental
-    du Gard (the département's council is the département)."""
-    match = _COUNTY_OR_REGION.search(head)
+    du Gard (the département's council is the département); "financé par la Région Guyane" →
+    Région Guyane."""
+    match = _COUNTY_OR_REGION.search(head) or _FUNDED_BY.search(head)
     if match is None:
         return None
     body = match["body"].casefold()

@@ -202,3 +202,13 @@ def test_a_town_in_capitals_ends_where_a_title_in_small_letters_runs_on() -> Non
     # A name in small letters keeps its capitalised words.
     town = commune("Des caméras seront installées à Saint-Paul-Trois-Châteaux (Drôme).")
     assert town is not None and town.value == "Saint-Paul-Trois-Châteaux"
+
+
+def test_a_region_named_as_the_funder_of_what_a_page_reports() -> None:
+    from pipelines.records.parties import authority
+
+    # "Un outil pour lutter contre les violences … financé par la Région Guyane à hauteur de 800 000 euros".
+    found = authority(TEXTS["h20-c-la1ere-guyane-region-cameras-lycees-ile-de-cayenne"])
+    assert found is not None and found.value == "Région Guyane"
+    # Named in passing, it decides nothing: "une aide du Département".
+    assert authority("Les caméras ont été installées grâce à une aide du Département.") is None
