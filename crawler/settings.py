@@ -86,7 +86,7 @@ VIGIE_REVISIT = _env("VIGIE_REVISIT", "true").lower() in ("1", "true", "yes")
 
 # How long the reactor thread may be held before the crawl logs a warning (crawler/stall.py).
 VIGIE_STALL_WARN = float(_env("VIGIE_STALL_WARN", "1.0"))
-EXTENSIONS = {"crawler.stall.ReactorStallMonitor": 500}
+EXTENSIONS = {"crawler.stall.ReactorStallMonitor": 500, "crawler.prompt_stop.PromptStop": 500}
 # Scrapy 2.19's remote control runs any Python code sent to a local HTTP port, and leaves a job
 # file with its token in the user's profile (~/.local/state/scrapy) at every crawl that dies: not
 # for a bot run by cron. Off, like the telnet console. They are left out of Scrapy's own list

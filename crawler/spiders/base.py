@@ -31,6 +31,7 @@ from twisted.python.failure import Failure
 
 from crawler.fetch import document_item, failure_kind, failure_message, header, is_archivable
 from crawler.linkrules import PRIORITY, Budget, LinkKind, origin
+from crawler.prompt_stop import PutBack
 from crawler.request_meta import VigieMeta
 from crawler.sources.registry import RegisteredSource
 from pipelines.items import FetchFailure, NotModified
@@ -177,6 +178,8 @@ class VigieSpider(Spider):
         return CrawlContext.of(self.crawler).recorder
 
     def on_error(self, failure: Failure) -> Iterator[FetchFailure]:
+        if failure.check(PutBack):
+            return  # not sent: back in the scheduler for the next run (crawler.prompt_stop)
         request = getattr(failure, "request", None)
         url = request.url if request is not None else "?"
         meta = VigieMeta.of(request) if request is not None else VigieMeta()

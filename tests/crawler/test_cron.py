@@ -169,6 +169,80 @@ def test_kill_9_then_resume_loses_nothing(tmp_path: Path) -> None:
         site.stop()
 
 
+def test_ctrl_c_stops_without_fetching_what_waits_behind_the_polite_delay_and_resume_gets_it(
+    tmp_path: Path,
+) -> None:
+    """At one request a second, Scrapy's graceful stop used to fetch every request it had queued
+    for the site (16 more, 20 s) before exiting; now the unsent ones go back to the job folder."""
+    site = big_site(delay=0)
+    try:
+        reference = tmp_path / "reference"
+        reference.mkdir()
+        full = run_vigie(
+            "crawl",
+            site.url + "/conseil-municipal/",
+            "--db",
+            str(reference / "vigie.db"),
+            *FAST,
+            cwd=reference,
+        )
+        assert full.returncode == 0, full.stderr
+        expected = snapshot(reference / "vigie.db")
+
+        work = tmp_path / "stopped"
+        work.mkdir()
+        job = work / "job"
+        site.hits.clear()
+        crawl = subprocess.Popen(
+            vigie_command(
+                "crawl",
+                site.url + "/conseil-municipal/",
+                "--db",
+                str(work / "vigie.db"),
+                "--delay",
+                "1",
+                "--job-dir",
+                str(job),
+            ),
+            cwd=work,
+            env=vigie_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        deadline = time.monotonic() + 60
+        while len(site.hits) < 5 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        before_stop = len(site.hits)
+        crawl.send_signal(signal.SIGINT)
+        _, err = crawl.communicate(timeout=120)
+        assert crawl.returncode == 1 and "did not complete (shutdown)" in err and "Traceback" not in err
+        # At most the one request on the wire when the signal came; the rest waited to be sent.
+        assert len(site.hits) - before_stop <= 1
+        ((status, failed, errors),) = rows(
+            work / "vigie.db", "SELECT status, documents_failed, errors FROM crawl_runs"
+        )
+        assert (status, failed, json.loads(errors)) == ("interrupted", 0, {})
+
+        resumed = run_vigie(
+            "crawl",
+            site.url + "/conseil-municipal/",
+            "--db",
+            str(work / "vigie.db"),
+            *FAST,
+            "--job-dir",
+            str(job),
+            cwd=work,
+        )
+        assert resumed.returncode == 0, resumed.stderr
+        assert snapshot(work / "vigie.db") == expected
+        ((status, failed),) = rows(work / "vigie.db", "SELECT status, documents_failed FROM crawl_runs")
+        assert (status, failed) == ("completed", 0)
+        assert list(job.iterdir()) == []
+    finally:
+        site.stop()
+
+
 def test_quiet_prints_one_line_and_exit_1_when_a_source_archives_nothing(tmp_path: Path) -> None:
     site = big_site(delay=0)
     try:
