@@ -118,32 +118,3 @@ def _join_split_words(data: bytes) -> FoldedText:
         return FoldedText(data, [], [])
     pieces.append(data[last:])
     return FoldedText(b"".join(pieces), cut_at, removed)
-
-
-# A word run into the next by a PDF's text layer: "système de vidéoprotectionLE PRÉFET",
-# "installées sur un droneLe Préfet". Case is the only trace of the lost space: each byte folds
-# to "a" (a small letter), "A" (a capital) or " ", and "aA" is where a word may end.
-def _case_table() -> bytes:
-    table = bytearray(b" " * 256)
-    for code in range(256):
-        char = chr(code)
-        if char.isalpha():
-            table[code] = ord("a") if char.islower() else ord("A") if char.isupper() else ord(" ")
-    return bytes(table)
-
-
-_CASES = _case_table()
-# A hostile text of "aBaBaB…" must not cost a scan per letter.
-MAX_GLUED = 2_000
-
-
-def glued_word_ends(text: str, folded: FoldedText) -> list[int]:
-    """Folded offsets where a small letter is followed by a capital (the capital's offset), at
-    most ``MAX_GLUED`` of them: where a word may end though matching sees no boundary."""
-    cases = text.encode("latin-1", "replace").translate(_CASES)
-    capitals: list[int] = []
-    at = cases.find(b"aA")
-    while at >= 0 and len(capitals) < MAX_GLUED:
-        capitals.append(at + 1)
-        at = cases.find(b"aA", at + 1)
-    return folded.folded_offsets(capitals)

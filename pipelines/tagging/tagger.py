@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from archive.records import MentionRecord as Mention
-from pipelines.tagging.folding import FoldedText, fold, glued_word_ends
+from pipelines.tagging.folding import FoldedText, fold
+from pipelines.tagging.glued import glued_terms
 from pipelines.tagging.lexicon import Described, Lexicon, Term, load_lexicon
 from pipelines.tagging.sentences import context_around, page_offsets, sentence_bounds
 from pipelines.tagging.stance import StanceReader
@@ -69,10 +70,6 @@ class _Span:
     evidence: bool
 
 
-# How far back a term glued to the next word is looked for: longer than any term.
-_GLUED_REACH = 120
-
-
 class Mentions(list[Mention]):
     """The mentions kept, in text order; ``found`` counts them all, kept or over the limit."""
 
@@ -105,7 +102,7 @@ class Tagger:
         page_starts = page_offsets(text) or ([0] if paged else [])
         hits = []
         spans = list(self._scan(folded.data))
-        for start, end in [*spans, *_not_overlapping(self._scan_glued(text, folded), spans)]:
+        for start, end in [*spans, *glued_terms(self._scan, text, folded, spans)]:
             term = self._term_at(folded_text, start, end)
             if term is not None and self._kept(term, folded_text, start, end):
                 hits.append(_Hit(start, end, term.category, term.term))
@@ -224,19 +221,6 @@ class Tagger:
                 continue
             return True
         return False
-
-    def _scan_glued(self, text: str, folded: FoldedText) -> list[tuple[int, int]]:
-        """Terms that end where the text layer ran their word into the next ("vidéoprotectionLE
-        PRÉFET"): each scanned in the words before the capital, a space put for the lost one."""
-        found: list[tuple[int, int]] = []
-        for end in glued_word_ends(text, folded):
-            low = max(0, end - _GLUED_REACH)
-            window = folded.data[low:end] + b" "
-            for start, stop in self._scan(window):
-                # A term ending at the capital, not begun inside a word the window cut.
-                if stop == end - low and (start > 0 or low == 0 or not folded.data[low - 1 : low].isalnum()):
-                    found.append((low + start, end))
-        return found
 
     def _term_at(self, folded_text: str, start: int, end: int) -> Term | None:
         match = self._identify.fullmatch(folded_text, start, end)
@@ -360,20 +344,6 @@ def _describes(rule: Described, folded_text: str, start: int, end: int, own_star
 def _without(window: str, offset: int, length: int) -> str:
     """The window with the match itself blanked out: a term is not its own context."""
     return window[:offset] + " " * length + window[offset + length :]
-
-
-def _not_overlapping(extra: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans of ``extra`` that overlap none of ``spans`` (sorted, as a scan yields them): a
-    glued word's term already matched with its ending ("caméraX": the plural's "x")."""
-    starts = [start for start, _end in spans]
-    kept = []
-    for start, end in extra:
-        index = bisect.bisect_right(starts, start) - 1
-        before = spans[index] if index >= 0 else None
-        after = spans[index + 1] if index + 1 < len(spans) else None
-        if (before is None or before[1] <= start) and (after is None or after[0] >= end):
-            kept.append((start, end))
-    return kept
 
 
 def _compile_scanner(pattern: str) -> Any:

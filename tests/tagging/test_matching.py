@@ -161,7 +161,8 @@ def test_a_term_run_into_the_next_word_by_a_text_layer_is_found() -> None:
 
 
 def test_a_hostile_run_of_case_changes_is_looked_at_a_bounded_number_of_times() -> None:
-    from pipelines.tagging.folding import MAX_GLUED, fold, glued_word_ends
+    from pipelines.tagging.folding import fold
+    from pipelines.tagging.glued import MAX_GLUED, glued_word_ends
 
     text = "aB" * 200_000
     assert len(glued_word_ends(text, fold(text))) == MAX_GLUED
