@@ -20,7 +20,12 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"\bmoratoire\b|\binterdi(?:ction|re)\b|arr[êe]ter\s+le\s+d[ée]ploiement"
             r"|n['’]\s?installerons\s+pas"
             # A court's "Une intercommunalité ne peut pas recourir à des caméras augmentées".
-            r"|ne\s+peu(?:t|vent)\s+pas\s+(?:recourir|utiliser|installer|d[ée]ployer)",
+            r"|ne\s+peu(?:t|vent)\s+pas\s+(?:recourir|utiliser|installer|d[ée]ployer)"
+            # A trial given up, a device switched off: "a renoncé ce mardi 29 octobre à son
+            # expérimentation de capteurs de sons", "doit prochainement désactiver un dispositif".
+            r"|renonc\w*\s+(?:[^.]{0,40}?\s)?[àa]\s+(?:son|sa|ses|leur|l['’]\s?|la|le|les|ce|cette)\s*"
+            r"(?:exp[ée]rimentation|projet|dispositif|d[ée]ploiement|installation|utilisation)"
+            r"|d[ée]sactiver\s+(?:un|le|les|ce|ces|son|ses)\s+(?:dispositif|syst[èe]me|cam[ée]ras)",
             re.IGNORECASE,
         ),
     ),
@@ -52,6 +57,11 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
             # "propose aux communes … un soutien financier", "apporter une subvention aux projets … portés
             # par les communes", "bénéficieront d'une enveloppe de l'Etat".
             r"|propos\w*(?:[^.]|\.(?=\d)){0,60}?soutien\s+financier|subvention\s+aux\s+projets|b[ée]n[ée]ficie\w*\s+d['’]une\s+enveloppe"
+            # "cette aide financière octroyé à la commune de Dardilly", "a permis de débloquer des fonds
+            # de l'Etat" (not "a débloqué de nouveaux fonds pour la sécurisation des sites", a plan).
+            r"|(?:aides?|subventions?|financements?)\s+(?:financi\w+\s+)?(?:octroy|accord|attribu|vers)\w*\s+"
+            r"(?:[àa]\s+la\s+(?:commune|ville)|aux\s+communes)"
+            r"|d[ée]bloqu\w*\s+(?:des|les|une|un)\s+(?:fonds|subventions?|cr[ée]dits|enveloppes?|aides?)\b"
             # "La municipalité a bénéficié d'une subvention d'Etat" (not "a déjà bénéficié": before).
             r"|(?<!d[ée]j[àa]\s)\b(?:a|ont)\s+b[ée]n[ée]fici[ée]\s+d['’]une\s+(?:subvention|aide)\b"
             # "la Région a décidé d'accompagner financièrement les communes", "en les aidant à financer

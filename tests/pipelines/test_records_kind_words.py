@@ -468,3 +468,20 @@ def test_a_convention_signed_this_week_is_the_decision_its_report_tells() -> Non
     # préfet du Finistère, prévoit un premier déploiement de quinze caméras".
     brest = TEXTS["h20-c-didierlegac-telegramme-brest-convention-securite-15-cameras"]
     assert read_record(brest, ["videoprotection"]).kind == "convention"
+
+
+def test_a_trial_given_up_a_device_switched_off_and_funds_granted_to_a_commune() -> None:
+    for record_id, kind in (
+        # "la ville de Saint-Étienne a renoncé ce mardi 29 octobre à son expérimentation de capteurs de sons".
+        ("h21-c-huffpost-saint-etienne-renonce-capteurs-sonores-2019-10-29", "moratorium_ban"),
+        # "La municipalité … doit prochainement désactiver un dispositif de vidéosurveillance algorithmique".
+        ("h21-c-onemedia-nice-cnil-desactivation-vsa-abords-ecoles", "moratorium_ban"),
+        # "cette aide financière octroyé à la commune de Dardilly pour l'installation de caméras".
+        ("h21-b-inventer-demain-conseil-metropole-lyon-aide-dardilly-cameras-parcs-relais", "grant_award"),
+        # "Un intense lobbying d'élus yvelinois a permis de débloquer des fonds de l'Etat".
+        ("h21-c-gazette-yvelines-epone-fonds-etat-debloques-31-cameras-2017", "grant_award"),
+        # "le gouvernement a débloqué de nouveaux fonds pour la sécurisation des sites sensibles": a
+        # plan's new funds, not this decision's; the page adds ten cameras.
+        ("h10-b-echo-presquile-dix-cameras-supplementaires-2024-2025", "extension"),
+    ):
+        assert read_record(TEXTS[record_id], ["videoprotection"]).kind == kind, record_id
