@@ -21,7 +21,8 @@ _HEADING = re.compile(
     rf"(?:arr[êeé]t[ée]|A R R [ÊE] T [ÉE]|d[ée]lib[ée]ration|d[ée]cision|\bAP)(?:\s+(?:pr[ée]fectoral|municipal))?"
     # A service's reference: "Arrêté CAB/SPAS/VIDEO/25-002 du 18 février 2025", "Arrété
     # 25/CAB/DS/PPA-VIDEO n° 136 du 19 mai 2025".
-    rf"(?:\s+(?:{_NUMBER_SIGN}\s*(?P<number>\d{{4}}\s[–-]\s\d+|[\w./-]+)|(?P<bare>\d+(?:[./-]\d+)+|\d{{6,}}"
+    # ("N° 2024-PREF-DCSIPC-BSIOP n°055 du 22 janvier 2024": a service's reference, then its number.)
+    rf"(?:\s+(?:{_NUMBER_SIGN}\s*(?P<number>\d{{4}}\s[–-]\s\d+|[\w./-]+(?:\s+n\s*[°º]\s*\d+)?)|(?P<bare>\d+(?:[./-]\d+)+|\d{{6,}}"
     rf"|(?:\d{{2}}/)?[A-Z]{{2,}}(?:/[\w-]+)+(?:\s+n°\s*\d+)?)))?\s+(?:en\s+date\s+)?du\s+{_WEEKDAY}"
     rf"(?P<date>{DAY})",
     re.IGNORECASE,

@@ -67,8 +67,9 @@ _TITLED_FOR = re.compile(
     # ("vidéo-\nprotection" wrapped at its hyphen.)
     # ("… portant autorisation exploitation système vidéoprotection - Commune de BRON".)
     rf"syst[èe]me{GAP}(?:de{GAP})?vid[ée]o(?:[\s-]|-\n)?(?:protection|surveillance){GAP}(?:autoris[ée]{GAP})?"
+    # ("… au bénéfice de la Commune d'Unieux - Périmètre 1".)
     rf"(?:pour{GAP}(?:l['’][ée]tablissement|la{GAP}soci[ée]t[ée]|le{GAP}magasin)?|au{GAP}b[ée]n[ée]fice{GAP}de"
-    rf"(?:{GAP}l['’][ée]tablissement)?|au{GAP}sein{GAP}de|dans{GAP}(?:les{GAP}locaux{GAP}de|la{GAP}bijouterie"
+    rf"(?:{GAP}l['’][ée]tablissement|{GAP}la(?=\s+(?-i:[A-Z])))?|au{GAP}sein{GAP}de|dans{GAP}(?:les{GAP}locaux{GAP}de|la{GAP}bijouterie"
     # The Loire-Atlantique's "… à la société Le KL (dossier 2008-0943)", "… à l'établissement
     # bancaire de la Caisse d'épargne (dossier …)"; "… à l'UDAF 90".
     rf"|le{GAP}magasin)|[àa]{GAP}(?:la{GAP}soci[ée]t[ée]|l['’][ée]tablissement(?:{GAP}bancaire)?(?:{GAP}de{GAP}la|{GAP}du)?)"
@@ -79,7 +80,7 @@ _TITLED_FOR = re.compile(
     r"(?-i:(?=[\"«]?\s*[A-ZÀ-Ý]|commune\s+de|mairie\s+d))"
     r"(?!\s*(?:demande|extension|renouvellement|modification|autorisation|installation)\b)"
     r"[\"«]?\s*(?P<who>[^\n\"»–(]{3,80}?)\s*[\"»]?"
-    r"(?=\s+(?:situ[ée]e?\s+)?[àa]\s|\s+sis\b|\s*[–(]|\s*\n)",
+    r"(?=\s+(?:situ[ée]e?\s+)?[àa]\s|\s+sis\b|\s*[–(]|\s+-\s|\s*\n)",
     re.IGNORECASE,
 )
 # Whose interventions a body-camera authorisation lets be recorded, in its title: "autorisant
@@ -154,7 +155,9 @@ _POLICE_PREFECTURE = re.compile(r"pr[ée]fecture\s+de\s+police(?:\s+de\s+Paris)?
 # Its arrêtés open on "Le préfet de police," (Paris's; the Bouches-du-Rhône's is "déléguée").
 _POLICE_PREFECT_SIGNS = re.compile(r"^\s*le\s+pr[ée]fet\s+de\s+police\s*,", re.IGNORECASE | re.MULTILINE)
 _PREFECT_DECIDES = re.compile(
-    r"\bARR[ÊE]TE\b|\b[Aa]rr[êe]t[ée]\s+n°|^\s*(?i:le\s+pr[ée]fet\s+de\s+police)\b", re.MULTILINE
+    # ("Arrêté n 2024-01836 du 18 décembre 2024": its "°" lost.)
+    r"\bARR[ÊE]TE\b|\b[Aa]rr[êe]t[ée]\s+n(?:°|\s+\d)|^\s*(?i:le\s+pr[ée]fet\s+de\s+police)\b",
+    re.MULTILINE,
 )
 # Paris's council is the Conseil de Paris, a municipal and (since 2019) departmental council.
 _PARIS_COUNCIL = re.compile(r"\bconseil\s+de\s+Paris\b", re.IGNORECASE)

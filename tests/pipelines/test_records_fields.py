@@ -386,3 +386,26 @@ def test_the_force_whose_helicopters_carry_the_cameras_is_the_beneficiary() -> N
         _labelled("h19-a-attrap-val-de-marne-raa-03-2025-helicopteres-gendarmerie"), ["drone"]
     )
     assert record.beneficiary == "gendarmerie nationale"
+
+
+def test_heldout21_s_prefects_a_lost_degree_sign_a_service_s_number_and_a_commune_s_benefit() -> None:
+    texts = labelled_texts()
+    # "PREFET DE LA SEINE-SAINT-DENIS … PREFECTURE DE POLICE / Cabinet du préfet - Arrêté n 2024-01836":
+    # the prefect of police's act, its "n°" printed without its degree sign.
+    police = authority(
+        texts["h21-a-attrap-seine-saint-denis-93-2024-12-20-pp-arrete-2024-01836-aeronefs-aulnay-sous-bois"]
+    )
+    assert police is not None and police.value == "Préfecture de police de Paris"
+    # "ARRÊTÉ N° 2024-PREF-DCSIPC-BSIOP n°055 du 22 janvier 2024": a service's reference and its number.
+    essonne = heading.act_number(
+        texts["h21-a-attrap-essonne-91-2024-027-bsiop-055-cameras-aeronefs-igny-bievres"]
+    )
+    assert essonne is not None and essonne.value == "2024-PREF-DCSIPC-BSIOP n°055"
+    # "… d'un système de vidéoprotection au bénéfice de la Commune d'Unieux - Périmètre 1".
+    unieux = read_record(
+        texts[
+            "h21-a-attrap-loire-42-2025-094-ds-2025-1229-renouvellement-videoprotection-unieux-perimetre-1"
+        ],
+        ["videoprotection"],
+    )
+    assert unieux.beneficiary == "Commune d'Unieux"
