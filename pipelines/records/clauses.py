@@ -185,7 +185,9 @@ def reported_kind(text: str) -> Found | None:
     titled = _titled_kind(text)
     if titled is not None:
         return titled
-    authorised = _AUTHORISED_TO_EQUIP.search(text, 0, LEAD_CHARS)
+    authorised = _AUTHORISED_TO_EQUIP.search(text, 0, LEAD_CHARS) or _PREFECT_PUBLISHED.search(
+        text, 0, LEAD_CHARS
+    )
     if authorised is not None:
         return Found("prefectoral_authorisation", authorised.start(), authorised.end())
     told = reported_decision(text)
@@ -311,6 +313,13 @@ _BY_THE_STATE = re.compile(
 _AUTHORISED_TO_EQUIP = re.compile(
     r"\b(?:[ée]t[ée]|[êe]tre)\s+autoris[ée]e?s?\s+(?:\([^)]{0,30}\)\s+)?[àa]\s+(?:s['’]\s?[ée]quiper|installer)"
     r"[^.]{0,40}?(?:cam[ée]ras?|vid[ée]o)",
+    re.IGNORECASE,
+)
+# What a page read in a prefecture's recueil: "Selon le recueil d'arrêtés du 30 octobre de la
+# préfecture du Finistère, cinq d'entre elles vont être équipées".
+_PREFECT_PUBLISHED = re.compile(
+    r"\bselon\s+le\s+recueil\s+(?:d['’]\s?arr[êe]t[ée]s|des\s+actes\s+administratifs)[^.]{0,80}?\bpr[ée]fecture\b"
+    r"(?![^.]{0,200}?(?:a[ée]ronef|drone|h[ée]licopt))",
     re.IGNORECASE,
 )
 _TO_SIGN = re.compile(

@@ -12,9 +12,19 @@ from pipelines.records.spans import ABOUT_SURVEILLANCE, Found
 _GRANT_WORDS = re.compile(r"subvention|taux|financ|FIPD|DETR|DSIL|aide|participation", re.IGNORECASE)
 
 
-# Kinds that decide no spending: a debate, a ban, a vœu, an experiment the State runs. The sums
-# they quote are a rejected proposal's, a past programme's or a partner's.
-_NO_AMOUNT_KINDS = frozenset({"debate_only", "moratorium_ban", "motion_against", "experiment"})
+# Kinds that decide no spending: a debate, a ban, a vœu, an experiment the State runs, a prefect's
+# authorisation (it allows a system, whoever pays for it). The sums they quote are a rejected
+# proposal's, a past programme's, a partner's or the installer's.
+_NO_AMOUNT_KINDS = frozenset(
+    {
+        "debate_only",
+        "moratorium_ban",
+        "motion_against",
+        "experiment",
+        "prefectoral_authorisation",
+        "drone_authorisation",
+    }
+)
 # An upper bound, not the sum decided: "plafond de", "dans la limite de", "limités à", "plus de",
 # "jusqu'à", "un montant annuel maximal de".
 _BOUND_BEFORE = re.compile(

@@ -485,3 +485,13 @@ def test_a_trial_given_up_a_device_switched_off_and_funds_granted_to_a_commune()
         ("h10-b-echo-presquile-dix-cameras-supplementaires-2024-2025", "extension"),
     ):
         assert read_record(TEXTS[record_id], ["videoprotection"]).kind == kind, record_id
+
+
+def test_a_page_that_read_a_prefecture_s_recueil_reports_its_authorisations_which_spend_nothing() -> None:
+    # "Selon le recueil d'arrêtés du 30 octobre de la préfecture du Finistère, cinq d'entre elles
+    # vont être équipées": what the page reports is the prefect's; a town's investment ("le conseil
+    # municipal avait prévu 12 caméras pour un investissement de 30.000 € HT") is no authorisation's.
+    benodet = read_record(
+        TEXTS["h21-c-breizh-info-finistere-benodet-dechetterie-trois-cameras-2015"], ["videoprotection"]
+    )
+    assert benodet.kind == "prefectoral_authorisation" and benodet.amount_eur is None
