@@ -1,8 +1,9 @@
 """Texts whose surveillance words decide nothing about a device.
 
 What a page's cameras are for, when it is not watching people: a page about cameras that detect
-forest fires, count road traffic or help lifeguards, a tourist webcam, or drones that put on a
-light show, film a building site or inspect a roof, reports no decision about surveillance
+forest fires, count road traffic or help lifeguards, a tourist webcam, drones that put on a
+light show, film a building site or inspect a roof, or a camera that films a council's sitting
+for the public, reports no decision about surveillance
 technology, whatever its camera or drone words. Read in the title and lead (where a report says
 what it is about), and only when they name no purpose of public safety: "Des piscines municipales
 sous vidéosurveillance" is still read.
@@ -35,7 +36,12 @@ _OTHER_PURPOSE = re.compile(
     # words of a prefect's authorisation to film people from the air.
     r"|\bspectacles?\s+de\s+drones\b|\bdrones?\s+lumineux\b|\bthermographi|\btimelapses?\b"
     r"|\binspection\s+(?:visuelle\s+)?(?:de\s+la\s+|des\s+)?toitures?\b"
-    r"|\b(?:photographies|vid[ée]os?)\s+a[ée]riennes?\b",
+    r"|\b(?:photographies|vid[ée]os?)\s+a[ée]riennes?\b"
+    # A council's sittings filmed or streamed for the public: "Les séances du conseil municipal
+    # bientôt en live streaming", "la vidéo de la séance".
+    r"|\b(?:retransmi\w*|diffus\w*|filme\w*|enregistr\w*|vid[ée]o)\s+(?:en\s+direct\s+)?(?:de\s+|des\s+)?(?:la\s+|les\s+)?s[ée]ances?\b"
+    r"|\bs[ée]ances?\s+(?:du\s+conseil(?:\s+municipal)?\s+)?(?:sont\s+|est\s+|bient[ôo]t\s+)?(?:film[ée]e?s?|retransmise?s?|en\s+live|en\s+direct)"
+    r"|\blive\s+streaming\b",
     re.IGNORECASE,
 )
 # A shop whose own cameras a news story is about, and what a public authority deciding says.

@@ -495,3 +495,12 @@ def test_a_page_that_read_a_prefecture_s_recueil_reports_its_authorisations_whic
         TEXTS["h21-c-breizh-info-finistere-benodet-dechetterie-trois-cameras-2015"], ["videoprotection"]
     )
     assert benodet.kind == "prefectoral_authorisation" and benodet.amount_eur is None
+
+
+def test_a_council_s_sitting_filmed_for_the_public_decides_nothing_about_surveillance() -> None:
+    # "Les séances du conseil municipal bientôt en live streaming".
+    streamed = TEXTS["h15-b-neg-zoomdici-le-puy-cm-retransmission-video-des-seances"]
+    assert read_record(streamed, ["videoprotection"]).kind == "none"
+    # A sitting that votes cameras is still read.
+    voted = "Lors de la séance du conseil municipal du 3 mai, les élus ont voté l'installation de 12 caméras de vidéoprotection."
+    assert read_record(voted, ["videoprotection"]).kind == "deployment"
