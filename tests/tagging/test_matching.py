@@ -119,6 +119,27 @@ def test_medical_cameras_and_drones_forbidden_to_fly_are_not_surveillance() -> N
     assert set(categories(flown)) == {"drone"}
 
 
+def test_drones_the_police_may_jam_are_not_surveillance() -> None:
+    # The Hérault's recueil n°147 of 2025 and the Côte-d'Or's N°21-2024-113, as their text layers print them.
+    jammed = (
+        "ARRÊTÉ PRÉFECTORAL N° 2025.07.DS.0427Autorisant les services du Groupement de Gendarmerie de "
+        "l'Hérault à utiliser un dispositif debrouillage destiné à rendre inopérant un aéronef circulant "
+        "sans personne à bord"
+    )
+    assert categories(jammed) == []
+    assert (
+        categories(
+            "Arrêté préfectoral N°1335 autorisant la mise en oeuvre d'un dispositif de brouillage anti drone"
+        )
+        == []
+    )
+    # A jamming act beside the cameras of another sentence leaves those cameras' drones.
+    both = (
+        jammed + ". Arrêté autorisant la captation d'images au moyen de caméras installées sur des aéronefs."
+    )
+    assert categories(both) == ["drone"]
+
+
 def _tag_pdf(path) -> list:
     result = extract_document(ExtractionInput(url=path.as_uri(), body=path.read_bytes()))
     return get_tagger().tag("\f".join(result.pages), paged=True)
