@@ -16,6 +16,7 @@ from pipelines.records.spans import (
     listed_entry,
     read_day,
     sentence_end,
+    sentence_in_line,
     summary_entry,
 )
 
@@ -200,6 +201,27 @@ _RETENTION = re.compile(
     rf"{GAP}(?P<count>{COUNT}){GAP}jours",
     re.IGNORECASE,
 )
+# A report's words for it: the images "conservées quinze jours", "stockées en haute qualité pendant
+# 30 jours", "gardons les images pendant quinze jours", "détruites au bout de 30 jours", "conservées
+# pour une durée maximale de 30 jours", "ne peuvent être conservés plus d'un mois". (Not
+# "enregistrées … depuis 30 jours", nor a delay to do something else.)
+_KEPT_FOR = re.compile(
+    r"\b(?:conserv(?:[ée]e?s?|er)|stock[ée]e?s|gard(?:ons|ent|er|era|erons|eront|[ée]e?s)|d[ée]truite?s|effac[ée]e?s"
+    r"|enregistr(?:[ée]e?s|ement))\b"
+    # Directly ("conservées quinze jours", "stockées en haute qualité pendant 30 jours") …
+    rf"(?:(?:{GAP}(?:en{GAP}haute{GAP}qualit[ée]|automatiquement|ensuite|les{GAP}images))?{GAP}"
+    # … or after a few words, by a word of duration ("stockées dans un bureau dédié pour une durée
+    # maximum de 30 jours", "l'enregistrement des images sur une durée de 30 jours").
+    rf"|[^.;\d]{{0,60}}?{GAP}(?=pendant|durant|pour{GAP}une|sur{GAP}une|dans{GAP}un|plus{GAP}d))"
+    rf"(?:(?:pendant|durant|au{GAP}bout{GAP}de|au{GAP}maximum|maximum"
+    rf"|(?:pour|sur|pendant){GAP}une{GAP}dur[ée]e(?:{GAP}(?:maximale|maximum|l[ée]gale))*{GAP}de"
+    rf"|dans{GAP}une?{GAP}(?:d[ée]lai|fen[êe]tre)(?:{GAP}(?:maximale?|maximum))?{GAP}de){GAP}|(?:plus|au{GAP}bout){GAP}d['’]\s?)?"
+    rf"(?P<count>{COUNT}|une?){GAP}(?P<unit>jours|mois|ans?|ann[ée]es?)\b",
+    re.IGNORECASE,
+)
+# A month is counted 30 days and a year 365, as the law's "un mois" is read (CSI L.252-5).
+_DAYS_IN = {"j": 1, "m": 30, "a": 365}
+_RECORDED = re.compile(r"\bimages?\b|enregistrements?|\bdonn[ée]es\b|\bvid[ée]os?\b|\bsons\b", re.IGNORECASE)
 _YEARS = re.compile(
     rf"pour{GAP}une{GAP}dur[ée]e{GAP}(?:maximale{GAP})?de{GAP}(?P<count>{COUNT}){GAP}ans", re.IGNORECASE
 )
@@ -256,10 +278,22 @@ def _years_given(
 
 
 def retention_days(text: str) -> Found | None:
+    """How long the images are kept, in days: an arrêté's "conservation des images est fixée à 15
+    jours", else a report's "Les images sont conservées quinze jours", "stockées pendant 30 jours",
+    "détruites au bout de 30 jours", "conservés durant 6 mois" (180 days), "ne peuvent être
+    conservés plus d'un mois" (30), in a sentence about the images or the recordings."""
     match = _RETENTION.search(text)
-    if match is None or (value := count_value(match["count"])) is None:
-        return None
-    return Found(value, match.start("count"), match.end())
+    if match is not None and (value := count_value(match["count"])) is not None:
+        return Found(value, match.start("count"), match.end())
+    for kept in _KEPT_FOR.finditer(text):
+        start, end = sentence_in_line(text, kept.start(), kept.end())
+        # (Or the sentence before, which "Elles seront conservées 30 jours" points back to.)
+        if not _RECORDED.search(text, max(0, start - 200), end):
+            continue
+        count = 1 if kept["count"].lower() in ("un", "une") else count_value(kept["count"])
+        if count is not None:
+            return Found(count * _DAYS_IN[kept["unit"][:1].lower()], kept.start("count"), kept.end())
+    return None
 
 
 def period_years(text: str) -> Found | None:

@@ -99,3 +99,34 @@ def test_the_park_as_it_stands_is_not_the_decision_s_count() -> None:
             ("h8-ensemblepourplouescat-huit-nouvelles-cameras-2025", 8),
         ):
             assert read_record(TEXTS[record_id], ["videoprotection"]).cameras == cameras, record_id
+
+
+def test_how_long_a_page_says_the_images_are_kept() -> None:
+    from pipelines.records.counts import retention_days
+
+    for record_id, days in (
+        (
+            "web-auray-vingt-trois-cameras-deploiement",
+            15,
+        ),  # "Les images enregistrées sont conservées 15 jours"
+        # "… le dépôt d'une plainte). Elles seront conservées 30 jours, puis effacées": the images
+        # named in the sentence before.
+        ("web-la-brosse-montceaux-videoprotection-marche-attribue", 30),
+        (
+            "h21-c-20minutes-marcillac-vallon-cm-2020-11-19-cinq-cameras",
+            30,
+        ),  # "on gardera les images pendant trente jours"
+        # "les enregistrements – qui ne peuvent être conservés plus d'un mois –": a month is 30 days.
+        ("web-guesnainews-guesnain-28-cameras-renouvellement-2020", 30),
+        (
+            "h8-oise-media-villers-saint-paul-cameras-individuelles-arrete-2017",
+            180,
+        ),  # "conservés durant 6 mois"
+    ):
+        found = retention_days(TEXTS[record_id])
+        assert found is not None and found.value == days, record_id
+    # Days that keep nothing: "enregistrées depuis 30 jours", a delay to answer.
+    assert (
+        retention_days("Les caméras fonctionnent depuis 30 jours et la mairie répondra sous 15 jours.")
+        is None
+    )
