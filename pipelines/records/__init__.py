@@ -1,7 +1,7 @@
 """Decision records: from an act's text to who decided what, when, for how much, under which law.
 
 ``read_record`` reads one act (or a whole short document) whose mentions concern surveillance
-technology. Each field comes from one reader (``heading``, ``counts``, ``parties``, ``money_law``, ``kinds``) and keeps the span it
+technology. Each field comes from one reader (``heading``, ``counts``, ``beneficiaries``, ``money_law``, ``kinds``) and keeps the span it
 was read from as its evidence; a field no reader is sure of stays empty.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from archive.records import PREFECTORAL_KINDS, DecisionRecord
-from pipelines.records import counts, heading, money_law, parties, places
+from pipelines.records import beneficiaries, counts, heading, money_law, places
 from pipelines.records.kinds import decision_kind
 from pipelines.records.spans import Found
 
@@ -52,12 +52,12 @@ def read_record(
         "scope": scope,
         "act_number": heading.act_number(text),
         "act_date": heading.act_date(text, document_date, kind.value if kind else None),
-        "beneficiary": parties.beneficiary(text),
+        "beneficiary": beneficiaries.beneficiary(text),
         "commune": places.commune(text),
         "retention_days": counts.retention_days(text),
         "period_years": counts.period_years(text),
         "funding_rate": money_law.funding_rate(text),
-        "vendor": parties.vendor(text),
+        "vendor": beneficiaries.vendor(text),
         "legal_basis": money_law.legal_basis(text),
     }
     drones = kind is not None and kind.value == "drone_authorisation"

@@ -20,14 +20,21 @@ from archive.records import PREFECTORAL_KINDS, ActRecord, DecisionRecord, Mentio
 from pipelines.records import read_record
 from pipelines.records.clauses import court_that_stops, reported_decision
 from pipelines.records.kinds import NO_DECISION
-from pipelines.records.parties import COUNCIL_OF, authority, deciding_body, prefecture_named, service_filing
+from pipelines.records.parties import (
+    COUNCIL_OF,
+    authority,
+    deciding_body,
+    police_prefecture_named,
+    prefecture_named,
+    service_filing,
+)
 from pipelines.records.purpose import explains_procedure
 
 # A record's own text is its act; a document read whole is read up to here (its opening holds
 # the decision; a 255-page text without acts is not one decision).
 WHOLE_DOCUMENT_CHARS = 60_000
 # Extraction version of the records: stored with them, so that a rebuild can find stale ones.
-RECORDS_VERSION = "2026.12.79"
+RECORDS_VERSION = "2026.12.80"
 # ``find_date``'s source of a date read from the opening's sitting cues ("Séance du …").
 SITTING_SOURCE = "text"
 
@@ -101,10 +108,27 @@ def _court_of_its_ban(text: str, records: list[DecisionRecord]) -> None:
             record.evidence["authority"] = (court.start, court.end)
 
 
+# What only a prefect decides: his authorisations, and the trials of algorithmic video he allows.
+_PREFECTS_TO_DECIDE = frozenset({*PREFECTORAL_KINDS, "experiment"})
+
+
+def _police_prefecture(text: str, records: list[DecisionRecord]) -> None:
+    """A page that reports what only a prefect decides, and names Paris's prefecture of police,
+    whose prefect authorises drones and trials in Paris and around it ("la préfecture de police a
+    autorisé l'utilisation de caméras augmentées")."""
+    for record in records:
+        if record.authority is None and record.kind in _PREFECTS_TO_DECIDE:
+            police = police_prefecture_named(text)
+            if police is not None:
+                record.authority = police.value
+                record.evidence.setdefault("authority", (police.start, police.end))
+
+
 def _body_that_reports_deciding(text: str, records: list[DecisionRecord]) -> None:
     """A page that names no council in its opening: the court its lead says stopped a device, for
     a ban; else the body its deciding sentence names ("La municipalité a installé…", "le préfet a
-    autorisé…"), for a decision of that body's kind (a prefect authorises, a local body deploys)."""
+    autorisé…"), for a decision of that body's kind (a prefect authorises, a local body deploys);
+    else Paris's prefecture of police, for what only a prefect decides, when the page names it."""
     court = court_that_stops(text)
     for record in records:
         if court is not None and record.authority is None and record.kind == "moratorium_ban":
@@ -112,17 +136,17 @@ def _body_that_reports_deciding(text: str, records: list[DecisionRecord]) -> Non
             record.evidence.setdefault("authority", (court.start, court.end))
     told = reported_decision(text)
     body = deciding_body(text, told.start, told.end) if told is not None else None
-    if body is None:
-        return
-    kind, named = body
-    for record in records:
-        if record.authority is not None or (kind == "prefecture") != (record.kind in PREFECTORAL_KINDS):
-            continue
-        if kind == "commune" and record.commune and named.value == "Conseil municipal":
-            record.authority = f"{COUNCIL_OF}{record.commune}"
-        else:
-            record.authority = named.value
-        record.evidence.setdefault("authority", (named.start, named.end))
+    if body is not None:
+        kind, named = body
+        for record in records:
+            if record.authority is not None or (kind == "prefecture") != (record.kind in PREFECTORAL_KINDS):
+                continue
+            if kind == "commune" and record.commune and named.value == "Conseil municipal":
+                record.authority = f"{COUNCIL_OF}{record.commune}"
+            else:
+                record.authority = named.value
+            record.evidence.setdefault("authority", (named.start, named.end))
+    _police_prefecture(text, records)
 
 
 def records_for(

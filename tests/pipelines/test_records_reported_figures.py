@@ -40,7 +40,7 @@ def test_an_approximate_sum_is_not_the_decision_s() -> None:
 
 
 def test_the_company_a_page_names_for_the_work() -> None:
-    from pipelines.records.parties import vendor
+    from pipelines.records.beneficiaries import vendor
 
     for record_id, company in (
         (

@@ -85,7 +85,7 @@ def test_a_lead_that_opens_on_its_place_and_a_commune_ranked_in_its_territory() 
 
 
 def test_who_an_authorisation_s_title_is_for() -> None:
-    from pipelines.records.parties import beneficiary
+    from pipelines.records.beneficiaries import beneficiary
 
     for record_id, who in (
         # "système de vidéoprotection pour l'établissement "SAS GUERARD" à Aubigny-sur-Nère".
@@ -114,7 +114,7 @@ def test_who_an_authorisation_s_title_is_for() -> None:
 
 
 def test_who_a_recueil_s_title_authorises_in_more_of_its_forms() -> None:
-    from pipelines.records.parties import beneficiary
+    from pipelines.records.beneficiaries import beneficiary
 
     for record_id, expected in (
         # "… système de vidéo-\nprotection à la société Le KL (dossier 2008-0943) – Blain".
@@ -130,7 +130,7 @@ def test_who_a_recueil_s_title_authorises_in_more_of_its_forms() -> None:
 
 
 def test_the_officers_a_body_camera_authorisation_records() -> None:
-    from pipelines.records.parties import beneficiary
+    from pipelines.records.beneficiaries import beneficiary
 
     for record_id, who in (
         # "… autorisant l'enregistrement audiovisuel\ndes interventions\ndes agents de police municipale
@@ -212,3 +212,16 @@ def test_a_region_named_as_the_funder_of_what_a_page_reports() -> None:
     assert found is not None and found.value == "Région Guyane"
     # Named in passing, it decides nothing: "une aide du Département".
     assert authority("Les caméras ont été installées grâce à une aide du Département.") is None
+
+
+def test_paris_s_prefecture_of_police_for_what_only_a_prefect_decides() -> None:
+    from pipelines.records.build import records_for
+    from pipelines.records.parties import police_prefecture_named
+    from pipelines.tagging import get_tagger
+
+    # An algorithmic trial at the Gare de Lyon, which the page says the prefecture of police allowed.
+    text = TEXTS["h21-c-foot01-psg-ol-vsa-118-cameras-gare-de-lyon-2024"]
+    [record] = records_for(text, [], list(get_tagger().tag(text)))
+    assert (record.kind, record.authority) == ("experiment", "Préfecture de police de Paris")
+    # Marseille's prefect of police is not Paris's.
+    assert police_prefecture_named("le préfet de police des Bouches-du-Rhône a autorisé les drones") is None

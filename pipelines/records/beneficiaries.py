@@ -1,0 +1,128 @@
+"""Who a decision is for and with: who it authorises, funds or names as its holder (the
+beneficiary), and the company it buys from (the vendor). Who took it is ``parties``."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.records.spans import GAP, Found, decision_part
+
+_AUTHORISED = re.compile(
+    rf"(?P<who>[^:\n.;]{{3,160}}?),?{GAP}(?:est|sont){GAP}autoris[ée]e?s?\b",
+    re.IGNORECASE,
+)
+_BY_WHOM = re.compile(
+    rf"par{GAP}(?P<who>(?:le|la|les|l['’])[^,;:]{{3,120}}?),?{GAP}(?:est|sont){GAP}autoris[ée]e?s?",
+    re.IGNORECASE,
+)
+# "…, au chargé de sécurité, est reconduite"; "…, à Madame Catherine Vincent, est reconduite" (a
+# person is named after "à" with a civility, which keeps "à Cherbourg" out).
+_RENEWED_TO = re.compile(
+    rf",{GAP}(?:au|à{GAP}la|à{GAP}l['’]|aux|à(?={GAP}(?:Madame|Monsieur|Mme|M\.)\s)){GAP}(?P<who>[^,]{{3,120}}?),{GAP}"
+    rf"(?:est|sont){GAP}(?:reconduite?s?|modifi[ée]e?s?)",
+    re.IGNORECASE,
+)
+# A report of an authorisation: "le préfet autorise la police nationale à utiliser un drone".
+_REPORTED_TO = re.compile(
+    rf"autoris\w*{GAP}(?P<who>(?:la|le|les|l['’])\s*[^,.;:]{{3,60}}?){GAP}[àa]{GAP}"
+    rf"(?:utiliser|se{GAP}servir|capter|recourir|survoler|filmer|d[ée]ployer|employer)",
+    re.IGNORECASE,
+)
+_LEAD = re.compile(r"^\s*(?:Art(?:icle|\.)?\s*(?:1|1er|premier)\s*(?:er)?\s*[:.–-]*\s*:?\s*)", re.IGNORECASE)
+
+
+def beneficiary(text: str) -> Found | None:
+    """Who the decision authorises: "Art. 1 : Monsieur X est autorisé", "la captation … par le
+    groupement de gendarmerie …, sont autorisés", "…, au chargé de sécurité, est reconduite"."""
+    start, end = decision_part(text)
+    part = text[start:end]
+    for pattern in (_BY_WHOM, _RENEWED_TO, _AUTHORISED, _REPORTED_TO):
+        match = pattern.search(part)
+        if match is None:
+            continue
+        who = match["who"]
+        lead = _LEAD.match(who)
+        offset = lead.end() if lead else 0
+        value = " ".join(who[offset:].split()).strip(" ,")
+        if pattern is _AUTHORISED and re.search(r"\b(captation|enregistrement|transmission)\b", value, re.I):
+            continue  # "La captation … est autorisée": the act, not who
+        if len(value) >= 3:
+            return Found(value, start + match.start("who") + offset, start + match.end("who"))
+    # An authorisation's title, in the act or its recueil's summary, names who it is for.
+    titled = (
+        _TITLED_FOR.search(text, 0, 4000)
+        or _FLOWN_BY.search(text, 0, 4000)
+        or _RECORDING.search(text, 0, 4000)
+    )
+    if titled is not None:
+        return Found(" ".join(titled["who"].split()), titled.start("who"), titled.end("who"))
+    return None
+
+
+# "système de vidéoprotection pour l'établissement "SAS GUERARD" à Aubigny-sur-Nère", "… au
+# bénéfice de l'établissement ZEEMAN TEXTIELSUPERS SARL situé à SORBIERS", "… au sein de la S.A.
+# Obry Les Briconautes à Brive", "système de vidéoprotection – La Poste à BELLEVILLE sur MEUSE".
+_TITLED_FOR = re.compile(
+    # ("vidéo-\nprotection" wrapped at its hyphen.)
+    # ("… portant autorisation exploitation système vidéoprotection - Commune de BRON".)
+    rf"syst[èe]me{GAP}(?:de{GAP})?vid[ée]o(?:[\s-]|-\n)?(?:protection|surveillance){GAP}(?:autoris[ée]{GAP})?"
+    # ("… au bénéfice de la Commune d'Unieux - Périmètre 1".)
+    rf"(?:pour{GAP}(?:l['’][ée]tablissement|la{GAP}soci[ée]t[ée]|le{GAP}magasin)?|au{GAP}b[ée]n[ée]fice{GAP}de"
+    rf"(?:{GAP}l['’][ée]tablissement|{GAP}la(?=\s+(?-i:[A-Z])))?|au{GAP}sein{GAP}de|dans{GAP}(?:les{GAP}locaux{GAP}de|la{GAP}bijouterie"
+    # The Loire-Atlantique's "… à la société Le KL (dossier 2008-0943)", "… à l'établissement
+    # bancaire de la Caisse d'épargne (dossier …)"; "… à l'UDAF 90".
+    rf"|le{GAP}magasin)|[àa]{GAP}(?:la{GAP}soci[ée]t[ée]|l['’][ée]tablissement(?:{GAP}bancaire)?(?:{GAP}de{GAP}la|{GAP}du)?)"
+    rf"|[àa]{GAP}l['’](?-i:(?=[A-Z]{{2}}))|[–-]){GAP}"
+    # A name, capitalised or quoted ("pour le parking de la place" names no one), or a commune
+    # ("– commune de LEROUVILLE", "– mairie d'ANCERVILLE").
+    # ("système de vidéoprotection – Demande de subvention" names what is asked.)
+    r"(?-i:(?=[\"«]?\s*[A-ZÀ-Ý]|commune\s+de|mairie\s+d))"
+    r"(?!\s*(?:demande|extension|renouvellement|modification|autorisation|installation)\b)"
+    r"[\"«]?\s*(?P<who>[^\n\"»–(]{3,80}?)\s*[\"»]?"
+    r"(?=\s+(?:situ[ée]e?\s+)?[àa]\s|\s+sis\b|\s*[–(]|\s+-\s|\s*\n)",
+    re.IGNORECASE,
+)
+# Whose interventions a body-camera authorisation lets be recorded, in its title: "autorisant
+# l'enregistrement audiovisuel des interventions des agents de police municipale de la commune de
+# LIMOGES", "arrêté DC 2025-178 enregistrement des interventions des agents de police municipale
+# Cahors (4 pages)"; with their commune named (a page's "les agents de police municipale" are
+# anyone's).
+_RECORDING = re.compile(
+    rf"enregistrement(?:{GAP}audiovisuel)?{GAP}des{GAP}interventions{GAP}des{GAP}"
+    rf"(?P<who>agents{GAP}de{GAP}(?:la{GAP})?police{GAP}municipale"
+    rf"{GAP}(?:de{GAP}(?:la{GAP}commune{GAP}de{GAP})?)?(?-i:[A-ZÀ-Ý][\w'’-]*(?:[ \t]+[A-ZÀ-Ý][\w'’-]*)*))",
+    re.IGNORECASE,
+)
+# Who flies: "au moyen de caméras installées sur des aéronefs au groupement de gendarmerie
+# départementale", "… sur un aéronef de la police nationale", "le vol d'une hélicoptère de la
+# gendarmerie nationale", "caméras installées sur des hélicoptères de la gendarmerie\nnationale".
+_FLOWN_BY = re.compile(
+    rf"(?:a[ée]ronefs?|h[ée]licopt[èe]res?){GAP}(?:de{GAP}la{GAP}|du{GAP}|au{GAP})"
+    r"(?P<who>(?:police|gendarmerie)\s+nationale|groupement\s+de\s+gendarmerie(?:\s+d[ée]partementale)?)",
+    re.IGNORECASE,
+)
+
+
+_COMPANY = r"[A-ZÀ-Ý0-9][\w&'’.-]*(?:[ \t]+[A-ZÀ-Ý0-9&][\w&'’.-]*){0,4}"
+_VENDOR = re.compile(
+    # "attribué à la société X", "marché attribué à STURNO TELECOM SA", "la société suresnoise XXII
+    # Group", "titulaire : X": a company is named with capitals, a common noun is not.
+    r"(?:(?:attribu[ée]e?s?|confi[ée]e?s?)\s+(?:[àa]|au\s+profit\s+de)\s+(?:la\s+soci[ée]t[ée]\s+|l['’]entreprise\s+|le\s+groupement\s+)?"
+    r"|titulaire\s*:\s*"
+    # "la société Cottel", "la start-up stéphanoise Serenicity", "l'entreprise de Sophia-Antipolis
+    # Keeneo", "le groupe chinois Huawei", "faire appel à Bouygues Energies".
+    r"|(?i:la|de\s+la|avec\s+la|par\s+la|[àa]\s+la)\s+(?i:soci[ée]t[ée]|start-?up)\s+(?:(?!de\s)[a-zé]+\s+)?"
+    # (A council's "groupe Écologiste" is no company, nor is an amendment "par le groupe …": a
+    # company contracts "avec le groupe".)
+    r"|(?i:l['’]entreprise|avec\s+le\s+groupe)\s+(?:(?!de\s)[a-zé]+\s+)?(?:de\s+[A-ZÀ-Ý][\w-]+\s+)?"
+    r"|(?i:faire|fait|font)\s+appel\s+[àa]\s+)"
+    rf"(?P<name>{_COMPANY})"
+)
+
+
+def vendor(text: str) -> Found | None:
+    match = _VENDOR.search(text)
+    if match is None:
+        return None
+    name = re.split(r"\.\s", match["name"])[0].rstrip(".,")  # "Huawei. L'entreprise de télécom"
+    return Found(name, match.start("name"), match.start("name") + len(name))
