@@ -81,6 +81,17 @@ def snapshot(db: Path) -> tuple:
     )
 
 
+def reference_snapshot(site: StaticSite, tmp_path: Path) -> tuple:
+    """What an uninterrupted crawl of ``site`` archives, for a stopped and resumed one to match."""
+    reference = tmp_path / "reference"
+    reference.mkdir()
+    full = run_vigie(
+        "crawl", site.url + "/conseil-municipal/", "--db", str(reference / "vigie.db"), *FAST, cwd=reference
+    )
+    assert full.returncode == 0, full.stderr
+    return snapshot(reference / "vigie.db")
+
+
 def test_a_second_concurrent_run_is_refused_with_exit_code_3(tmp_path: Path) -> None:
     site = big_site(delay=0.3)
     first = start_crawl(site, tmp_path)
@@ -108,18 +119,7 @@ def test_a_second_concurrent_run_is_refused_with_exit_code_3(tmp_path: Path) -> 
 def test_kill_9_then_resume_loses_nothing(tmp_path: Path) -> None:
     site = big_site(delay=0.05)
     try:
-        reference = tmp_path / "reference"
-        reference.mkdir()
-        full = run_vigie(
-            "crawl",
-            site.url + "/conseil-municipal/",
-            "--db",
-            str(reference / "vigie.db"),
-            *FAST,
-            cwd=reference,
-        )
-        assert full.returncode == 0, full.stderr
-        expected = snapshot(reference / "vigie.db")
+        expected = reference_snapshot(site, tmp_path)
         assert len(expected[0]) == 41  # index, 10 séances, 30 PDFs
 
         work = tmp_path / "killed"
@@ -176,18 +176,7 @@ def test_ctrl_c_stops_without_fetching_what_waits_behind_the_polite_delay_and_re
     for the site (16 more, 20 s) before exiting; now the unsent ones go back to the job folder."""
     site = big_site(delay=0)
     try:
-        reference = tmp_path / "reference"
-        reference.mkdir()
-        full = run_vigie(
-            "crawl",
-            site.url + "/conseil-municipal/",
-            "--db",
-            str(reference / "vigie.db"),
-            *FAST,
-            cwd=reference,
-        )
-        assert full.returncode == 0, full.stderr
-        expected = snapshot(reference / "vigie.db")
+        expected = reference_snapshot(site, tmp_path)
 
         work = tmp_path / "stopped"
         work.mkdir()
