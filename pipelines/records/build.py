@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from archive.records import PREFECTORAL_KINDS, ActRecord, DecisionRecord, MentionRecord
 from pipelines.records import read_record
-from pipelines.records.clauses import court_that_stops, reported_decision
+from pipelines.records.clauses import reported_decision
+from pipelines.records.courts import court_that_stops
 from pipelines.records.kinds import NO_DECISION
 from pipelines.records.parties import (
     COUNCIL_OF,

@@ -32,8 +32,9 @@ import re
 
 from archive.records import PREFECTORAL_KINDS
 from pipelines.records import learnt_kind
-from pipelines.records.clauses import court_that_stops, reported_kind
+from pipelines.records.clauses import reported_kind
 from pipelines.records.council_words import COUNCIL_RULES, about_a_device, in_a_question
+from pipelines.records.courts import court_that_stops
 from pipelines.records.prefect_words import (
     ACT_FORM,
     AIRCRAFT,

@@ -366,7 +366,7 @@ def test_a_court_that_stops_a_device_is_a_ban_and_its_author() -> None:
         assert found and (found[0].kind, found[0].authority) == ("moratorium_ban", court), record_id
     # A court asked to stop it, or one that declines, stops nothing.
     asked = "L'association demande au tribunal administratif de Nice de suspendre l'arrêté sur les caméras."
-    from pipelines.records.clauses import court_that_stops
+    from pipelines.records.courts import court_that_stops
 
     assert court_that_stops(asked) is None
 
@@ -388,7 +388,7 @@ def test_old_recueils_summaries_and_a_court_that_suspends_a_prefect_s_arrete() -
     found, _ = decision_kind(TEXTS["h13-c-inf-info-reze-tribunal-administratif-suspend-arrete-drones-rodeos"])
     assert found is not None and found.value == "moratorium_ban"
     # A recital that cites a judgment is no ban.
-    from pipelines.records.clauses import court_that_stops
+    from pipelines.records.courts import court_that_stops
 
     recital = "ARRÊTÉ\nVu la loi ;\nVu le jugement du tribunal administratif de Lyon annulant l'arrêté du 3 mars 2020 ;"
     assert court_that_stops(recital) is None

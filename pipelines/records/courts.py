@@ -1,0 +1,63 @@
+"""A court that stops a device, as a report's lead tells it: who decided a ban that a court
+ordered ("le tribunal administratif de Marseille a annulé", "Le Conseil d'Etat ordonne … de
+cesser"), never a court only asked to, nor one a recital cites."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.records.clauses import LEAD_CHARS
+from pipelines.records.spans import Found
+
+# "le tribunal administratif de Marseille a annulé", "Le tribunal de Pau … a retoqué l'utilisation
+# des drones", "Le Conseil d'Etat ordonne à l'Etat de cesser", "L'arrêté a été retoqué par le
+# tribunal administratif"; not a court asked to ("demande au tribunal administratif de Nice de
+# suspendre"), nor one that declines ("a rejeté la demande de suspension").
+_COURT = r"(?:tribunal\s+administratif|tribunal(?=\s+de\s)|cour\s+administrative(?:\s+d['’]appel)?|conseil\s+d['’]\s?[ée]tat|juges?\s+des\s+r[ée]f[ée]r[ée]s)"
+_COURT_STOPS = re.compile(
+    rf"(?<!\bau\s)(?<!\b[àa]\sla\s)(?P<court>{_COURT}(?:\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’-]+)?)(?:\s*\([^)]{{0,30}}\))?"
+    r"(?:,[^,.]{0,40},)?\s+(?:a\s+|fait\s+|vient\s+d['’]\s?)?(?:[\w'’]+\s+){0,3}?"
+    r"(?:annul\w*|suspend\w*|retoqu\w*|enjoint\w*|ordonn\w*[^.]{0,100}?\b(?:cesser|effacer|d[ée]sactiver|retirer|arr[êe]ter))"
+    rf"|\b(?:annul[ée]e?s?|suspendue?s?|retoqu[ée]e?s?)\s+par\s+(?:le|la)\s+(?P<by>{_COURT}(?:\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’-]+)?)",
+    re.IGNORECASE,
+)
+
+
+_OF_PLACE = r"\s+(?:de|d['’])\s*(?-i:[A-ZÀ-Ý])[\w'’-]+"  # a place's capital, whatever the case of the rest
+_PLACED = re.compile(_OF_PLACE + "$")
+
+# An act's recital that cites a judgment ("Vu le jugement du tribunal administratif … annulant").
+_RECITAL = re.compile(r"\s*vu\b", re.IGNORECASE)
+
+
+def _in_a_recital(text: str, at: int) -> bool:
+    """Whether ``at`` is in a clause ("Vu …", up to a semicolon or a line's end) of recitals."""
+    clause_start = max(text.rfind(";", 0, at), text.rfind("\n", 0, at)) + 1
+    return _RECITAL.match(text, clause_start, at) is not None
+
+
+def court_that_stops(text: str) -> Found | None:
+    """The court a report's lead says stopped a device ("le tribunal administratif de Marseille a
+    annulé"), named as written: who decided a ban that a court ordered."""
+    stopped = next(
+        (
+            found
+            for found in _COURT_STOPS.finditer(text, 0, LEAD_CHARS)
+            if not _in_a_recital(text, found.start())
+        ),
+        None,
+    )
+    if stopped is None:
+        return None
+    group = "court" if stopped["court"] else "by"
+    start, end = stopped.start(group), stopped.end(group)
+    if not _PLACED.search(text, start, end):
+        # A title's "le tribunal administratif fait suspendre", whose lead names it in full:
+        # "suspendu par le tribunal administratif de Nantes".
+        named = re.compile(re.escape(text[start:end]) + _OF_PLACE, re.IGNORECASE).search(
+            text, end, 2 * LEAD_CHARS
+        )
+        if named is not None:
+            start, end = named.start(), named.end()
+    name = " ".join(text[start:end].split())
+    return Found(name[0].upper() + name[1:], start, end)
