@@ -37,6 +37,7 @@ class PromptStop:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self._timer = task.LoopingCall(self._check)
+        self._started = False
         self.put_back = 0
 
     @classmethod
@@ -57,8 +58,13 @@ class PromptStop:
 
     def _check(self) -> None:
         engine = self.crawler.engine
-        if engine is None or engine.running or engine.scheduler is None:
+        if engine is None or engine.scheduler is None:
             return
+        if engine.running:
+            self._started = True
+            return
+        if not self._started:
+            return  # the spider is open, the engine not started yet: nothing is stopping
         self._timer.stop()  # once: the engine does not start again
         scheduler = engine.scheduler
         for slot in engine.downloader.slots.values():
