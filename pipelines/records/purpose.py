@@ -3,10 +3,9 @@
 What a page's cameras are for, when it is not watching people: a page about cameras that detect
 forest fires, count road traffic or help lifeguards, a tourist webcam, drones that put on a
 light show, film a building site or inspect a roof, or a camera that films a council's sitting
-for the public, reports no decision about surveillance
-technology, whatever its camera or drone words. Read in the title and lead (where a report says
-what it is about), and only when they name no purpose of public safety: "Des piscines municipales
-sous vidéosurveillance" is still read.
+for the public, reports no decision about surveillance technology, whatever its camera or drone
+words. Read in the title and lead (where a report says what it is about), and only when they
+name no purpose of public safety: "Des piscines municipales sous vidéosurveillance" is still read.
 
 Nor does a news story about a shop's own cameras ("Braquage d'une bijouterie : les images du
 suspect dévoilées"), when no public authority acts anywhere in it: a private camera that filmed a
