@@ -56,7 +56,6 @@ def read_record(
         "commune": places.commune(text),
         "retention_days": counts.retention_days(text),
         "period_years": counts.period_years(text),
-        "funding_rate": money_law.funding_rate(text),
         "vendor": beneficiaries.vendor(text),
         "legal_basis": money_law.legal_basis(text),
     }
@@ -69,6 +68,7 @@ def read_record(
     if read_kind not in _NO_COUNT_KINDS:
         found["cameras"], found["cameras_public_road"] = counts.cameras(text, drones=drones)
     found["amount_eur"], found["amount_tax"] = money_law.amount(text, read_kind)
+    found["funding_rate"] = money_law.funding_rate(text, read_kind)
     if read_kind in _NO_VENDOR_KINDS:
         # A company an authorisation names is its beneficiary ("autorisant la société HELIFIRST à
         # survoler"); one a debate or a ban names sells what is not bought.

@@ -111,7 +111,11 @@ _BOUND = re.compile(
     r"(?:plus|moins)\s+de\s+$|au\s+(?:moins|plus)\s+$|jusqu['’]\s?à\s+$"
     r"|(?:maxim(?:um|al|ale)|plafon\w*|inf[ée]rieure?|sup[ée]rieure?)\b[^.\d%]{0,30}$"
     # A range's end ("à hauteur de 20 à 30 %"), a scheme's rate to come ("allait passer à 30%").
-    r"|\d\s*%?\s*(?:à|-)\s*$|passer\s+[àa]\s+$",
+    r"|\d\s*%?\s*(?:à|-)\s*$|passer\s+[àa]\s+$"
+    # A rate that may be, or an approximate one: "pouvant atteindre 40%", "ne pourra excéder 80%",
+    # "Même à supposer un financement à 100 %", "environ 20 %".
+    r"|(?:pouvant|pourra|pourrait|peut)\s+(?:atteindre|exc[ée]der|aller)\b[^.\d%]{0,20}$|\bsupposer\b[^.\d%]{0,40}$"
+    r"|\benviron\s+$",
     re.IGNORECASE,
 )
 # A share of an envelope or a budget ("représente 6 % de l'enveloppe DETR"), not a grant's rate.
@@ -120,8 +124,12 @@ _SHARE_AFTER = re.compile(
 )
 
 
-def funding_rate(text: str) -> Found | None:
-    """A grant's rate: a percentage with a funding word close before it, not a bound."""
+def funding_rate(text: str, kind: str | None = None) -> Found | None:
+    """A grant's rate: a percentage with a funding word close before it, not a bound, nor a rate
+    that may be; none for a kind that decides no spending (``_NO_AMOUNT_KINDS``: a debate's
+    "subvention à 80%" is an argument, a turnout's "taux de participation de 23%" no grant)."""
+    if kind in _NO_AMOUNT_KINDS:
+        return None
     for value, start, end in percents(text):
         if _BOUND.search(text, max(0, start - 40), start) or _SHARE_AFTER.match(text, end):
             continue

@@ -130,3 +130,22 @@ def test_how_long_a_page_says_the_images_are_kept() -> None:
         retention_days("Les caméras fonctionnent depuis 30 jours et la mairie répondra sous 15 jours.")
         is None
     )
+
+
+def test_a_rate_that_may_be_or_that_no_spending_decision_states_is_no_funding_rate() -> None:
+    from pipelines.records.money_law import funding_rate
+
+    # "la commune pourrait prétendre à un taux d'intervention pouvant atteindre 40%".
+    assert (
+        funding_rate(TEXTS["h18-b-remiremontvallees-cornimont-cm-recours-videoprotection-detr-fipd"]) is None
+    )
+    # "un financement représentant environ 20 % des charges salariales".
+    assert funding_rate(TEXTS["h9-B-rouen-deliberation-2009-09-25-2-2-fipd-coordonnateur-csu"]) is None
+    # A consultation's "taux de participation de 23%" in a page that reports a debate.
+    consultation = TEXTS["h20-c-objectifgard-aigues-vives-consultation-non-videoprotection"]
+    assert funding_rate(consultation, "debate_only") is None
+    with rules_alone():
+        assert read_record(consultation, ["videoprotection"]).funding_rate is None
+    # A grant's rate is still read.
+    found = funding_rate(TEXTS["web-gardanne-49-fipd-cameras"], "grant_request")
+    assert found is not None and found.value == 50
