@@ -23,6 +23,10 @@ _LEGAL_TECHNOLOGY = {"prefectoral_authorisation": "videoprotection", "drone_auth
 
 _NO_COUNT_KINDS = frozenset({"debate_only", "motion_against", "moratorium_ban", "grant_award"})
 _NO_VENDOR_KINDS = frozenset({*PREFECTORAL_KINDS, "debate_only", "motion_against", "moratorium_ban"})
+# Who a decision is for: an authorisation's holder, a grant's beneficiary, a trial's operator. A
+# deployment, a contract or a debate has none of its own (an "est autorisé" there is the mayor
+# signing or the staff who may watch the images).
+_BENEFICIARY_KINDS = frozenset({*PREFECTORAL_KINDS, "grant_request", "grant_award", "experiment"})
 
 
 def decided_technologies(kind: str, categories: list[str]) -> list[str]:
@@ -75,6 +79,8 @@ def read_record(
         found["vendor"] = None
     found["period_start"], found["period_end"] = counts.authorised_period(text, read_kind, document_date)
     kind_name = kind.value if kind else "debate_only"
+    if kind_name not in _BENEFICIARY_KINDS:
+        found["beneficiary"] = None
     record = DecisionRecord(kind=kind_name, technologies=decided_technologies(kind_name, technologies))
     evidence: dict[str, tuple[int, int]] = {}
     if kind is not None and kind.end > kind.start:

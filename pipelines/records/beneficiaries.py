@@ -31,6 +31,12 @@ _REPORTED_TO = re.compile(
 _LEAD = re.compile(r"^\s*(?:Art(?:icle|\.)?\s*(?:1|1er|premier)\s*(?:er)?\s*[:.–-]*\s*:?\s*)", re.IGNORECASE)
 
 
+# A holder's name as an act writes it ("la direction interdépartementale de la police nationale
+# (DIPN) de Meurthe-et-Moselle" is 82 characters); longer is a clause the pattern ran through.
+_LONGEST_NAME = 100
+_SUBJECT_AFTER_CLAUSES = re.compile(r",\s+((?:le|la|les|l['’])\s*[^,]{3,})$", re.IGNORECASE)
+
+
 def beneficiary(text: str) -> Found | None:
     """Who the decision authorises: "Art. 1 : Monsieur X est autorisé", "la captation … par le
     groupement de gendarmerie …, sont autorisés", "…, au chargé de sécurité, est reconduite"."""
@@ -43,9 +49,18 @@ def beneficiary(text: str) -> Found | None:
         who = match["who"]
         lead = _LEAD.match(who)
         offset = lead.end() if lead else 0
+        # A sentence's clauses before its subject: "Par arrêté préfectoral numéro … du 1er Juillet
+        # 2021, l'agent de police municipale de la commune de Grisy-Suisnes est autorisé".
+        subject = _SUBJECT_AFTER_CLAUSES.search(who, offset)
+        if subject is not None:
+            offset = subject.start(1)
         value = " ".join(who[offset:].split()).strip(" ,")
-        if pattern is _AUTHORISED and re.search(r"\b(captation|enregistrement|transmission)\b", value, re.I):
-            continue  # "La captation … est autorisée": the act, not who
+        if pattern is _AUTHORISED and re.search(
+            r"\b(captation|enregistrement|transmission|vol|survol|traitements?|utilisation)\b", value, re.I
+        ):
+            continue  # "La captation … est autorisée", "Le vol est autorisé": the act, not who
+        if len(value) > _LONGEST_NAME:
+            continue  # a clause, not a name: "… ainsi que de leurs missions de police judiciaire, les agents"
         if len(value) >= 3:
             return Found(value, start + match.start("who") + offset, start + match.end("who"))
     # An authorisation's title, in the act or its recueil's summary, names who it is for.

@@ -3,10 +3,11 @@ its title or with its département. Real labelled texts (tests/quality/records.t
 
 from __future__ import annotations
 
+from pipelines.records import read_record
 from pipelines.records.clauses import reported_decision
 from pipelines.records.parties import deciding_body
 from pipelines.records.places import commune
-from tests.quality.records_scoring import labelled_texts
+from tests.quality.records_scoring import labelled_texts, rules_alone
 
 TEXTS = labelled_texts()
 
@@ -225,3 +226,30 @@ def test_paris_s_prefecture_of_police_for_what_only_a_prefect_decides() -> None:
     assert (record.kind, record.authority) == ("experiment", "Préfecture de police de Paris")
     # Marseille's prefect of police is not Paris's.
     assert police_prefecture_named("le préfet de police des Bouches-du-Rhône a autorisé les drones") is None
+
+
+def test_who_a_page_says_is_authorised_named_without_the_clauses_before_it() -> None:
+    from pipelines.records.beneficiaries import beneficiary
+
+    for record_id, who in (
+        # "« Par arrêté préfectoral numéro 2021 CAB BCS CIPM 643 du 1er Juillet 2021, l'agent de
+        # police municipale de la commune de Grisy-Suisnes … est autorisé".
+        (
+            "web-grisy-suisnes-arrete-2021-cab-bcs-cipm-643-camera-pieton",
+            "l’agent de police municipale de la commune de Grisy-Suisnes",
+        ),
+        (
+            "h19-c-ville-illzach-cameras-individuelles-police-municipale",
+            "les agents de la police municipale de la Ville d’ILLZACH",
+        ),
+    ):
+        found = beneficiary(TEXTS[record_id])
+        assert found is not None and found.value == who, record_id
+    # "Le vol est autorisé ce 31 décembre": what is authorised, not who.
+    flight = beneficiary(TEXTS["h18-c-europesays-nancy-drone-dipn-54-saint-sylvestre"])
+    assert flight is None or flight.value != "Le vol"
+    # A deployment (or a renewal) has no beneficiary of its own: "les agents de police municipale sont autorisés,
+    # par le représentant de l'État" to wear cameras the town bought.
+    with rules_alone():
+        manosque = read_record(TEXTS["web-manosque-police-municipale-cameras-pietons"], ["videoprotection"])
+    assert manosque.beneficiary is None
