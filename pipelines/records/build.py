@@ -88,10 +88,11 @@ def _service_that_filed(text: str, records: list[DecisionRecord]) -> None:
         read_at = record.evidence.get("kind")
         if record.kind not in PREFECTORAL_KINDS or read_at is None:
             continue
-        service = service_filing(text, read_at[0])
-        if service is not None and (
-            record.authority is None or service.value.startswith("Préfecture de la région")
-        ):
+        filed = service_filing(text, read_at[0])
+        if filed is None:
+            continue
+        service, regional = filed
+        if record.authority is None or regional:
             record.authority = service.value
             record.evidence["authority"] = (service.start, service.end)
 
@@ -117,12 +118,13 @@ def _police_prefecture(text: str, records: list[DecisionRecord]) -> None:
     """A page that reports what only a prefect decides, and names Paris's prefecture of police,
     whose prefect authorises drones and trials in Paris and around it ("la préfecture de police a
     autorisé l'utilisation de caméras augmentées")."""
+    police = police_prefecture_named(text)
+    if police is None:
+        return
     for record in records:
         if record.authority is None and record.kind in _PREFECTS_TO_DECIDE:
-            police = police_prefecture_named(text)
-            if police is not None:
-                record.authority = police.value
-                record.evidence.setdefault("authority", (police.start, police.end))
+            record.authority = police.value
+            record.evidence.setdefault("authority", (police.start, police.end))
 
 
 def _body_that_reports_deciding(text: str, records: list[DecisionRecord]) -> None:

@@ -9,7 +9,7 @@ from pipelines.dates import MONTH_NAMES as MONTHS
 from pipelines.dates import OPTIONAL_WEEKDAY as _WEEKDAY
 from pipelines.dates import parse_french_date
 from pipelines.records.reported_dates import reported_date
-from pipelines.records.spans import ABOUT_SURVEILLANCE, DAY, STATE_ACT_ID, Found, read_day
+from pipelines.records.spans import ABOUT_SURVEILLANCE, DAY, STATE_ACT_ID, Found, read_day, summary_entry
 
 # "n°", its look-alike "nº", or a bare "n" before the number ("Arrêté n 2011/067/BA").
 _NUMBER_SIGN = r"(?:n\s*[°º]|n(?=\s+\d))"
@@ -158,15 +158,11 @@ def _own_heading(head: str) -> re.Match[str] | None:
     )
 
 
-# Where a recueil's summary entry ends: "(5 pages) Page 16".
-_AN_ENTRY_ENDS = re.compile(r"\(\d+\s+pages?\)")
-
-
 def _signed_date(head: str) -> Found | None:
     """The day an arrêté was signed, from its place and date, its line in a recueil's summary,
     or the day a recueil says its arrêtés were signed."""
     for place in _PLACE_AND_DATE.finditer(head, 0, 4000):
-        if _AN_ENTRY_ENDS.search(head, place.end(), place.end() + 150):
+        if summary_entry(head, place.end()) is not None:
             continue  # another act's title in the summary: "… à Poitiers, le mercredi 03 décembre 2025 … (5 pages)"
         following = _ARRETE_HEADING.search(head, place.end(), place.end() + 400)
         if following is not None and not re.search(r"\bvu\b", head[place.end() : following.start()], re.I):

@@ -130,11 +130,12 @@ _RECUEIL_OF = re.compile(r"\A\s*(?P<name>[^\n]{3,40})\n\s*RECUEIL\s+DES\s+ACTES"
 SERVICE_REACH = 1500
 
 
-def service_filing(text: str, at: int) -> Found | None:
+def service_filing(text: str, at: int) -> tuple[Found, bool] | None:
     """Who took an act that a summary's service line (the last within ``SERVICE_REACH``
     characters before ``at``) files under a regional prefecture (named as written) or a
     sous-préfecture: the prefecture of the département whose recueil it is, since a sous-préfet
-    signs for the prefect (the labels' convention since the first Manche recueil). None for a
+    signs for the prefect (the labels' convention since the first Manche recueil); with whether
+    it is a regional prefecture, which speaks over whatever prefect the opening names. None for a
     département's own prefecture, which ``authority`` names from the opening."""
     lines = list(_SERVICE_LINE.finditer(text, max(0, at - SERVICE_REACH), at))
     if not lines:
@@ -142,14 +143,15 @@ def service_filing(text: str, at: int) -> Found | None:
     service = lines[-1]
     if _REGIONAL.search(service["service"]) is not None:
         name = " ".join(service["service"].split())
-        return Found(name[0].upper() + name[1:], service.start("service"), service.end("service"))
+        return Found(name[0].upper() + name[1:], service.start("service"), service.end("service")), True
     recueil = _RECUEIL_OF.match(text) if service["sous"] else None
     if recueil is None:
         return None
     departement = departement_at(text, recueil.start("name"))
     if departement is None or len(_named(recueil["name"])) > len(departement[1]) + 2:
         return None
-    return Found(f"Préfecture {departement[0]}{departement[1]}", recueil.start("name"), recueil.end("name"))
+    named = Found(f"Préfecture {departement[0]}{departement[1]}", recueil.start("name"), recueil.end("name"))
+    return named, False
 
 
 _AROUND_PARIS = frozenset(
