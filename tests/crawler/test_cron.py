@@ -59,6 +59,12 @@ def start_crawl(site: StaticSite, work: Path, *extra: str) -> subprocess.Popen:
     )
 
 
+def resume_crawl(site: StaticSite, work: Path, job: Path) -> subprocess.CompletedProcess:
+    """The same crawl again, on the job folder a stopped or killed one left."""
+    url = site.url + "/conseil-municipal/"
+    return run_vigie("crawl", url, "--db", str(work / "vigie.db"), *FAST, "--job-dir", str(job), cwd=work)
+
+
 def documents_in(db: Path) -> int:
     try:
         with sqlite3.connect(db) as connection:
@@ -142,16 +148,7 @@ def test_kill_9_then_resume_loses_nothing(tmp_path: Path) -> None:
         assert journaled
 
         site.hits.clear()
-        resumed = run_vigie(
-            "crawl",
-            site.url + "/conseil-municipal/",
-            "--db",
-            str(work / "vigie.db"),
-            *FAST,
-            "--job-dir",
-            str(job),
-            cwd=work,
-        )
+        resumed = resume_crawl(site, work, job)
         assert resumed.returncode == 0, resumed.stderr
         assert snapshot(work / "vigie.db") == expected
         # One run, resumed: it counts what was archived before the kill too. The documents of
@@ -182,23 +179,8 @@ def test_ctrl_c_stops_without_fetching_what_waits_behind_the_polite_delay_and_re
         work.mkdir()
         job = work / "job"
         site.hits.clear()
-        crawl = subprocess.Popen(
-            vigie_command(
-                "crawl",
-                site.url + "/conseil-municipal/",
-                "--db",
-                str(work / "vigie.db"),
-                "--delay",
-                "1",
-                "--job-dir",
-                str(job),
-            ),
-            cwd=work,
-            env=vigie_env(),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        # The polite delay of a real crawl, after FAST's: the last --delay given is the one used.
+        crawl = start_crawl(site, work, "--delay", "1", "--job-dir", str(job))
         deadline = time.monotonic() + 60
         while len(site.hits) < 5 and time.monotonic() < deadline:
             time.sleep(0.05)
@@ -213,16 +195,7 @@ def test_ctrl_c_stops_without_fetching_what_waits_behind_the_polite_delay_and_re
         )
         assert (status, failed, json.loads(errors)) == ("interrupted", 0, {})
 
-        resumed = run_vigie(
-            "crawl",
-            site.url + "/conseil-municipal/",
-            "--db",
-            str(work / "vigie.db"),
-            *FAST,
-            "--job-dir",
-            str(job),
-            cwd=work,
-        )
+        resumed = resume_crawl(site, work, job)
         assert resumed.returncode == 0, resumed.stderr
         assert snapshot(work / "vigie.db") == expected
         ((status, failed),) = rows(work / "vigie.db", "SELECT status, documents_failed FROM crawl_runs")
