@@ -274,50 +274,6 @@ def test_reports_of_a_scheme_a_budget_debate_a_signed_contract_and_a_project_ado
         assert read_record(TEXTS[record_id], ["videoprotection"]).kind == kind, record_id
 
 
-def test_cameras_that_watch_fires_traffic_or_a_lake_report_no_decision_about_surveillance() -> None:
-    for record_id in (
-        # "des caméras pour surveiller les forets et détecter … les départs de feu".
-        "h15-c-neg-francebleu-sarthe-cameras-detection-feux-de-foret-2020",
-        # "Brest métropole va se doter d'un nouveau système de comptage routier".
-        "web-brest-metropole-comptage-routier-camera-ia",
-        # "La commune et l'Office de Tourisme … ont décidé d'installer une webcam".
-        "web-esparron-de-verdon-webcam-lac",
-    ):
-        assert read_record(TEXTS[record_id], ["videoprotection"]).kind == "none", record_id
-    # A purpose of public safety in the lead keeps the page's record: "Des piscines municipales sous
-    # vidéosurveillance … le danger de la noyade".
-    pools = read_record(TEXTS["h18-c-neg-europe1-piscines-poseidon-detection-noyade"], ["videoprotection"])
-    assert pools.kind != "none"
-
-
-def test_drones_that_entertain_or_inspect_and_a_shop_s_own_cameras_decide_nothing() -> None:
-    for record_id in (
-        # "les spectacles de drones vont-ils voler la vedette aux feux d'artifice du 14-Juillet ?"
-        "h14-c-neg-spectacles-drones-lumineux-14-juillet-feux-artifice",
-        # "une opération de thermographie aérienne sur la ville de Montfermeil".
-        "web-batiactu-montfermeil-drone-thermographie-grdf",
-        # "un drone professionnel … pour assurer une inspection visuelle de la toiture du clocher".
-        "h19-c-lefieu-drone-inspection-toiture-eglise-negative",
-        # "Braquage d'une bijouterie en trottinette : les images du suspect dévoilées".
-        "h10-c-neg-letribunaldunet-braquage-chaumet-images-suspect",
-        # "Un employé d'une boulangerie … avait pris soin de débrancher la caméra de vidéosurveillance".
-        "h17-c-neg-europesays-malzeville-boulangerie-employe-filme-tiroir-caisse",
-    ):
-        assert read_record(TEXTS[record_id], ["videoprotection"]).kind == "none", record_id
-    # "prises de vues aériennes" is a prefect's authorisation to film people from the air.
-    helicopters = TEXTS["web-attrap-hauts-de-seine-2025-00010-helicopteres-gendarmerie"]
-    assert read_record(helicopters, ["drone"]).kind == "drone_authorisation"
-    # Shops in a lead, and a public authority that acts: "la commune … les commerçants".
-    for record_id in (
-        "web-charmes-sur-rhone-projet-video-protection",
-        "web-villes-internet-cesson-sevigne-14-cameras",
-    ):
-        assert read_record(TEXTS[record_id], ["videoprotection"]).kind == "deployment", record_id
-    # A prefect's recueil that authorises a shop's cameras is still the prefect's act.
-    shops = TEXTS["h16-a-attrap-puy-de-dome-63-2024-082-ap-courpiere-mondial-relay-22041-videoprotection"]
-    assert read_record(shops, ["videoprotection"]).kind != "none"
-
-
 def test_heldout19_s_prefects_and_a_convention_of_coordination() -> None:
     from pipelines.records.kinds import decision_kind
 
@@ -336,39 +292,6 @@ def test_heldout19_s_prefects_and_a_convention_of_coordination() -> None:
         "h10-a-attrap-oise-raa-20240205-convention-coordination-police-municipale-fitz-james-negative"
     )
     assert read_record(TEXTS[fitz_james], ["videoprotection"]).kind == "none"
-
-
-def test_a_court_that_stops_a_device_is_a_ban_and_its_author() -> None:
-    for record_id, court in (
-        # "le tribunal administratif de Marseille a annulé la délibération du conseil régional".
-        (
-            "web-gazette-ta-marseille-annule-reconnaissance-faciale-lycees",
-            "Tribunal administratif de Marseille",
-        ),
-        # "Le Conseil d’Etat suspend l’usage des drones en manifestation" (as written).
-        ("h11-c-mediapart-conseil-etat-suspend-drones-manifestations-paris", "Conseil d’Etat"),
-        # "L'arrêté a été retoqué par le tribunal administratif".
-        ("h18-c-hauts-de-france-top-nantes-drone-14-juillet-arrete-retoque", "Tribunal administratif"),
-        # "Le tribunal de Pau (Pyrénées-Atlantiques) a retoqué … l'utilisation des drones …, autorisée
-        # dans un premier temps par le préfet": the court banned, though the page names a prefect.
-        ("h20-c-cnews-pau-tribunal-suspend-drones-frontiere-hendaye", "Tribunal de Pau"),
-        # A title's "le tribunal administratif fait suspendre", named in full by its lead: "suspendu
-        # par le tribunal administratif de Nantes".
-        (
-            "h13-c-inf-info-reze-tribunal-administratif-suspend-arrete-drones-rodeos",
-            "Tribunal administratif de Nantes",
-        ),
-    ):
-        from pipelines.records.build import records_for
-        from pipelines.tagging import get_tagger
-
-        found = records_for(TEXTS[record_id], [], list(get_tagger().tag(TEXTS[record_id])))
-        assert found and (found[0].kind, found[0].authority) == ("moratorium_ban", court), record_id
-    # A court asked to stop it, or one that declines, stops nothing.
-    asked = "L'association demande au tribunal administratif de Nice de suspendre l'arrêté sur les caméras."
-    from pipelines.records.courts import court_that_stops
-
-    assert court_that_stops(asked) is None
 
 
 def test_old_recueils_summaries_and_a_court_that_suspends_a_prefect_s_arrete() -> None:
@@ -437,32 +360,6 @@ def test_devices_put_in_place_in_the_passive_are_deployed() -> None:
     assert record.kind == "deployment"
 
 
-def test_a_question_put_to_a_vote_and_an_app_s_upkeep_decide_nothing_about_surveillance() -> None:
-    # "êtes-vous pour la mise en place de la vidéoprotection sur la commune d'Aigues-Vives ? Les
-    # habitants ont massivement répondu non": a question is a debate, read where it is asked.
-    asked = read_record(
-        TEXTS["h20-c-objectifgard-aigues-vives-consultation-non-videoprotection"], ["videoprotection"]
-    )
-    assert asked.kind == "debate_only" and asked.evidence.get("kind")
-    # "Souscription au contrat d'acquisition et de maintenance pour l'utilisation de l'application
-    # mobile IntraMuros": the minutes' next item, "il est décidé d'installer un système de
-    # vidéoprotection", is the decision.
-    minutes = TEXTS["h20-b-cm-9-fevrier-2022-installation-videoprotection-demandes-subventions"]
-    assert read_record(minutes, ["videoprotection"]).kind == "deployment"
-    # A sentence ended by "!" before a question (Louveciennes's mayor: "on ne décide pas de
-    # l'installation, on demande juste des financements ! … t'es pour ou t'es contre ?") is no question.
-    import re
-
-    from pipelines.records.council_words import in_a_question
-
-    said = (
-        "on ne décide pas de l'installation, on demande juste des financements ! t'es pour ou t'es contre ?"
-    )
-    assert not in_a_question(said, re.compile("installation").search(said))
-    asked = "Souhaitez-vous la mise en place d'un système de vidéoprotection ? Le vote a lieu le 4 décembre."
-    assert in_a_question(asked, re.compile("mise en place").search(asked))
-
-
 def test_a_convention_signed_this_week_is_the_decision_its_report_tells() -> None:
     # "La convention de sécurité 2021-2026, signée ce jeudi 25 novembre par François Cuillandre et le
     # préfet du Finistère, prévoit un premier déploiement de quinze caméras".
@@ -495,12 +392,3 @@ def test_a_page_that_read_a_prefecture_s_recueil_reports_its_authorisations_whic
         TEXTS["h21-c-breizh-info-finistere-benodet-dechetterie-trois-cameras-2015"], ["videoprotection"]
     )
     assert benodet.kind == "prefectoral_authorisation" and benodet.amount_eur is None
-
-
-def test_a_council_s_sitting_filmed_for_the_public_decides_nothing_about_surveillance() -> None:
-    # "Les séances du conseil municipal bientôt en live streaming".
-    streamed = TEXTS["h15-b-neg-zoomdici-le-puy-cm-retransmission-video-des-seances"]
-    assert read_record(streamed, ["videoprotection"]).kind == "none"
-    # A sitting that votes cameras is still read.
-    voted = "Lors de la séance du conseil municipal du 3 mai, les élus ont voté l'installation de 12 caméras de vidéoprotection."
-    assert read_record(voted, ["videoprotection"]).kind == "deployment"

@@ -1,0 +1,61 @@
+"""An act's own number as each authority writes it: a métropole's, the Conseil de Paris's, a
+register's, an arrêté's with its service; not the State's identifier a summary lists, nor an act a
+recital cites. Real labelled texts (tests/quality/records.toml) and their forms."""
+
+from __future__ import annotations
+
+from pipelines.records import heading
+from tests.quality.records_scoring import labelled_texts
+
+TEXTS = labelled_texts()
+
+
+def _number(text: str) -> str | None:
+    found = heading.act_number(text)
+    return found.value if found else None
+
+
+def test_act_numbers_as_each_authority_writes_them() -> None:
+    assert _number("19 C 1114 Séance du vendredi 13 décembre 2019 Délibération") == "19 C 1114"  # the MEL
+    assert _number("2015 SG 61 - Avenant à la convention relative") == "2015 SG 61"  # the Conseil de Paris
+    assert _number("2009, DVD 215 - Signature d'une convention") == "2009, DVD 215"
+    assert _number("Déliberation/ Conseil municipal/ Mai 2009 [2009 V. 163]\n") == "2009 V. 163"
+    assert _number("2013.07.01 - 5  APPROBATION DU DCE") == "2013.07.01 - 5"  # Avranches's minutes
+    register = "Extrait du registre des\ndélibérations du Conseil\nMunicipal de la Ville de\nMontpellier\nn° 2013 / 14\n"
+    assert _number(register) == "2013 / 14"
+    # The State's identifier of an act in a recueil is not its number: given as one, it was wrong
+    # 33 times in 40 (another number printed, or none), so it is not read.
+    assert _number("Sommaire\n35-2025-09-21-00001 - Arrêté autorisation drones Rennes") is None
+    summary = "04-2024-05-07-00014 - AP 2024-128-016 du 7 mai 2024 autorisant la\ncaptation, l'enregistrement"
+    assert _number(summary) == "2024-128-016"
+    # Not an arrêté its recitals cite ("Vu l'arrêté n° … portant délégation de signature").
+    assert _number("Vu l'arrêté n° 2025-SG-22 du 1er octobre 2025 portant délégation de signature ;") is None
+    assert _number("à l'occasion du vote du rapport 28 sur la vidéo-surveillance") == "28"
+    assert _number("Nous passons donc au v?u référencé n° 57, déposé par") == "57"
+    # Not an item's number: a recueil's own, a count, a year.
+    assert _number("RECUEIL DES ACTES ADMINISTRATIFS\nN°35-2025-208\nPUBLIÉ LE") is None
+    assert _number("la délibération 12 caméras") is None
+
+
+def test_an_arretes_number_with_its_service_in_lower_case_or_the_state_s_identifier() -> None:
+    # The Haute-Savoie's "Arrêté n°Pref-BPA-2024-534Autorisant la captation".
+    text = "Le préfet de la Haute-Savoie\nArrêté n°Pref-BPA-2024-534Autorisant la captation, l'enregistrement"
+    assert _number(text) == "Pref-BPA-2024-534"
+    # The Nièvre numbers its arrêté by the State's identifier, in its own heading …
+    # ("Arrêté n° 58-2025-05-22-00001autorisant la captation", after the summary's entry for it).
+    own = TEXTS["h18-a-attrap-nievre-raa-special-58-2025-141-arrete-58-2025-05-22-00001-cameras-aeronefs"]
+    assert _number(own) == "58-2025-05-22-00001"
+    # … but a recueil's summary line may list another act's.
+    listed = (
+        "30-2025-12-22-00006 - ARRÊTÉ N°30-2025-12-22-00006\nautorisant la\ncaptation, "
+        "l'enregistrement et la transmission d'images\nau moyen\n"
+    )
+    assert _number(listed) is None
+
+
+def test_a_service_s_reference_and_its_number() -> None:
+    # "ARRÊTÉ N° 2024-PREF-DCSIPC-BSIOP n°055 du 22 janvier 2024": a service's reference and its number.
+    essonne = heading.act_number(
+        TEXTS["h21-a-attrap-essonne-91-2024-027-bsiop-055-cameras-aeronefs-igny-bievres"]
+    )
+    assert essonne is not None and essonne.value == "2024-PREF-DCSIPC-BSIOP n°055"

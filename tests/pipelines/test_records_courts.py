@@ -1,0 +1,51 @@
+"""A court that stops a device (``pipelines/records/courts.py``): a ban, and the court its
+authority. Real labelled texts (tests/quality/records.toml), read by the rules alone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.quality.records_scoring import labelled_texts, rules_alone
+
+TEXTS = labelled_texts()
+
+
+@pytest.fixture(autouse=True)
+def _rules_alone() -> Iterator[None]:
+    with rules_alone():
+        yield
+
+
+def test_a_court_that_stops_a_device_is_a_ban_and_its_author() -> None:
+    for record_id, court in (
+        # "le tribunal administratif de Marseille a annulé la délibération du conseil régional".
+        (
+            "web-gazette-ta-marseille-annule-reconnaissance-faciale-lycees",
+            "Tribunal administratif de Marseille",
+        ),
+        # "Le Conseil d’Etat suspend l’usage des drones en manifestation" (as written).
+        ("h11-c-mediapart-conseil-etat-suspend-drones-manifestations-paris", "Conseil d’Etat"),
+        # "L'arrêté a été retoqué par le tribunal administratif".
+        ("h18-c-hauts-de-france-top-nantes-drone-14-juillet-arrete-retoque", "Tribunal administratif"),
+        # "Le tribunal de Pau (Pyrénées-Atlantiques) a retoqué … l'utilisation des drones …, autorisée
+        # dans un premier temps par le préfet": the court banned, though the page names a prefect.
+        ("h20-c-cnews-pau-tribunal-suspend-drones-frontiere-hendaye", "Tribunal de Pau"),
+        # A title's "le tribunal administratif fait suspendre", named in full by its lead: "suspendu
+        # par le tribunal administratif de Nantes".
+        (
+            "h13-c-inf-info-reze-tribunal-administratif-suspend-arrete-drones-rodeos",
+            "Tribunal administratif de Nantes",
+        ),
+    ):
+        from pipelines.records.build import records_for
+        from pipelines.tagging import get_tagger
+
+        found = records_for(TEXTS[record_id], [], list(get_tagger().tag(TEXTS[record_id])))
+        assert found and (found[0].kind, found[0].authority) == ("moratorium_ban", court), record_id
+    # A court asked to stop it, or one that declines, stops nothing.
+    asked = "L'association demande au tribunal administratif de Nice de suspendre l'arrêté sur les caméras."
+    from pipelines.records.courts import court_that_stops
+
+    assert court_that_stops(asked) is None
