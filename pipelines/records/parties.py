@@ -15,7 +15,8 @@ from pipelines.records.spans import RANKED_BEFORE, Found, in_one_case
 _JOIN = r"(?:[ ]|[ ]?-\n?)"
 _PLACE = (
     r"(?P<place>[A-ZÀ-Ý][\w'’]+"
-    rf"(?:(?:{_JOIN}(?:(?i:sur|en|et|de|du|des|aux|la|le|les|l['’]|d['’]){_JOIN})?"
+    # "Saint Jean d'Angely": an apostrophe joins without a space.
+    rf"(?:(?:{_JOIN}(?:(?i:sur|en|et|de|du|des|aux|la|le|les|l['’]|d['’]){_JOIN}|(?i:l['’]|d['’]))?"
     # Joined by hyphens only, lest a sentence run on: "Pointe-à-Pitre", "Aulnay-sous-Bois",
     # "Flines-lès-Mortagne".
     r"|-(?i:[àa]|sous|l[èe]s)-)[A-ZÀ-Ý][\w'’]+)*)"
@@ -93,7 +94,8 @@ def prefecture_named(text: str) -> Found | None:
     # The first that names a département; else the first whose name two columns did not cut
     # ("PREFETDES ALPES- Cabinet du préfetMARITIMES"). A sous-préfecture's town or a recueil's
     # word before it ("SOUS-PRÉFECTURE DE COUTANCES … PRÉFET DE LA MANCHE") is not the prefecture.
-    named = list(_PREFECTURE.finditer(text, 0, 1500))
+    # ("PREFECTURE DE L’  RECUEIL DES ACTES": the Aisne lost from the text layer.)
+    named = [found for found in _PREFECTURE.finditer(text, 0, 1500) if not _NO_PLACE.match(found["place"])]
     prefecture = next(
         (found for found in named if departement_at(text, found.start("place")) is not None),
         next((found for found in named if text[found.end() : found.end() + 2] != "- "), None),
@@ -154,6 +156,7 @@ def service_filing(text: str, at: int) -> tuple[Found, bool] | None:
     return named, False
 
 
+_NO_PLACE = re.compile(r"RECUEIL\b", re.IGNORECASE)
 _AROUND_PARIS = frozenset(
     ("Préfecture des Hauts-de-Seine", "Préfecture de la Seine-Saint-Denis", "Préfecture du Val-de-Marne")
 )
@@ -204,7 +207,7 @@ def authority(text: str) -> Found | None:
 # Words that follow a town's name in a council's opening written in capitals ("LA GAUDE DUMENT
 # CONVOQUE LE MERCREDI"): no town's name holds them.
 _AFTER_NAME = re.compile(
-    r"\b(?<!-)(?:D[ÛU]MENT|CONVOQU\w*|R[ÉE]UNI\w*|S[ÉE]ANCE|SOUS|LORS|EN\s+S[ÉE]ANCE"
+    r"\b(?<!-)(?:D[ÛU]MENT|CONVOQU\w*|R[ÉE]UNI\w*|S[ÉE]ANCE|SOUS|LORS|EN\s+S[ÉE]ANCE|RELATI(?:F|VE)S?|PORTANT|CONCERNANT"
     r"|LE\s+(?:LUNDI|MARDI|MERCREDI|JEUDI|VENDREDI|SAMEDI|DIMANCHE))\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -218,6 +221,8 @@ def _before_place(link: str) -> str:
 
 # A place's name run into the next word by a lost space ("Le préfet des Alpes-MaritimesChevalier
 # de la Légion d'Honneur"): no name has a capital after a small letter.
+_ELIDED = re.compile(r"\b[ld]['’]")
+_ELIDED_TITLED = re.compile(r"(?<=[-\s])[LD]['’]")
 _RUN_INTO = re.compile(r"(?<=[a-zà-ÿ])[A-ZÀ-Ý].*$", re.DOTALL)
 
 
@@ -226,7 +231,10 @@ def _named(place: str) -> str:
     "SEINE-SAINT-\nDENIS" → "Seine-Saint-Denis"."""
     place = re.sub(r"\s*-\s*", "-", _RUN_INTO.sub("", in_one_case(place)))
     place = _AFTER_NAME.sub("", place).strip() or place
-    return place.title() if place.isupper() else place
+    # "SAINT-OUEN-l’AUMÔNE" is in capitals but for its elided article.
+    if not _ELIDED.sub("", place).isupper():
+        return place
+    return _ELIDED_TITLED.sub(lambda article: article[0].lower(), place.title())
 
 
 def _county_or_region(head: str) -> Found | None:

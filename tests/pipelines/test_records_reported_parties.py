@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pipelines.records import read_record
 from pipelines.records.clauses import reported_decision
-from pipelines.records.parties import deciding_body
+from pipelines.records.parties import authority, deciding_body
 from pipelines.records.places import commune
 from tests.quality.records_scoring import labelled_texts, rules_alone
 
@@ -253,3 +253,25 @@ def test_who_a_page_says_is_authorised_named_without_the_clauses_before_it() -> 
     with rules_alone():
         manosque = read_record(TEXTS["web-manosque-police-municipale-cameras-pietons"], ["videoprotection"])
     assert manosque.beneficiary is None
+
+
+def test_a_town_named_with_an_elided_article() -> None:
+    def named(record_id: str) -> str | None:
+        found = authority(TEXTS[record_id])
+        return found.value if found is not None else None
+
+    # "Conseil Municipal de Saint Jean d'Angely du 9 février": the apostrophe joins, no space.
+    assert named("h19-b-fmesnard-saint-jean-d-angely-cm-2012-02-09-intervention-cameras-coupee") == (
+        "Conseil municipal de Saint Jean d'Angely"
+    )
+    # "LA VILLE DE SAINT-OUEN-l’AUMÔNE RELATIVE A L’EXPLOITATION": capitals but the article,
+    # and the title's next word is no part of the name.
+    assert named("web-doczz-convention-cacp-saint-ouen-l-aumone-videoprotection-parcs-activites") == (
+        "Conseil municipal de Saint-Ouen-l’Aumône"
+    )
+
+
+def test_a_recueil_whose_text_layer_lost_the_departement_names_no_prefecture() -> None:
+    # "PREFECTURE DE L’\n\nRECUEIL\n\nDES ACTES": the Aisne is not in the text.
+    text = TEXTS["h11-a-docslib-aisne-raa-mars-2010-arretes-autorisation-systemes-videosurveillance"]
+    assert authority(text) is None
