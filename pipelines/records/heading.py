@@ -23,7 +23,8 @@ _HEADING = re.compile(
     # 25/CAB/DS/PPA-VIDEO n° 136 du 19 mai 2025".
     # ("N° 2024-PREF-DCSIPC-BSIOP n°055 du 22 janvier 2024": a service's reference, then its number.)
     rf"(?:\s+(?:{_NUMBER_SIGN}\s*(?P<number>\d{{4}}\s[–-]\s\d+|[\w./-]+(?:\s+n\s*[°º]\s*\d+)?)|(?P<bare>\d+(?:[./-]\d+)+|\d{{6,}}"
-    rf"|(?:\d{{2}}/)?[A-Z]{{2,}}(?:/[\w-]+)+(?:\s+n°\s*\d+)?)))?\s+(?:en\s+date\s+)?du\s+{_WEEKDAY}"
+    # ("Arrêté PREF-DCSIPC-BSIOP-032 du 15 janvier 2024": services' initials and a number.)
+    rf"|(?:\d{{2}}/)?[A-Z]{{2,}}(?:/[\w-]+)+(?:\s+n°\s*\d+)?|(?-i:[A-Z]{{2,}}(?:-[A-Z]{{2,}})+-\d+))))?\s+(?:en\s+date\s+)?du\s+{_WEEKDAY}"
     rf"(?P<date>{DAY})",
     re.IGNORECASE,
 )

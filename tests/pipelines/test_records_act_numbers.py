@@ -4,6 +4,8 @@ recital cites. Real labelled texts (tests/quality/records.toml) and their forms.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pipelines.records import heading
 from tests.quality.records_scoring import labelled_texts
 
@@ -59,3 +61,12 @@ def test_a_service_s_reference_and_its_number() -> None:
         TEXTS["h21-a-attrap-essonne-91-2024-027-bsiop-055-cameras-aeronefs-igny-bievres"]
     )
     assert essonne is not None and essonne.value == "2024-PREF-DCSIPC-BSIOP n°055"
+
+
+def test_a_service_s_initials_and_number_without_a_number_sign() -> None:
+    # "91-2024-01-15-00002 - Arrêté PREF-DCSIPC-BSIOP-032 du 15 janvier 2024 autorisant la
+    # captation …", before another drone act's entry of the 16th: the first act's own heading.
+    text = TEXTS["h19-a-attrap-essonne-91-2024-009-drone-bsiop-032"]
+    assert _number(text) == "PREF-DCSIPC-BSIOP-032"
+    dated = heading.act_date(text, 2024)
+    assert dated is not None and dated.value == dt.date(2024, 1, 15)
