@@ -7,6 +7,10 @@ Montval sur Loir").
 Only a name of the département's own communes counts, and only in the entry of the recueil's
 first act about surveillance: a town of the same name elsewhere, a word that is a commune's name
 in another département, and the other entries' towns are not read.
+
+A report's title that opens on its town as a dateline ("Chagny - conseil municipal …") is read
+against every commune in France (``town_opening_title``): the dateline's punctuation says it is a
+place.
 """
 
 from __future__ import annotations
@@ -160,3 +164,46 @@ def _named_at(
         if name is not None:
             return Found(name, word.start(), words[last].end()), last
     return None
+
+
+@cache
+def _french_communes() -> dict[str, str]:
+    """The official name of every commune in France by its key (names of one word under four
+    letters left out, as in ``_communes``; a name several communes share is one entry)."""
+    return {
+        _key(place.name): place.name
+        for place in read_authorities().named("commune")
+        if len(place.name) >= 4 or not place.name.isalpha()
+    }
+
+
+# A title that opens on its town as a dateline does: "Saint-Corneille. Quel bilan …", "Chagny -
+# conseil municipal …", "Millau : quatre caméras …", "Fresnes , …", or a title that is the
+# town alone.
+_DATELINE_END = re.compile(r"[ \t]*(?:[.:,;]|[–—-][ \t]|$)", re.MULTILINE)
+# Words a title opens on that are also communes' names ("Brèves :", "Ville de …", "Avril 2021"),
+# and the départements' names, which open a title about the département as often.
+_TITLE_WORDS = frozenset(
+    _key(word)
+    for word in ("Brèves", "Ville", "Avril", "Mars", "Maire", "Plan", "Marche", "Table", "Aucun", "Saint")
+)
+_TITLE_CHARS = 200
+
+
+def town_opening_title(text: str) -> Found | None:
+    """The commune a report's title opens on, as a dateline ("Chagny - conseil municipal La Ville
+    souhaite …" → Chagny), named as INSEE writes it; None when the title opens on anything else,
+    on a département's name, or on a word that is also a commune's ("Brèves :")."""
+    at = len(text) - len(text.lstrip())
+    line_end = text.find("\n", at, at + _TITLE_CHARS)
+    title_end = line_end if line_end > 0 else min(len(text), at + _TITLE_CHARS)
+    words = list(_WORD.finditer(text, at, title_end))
+    if not words or words[0].start() != at:
+        return None
+    named = _named_at(text, words, 0, _french_communes())
+    if named is None or _DATELINE_END.match(text, named[0].end) is None:
+        return None
+    key = _key(named[0].value)
+    if key in _TITLE_WORDS or key in _departements():
+        return None
+    return named[0]

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from pipelines.dates import MONTH_NAMES as MONTHS
 from pipelines.dates import WEEKDAY_NAMES
-from pipelines.records.gazetteer import commune_in_entry
+from pipelines.records.gazetteer import commune_in_entry, town_opening_title
 from pipelines.records.spans import (
     GAP,
     RANKED_BEFORE,
@@ -159,7 +159,9 @@ def commune(text: str) -> Found | None:
         if (start, end) != (0, len(text)):
             return None
         reported = _reported_town(text)
-        read = (reported, 0) if reported is not None else None
+        if reported is None:
+            return town_opening_title(text)
+        read = (reported, 0)
     if read is None:
         return None
     match, offset = read

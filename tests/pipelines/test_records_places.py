@@ -111,3 +111,17 @@ def test_an_office_s_postal_address_is_no_commune() -> None:
 def town_of(text: str) -> str | None:
     found = commune(text)
     return found.value if found else None
+
+
+def test_a_report_s_title_that_opens_on_its_town_as_a_dateline() -> None:
+    # "Chagny - conseil municipal La Ville souhaite …", "Saint-Corneille. Quel bilan …", "Montoir-de-
+    # Bretagne, 7 …": the town as INSEE names it.
+    assert town("h10-c-lejsl-chagny-deuxieme-subvention-detr-19-cameras") == "Chagny"
+    assert town("web-saint-corneille-bilan-videosurveillance-70000") == "Saint-Corneille"
+    assert town("h19-c-francebleu-montoir-de-bretagne-23-cameras") == "Montoir-de-Bretagne"
+    # A word that is also a commune's name, a département's name, or a town not followed by the
+    # dateline's punctuation, is no dateline.
+    assert town_of("Brèves : la vidéoprotection s'étend\nLe conseil a voté dix caméras.") is None
+    assert town_of("Gironde : le Département équipe ses collèges\nDix caméras.") is None
+    assert town_of("Millau Vidéo, l'association des cinéphiles\nRien de décidé.") is None
+    assert town_of("Millau : quatre caméras supplémentaires\nLe conseil a voté.") == "Millau"
