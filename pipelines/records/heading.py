@@ -9,7 +9,15 @@ from pipelines.dates import MONTH_NAMES as MONTHS
 from pipelines.dates import OPTIONAL_WEEKDAY as _WEEKDAY
 from pipelines.dates import parse_french_date
 from pipelines.records.reported_dates import reported_date
-from pipelines.records.spans import ABOUT_SURVEILLANCE, DAY, STATE_ACT_ID, Found, read_day, summary_entry
+from pipelines.records.spans import (
+    ABOUT_SURVEILLANCE,
+    DAY,
+    NATIONAL_STANDARDS,
+    STATE_ACT_ID,
+    Found,
+    read_day,
+    summary_entry,
+)
 
 # "n°", its look-alike "nº", or a bare "n" before the number ("Arrêté n 2011/067/BA").
 _NUMBER_SIGN = r"(?:n\s*[°º]|n(?=\s+\d))"
@@ -237,7 +245,7 @@ def _about_its_title(head: str, numbered: re.Match[str]) -> bool:
 def _its_own(head: str, heading: re.Match[str]) -> bool:
     """Whether a dated heading is the act's own: not cited, and, for an arrêté, about surveillance
     in its title."""
-    if _in_recital(head, heading):
+    if _in_recital(head, heading) or NATIONAL_STANDARDS.search(head, heading.start(), heading.end() + 120):
         return False
     if not _AN_ARRETE.match(heading[0]):
         return True

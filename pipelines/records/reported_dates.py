@@ -16,7 +16,7 @@ from archive.records import PREFECTORAL_KINDS
 from pipelines.dates import MONTH_NAMES as MONTHS
 from pipelines.dates import OPTIONAL_WEEKDAY as _WEEKDAY
 from pipelines.dates import WEEKDAY_NAMES
-from pipelines.records.spans import DAY, Found, read_day
+from pipelines.records.spans import DAY, NATIONAL_STANDARDS, Found, read_day
 
 __all__ = ["reported_date"]
 
@@ -114,6 +114,8 @@ def _first(
     for match in pattern.finditer(text, 0, 3000):
         line_start = text.rfind("\n", 0, match.start()) + 1
         if cited.search(text, max(line_start, match.start() - 100), match.start("date")):
+            continue
+        if NATIONAL_STANDARDS.search(text, match.start(), match.end() + 120):
             continue
         day = read_day(" ".join(match["date"].split()), document_date)
         if day is not None:

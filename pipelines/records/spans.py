@@ -169,3 +169,10 @@ def in_one_case(name: str) -> str:
         return name
     change = _SMALL_AFTER_CAPITALS.search(name)
     return name[: change.start()] if change else name
+
+
+# The ministers' order of 3 August 2007 on video-protection's technical standards, which pages
+# and acts cite ("l'arrêté n° IOCD0762353A du 3 août 2007 qui prescrit les exigences techniques",
+# "L'arrêté du 3 août 2007 portant définition des normes techniques"): a national text's number
+# (its NOR) or its subject, never a local act.
+NATIONAL_STANDARDS = re.compile(r"\b[A-Z]{4}\d{7}[A-Z]\b|(?:normes|exigences)\s+techniques", re.IGNORECASE)

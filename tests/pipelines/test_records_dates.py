@@ -272,3 +272,12 @@ def test_another_act_s_day_in_a_summary_and_the_minutes_of_an_earlier_sitting_ar
     assert heading.act_date(
         "Poitiers, le 26 novembre 2025\nARRÊTÉ n° 2025/CAB/734 autorisant"
     ).value == dt.date(2025, 11, 26)
+
+
+def test_the_national_order_on_technical_standards_is_no_act() -> None:
+    # "… l'arrêté n° IOCD0762353A du 3 août 2007 qui prescrit les exigences techniques …" (a
+    # senator's question), "L'arrêté du 3 août 2007 portant définition des normes techniques" (a
+    # prefecture's page on the procedure, read as a prefect's authorisation).
+    senate = TEXTS["h8-neg-senat-question-masson-cameras-chasseurs-vandalisme"]
+    assert heading.act_date(senate) is None and heading.act_number(senate) is None
+    assert _date("web-aude-procedure-autorisation-videoprotection", 2020, "prefectoral_authorisation") is None
