@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipelines.records.learnt_kind import OPENING_CHARS, new_classifier
-from tests.quality.records_scoring import Labelled
+from tests.quality.records_scoring import BLIND, Labelled
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,10 +38,11 @@ def kind_classifier() -> Any | None:
 
 
 def score_kind_anchor(labelled: list[Labelled], split: str) -> KindAnchor | None:
-    """Train on the decisions of every other part, measure on ``split``'s."""
+    """Train on the decisions of every other part but the blind ones, measure on ``split``'s."""
     classifier = kind_classifier()
-    # Trained as Vigie's is (the negatives too: a "none" answer to a decision is wrong).
-    train = [item for item in labelled if item.split != split]
+    # Trained as Vigie's is (the negatives too: a "none" answer to a decision is wrong); another
+    # blind part is used for nothing until its own measure.
+    train = [item for item in labelled if item.split != split and item.split not in BLIND]
     test = [item for item in labelled if item.split == split and item.truth["kind"] != "none"]
     if classifier is None or not test or len({item.truth["kind"] for item in train}) < 2:
         return None
