@@ -38,6 +38,7 @@ from pipelines.records.courts import court_that_stops
 from pipelines.records.prefect_words import (
     ACT_FORM,
     AIRCRAFT,
+    AUTHORISED_BY_ARRETE,
     PREFECT,
     PREFECT_RULES,
     PREFECTORAL_HEADING,
@@ -205,7 +206,9 @@ def _prefects_kind(text: str, head: str) -> tuple[Found, Found | None] | None:
         or _uncited(REPORTED_ARRETE, text, 1500)
     )
     # A press report of a prefect's drone authorisation names the prefecture further down.
-    reported = prefects is None and PREFECT.search(text, 0, 1500) is not None
+    reported = prefects is None and (
+        PREFECT.search(text, 0, 1500) is not None or AUTHORISED_BY_ARRETE.search(text, 0, 1500) is not None
+    )
     if reported and (ACT_FORM.search(text, 0, 3000) or _PREFECTORAL_AUTHORISATION.search(text, 0, 3000)):
         flights = AIRCRAFT.search(text, 0, 3000)
         if flights is not None:

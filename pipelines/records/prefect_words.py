@@ -15,6 +15,10 @@ _VIDEO = r"vid[ée]o\s?-?\s?(?:protection|surveillance)"
 # préfet autorise la police à utiliser un drone", "un arrêté … le recours à des drones".
 AIRCRAFT = re.compile(
     r"(?:captation|images)[^.]{0,120}?(?:a[ée]ronefs?|drones?|h[ée]licopt[èe]re)"
+    # The law's formula for cameras on aircraft (L. 242-5), with the title cut before its
+    # aircraft: "autorisant la captation, l'enregistrement et la transmission d'images au moyen de
+    # caméras ins.pdf".
+    r"|captation,?\s+(?:de\s+)?l['’□]?\s?enregistrement\s+et\s+(?:de\s+)?la\s+transmission\s+d['’□]?\s?images"
     # (Not a jammer that brings drones down: "un dispositif de brouillage anti drone".)
     r"|autoris\w*(?:(?!brouill)[^.]){0,120}?(?<!anti\s)(?<!anti-)\bdrones?\b|surveillance\s+a[ée]rienne"
     r"|arr[êeé]t[ée](?:(?!brouill)[^.]){0,100}?(?<!anti\s)(?<!anti-)\bdrones?\b"
@@ -62,6 +66,11 @@ REPORTED_ARRETE = re.compile(
     # 18 octobre 2021 autorise".
     r"|\barr[êe]t[ée]\s+pr[ée]fectoral\b[^.]{0,160}?\bautoris",
     re.IGNORECASE | re.MULTILINE,
+)
+# A report that says what a prefect's arrêté allowed without naming the prefect: "un drone …
+# sera déployé par la gendarmerie. Une mesure exceptionnelle autorisée par arrêté préfectoral".
+AUTHORISED_BY_ARRETE = re.compile(
+    r"\bautoris[ée]e?s?\s+par\s+(?:un\s+)?arr[êe]t[ée]\s+pr[ée]fectoral\b", re.IGNORECASE
 )
 # A prefecture's recueil (its cover names the département only: "HAUTES-ALPES\nRECUEIL DES ACTES").
 RECUEIL = re.compile(r"recueil\s+des\s+actes\s+administratifs", re.IGNORECASE)

@@ -116,3 +116,15 @@ def test_acts_and_reports_as_heldout9_wrote_them() -> None:
         ("h9-d-alliaume-intercommunalite-cameras-augmentees-interdites", "moratorium_ban"),
     ):
         assert read_record(TEXTS[record_id], ["videoprotection"]).kind == kind, record_id
+
+
+def test_a_prefect_s_aircraft_cameras_by_the_law_s_formula_or_reported_as_allowed_by_an_arrete() -> None:
+    for record_id in (
+        # "… autorisant la captation, l'enregistrement et la transmission d'images au moyen de
+        # caméras ins.pdf": the entry's title cut before its aircraft.
+        "h22-a-attrap-pas-de-calais-62-2024-266-arrete-interdepartemental-captation-cameras-aeronefs",
+        # "un drone équipé d'une caméra sera déployé par la gendarmerie … Une mesure exceptionnelle
+        # autorisée par arrêté préfectoral": the prefect is not named.
+        "h22-c-faitsdivers365-baie-mahault-carnaval-drone-gendarmerie",
+    ):
+        assert read_record(TEXTS[record_id], ["drone"]).kind == "drone_authorisation", record_id
