@@ -146,14 +146,20 @@ def service_filing(text: str, at: int) -> tuple[Found, bool] | None:
     if _REGIONAL.search(service["service"]) is not None:
         name = " ".join(service["service"].split())
         return Found(name[0].upper() + name[1:], service.start("service"), service.end("service")), True
-    recueil = _RECUEIL_OF.match(text) if service["sous"] else None
+    named = _recueil_cover(text) if service["sous"] else None
+    return (named, False) if named is not None else None
+
+
+def _recueil_cover(text: str) -> Found | None:
+    """The prefecture whose recueil opens on its département's name ("HAUTES-ALPES\nRECUEIL DES
+    ACTES ADMINISTRATIFS"), or None."""
+    recueil = _RECUEIL_OF.match(text)
     if recueil is None:
         return None
     departement = departement_at(text, recueil.start("name"))
     if departement is None or len(_named(recueil["name"])) > len(departement[1]) + 2:
         return None
-    named = Found(f"Préfecture {departement[0]}{departement[1]}", recueil.start("name"), recueil.end("name"))
-    return named, False
+    return Found(f"Préfecture {departement[0]}{departement[1]}", recueil.start("name"), recueil.end("name"))
 
 
 _NO_PLACE = re.compile(r"RECUEIL\b", re.IGNORECASE)
@@ -199,6 +205,11 @@ def authority(text: str) -> Found | None:
     if council is not None:
         place = council["place"] if council["place"] else "Le " + _named(council["place_du"])
         found.append(Found(f"{COUNCIL_OF}{_named(place)}", council.start(), council.end()))
+    # A recueil that opens on its département's name is its prefecture's, whatever commune its
+    # summary names ("… sur le torrent du Drac, commune de St-Bonnet-en-Champsaur").
+    cover = _recueil_cover(head) if not any(body.value.startswith("Préfecture") for body in found) else None
+    if cover is not None:
+        found.append(cover)
     if not found:
         return _county_or_region(head)
     return min(found, key=lambda item: item.start) if found else None

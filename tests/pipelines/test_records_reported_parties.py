@@ -275,3 +275,20 @@ def test_a_recueil_whose_text_layer_lost_the_departement_names_no_prefecture() -
     # "PREFECTURE DE L’\n\nRECUEIL\n\nDES ACTES": the Aisne is not in the text.
     text = TEXTS["h11-a-docslib-aisne-raa-mars-2010-arretes-autorisation-systemes-videosurveillance"]
     assert authority(text) is None
+
+
+def test_a_recueil_that_opens_on_its_departement_is_its_prefecture_s() -> None:
+    # "HAUTES-ALPES\nRECUEIL DES ACTES ADMINISTRATIFS", a summary that names "commune de
+    # St-Bonnet-en-Champsaur" in a fishing permit's entry before the video-protection act.
+    for record_id, prefecture in (
+        (
+            "h22-a-attrap-hautes-alpes-05-2025-468-videoprotection-ccb-dechetterie-guisane-monetier-les-bains",
+            "Préfecture des Hautes-Alpes",
+        ),
+        (
+            "h22-a-attrap-mayenne-53-2025-175-cameras-aeronefs-mobilisation-18-septembre-2025",
+            "Préfecture de la Mayenne",
+        ),
+    ):
+        found = authority(TEXTS[record_id])
+        assert found is not None and found.value == prefecture, record_id
