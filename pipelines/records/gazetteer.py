@@ -21,7 +21,7 @@ from functools import cache
 
 from archive.record_places import fold_place_name
 from pipelines.records.departements import DEPARTEMENTS
-from pipelines.records.parties import prefecture_named
+from pipelines.records.parties import prefecture_named, recueil_cover
 from pipelines.records.spans import (
     ABOUT_SURVEILLANCE,
     Found,
@@ -31,6 +31,7 @@ from pipelines.records.spans import (
 )
 from reference.authorities import read_authorities
 
+_BETWEEN = re.compile(r"\bentre\s+$", re.IGNORECASE)
 # The longest name looked up, in words ("Saint-Germain-de-la-Grange" is five).
 _MOST_WORDS = 7
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+")
@@ -96,7 +97,7 @@ _OF_PREFECTURE = {f"Préfecture {link}{name}": name for link, name in DEPARTEMEN
 
 
 def _departement_of(text: str) -> str | None:
-    named = prefecture_named(text[:1500])
+    named = prefecture_named(text[:1500]) or recueil_cover(text)
     name = _OF_PREFECTURE.get(named.value) if named is not None else None
     return _departements().get(_key(name)) if name is not None else None
 
@@ -137,6 +138,9 @@ def commune_in_entry(text: str) -> Found | None:
         found.append(named[0])
         first = named[1] + 1
     if len({place.value for place in found}) != 1:
+        return None
+    # A route "entre Epretot et le Pont de Normandie" is in no one commune.
+    if _BETWEEN.search(listed, max(0, found[0].start - 8), found[0].start):
         return None
     # A second town named by its first word only ("AP Drone Harfleur Gonfreville": Gonfreville-
     # l'Orcher) makes a group too.

@@ -146,11 +146,11 @@ def service_filing(text: str, at: int) -> tuple[Found, bool] | None:
     if _REGIONAL.search(service["service"]) is not None:
         name = " ".join(service["service"].split())
         return Found(name[0].upper() + name[1:], service.start("service"), service.end("service")), True
-    named = _recueil_cover(text) if service["sous"] else None
+    named = recueil_cover(text) if service["sous"] else None
     return (named, False) if named is not None else None
 
 
-def _recueil_cover(text: str) -> Found | None:
+def recueil_cover(text: str) -> Found | None:
     """The prefecture whose recueil opens on its département's name ("HAUTES-ALPES\nRECUEIL DES
     ACTES ADMINISTRATIFS"), or None."""
     recueil = _RECUEIL_OF.match(text)
@@ -207,7 +207,7 @@ def authority(text: str) -> Found | None:
         found.append(Found(f"{COUNCIL_OF}{_named(place)}", council.start(), council.end()))
     # A recueil that opens on its département's name is its prefecture's, whatever commune its
     # summary names ("… sur le torrent du Drac, commune de St-Bonnet-en-Champsaur").
-    cover = _recueil_cover(head) if not any(body.value.startswith("Préfecture") for body in found) else None
+    cover = recueil_cover(head) if not any(body.value.startswith("Préfecture") for body in found) else None
     if cover is not None:
         found.append(cover)
     if not found:

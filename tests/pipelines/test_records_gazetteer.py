@@ -37,6 +37,12 @@ TEXTS = labelled_texts()
         ),
         # "… de l'intelligence artificielle de Paris 2025": Paris is both a département and its town.
         ("web-attrap-paris-2025-00171-helicopteres-gendarmerie-sommet-ia", "Paris"),
+        # "HAUTES-ALPES\nRECUEIL DES ACTES …": a cover that names the département, no prefect;
+        # "… - CCB - DÉCHETTERIE DE LA GUISANE -\nLE MONETIER LES BAINS (2 pages)".
+        (
+            "h22-a-attrap-hautes-alpes-05-2025-468-videoprotection-ccb-dechetterie-guisane-monetier-les-bains",
+            "Le Monêtier-les-Bains",
+        ),
     ],
 )
 def test_a_town_printed_bare_in_the_entry(record_id: str, town: str) -> None:
@@ -51,6 +57,8 @@ def test_a_town_printed_bare_in_the_entry(record_id: str, town: str) -> None:
         "h8-attrap-nord-2024-007-drone-wormhout-warhem",
         # "AP Drone Harfleur Gonfreville": Gonfreville-l'Orcher by its first word, a second town.
         "h8-attrap-seine-maritime-76-2025-189-drone-harfleur-gonfreville",
+        # "… le 10 janvier 2026 entre Epretot et le Pont de Normandie": a route.
+        "h20-a-attrap-seine-maritime-76-2026-030-sous-prefecture-le-havre-aeronefs-manifestation-agricole",
     ],
 )
 def test_an_entry_for_several_towns_names_no_commune(record_id: str) -> None:
