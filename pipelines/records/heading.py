@@ -137,7 +137,8 @@ def act_number(head: str) -> Found | None:
         )
         if numbered is not None:
             return Found(numbered["number"].rstrip(".,-"), numbered.start("number"), numbered.end("number"))
-    return None
+    row = _surveillance_row(head)
+    return Found(row["number"], row.start("number"), row.end("number")) if row is not None else None
 
 
 def act_date(head: str, document_date: dt.date | int | None = None, kind: str | None = None) -> Found | None:
@@ -184,6 +185,25 @@ def _signed_date(head: str) -> Found | None:
         found = next((match for match in pattern.finditer(head, 0, 4000) if _about(head, match)), None)
         if found is not None:
             return _dated(found, None)
+    row = _surveillance_row(head)
+    return _dated(row, None) if row is not None else None
+
+
+# The Val-de-Marne's summary, a table of number, date and title, its cells run together in the
+# text layer: "2025/04651 19/11/2025 portant autorisation d'un système de vidéoprotection …",
+# "2024/0380806/11/2024portant autorisation …".
+_TABLE_ROW = re.compile(
+    r"^[ \t]*(?P<number>\d{4}/\d{4,5}?)[ \t]?(?P<date>\d{2}/\d{2}/\d{4})[ \t]?(?=[a-zéèà])", re.MULTILINE
+)
+
+
+def _surveillance_row(head: str) -> re.Match[str] | None:
+    """The first row of such a table whose title (up to the next row) is about surveillance."""
+    rows = list(_TABLE_ROW.finditer(head, 0, 4000))
+    for row, following in zip(rows, [*rows[1:], None], strict=False):
+        end = following.start() if following is not None else row.end() + 250
+        if ABOUT_SURVEILLANCE.search(head, row.end(), end) is not None:
+            return row
     return None
 
 

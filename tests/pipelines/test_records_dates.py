@@ -281,3 +281,25 @@ def test_the_national_order_on_technical_standards_is_no_act() -> None:
     senate = TEXTS["h8-neg-senat-question-masson-cameras-chasseurs-vandalisme"]
     assert heading.act_date(senate) is None and heading.act_number(senate) is None
     assert _date("web-aude-procedure-autorisation-videoprotection", 2020, "prefectoral_authorisation") is None
+
+
+def test_a_summary_table_s_row_gives_the_number_and_date_of_its_surveillance_act() -> None:
+    # The Val-de-Marne's table, its cells run together: "2025/04467 17/11/2025 portant attribution
+    # de la médaille …" (not surveillance) before "2025/04651 19/11/2025 portant autorisation d'un
+    # système de vidéoprotection Carrefour – à Arcueil"; "2024/0380806/11/2024portant …".
+    for record_id, number, day in (
+        (
+            "h22-a-attrap-val-de-marne-raa-181-2025-04651-videoprotection-carrefour-arcueil",
+            "2025/04651",
+            dt.date(2025, 11, 19),
+        ),
+        (
+            "h19-a-attrap-val-de-marne-raa-205-2024-videoprotection-action-valenton",
+            "2024/03808",
+            dt.date(2024, 11, 6),
+        ),
+    ):
+        text = TEXTS[record_id]
+        found = heading.act_number(text)
+        assert found is not None and found.value == number, record_id
+        assert _date(record_id) == day, record_id
