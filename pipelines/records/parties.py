@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from pipelines.records.communes import known_commune
 from pipelines.records.departements import departement_at
 from pipelines.records.spans import RANKED_BEFORE, Found, in_one_case
 
@@ -204,7 +205,11 @@ def authority(text: str) -> Found | None:
     )
     if council is not None:
         place = council["place"] if council["place"] else "Le " + _named(council["place_du"])
-        found.append(Found(f"{COUNCIL_OF}{_named(place)}", council.start(), council.end()))
+        # A name run on into the next word ("Ville de Marseille Vendredi 8 février") is cut back
+        # to the commune's; a département's ("commune du Haut-Rhin") is no council's.
+        town = known_commune(_named(place))
+        if town is not None:
+            found.append(Found(f"{COUNCIL_OF}{town}", council.start(), council.end()))
     # A recueil that opens on its département's name is its prefecture's, whatever commune its
     # summary names ("… sur le torrent du Drac, commune de St-Bonnet-en-Champsaur").
     cover = recueil_cover(head) if not any(body.value.startswith("Préfecture") for body in found) else None

@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 from pipelines.dates import MONTH_NAMES as MONTHS
 from pipelines.dates import WEEKDAY_NAMES
-from pipelines.records.gazetteer import commune_in_entry, town_opening_title
+from pipelines.records.communes import known_commune, town_opening_title
+from pipelines.records.gazetteer import commune_in_entry
 from pipelines.records.spans import (
     GAP,
     RANKED_BEFORE,
@@ -171,4 +172,5 @@ def commune(text: str) -> Found | None:
     if group == "du":
         town = f"Le {town}"
     start = offset + match.start(group)
-    return Found(town.title() if town.isupper() else town, start, start + len(written))
+    known = known_commune(town.title() if town.isupper() else town)
+    return Found(known, start, start + len(written)) if known is not None else None

@@ -70,7 +70,7 @@ def test_a_page_without_a_recueil_s_summary_is_not_read_this_way() -> None:
 
 
 def test_a_name_is_one_however_it_is_printed() -> None:
-    from pipelines.records.gazetteer import _key
+    from pipelines.records.communes import name_key as _key
 
     assert _key("Montval-sur-Loir") == _key("MONTVAL SUR\nLOIR") == _key("Montval sur Loir")
     assert _key("Schœlcher") == _key("SCHOELCHER")  # the ligature, as OCR and keyboards drop it

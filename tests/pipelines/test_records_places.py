@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pipelines.records.communes import known_commune
 from pipelines.records.places import commune
 from tests.quality.records_scoring import labelled_texts
 
@@ -125,3 +126,12 @@ def test_a_report_s_title_that_opens_on_its_town_as_a_dateline() -> None:
     assert town_of("Gironde : le Département équipe ses collèges\nDix caméras.") is None
     assert town_of("Millau Vidéo, l'association des cinéphiles\nRien de décidé.") is None
     assert town_of("Millau : quatre caméras supplémentaires\nLe conseil a voté.") == "Millau"
+
+
+def test_a_name_run_on_into_the_next_words_is_cut_back_to_the_commune_s() -> None:
+    # "Le maire de Labégude Jean-Yves Ponthier", "Ville de Marseille Vendredi 8 février 2013".
+    assert known_commune("Labégude Jean-Yves Ponthier") == "Labégude"
+    assert known_commune("Marseille Vendredi") == "Marseille"
+    assert known_commune("Saint-Ouen-l’Aumône") == "Saint-Ouen-l’Aumône"  # a commune whole
+    assert known_commune("Le Haut-Rhin") is None  # "petite commune du Haut-Rhin": a département
+    assert known_commune("Nouméa") == "Nouméa"  # outside INSEE's list: kept as read

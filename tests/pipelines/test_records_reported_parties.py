@@ -292,3 +292,12 @@ def test_a_recueil_that_opens_on_its_departement_is_its_prefecture_s() -> None:
     ):
         found = authority(TEXTS[record_id])
         assert found is not None and found.value == prefecture, record_id
+
+
+def test_a_council_s_town_is_a_commune_s_name() -> None:
+    # "… de la Ville de Marseille Vendredi 8 février 2013": the day is no part of the town.
+    found = authority(TEXTS["h15-b-marseille-dossier-presse-inauguration-csu-2013-02-08"])
+    assert found is not None and found.value == "Conseil municipal de Marseille"
+    # "… de Dannemarie, petite commune du Haut-Rhin": a département names no council.
+    found = authority(TEXTS["h19-c-orange-afp-dannemarie-11-cameras-village"])
+    assert found is None or "Haut-Rhin" not in found.value

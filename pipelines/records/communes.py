@@ -1,0 +1,126 @@
+"""France's communes by their official names (INSEE's, in the reference data,
+``reference.authorities``): a name as read, looked up however it is printed ("MONTVAL SUR LOIR",
+"Montval-sur-Loir"); the town a report's title opens on as a dateline; a name run on into the
+next words cut back to the commune's. ``gazetteer`` reads a recueil's entries against one
+département's communes."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from archive.record_places import fold_place_name
+from pipelines.records.spans import Found
+from reference.authorities import read_authorities
+
+# The longest name looked up, in words ("Saint-Germain-de-la-Grange" is five).
+_MOST_WORDS = 7
+WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+")
+# What joins the words of a name in print: a hyphen, a space, an apostrophe, a line break.
+_JOINS = re.compile(r"[\s'’-]*")
+
+
+def name_key(name: str) -> str:
+    """A name as the archive folds place names (``fold_place_name``: case, accents, separators and a
+    leading article aside), the œ ligature spelt out: "Montval-sur-Loir" and "MONTVAL SUR LOIR" are
+    one, and so are "Schœlcher" and "Schoelcher"."""
+    return fold_place_name(name.replace("œ", "oe").replace("Œ", "OE"))
+
+
+@cache
+def departements() -> dict[str, str]:
+    """The code of each département by its name's key."""
+    return {name_key(place.name): place.code for place in read_authorities().named("departement")}
+
+
+@cache
+def communes_of(departement: str) -> dict[str, str]:
+    """The official name of each commune of a département by its key. Names of one word under
+    four letters ("Ger", "Bû") are left out: as words of a title they are too often something else."""
+    return {
+        name_key(place.name): place.name
+        for place in read_authorities().named("commune")
+        if place.departement == departement and (len(place.name) >= 4 or not place.name.isalpha())
+    }
+
+
+def named_at(
+    text: str, words: list[re.Match[str]], first: int, communes: dict[str, str]
+) -> tuple[Found, int] | None:
+    """The longest commune's name that starts at word ``first`` (a capital), and the index of its
+    last word."""
+    word = words[first]
+    if not word[0][0].isupper():
+        return None
+    for last in range(min(len(words), first + _MOST_WORDS) - 1, first - 1, -1):
+        between = [text[words[k].end() : words[k + 1].start()] for k in range(first, last)]
+        if any(not _JOINS.fullmatch(gap) for gap in between):
+            continue  # a name's words are joined by hyphens, spaces or apostrophes only
+        name = communes.get(name_key(text[word.start() : words[last].end()]))
+        if name is not None:
+            return Found(name, word.start(), words[last].end()), last
+    return None
+
+
+@cache
+def _french_communes() -> dict[str, str]:
+    """The official name of every commune in France by its key (names of one word under four
+    letters left out, as in ``_communes``; a name several communes share is one entry)."""
+    return {
+        name_key(place.name): place.name
+        for place in read_authorities().named("commune")
+        if len(place.name) >= 4 or not place.name.isalpha()
+    }
+
+
+# A title that opens on its town as a dateline does: "Saint-Corneille. Quel bilan …", "Chagny -
+# conseil municipal …", "Millau : quatre caméras …", "Fresnes , …", or a title that is the
+# town alone.
+_DATELINE_END = re.compile(r"[ \t]*(?:[.:,;]|[–—-][ \t]|$)", re.MULTILINE)
+# Words a title opens on that are also communes' names ("Brèves :", "Ville de …", "Avril 2021"),
+# and the départements' names, which open a title about the département as often.
+_TITLE_WORDS = frozenset(
+    name_key(word)
+    for word in ("Brèves", "Ville", "Avril", "Mars", "Maire", "Plan", "Marche", "Table", "Aucun", "Saint")
+)
+_TITLE_CHARS = 200
+
+
+def town_opening_title(text: str) -> Found | None:
+    """The commune a report's title opens on, as a dateline ("Chagny - conseil municipal La Ville
+    souhaite …" → Chagny), named as INSEE writes it; None when the title opens on anything else,
+    on a département's name, or on a word that is also a commune's ("Brèves :")."""
+    at = len(text) - len(text.lstrip())
+    line_end = text.find("\n", at, at + _TITLE_CHARS)
+    title_end = line_end if line_end > 0 else min(len(text), at + _TITLE_CHARS)
+    words = list(WORD.finditer(text, at, title_end))
+    if not words or words[0].start() != at:
+        return None
+    named = named_at(text, words, 0, _french_communes())
+    if named is None or _DATELINE_END.match(text, named[0].end) is None:
+        return None
+    key = name_key(named[0].value)
+    if key in _TITLE_WORDS or key in departements():
+        return None
+    return named[0]
+
+
+_NAME_WORD = re.compile(r"[^\s-]+")
+
+
+def known_commune(name: str) -> str | None:
+    """A commune's name as read, cut to the longest start that is a commune's when the whole is
+    none ("Labégude Jean-Yves Ponthier", "Marseille Vendredi", "Tonnerre Pref": a name run on into
+    the next words); None for a département's name ("Le Haut-Rhin"); else as read (a town of New
+    Caledonia or Polynesia, outside INSEE's list)."""
+    communes = _french_communes()
+    if name_key(name) in communes:
+        return name
+    if name_key(name) in departements():
+        return None
+    words = list(_NAME_WORD.finditer(name))
+    for last in range(len(words) - 2, -1, -1):
+        start = name[: words[last].end()]
+        if name_key(start) in communes and name_key(start) not in _TITLE_WORDS:
+            return start
+    return name
