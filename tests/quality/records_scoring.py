@@ -71,10 +71,11 @@ SPLITS = (
     "heldout21",
     "heldout22",
     "heldout23",
+    "heldout24",
 )
 # The blind part: its failures are never printed (tests/benchmarks/bench_records.py), and the
 # shipped model of the kind never learns from it (scripts/train_kind_model.py).
-BLIND: tuple[str, ...] = ("heldout23",)
+BLIND: tuple[str, ...] = ("heldout23", "heldout24")
 EXACT = (
     "kind",
     "scope",
