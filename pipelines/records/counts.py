@@ -13,6 +13,7 @@ from pipelines.records.spans import (
     GAP,
     Found,
     decision_part,
+    first_surveillance_entry,
     listed_entry,
     read_day,
     sentence_end,
@@ -242,15 +243,18 @@ _WEEKDAY = rf"(?:{WEEKDAY_NAMES}{GAP})?"
 # may be written for both, or none (a page's "du dimanche 31 décembre, 16h, au lundi 1er janvier":
 # the year the page was written in).
 _FROM_TO = re.compile(
-    rf"du{GAP}{_WEEKDAY}(?P<start>\d{{1,2}}(?:er)?{GAP}{MONTHS}(?:{GAP}\d{{4}})?),?{GAP}"
-    rf"(?:(?:[àa]|de){GAP})?(?:\d{{1,2}}\s?h\s?\d{{0,2}},?{GAP})?"
+    # ("du 10 au 12 mai 2024": the start's month and year are the end's.)
+    rf"du{GAP}{_WEEKDAY}(?:(?P<start>\d{{1,2}}(?:er)?{GAP}{MONTHS}(?:{GAP}\d{{4}})?)|(?<!nuit\sdu\s)(?P<start_day>\d{{1,2}}(?:er)?)(?={GAP}au{GAP}{_WEEKDAY}\d)),?{GAP}"
+    # ("du vendredi 19 juillet 2024, à compter de 18h00, au dimanche 21 juillet 2024".)
+    rf"(?:(?:[àa]|de|[àa]{GAP}compter{GAP}de){GAP})?(?:\d{{1,2}}\s?h\s?\d{{0,2}},?{GAP})?"
     rf"au{GAP}{_WEEKDAY}(?P<end>\d{{1,2}}(?:er)?\s*{MONTHS}(?:{GAP}\d{{4}})?)",
     re.IGNORECASE,
 )
 # A drone arrêté's title for one day: "… au moyen de caméras installées sur des aéronefs sur la
 # commune de Drap le 20 mars 2024", "… à l'occasion de manifestations à Paris le dimanche 6 octobre 2024".
 _FLIGHT_DAY = re.compile(
-    rf"a[ée]ronefs[^.;]{{0,120}}?\ble{GAP}{_WEEKDAY}(?P<date>\d{{1,2}}(?:er)?{GAP}{MONTHS}{GAP}\d{{4}})\b"
+    # ("… sur des aéronefs à Nicele mardi 19 août 2025": a space lost.)
+    rf"a[ée]ronefs[^.;]{{0,120}}?(?:\ble|(?<=[a-zé])le(?={_WEEKDAY}\d)){GAP}{_WEEKDAY}(?P<date>\d{{1,2}}(?:er)?{GAP}{MONTHS}{GAP}\d{{4}})\b"
     rf"(?!{GAP}(?:[àa]|de){GAP}\d)",
     re.IGNORECASE,
 )
@@ -339,11 +343,13 @@ def authorised_period(
             return None, None
         found = Found(date, day.start("date"), day.end("date"))
         return found, found
-    first, last = _years_given(span["start"], span["end"], document_date)
+    group = "start" if span["start"] else "start_day"
+    written = span["start"] or f"{span['start_day']} {span['end'].split(maxsplit=1)[1]}"
+    first, last = _years_given(written, span["end"], document_date)
     if first is None or last is None or first > last:
         return None, None
     return (
-        Found(first, start + span.start("start"), start + span.end("start")),
+        Found(first, start + span.start(group), start + span.end(group)),
         Found(last, start + span.start("end"), start + span.end("end")),
     )
 
@@ -360,4 +366,8 @@ def _the_period(text: str, at: int) -> bool:
     if _NOT_THE_PERIOD.search(text[line_start:at]):
         return False
     entry = summary_entry(text, at) or listed_entry(text, at)
-    return entry is None or _ABOUT_DEVICES.search(text, *entry) is not None
+    # (In a summary, the entry of the recueil's first act about surveillance: a later entry's
+    # days are another act's, such as a neighbouring prefecture's flights.)
+    return entry is None or (
+        _ABOUT_DEVICES.search(text, *entry) is not None and first_surveillance_entry(text, at)
+    )

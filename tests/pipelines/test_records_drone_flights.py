@@ -1,12 +1,14 @@
 """The cameras of a drone authorisation: those its aircraft carry, or its aircraft when counted,
-never an article before an aircraft. Real labelled texts (tests/quality/records.toml), each with
-the count its annotator read."""
+never an article before an aircraft; and the days its flights are authorised. Real labelled texts
+(tests/quality/records.toml), each with the count or days its annotator read."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from pipelines.records.counts import cameras
+from pipelines.records.counts import authorised_period, cameras
 from tests.quality.records_scoring import labelled_texts
 
 TEXTS = labelled_texts()
@@ -53,3 +55,30 @@ def test_the_cameras_an_authorisation_flies(record_id: str, count: int) -> None:
 )
 def test_an_aircraft_named_is_no_count_of_cameras(record_id: str) -> None:
     assert _cameras(record_id) is None
+
+
+def _period(record_id: str) -> tuple[dt.date | None, dt.date | None]:
+    start, end = authorised_period(TEXTS[record_id], "drone_authorisation")
+    return (start.value if start else None, end.value if end else None)
+
+
+def test_a_flight_s_period_as_recueils_write_it() -> None:
+    # "du vendredi 19 juillet 2024, à compter de 18h00, au dimanche 21 juillet 2024, 14h00".
+    assert _period("h19-a-attrap-charente-maritime-17-2024-144-drone-juillet-2024") == (
+        dt.date(2024, 7, 19),
+        dt.date(2024, 7, 21),
+    )
+    # "… et de la fête foraine qui suit à Mondragon du 10 au 12\nmai 2024": one month for both.
+    assert _period(
+        "h22-a-attrap-vaucluse-84-2024-066bis-arrete-2024-05-08-aeronefs-mondragon-fete-medievale"
+    ) == (
+        dt.date(2024, 5, 10),
+        dt.date(2024, 5, 12),
+    )
+    # "dans la nuit du 1er au 2 novembre 2024": the night of a gathering, not a flight's period.
+    assert _period(
+        "h16-c-infoflash-prefet-loire-drone-rassemblement-saint-bonnet-le-courreau-2-novembre-2024"
+    )[0] != (dt.date(2024, 11, 1))
+    # "… deux hélicoptères … en Ile-de-France du 6 au 9 janvier 2026", a later entry of the
+    # summary: the Préfecture de police's act, not the Yvelines' one the recueil lists first.
+    assert _period("h19-a-attrap-yvelines-78-2026-010-helicopteres-gendarmerie") == (None, None)
