@@ -129,7 +129,12 @@ _NOT_A_COUNT_BEFORE = re.compile(
     # A town's park, of which a decision takes a part: "dix de ses 89 caméras", "Sur les 55
     # caméras mises en service".
     r"|\bde\s+ses|\bsur\s+les|\bparmi\s+les"
-    r"|(?:\br[ée]seau\s+des|\bparc\s+des|\bcompte|\bposs[èe]de|\bdispose\s+d)(?:e|['’]|\s+pas\s+moins\s+de)?)\s*$",
+    r"|(?:\br[ée]seau\s+des|\bparc\s+des|\bcompte|\bposs[èe]de|\bdispose\s+d)(?:e|['’]|\s+pas\s+moins\s+de)?"
+    # "la ville de Lyon compte aujourd'hui 571 caméras", "composé pour l'heure de 22 caméras", "Le
+    # dispositif initial comportait 12 caméras", "assure la gestion de 426 caméras" (not a new
+    # system "composé de 17 caméras").
+    r"|\bcompte\s+(?:aujourd['’]\s?hui|actuellement|d[ée]sormais)|\bcompos[ée]e?\s+(?:pour\s+l['’]\s?heure|[àa]\s+ce\s+jour|actuellement)\s+de"
+    r"|\bcomportai(?:t|ent)|\bgestion\s+de|\bprovenance\s+de)\s*$",
     re.IGNORECASE,
 )
 # The park as it stands (read right after the count: a pattern with "^" never matches at a
@@ -137,7 +142,10 @@ _NOT_A_COUNT_BEFORE = re.compile(
 # recensées", "Les 28 caméras sont réparties sur l'ensemble de la commune".
 _NOT_A_COUNT_AFTER = re.compile(
     r"\s*(?:\w+\s+)?(?:existantes|actuelles|d[ée]j[àa]|op[ée]rationnelles|en\s+service|recens[ée]es"
-    r"|(?:sont\s+)?r[ée]parties\s+sur\s+l['’]ensemble)\b",
+    r"|(?:sont\s+)?r[ée]parties\s+sur\s+l['’]ensemble)\b"
+    # A town's park named as such: "les 1.600 caméras de vidéosurveillance de la Ville", "les 350
+    # caméras de la vidéoprotection à Toulouse", "215 caméras de vidéosurveillance dans les rues".
+    r"|\s*de\s+(?:la\s+)?vid[ée]o[\w-]*\s+(?:de\s+la\s+ville|dans\s+les\s+rues)|\s*de\s+la\s+vid[ée]o[\w-]*\s+[àa]\s+[A-ZÀ-Ý]",
     re.IGNORECASE,
 )
 # "une caméra nomade", "une caméra supplémentaire": an article counts when it says which camera,

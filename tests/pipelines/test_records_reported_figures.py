@@ -97,6 +97,16 @@ def test_the_park_as_it_stands_is_not_the_decision_s_count() -> None:
             ("web-berrios-saint-maur-26-nouvelles-cameras-lapi-souhaite", 26),
             # "Les 28 caméras sont réparties sur l'ensemble de la commune" before the eight new ones.
             ("h8-ensemblepourplouescat-huit-nouvelles-cameras-2025", 8),
+            # "… de recevoir des informations en provenance de 17 000 caméras", before the 165
+            # cameras of the convention.
+            ("h10-c-lyoncapitale-villeurbanne-convention-etat-165-cameras", 165),
+            # "la ville de Lyon compte aujourd'hui 571 caméras", "composé pour l'heure de 22
+            # caméras", "les 350 caméras de la vidéoprotection à Toulouse": the town's park.
+            ("h14-b-inventer-demain-lyon-intervention-cm-video-protection-retard", None),
+            ("h14-c-snpm-vitry-le-francois-projet-videoverbalisation-annonce-conseil", None),
+            ("h12-c-sippro-toulouse-teste-camera-intelligente", None),
+            # A new system "composé de 17 caméras" is the decision's count.
+            ("h11-c-nosalpes-cannes-maintient-videosurveillance-augmentee-videtics", 17),
         ):
             assert read_record(TEXTS[record_id], ["videoprotection"]).cameras == cameras, record_id
 
