@@ -66,7 +66,8 @@ _NOT_A_COST_BEFORE = re.compile(
 )
 _NOT_A_COST_AFTER = re.compile(
     r"^\s*(?:HT\s+|TTC\s+)?(?:d['’]\s?amende|pi[èe]ces?\b|l['’]\s?unit[ée]|chacune?\b|le\s+1er\s+mois|/\s?mois"
-    r"|par\s+(?:cam[ée]ra|appareil|unit[ée]|mois|habitant)\b)"
+    # (A yearly cost, "un budget de 500 000 euros par an", is a running cost, not the decision's.)
+    r"|par\s+(?:cam[ée]ra|appareil|unit[ée]|mois|habitant|an)\b|/\s?an\b)"
     r"|^\s*(?:à|-)\s*[\d  .,]+\s*(?:€|euros?|millions?)",
     re.IGNORECASE,
 )
@@ -102,6 +103,8 @@ def amount(text: str, kind: str | None = None) -> tuple[Found | None, Found | No
         return None, None  # the sum decided is not stated exactly
     costs = [item for item in found if _COST_BEFORE.search(text, max(0, item[2] - 60), item[2])]
     value, basis, start, end = max(costs or found, key=lambda item: item[0])
+    if _APPROXIMATE_BEFORE.search(text, max(0, start - 40), start):
+        return None, None  # the cost named is approximate ("s'élève à quelque 32 000 euros")
     return Found(value, start, end), Found(basis, start, end) if basis else None
 
 

@@ -33,6 +33,11 @@ def test_an_approximate_sum_is_not_the_decision_s() -> None:
         "h10-c-lyoncapitale-region-aura-commission-permanente-videosurveillance",  # "près de 530 000 €"
         "h10-b-zinfos974-communes-reunionnaises-cilaos-cameras",  # "Il aura coûté quelques 412.000 euros"
         "h10-c-europe1-nice-algorithme-depots-sauvages-vingt-sites",  # "C'est 5 à 6 millions d'euros"
+        # "dont l'installation s'élève à quelque 32 000 euros", a cost named beside a larger sum.
+        "h16-c-france3-dijon-conseil-24-septembre-2012-cinq-cameras-fixes",
+        # A yearly cost: "pour un budget de 500 000 euros par an", "40 000 € par an".
+        "h14-b-gazette-ladefense-courbevoie-cm-9-decembre-extension-videoprotection",
+        "h10-c-bourges-detecteurs-vizzia-depots-sauvages",
     ):
         assert amount(TEXTS[record_id]) == (None, None), record_id
     exact = amount("Le conseil approuve l'installation de 12 caméras pour un montant de 48 000 euros HT.")
