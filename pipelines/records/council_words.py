@@ -120,7 +120,9 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
             # (Not one signed years ago that a text recalls: "la convention de coopération
             # gendarmerie-police municipale signée le 10 mai 2006".)
             r"\bconvention\b(?!\s+europ[ée]enne)(?![^.;]{0,80}?\bsign[ée]e\s+le\s+\d)"
-            r"|mise\s+[àa]\s+disposition|\baccord\s+entre\b",
+            r"|mise\s+[àa]\s+disposition|\baccord\s+entre\b"
+            # The State's and a town's "contrat de sécurité intégrée" (since 2021).
+            r"|\bcontrats?\s+de\s+s[ée]curit[ée]\s+int[ée]gr[ée]e",
             re.IGNORECASE,
         ),
     ),

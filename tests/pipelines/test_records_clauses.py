@@ -36,6 +36,9 @@ def test_the_sentence_that_tells_the_decision_says_its_kind() -> None:
         ("web-meaulte-cm-2021-04-15-extension-7-a-16", "extension"),
         # "La règlementation autorise les militaires de la gendarmerie … à déployer des drones".
         ("web-marennes-hiers-brouage-drone-gendarmerie-atteintes-aux-biens", "drone_authorisation"),
+        # "Le maire de Fort-de-France et le préfet de Martinique signeront ce mercredi un contrat de
+        # sécurité intégrée", under a title that counts "35 caméras supplémentaires".
+        ("h22-c-rci-fort-de-france-contrat-securite-integree-35-cameras", "convention"),
     ):
         assert read_record(TEXTS[record_id], ["videoprotection"]).kind == kind, record_id
 
