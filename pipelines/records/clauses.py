@@ -76,10 +76,11 @@ _TAKEN = re.compile(
     rf"|\bs['’]\s?(?:est|sont)\s+(?:\w+\s+)?(?:{_DONE})\w*"
     # The present of a decision: "Toulouse demande 7M€", "la ville s'équipe", "le conseil vote";
     # not the noun ("la demande", "un vote", "le test").
-    rf"|{_NOT_A_NOUN}\b(?:se\s+dote|s['’]\s?[ée]quipe|vote|adopte|approuve|valide|d[ée]cide|attribue|signe|installe|investit"
+    rf"|{_NOT_A_NOUN}\b(?:se\s+dote|s['’]\s?[ée]quipe|vote|adopte|approuve|valide|d[ée]cide|attribue|signe|sign(?:era|eront)|installe|investit"
     r"|lance|d[ée]ploie|demande|sollicite|obtient|re[çc]oit|autorise|interdit|renonce|refuse|suspend|teste"
     r"|exp[ée]rimente|renouvelle|[ée]tend|acquiert|remplace|finance|subventionne|inaugure|renforce)\b"
-    # A convention "signée ce jeudi 25 novembre par le maire et le préfet": signed this week.
+    # ("signeront un protocole ce samedi": the future of news.) A convention "signée ce jeudi
+    # 25 novembre par le maire et le préfet": signed this week.
     r"|\bsign[ée]e?s?\s+(?:ce|cette|hier|aujourd['’]\s?hui|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b",
     re.IGNORECASE,
 )

@@ -121,8 +121,9 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
             # gendarmerie-police municipale signée le 10 mai 2006".)
             r"\bconvention\b(?!\s+europ[ée]enne)(?![^.;]{0,80}?\bsign[ée]e\s+le\s+\d)"
             r"|mise\s+[àa]\s+disposition|\baccord\s+entre\b"
-            # The State's and a town's "contrat de sécurité intégrée" (since 2021).
-            r"|\bcontrats?\s+de\s+s[ée]curit[ée]\s+int[ée]gr[ée]e",
+            # The State's and a town's "contrat de sécurité intégrée" (since 2021); a protocol
+            # signed ("signeront un protocole ce samedi 1er octobre 2016").
+            r"|\bcontrats?\s+de\s+s[ée]curit[ée]\s+int[ée]gr[ée]e|\bsign\w*\s+(?:un|le|ce)\s+protocole\b",
             re.IGNORECASE,
         ),
     ),
@@ -184,7 +185,7 @@ COUNCIL_RULES_BY_KIND = dict(COUNCIL_RULES)
 _GENERIC = frozenset({"renewal", "maintenance"})
 DEVICE_OR_CONTRACT = re.compile(
     r"\b(?:cam[ée]ra|vid[ée]o|syst[èe]me|dispositif|[ée]quipement|mat[ée]riel|logiciel|drone|LAPI|capteur"
-    r"|contrat|march[ée]|convention|autorisation|r[ée]seau)",
+    r"|contrat|march[ée]|convention|protocole|autorisation|r[ée]seau)",
     re.IGNORECASE,
 )
 

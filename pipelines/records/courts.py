@@ -16,7 +16,8 @@ from pipelines.records.spans import Found
 _COURT = r"(?:tribunal\s+administratif|tribunal(?=\s+de\s)|cour\s+administrative(?:\s+d['’]appel)?|conseil\s+d['’]\s?[ée]tat|juges?\s+des\s+r[ée]f[ée]r[ée]s)"
 _COURT_STOPS = re.compile(
     rf"(?<!\bau\s)(?<!\b[àa]\sla\s)(?P<court>{_COURT}(?:\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’-]+)?)(?:\s*\([^)]{{0,30}}\))?"
-    r"(?:,[^,.]{0,40},)?\s+(?:a\s+|fait\s+|vient\s+d['’]\s?)?(?:[\w'’]+\s+){0,3}?"
+    # ("… devant le tribunal administratif d'Amiens, lequel a suspendu la décision contestée".)
+    r"(?:,[^,.]{0,40},|,\s+(?:lequel|laquelle|qui))?\s+(?:a\s+|fait\s+|vient\s+d['’]\s?)?(?:[\w'’]+\s+){0,3}?"
     r"(?:annul\w*|suspend\w*|retoqu\w*|enjoint\w*|ordonn\w*[^.]{0,100}?\b(?:cesser|effacer|d[ée]sactiver|retirer|arr[êe]ter))"
     rf"|\b(?:annul[ée]e?s?|suspendue?s?|retoqu[ée]e?s?)\s+par\s+(?:le|la)\s+(?P<by>{_COURT}(?:\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’-]+)?)",
     re.IGNORECASE,

@@ -38,7 +38,8 @@ PREFECT_RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"syst[èe]mes?\s+(?:de\s+)?(?:surveillance\s+par\s+)?{_VIDEO}"
             # A recueil's summary names an authorisation by its place: "72-2025-01-22-00013 -
             # Vidéoprotection Bar-Tabac de l'Union".
-            rf"|^\s*{STATE_ACT_ID}\s+-\s+vid[ée]o\s?-?\s?protection\b"
+            # ("47-2025-12-05-00003 - AP Autorisation vidéoprotection Eglise des Jacobins".)
+            rf"|^\s*{STATE_ACT_ID}\s+-\s+(?:AP\s+)?(?:autorisation\s+(?:de\s+)?)?vid[ée]o\s?-?\s?protection\b"
             r"|pr[ée]fet\s+a\s+autoris[ée][^.]{0,80}?\barr[êe]t[ée]"
             # The Gard's summary: "MAIRIE BLAUZAC 2024 Arrêté préfectoral d'autorisation de vidéoprotection".
             rf"|arr[êe]t[ée]\s+pr[ée]fectoral\s+d['’]\s?autorisation\s+de\s+{_VIDEO}"

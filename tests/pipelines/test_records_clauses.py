@@ -39,6 +39,15 @@ def test_the_sentence_that_tells_the_decision_says_its_kind() -> None:
         # "Le maire de Fort-de-France et le préfet de Martinique signeront ce mercredi un contrat de
         # sécurité intégrée", under a title that counts "35 caméras supplémentaires".
         ("h22-c-rci-fort-de-france-contrat-securite-integree-35-cameras", "convention"),
+        # "… signeront un protocole ce samedi 1er octobre 2016": a protocol to co-fund cameras.
+        ("h23-c-regionguadeloupe-protocole-etat-region-videoprotection-2016-10-01", "convention"),
+        # "… devant le tribunal administratif d'Amiens, lequel a suspendu la décision contestée".
+        ("h23-c-ldh-ta-amiens-suspend-drones-somme-2024-01-28", "moratorium_ban"),
+        # "47-2025-12-05-00003 - AP Autorisation vidéoprotection Eglise des Jacobins".
+        (
+            "h23-a-attrap-lot-et-garonne-47-2025-163-ap-autorisation-videoprotection-eglise-des-jacobins",
+            "prefectoral_authorisation",
+        ),
     ):
         assert read_record(TEXTS[record_id], ["videoprotection"]).kind == kind, record_id
 
