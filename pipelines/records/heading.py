@@ -267,7 +267,10 @@ def _its_own(head: str, heading: re.Match[str]) -> bool:
     in its title."""
     if _in_recital(head, heading) or NATIONAL_STANDARDS.search(head, heading.start(), heading.end() + 120):
         return False
-    if not _AN_ARRETE.match(heading[0]):
+    # A deliberation's heading is its own; an arrêté's, or any act's in a recueil's summary
+    # ("Décision N°-30-01-6 du 24 Novembre portant affectation des agents"), when its title is
+    # about surveillance.
+    if not _AN_ARRETE.match(heading[0]) and summary_entry(head, heading.start()) is None:
         return True
     return _titled_about_surveillance(head, heading.end(), title_on_next_line=False)
 

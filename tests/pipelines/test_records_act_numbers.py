@@ -70,3 +70,11 @@ def test_a_service_s_initials_and_number_without_a_number_sign() -> None:
     assert _number(text) == "PREF-DCSIPC-BSIOP-032"
     dated = heading.act_date(text, 2024)
     assert dated is not None and dated.value == dt.date(2024, 1, 15)
+
+
+def test_another_act_s_decision_in_a_summary_is_not_this_act_s_heading() -> None:
+    # "30-2025-11-24-00001 - Décision N°-30-01-6 du 24 Novembre portant affectation des agents",
+    # before the Gard's drone arrêté in its recueil's summary.
+    text = TEXTS["h23-a-attrap-gard-30-2025-208-cabinet-cameras-aeronefs-27-novembre-2025"]
+    assert _number(text) is None
+    assert heading.act_date(text, 2025) is None
