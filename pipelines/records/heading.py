@@ -270,9 +270,17 @@ def _its_own(head: str, heading: re.Match[str]) -> bool:
     # A deliberation's heading is its own; an arrêté's, or any act's in a recueil's summary
     # ("Décision N°-30-01-6 du 24 Novembre portant affectation des agents"), when its title is
     # about surveillance.
-    if not _AN_ARRETE.match(heading[0]) and summary_entry(head, heading.start()) is None:
+    entry = summary_entry(head, heading.start())
+    if not _AN_ARRETE.match(heading[0]) and entry is None:
+        return True
+    # A recueil of one act: its entry is this act's, whatever its title ("33-2026-02-19-00002 -
+    # arrêté du 19 février 2026 (1)", the arrêté's own heading garbled: "Arrêté du 1 g FEV. 2026").
+    if entry is not None and len(set(_LISTED_ACT.findall(head))) == 1:
         return True
     return _titled_about_surveillance(head, heading.end(), title_on_next_line=False)
+
+
+_LISTED_ACT = re.compile(rf"^[ \t|]*({STATE_ACT_ID})\s+-\s", re.MULTILINE)
 
 
 # What may stand between a number and its title on the next line: a table's rule ("| Arrêté").

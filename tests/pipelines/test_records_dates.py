@@ -303,3 +303,12 @@ def test_a_summary_table_s_row_gives_the_number_and_date_of_its_surveillance_act
         found = heading.act_number(text)
         assert found is not None and found.value == number, record_id
         assert _date(record_id) == day, record_id
+
+
+def test_a_recueil_of_one_act_dates_it_by_its_entry() -> None:
+    # "33-2026-02-19-00002 - arrêté du 19 février 2026 (1) (4 pages)", the only act listed; its
+    # own heading garbled by the scan ("Arrêté du 1 g FEV. 2026autorisant la captation …").
+    day = _date(
+        "h23-a-attrap-gironde-33-2026-058-cameras-aeronefs-conditions-climatiques-19-fevrier-2026", 2026
+    )
+    assert day == dt.date(2026, 2, 19)
