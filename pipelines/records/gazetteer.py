@@ -88,21 +88,28 @@ def commune_in_entry(text: str) -> Found | None:
     if entry is None or departement is None:
         return None
     communes = communes_of(departement)
-    # The département's own name is no town's ("Seine-Saint-Denis" holds "Saint-Denis"); a file's
-    # title joins its words with hyphens ("Vidéoprotection-4Murs-Le Mans-raa"), so a name may
-    # start or end at one.
+    # The département's own name is no town's ("Seine-Saint-Denis" holds "Saint-Denis"), but a
+    # town's name may run past it ("LA POSTE à DUN sur MEUSE"); Paris is both. A file's title joins
+    # its words with hyphens ("Vidéoprotection-4Murs-Le Mans-raa"), so a name may start or end at one.
     listed = text[: entry[1]]
-    if departement not in _NAMED_AS_ITS_TOWN:  # Paris is both
-        listed = _departement_name(departement).sub(lambda named: " " * len(named[0]), listed)
-    words = list(WORD.finditer(listed, *entry))
+    own_name = (
+        [] if departement in _NAMED_AS_ITS_TOWN else list(_departement_name(departement).finditer(listed))
+    )
+
+    def in_its_name(start: int, end: int) -> bool:
+        return any(name.start() <= start and end <= name.end() for name in own_name)
+
+    every_word = list(WORD.finditer(listed, *entry))
+    words = [word for word in every_word if not in_its_name(*word.span())]
     found: list[Found] = []
     first = 0
-    while first < len(words):
-        named = named_at(listed, words, first, communes)
+    while first < len(every_word):
+        named = named_at(listed, every_word, first, communes)
         if named is None:
             first += 1
             continue
-        found.append(named[0])
+        if not in_its_name(named[0].start, named[0].end):
+            found.append(named[0])
         first = named[1] + 1
     if len({place.value for place in found}) != 1:
         return None

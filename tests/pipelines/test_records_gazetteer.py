@@ -43,6 +43,12 @@ TEXTS = labelled_texts()
             "h22-a-attrap-hautes-alpes-05-2025-468-videoprotection-ccb-dechetterie-guisane-monetier-les-bains",
             "Le Monêtier-les-Bains",
         ),
+        # "… vidéoprotection – LA POSTE à DUN sur MEUSE": a town's name that runs past the
+        # département's.
+        (
+            "h23-a-attrap-meuse-raa-51-2024-arrete-2024-962-videoprotection-la-poste-dun-sur-meuse",
+            "Dun-sur-Meuse",
+        ),
     ],
 )
 def test_a_town_printed_bare_in_the_entry(record_id: str, town: str) -> None:
