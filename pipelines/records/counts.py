@@ -59,6 +59,9 @@ _DRONES = re.compile(
     rf"(?<![\w,.])(?P<count>{COUNT}){GAP}(?:seuls?{GAP})?(?:drones?|a[ée]ronefs?)\b", re.IGNORECASE
 )
 _CAMERAS_ON = re.compile(r"cam[ée]ras\s+(?:\w+\s+)?(?:sur|[àa]\s+bord\s+d['’]?)\s*$", re.IGNORECASE)
+# The request an arrêté recites ("la demande … visant à obtenir l'autorisation de capter … au
+# moyen d'une caméra installée sur un aéronef"): what was asked, not the count authorised.
+_REQUESTED = re.compile(r"visant\s+[àa]\s+obtenir[^.;]*$", re.IGNORECASE)
 # "un dispositif de vidéoprotection" is a system; "une caméra" a count only when nothing says more.
 _ARTICLES = ("un", "une")
 
@@ -77,7 +80,14 @@ def cameras(text: str, drones: bool = False) -> tuple[Found | None, Found | None
     if cap is not None and (value := count_value(cap["count"])) is not None:
         return Found(value, cap.start("count"), cap.end("count")), None
     if drones:
-        carried = _CARRIED.search(text)
+        carried = next(
+            (
+                m
+                for m in _CARRIED.finditer(text)
+                if not _REQUESTED.search(text, max(0, m.start() - 200), m.start())
+            ),
+            None,
+        )
         group = "count" if carried is not None and carried["count"] else "article"
         if carried is not None and (value := count_value(carried[group])) is not None:
             return Found(value, carried.start(group), carried.end(group)), None

@@ -82,3 +82,12 @@ def test_a_flight_s_period_as_recueils_write_it() -> None:
     # "… deux hélicoptères … en Ile-de-France du 6 au 9 janvier 2026", a later entry of the
     # summary: the Préfecture de police's act, not the Yvelines' one the recueil lists first.
     assert _period("h19-a-attrap-yvelines-78-2026-010-helicopteres-gendarmerie") == (None, None)
+
+
+def test_the_request_an_arrete_recites_is_not_the_count_it_authorises() -> None:
+    # "… la demande … visant à obtenir l'autorisation de capter, d'enregistrer et de transmettre
+    # des images au moyen d'une caméra installée sur un aéronef piloté …".
+    assert _cameras("h9-A-attrap-ain-2025-drone-aire-grands-passages-thil") is None
+    assert (
+        _cameras("h20-a-attrap-oise-raa-20250722-aeronefs-gendarmerie-hardivillers-clermont-ressons") is None
+    )
