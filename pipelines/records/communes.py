@@ -65,7 +65,7 @@ def named_at(
 @cache
 def _french_communes() -> dict[str, str]:
     """The official name of every commune in France by its key (names of one word under four
-    letters left out, as in ``_communes``; a name several communes share is one entry)."""
+    letters left out, as in ``communes_of``; a name several communes share is one entry)."""
     return {
         name_key(place.name): place.name
         for place in read_authorities().named("commune")

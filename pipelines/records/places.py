@@ -172,5 +172,9 @@ def commune(text: str) -> Found | None:
     if group == "du":
         town = f"Le {town}"
     start = offset + match.start(group)
-    known = known_commune(town.title() if town.isupper() else town)
-    return Found(known, start, start + len(written)) if known is not None else None
+    as_read = town.title() if town.isupper() else town
+    known = known_commune(as_read)
+    if known is None:
+        return None
+    # (Cut back to a commune's name, its span is the name's.)
+    return Found(known, start, start + (len(written) if known == as_read else len(known)))
