@@ -314,6 +314,9 @@ def _sitting_date(head: str) -> Found | None:
             for found in _SITTING_DATE.finditer(head, 0, 3000)
             if _its_own(head, found)
             and not _EARLIER_MINUTES.search(head, max(0, found.start() - 30), found.start())
+            # ("Par délibération n°2015-0019 du 27 janvier 2015, le conseil municipal a adopté":
+            # an earlier act the report relies on.)
+            and not _RELIED_ON.search(head, max(0, found.start() - 12), found.start())
         ),
         None,
     )

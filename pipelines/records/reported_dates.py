@@ -113,6 +113,10 @@ def _first(
 ) -> Found | None:
     for match in pattern.finditer(text, 0, 3000):
         line_start = text.rfind("\n", 0, match.start()) + 1
+        # A sentence wrapped at a line's end is read whole: "Par la\ndélibération n°2010-0016 du …".
+        previous = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+        if line_start and not text[previous:line_start].rstrip().endswith((".", ";", ":")):
+            line_start = previous
         if cited.search(text, max(line_start, match.start() - 100), match.start("date")):
             continue
         if NATIONAL_STANDARDS.search(text, match.start(), match.end() + 120):

@@ -312,3 +312,11 @@ def test_a_recueil_of_one_act_dates_it_by_its_entry() -> None:
         "h23-a-attrap-gironde-33-2026-058-cameras-aeronefs-conditions-climatiques-19-fevrier-2026", 2026
     )
     assert day == dt.date(2026, 2, 19)
+
+
+def test_an_earlier_deliberation_a_report_relies_on_is_not_its_date() -> None:
+    # "Par délibération n°2015-0019 du 27 janvier 2015, le conseil municipal a adopté …" and "Par
+    # la\ndélibération n°2010-0016 du 18 janvier 2010, …" (the sentence wrapped at a line's end).
+    text = TEXTS["h12-b-technopolice-rennes-deliberation-2017-0402-bilan-videoprotection"]
+    found = heading.act_date(text, None, "debate_only")
+    assert found is None or found.value.year == 2017
