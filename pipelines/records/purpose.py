@@ -36,6 +36,8 @@ _OTHER_PURPOSE = re.compile(
     r"|\bspectacles?\s+de\s+drones\b|\bdrones?\s+lumineux\b|\bthermographi|\btimelapses?\b"
     r"|\binspection\s+(?:visuelle\s+)?(?:de\s+la\s+|des\s+)?toitures?\b"
     r"|\b(?:photographies|vid[ée]os?)\s+a[ée]riennes?\b"
+    # A town's own views of itself: "des prises de vue aériennes de la ville et de son territoire".
+    r"|\bprises?\s+de\s+vues?\s+a[ée]riennes?\s+(?:de\s+la\s+ville|de\s+la\s+commune|du\s+patrimoine|du\s+territoire)\b"
     # A council's sittings filmed or streamed for the public: "Les séances du conseil municipal
     # bientôt en live streaming", "la vidéo de la séance".
     r"|\b(?:retransmi\w*|diffus\w*|filme\w*|enregistr\w*|vid[ée]o)\s+(?:en\s+direct\s+)?(?:de\s+|des\s+)?(?:la\s+|les\s+)?s[ée]ances?\b"

@@ -45,6 +45,9 @@ def test_drones_that_entertain_or_inspect_and_a_shop_s_own_cameras_decide_nothin
         "web-batiactu-montfermeil-drone-thermographie-grdf",
         # "un drone professionnel … pour assurer une inspection visuelle de la toiture du clocher".
         "h19-c-lefieu-drone-inspection-toiture-eglise-negative",
+        # "se doter d'un drone afin d'effectuer des prises de vue aériennes de la ville et de son
+        # territoire": a town's views of itself.
+        "h23-c-courrierdelamayenne-evron-drone-prises-de-vue-negative",
         # "Braquage d'une bijouterie en trottinette : les images du suspect dévoilées".
         "h10-c-neg-letribunaldunet-braquage-chaumet-images-suspect",
         # "Un employé d'une boulangerie … avait pris soin de débrancher la caméra de vidéosurveillance".
