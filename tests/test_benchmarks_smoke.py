@@ -52,6 +52,10 @@ def test_one_command_runs_every_benchmark_and_prints_every_row(tmp_path: Path) -
     assert any(name.startswith("Main-content F1, article benchmark held-out") for name in names)
     assert any(name.startswith("analysis (") for name in names)
     assert "records (dev): kind recall" in names and "records (heldout): acts given a record" in names
+    # A smoke run scores no blind part: its figures, even on a sample, are for its one measure.
+    from tests.quality.records_scoring import BLIND
+
+    assert not [name for name in names for split in BLIND if name.startswith(f"records ({split})")]
     crawl = json.loads((tmp_path / "crawl.json").read_text(encoding="utf-8"))
     assert crawl["pdf_site"]["archived"] >= 15 + 2 + 1  # pages, PDFs, the 255-page minutes
     assert (
