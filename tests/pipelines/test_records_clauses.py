@@ -4,22 +4,17 @@ Real labelled texts (tests/quality/records.toml), each read wrong before this re
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from pipelines.records import read_record
 from pipelines.records.clauses import reported_decision
-from tests.quality.records_scoring import load_records, rules_alone
+from tests.quality.records_scoring import load_records
 
 TEXTS = {item.id: item.text for item in load_records()}
 
 
-@pytest.fixture(autouse=True)
-def _rules_alone() -> Iterator[None]:
-    """These tests are the rules': the learnt model, which learnt these very texts, stays out."""
-    with rules_alone():
-        yield
+# The rules alone: the learnt model, which learnt these very texts, stays out.
+pytestmark = pytest.mark.usefixtures("rules_only")
 
 
 def test_the_sentence_that_tells_the_decision_says_its_kind() -> None:

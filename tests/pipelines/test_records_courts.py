@@ -3,19 +3,15 @@ authority. Real labelled texts (tests/quality/records.toml), read by the rules a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from tests.quality.records_scoring import labelled_texts, rules_alone
+from tests.quality.records_scoring import labelled_texts
 
 TEXTS = labelled_texts()
 
 
-@pytest.fixture(autouse=True)
-def _rules_alone() -> Iterator[None]:
-    with rules_alone():
-        yield
+# The rules alone: the learnt model, which learnt these very texts, stays out.
+pytestmark = pytest.mark.usefixtures("rules_only")
 
 
 def test_a_court_that_stops_a_device_is_a_ban_and_its_author() -> None:

@@ -4,20 +4,16 @@ words of its time, a report for information, a second phase. Real labelled texts
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from pipelines.records import read_record
-from tests.quality.records_scoring import labelled_texts, rules_alone
+from tests.quality.records_scoring import labelled_texts
 
 TEXTS = labelled_texts()
 
 
-@pytest.fixture(autouse=True)
-def _rules_alone() -> Iterator[None]:
-    with rules_alone():
-        yield
+# The rules alone: the learnt model, which learnt these very texts, stays out.
+pytestmark = pytest.mark.usefixtures("rules_only")
 
 
 def test_a_recueil_s_first_surveillance_act_in_the_words_of_its_time() -> None:

@@ -5,20 +5,16 @@ cameras, a council's sitting filmed, a question put to a vote. Real labelled tex
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from pipelines.records import read_record
-from tests.quality.records_scoring import labelled_texts, rules_alone
+from tests.quality.records_scoring import labelled_texts
 
 TEXTS = labelled_texts()
 
 
-@pytest.fixture(autouse=True)
-def _rules_alone() -> Iterator[None]:
-    with rules_alone():
-        yield
+# The rules alone: the learnt model, which learnt these very texts, stays out.
+pytestmark = pytest.mark.usefixtures("rules_only")
 
 
 def test_cameras_that_watch_fires_traffic_or_a_lake_report_no_decision_about_surveillance() -> None:

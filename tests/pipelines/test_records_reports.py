@@ -5,23 +5,19 @@ département or a région that acts is who decided. Real labelled texts (tests/q
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 
 from pipelines.records import read_record
 from pipelines.records.parties import authority
 from pipelines.records.purpose import explains_procedure
-from tests.quality.records_scoring import labelled_texts, rules_alone
+from tests.quality.records_scoring import labelled_texts
 
 TEXTS = labelled_texts()
 
 
-@pytest.fixture(autouse=True)
-def _rules_alone() -> Iterator[None]:
-    """These tests are the rules': the learnt model, which learnt these very texts, stays out."""
-    with rules_alone():
-        yield
+# The rules alone: the learnt model, which learnt these very texts, stays out.
+pytestmark = pytest.mark.usefixtures("rules_only")
 
 
 def test_a_device_wished_for_is_a_debate_without_its_count() -> None:
