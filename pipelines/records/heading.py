@@ -243,7 +243,10 @@ def _in_recital(head: str, found: re.Match[str]) -> bool:
 _A_LISTED_ACT = re.compile(r"arr|A R R|AP|d[ée]cision", re.IGNORECASE)
 
 
-_SUMMARY_ENTRY = re.compile(rf"[ \t|]*{STATE_ACT_ID}\s+-\s")
+# A recueil's summary entry, at its line's start: "30-2025-12-22-00006 - ARRÊTÉ …".
+_ENTRY_START = rf"[ \t|]*({STATE_ACT_ID})\s+-\s"
+_SUMMARY_ENTRY = re.compile(_ENTRY_START)
+_LISTED_ACT = re.compile("^" + _ENTRY_START, re.MULTILINE)
 
 
 def _on_a_summary_line(head: str, numbered: re.Match[str]) -> bool:
@@ -278,9 +281,6 @@ def _its_own(head: str, heading: re.Match[str]) -> bool:
     if entry is not None and len(set(_LISTED_ACT.findall(head))) == 1:
         return True
     return _titled_about_surveillance(head, heading.end(), title_on_next_line=False)
-
-
-_LISTED_ACT = re.compile(rf"^[ \t|]*({STATE_ACT_ID})\s+-\s", re.MULTILINE)
 
 
 # What may stand between a number and its title on the next line: a table's rule ("| Arrêté").
