@@ -22,8 +22,10 @@ first sentence of its lead tells (``clauses``); a council's act by the most spec
 title, then of its decision (``council_words``). A
 renewal or an upkeep must name what it is of in its line ("le renouvellement du label" is not
 the cameras'); a device only wished for in its sentence ("souhaite expérimenter", "il est
-envisagé d'installer") and a body or a vote that oversees or consults (``_undecided``) make a
-debate.
+envisagé d'installer", "le Rassemblement national demande la mise en place") and a body or a
+vote that oversees or consults (``_undecided``) make a debate. A report's installation on a page
+that tells of the town's system already there ("la commune compte aujourd'hui 33 caméras", "a
+mis en place en 2012 un système") is an extension of it.
 """
 
 from __future__ import annotations
@@ -255,7 +257,7 @@ def _councils_kind(text: str, title: str | None, head: str) -> Found:
     if title is None:  # not an item cut from minutes: a report is read by what it tells
         reported = reported_kind(text)
         if reported is not None:
-            return _against(reported, text, head)
+            return _against(_added_to(reported, text), text, head)
     named = title or head
     # A title may join the deliberation and the vœux tabled with it ("Signature d'une convention
     # … . Vœu déposé par …"): the deliberation is what the act decides.
@@ -285,6 +287,23 @@ def _councils_kind(text: str, title: str | None, head: str) -> Found:
     )
 
 
+_EXISTING_SYSTEM = re.compile(
+    r"\b(?:commune|ville|municipalit[ée])\s+(?:\w+\s+){0,2}?(?:compte|comptait|dispose|disposait|poss[èe]de)\s+"
+    r"(?:d[ée]j[àa]\s+|actuellement\s+|aujourd['’]\s?hui\s+)?(?:de\s+|d['’]\s?)?\d+\s+cam[ée]ras"
+    r"|\b(?:a|avait)\s+(?:[ée]t[ée]\s+)?(?:mis\s+en\s+place|install[ée]e?s?|d[ée]ploy[ée]e?s?)\s+(?:\w+\s+){0,6}?(?:en|d[èe]s)\s+(?:19|20)\d\d"
+    r"|\binstall[ée]e?s?\s+il\s+y\s+a\b",
+    re.IGNORECASE,
+)
+
+
+def _added_to(found: Found, text: str) -> Found:
+    """A report's installation on a page that tells of a system already there: an extension."""
+    if found.value != "deployment":
+        return found
+    existing = _EXISTING_SYSTEM.search(text, 0, 1500)
+    return Found("extension", found.start, found.end) if existing is not None else found
+
+
 def _against(found: Found, text: str, named: str) -> Found:
     """A vœu that says nothing against a technology is a debate, not a motion against it; so is
     a page about a device on which nothing is decided (``_undecided``)."""
@@ -301,7 +320,8 @@ def _against(found: Found, text: str, named: str) -> Found:
 # endroits où il serait bon d'installer des caméras".
 _WISH = re.compile(
     r"\bsouhait\w*|\bveu(?:t|lent)\b|\bvouloir\b|\bserai(?:t|ent)\s+(?:bon|utile|n[ée]cessaire|souhaitable)\b|\benvisag\w*|\bambition\b|\bpourrai(?:t|ent)\b|\bsusceptibles?\b"
-    r"|\bd[ée]sireu\w*|pris\s+position|appel[ée]s\s+[àa]\s+s['’]\s?exprimer",
+    r"|\bd[ée]sireu\w*|pris\s+position|appel[ée]s\s+[àa]\s+s['’]\s?exprimer"
+    r"|\bdemand(?:e|ent|ons|ait|aient)\s+(?:la\s+mise\s+en\s+place|l['’]\s?installation|le\s+d[ée]ploiement|(?:des|plus\s+de|davantage\s+de)\s+cam[ée]ras)",
     re.IGNORECASE,
 )
 

@@ -135,3 +135,29 @@ def test_a_prefect_s_aircraft_cameras_by_the_law_s_formula_or_reported_as_allowe
         "h22-c-faitsdivers365-baie-mahault-carnaval-drone-gendarmerie",
     ):
         assert read_record(TEXTS[record_id], ["drone"]).kind == "drone_authorisation", record_id
+
+
+def test_an_installation_on_a_page_that_tells_of_the_system_already_there_is_an_extension() -> None:
+    for record_id in (
+        # "Si la commune compte aujourd'hui 33 caméras, elle en aura bientôt 49".
+        "h14-c-cftc-carros-cameras-lecture-plaques-entrees-de-ville-2012",
+        # "La droite a mis en place en 2012 un système de vidéoprotection".
+        "h13-b-jeanlouisberland-cm-2023-09-28-extension-videoprotection",
+        # "Le réseau de vidéoprotection a été installé il y a une dizaine d'années".
+        "h16-b-heraulttribune-bessan-cm-extension-videoprotection-100000-euros-subventions",
+    ):
+        assert read_record(TEXTS[record_id], ["videoprotection"]).kind == "extension", record_id
+    # Another town's cameras ("la ville voisine de Carbonne qui possède 11 caméras") and the count of
+    # the system approved ("Un système de vidéoprotection qui compte 33 caméras a été approuvé") are
+    # not a system already there.
+    for record_id in (
+        "web-montesquieu-volvestre-cm-2015-12-21-videosurveillance",
+        "h17-b-saint-laurent-du-maroni-page-csu-33-cameras-approuve-conseil",
+    ):
+        assert read_record(TEXTS[record_id], ["videoprotection"]).kind == "deployment", record_id
+
+
+def test_a_device_a_group_asks_for_is_a_debate() -> None:
+    # "… le Rassemblement national demande la mise en place de la vidéosurveillance".
+    lannion = TEXTS["h17-c-breizhinfo-lannion-rassemblement-national-demande-videosurveillance-2025"]
+    assert read_record(lannion, ["videoprotection"]).kind == "debate_only"
