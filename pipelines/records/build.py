@@ -20,6 +20,7 @@ from archive.records import PREFECTORAL_KINDS, ActRecord, DecisionRecord, Mentio
 from pipelines.records import read_record
 from pipelines.records.clauses import reported_decision
 from pipelines.records.courts import court_that_stops
+from pipelines.records.departements import first_named
 from pipelines.records.kinds import NO_DECISION
 from pipelines.records.parties import (
     COUNCIL_OF,
@@ -35,7 +36,7 @@ from pipelines.records.purpose import explains_procedure
 # the decision; a 255-page text without acts is not one decision).
 WHOLE_DOCUMENT_CHARS = 60_000
 # Extraction version of the records: stored with them, so that a rebuild can find stale ones.
-RECORDS_VERSION = "2026.12.103"
+RECORDS_VERSION = "2026.12.104"
 # ``find_date``'s source of a date read from the opening's sitting cues ("Séance du …").
 SITTING_SOURCE = "text"
 
@@ -229,4 +230,21 @@ def records_for(
     if opening is None:
         _court_of_its_ban(text, records)
         _service_that_filed(text, records)
+        _county_or_region_named(text, records)
     return records
+
+
+# A département's or a région's council named without its place ("le Département a voté").
+_WITHOUT_PLACE = {"Conseil départemental": "departement", "Conseil régional": "region", "Région": "region"}
+
+
+def _county_or_region_named(text: str, records: list[DecisionRecord]) -> None:
+    """A département's or a région's council named without its place: the first département or
+    région the page names ("le département de Loir-et-Cher", "en Auvergne-Rhône-Alpes")."""
+    for record in records:
+        kind = _WITHOUT_PLACE.get(record.authority or "")
+        named = first_named(text[:WHOLE_DOCUMENT_CHARS], kind) if kind is not None else None
+        if named is not None:
+            link, name, start, end = named
+            record.authority = f"{record.authority} {link}{name}"
+            record.evidence["authority"] = (start, end)

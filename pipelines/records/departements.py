@@ -3,7 +3,8 @@ layer has cut or run into the next word ("PRÉFET DES CÔTES D'ARMOR", "PRÉFECT
 MARNEdu 16 avril", "LE PRÉFET DE L'OISEChevalier de l'Ordre national").
 
 The names are INSEE's (Code officiel géographique; ``tests/pipelines/test_records_departements.py``
-checks them against the registry's), each with the words that link it to "Préfecture".
+checks them against the registry's), each with the words that link it to "Préfecture"; and the
+18 régions, to name the département's or région's council a page names without its place.
 """
 
 from __future__ import annotations
@@ -84,3 +85,37 @@ def departement_at(text: str, start: int) -> tuple[str, str] | None:
         ):
             return link, name
     return None
+
+
+# The 18 régions by their names, with the words that link them to "Conseil régional" ("des
+# Hauts-de-France", "d'Occitanie"); overseas, a région is also a département of the same name.
+REGIONS: tuple[tuple[str, str], ...] = (
+    ("d'", "Auvergne-Rhône-Alpes"), ("de ", "Bourgogne-Franche-Comté"), ("de ", "Bretagne"),
+    ("du ", "Centre-Val de Loire"), ("de ", "Corse"), ("du ", "Grand Est"), ("des ", "Hauts-de-France"),
+    ("d'", "Île-de-France"), ("de ", "Normandie"), ("de ", "Nouvelle-Aquitaine"), ("d'", "Occitanie"),
+    ("des ", "Pays de la Loire"), ("de ", "Provence-Alpes-Côte d'Azur"), ("de la ", "Guadeloupe"),
+    ("de la ", "Martinique"), ("de la ", "Guyane"), ("de ", "La Réunion"), ("de ", "Mayotte"),
+)  # fmt: skip
+
+
+@cache
+def _names_pattern(kind: str) -> re.Pattern[str]:
+    """The names as a text prints them, the longest first, each a whole word with its capital."""
+    names = DEPARTEMENTS if kind == "departement" else REGIONS
+    alternatives = sorted((name for _, name in names), key=len, reverse=True)
+    spelt = [
+        r"[\s'’\u2010\u2011-]+".join(map(re.escape, re.split(r"[\s'’-]+", name))) for name in alternatives
+    ]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(spelt)})(?![\w-])")
+
+
+def first_named(text: str, kind: str) -> tuple[str, str, int, int] | None:
+    """(link, name, start, end) of the first département (``kind`` "departement") or région
+    ("region") whose name ``text`` prints with its capitals; None when it names none."""
+    found = _names_pattern(kind).search(text)
+    if found is None:
+        return None
+    printed = _key(found[0]).casefold()
+    names = DEPARTEMENTS if kind == "departement" else REGIONS
+    link, name = next((link, name) for link, name in names if _key(name).casefold() == printed)
+    return link, name, found.start(), found.end()

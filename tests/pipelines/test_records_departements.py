@@ -121,3 +121,37 @@ def test_an_act_a_summary_files_under_a_regional_prefecture_or_a_sous_prefecture
     # A prefecture the summary named before its "Sous-préfecture d'Avranches /" line stays.
     couville = "h17-a-attrap-manche-raa-special-50-2025-055-videoprotection-api-distribution-couville"
     assert authority_of(couville) == "Préfecture de la Manche"
+
+
+def test_a_departement_s_or_a_region_s_council_named_without_its_place_takes_the_page_s() -> None:
+    from pipelines.records.build import records_for
+    from pipelines.records.departements import first_named
+    from pipelines.tagging import get_tagger
+
+    texts = labelled_texts()
+
+    def authority_of(record_id: str) -> str | None:
+        text = texts[record_id]
+        return records_for(text, [], list(get_tagger().tag(text)))[0].authority
+
+    # "Le Département a voté …" on a page about the colleges of Loir-et-Cher.
+    loir = "web-loir-et-cher-convention-videoprotection-colleges-2023-04-26"
+    assert authority_of(loir) == "Conseil départemental de Loir-et-Cher"
+    # "la Région" of a page that names Auvergne-Rhône-Alpes.
+    aura = "h10-c-lyoncapitale-region-aura-commission-permanente-videosurveillance"
+    assert authority_of(aura) == "Région d'Auvergne-Rhône-Alpes"
+    # The longest name, with its capitals, as a whole word: not the Loire of Loire-Atlantique, not
+    # the north of a town.
+    assert first_named("au nord de la Loire-Atlantique", "departement") == (
+        "de la ",
+        "Loire-Atlantique",
+        14,
+        30,
+    )
+    assert first_named("au nord de la ville", "departement") is None
+    assert first_named("la région des Pays\u2011de\u2011la\u2011Loire", "region") == (
+        "des ",
+        "Pays de la Loire",
+        14,
+        30,
+    )
