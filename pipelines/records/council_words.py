@@ -182,10 +182,18 @@ COUNCIL_RULES_BY_KIND = dict(COUNCIL_RULES)
 # Words that say what a renewal or an upkeep is of: a device, or the contract for one. Without
 # one in its line, "le renouvellement du label" or an "Entretien avec" the vice-president (an
 # interview) is not about the cameras.
-_GENERIC = frozenset({"renewal", "maintenance"})
+_GENERIC = frozenset({"renewal", "maintenance", "experiment"})
 DEVICE_OR_CONTRACT = re.compile(
     r"\b(?:cam[ée]ra|vid[ée]o|syst[èe]me|dispositif|[ée]quipement|mat[ée]riel|logiciel|drone|LAPI|capteur"
     r"|contrat|march[ée]|convention|protocole|autorisation|r[ée]seau)",
+    re.IGNORECASE,
+)
+
+
+# What else a trial is of, in its sentence: a trap, a microphone, an algorithm, a face's
+# comparison ("une expérimentation de « comparaison faciale »", "teste une solution basée sur l'IA").
+_TRIED = re.compile(
+    r"pi[èe]ges?|micros?\b|verbalisation|\bIA\b|intelligence\s+artificielle|facial|algorithm|solution|capteur",
     re.IGNORECASE,
 )
 
@@ -228,6 +236,12 @@ def about_a_device(kind: str, matches: Iterator[re.Match[str]], text: str) -> re
         if kind not in _GENERIC:
             return match
         start, end = sentence_in_line(text, match.start(), match.end())
-        if DEVICE_OR_CONTRACT.search(text, start, end) and not _ANOTHER_OBJECT.search(text, start, end):
+        # A trial's device may be named in the sentence before or after ("Des micros installés
+        # sur du mobilier urbain analyseront les bruits" after "… une expérimentation inédite").
+        around = (max(0, start - 150), end + 150) if kind == "experiment" else (start, end)
+        named = DEVICE_OR_CONTRACT.search(text, *around) or (
+            kind == "experiment" and _TRIED.search(text, *around)
+        )
+        if named and not _ANOTHER_OBJECT.search(text, start, end):
             return match
     return None

@@ -388,3 +388,19 @@ def test_a_page_that_read_a_prefecture_s_recueil_reports_its_authorisations_whic
         TEXTS["h21-c-breizh-info-finistere-benodet-dechetterie-trois-cameras-2015"], ["videoprotection"]
     )
     assert benodet.kind == "prefectoral_authorisation" and benodet.amount_eur is None
+
+
+def test_a_trial_is_of_a_device_named_in_its_sentence_or_the_next() -> None:
+    # "La loi de sécurité globale le permet depuis cette année. Cette mesure est vouée à être
+    # expérimentée pendant une durée de cinq ans": the law's trial, not a device's; the page
+    # reports a convention between two towns' police.
+    boujan = "h16-c-francebleu-boujan-sur-libron-convention-police-municipale-beziers-cameras"
+    assert read_record(TEXTS[boujan], ["videoprotection"]).kind == "convention"
+    # "… le premier des « cercles thématiques » – en cours d'expérimentation – du club": a club's
+    # meeting, not a trial of the images' transfer it discusses.
+    pvd = "web-banquedesterritoires-loir-et-cher-deport-images-gendarmerie-pvd"
+    assert read_record(TEXTS[pvd], ["videoprotection"]).kind == "debate_only"
+    # "… sera le théâtre d'une expérimentation inédite. Des micros installés sur du mobilier
+    # urbain analyseront les bruits": the device in the next sentence.
+    micros = "web-activradio-saint-etienne-capteurs-sons-anormaux"
+    assert read_record(TEXTS[micros], ["audiosurveillance"]).kind == "experiment"
