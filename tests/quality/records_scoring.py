@@ -73,10 +73,11 @@ SPLITS = (
     "heldout23",
     "heldout24",
     "heldout25",
+    "heldout26",
 )
 # The blind part: its failures are never printed (tests/benchmarks/bench_records.py), and the
 # shipped model of the kind never learns from it (scripts/train_kind_model.py).
-BLIND: tuple[str, ...] = ("heldout24", "heldout25")
+BLIND: tuple[str, ...] = ("heldout24", "heldout25", "heldout26")
 EXACT = (
     "kind",
     "scope",
