@@ -43,8 +43,11 @@ PREFECT_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|pr[ée]fet\s+a\s+autoris[ée][^.]{0,80}?\barr[êe]t[ée]"
             # The Gard's summary: "MAIRIE BLAUZAC 2024 Arrêté préfectoral d'autorisation de vidéoprotection".
             rf"|arr[êe]t[ée]\s+pr[ée]fectoral\s+d['’]\s?autorisation\s+de\s+{_VIDEO}"
-            # A municipal police's body cameras: "autorise l'enregistrement audiovisuel des interventions".
-            r"|enregistrement\s+audiovisuel|cam[ée]ras?\s+individuelles?",
+            # A municipal police's body cameras: "autorise l'enregistrement audiovisuel des
+            # interventions"; the Lot's summary: "arrêté DC 2025-178 enregistrement des interventions
+            # des agents de police municipale Cahors".
+            r"|enregistrement\s+audiovisuel|cam[ée]ras?\s+individuelles?"
+            r"|enregistrement\s+des\s+interventions\s+des\s+agents",
             re.IGNORECASE | re.MULTILINE,
         ),
     ),

@@ -404,3 +404,10 @@ def test_a_trial_is_of_a_device_named_in_its_sentence_or_the_next() -> None:
     # urbain analyseront les bruits": the device in the next sentence.
     micros = "web-activradio-saint-etienne-capteurs-sons-anormaux"
     assert read_record(TEXTS[micros], ["audiosurveillance"]).kind == "experiment"
+
+
+def test_a_summary_s_body_cameras_named_as_the_interventions_recorded() -> None:
+    # "46-2025-07-10-00001 - arrêté DC 2025-178 enregistrement des interventions des agents de
+    # police municipale Cahors", before "mesures d'interdiction pour préserver l'ordre public".
+    cahors = "h11-a-attrap-lot-46-2025-044-arrete-dc-2025-178-enregistrement-interventions-police-municipale-cahors"
+    assert read_record(TEXTS[cahors], ["videoprotection"]).kind == "prefectoral_authorisation"
