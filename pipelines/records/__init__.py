@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from archive.records import PREFECTORAL_KINDS, DecisionRecord
-from pipelines.records import beneficiaries, counts, heading, money_law, places
+from pipelines.records import beneficiaries, counts, heading, money_law, periods, places
 from pipelines.records.kinds import decision_kind
 from pipelines.records.spans import Found
 
@@ -77,7 +77,7 @@ def read_record(
         # A company an authorisation names is its beneficiary ("autorisant la société HELIFIRST à
         # survoler"); one a debate or a ban names sells what is not bought.
         found["vendor"] = None
-    found["period_start"], found["period_end"] = counts.authorised_period(text, read_kind, document_date)
+    found["period_start"], found["period_end"] = periods.authorised_period(text, read_kind, document_date)
     kind_name = kind.value if kind else "debate_only"
     if kind_name not in _BENEFICIARY_KINDS:
         found["beneficiary"] = None

@@ -14,16 +14,17 @@ _VIDEO = r"vid[ée]o\s?-?\s?(?:protection|surveillance)"
 # "la captation … d'images au moyen de caméras installées sur des aéronefs"; a report of one: "le
 # préfet autorise la police à utiliser un drone", "un arrêté … le recours à des drones".
 AIRCRAFT = re.compile(
-    r"(?:captation|images)[^.]{0,120}?(?:a[ée]ronefs?|drones?|h[ée]licopt[èe]re)"
+    r"(?:captation|images)[^.]{0,120}?(?:a[ée]ronefs?|dr[oô]nes?|h[ée]licopt[èe]re)"
     # The law's formula for cameras on aircraft (L. 242-5), with the title cut before its
     # aircraft: "autorisant la captation, l'enregistrement et la transmission d'images au moyen de
     # caméras ins.pdf".
     r"|captation,?\s+(?:de\s+)?l['’□]?\s?enregistrement\s+et\s+(?:de\s+)?la\s+transmission\s+d['’□]?\s?images"
     # (Not a jammer that brings drones down: "un dispositif de brouillage anti drone".)
-    r"|autoris\w*(?:(?!brouill)[^.]){0,120}?(?<!anti\s)(?<!anti-)\bdrones?\b|surveillance\s+a[ée]rienne"
-    r"|arr[êeé]t[ée](?:(?!brouill)[^.]){0,100}?(?<!anti\s)(?<!anti-)\bdrones?\b"
-    # A recueil's file title: "AP - n°2025-1377 - caméra sur aéronef", "AP DRONE-HALLOWEEN-".
-    r"|cam[ée]ras?\s+(?:install[ée]es?\s+)?sur\s+(?:des\s+|un\s+)?a[ée]ronefs?|\bAP\s+(?:[\w-]+\s+){0,2}?drones?\b",
+    r"|autoris\w*(?:(?!brouill)[^.]){0,120}?(?<!anti\s)(?<!anti-)\bdr[oô]nes?\b|surveillance\s+a[ée]rienne"
+    r"|arr[êeé]t[ée](?:(?!brouill)[^.]){0,100}?(?<!anti\s)(?<!anti-)\bdr[oô]nes?\b"
+    # A recueil's file title: "AP - n°2025-1377 - caméra sur aéronef", "AP DRONE-HALLOWEEN-"; a
+    # summary's "Autorisation captation images sur drône" (the Loire's circumflex).
+    r"|cam[ée]ras?\s+(?:install[ée]es?\s+)?sur\s+(?:des\s+|un\s+)?a[ée]ronefs?|\bAP\s+(?:[\w-]+\s+){0,2}?dr[oô]nes?\b",
     re.IGNORECASE,
 )
 PREFECT_RULES: list[tuple[str, re.Pattern[str]]] = [

@@ -229,7 +229,7 @@ def test_the_number_of_an_act_that_repeals_another() -> None:
 
 
 def test_a_flight_s_period_only_from_an_entry_about_devices() -> None:
-    from pipelines.records.counts import authorised_period
+    from pipelines.records.periods import authorised_period
 
     # "S O M M A I R E … - Arrêté préfectoral autorisant la surveillance sur la voie publique à une
     # entreprise privée de sécurité … du 28 novembre 2024 au 6 janvier 2025": private guards' days,
@@ -249,7 +249,7 @@ def test_a_flight_s_period_only_from_an_entry_about_devices() -> None:
 
 
 def test_a_flight_s_days_without_their_year_take_the_document_s() -> None:
-    from pipelines.records.counts import authorised_period
+    from pipelines.records.periods import authorised_period
 
     text = (
         "le quartier de Hauteville pourra être survolé à tout moment du dimanche 31 décembre, 16h, au "

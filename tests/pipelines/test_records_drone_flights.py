@@ -8,7 +8,8 @@ import datetime as dt
 
 import pytest
 
-from pipelines.records.counts import authorised_period, cameras
+from pipelines.records.counts import cameras
+from pipelines.records.periods import authorised_period
 from tests.quality.records_scoring import labelled_texts
 
 TEXTS = labelled_texts()
@@ -82,6 +83,27 @@ def test_a_flight_s_period_as_recueils_write_it() -> None:
     # "… deux hélicoptères … en Ile-de-France du 6 au 9 janvier 2026", a later entry of the
     # summary: the Préfecture de police's act, not the Yvelines' one the recueil lists first.
     assert _period("h19-a-attrap-yvelines-78-2026-010-helicopteres-gendarmerie") == (None, None)
+    # "… de la Crem'arbre … du jeudi 4 avril 2024 8h00\njusqu'au dimanche 7 avril 2024 à 20h00".
+    assert _period("h24-a-attrap-tarn-81-2024-138-cameras-aeronefs-saix-cremarbre") == (
+        dt.date(2024, 4, 4),
+        dt.date(2024, 4, 7),
+    )
+    # "… au moyen de deux\ncaméras installées sur des aéronefs avec équipage à bord les 20 et 21
+    # janvier 2026", after the bans "à Strasbourg les 20 et 21 janvier 2026" of other entries.
+    assert _period(
+        "h24-a-attrap-bas-rhin-raa-special-16-janvier-2026-deux-cameras-aeronefs-avec-equipage"
+    ) == (
+        dt.date(2026, 1, 20),
+        dt.date(2026, 1, 21),
+    )
+    # A jammer's entry "… rendre inopérant un aéronef … les 5 et 6 septembre 2025" is not the
+    # flights of the aircraft-camera act after it.
+    assert _period(
+        "h17-a-attrap-manche-raa-special-50-2025-072-cameras-aeronefs-apres-brouillage-matieres-sensibles"
+    ) == (
+        None,
+        None,
+    )
 
 
 def test_the_request_an_arrete_recites_is_not_the_count_it_authorises() -> None:

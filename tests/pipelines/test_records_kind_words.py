@@ -411,3 +411,10 @@ def test_a_summary_s_body_cameras_named_as_the_interventions_recorded() -> None:
     # police municipale Cahors", before "mesures d'interdiction pour préserver l'ordre public".
     cahors = "h11-a-attrap-lot-46-2025-044-arrete-dc-2025-178-enregistrement-interventions-police-municipale-cahors"
     assert read_record(TEXTS[cahors], ["videoprotection"]).kind == "prefectoral_authorisation"
+
+
+def test_a_summary_s_drone_with_its_circumflex() -> None:
+    # "42-2025-07-18-00001 - Arrêté DS 2025-1526 Autorisation captation images sur drône", after
+    # the DDT's "interdiction temporaire de la navigation".
+    loire = "h24-a-attrap-loire-42-2025-119-ds-2025-1526-drone-parc-eolien-vents-de-noes"
+    assert read_record(TEXTS[loire], ["drone"]).kind == "drone_authorisation"

@@ -218,7 +218,7 @@ def test_a_renewed_fleet_a_funding_envelope_a_grant_asked_for_and_a_year_s_trial
 def test_a_drone_arrete_s_period_as_recueils_write_it() -> None:
     import datetime as dt
 
-    from pipelines.records.counts import authorised_period
+    from pipelines.records.periods import authorised_period
 
     for record_id, start, end in (
         # "… sur des aéronefs sur la commune de Drap le 20 mars 2024": one day, in the title.
@@ -246,7 +246,7 @@ def test_a_drone_arrete_s_period_as_recueils_write_it() -> None:
 
 
 def test_no_period_from_a_recital_a_signature_or_another_act_s_summary_entry() -> None:
-    from pipelines.records.counts import authorised_period
+    from pipelines.records.periods import authorised_period
 
     for record_id in (
         # "Considérant que le 12 mars 2025, lors d'une patrouille anti criminalité": a recital.
