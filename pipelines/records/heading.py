@@ -15,6 +15,7 @@ from pipelines.records.spans import (
     NATIONAL_STANDARDS,
     STATE_ACT_ID,
     Found,
+    first_surveillance_entry,
     read_day,
     summary_entry,
 )
@@ -40,8 +41,12 @@ _HEADING = re.compile(
 # "Arrêté n° 2025 - 1772 /CAB/BPA", "AP n° 2026.103",
 # an item of minutes opening with its number: "N°29 - Autoriser…".
 # ("v?u": a vœu whose ligature was lost on the way.)
+# The Seine-et-Marne's numbers, their words spaced: "Arrêté n° 2024 CAB BCS CIPM 644 autorisant".
+_SPACED_NUMBER = r"\d{4}(?:\s(?-i:[A-Z]{2,6})){1,5}\s\d{1,5}(?!\d)"
 _NUMBER = re.compile(
-    r"(?:(?:arr[êe]t[ée]|d[ée]lib[ée]ration|d[ée]cision|v[œo?]e?u)[^\n]{0,40}?\s*|^\s*)n°\s*(?P<number>\d{4}\s[–-]\s\d+(?:\s?/(?-i:[A-Z]+))*|\d[\w/-]*(?:\.\d+)*(?:\s/\s\d+)?)",
+    r"(?:(?:arr[êe]t[ée]|d[ée]lib[ée]ration|d[ée]cision|v[œo?]e?u)[^\n]{0,40}?\s*|^\s*)n°\s*(?P<number>"
+    + _SPACED_NUMBER
+    + r"|\d{4}\s[–-]\s\d+(?:\s?/(?-i:[A-Z]+))*|\d[\w/-]*(?:\.\d+)*(?:\s/\s\d+)?)",
     re.IGNORECASE,
 )
 # An arrêté's number, after its recueil's cover and summary too (its title about surveillance):
@@ -57,7 +62,8 @@ _NUMBER = re.compile(
 _ARRETE_NUMBER = re.compile(
     r"(?<![lL]['’])(?:(?:\b(?i:arr)|(?<=[a-zé])Arr)(?i:[êeé]t[ée](?:\s+pr[ée]fectoral)?\s+n\s*[°º])\s*|\bAP\s+(?:-\s+)?(?:n°\s*|(?![A-Z]+\d)))"
     r"(?!\d{4}-\d{2}-\d{2}\b)"
-    r"(?P<number>(?>(?:[A-Z][a-z]{1,4}-)?(?:[A-Z]{2,}[/-]?)*\d+(?:[/.-](?:\d+|[A-Z]{2,}(?![a-zé])))*))(?![/-]|\s+[–-]\s*\d)"
+    rf"(?P<number>(?>{_SPACED_NUMBER}"
+    r"|(?:[A-Z][a-z]{1,4}-)?(?:[A-Z]{2,}[/-]?)*\d+(?:[/.-](?:\d+|[A-Z]{2,}(?![a-zé])))*))(?![/-]|\s+[–-]\s*\d)"
 )
 # "Extrait du registre des délibérations du Conseil Municipal de la Ville de Montpellier\nn° 2013 / 14".
 _REGISTER = re.compile(
@@ -280,6 +286,10 @@ def _its_own(head: str, heading: re.Match[str]) -> bool:
     # arrêté du 19 février 2026 (1)", the arrêté's own heading garbled: "Arrêté du 1 g FEV. 2026").
     if entry is not None and len(set(_LISTED_ACT.findall(head))) == 1:
         return True
+    # In a summary, the first entry about surveillance is the act's: a later one's date is another
+    # act's ("Arrêté préfectoral du 28 avril 2025 autorisant … un dispositif de brouillage").
+    if entry is not None and not first_surveillance_entry(head, heading.start()):
+        return False
     return _titled_about_surveillance(head, heading.end(), title_on_next_line=False)
 
 

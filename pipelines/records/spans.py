@@ -109,7 +109,7 @@ _ENTRY_START = re.compile(rf"{STATE_ACT_ID}|Page\s+\d+")
 
 def summary_entry(text: str, at: int) -> tuple[int, int] | None:
     """The span of the recueil's summary entry that ``at`` is in, or None outside a summary."""
-    end = _ENTRY_END.search(text, at, at + 200)
+    end = _ENTRY_END.search(text, at, at + 400)
     if end is None:
         return None
     start = max(

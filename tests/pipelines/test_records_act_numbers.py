@@ -78,3 +78,11 @@ def test_another_act_s_decision_in_a_summary_is_not_this_act_s_heading() -> None
     text = TEXTS["h23-a-attrap-gard-30-2025-208-cabinet-cameras-aeronefs-27-novembre-2025"]
     assert _number(text) is None
     assert heading.act_date(text, 2025) is None
+
+
+def test_a_number_whose_words_are_spaced() -> None:
+    # The Seine-et-Marne's "Arrêté n° 2024 CAB BCS CIPM 644 autorisant l'enregistrement audiovisuel".
+    record_id = "h13-a-attrap-seine-et-marne-d77-27-05-2024-arrete-2024-cab-bcs-cipm-644-cameras-individuelles-police-municipale-nanteuil-les-meaux"
+    assert _number(TEXTS[record_id]) == "2024 CAB BCS CIPM 644"
+    titled = "Arrêté n° 2025 CAB BCS VP 1598 portant modification d'un système de vidéoprotection"
+    assert _number(titled) == "2025 CAB BCS VP 1598"

@@ -320,3 +320,12 @@ def test_an_earlier_deliberation_a_report_relies_on_is_not_its_date() -> None:
     text = TEXTS["h12-b-technopolice-rennes-deliberation-2017-0402-bilan-videoprotection"]
     found = heading.act_date(text, None, "debate_only")
     assert found is None or found.value.year == 2017
+
+
+def test_a_later_entry_of_the_summary_dates_another_act() -> None:
+    # The Loiret's first aircraft-camera entry has no date; the next entry, "Arrêté préfectoral du
+    # 28 avril 2025 autorisant … un dispositif de brouillage … (2\npages)", whose title runs past
+    # 200 characters, is another act's.
+    assert _date("h24-a-attrap-loiret-45-2025-096-rassemblements-festifs-cameras-aeronefs") is None
+    # The helicopters of the Préfecture de police, a later entry than the Yvelines' own act.
+    assert _date("h19-a-attrap-yvelines-78-2026-010-helicopteres-gendarmerie") is None
