@@ -135,8 +135,25 @@ _VENDOR = re.compile(
 )
 
 
+# A company that runs a network supplies nothing: "son délégataire la société Keolis Haut-Bugey",
+# "confie l'exploitation à la société Transports en Commun …", "les 294 bus de la société des
+# Courriers d'Île-de-France". (A party to a convention may be: "une convention entre la Région et
+# la société Cisco" for a trial of its cameras.)
+_NOT_A_SUPPLIER = re.compile(
+    r"(?:d[ée]l[ée]gataire|exploitation|exploitant|transporteur|\bbus)\s*[^.;]{0,30}$",
+    re.IGNORECASE,
+)
+
+
 def vendor(text: str) -> Found | None:
-    match = _VENDOR.search(text)
+    match = next(
+        (
+            found
+            for found in _VENDOR.finditer(text)
+            if not _NOT_A_SUPPLIER.search(text, max(0, found.start() - 150), found.start("name"))
+        ),
+        None,
+    )
     if match is None:
         return None
     name = re.split(r"\.\s", match["name"])[0].rstrip(".,")  # "Huawei. L'entreprise de télécom"

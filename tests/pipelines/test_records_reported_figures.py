@@ -73,6 +73,10 @@ def test_the_company_a_page_names_for_the_work() -> None:
         assert found is not None and found.value == company, record_id
     # A council's group is no company: "Amendement déposé par le groupe Ecologiste".
     assert vendor(TEXTS["web-paris-cm-2015-09-sg-61-avenant-convention-videoprotection"]) is None
+    # Nor is a network's operator: "son délégataire la société Keolis Haut-Bugey", "dont elle confie
+    # l'exploitation à la société Transports en Commun de L'Agglomération Rouennaise".
+    assert vendor(TEXTS["h24-c-duobus-haut-bugey-agglomeration-videoprotection-embarquee-2015-06-11"]) is None
+    assert vendor(TEXTS["h24-c-gazette-agglo-rouen-metrobus-mille-cameras-trois-jours"]) is None
 
 
 def test_no_funding_rate_from_a_range_or_a_scheme_s_rate_to_come() -> None:
