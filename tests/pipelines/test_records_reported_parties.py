@@ -37,6 +37,16 @@ def test_the_body_a_report_s_deciding_sentence_names() -> None:
     assert body("web-montgeron-extension-28-a-35") is None
 
 
+def test_a_region_s_assembly_is_the_region_s_council() -> None:
+    # "Le lundi 19 juillet, l'assemblée régionale a voté les grandes orientations en terme de
+    # sécurité dans la région Auvergne-Rhône-Alpes."
+    text = TEXTS["h24-c-lyoncapitale-region-aura-experimentation-reconnaissance-faciale-trains-gares"]
+    told = reported_decision(text)
+    assert told is not None
+    found = deciding_body(text, told.start, told.end)
+    assert found is not None and found[0] == "region"
+
+
 def test_where_a_page_says_its_decision_is() -> None:
     for record_id, town in (
         (

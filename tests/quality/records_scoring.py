@@ -299,13 +299,13 @@ _BODIES = (
         "commune",
         re.compile(r"\b(?:conseil municipal|conseil de paris|mairie|maire|ville|commune|municipalit[eé])\b"),
     ),
-    # A département's or a région's council is the département or the région: one body.
-    ("departement", re.compile(r"\b(?:conseil d[eé]partemental|d[eé]partement)\b")),
-    ("region", re.compile(r"\b(?:conseil r[eé]gional|r[eé]gion)\b")),
+    # A département's or a région's council (its assembly) is the département or the région: one body.
+    ("departement", re.compile(r"\b(?:conseil d[eé]partemental|assemblee departementale|d[eé]partement)\b")),
+    ("region", re.compile(r"\b(?:conseil r[eé]gional|assemblee regionale|r[eé]gion)\b")),
 )
 _BODY_WORDS = re.compile(
     r"\b(?:pr[eé]f(?:et|ecture)|conseil|municipal|mairie|maire|ville|commune|municipalit[eé]"
-    r"|d[eé]partement(?:al)?|r[eé]gion(?:al)?|de|la|le|les|du|des|l|d)\b"
+    r"|d[eé]partement(?:ale?)?|r[eé]gion(?:ale?)?|assemblee|de|la|le|les|du|des|l|d)\b"
 )
 
 

@@ -167,3 +167,18 @@ def test_the_second_reading_reads_labelled_acts_with_the_same_kinds() -> None:
         assert set(reading["technologies"]) <= set(CATEGORY_IDS), reading["id"]
         if "act_date" in reading:
             datetime.date.fromisoformat(reading["act_date"])
+
+
+def test_an_authority_is_a_kind_of_body_and_its_place() -> None:
+    from tests.quality.records_scoring import same_value
+
+    # The commune's council, its town hall and its mayor are one body; a label without a place
+    # matches any answer of the same kind.
+    assert same_value("authority", "Conseil municipal de Montpellier", "la mairie de Montpellier")
+    assert same_value("authority", "Conseil municipal de Lyon", "Le Conseil Municipal")
+    # A région's assembly is the région ("l'assemblée régionale a voté …").
+    assert same_value("authority", "Conseil régional d'Auvergne-Rhône-Alpes", "l'assemblée régionale")
+    assert not same_value("authority", "Conseil municipal de Lyon", "l'assemblée régionale")
+    # Every word of the label's place must be the answer's.
+    assert not same_value("authority", "Préfecture des Alpes", "Préfecture des Alpes-Maritimes")
+    assert not same_value("authority", "Région Bretagne", "la Région Hauts-de-France")
