@@ -81,7 +81,9 @@ _TAKEN = re.compile(
     r"|exp[ée]rimente|renouvelle|[ée]tend|acquiert|remplace|finance|subventionne|inaugure|renforce)\b"
     # ("signeront un protocole ce samedi": the future of news.) A convention "signée ce jeudi
     # 25 novembre par le maire et le préfet": signed this week.
-    r"|\bsign[ée]e?s?\s+(?:ce|cette|hier|aujourd['’]\s?hui|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b",
+    r"|\bsign[ée]e?s?\s+(?:ce|cette|hier|aujourd['’]\s?hui|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b"
+    # "Le maire de Villeneuve-le-Roi … équipe sa commune d'un radar antibruit".
+    rf"|{_NOT_A_NOUN}\b[ée]quipe(?:nt)?\s+(?:sa|son|ses|leur|leurs)\s",
     re.IGNORECASE,
 )
 # Words that make a sentence's decision not (yet) taken: a wish, a doubt or a negation …

@@ -161,3 +161,12 @@ def test_a_device_a_group_asks_for_is_a_debate() -> None:
     # "… le Rassemblement national demande la mise en place de la vidéosurveillance".
     lannion = TEXTS["h17-c-breizhinfo-lannion-rassemblement-national-demande-videosurveillance-2025"]
     assert read_record(lannion, ["videoprotection"]).kind == "debate_only"
+
+
+def test_a_mayor_who_equips_his_commune_decides() -> None:
+    # "Le maire de Villeneuve-le-Roi dans le Val de Marne équipe sa commune d'un radar antibruit."
+    text = TEXTS["h24-c-france3-villeneuve-le-roi-radar-antibruit-meduse-capteur-sonore"]
+    told = reported_decision(text)
+    assert told is not None and told.start == 0 and told.taken
+    # The team is no verb: "l'équipe municipale marque une rupture".
+    assert reported_decision("L'équipe municipale marque une rupture avec la politique menée.") is None
