@@ -31,7 +31,8 @@ _HEADING = re.compile(
     # A service's reference: "Arrêté CAB/SPAS/VIDEO/25-002 du 18 février 2025", "Arrété
     # 25/CAB/DS/PPA-VIDEO n° 136 du 19 mai 2025".
     # ("N° 2024-PREF-DCSIPC-BSIOP n°055 du 22 janvier 2024": a service's reference, then its number.)
-    rf"(?:\s+(?:{_NUMBER_SIGN}\s*(?P<number>\d{{4}}\s[–-]\s\d+|[\w./-]+(?:\s+n\s*[°º]\s*\d+)?)|(?P<bare>\d+(?:[./-]\d+)+|\d{{6,}}"
+    # ("Arrêté CAB-BOPSI n°2025-619 du 21 octobre 2025": a service's initials before "n°".)
+    rf"(?:\s+(?:(?:(?-i:[A-Z]{{2,}}(?:[-/][A-Z]{{2,}})*)\s+)?{_NUMBER_SIGN}\s*(?P<number>\d{{4}}\s[–-]\s\d+|[\w./-]+(?:\s+n\s*[°º]\s*\d+)?)|(?P<bare>\d+(?:[./-]\d+)+|\d{{6,}}"
     # ("Arrêté PREF-DCSIPC-BSIOP-032 du 15 janvier 2024": services' initials and a number.)
     rf"|(?:\d{{2}}/)?[A-Z]{{2,}}(?:/[\w-]+)+(?:\s+n°\s*\d+)?|(?-i:[A-Z]{{2,}}(?:-[A-Z]{{2,}})+-\d+))))?\s+(?:en\s+date\s+)?du\s+{_WEEKDAY}"
     rf"(?P<date>{DAY})",

@@ -329,3 +329,11 @@ def test_a_later_entry_of_the_summary_dates_another_act() -> None:
     assert _date("h24-a-attrap-loiret-45-2025-096-rassemblements-festifs-cameras-aeronefs") is None
     # The helicopters of the Préfecture de police, a later entry than the Yvelines' own act.
     assert _date("h19-a-attrap-yvelines-78-2026-010-helicopteres-gendarmerie") is None
+
+
+def test_a_service_s_initials_before_the_number_sign() -> None:
+    # "- Arrêté CAB-BOPSI n°2025-619 du 21 octobre 2025 autorisant provisoirement un système de
+    # vidéoprotection", after the entry of a ban signed "Angers, le 20 octobre 2025".
+    record_id = "h14-a-attrap-maine-et-loire-2025-144-arrete-cab-bopsi-2025-619-videoprotection-provisoire"
+    assert _date(record_id) == dt.date(2025, 10, 21)
+    assert _number(record_id) == "2025-619"
