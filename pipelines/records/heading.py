@@ -182,7 +182,13 @@ def _signed_date(head: str) -> Found | None:
         if summary_entry(head, place.end()) is not None:
             continue  # another act's title in the summary: "… à Poitiers, le mercredi 03 décembre 2025 … (5 pages)"
         following = _ARRETE_HEADING.search(head, place.end(), place.end() + 400)
-        if following is not None and not re.search(r"\bvu\b", head[place.end() : following.start()], re.I):
+        if (
+            following is not None
+            and not re.search(r"\bvu\b", head[place.end() : following.start()], re.I)
+            # (Not the date of another act a recueil prints before this one: "Grenoble, le 27
+            # octobre 2025 Arrêté n° Portant composition du conseil communautaire".)
+            and ABOUT_SURVEILLANCE.search(head, following.start(), following.end() + 300) is not None
+        ):
             return _dated(place, None)
     named = next((match for match in _FILE_NAME.finditer(head, 0, 4000) if _about(head, match)), None)
     if named is not None:
@@ -318,6 +324,9 @@ def _titled_about_surveillance(head: str, after: int, title_on_next_line: bool) 
 _EARLIER_MINUTES = re.compile(r"(?:compte[\s-]rendu|proc[èe]s[\s-]verbal)\s+de\s+la\s+$", re.IGNORECASE)
 
 
+_AMENDS = re.compile(r"\b(?:modifiant|abrogeant|compl[ée]tant|prorogeant)\b", re.IGNORECASE)
+
+
 def _sitting_date(head: str) -> Found | None:
     match = next(
         (
@@ -328,6 +337,9 @@ def _sitting_date(head: str) -> Found | None:
             # ("Par délibération n°2015-0019 du 27 janvier 2015, le conseil municipal a adopté":
             # an earlier act the report relies on.)
             and not _RELIED_ON.search(head, max(0, found.start() - 12), found.start())
+            # ("Arrêté n°2025-00790 modifiant l'arrêté n°2025-00747 du 16 juin 2025": the date of
+            # the act it modifies.)
+            and not _AMENDS.search(found[0])
         ),
         None,
     )

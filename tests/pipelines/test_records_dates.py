@@ -268,10 +268,12 @@ def test_another_act_s_day_in_a_summary_and_the_minutes_of_an_earlier_sitting_ar
     assert _date("h20-a-attrap-vienne-86-2025-280-arrete-2025-cab-734-aeronefs") is None
     # "le compte rendu de la séance du 8 décembre 2021 est approuvé": an earlier sitting's minutes.
     assert _date("h20-b-cm-9-fevrier-2022-installation-videoprotection-demandes-subventions") is None
-    # A place and date above an arrêté's heading is still read.
-    assert heading.act_date(
-        "Poitiers, le 26 novembre 2025\nARRÊTÉ n° 2025/CAB/734 autorisant"
-    ).value == dt.date(2025, 11, 26)
+    # A place and date above an arrêté's heading is still read, when its title is about surveillance.
+    heading_and_title = (
+        "Poitiers, le 26 novembre 2025\nARRÊTÉ n° 2025/CAB/734 autorisant la captation, "
+        "l'enregistrement et la transmission d'images au moyen de caméras installées sur des aéronefs"
+    )
+    assert heading.act_date(heading_and_title).value == dt.date(2025, 11, 26)
 
 
 def test_the_national_order_on_technical_standards_is_no_act() -> None:
@@ -337,3 +339,15 @@ def test_a_service_s_initials_before_the_number_sign() -> None:
     record_id = "h14-a-attrap-maine-et-loire-2025-144-arrete-cab-bopsi-2025-619-videoprotection-provisoire"
     assert _date(record_id) == dt.date(2025, 10, 21)
     assert _number(record_id) == "2025-619"
+
+
+def test_no_date_of_the_act_modified_nor_of_an_act_printed_before_this_one() -> None:
+    # "- Arrêté n°2025-00790 modifiant l'arrêté n°2025-00747 du 16\njuin 2025 autorisant …": the
+    # modification's own date is not written.
+    assert _date("web-attrap-seine-saint-denis-2025-00790-drones-beyonce-modification") is None
+    # "Grenoble, le 27 octobre 2025 Arrêté n° Portant composition du conseil communautaire …": the
+    # recueil's first act, not its drone flight.
+    assert (
+        _date("h18-a-attrap-isere-raa-special-38-2025-293-ap-drone-halloween-apres-conseil-communautaire")
+        is None
+    )
