@@ -157,7 +157,12 @@ def act_date(head: str, document_date: dt.date | int | None = None, kind: str | 
     match = _own_heading(head)
     if match is not None:
         return _dated(match, document_date)
-    return _signed_date(head) or _sitting_date(head) or reported_date(head, kind, document_date)
+    return (
+        _signed_date(head)
+        or _sitting_date(head)
+        or _listing_row(head)
+        or reported_date(head, kind, document_date)
+    )
 
 
 def _own_heading(head: str) -> re.Match[str] | None:
@@ -248,7 +253,10 @@ _NEXT_TITLE = re.compile(
 def _in_recital(head: str, found: re.Match[str]) -> bool:
     """Whether ``found`` is in a recital ("Vu l'arrêté n° …"): an act cited, not this one."""
     line_start = head.rfind("\n", 0, found.start()) + 1
-    return _CITED_ARRETE.search(head, line_start, found.start()) is not None
+    cited = _CITED_ARRETE.search(head, line_start, found.start())
+    # ("VuArrété n°2A-2025-01-17-00001 du 17 janvier 2025": the visas' "Vu" the text layer moved
+    # into a column before the act's own heading, run into it.)
+    return cited is not None and not (cited.end() == found.start() and cited[0].casefold() == "vu")
 
 
 # An act a recueil's summary may list before this one: another arrêté or a director's decision
@@ -347,6 +355,22 @@ def _sitting_date(head: str) -> Found | None:
         return None
     date = parse_french_date(match["date"])
     return Found(date, match.start("date"), match.end("date")) if date else None
+
+
+# A row of a council's open-data listing of its deliberations, its date first: Montpellier's
+# "2012-07-23;Marche de Maintenance de la Videoprotection Urbaine;;;…".
+_LISTING_ROW = re.compile(r"\A\s*(?P<date>\d{4}-\d{2}-\d{2});")
+
+
+def _listing_row(head: str) -> Found | None:
+    row = _LISTING_ROW.match(head)
+    if row is None:
+        return None
+    try:
+        day = dt.date.fromisoformat(row["date"])
+    except ValueError:
+        return None
+    return Found(day, row.start("date"), row.end("date"))
 
 
 def _dated(match: re.Match[str], document_date: dt.date | int | None) -> Found | None:

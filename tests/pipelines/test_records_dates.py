@@ -351,3 +351,20 @@ def test_no_date_of_the_act_modified_nor_of_an_act_printed_before_this_one() -> 
         _date("h18-a-attrap-isere-raa-special-38-2025-293-ap-drone-halloween-apres-conseil-communautaire")
         is None
     )
+
+
+def test_a_heading_run_into_the_visas_moved_before_it_and_a_listing_s_row() -> None:
+    # "Vu\nVu\n…\nVuArrété n°2A-2025-01-17-00001 du 17 janvier 2025": the visas' "Vu" moved by the
+    # text layer, not a recital of this arrêté.
+    porto = "h12-a-attrap-corse-du-sud-2a-2025-014-modification-videoprotection-commune-porto-vecchio"
+    assert _date(porto) == dt.date(2025, 1, 17)
+    assert _number(porto) == "2A-2025-01-17-00001"
+    # "Vu l'arrêté n° 2024-12 du 3 mai 2024 portant …" is still a recital.
+    assert (
+        heading.act_date("Vu l'arrêté n° 2024-12 du 3 mai 2024 portant autorisation de vidéoprotection")
+        is None
+    )
+    # Montpellier's open-data listing: "2012-07-23;Marche de Maintenance de la Videoprotection …".
+    assert _date("montpellier-delibs-listing-2012-07-23-maintenance-videoprotection-avenant") == dt.date(
+        2012, 7, 23
+    )
