@@ -17,7 +17,11 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "moratorium_ban",
         re.compile(
-            r"\bmoratoire\b|\binterdi(?:ction|re)\b|arr[êe]ter\s+le\s+d[ée]ploiement"
+            # (Not a ban of something else: "zone d'interdiction temporaire de survol", "interdiction
+            # de manifester", "portant interdiction temporaire de la navigation".)
+            r"\bmoratoire\b|\binterdi(?:ction|re)\b(?!\s+(?:temporaire\s+)?(?:de\s+|du\s+|d['’]\s?)?(?:la\s+)?"
+            r"(?:survol|navigation|circul|manifest|rassembl|stationn|vente|consomm|acc[èe]s|baignade|p[êe]che|chasse))"
+            r"|arr[êe]ter\s+le\s+d[ée]ploiement"
             r"|n['’]\s?installerons\s+pas"
             # A court's "Une intercommunalité ne peut pas recourir à des caméras augmentées".
             r"|ne\s+peu(?:t|vent)\s+pas\s+(?:recourir|utiliser|installer|d[ée]ployer)"

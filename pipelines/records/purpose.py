@@ -2,8 +2,8 @@
 
 What a page's cameras are for, when it is not watching people: a page about cameras that detect
 forest fires, count road traffic or help lifeguards, a tourist webcam, drones that put on a
-light show, film a building site or inspect a roof, or a camera that films a council's sitting
-for the public, reports no decision about surveillance technology, whatever its camera or drone
+light show, film a building site or inspect a roof, a camera that films a council's sitting
+for the public, or a prefect's no-fly zone, reports no decision about surveillance technology, whatever its camera or drone
 words. Read in the title and lead (where a report says what it is about), and only when they
 name no purpose of public safety: "Des piscines municipales sous vidéosurveillance" is still read.
 
@@ -42,7 +42,10 @@ _OTHER_PURPOSE = re.compile(
     # bientôt en live streaming", "la vidéo de la séance".
     r"|\b(?:retransmi\w*|diffus\w*|filme\w*|enregistr\w*|vid[ée]o)\s+(?:en\s+direct\s+)?(?:de\s+|des\s+)?(?:la\s+|les\s+)?s[ée]ances?\b"
     r"|\bs[ée]ances?\s+(?:du\s+conseil(?:\s+municipal)?\s+)?(?:sont\s+|est\s+|bient[ôo]t\s+)?(?:film[ée]e?s?|retransmise?s?|en\s+live|en\s+direct)"
-    r"|\blive\s+streaming\b",
+    r"|\blive\s+streaming\b"
+    # A prefect's no-fly zone: "portant création d'une zone d'interdiction temporaire de survol",
+    # "interdiction temporaire de survol par des aéronefs télépilotés".
+    r"|\binterdiction\s+(?:temporaire\s+)?de\s+survol\b|\bzone\s+interdite\s+de\s+vol\b",
     re.IGNORECASE,
 )
 # A shop whose own cameras a news story is about, and what a public authority deciding says.

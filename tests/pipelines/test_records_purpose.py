@@ -97,3 +97,12 @@ def test_a_council_s_sitting_filmed_for_the_public_decides_nothing_about_surveil
     # A sitting that votes cameras is still read.
     voted = "Lors de la séance du conseil municipal du 3 mai, les élus ont voté l'installation de 12 caméras de vidéoprotection."
     assert read_record(voted, ["videoprotection"]).kind == "deployment"
+
+
+def test_a_prefect_s_no_fly_zone_decides_nothing_about_surveillance() -> None:
+    # "ARRETE N° 2024-CAB- 494 … Portant création d'une zone d'interdiction temporaire de survol".
+    mayotte = TEXTS["h25-a-attrap-mayotte-arrete-2024-cab-494-zone-interdiction-temporaire-survol-negative"]
+    assert read_record(mayotte, ["drone"]).kind == "none"
+    # A council's ban of a device is still one: "le conseil vote l'interdiction de la reconnaissance faciale".
+    banned = "Le conseil municipal vote l'interdiction de la reconnaissance faciale dans la ville."
+    assert read_record(banned, ["reconnaissance_faciale"]).kind == "moratorium_ban"
