@@ -303,7 +303,7 @@ def _its_own(head: str, heading: re.Match[str]) -> bool:
         return True
     # In a summary, the first entry about surveillance is the act's: a later one's date is another
     # act's ("Arrêté préfectoral du 28 avril 2025 autorisant … un dispositif de brouillage").
-    if entry is not None and not first_surveillance_entry(head, heading.start()):
+    if not first_surveillance_entry(head, heading.start()):
         return False
     return _titled_about_surveillance(head, heading.end(), title_on_next_line=False)
 

@@ -132,21 +132,44 @@ def listed_entry(text: str, at: int) -> tuple[int, int] | None:
     entry's), or None outside such a summary."""
     if _SUMMARY.search(text, 0, at) is None:
         return None
-    starts = [found.start() for found in _LISTED_LINE.finditer(text, max(0, at - 600), at)]
+    # (An entry's line that starts at ``at`` is its own: "Arrêté …" read where it begins.)
+    starts = [
+        found.start()
+        for found in _LISTED_LINE.finditer(text, max(0, at - 600), at + 40)
+        if found.start() <= at
+    ]
     if not starts:
         return None
-    after = _LISTED_LINE.search(text, at, at + 600)
+    after = _LISTED_LINE.search(text, at + 1, at + 600)
     return starts[-1], after.start() if after is not None else min(len(text), at + 300)
+
+
+def _title_start(text: str, at: int) -> str:
+    """An entry's first words, its layout and case set aside: the same act's title printed twice."""
+    return "".join(text[at : at + 120].split())[:40].casefold()
 
 
 def first_surveillance_entry(text: str, at: int) -> bool:
     """Whether what is read at ``at`` may be the act's: outside a summary, or in the summary's first
     entry about surveillance (a labelled act is its recueil's first surveillance act; the entries
-    after it list other acts). In a summary listed line by line, any entry about surveillance."""
+    after it list other acts), or in a summary listed line by line, its first entry about
+    surveillance."""
     entry = summary_entry(text, at)
     if entry is None:
         listed = listed_entry(text, at)
-        return listed is None or ABOUT_SURVEILLANCE.search(text, *listed) is not None
+        if listed is None:
+            return True
+        if ABOUT_SURVEILLANCE.search(text, *listed) is None:
+            return False
+        # (Nor, in a summary listed line by line, a later entry than the first about surveillance;
+        # an act's own heading printed again after the summary is the same act, and in a recueil
+        # whose summary gives pages, the entries are read by them.)
+        own_title = _title_start(text, listed[0])
+        return _ENTRY_END.search(text) is not None or not any(
+            ABOUT_SURVEILLANCE.search(text, *before) and _title_start(text, before[0]) != own_title
+            for line in _LISTED_LINE.finditer(text, 0, listed[0])
+            if (before := listed_entry(text, line.start())) is not None and before[0] < listed[0]
+        )
     if ABOUT_SURVEILLANCE.search(text, *entry) is None:
         return False
     for earlier in _ENTRY_END.finditer(text, 0, entry[0]):

@@ -368,3 +368,18 @@ def test_a_heading_run_into_the_visas_moved_before_it_and_a_listing_s_row() -> N
     assert _date("montpellier-delibs-listing-2012-07-23-maintenance-videoprotection-avenant") == dt.date(
         2012, 7, 23
     )
+
+
+def test_a_summary_listed_line_by_line_gives_its_first_surveillance_entry_s_date_and_number() -> None:
+    # "Arrêté préfectoral n°CAB/SPAS/2025-890 abrogeant l'arrêté … d'une caméra installée sur un
+    # aéronef …" is listed before "Arrêté préfectoral CAB/SPAS/VIDEO-PIETONS/25-0874 du 04/09/2025
+    # portant autorisation de l'enregistrement audiovisuel …", another act.
+    record_id = "h25-a-attrap-loire-atlantique-raa-149-2025-abrogation-cab-spas-2025-890-camera-aeronef"
+    assert _date(record_id) is None
+    assert _number(record_id) == "CAB/SPAS/2025-890"
+    # An act's own title printed again after the summary is the same act: its date is still read.
+    marseille = "h20-a-attrap-bouches-du-rhone-13-2024-245-bis-pp-aeronefs-3-octobre-2024"
+    from pipelines.records.periods import authorised_period
+
+    start, _ = authorised_period(TEXTS[marseille], "drone_authorisation")
+    assert start is not None and start.value == dt.date(2024, 10, 3)
