@@ -135,6 +135,9 @@ _NOT_LOCAL = re.compile(
 _PURPOSE = re.compile(r"\b(?:afin\s+d|en\s+vue\s+d|pour\s+pouvoir|permett\w*\s+d)", re.IGNORECASE)
 
 
+_BUT = re.compile(r"\bmais\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Told:
     """A sentence of a report's lead that tells a decision: ``taken`` when its main clause says
@@ -166,6 +169,11 @@ def reported_decision(text: str) -> Told | None:
         # "a voté, après un long débat, l'installation").
         voted = _VOTED.search(taken[0]) is not None
         window = sentence[: taken.start() if voted else taken.end() + _NOT_TAKEN_AFTER]
+        # What a clause concedes before "mais" does not govern the verb after it: "La commune « ne
+        # subit pas beaucoup de délinquance » mais investit dans 43 caméras".
+        conceded = [found.end() for found in _BUT.finditer(sentence, 0, taken.start())]
+        if conceded:
+            window = window[conceded[-1] :]
         purpose = _PURPOSE.search(sentence, taken.end())
         not_taken = (_NOT_VOTED if voted else _NOT_TAKEN).search(window)
         return Told(start, start + (purpose.start() if purpose else len(sentence)), not_taken is None)

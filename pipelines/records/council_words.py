@@ -114,7 +114,10 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
     # "elles ont été réparées ou remplacées": upkeep.
     (
         "maintenance",
-        re.compile(r"\bmaintenance\b|\bentretien\b|\br[ée]par(?:[ée]e?s|ation)\b", re.IGNORECASE),
+        # (Not an interview: "Entretien avec Nathalie Morgant, maire".)
+        re.compile(
+            r"\bmaintenance\b|\bentretien\b(?!\s+avec\b)|\br[ée]par(?:[ée]e?s|ation)\b", re.IGNORECASE
+        ),
     ),
     (
         "convention",

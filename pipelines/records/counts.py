@@ -151,6 +151,11 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"|\s*de\s+(?:la\s+)?vid[ée]o[\w-]*\s+(?:de\s+la\s+ville|dans\s+les\s+rues)|\s*de\s+la\s+vid[ée]o[\w-]*\s+[àa]\s+[A-ZÀ-Ý]",
     re.IGNORECASE,
 )
+# A count per vehicle or per agent is not the decision's total: "équipés de trois caméras
+# chacun", "chacun de ces bus a été équipé de trois caméras", "deux caméras par bus".
+_EACH = re.compile(
+    r"\bchacune?\b|\bpar\s+(?:bus|v[ée]hicule|rame|voiture|wagon|agent|policier)\b", re.IGNORECASE
+)
 # "une caméra nomade", "une caméra supplémentaire": an article counts when it says which camera,
 # or when a verb installs it ("a installé, fin janvier 2018, une caméra").
 _WHICH_CAMERA = re.compile(
@@ -184,6 +189,7 @@ def _counted(text: str, start: int, end: int, every: bool) -> tuple[Found | None
         and not _RANGE_BEFORE.search(part, max(0, match.start() - 25), match.start())
         and not _NOT_A_COUNT_BEFORE.search(part, max(0, match.start() - 30), match.start())
         and not _NOT_A_COUNT_AFTER.match(part, match.end(), match.end() + 30)
+        and not _EACH.search(part, max(0, match.start() - 60), match.end() + 25)
         # In a page, "une caméra" is a camera spoken of ("d'une caméra positionnée devant une
         # crèche"); in an act's article, or named for what it is, it is one camera decided.
         and (every or match["count"].lower() not in _ARTICLES or _named_or_installed(part, match))

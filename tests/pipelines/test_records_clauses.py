@@ -170,3 +170,11 @@ def test_a_mayor_who_equips_his_commune_decides() -> None:
     assert told is not None and told.start == 0 and told.taken
     # The team is no verb: "l'équipe municipale marque une rupture".
     assert reported_decision("L'équipe municipale marque une rupture avec la politique menée.") is None
+
+
+def test_what_a_clause_concedes_before_but_and_an_interview_decide_nothing() -> None:
+    # "La commune « ne subit pas beaucoup de délinquance » mais investit dans 43 caméras... |
+    # … Entretien avec Nathalie Morgant, maire": the verb after "mais" is taken, and an interview
+    # is no upkeep.
+    text = TEXTS["h25-c-lemansmaville-parigne-l-eveque-43-cameras-petite-ville-de-demain"]
+    assert read_record(text, ["videoprotection"]).kind == "deployment"

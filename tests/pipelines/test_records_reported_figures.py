@@ -168,3 +168,16 @@ def test_a_rate_that_may_be_or_that_no_spending_decision_states_is_no_funding_ra
     # A grant's rate is still read.
     found = funding_rate(TEXTS["web-gardanne-49-fipd-cameras"], "grant_request")
     assert found is not None and found.value == 50
+
+
+def test_a_count_per_vehicle_is_not_the_decision_s_total() -> None:
+    from pipelines.records.counts import cameras
+
+    # "Les 26 Citibus … sont désormais équipés de trois caméras chacun."
+    narbonne, _ = cameras(TEXTS["h25-c-france3-grand-narbonne-citibus-cameras-26-bus"])
+    assert narbonne is None
+    # "… chacun de ces bus a été équipé de trois caméras placées à l'avant".
+    agen, _ = cameras(TEXTS["h25-c-ladepeche-agen-cameras-bus-communaute-agglomeration-martec-2010"])
+    assert agen is None
+    counted, _ = cameras("La commune a installé 12 caméras de vidéoprotection.")
+    assert counted is not None and counted.value == 12
