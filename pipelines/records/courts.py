@@ -13,17 +13,24 @@ from pipelines.records.spans import Found
 # des drones", "Le Conseil d'Etat ordonne à l'Etat de cesser", "L'arrêté a été retoqué par le
 # tribunal administratif"; not a court asked to ("demande au tribunal administratif de Nice de
 # suspendre"), nor one that declines ("a rejeté la demande de suspension").
-_COURT = r"(?:tribunal\s+administratif|tribunal(?=\s+de\s)|cour\s+administrative(?:\s+d['’]appel)?|conseil\s+d['’]\s?[ée]tat|juges?\s+des\s+r[ée]f[ée]r[ée]s)"
+# The CNIL, which orders a town to stop or put right a device ("La Commission nationale de
+# l'informatique et des libertés (Cnil) a sommé une commune", "la Cnil a mis en demeure").
+_COURT = (
+    r"(?:tribunal\s+administratif|tribunal(?=\s+de\s)|cour\s+administrative(?:\s+d['’]appel)?|conseil\s+d['’]\s?[ée]tat"
+    r"|juges?\s+des\s+r[ée]f[ée]r[ée]s|(?:la\s+)?commission\s+nationale\s+de\s+l['’]\s?informatique\s+et\s+des\s+libert[ée]s|\bcnil\b)"
+)
 _COURT_STOPS = re.compile(
     rf"(?<!\bau\s)(?<!\b[àa]\sla\s)(?P<court>{_COURT}(?:\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’-]+)?)(?:\s*\([^)]{{0,30}}\))?"
     # ("… devant le tribunal administratif d'Amiens, lequel a suspendu la décision contestée".)
     r"(?:,[^,.]{0,40},|,\s+(?:lequel|laquelle|qui))?\s+(?:a\s+|fait\s+|vient\s+d['’]\s?)?(?:[\w'’]+\s+){0,3}?"
-    r"(?:annul\w*|suspend\w*|retoqu\w*|enjoint\w*|ordonn\w*[^.]{0,100}?\b(?:cesser|effacer|d[ée]sactiver|retirer|arr[êe]ter))"
+    r"(?:annul\w*|suspend\w*|retoqu\w*|enjoint\w*|somm[ée]\w*|m[ie]s?\s+en\s+demeure|met\s+en\s+demeure"
+    r"|ordonn\w*[^.]{0,100}?\b(?:cesser|effacer|d[ée]sactiver|retirer|arr[êe]ter))"
     rf"|\b(?:annul[ée]e?s?|suspendue?s?|retoqu[ée]e?s?)\s+par\s+(?:le|la)\s+(?P<by>{_COURT}(?:\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’-]+)?)",
     re.IGNORECASE,
 )
 
 
+_CNIL = re.compile(r"\bcnil\b|informatique\s+et\s+des\s+libert", re.IGNORECASE)
 _OF_PLACE = r"\s+(?:de|d['’])\s*(?-i:[A-ZÀ-Ý])[\w'’-]+"  # a place's capital, whatever the case of the rest
 _PLACED = re.compile(_OF_PLACE + "$")
 
@@ -61,4 +68,6 @@ def court_that_stops(text: str) -> Found | None:
         if named is not None:
             start, end = named.start(), named.end()
     name = " ".join(text[start:end].split())
+    if _CNIL.search(name):  # one name for the CNIL, however a page spells it
+        return Found("CNIL (Commission nationale de l'informatique et des libertés)", start, end)
     return Found(name[0].upper() + name[1:], start, end)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipelines.records.courts import court_that_stops
 from tests.quality.records_scoring import labelled_texts
 
 TEXTS = labelled_texts()
@@ -42,6 +43,13 @@ def test_a_court_that_stops_a_device_is_a_ban_and_its_author() -> None:
         assert found and (found[0].kind, found[0].authority) == ("moratorium_ban", court), record_id
     # A court asked to stop it, or one that declines, stops nothing.
     asked = "L'association demande au tribunal administratif de Nice de suspendre l'arrêté sur les caméras."
-    from pipelines.records.courts import court_that_stops
-
     assert court_that_stops(asked) is None
+
+
+def test_the_cnil_that_orders_a_town_to_put_right_its_devices() -> None:
+    # "La Commission nationale de l'informatique et des libertés (Cnil) a sommé une commune
+    # française de mettre en règle les caméras piéton de sa police municipale".
+    text = TEXTS["h25-c-francetvinfo-cnil-met-en-demeure-commune-cameras-pieton-videoprotection-2021"]
+    found = court_that_stops(text)
+    assert found is not None and found.value.startswith("CNIL")
+    assert court_that_stops("La commune a demandé conseil à la Cnil avant d'installer ses caméras.") is None

@@ -182,3 +182,11 @@ def test_an_authority_is_a_kind_of_body_and_its_place() -> None:
     # Every word of the label's place must be the answer's.
     assert not same_value("authority", "Préfecture des Alpes", "Préfecture des Alpes-Maritimes")
     assert not same_value("authority", "Région Bretagne", "la Région Hauts-de-France")
+
+
+def test_a_body_of_no_listed_kind_is_named_by_containment() -> None:
+    from tests.quality.records_scoring import same_value
+
+    assert same_value("authority", "CNIL (Commission nationale de l'informatique et des libertés)", "la Cnil")
+    assert same_value("authority", "Conseil d'Etat", "le juge des référés du Conseil d'Etat")
+    assert not same_value("authority", "Tribunal administratif de Nice", "le Conseil d'Etat")
