@@ -113,8 +113,15 @@ _SIGNED = re.compile(
 )
 
 
+# A service's initials and a number, without "n°": "arrêté DC 2025-178 enregistrement des
+# interventions", "Arrêté DS 2025-1526 Autorisation captation images"; a summary's line that opens
+# on the number: the Aube's "- BSIPA2024148-0001 - Arrêté du 27 mai 2024 autorisant la captation".
+_INITIALLED = re.compile(r"\b(?i:arr[êe]t[ée])\s+(?P<number>(?-i:[A-Z]{2,6})\s\d{4}-\d{1,5})\b")
+_CODED_ENTRY = re.compile(
+    r"^[ \t]*-\s*(?P<number>(?-i:[A-Z]{2,})\d[\w-]*\d)\s+-\s+(?=arr[êe]t[ée])", re.IGNORECASE | re.MULTILINE
+)
 # The numbers a recueil's summary may give another act.
-_LISTED = (_NUMBER, _ARRETE_NUMBER)
+_LISTED = (_NUMBER, _ARRETE_NUMBER, _INITIALLED, _CODED_ENTRY)
 
 
 def act_number(head: str) -> Found | None:
@@ -128,6 +135,8 @@ def act_number(head: str) -> Found | None:
         (_REGISTER, 600),
         (_NUMBER, 600),
         (_ARRETE_NUMBER, 4000),
+        (_INITIALLED, 4000),
+        (_CODED_ENTRY, 4000),
         (_ITEM, 1500),
     ):
         numbered = next(
@@ -281,7 +290,7 @@ def _about_its_title(head: str, numbered: re.Match[str]) -> bool:
     """Whether a numbered arrêté or decision is about surveillance in its title; a
     deliberation's or an item's number needs no such title. (A number alone on its line has its
     title on the next: "Arrêté CAB/BSI/PA n° 25/563 / Arrêté autorisant la captation".)"""
-    if not _A_LISTED_ACT.match(numbered[0]):
+    if not _A_LISTED_ACT.match(numbered[0]) and not numbered[0].lstrip().startswith("-"):
         return True
     return _titled_about_surveillance(head, numbered.end(), title_on_next_line=True)
 

@@ -98,7 +98,8 @@ RANKED_BEFORE = re.compile(
 )
 # What a surveillance act's title is about, in its heading or its recueil's summary entry.
 ABOUT_SURVEILLANCE = re.compile(
-    r"vid[ée]o|cam[ée]ra|a[ée]ronef|drone|h[ée]licopt[èe]re|captation|surveillance|images|enregistrement\s+audiovisuel",
+    r"vid[ée]o|cam[ée]ra|a[ée]ronef|drone|h[ée]licopt[èe]re|captation|surveillance|images|enregistrement\s+audiovisuel"
+    r"|enregistrement\s+des\s+interventions",
     re.IGNORECASE,
 )
 # A recueil's summary entry: from the State's identifier of its act, or the page number ending the

@@ -86,3 +86,24 @@ def test_a_number_whose_words_are_spaced() -> None:
     assert _number(TEXTS[record_id]) == "2024 CAB BCS CIPM 644"
     titled = "Arrêté n° 2025 CAB BCS VP 1598 portant modification d'un système de vidéoprotection"
     assert _number(titled) == "2025 CAB BCS VP 1598"
+
+
+def test_a_service_s_initials_without_the_number_sign_and_a_summary_line_opening_on_the_number() -> None:
+    for record_id, number in (
+        # "46-2025-07-10-00001 - arrêté DC 2025-178 enregistrement des\ninterventions des agents …".
+        (
+            "h11-a-attrap-lot-46-2025-044-arrete-dc-2025-178-enregistrement-interventions-police-municipale-cahors",
+            "DC 2025-178",
+        ),
+        # "… - Arrêté DS 2025-1526 Autorisation captation images sur drône".
+        ("h24-a-attrap-loire-42-2025-119-ds-2025-1526-drone-parc-eolien-vents-de-noes", "DS 2025-1526"),
+        # "- BSIPA2024148-0001 - Arrêté du 27 mai 2024 autorisant la captation …".
+        ("h24-a-attrap-aube-raa-68-2024-bsipa2024148-0001-cameras-aeronefs", "BSIPA2024148-0001"),
+    ):
+        assert _number(TEXTS[record_id]) == number, record_id
+    # A summary's line for another act is not this one's: "- DDT-SAER-2024145-0001 - Arrêté du 24 mai
+    # 2024 fixant les modalités de contrôle … des plans de chasse".
+    assert (
+        _number("SOMMAIRE\n- DDT-SAER-2024145-0001 - Arrêté du 24 mai 2024 fixant les plans de chasse\n")
+        is None
+    )
