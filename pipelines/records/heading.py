@@ -76,6 +76,13 @@ _LEADING = re.compile(
     r"\A\s*(?P<number>\d{2}\s+C\s+\d{4}(?=\s)|\d{4},?\s+[A-Z]{1,5}\.?\s+\d{1,4}(?=\s+-\s)"
     r"|\d{4}\.\d{2}\.\d{2}\s+-\s+\d{1,3}(?=\s))"
 )
+# The Conseil de Paris's archive of its sittings prints, under its search form, the item's title
+# with its reference: "2016 DVD 40 - Maintenance des installations …", "92 - QOC 2004-225 Question
+# de Mme …", "QE 2017-09 Question de Mme …".
+_PARIS_ITEM = re.compile(
+    r"Type\s+de\s+document\s+\(D[ée]bat\s*/\s*D[ée]lib[ée]ration\)\s*\n\s*(?:\d{1,3}\s+-\s+)?"
+    r"(?P<number>\d{4},?\s+[A-Z]{1,5}\.?\s+\d{1,4}(?=\s+-\s)|Q(?:E|OC|G)\s+\d{4}-\d{1,4}(?=\s+Question))"
+)
 # The Conseil de Paris's reference in brackets: "Déliberation/ Conseil municipal/ Mai 2009 [2009 V. 163]".
 _BRACKETED = re.compile(r"\[(?P<number>\d{4},?\s+[A-Z]{1,5}\.?\s+\d{1,4})\]")
 # "le rapport 28", "la délibération 147": an item's number in a report of the sitting.
@@ -132,6 +139,7 @@ def act_number(head: str) -> Found | None:
     for pattern, limit in (
         (_LEADING, 100),
         (_BRACKETED, 400),
+        (_PARIS_ITEM, 400),
         (_REGISTER, 600),
         (_NUMBER, 600),
         (_ARRETE_NUMBER, 4000),

@@ -83,7 +83,10 @@ _OVERSIGHT_OR_CONSULTATION = re.compile(
     # budget's orientation debate ("Le Débat d'orientation budgétaire … a été l'occasion … de faire
     # le point"), a councillor's written or oral question.
     r"|\brapport\s+d['’]information\b|\bd[ée]bat\s+d['’]\s?orientations?\s+budg[ée]taires?\b"
-    r"|\bquestions?\s+(?:[ée]crites?|orales?)\b",
+    r"|\bquestions?\s+(?:[ée]crites?|orales?)\b"
+    # A member's question to the mayor: the Conseil de Paris's "QE 2017-09 Question de Mme … à Mme
+    # la Maire de Paris relative à la mise en service des 165 nouvelles caméras".
+    r"|\bquestion\s+(?:de|d['’])\s*(?:M\.|MM\.|Mmes?\b|Monsieur|Madame)",
     re.IGNORECASE,
 )
 # "Projet de vidéoprotection" as a heading, and nothing decided in the text.

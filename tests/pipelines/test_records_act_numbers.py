@@ -107,3 +107,12 @@ def test_a_service_s_initials_without_the_number_sign_and_a_summary_line_opening
         _number("SOMMAIRE\n- DDT-SAER-2024145-0001 - Arrêté du 24 mai 2024 fixant les plans de chasse\n")
         is None
     )
+
+
+def test_the_conseil_de_paris_s_archive_gives_the_item_s_reference_under_its_search_form() -> None:
+    for record_id, number in (
+        ("h26-b-paris-cm-2016-03-dvd-40-maintenance-installations-videosurveillance", "2016 DVD 40"),
+        ("h26-b-paris-cm-2004-04-qoc-2004-225-cameras-couloirs-de-bus", "QOC 2004-225"),
+        ("h26-b-paris-cm-2017-07-qe-2017-09-mise-en-service-165-cameras-pvpp", "QE 2017-09"),
+    ):
+        assert _number(TEXTS[record_id]) == number, record_id

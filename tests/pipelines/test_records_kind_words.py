@@ -418,3 +418,10 @@ def test_a_summary_s_drone_with_its_circumflex() -> None:
     # the DDT's "interdiction temporaire de la navigation".
     loire = "h24-a-attrap-loire-42-2025-119-ds-2025-1526-drone-parc-eolien-vents-de-noes"
     assert read_record(TEXTS[loire], ["drone"]).kind == "drone_authorisation"
+
+
+def test_a_member_s_question_to_the_mayor_is_a_debate() -> None:
+    # "QE 2017-09 Question de Mme Brigitte KUSTER … relative à la mise en service des 165 nouvelles
+    # caméras du PVPP", whose answer recalls "un avenant à la convention".
+    text = TEXTS["h26-b-paris-cm-2017-07-qe-2017-09-mise-en-service-165-cameras-pvpp"]
+    assert read_record(text, ["videoprotection"]).kind == "debate_only"
