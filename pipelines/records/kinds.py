@@ -136,6 +136,10 @@ _BOTH = re.compile(
 )
 _AUTHORISES = re.compile(r"autoris|implantation|installation", re.IGNORECASE)
 _PREFECTORAL_AUTHORISATION = re.compile(r"autorisation\s+pr[ée]fectorale", re.IGNORECASE)
+_AIRCRAFT_AUTHORISATION_TITLE = re.compile(
+    r"\s*[^\n]{0,80}?(?P<what>autorisation[^\n]{0,40}?cam[ée]ras?[^\n]{0,40}?(?:drones?|a[ée]ronefs?))",
+    re.IGNORECASE,
+)
 
 
 def _cited(text: str, at: int) -> bool:
@@ -214,6 +218,12 @@ def _prefects_kind(text: str, head: str) -> tuple[Found, Found | None] | None:
     reported = prefects is None and (
         PREFECT.search(text, 0, 1500) is not None or AUTHORISED_BY_ARRETE.search(text, 0, 1500) is not None
     )
+    # A page titled with an authorisation of cameras on aircraft, which only a prefect grants: a
+    # prefecture's news "Violences urbaines : autorisation d'utilisation de caméras installées sur
+    # des drones - GGD57".
+    titled = _AIRCRAFT_AUTHORISATION_TITLE.match(text)
+    if prefects is None and titled is not None:
+        return Found("drone_authorisation", titled.start("what"), titled.end("what")), None
     if reported and (ACT_FORM.search(text, 0, 3000) or _PREFECTORAL_AUTHORISATION.search(text, 0, 3000)):
         flights = AIRCRAFT.search(text, 0, 3000)
         if flights is not None:

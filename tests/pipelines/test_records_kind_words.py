@@ -425,3 +425,13 @@ def test_a_member_s_question_to_the_mayor_is_a_debate() -> None:
     # caméras du PVPP", whose answer recalls "un avenant à la convention".
     text = TEXTS["h26-b-paris-cm-2017-07-qe-2017-09-mise-en-service-165-cameras-pvpp"]
     assert read_record(text, ["videoprotection"]).kind == "debate_only"
+
+
+def test_a_page_titled_with_an_authorisation_of_cameras_on_drones_reports_a_prefect_s() -> None:
+    # "Violences urbaines : autorisation d'utilisation de caméras installées sur des drones - GGD57".
+    text = TEXTS["h26-a-moselle-gouv-actualite-ggd57-cameras-drones-violences-urbaines-2023"]
+    assert read_record(text, ["drone"]).kind == "drone_authorisation"
+    # A town's drone bought is not one: "La ville achète un drone équipé d'une caméra".
+    assert (
+        read_record("La ville achète un drone équipé d'une caméra.", ["drone"]).kind != "drone_authorisation"
+    )
