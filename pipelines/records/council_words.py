@@ -130,7 +130,10 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|mise\s+[àa]\s+disposition|\baccord\s+entre\b"
             # The State's and a town's "contrat de sécurité intégrée" (since 2021); a protocol
             # signed ("signeront un protocole ce samedi 1er octobre 2016").
-            r"|\bcontrats?\s+de\s+s[ée]curit[ée]\s+int[ée]gr[ée]e|\bsign\w*\s+(?:un|le|ce)\s+protocole\b",
+            r"|\bcontrats?\s+de\s+s[ée]curit[ée]\s+int[ée]gr[ée]e|\bsign\w*\s+(?:un|le|ce)\s+protocole\b"
+            # A commune joining an intercommunal supervision centre: "l'adhésion de la commune au
+            # Centre de Supervision Urbain (CSU) de Nantes Métropole".
+            r"|\badh[ée]sion\s+(?:de\s+la\s+(?:commune|ville)\s+)?au\s+(?:centre\s+de\s+supervision|CSU)\b",
             re.IGNORECASE,
         ),
     ),

@@ -435,3 +435,10 @@ def test_a_page_titled_with_an_authorisation_of_cameras_on_drones_reports_a_pref
     assert (
         read_record("La ville achète un drone équipé d'une caméra.", ["drone"]).kind != "drone_authorisation"
     )
+
+
+def test_a_commune_joining_an_intercommunal_supervision_centre_signs_a_convention() -> None:
+    # "Cette étape concrétise l'adhésion de la commune au Centre de Supervision Urbain (CSU) de
+    # Nantes Métropole, décidée par le Conseil municipal du 28 septembre 2023".
+    text = TEXTS["h26-c-indre44-indre-adhesion-csu-nantes-metropole-cameras-entrees"]
+    assert read_record(text, ["videoprotection"]).kind == "convention"
