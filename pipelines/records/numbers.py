@@ -40,16 +40,38 @@ _UNITS = {
 }
 # Longest first, so that "dix-huit" is read whole rather than as "dix".
 NUMBER_WORDS = "|".join(sorted((re.escape(word) for word in _UNITS), key=len, reverse=True))
-# A count: digits (with a space or dot between thousands) or a number word.
-COUNT = rf"(?:\d{{1,3}}(?:[  .]\d{{3}})+|\d+|(?:{NUMBER_WORDS})(?![\w-]))"
+_ONES = "|".join(
+    sorted((re.escape(word) for word, value in _UNITS.items() if value < 20), key=len, reverse=True)
+)
+# A compound: "vingt-cinq", "trente et un", "soixante-dix-huit", "quatre-vingt-deux", "quatre-vingts".
+_COMPOUND = (
+    rf"(?:(?:vingt|trente|quarante|cinquante|soixante|quatre[\s-]vingt)(?:[\s-]+et[\s-]+(?:un|une|onze)|-(?:{_ONES}))"
+    r"|quatre[\s-]vingts?)"
+)
+# A count: digits (with a space or dot between thousands) or number words.
+COUNT = rf"(?:\d{{1,3}}(?:[  .]\d{{3}})+|\d+|(?:{_COMPOUND}|{NUMBER_WORDS})(?![\w-]))"
 
 
 def count_value(written: str) -> int | None:
-    """The integer a count is written as ("18", "1 200", "UN", "dix-huit"); None if it is none."""
+    """The integer a count is written as ("18", "1 200", "UN", "dix-huit", "vingt-cinq"); None if
+    it is none."""
     digits = re.sub(r"[\s.]", "", written)
     if digits.isdigit():
         return int(digits)
-    return _UNITS.get(written.strip().lower())
+    words = " ".join(written.strip().lower().split())
+    if words in _UNITS:
+        return _UNITS[words]
+    parts = [part for part in re.split(r"[\s-]+", words) if part != "et"]
+    if parts[:2] == ["quatre", "vingt"] or parts[:2] == ["quatre", "vingts"]:
+        parts = ["quatre-vingt", *parts[2:]]
+    tens = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "quatre-vingt": 80}
+    if not parts or parts[0] not in tens:
+        return None
+    rest = "-".join(parts[1:])
+    if not rest:
+        return tens[parts[0]]
+    ones = _UNITS.get(rest)
+    return tens[parts[0]] + ones if ones is not None and ones < 20 else None
 
 
 # An amount in euros: "1 267,60 €", "45 000 euros", "12.500,00 € HT", "97 224.04 € T.T.C", "38k€",

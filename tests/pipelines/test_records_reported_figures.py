@@ -181,3 +181,22 @@ def test_a_count_per_vehicle_is_not_the_decision_s_total() -> None:
     assert agen is None
     counted, _ = cameras("La commune a installé 12 caméras de vidéoprotection.")
     assert counted is not None and counted.value == 12
+
+
+def test_a_count_written_in_compound_words() -> None:
+    from pipelines.records.counts import cameras
+    from pipelines.records.numbers import count_value
+
+    for written, value in (
+        ("vingt-cinq", 25),
+        ("trente et un", 31),
+        ("soixante-dix-huit", 78),
+        ("quatre-vingt-deux", 82),
+        ("quatre-vingts", 80),
+        ("dix-huit", 18),
+    ):
+        assert count_value(written) == value, written
+    assert count_value("vingt-mille") is None
+    # "… d'investir dans ces vingt-cinq caméras" (Châtel-Guyon).
+    found, _ = cameras(TEXTS["h26-c-francebleu-chatel-guyon-vingt-cinq-cameras-police-municipale-2019"])
+    assert found is not None and found.value == 25
