@@ -144,7 +144,8 @@ _NOT_A_COUNT_BEFORE = re.compile(
 # search's start position): "les 53 caméras existantes", "145 caméras opérationnelles", "250 caméras
 # recensées", "Les 28 caméras sont réparties sur l'ensemble de la commune".
 _NOT_A_COUNT_AFTER = re.compile(
-    r"\s*(?:\w+\s+)?(?:existantes|actuelles|d[ée]j[àa]|op[ée]rationnelles|en\s+service|recens[ée]es"
+    # (Not cameras to come: "onze caméras seront en service avant Noël".)
+    r"\s*(?!(?:seront|sera)\s)(?:\w+\s+)?(?:existantes|actuelles|d[ée]j[àa]|op[ée]rationnelles|en\s+service|recens[ée]es"
     r"|(?:sont\s+)?r[ée]parties\s+sur\s+l['’]ensemble)\b"
     # A town's park named as such: "les 1.600 caméras de vidéosurveillance de la Ville", "les 350
     # caméras de la vidéoprotection à Toulouse", "215 caméras de vidéosurveillance dans les rues".

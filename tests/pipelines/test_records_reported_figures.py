@@ -200,3 +200,13 @@ def test_a_count_written_in_compound_words() -> None:
     # "… d'investir dans ces vingt-cinq caméras" (Châtel-Guyon).
     found, _ = cameras(TEXTS["h26-c-francebleu-chatel-guyon-vingt-cinq-cameras-police-municipale-2019"])
     assert found is not None and found.value == 25
+
+
+def test_cameras_to_come_into_service_are_counted() -> None:
+    from pipelines.records.counts import cameras
+
+    # "Avant Noël, onze caméras seront en service, dont neuf en son sein et deux en périphérie."
+    found, _ = cameras(TEXTS["h26-c-maxiflash-haguenau-onze-cameras-quartier-saint-joseph"])
+    assert found is not None and found.value == 11
+    # The park as it stands is still no count: "145 caméras opérationnelles".
+    assert cameras("La ville compte désormais 145 caméras opérationnelles.")[0] is None
