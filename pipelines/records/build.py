@@ -26,6 +26,7 @@ from pipelines.records.parties import (
     COUNCIL_OF,
     authority,
     deciding_body,
+    mayor_named,
     police_prefecture_named,
     prefecture_named,
     service_filing,
@@ -36,7 +37,7 @@ from pipelines.records.purpose import explains_procedure
 # the decision; a 255-page text without acts is not one decision).
 WHOLE_DOCUMENT_CHARS = 60_000
 # Extraction version of the records: stored with them, so that a rebuild can find stale ones.
-RECORDS_VERSION = "2026.12.124"
+RECORDS_VERSION = "2026.12.125"
 # ``find_date``'s source of a date read from the opening's sitting cues ("Séance du …").
 SITTING_SOURCE = "text"
 
@@ -71,6 +72,22 @@ def _council_without_place(text: str, records: list[DecisionRecord], evidence: b
         record.authority = f"{COUNCIL_OF}{record.commune}" if record.commune else "Conseil municipal"
         if evidence:
             record.evidence.setdefault("authority", (named.start(), named.end()))
+
+
+def _mayor_named(text: str, records: list[DecisionRecord]) -> None:
+    """A town's mayor named in a page's lead, for a local body's decision no sentence gave to
+    another body (``mayor_named``)."""
+    named = mayor_named(text)
+    if named is None:
+        return
+    for record in records:
+        if (
+            record.authority is None
+            and record.kind not in PREFECTORAL_KINDS
+            and record.kind != "moratorium_ban"
+        ):
+            record.authority = named.value
+            record.evidence.setdefault("authority", (named.start, named.end))
 
 
 def _prefecture_of(text: str, record: DecisionRecord, evidence: bool) -> None:
@@ -208,6 +225,7 @@ def records_for(
         _council_without_place(text if opening is None else opening, records, evidence=opening is None)
         if opening is None:
             _body_that_reports_deciding(text, records)
+            _mayor_named(text, records)
     if who is not None:
         council = who.value.removeprefix(COUNCIL_OF) if who.value.startswith(COUNCIL_OF) else None
         for record in records:

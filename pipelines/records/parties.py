@@ -328,3 +328,18 @@ def deciding_body(text: str, start: int, end: int) -> tuple[str, Found] | None:
     else:
         name = _BODY_NAMES[kind]
     return kind, Found(name, named.start(), named.end())
+
+
+# "raconte le maire de Châtel-Guyon", "Le maire de Villeneuve-le-Roi … équipe sa commune".
+_MAYOR_OF = re.compile(
+    rf"\b(?i:le\s+maire|la\s+maire|l['’]\s?[ée]dile)\s+(?:de\s+|d['’]\s?)(?P<town>{_TOWN})"
+)
+
+
+def mayor_named(text: str) -> Found | None:
+    """The council of the commune whose mayor a page's lead names by its town's name."""
+    named = _MAYOR_OF.search(text, 0, 600)  # in the title and the lead
+    town = known_commune(named["town"]) if named is not None else None
+    if named is None or town is None:
+        return None
+    return Found(f"{COUNCIL_OF}{town}", named.start(), named.end())

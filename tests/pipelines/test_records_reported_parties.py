@@ -309,3 +309,13 @@ def test_a_council_s_town_is_a_commune_s_name() -> None:
     )
     # "… de Dannemarie, petite commune du Haut-Rhin": a département names no council.
     assert "Haut-Rhin" not in (_authority("h19-c-orange-afp-dannemarie-11-cameras-village") or "")
+
+
+def test_a_town_s_mayor_named_in_a_page_s_lead() -> None:
+    from pipelines.records.parties import mayor_named
+
+    # "… raconte le maire de Châtel-Guyon. … D'où la décision … d'investir dans ces vingt-cinq caméras."
+    found = mayor_named(TEXTS["h26-c-francebleu-chatel-guyon-vingt-cinq-cameras-police-municipale-2019"])
+    assert found is not None and found.value == "Conseil municipal de Châtel-Guyon"
+    # A mayor whose town is not named names none.
+    assert mayor_named("Le maire de la commune a décidé d'installer des caméras.") is None
