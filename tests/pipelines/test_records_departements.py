@@ -101,45 +101,37 @@ def test_a_sous_prefecture_s_town_and_a_lost_apostrophe() -> None:
     assert seine is not None and seine.value == "Préfecture de la Seine-Maritime"
 
 
-def test_an_act_a_summary_files_under_a_regional_prefecture_or_a_sous_prefecture() -> None:
+def _authority_of(record_id: str) -> str | None:
+    """The authority of a labelled text's record, read as a crawl reads the text."""
     from pipelines.records.build import records_for
     from pipelines.tagging import get_tagger
 
-    texts = labelled_texts()
+    text = labelled_texts()[record_id]
+    return records_for(text, [], list(get_tagger().tag(text)))[0].authority
 
-    def authority_of(record_id: str) -> str | None:
-        text = texts[record_id]
-        return records_for(text, [], list(get_tagger().tag(text)))[0].authority
 
+def test_an_act_a_summary_files_under_a_regional_prefecture_or_a_sous_prefecture() -> None:
     # "Préfecture de la région Centre-Val de Loire et du Loiret / Cabinet-BSP": as written.
     loiret = "h20-a-attrap-loiret-45-2025-234-cameras-aeronefs-8-septembre-2025"
-    assert authority_of(loiret) == "Préfecture de la région Centre-Val de Loire et du Loiret"
+    assert _authority_of(loiret) == "Préfecture de la région Centre-Val de Loire et du Loiret"
     # "SEINE-MARITIME\nRECUEIL DES ACTES … Sous-Préfecture du Havre / CABINET": the sous-préfet
     # signs for the département's prefect.
     havre = "h20-a-attrap-seine-maritime-76-2026-030-sous-prefecture-le-havre-aeronefs-manifestation-agricole"
-    assert authority_of(havre) == "Préfecture de la Seine-Maritime"
+    assert _authority_of(havre) == "Préfecture de la Seine-Maritime"
     # A prefecture the summary named before its "Sous-préfecture d'Avranches /" line stays.
     couville = "h17-a-attrap-manche-raa-special-50-2025-055-videoprotection-api-distribution-couville"
-    assert authority_of(couville) == "Préfecture de la Manche"
+    assert _authority_of(couville) == "Préfecture de la Manche"
 
 
 def test_a_departement_s_or_a_region_s_council_named_without_its_place_takes_the_page_s() -> None:
-    from pipelines.records.build import records_for
     from pipelines.records.departements import first_named
-    from pipelines.tagging import get_tagger
-
-    texts = labelled_texts()
-
-    def authority_of(record_id: str) -> str | None:
-        text = texts[record_id]
-        return records_for(text, [], list(get_tagger().tag(text)))[0].authority
 
     # "Le Département a voté …" on a page about the colleges of Loir-et-Cher.
     loir = "web-loir-et-cher-convention-videoprotection-colleges-2023-04-26"
-    assert authority_of(loir) == "Conseil départemental de Loir-et-Cher"
+    assert _authority_of(loir) == "Conseil départemental de Loir-et-Cher"
     # "la Région" of a page that names Auvergne-Rhône-Alpes.
     aura = "h10-c-lyoncapitale-region-aura-commission-permanente-videosurveillance"
-    assert authority_of(aura) == "Région d'Auvergne-Rhône-Alpes"
+    assert _authority_of(aura) == "Région d'Auvergne-Rhône-Alpes"
     # The longest name, with its capitals, as a whole word: not the Loire of Loire-Atlantique, not
     # the north of a town.
     assert first_named("au nord de la Loire-Atlantique", "departement") == (
