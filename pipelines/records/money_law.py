@@ -141,13 +141,17 @@ def funding_rate(text: str, kind: str | None = None) -> Found | None:
     return None
 
 
-# (A number wrapped after its hyphen: "R. 242-\n14".)
-_ARTICLE_NUMBER = r"[LR]\s?\.?\s?\d{3,4}-\n?\d+(?:-\d+)?"
+# (A number wrapped after its hyphen: "R. 242-\n14"; a dot or a comma for a hyphen or a point:
+# "L, 242.8", "R: 242-8".)
+_ARTICLE_NUMBER = r"[LR]\s?[.:,]?\s?\d{3,4}[-.]\n?\d+(?:-\d+)?"
+# A range's end whose hyphen the text layer lost: "R. 242-8 à R. 24214".
+_RUN_ON_END = r"[LR]\s?[.:,]?\s?\d{5,6}"
 # An article, or a range of them ("L.252-1 à L.252-6"), kept whole as the act cites it.
 # (A lost space or accent: "R. 242-8 àR. 242-14", "R. 242-8 aR. 242-14", "R.242-8à R.242-14",
-# "L. 242-8 etR. 242-8".)
+# "R: 242-8 AR. 242-14", "L. 242-8 etR. 242-8".)
 _ARTICLE = re.compile(
-    rf"(?:\b|(?<=\bet))(?P<first>{_ARTICLE_NUMBER})(?:(?:\s*(?:à|au)|\s+a)\s*(?P<last>{_ARTICLE_NUMBER}))?\b"
+    rf"(?:\b|(?<=\bet))(?P<first>{_ARTICLE_NUMBER})"
+    rf"(?:(?:\s*(?:à|au)|\s+[aA])\s*(?P<last>{_ARTICLE_NUMBER}|{_RUN_ON_END}))?\b"
 )
 _CODE_NAMES = (
     ("CSI", re.compile(r"code\s+de\s+la\s+s[ée]curit[ée]\s+int[ée]rieure", re.IGNORECASE)),
@@ -177,10 +181,18 @@ _MINISTERS_ARRETE = re.compile(
 _CODE_BEFORE = r"(?:,?\s+et)?\s+(?:notamment\s+)?(?:ses|son|les|l['’])\s+articles?\s*$"
 
 
-def _article(written: str) -> str:
-    """ "L. 242-5", "L242-5", "L.242-5" → "L.242-5"."""
-    compact = re.sub(r"[\s.]", "", written)
-    return f"{compact[0]}.{compact[1:]}"
+def _article(written: str, first: str | None = None) -> str:
+    """ "L. 242-5", "L242-5", "L.242-5", "L, 242.5" → "L.242-5"; a range's end (``first`` its
+    start, normalised) takes the start's letter and, run on ("R. 24214"), its number's hyphen
+    back ("R.242-14")."""
+    compact = re.sub(r"[\s:,]", "", re.sub(r"(\d{3,4})\.(\d)", r"\1-\2", written)).replace(".", "")
+    if first is None:
+        return f"{compact[0]}.{compact[1:]}"
+    prefix = first[2:].split("-", 1)[0]
+    number = compact[1:]
+    if "-" not in number and number.startswith(prefix) and len(number) > len(prefix):
+        number = f"{prefix}-{number[len(prefix) :]}"
+    return f"{first[0]}.{number}"
 
 
 def legal_basis(text: str) -> Found | None:
@@ -203,9 +215,10 @@ def legal_basis(text: str) -> Found | None:
         if code is None:
             continue
         previous = (code, match.end())
-        reference = f"{code} {_article(match['first'])}"
+        start = _article(match["first"])
+        reference = f"{code} {start}"
         if match["last"]:
-            reference += f" à {_article(match['last'])}"
+            reference += f" à {_article(match['last'], start)}"
         if reference not in cited:
             cited.append(reference)
         first, last = min(first, match.start()), max(last, match.end())

@@ -68,3 +68,18 @@ def test_articles_listed_after_a_semicolon_keep_their_code() -> None:
         ["drone"],
     )
     assert drone.legal_basis[:3] == ["CSI L.242-1 à L.242-8", "CSI L.242-5", "CSI R.242-8 à R.242-14"]
+
+
+def test_a_range_whose_end_lost_its_hyphen_its_letter_or_its_space() -> None:
+    from pipelines.records.money_law import legal_basis
+
+    for written in (
+        "Vu le code de la sécurité intérieure et notamment ses articles L. 242-1 à L. 242-8 et R. 242-8 à R. 24214 ;",
+        "Vu le code de la sécurité intérieure, notamment ses articles L. 242-1 à L. 242-8 et R. 242-8 àL. 242-14;",
+        "Vu le code de la sécurité intérieure et notamment ses articles L. 242-1 à L, 242.8 et R, 242.8 àR. 242-14 :",
+        "Vu le code de la sécurité intérieure et notamment ses articles L. 242-1 à L. 242-8 et R: 242-8 AR. 242-14 :",
+    ):
+        found = legal_basis(written)
+        assert found is not None and found.value == ["CSI L.242-1 à L.242-8", "CSI R.242-8 à R.242-14"], (
+            written
+        )
