@@ -145,12 +145,13 @@ def funding_rate(text: str, kind: str | None = None) -> Found | None:
 # "L, 242.8", "R: 242-8".)
 _ARTICLE_NUMBER = r"[LR]\s?[.:,]?\s?\d{3,4}[-.]\n?\d+(?:-\d+)?"
 # A range's end whose hyphen the text layer lost: "R. 242-8 à R. 24214".
-_RUN_ON_END = r"[LR]\s?[.:,]?\s?\d{5,6}"
+_RUN_ON_END = r"[LR]\s?[.:,]?\s?\d{4,6}"
 # An article, or a range of them ("L.252-1 à L.252-6"), kept whole as the act cites it.
 # (A lost space or accent: "R. 242-8 àR. 242-14", "R. 242-8 aR. 242-14", "R.242-8à R.242-14",
 # "R: 242-8 AR. 242-14", "L. 242-8 etR. 242-8".)
 _ARTICLE = re.compile(
-    rf"(?:\b|(?<=\bet))(?P<first>{_ARTICLE_NUMBER})"
+    # (A range's start run on too, its end written whole: "R.2511 à R.253-4", "L. 2511\naL. 255-1".)
+    rf"(?:\b|(?<=\bet))(?P<first>{_ARTICLE_NUMBER}|{_RUN_ON_END}(?=(?:\s*(?:à|au)|\s+[aA])\s*{_ARTICLE_NUMBER}))"
     rf"(?:(?:\s*(?:à|au)|\s+[aA])\s*(?P<last>{_ARTICLE_NUMBER}|{_RUN_ON_END}))?\b"
 )
 _CODE_NAMES = (
@@ -195,6 +196,14 @@ def _article(written: str, first: str | None = None) -> str:
     return f"{first[0]}.{number}"
 
 
+# Between two lists of one code's articles: "L.251-1 à L.255-1 ; ses articles R.251-1 à R.254-2",
+# "L. 242-1 à L. 242-8 et R. 242-8".
+_NEXT_ARTICLES = re.compile(r"\s*(?:,|;|et)\s*(?:(?:et\s+)?(?:ses|les)\s+articles?\s*)?", re.IGNORECASE)
+# The European data protection regulation: "VU le règlement (UE) 2016/679 du 27 avril 2016" (not
+# another regulation a recueil's other acts cite: animal health's 2016/429).
+_EU_REGULATION = re.compile(r"\br[èe]glement\s+\(UE\)\s+(?:n°\s*)?(?P<number>2016/679)\b", re.IGNORECASE)
+
+
 def legal_basis(text: str) -> Found | None:
     """The statutes cited, normalised ("CSI L.251-1"): each article followed, within the same
     sentence, by the name of its code (or just after it: "le code … et notamment ses articles");
@@ -209,13 +218,17 @@ def legal_basis(text: str) -> Found | None:
         code = next((name for name, pattern in _CODE_NAMES if pattern.search(window)), None)
         if code is None:
             code = _code_before(text, match.start())
-        if code is None and previous and re.fullmatch(r"\s*(?:,|;|et)\s*", text[previous[1] : match.start()]):
+        if code is None and previous and _NEXT_ARTICLES.fullmatch(text, previous[1], match.start()):
             # "ses articles L. 242-1 à L. 242-8 et R. 242-8 à R. 242-14", "L.242-1 à L.242-8 ; L242-5".
             code = previous[0]
         if code is None:
             continue
         previous = (code, match.end())
         start = _article(match["first"])
+        if "-" not in start and match["last"]:  # run on: split as its end's number is
+            end = _article(match["last"])
+            digits = len(end[2:].split("-", 1)[0])
+            start = f"{start[: 2 + digits]}-{start[2 + digits :]}"
         reference = f"{code} {start}"
         if match["last"]:
             reference += f" à {_article(match['last'], start)}"
@@ -228,6 +241,11 @@ def legal_basis(text: str) -> Found | None:
         if reference not in cited:
             cited.append(reference)
         first, last = min(first, statute.start()), max(last, statute.end())
+    for regulation in _EU_REGULATION.finditer(text):
+        reference = f"règlement (UE) {regulation['number']}"
+        if reference not in cited:
+            cited.append(reference)
+        first, last = min(first, regulation.start()), max(last, regulation.end())
     for arrete in _MINISTERS_ARRETE.finditer(text):
         if not (arrete["minister"] or (arrete["title"] and ABOUT_SURVEILLANCE.search(arrete["title"]))):
             continue

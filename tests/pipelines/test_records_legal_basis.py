@@ -83,3 +83,26 @@ def test_a_range_whose_end_lost_its_hyphen_its_letter_or_its_space() -> None:
         assert found is not None and found.value == ["CSI L.242-1 à L.242-8", "CSI R.242-8 à R.242-14"], (
             written
         )
+
+
+def test_a_run_on_start_a_second_list_of_the_code_s_articles_and_the_data_protection_regulation() -> None:
+    from pipelines.records.money_law import legal_basis
+
+    # "… L. 613-13 et R.2511 à R.253-4;": the range's start lost its hyphen.
+    run_on = legal_basis(
+        "Vu le code de la sécurité intérieure, notamment ses articles L. 613-13 et R.2511 à R.253-4;"
+    )
+    assert run_on is not None and run_on.value == ["CSI L.613-13", "CSI R.251-1 à R.253-4"]
+    # "… L.251-1 à L.255-1 ; ses articles R.251-1à R.254-2;": the same code's second list.
+    second = legal_basis(
+        "VU le code de la sécurité intérieure, ses articles L.223-1 à L.223-9 et L.251-1 à L.255-1 ; "
+        "ses articles R.251-1à R.254-2;\nVU le règlement (UE) 2016/679 du 27 avril 2016 relatif à la protection"
+    )
+    assert second is not None and second.value == [
+        "CSI L.223-1 à L.223-9",
+        "CSI L.251-1 à L.255-1",
+        "CSI R.251-1 à R.254-2",
+        "règlement (UE) 2016/679",
+    ]
+    # Another regulation a recueil's other act cites is not the data protection one.
+    assert legal_basis("Vu le règlement (UE) 2016/429 relatif aux maladies animales transmissibles") is None
