@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.records.spans import GAP, Found, decision_part
+from pipelines.records.spans import GAP, STATE_ACT_ID, Found, decision_part
 
 _AUTHORISED = re.compile(
     rf"(?P<who>[^:\n.;]{{3,160}}?),?{GAP}(?:est|sont){GAP}autoris[ée]e?s?\b",
@@ -68,9 +68,11 @@ def beneficiary(text: str) -> Found | None:
         _TITLED_FOR.search(text, 0, 4000)
         or _FLOWN_BY.search(text, 0, 4000)
         or _RECORDING.search(text, 0, 4000)
+        or _HOLDER_FIRST.search(text, 0, 4000)
     )
     if titled is not None:
-        return Found(" ".join(titled["who"].split()), titled.start("who"), titled.end("who"))
+        group = "who" if titled.groupdict().get("who") else "holder"
+        return Found(" ".join(titled[group].split()), titled.start(group), titled.end(group))
     return None
 
 
@@ -158,3 +160,14 @@ def vendor(text: str) -> Found | None:
         return None
     name = re.split(r"\.\s", match["name"])[0].rstrip(".,")  # "Huawei. L'entreprise de télécom"
     return Found(name, match.start("name"), match.start("name") + len(name))
+
+
+# The Gard's summary names the holder before the act: "30-2024-10-28-00009 - MAIRIE BLAUZAC 2024
+# Arrêté préfectoral d'autorisation de vidéoprotection", "ARRÊTÉ PRÉFECTORAL VIDÉOPROTECTION
+# MAIRIE CAISSARGUES - caméras intérieures 2025".
+_HOLDER_FIRST = re.compile(
+    rf"^[ \t]*{STATE_ACT_ID}\s+-\s+(?P<who>(?-i:[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{{2,60}}?))\s+\d{{4}}\s*\n"
+    r"arr[êe]t[ée]\s+pr[ée]fectoral\s*\n?\s*d['’]\s?autorisation\s+de\s+vid[ée]o"
+    r"|vid[ée]oprotection\s*\n(?P<holder>(?-i:MAIRIE\s+[A-ZÀ-Ý'’ -]+?))\s+-\s",
+    re.IGNORECASE | re.MULTILINE,
+)
