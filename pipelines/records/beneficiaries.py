@@ -142,7 +142,7 @@ _VENDOR = re.compile(
 # Courriers d'Île-de-France". (A party to a convention may be: "une convention entre la Région et
 # la société Cisco" for a trial of its cameras.)
 _NOT_A_SUPPLIER = re.compile(
-    r"(?:d[ée]l[ée]gataire|exploitation|exploitant|transporteur|\bbus)\s*[^.;]{0,30}$",
+    r"(?:(?:d[ée]l[ée]gataire|exploitation|exploitant|transporteur)\s*[^.;]{0,30}|\bbus\s+(?:de|du|des)\s+[^.;]{0,20})$",
     re.IGNORECASE,
 )
 

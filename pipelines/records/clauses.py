@@ -172,8 +172,13 @@ def reported_decision(text: str) -> Told | None:
         # What a clause concedes before "mais" does not govern the verb after it: "La commune « ne
         # subit pas beaucoup de délinquance » mais investit dans 43 caméras".
         conceded = [found.end() for found in _BUT.finditer(sentence, 0, taken.start())]
-        if conceded:
-            window = window[conceded[-1] :]
+        # (A wish before "mais" still governs: "Le maire souhaite, mais le budget reste serré, que …".)
+        if conceded and _NOT_VOTED.search(sentence, 0, conceded[-1]) is not None:
+            wished = re.search(
+                r"\bsouhait|\bveu(?:t|lent)\b|\benvisag|\bambition", sentence[: conceded[-1]], re.IGNORECASE
+            )
+            if wished is None:
+                window = window[conceded[-1] :]
         purpose = _PURPOSE.search(sentence, taken.end())
         not_taken = (_NOT_VOTED if voted else _NOT_TAKEN).search(window)
         return Told(start, start + (purpose.start() if purpose else len(sentence)), not_taken is None)

@@ -154,8 +154,10 @@ _NOT_A_COUNT_AFTER = re.compile(
 )
 # A count per vehicle or per agent is not the decision's total: "équipés de trois caméras
 # chacun", "chacun de ces bus a été équipé de trois caméras", "deux caméras par bus".
-_EACH = re.compile(
-    r"\bchacune?\b|\bpar\s+(?:bus|v[ée]hicule|rame|voiture|wagon|agent|policier)\b", re.IGNORECASE
+_VEHICLES = r"(?:bus|v[ée]hicules?|rames?|voitures?|wagons?|cars?|trains?|agents?|policiers?)"
+_EACH_AFTER = re.compile(rf"[^.;]{{0,25}}?(?:\bchacune?\b|\bpar\s+{_VEHICLES}\b)", re.IGNORECASE)
+_EACH_BEFORE = re.compile(
+    rf"\bchacune?\s+de\s+(?:ces|ses|leurs|nos)\s+{_VEHICLES}\b[^.;]{{0,60}}$", re.IGNORECASE
 )
 # "une caméra nomade", "une caméra supplémentaire": an article counts when it says which camera,
 # or when a verb installs it ("a installé, fin janvier 2018, une caméra").
@@ -190,7 +192,8 @@ def _counted(text: str, start: int, end: int, every: bool) -> tuple[Found | None
         and not _RANGE_BEFORE.search(part, max(0, match.start() - 25), match.start())
         and not _NOT_A_COUNT_BEFORE.search(part, max(0, match.start() - 30), match.start())
         and not _NOT_A_COUNT_AFTER.match(part, match.end(), match.end() + 30)
-        and not _EACH.search(part, max(0, match.start() - 60), match.end() + 25)
+        and not _EACH_AFTER.match(part, match.end(), match.end() + 40)
+        and not _EACH_BEFORE.search(part, max(0, match.start() - 90), match.start())
         # In a page, "une caméra" is a camera spoken of ("d'une caméra positionnée devant une
         # crèche"); in an act's article, or named for what it is, it is one camera decided.
         and (every or match["count"].lower() not in _ARTICLES or _named_or_installed(part, match))

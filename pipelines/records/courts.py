@@ -20,10 +20,10 @@ _COURT = (
     r"|juges?\s+des\s+r[ée]f[ée]r[ée]s|(?:la\s+)?commission\s+nationale\s+de\s+l['’]\s?informatique\s+et\s+des\s+libert[ée]s|\bcnil\b)"
 )
 _COURT_STOPS = re.compile(
-    rf"(?<!\bau\s)(?<!\b[àa]\sla\s)(?P<court>{_COURT}(?:\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’-]+)?)(?:\s*\([^)]{{0,30}}\))?"
+    rf"(?<!\bau\s)(?<!\b[àa]\sla\s)(?<!\b[àa]\s)(?P<court>{_COURT}(?:\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’-]+)?)(?:\s*\([^)]{{0,30}}\))?"
     # ("… devant le tribunal administratif d'Amiens, lequel a suspendu la décision contestée".)
     r"(?:,[^,.]{0,40},|,\s+(?:lequel|laquelle|qui))?\s+(?:a\s+|fait\s+|vient\s+d['’]\s?)?(?:[\w'’]+\s+){0,3}?"
-    r"(?:annul\w*|suspend\w*|retoqu\w*|enjoint\w*|somm[ée]\w*|m[ie]s?\s+en\s+demeure|met\s+en\s+demeure"
+    r"(?:annul\w*|suspend\w*|retoqu\w*|enjoint\w*|somm(?:é|ée|és|ées)\b|m[ie]s?\s+en\s+demeure|met\s+en\s+demeure"
     r"|ordonn\w*[^.]{0,100}?\b(?:cesser|effacer|d[ée]sactiver|retirer|arr[êe]ter))"
     rf"|\b(?:annul[ée]e?s?|suspendue?s?|retoqu[ée]e?s?)\s+par\s+(?:le|la)\s+(?P<by>{_COURT}(?:\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’-]+)?)",
     re.IGNORECASE,

@@ -112,7 +112,21 @@ def _names_pattern(kind: str) -> re.Pattern[str]:
 def first_named(text: str, kind: str) -> tuple[str, str, int, int] | None:
     """(link, name, start, end) of the first département (``kind`` "departement") or région
     ("region") whose name ``text`` prints with its capitals; None when it names none."""
-    found = _names_pattern(kind).search(text)
+    # (Not a département's name inside a région's: the Loire of "Pays de la Loire" or "Centre-Val
+    # de Loire", the Nord of "Hauts-de-France" news headers aside.)
+    regions = (
+        [(match.start(), match.end()) for match in _names_pattern("region").finditer(text)]
+        if kind == "departement"
+        else []
+    )
+    found = next(
+        (
+            match
+            for match in _names_pattern(kind).finditer(text)
+            if not any(a <= match.start() < b for a, b in regions)
+        ),
+        None,
+    )
     if found is None:
         return None
     printed = _key(found[0]).casefold()

@@ -123,7 +123,9 @@ _SIGNED = re.compile(
 # A service's initials and a number, without "n°": "arrêté DC 2025-178 enregistrement des
 # interventions", "Arrêté DS 2025-1526 Autorisation captation images"; a summary's line that opens
 # on the number: the Aube's "- BSIPA2024148-0001 - Arrêté du 27 mai 2024 autorisant la captation".
-_INITIALLED = re.compile(r"\b(?i:arr[êe]t[ée])\s+(?P<number>(?-i:[A-Z]{2,6})\s\d{4}-\d{1,5})\b")
+_INITIALLED = re.compile(
+    r"\b(?i:arr[êe]t[ée])\s+(?!(?:DU|DE|EN|LE|AU)\s)(?P<number>(?-i:[A-Z]{2,6})\s\d{4}-\d{1,5})\b"
+)
 _CODED_ENTRY = re.compile(
     r"^[ \t]*-\s*(?P<number>(?-i:[A-Z]{2,})\d[\w-]*\d)\s+-\s+(?=arr[êe]t[ée])", re.IGNORECASE | re.MULTILINE
 )

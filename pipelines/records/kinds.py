@@ -136,6 +136,9 @@ _BOTH = re.compile(
 )
 _AUTHORISES = re.compile(r"autoris|implantation|installation", re.IGNORECASE)
 _PREFECTORAL_AUTHORISATION = re.compile(r"autorisation\s+pr[ée]fectorale", re.IGNORECASE)
+_NOT_GRANTED = re.compile(
+    r"refus|demande|absence|\bsans\b|attente|\bpas\b|ill[ée]gal|annul|suspen", re.IGNORECASE
+)
 _AIRCRAFT_AUTHORISATION_TITLE = re.compile(
     r"\s*[^\n]{0,80}?(?P<what>autorisation[^\n]{0,40}?cam[ée]ras?[^\n]{0,40}?(?:drones?|a[ée]ronefs?))",
     re.IGNORECASE,
@@ -222,6 +225,8 @@ def _prefects_kind(text: str, head: str) -> tuple[Found, Found | None] | None:
     # prefecture's news "Violences urbaines : autorisation d'utilisation de caméras installées sur
     # des drones - GGD57".
     titled = _AIRCRAFT_AUTHORISATION_TITLE.match(text)
+    if titled is not None and _NOT_GRANTED.search(titled[0]):
+        titled = None  # "Refus d'autorisation …", "Demande d'autorisation …": none granted
     if prefects is None and titled is not None:
         return Found("drone_authorisation", titled.start("what"), titled.end("what")), None
     if reported and (ACT_FORM.search(text, 0, 3000) or _PREFECTORAL_AUTHORISATION.search(text, 0, 3000)):
@@ -304,16 +309,27 @@ _EXISTING_SYSTEM = re.compile(
     r"\b(?:commune|ville|municipalit[ée])\s+(?:\w+\s+){0,2}?(?:compte|comptait|dispose|disposait|poss[èe]de)\s+"
     r"(?:d[ée]j[àa]\s+|actuellement\s+|aujourd['’]\s?hui\s+)?(?:de\s+|d['’]\s?)?\d+\s+cam[ée]ras"
     r"|\b(?:a|avait)\s+(?:[ée]t[ée]\s+)?(?:mis\s+en\s+place|install[ée]e?s?|d[ée]ploy[ée]e?s?)\s+(?:\w+\s+){0,6}?(?:en|d[èe]s)\s+(?:19|20)\d\d"
-    r"|\binstall[ée]e?s?\s+il\s+y\s+a\b",
+    r"|\binstall[ée]e?s?\s+il\s+y\s+a\s+(?:plus\s+de\s+)?(?:\w+\s+)?(?:ans?|ann[ée]es|dizaines?|d[ée]cennies?)\b",
     re.IGNORECASE,
 )
+
+
+_FIRST = re.compile(r"\bpremi[èe]re?s?\b", re.IGNORECASE)
 
 
 def _added_to(found: Found, text: str) -> Found:
     """A report's installation on a page that tells of a system already there: an extension."""
     if found.value != "deployment":
         return found
-    existing = _EXISTING_SYSTEM.search(text, 0, 1500)
+    existing = next(
+        (
+            match
+            for match in _EXISTING_SYSTEM.finditer(text, 0, 1500)
+            # (Not the town's first cameras: "a installé en 2025 ses toutes premières caméras".)
+            if not _FIRST.search(text, *sentence_in_line(text, match.start(), match.end()))
+        ),
+        None,
+    )
     return Found("extension", found.start, found.end) if existing is not None else found
 
 

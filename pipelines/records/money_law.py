@@ -199,6 +199,7 @@ def _article(written: str, first: str | None = None) -> str:
 # Between two lists of one code's articles: "L.251-1 à L.255-1 ; ses articles R.251-1 à R.254-2",
 # "L. 242-1 à L. 242-8 et R. 242-8".
 _NEXT_ARTICLES = re.compile(r"\s*(?:,|;|et)\s*(?:(?:et\s+)?(?:ses|les)\s+articles?\s*)?", re.IGNORECASE)
+_RECITED = re.compile(r"\bvu\b[^\n;]{0,12}$", re.IGNORECASE)
 # The European data protection regulation: "VU le règlement (UE) 2016/679 du 27 avril 2016" (not
 # another regulation a recueil's other acts cite: animal health's 2016/429).
 _EU_REGULATION = re.compile(r"\br[èe]glement\s+\(UE\)\s+(?:n°\s*)?(?P<number>2016/679)\b", re.IGNORECASE)
@@ -242,6 +243,8 @@ def legal_basis(text: str) -> Found | None:
             cited.append(reference)
         first, last = min(first, statute.start()), max(last, statute.end())
     for regulation in _EU_REGULATION.finditer(text):
+        if not _RECITED.search(text, max(0, regulation.start() - 20), regulation.start()):
+            continue  # cited by an act's recital ("VU le règlement"), not a page's privacy footer
         reference = f"règlement (UE) {regulation['number']}"
         if reference not in cited:
             cited.append(reference)

@@ -123,8 +123,9 @@ def summary_entry(text: str, at: int) -> tuple[int, int] | None:
 # n° … portant fermeture de l'établissement … à SAINTE MARIE LA MER (66470)", "Arrêté n° … portant
 # transfert de la parcelle … à la commune de Saint-Léger-De-Peyre."
 _SUMMARY = re.compile(r"\bS ?O ?M ?M ?A ?I ?R ?E\b|\bSommaire\b")  # spaced out too: "S O M M A I R E"
+# (Not an act's deciding verb alone on its line: "ARRÊTE" or "ARRÊTE :".)
 _LISTED_LINE = re.compile(
-    r"^[ \t]*(?:[-–•][ \t]*)?(?:arr[êe]t[ée]|d[ée]cision)\b", re.IGNORECASE | re.MULTILINE
+    r"^[ \t]*(?:[-–•][ \t]*)?(?:arr[êe]t[ée]|d[ée]cision)\b(?![ \t]*:?[ \t]*$)", re.IGNORECASE | re.MULTILINE
 )
 
 
@@ -145,6 +146,19 @@ def listed_entry(text: str, at: int) -> tuple[int, int] | None:
     return starts[-1], after.start() if after is not None else min(len(text), at + 300)
 
 
+# How far a summary listed line by line runs after its "SOMMAIRE".
+_SUMMARY_CHARS = 1500
+
+
+_NUMBERED = re.compile(r"n°\s*([\w/-]*\d[\w/-]*)", re.IGNORECASE)
+
+
+def _number(text: str, start: int, end: int) -> str | None:
+    """An entry's act number: the same act's heading printed again after its summary has it too."""
+    found = _NUMBERED.search(text, start, end)
+    return found[1] if found is not None else None
+
+
 def _title_start(text: str, at: int) -> str:
     """An entry's first words, its layout and case set aside: the same act's title printed twice."""
     return "".join(text[at : at + 120].split())[:40].casefold()
@@ -162,13 +176,23 @@ def first_surveillance_entry(text: str, at: int) -> bool:
             return True
         if ABOUT_SURVEILLANCE.search(text, *listed) is None:
             return False
-        # (Nor, in a summary listed line by line, a later entry than the first about surveillance;
-        # an act's own heading printed again after the summary is the same act, and in a recueil
-        # whose summary gives pages, the entries are read by them.)
-        own_title = _title_start(text, listed[0])
-        return _ENTRY_END.search(text) is not None or not any(
-            ABOUT_SURVEILLANCE.search(text, *before) and _title_start(text, before[0]) != own_title
-            for line in _LISTED_LINE.finditer(text, 0, listed[0])
+        # (Nor, in a summary listed line by line, a later entry than the first about surveillance:
+        # read within the summary only, its first lines after "SOMMAIRE", where the acts' own
+        # headings and articles further on are not entries; an act's heading printed again is the
+        # same act; in a recueil whose summary gives pages, the entries are read by them.)
+        summary = _SUMMARY.search(text, 0, listed[0])
+        if (
+            summary is None
+            or listed[0] > summary.end() + _SUMMARY_CHARS
+            or _ENTRY_END.search(text) is not None
+        ):
+            return True
+        own = _title_start(text, listed[0]), _number(text, *listed)
+        return not any(
+            ABOUT_SURVEILLANCE.search(text, *before)
+            and _title_start(text, before[0]) != own[0]
+            and (own[1] is None or _number(text, *before) != own[1])
+            for line in _LISTED_LINE.finditer(text, summary.end(), listed[0])
             if (before := listed_entry(text, line.start())) is not None and before[0] < listed[0]
         )
     if ABOUT_SURVEILLANCE.search(text, *entry) is None:

@@ -116,3 +116,7 @@ def test_the_conseil_de_paris_s_archive_gives_the_item_s_reference_under_its_sea
         ("h26-b-paris-cm-2017-07-qe-2017-09-mise-en-service-165-cameras-pvpp", "QE 2017-09"),
     ):
         assert _number(TEXTS[record_id]) == number, record_id
+
+
+def test_a_heading_s_date_is_no_service_s_initials() -> None:
+    assert _number("ARRÊTÉ DU 2025-03-12 PORTANT AUTORISATION d'un système de vidéoprotection") is None

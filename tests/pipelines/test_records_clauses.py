@@ -178,3 +178,28 @@ def test_what_a_clause_concedes_before_but_and_an_interview_decide_nothing() -> 
     # is no upkeep.
     text = TEXTS["h25-c-lemansmaville-parigne-l-eveque-43-cameras-petite-ville-de-demain"]
     assert read_record(text, ["videoprotection"]).kind == "deployment"
+
+
+def test_a_wish_before_but_a_town_s_first_cameras_and_each_said_of_something_else() -> None:
+    from pipelines.records.counts import cameras
+
+    # A wish before "mais" still governs the verb after it.
+    wished = reported_decision(
+        "Le maire souhaite, mais le budget reste serré, que la commune finance vingt caméras nouvelles."
+    )
+    assert wished is not None and not wished.taken
+    # A town's very first cameras, or cameras installed a week ago, are no system already there.
+    first = "La municipalité a installé en 2025 ses toutes premières caméras de vidéoprotection."
+    assert read_record(first, ["videoprotection"]).kind == "deployment"
+    week = (
+        "La ville a installé douze caméras de vidéoprotection place du marché. Les premières caméras, "
+        "installées il y a une semaine, fonctionnent déjà."
+    )
+    assert read_record(week, ["videoprotection"]).kind == "deployment"
+    # "chacun" elsewhere in the sentence, or in the next one, does not make a count per vehicle.
+    for text in (
+        "La commune installe 12 caméras. Chacune coûte 3 000 euros.",
+        "Chacun des élus a voté pour l'installation de 12 caméras.",
+    ):
+        found, _ = cameras(text)
+        assert found is not None and found.value == 12, text

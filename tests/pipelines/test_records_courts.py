@@ -53,3 +53,10 @@ def test_the_cnil_that_orders_a_town_to_put_right_its_devices() -> None:
     found = court_that_stops(text)
     assert found is not None and found.value.startswith("CNIL")
     assert court_that_stops("La commune a demandé conseil à la Cnil avant d'installer ses caméras.") is None
+
+
+def test_a_sum_a_verb_of_being_and_a_body_only_asked_stop_nothing() -> None:
+    assert court_that_stops("Le tribunal administratif de Nice a fixé la somme de 1 500 euros.") is None
+    assert court_that_stops("Selon la CNIL nous sommes en conformité.") is None
+    asked = "Le collectif demande à la Commission nationale de l'informatique et des libertés de suspendre le dispositif."
+    assert court_that_stops(asked) is None

@@ -147,3 +147,15 @@ def test_a_departement_s_or_a_region_s_council_named_without_its_place_takes_the
         14,
         30,
     )
+
+
+def test_a_departement_s_name_inside_a_region_s_is_not_read() -> None:
+    from pipelines.records.departements import first_named
+
+    assert first_named("la région Pays de la Loire finance les caméras", "departement") is None
+    assert first_named("la région Centre-Val de Loire et le Loiret", "departement") == (
+        "du ",
+        "Loiret",
+        36,
+        42,
+    )

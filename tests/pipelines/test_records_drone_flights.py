@@ -113,3 +113,21 @@ def test_the_request_an_arrete_recites_is_not_the_count_it_authorises() -> None:
     assert (
         _cameras("h20-a-attrap-oise-raa-20250722-aeronefs-gendarmerie-hardivillers-clermont-ressons") is None
     )
+
+
+def test_an_act_s_own_heading_and_articles_after_a_summary_listed_line_by_line() -> None:
+    from pipelines.records import heading
+
+    # The summary lists the act, then the act prints its own heading (worded otherwise, same
+    # number) and its articles: its date and days are still its own.
+    text = (
+        "SOMMAIRE\nArrêté n° 2025-401 portant fermeture d'un débit de boissons\n"
+        "Arrêté n° 2025-402 autorisant la captation d'images au moyen de caméras installées sur des aéronefs à Pamiers\n\n"
+        "PRÉFET DE L'ARIÈGE\nArrêté préfectoral n° 2025-402 du 2 juin 2025 portant autorisation de captation "
+        "d'images par drone\nVu le code\nARRÊTE\nArticle 1er : la captation est autorisée du 5 juin 2025 au 7 juin 2025.\n"
+    )
+    start, end = authorised_period(text, "drone_authorisation")
+    assert start is not None and end is not None
+    assert (start.value, end.value) == (dt.date(2025, 6, 5), dt.date(2025, 6, 7))
+    dated = heading.act_date(text)
+    assert dated is not None and dated.value == dt.date(2025, 6, 2)

@@ -69,3 +69,11 @@ def test_a_commune_joining_an_intercommunal_supervision_centre_signs_a_conventio
     # Nantes Métropole, décidée par le Conseil municipal du 28 septembre 2023".
     text = TEXTS["h26-c-indre44-indre-adhesion-csu-nantes-metropole-cameras-entrees"]
     assert read_record(text, ["videoprotection"]).kind == "convention"
+
+
+def test_an_authorisation_refused_or_asked_for_in_a_title_is_none_granted() -> None:
+    for title in (
+        "Refus d'autorisation de caméras sur drones pour la police municipale",
+        "Demande d'autorisation de caméras sur drones : la majorité municipale divisée",
+    ):
+        assert read_record(title, ["drone"]).kind != "drone_authorisation", title

@@ -106,3 +106,10 @@ def test_a_run_on_start_a_second_list_of_the_code_s_articles_and_the_data_protec
     ]
     # Another regulation a recueil's other act cites is not the data protection one.
     assert legal_basis("Vu le règlement (UE) 2016/429 relatif aux maladies animales transmissibles") is None
+
+
+def test_the_data_protection_regulation_only_as_an_act_recites_it() -> None:
+    from pipelines.records.money_law import legal_basis
+
+    # A page's privacy footer cites it too: "conformément au règlement (UE) 2016/679".
+    assert legal_basis("Vos données sont traitées conformément au règlement (UE) 2016/679.") is None

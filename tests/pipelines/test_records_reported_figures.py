@@ -77,6 +77,9 @@ def test_the_company_a_page_names_for_the_work() -> None:
     # l'exploitation à la société Transports en Commun de L'Agglomération Rouennaise".
     assert vendor(TEXTS["h24-c-duobus-haut-bugey-agglomeration-videoprotection-embarquee-2015-06-11"]) is None
     assert vendor(TEXTS["h24-c-gazette-agglo-rouen-metrobus-mille-cameras-trois-jours"]) is None
+    # A network's buses bought from a company name it: "pour ses bus auprès de la société Vectalis".
+    bought = vendor("La ville a commandé des caméras embarquées pour ses bus auprès de la société Vectalis.")
+    assert bought is not None and bought.value == "Vectalis"
 
 
 def test_no_funding_rate_from_a_range_or_a_scheme_s_rate_to_come() -> None:

@@ -310,6 +310,9 @@ _BODY_WORDS = re.compile(
 )
 
 
+_ACRONYMS = frozenset({"cnil", "sdis", "stif", "ratp", "sncf"})
+
+
 def _same_authority(value: str, expected: str) -> bool:
     def body(text: str) -> tuple[str | None, str]:
         folded = fold(text)
@@ -320,8 +323,11 @@ def _same_authority(value: str, expected: str) -> bool:
     if got_kind is None and want_kind is None:
         # Two bodies of no kind listed (a court, the CNIL): one names the other ("la Cnil", "la
         # Commission nationale de l'informatique et des libertés (Cnil)"), as for other names.
-        got, want = _without_article(fold(value)), _without_article(fold(expected))
-        return bool(got and want) and (got in want or want in got)
+        # Whole words, the shorter name's every word in the longer one; a one-word name only when it
+        # is a body's acronym ("la Cnil"), not a place or a word another body has ("Nice", "Etat").
+        got, want = set(_without_article(fold(value)).split()), set(_without_article(fold(expected)).split())
+        shorter, longer = sorted((got, want), key=len)
+        return bool(shorter) and shorter <= longer and (len(shorter) > 1 or shorter <= _ACRONYMS)
     if got_kind is None or got_kind != want_kind:
         return _without_article(fold(value)) == _without_article(fold(expected))
     # Every word of the label's place must be in the answer's: "Le préfet de police" is the

@@ -190,3 +190,12 @@ def test_a_body_of_no_listed_kind_is_named_by_containment() -> None:
     assert same_value("authority", "CNIL (Commission nationale de l'informatique et des libertés)", "la Cnil")
     assert same_value("authority", "Conseil d'Etat", "le juge des référés du Conseil d'Etat")
     assert not same_value("authority", "Tribunal administratif de Nice", "le Conseil d'Etat")
+
+
+def test_a_place_or_a_word_another_body_has_is_no_body_s_name() -> None:
+    from tests.quality.records_scoring import same_value
+
+    assert not same_value("authority", "Nice", "Tribunal administratif de Nice")
+    assert not same_value("authority", "Etat", "Conseil d'Etat")
+    assert not same_value("authority", "Métropole", "Métropole Nice Côte d'Azur")
+    assert not same_value("authority", "I", "CNIL")
