@@ -19,7 +19,7 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # (Not a ban of something else: "zone d'interdiction temporaire de survol", "interdiction
             # de manifester", "portant interdiction temporaire de la navigation".)
-            r"\bmoratoire\b|\binterdi(?:ction|re)\b(?!\s+(?:temporaire\s+)?(?:de\s+|du\s+|d['’]\s?)?(?:la\s+)?"
+            r"\bmoratoire\b|\binterdi(?:ction|re)\b(?!\s+(?:temporaire\s+)?(?:de\s+|du\s+|d['’]\s?|des\s+)?(?:la\s+|le\s+|les\s+)?"
             r"(?:survol|navigation|circul|manifest|rassembl|stationn|vente|consomm|acc[èe]s|baignade|p[êe]che|chasse))"
             r"|arr[êe]ter\s+le\s+d[ée]ploiement"
             r"|n['’]\s?installerons\s+pas"

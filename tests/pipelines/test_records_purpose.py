@@ -106,3 +106,11 @@ def test_a_prefect_s_no_fly_zone_decides_nothing_about_surveillance() -> None:
     # A council's ban of a device is still one: "le conseil vote l'interdiction de la reconnaissance faciale".
     banned = "Le conseil municipal vote l'interdiction de la reconnaissance faciale dans la ville."
     assert read_record(banned, ["reconnaissance_faciale"]).kind == "moratorium_ban"
+
+
+def test_a_ban_of_parking_or_of_gatherings_is_no_ban_of_a_device() -> None:
+    for text in (
+        "Le maire décide d'interdire le stationnement devant les caméras de vidéoprotection.",
+        "Arrêté portant interdiction des rassemblements festifs, caméras de vidéoprotection",
+    ):
+        assert read_record(text, ["videoprotection"]).kind != "moratorium_ban", text
