@@ -141,21 +141,8 @@ def test_a_departement_s_or_a_region_s_council_named_without_its_place_takes_the
         30,
     )
     assert first_named("au nord de la ville", "departement") is None
-    assert first_named("la région des Pays\u2011de\u2011la\u2011Loire", "region") == (
-        "des ",
-        "Pays de la Loire",
-        14,
-        30,
-    )
-
-
-def test_a_departement_s_name_inside_a_region_s_is_not_read() -> None:
-    from pipelines.records.departements import first_named
-
-    assert first_named("la région Pays de la Loire finance les caméras", "departement") is None
-    assert first_named("la région Centre-Val de Loire et le Loiret", "departement") == (
-        "du ",
-        "Loiret",
-        36,
-        42,
-    )
+    region = "la région des Pays\u2011de\u2011la\u2011Loire"
+    assert first_named(region, "region") == ("des ", "Pays de la Loire", 14, 30)
+    # Nor a département's name inside a région's: the Loire of "Pays de la Loire".
+    assert first_named(region, "departement") is None
+    assert first_named("la région Centre-Val de Loire et le Loiret", "departement")[1] == "Loiret"
