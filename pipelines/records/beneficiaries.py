@@ -69,10 +69,10 @@ def beneficiary(text: str) -> Found | None:
         or _FLOWN_BY.search(text, 0, 4000)
         or _RECORDING.search(text, 0, 4000)
         or _HOLDER_FIRST.search(text, 0, 4000)
+        or _HOLDER_AFTER_TITLE.search(text, 0, 4000)
     )
     if titled is not None:
-        group = "who" if titled.groupdict().get("who") else "holder"
-        return Found(" ".join(titled[group].split()), titled.start(group), titled.end(group))
+        return Found(" ".join(titled["who"].split()), titled.start("who"), titled.end("who"))
     return None
 
 
@@ -162,12 +162,14 @@ def vendor(text: str) -> Found | None:
     return Found(name, match.start("name"), match.start("name") + len(name))
 
 
-# The Gard's summary names the holder before the act: "30-2024-10-28-00009 - MAIRIE BLAUZAC 2024
-# Arrêté préfectoral d'autorisation de vidéoprotection", "ARRÊTÉ PRÉFECTORAL VIDÉOPROTECTION
-# MAIRIE CAISSARGUES - caméras intérieures 2025".
+# The Gard's summary names the holder before the act ("30-2024-10-28-00009 - MAIRIE BLAUZAC 2024
+# Arrêté préfectoral d'autorisation de vidéoprotection"), or on the line after its title
+# ("ARRÊTÉ PRÉFECTORAL VIDÉOPROTECTION / MAIRIE CAISSARGUES - caméras intérieures 2025").
 _HOLDER_FIRST = re.compile(
     rf"^[ \t]*{STATE_ACT_ID}\s+-\s+(?P<who>(?-i:[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{{2,60}}?))\s+\d{{4}}\s*\n"
-    r"arr[êe]t[ée]\s+pr[ée]fectoral\s*\n?\s*d['’]\s?autorisation\s+de\s+vid[ée]o"
-    r"|vid[ée]oprotection\s*\n(?P<holder>(?-i:MAIRIE\s+[A-ZÀ-Ý'’ -]+?))\s+-\s",
+    r"arr[êe]t[ée]\s+pr[ée]fectoral\s*\n?\s*d['’]\s?autorisation\s+de\s+vid[ée]o",
     re.IGNORECASE | re.MULTILINE,
+)
+_HOLDER_AFTER_TITLE = re.compile(
+    r"vid[ée]oprotection\s*\n(?P<who>(?-i:MAIRIE\s+[A-ZÀ-Ý'’ -]+?))\s+-\s", re.IGNORECASE
 )

@@ -136,6 +136,7 @@ _PURPOSE = re.compile(r"\b(?:afin\s+d|en\s+vue\s+d|pour\s+pouvoir|permett\w*\s+d
 
 
 _BUT = re.compile(r"\bmais\b", re.IGNORECASE)
+_WISHED = re.compile(r"\bsouhait|\bveu(?:t|lent)\b|\benvisag|\bambition", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,12 +174,12 @@ def reported_decision(text: str) -> Told | None:
         # subit pas beaucoup de délinquance » mais investit dans 43 caméras".
         conceded = [found.end() for found in _BUT.finditer(sentence, 0, taken.start())]
         # (A wish before "mais" still governs: "Le maire souhaite, mais le budget reste serré, que …".)
-        if conceded and _NOT_VOTED.search(sentence, 0, conceded[-1]) is not None:
-            wished = re.search(
-                r"\bsouhait|\bveu(?:t|lent)\b|\benvisag|\bambition", sentence[: conceded[-1]], re.IGNORECASE
-            )
-            if wished is None:
-                window = window[conceded[-1] :]
+        if (
+            conceded
+            and _NOT_VOTED.search(sentence, 0, conceded[-1]) is not None
+            and _WISHED.search(sentence, 0, conceded[-1]) is None
+        ):
+            window = window[conceded[-1] :]
         purpose = _PURPOSE.search(sentence, taken.end())
         not_taken = (_NOT_VOTED if voted else _NOT_TAKEN).search(window)
         return Told(start, start + (purpose.start() if purpose else len(sentence)), not_taken is None)

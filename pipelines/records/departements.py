@@ -103,9 +103,7 @@ def _names_pattern(kind: str) -> re.Pattern[str]:
     """The names as a text prints them, the longest first, each a whole word with its capital."""
     names = DEPARTEMENTS if kind == "departement" else REGIONS
     alternatives = sorted((name for _, name in names), key=len, reverse=True)
-    spelt = [
-        r"[\s'’\u2010\u2011-]+".join(map(re.escape, re.split(r"[\s'’-]+", name))) for name in alternatives
-    ]
+    spelt = [_SEPARATORS.pattern.join(map(re.escape, _SEPARATORS.split(name))) for name in alternatives]
     return re.compile(rf"(?<![\w-])(?:{'|'.join(spelt)})(?![\w-])")
 
 

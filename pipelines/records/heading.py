@@ -156,7 +156,7 @@ def act_number(head: str) -> Found | None:
                 if found.start() < limit
                 and not found["number"].endswith("-")  # spaced out: "n° 2024- 0109"
                 and not _in_recital(head, found)
-                and (pattern not in _LISTED or _about_its_title(head, found))
+                and (pattern not in _LISTED or _about_its_title(head, found, pattern is not _NUMBER))
                 and not _on_a_summary_line(head, found)
             ),
             None,
@@ -296,11 +296,12 @@ def _on_a_summary_line(head: str, numbered: re.Match[str]) -> bool:
     return _SUMMARY_ENTRY.match(head, head.rfind("\n", 0, numbered.start()) + 1) is not None
 
 
-def _about_its_title(head: str, numbered: re.Match[str]) -> bool:
-    """Whether a numbered arrêté or decision is about surveillance in its title; a
-    deliberation's or an item's number needs no such title. (A number alone on its line has its
-    title on the next: "Arrêté CAB/BSI/PA n° 25/563 / Arrêté autorisant la captation".)"""
-    if not _A_LISTED_ACT.match(numbered[0]) and not numbered[0].lstrip().startswith("-"):
+def _about_its_title(head: str, numbered: re.Match[str], an_arrete: bool) -> bool:
+    """Whether a numbered arrêté or decision (``an_arrete``: read by an arrêté's pattern, else
+    by its words) is about surveillance in its title; a deliberation's or an item's number needs
+    no such title. (A number alone on its line has its title on the next: "Arrêté CAB/BSI/PA n°
+    25/563 / Arrêté autorisant la captation".)"""
+    if not an_arrete and not _A_LISTED_ACT.match(numbered[0]):
         return True
     return _titled_about_surveillance(head, numbered.end(), title_on_next_line=True)
 

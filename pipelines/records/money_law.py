@@ -144,15 +144,17 @@ def funding_rate(text: str, kind: str | None = None) -> Found | None:
 # (A number wrapped after its hyphen: "R. 242-\n14"; a dot or a comma for a hyphen or a point:
 # "L, 242.8", "R: 242-8".)
 _ARTICLE_NUMBER = r"[LR]\s?[.:,]?\s?\d{3,4}[-.]\n?\d+(?:-\d+)?"
-# A range's end whose hyphen the text layer lost: "R. 242-8 à R. 24214".
-_RUN_ON_END = r"[LR]\s?[.:,]?\s?\d{4,6}"
-# An article, or a range of them ("L.252-1 à L.252-6"), kept whole as the act cites it.
-# (A lost space or accent: "R. 242-8 àR. 242-14", "R. 242-8 aR. 242-14", "R.242-8à R.242-14",
-# "R: 242-8 AR. 242-14", "L. 242-8 etR. 242-8".)
+# A number whose hyphen the text layer lost: a range's end "R. 242-8 à R. 24214", or its start
+# when its end is written whole: "R.2511 à R.253-4", "L. 2511\naL. 255-1".
+_RUN_ON = r"[LR]\s?[.:,]?\s?\d{4,6}"
+# What joins a range's ends, a space or an accent lost too: "R. 242-8 àR. 242-14", "R. 242-8 aR.
+# 242-14", "R.242-8à R.242-14", "R: 242-8 AR. 242-14".
+_TO = r"(?:\s*(?:à|au)|\s+[aA])\s*"
+# An article, or a range of them ("L.252-1 à L.252-6"), kept whole as the act cites it; after
+# "et" with its space lost too ("L. 242-8 etR. 242-8").
 _ARTICLE = re.compile(
-    # (A range's start run on too, its end written whole: "R.2511 à R.253-4", "L. 2511\naL. 255-1".)
-    rf"(?:\b|(?<=\bet))(?P<first>{_ARTICLE_NUMBER}|{_RUN_ON_END}(?=(?:\s*(?:à|au)|\s+[aA])\s*{_ARTICLE_NUMBER}))"
-    rf"(?:(?:\s*(?:à|au)|\s+[aA])\s*(?P<last>{_ARTICLE_NUMBER}|{_RUN_ON_END}))?\b"
+    rf"(?:\b|(?<=\bet))(?P<first>{_ARTICLE_NUMBER}|{_RUN_ON}(?={_TO}{_ARTICLE_NUMBER}))"
+    rf"(?:{_TO}(?P<last>{_ARTICLE_NUMBER}|{_RUN_ON}))?\b"
 )
 _CODE_NAMES = (
     ("CSI", re.compile(r"code\s+de\s+la\s+s[ée]curit[ée]\s+int[ée]rieure", re.IGNORECASE)),
@@ -182,18 +184,28 @@ _MINISTERS_ARRETE = re.compile(
 _CODE_BEFORE = r"(?:,?\s+et)?\s+(?:notamment\s+)?(?:ses|son|les|l['’])\s+articles?\s*$"
 
 
-def _article(written: str, first: str | None = None) -> str:
-    """ "L. 242-5", "L242-5", "L.242-5", "L, 242.5" → "L.242-5"; a range's end (``first`` its
-    start, normalised) takes the start's letter and, run on ("R. 24214"), its number's hyphen
-    back ("R.242-14")."""
+def _article(written: str) -> str:
+    """ "L. 242-5", "L242-5", "L.242-5", "L, 242.5" → "L.242-5"."""
     compact = re.sub(r"[\s:,]", "", re.sub(r"(\d{3,4})\.(\d)", r"\1-\2", written)).replace(".", "")
-    if first is None:
-        return f"{compact[0]}.{compact[1:]}"
-    prefix = first[2:].split("-", 1)[0]
-    number = compact[1:]
+    return f"{compact[0]}.{compact[1:]}"
+
+
+def _cited(match: re.Match[str]) -> str:
+    """An article or a range as ``_ARTICLE`` read it, normalised: "L.242-1 à L.242-8". A range
+    keeps its start's letter at its end ("R. 242-8 àL. 242-14"), and an end or a start run on gets
+    its hyphen back where the other end's number has it ("R. 24214" → "R.242-14" after "R.242-8";
+    "R.2511" → "R.251-1" before "R.253-4")."""
+    start = _article(match["first"])
+    if not match["last"]:
+        return start
+    end = _article(match["last"])
+    if "-" not in start:
+        digits = len(end[2:].split("-", 1)[0])
+        start = f"{start[: 2 + digits]}-{start[2 + digits :]}"
+    prefix, number = start[2:].split("-", 1)[0], end[2:]
     if "-" not in number and number.startswith(prefix) and len(number) > len(prefix):
         number = f"{prefix}-{number[len(prefix) :]}"
-    return f"{first[0]}.{number}"
+    return f"{start} à {start[0]}.{number}"
 
 
 # Between two lists of one code's articles: "L.251-1 à L.255-1 ; ses articles R.251-1 à R.254-2",
@@ -225,14 +237,7 @@ def legal_basis(text: str) -> Found | None:
         if code is None:
             continue
         previous = (code, match.end())
-        start = _article(match["first"])
-        if "-" not in start and match["last"]:  # run on: split as its end's number is
-            end = _article(match["last"])
-            digits = len(end[2:].split("-", 1)[0])
-            start = f"{start[: 2 + digits]}-{start[2 + digits :]}"
-        reference = f"{code} {start}"
-        if match["last"]:
-            reference += f" à {_article(match['last'], start)}"
+        reference = f"{code} {_cited(match)}"
         if reference not in cited:
             cited.append(reference)
         first, last = min(first, match.start()), max(last, match.end())
