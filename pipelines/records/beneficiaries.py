@@ -66,6 +66,8 @@ def beneficiary(text: str) -> Found | None:
     # An authorisation's title, in the act or its recueil's summary, names who it is for.
     titled = (
         _TITLED_FOR.search(text, 0, 4000)
+        or _TITLED_NAME.search(text, 0, 4000)
+        or _SERVICES_AUTHORISED.search(text, 0, 4000)
         or _FLOWN_BY.search(text, 0, 4000)
         or _RECORDING.search(text, 0, 4000)
         or _HOLDER_FIRST.search(text, 0, 4000)
@@ -97,6 +99,24 @@ _TITLED_FOR = re.compile(
     r"(?!\s*(?:demande|extension|renouvellement|modification|autorisation|installation)\b)"
     r"[\"«]?\s*(?P<who>[^\n\"»–(]{3,80}?)\s*[\"»]?"
     r"(?=\s+(?:situ[ée]e?\s+)?[àa]\s|\s+sis\b|\s*[–(]|\s+-\s|\s*\n)",
+    re.IGNORECASE,
+)
+# A title that names its holder right after the system, with where it is or the summary's pages
+# after the name: the Val-de-Marne's "portant autorisation d'un système de vidéoprotection Action
+# France SAS à Valenton", "… Carrefour – à Arcueil", the Aisne's "… système de vidéoprotection
+# Commune de LAON (3 pages)". (The Nord's capitals "… SYSTÈME DE VIDÉOPROTECTION EXISTANT POUR LE
+# MAGASIN …" go on with what the system is.)
+_TITLED_NAME = re.compile(
+    rf"syst[èe]me{GAP}(?:de{GAP})?vid[ée]o(?:[\s-]|-\n)?(?:protection|surveillance){GAP}(?:de{GAP}la{GAP})?"
+    r"(?-i:(?=[A-ZÀ-Ý]|commune\s+de))(?!(?:EXISTANT|PROVISOIRE|DE|POUR|AU|DANS)\b)"
+    r"(?P<who>[^\n\"»–(]{3,80}?)"
+    r"(?=\s+(?:[–-]\s+)?[àa]\s+(?-i:[A-ZÀ-Ý0-9])|\s*\n\s*\(\d+\s+pages?\))",
+    re.IGNORECASE,
+)
+# Services a drone authorisation names in its title: "Arrêté portant autorisation des services de
+# la gendarmerie nationale à procéder à la captation …".
+_SERVICES_AUTHORISED = re.compile(
+    rf"autoris(?:ation|ant){GAP}(?:des|du|de{GAP}la|de{GAP}l['’])\s*(?P<who>[^,;.:\n]{{3,80}}?){GAP}[àa]{GAP}proc[ée]der",
     re.IGNORECASE,
 )
 # Whose interventions a body-camera authorisation lets be recorded, in its title: "autorisant

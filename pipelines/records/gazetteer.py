@@ -24,6 +24,7 @@ from pipelines.records.spans import (
     first_surveillance_entry,
     listed_entry,
     summary_entry,
+    surveillance_row,
 )
 from reference.authorities import read_authorities
 
@@ -70,7 +71,12 @@ def _departement_of(text: str) -> str | None:
 
 
 def _first_surveillance_entry(text: str) -> tuple[int, int] | None:
-    """The span of the summary entry of the recueil's first act about surveillance."""
+    """The span of the summary entry of the recueil's first act about surveillance (a row of the
+    Val-de-Marne's table: "2025/04651 19/11/2025 portant autorisation d'un système de
+    vidéoprotection Carrefour – à Arcueil")."""
+    row = surveillance_row(text)
+    if row is not None:
+        return row[0].end(), row[1]
     for about in ABOUT_SURVEILLANCE.finditer(text, 0, 6000):
         entry = summary_entry(text, about.start()) or listed_entry(text, about.start())
         if entry is not None and first_surveillance_entry(text, about.start()):

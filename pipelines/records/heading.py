@@ -18,6 +18,7 @@ from pipelines.records.spans import (
     first_surveillance_entry,
     read_day,
     summary_entry,
+    surveillance_row,
 )
 
 # "n°", its look-alike "nº", or a bare "n" before the number ("Arrêté n 2011/067/BA").
@@ -65,6 +66,12 @@ _ARRETE_NUMBER = re.compile(
     r"(?!\d{4}-\d{2}-\d{2}\b)"
     rf"(?P<number>(?>{_SPACED_NUMBER}"
     r"|(?:[A-Z][a-z]{1,4}-)?(?:[A-Z]{2,}[/-]?)*\d+(?:[/.-](?:\d+|[A-Z]{2,}(?![a-zé])))*))(?![/-]|\s+[–-]\s*\d)"
+)
+# The Alpes-Maritimes' number alone on the line above the word "Arrêté": "2024 - 368\nArrété\n
+# autorisant la captation …", "2025- A368\nArrêté".
+_NUMBER_ABOVE = re.compile(
+    r"^[ \t]*(?P<number>\d{4}[ \t]*-[ \t]*A?\d{1,5})[ \t]*\n[ \t]*(?=arr[êeé]t[ée]\b)",
+    re.IGNORECASE | re.MULTILINE,
 )
 # "Extrait du registre des délibérations du Conseil Municipal de la Ville de Montpellier\nn° 2013 / 14".
 _REGISTER = re.compile(
@@ -130,7 +137,7 @@ _CODED_ENTRY = re.compile(
     r"^[ \t]*-\s*(?P<number>(?-i:[A-Z]{2,})\d[\w-]*\d)\s+-\s+(?=arr[êe]t[ée])", re.IGNORECASE | re.MULTILINE
 )
 # The numbers a recueil's summary may give another act.
-_LISTED = (_NUMBER, _ARRETE_NUMBER, _INITIALLED, _CODED_ENTRY)
+_LISTED = (_NUMBER, _ARRETE_NUMBER, _INITIALLED, _CODED_ENTRY, _NUMBER_ABOVE)
 
 
 def act_number(head: str) -> Found | None:
@@ -144,6 +151,7 @@ def act_number(head: str) -> Found | None:
         (_PARIS_ITEM, 400),
         (_REGISTER, 600),
         (_NUMBER, 600),
+        (_NUMBER_ABOVE, 600),
         (_ARRETE_NUMBER, 4000),
         (_INITIALLED, 4000),
         (_CODED_ENTRY, 4000),
@@ -163,8 +171,8 @@ def act_number(head: str) -> Found | None:
         )
         if numbered is not None:
             return Found(numbered["number"].rstrip(".,-"), numbered.start("number"), numbered.end("number"))
-    row = _surveillance_row(head)
-    return Found(row["number"], row.start("number"), row.end("number")) if row is not None else None
+    row = surveillance_row(head)
+    return Found(row[0]["number"], row[0].start("number"), row[0].end("number")) if row is not None else None
 
 
 def act_date(head: str, document_date: dt.date | int | None = None, kind: str | None = None) -> Found | None:
@@ -222,26 +230,8 @@ def _signed_date(head: str) -> Found | None:
         found = next((match for match in pattern.finditer(head, 0, 4000) if _about(head, match)), None)
         if found is not None:
             return _dated(found, None)
-    row = _surveillance_row(head)
-    return _dated(row, None) if row is not None else None
-
-
-# The Val-de-Marne's summary, a table of number, date and title, its cells run together in the
-# text layer: "2025/04651 19/11/2025 portant autorisation d'un système de vidéoprotection …",
-# "2024/0380806/11/2024portant autorisation …".
-_TABLE_ROW = re.compile(
-    r"^[ \t]*(?P<number>\d{4}/\d{4,5}?)[ \t]?(?P<date>\d{2}/\d{2}/\d{4})[ \t]?(?=[a-zéèà])", re.MULTILINE
-)
-
-
-def _surveillance_row(head: str) -> re.Match[str] | None:
-    """The first row of such a table whose title (up to the next row) is about surveillance."""
-    rows = list(_TABLE_ROW.finditer(head, 0, 4000))
-    for row, following in zip(rows, [*rows[1:], None], strict=False):
-        end = following.start() if following is not None else row.end() + 250
-        if ABOUT_SURVEILLANCE.search(head, row.end(), end) is not None:
-            return row
-    return None
+    row = surveillance_row(head)
+    return _dated(row[0], None) if row is not None else None
 
 
 def _about(head: str, match: re.Match[str]) -> bool:

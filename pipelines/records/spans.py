@@ -224,3 +224,22 @@ def in_one_case(name: str) -> str:
 # "L'arrêté du 3 août 2007 portant définition des normes techniques"): a national text's number
 # (its NOR) or its subject, never a local act.
 NATIONAL_STANDARDS = re.compile(r"\b[A-Z]{4}\d{7}[A-Z]\b|(?:normes|exigences)\s+techniques", re.IGNORECASE)
+
+
+# The Val-de-Marne's summary, a table of number, date and title, its cells run together in the
+# text layer: "2025/04651 19/11/2025 portant autorisation d'un système de vidéoprotection …",
+# "2024/0380806/11/2024portant autorisation …".
+_TABLE_ROW = re.compile(
+    r"^[ \t]*(?P<number>\d{4}/\d{4,5}?)[ \t]?(?P<date>\d{2}/\d{2}/\d{4})[ \t]?(?=[a-zéèà])", re.MULTILINE
+)
+
+
+def surveillance_row(text: str) -> tuple[re.Match[str], int] | None:
+    """The first row of such a table whose title (up to the next row) is about surveillance, and
+    where its title ends."""
+    rows = list(_TABLE_ROW.finditer(text, 0, 4000))
+    for row, following in zip(rows, [*rows[1:], None], strict=False):
+        end = following.start() if following is not None else row.end() + 250
+        if ABOUT_SURVEILLANCE.search(text, row.end(), end) is not None:
+            return row, end
+    return None

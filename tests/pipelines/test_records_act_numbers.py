@@ -120,3 +120,12 @@ def test_the_conseil_de_paris_s_archive_gives_the_item_s_reference_under_its_sea
 
 def test_a_heading_s_date_is_no_service_s_initials() -> None:
     assert _number("ARRÊTÉ DU 2025-03-12 PORTANT AUTORISATION d'un système de vidéoprotection") is None
+
+
+def test_the_alpes_maritimes_number_alone_above_its_arrete() -> None:
+    # "… Bureau de la sécurité et de l'ordre public\nFraternité\n2024 - 368\nArrété\nautorisant la
+    # captation …" and "2025- A368\nArrêté".
+    assert _number(TEXTS["web-attrap-alpes-maritimes-2024-368-drone-drap"]) == "2024 - 368"
+    assert _number(TEXTS["web-attrap-alpes-maritimes-2025-a368-drone-a8"]) == "2025- A368"
+    # A year and a count above another act's title is no number of this one.
+    assert _number("2024 - 12\nArrêté portant composition du jury\n") is None

@@ -356,3 +356,22 @@ def test_heldout21_s_prefect_of_police_without_its_degree_sign_and_a_commune_s_b
         ["videoprotection"],
     )
     assert unieux.beneficiary == "Commune d'Unieux"
+
+
+def test_a_holder_named_right_after_the_system_or_services_authorised_to_proceed() -> None:
+    texts = labelled_texts()
+    # The Val-de-Marne's summary table: "2024/0380806/11/2024portant autorisation d'un système de
+    # vidéoprotection Action France SAS à Valenton".
+    valenton = "h19-a-attrap-val-de-marne-raa-205-2024-videoprotection-action-valenton"
+    assert read_record(texts[valenton], ["videoprotection"]).beneficiary == "Action France SAS"
+    # The Aisne's summary: "… portant modification d'un système de vidéoprotection Commune de LAON
+    # (3 pages)".
+    laon = "h11-a-attrap-aisne-02-2025-110-arrete-2016-0276-m-3-2025-modification-videoprotection-laon"
+    assert read_record(texts[laon], ["videoprotection"]).beneficiary == "Commune de LAON"
+    # The Yvelines' title: "Arrêté portant autorisation des services de la gendarmerie nationale à
+    # procéder à la captation …".
+    yvelines = "h25-a-attrap-yvelines-raa-392-bis-2025-gendarmerie-cameras-aeronefs"
+    assert read_record(texts[yvelines], ["drone"]).beneficiary == "services de la gendarmerie nationale"
+    # The Nord's capitals go on with what the system is: no holder "EXISTANT POUR LE MAGASIN …".
+    nord = "h8-attrap-nord-2025-240-videoprotection-grand-frais-wasquehal-renouvellement"
+    assert not (read_record(texts[nord], ["videoprotection"]).beneficiary or "").startswith("EXISTANT")

@@ -49,6 +49,11 @@ TEXTS = labelled_texts()
             "h23-a-attrap-meuse-raa-51-2024-arrete-2024-962-videoprotection-la-poste-dun-sur-meuse",
             "Dun-sur-Meuse",
         ),
+        # The Val-de-Marne's table, its first row a medal's: "2025/04651 19/11/2025 portant
+        # autorisation d'un système de vidéoprotection Carrefour – à Arcueil"; "… Action France SAS
+        # à\nValenton5", the row's page run on.
+        ("h22-a-attrap-val-de-marne-raa-181-2025-04651-videoprotection-carrefour-arcueil", "Arcueil"),
+        ("h19-a-attrap-val-de-marne-raa-205-2024-videoprotection-action-valenton", "Valenton"),
     ],
 )
 def test_a_town_printed_bare_in_the_entry(record_id: str, town: str) -> None:
