@@ -31,13 +31,13 @@ _ONE_DAY = re.compile(
     re.IGNORECASE,
 )
 _WEEKDAY = rf"(?:{WEEKDAY_NAMES}{GAP})?"
-# "du 1er juin au 30 septembre 2024", "du samedi 22 février 2025 12h00 au lundi 24 février 08h00",
+# "du 1er juin au 30 septembre 2024" ("du 1 er juin 2025": its "er" set apart), "du samedi 22 février 2025 12h00 au lundi 24 février 08h00",
 # "du vendredi 8 novembre 2024, 17h00 au mardi 12novembre 2024 inclus" (a lost space): one year
 # may be written for both, or none (a page's "du dimanche 31 décembre, 16h, au lundi 1er janvier":
 # the year the page was written in).
 _FROM_TO = re.compile(
     # ("du 10 au 12 mai 2024": the start's month and year are the end's.)
-    rf"du{GAP}{_WEEKDAY}(?:(?P<start>\d{{1,2}}(?:er)?{GAP}{MONTHS}(?:{GAP}\d{{4}})?)|(?<!nuit\sdu\s)(?P<start_day>\d{{1,2}}(?:er)?)(?={GAP}au{GAP}{_WEEKDAY}\d)),?{GAP}"
+    rf"du{GAP}{_WEEKDAY}(?:(?P<start>\d{{1,2}}(?:\s?er)?{GAP}{MONTHS}(?:{GAP}\d{{4}})?)|(?<!nuit\sdu\s)(?P<start_day>\d{{1,2}}(?:er)?)(?={GAP}au{GAP}{_WEEKDAY}\d)),?{GAP}"
     # ("du vendredi 19 juillet 2024, à compter de 18h00, au dimanche 21 juillet 2024".)
     rf"(?:(?:[àa]|de|[àa]{GAP}compter{GAP}de){GAP})?(?:\d{{1,2}}\s?h\s?\d{{0,2}},?{GAP})?"
     # ("du jeudi 4 avril 2024 8h00 jusqu'au dimanche 7 avril 2024 à 20h00".)
@@ -47,15 +47,20 @@ _FROM_TO = re.compile(
 # Days listed, the month and year written once: "les 11 et 12 août 2025", "les 19, 20 et 21
 # janvier 2026".
 _DAYS_LISTED = re.compile(
-    rf"\bles{GAP}(?P<start_day>\d{{1,2}}(?:er)?)(?:,{GAP}\d{{1,2}})*{GAP}et{GAP}"
+    # (Their weekdays too: "les jeudi 13 et vendredi 14\nnovembre 2025".)
+    rf"\bles{GAP}{_WEEKDAY}(?P<start_day>\d{{1,2}}(?:er)?)(?:,{GAP}\d{{1,2}})*{GAP}et{GAP}{_WEEKDAY}"
     rf"(?P<end>\d{{1,2}}{GAP}{MONTHS}{GAP}\d{{4}})",
     re.IGNORECASE,
 )
 # A drone arrêté's title for one day: "… au moyen de caméras installées sur des aéronefs sur la
 # commune de Drap le 20 mars 2024", "… à l'occasion de manifestations à Paris le dimanche 6 octobre 2024".
 _FLIGHT_DAY = re.compile(
-    # ("… sur des aéronefs à Nicele mardi 19 août 2025": a space lost.)
-    rf"a[ée]ronefs[^.;]{{0,120}}?(?:\ble|(?<=[a-zé])le(?={_WEEKDAY}\d)){GAP}{_WEEKDAY}(?P<date>\d{{1,2}}(?:er)?{GAP}{MONTHS}{GAP}\d{{4}})\b"
+    # ("… sur des aéronefs à Nicele mardi 19 août 2025Le préfet", "… à bordle 18 septembre 2025",
+    # "… Langres levendredi 18 juillet 2025": spaces lost; the Morbihan's "l'utilisation de drones
+    # au relai flamme paralympique le 25 aout 2024".)
+    # (Not what went before: "dans le cadre des conditions climatiques depuis le 11 février 2026".)
+    rf"(?:a[ée]ronefs|drones)[^.;]{{0,120}}?(?:(?<!depuis\s)\ble{GAP}|(?<=[a-zé])le(?=[\s ]*{_WEEKDAY}\d)[\s ]*)"
+    rf"{_WEEKDAY}(?P<date>\d{{1,2}}(?:er)?{GAP}{MONTHS}\s*\d{{4}})(?!\d)"
     rf"(?!{GAP}(?:[àa]|de){GAP}\d)",
     re.IGNORECASE,
 )

@@ -106,6 +106,42 @@ def test_a_flight_s_period_as_recueils_write_it() -> None:
     )
 
 
+def test_a_flight_s_day_with_its_spaces_lost_or_its_weekdays_listed() -> None:
+    one_day = {
+        # "… sur des aéronefs à Nicele mardi 19 août 2025Le préfet": spaces lost on both sides.
+        "h18-a-attrap-alpes-maritimes-recueil-special-211-2025-cameras-aeronefs-nice-19-aout-2025": dt.date(
+            2025, 8, 19
+        ),
+        # "… aéronefs sans équipages à bordle 18 septembre 2025, sur l'autoroute A8".
+        "web-attrap-alpes-maritimes-2025-a368-drone-a8": dt.date(2025, 9, 18),
+        # "… autorisant l'utilisation de drones\nau relai flamme paralympique le 25 aout 2024".
+        "h10-a-attrap-morbihan-56-2024-071-drone-relais-flamme-paralympique-lorient": dt.date(2024, 8, 25),
+    }
+    for record_id, day in one_day.items():
+        assert _period(record_id) == (day, day), record_id
+    # "… sur la commune de Bollène les jeudi 13 et vendredi 14\nnovembre 2025 de 15h00 à 19h00".
+    assert _period(
+        "h17-a-attrap-vaucluse-raa-special-84-2025-155-bis-arrete-2025-11-12-une-camera-aeronef-bollene"
+    ) == (
+        dt.date(2025, 11, 13),
+        dt.date(2025, 11, 14),
+    )
+    # "… à Paris et dans les\nHauts-de-Seine (92) du 1 er juin 2025 au 5 août\n2025".
+    assert _period(
+        "h12-a-attrap-hauts-de-seine-raa-special-pp-4-juin-2025-arrete-2025-00676-drone-paris-92"
+    ) == (
+        dt.date(2025, 6, 1),
+        dt.date(2025, 8, 5),
+    )
+    # "… dans le cadre des conditions climatiques depuis le 11 février 2026": what went before.
+    assert _period(
+        "h23-a-attrap-gironde-33-2026-058-cameras-aeronefs-conditions-climatiques-19-fevrier-2026"
+    ) == (
+        None,
+        None,
+    )
+
+
 def test_the_request_an_arrete_recites_is_not_the_count_it_authorises() -> None:
     # "… la demande … visant à obtenir l'autorisation de capter, d'enregistrer et de transmettre
     # des images au moyen d'une caméra installée sur un aéronef piloté …".
