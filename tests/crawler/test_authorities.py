@@ -201,3 +201,20 @@ def test_a_sample_matches_the_wheel_itself() -> None:
         assert source.name == article.get(rows[code]["type_nom"], "") + rows[code]["nom"], code
         assert source.population == int(rows[code]["population_municipale"])
     assert generated["commune-72181"].name == "Le Mans"
+
+
+def test_former_communes_are_named_but_are_no_source_nor_map_place() -> None:
+    # Sauzé-Vaussais lives on as a commune déléguée of Sauzé-entre-Bois (79) since 2025: its name
+    # is read by the records, in its département; it is no crawl source, no place of the map.
+    authorities = read_authorities()
+    former = {place.name: place for place in authorities.named("former_commune")}
+    assert former["Sauzé-Vaussais"].departement == "79"
+    assert "Sauzé-Vaussais" not in {place.name for place in authorities.named("commune")}
+    assert not any(source.name == "Sauzé-Vaussais" for source in generated_sources(authorities).values())
+    from cli.geography import official_geography
+
+    geography = official_geography([])
+    assert "former_commune" not in geography.named
+    assert "79" in {
+        place.departement for place in geography.named["commune"].values() if place.name == "Sauzé-entre-Bois"
+    }

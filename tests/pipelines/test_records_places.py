@@ -135,3 +135,15 @@ def test_a_name_run_on_into_the_next_words_is_cut_back_to_the_commune_s() -> Non
     assert known_commune("Saint-Ouen-l’Aumône") == "Saint-Ouen-l’Aumône"  # a commune whole
     assert known_commune("Le Haut-Rhin") is None  # "petite commune du Haut-Rhin": a département
     assert known_commune("Nouméa") == "Nouméa"  # outside INSEE's list: kept as read
+
+
+def test_a_commune_named_is_a_commune_of_france_today_or_before() -> None:
+    # New Caledonia's and Polynesia's towns, a former commune ("Sauzé-Vaussais", a commune déléguée
+    # since 2025), a name of three letters, and names shortened as people write them.
+    for name in ("Nouméa", "Faa'a", "Sauzé-Vaussais", "Sainte-Hermine", "Pau", "Brive", "St Quentin"):
+        assert known_commune(name) == name
+    # Not what a page calls a town that is none of France's: "la ville de Boston, cliente de
+    # Briefcam", "le maire de cette commune du Sénégal", "le Nord-Ouest du Rhône".
+    for name in ("Boston", "Le Sénégal", "Le Nord-Ouest du Rhône", "Roland-Garros", "Cab-Sidpc"):
+        assert known_commune(name) is None, name
+    assert town("web-israelvalley-roubaix-police-municipale-briefcam") is None
