@@ -225,7 +225,8 @@ _RETENTION = re.compile(
 )
 # A report's words for it: the images "conservées quinze jours", "stockées en haute qualité pendant
 # 30 jours", "gardons les images pendant quinze jours", "détruites au bout de 30 jours", "conservées
-# pour une durée maximale de 30 jours", "ne peuvent être conservés plus d'un mois". (Not
+# pour une durée maximale de 30 jours", "enregistrées sur une période de 30 jours maximum", "ne
+# peuvent être conservés plus d'un mois". (Not
 # "enregistrées … depuis 30 jours", nor a delay to do something else.)
 _KEPT_FOR = re.compile(
     r"\b(?:conserv(?:[ée]e?s?|er)|stock[ée]e?s|gard(?:ons|ent|er|era|erons|eront|[ée]e?s)|d[ée]truite?s|effac[ée]e?s"
@@ -236,7 +237,7 @@ _KEPT_FOR = re.compile(
     # maximum de 30 jours", "l'enregistrement des images sur une durée de 30 jours").
     rf"|[^.;\d]{{0,60}}?{GAP}(?=pendant|durant|pour{GAP}une|sur{GAP}une|dans{GAP}un|plus{GAP}d))"
     rf"(?:(?:pendant|durant|au{GAP}bout{GAP}de|au{GAP}maximum|maximum"
-    rf"|(?:pour|sur|pendant){GAP}une{GAP}dur[ée]e(?:{GAP}(?:maximale|maximum|l[ée]gale))*{GAP}de"
+    rf"|(?:pour|sur|pendant){GAP}une{GAP}(?:dur[ée]e|p[ée]riode)(?:{GAP}(?:maximale|maximum|l[ée]gale))*{GAP}de"
     rf"|dans{GAP}une?{GAP}(?:d[ée]lai|fen[êe]tre)(?:{GAP}(?:maximale?|maximum))?{GAP}de){GAP}|(?:plus|au{GAP}bout){GAP}d['’]\s?)?"
     rf"(?P<count>{COUNT}|une?){GAP}(?P<unit>jours|mois|ans?|ann[ée]es?)\b",
     re.IGNORECASE,

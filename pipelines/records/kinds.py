@@ -58,7 +58,10 @@ from pipelines.records.spans import (
 )
 
 _EXPERIMENT = re.compile(
-    r"loi\s+n°\s*2023-380|traitement\s+algorithmique\s+(?:des|sur\s+des|d['’])\s*images", re.IGNORECASE
+    # (Also by its date: "l'article 10 de la loi du 19 mai 2023 prévoit que l'emploi du traitement
+    # algorithmique est autorisé par le préfet".)
+    r"loi\s+(?:n°\s*)?2023-380|loi\s+du\s+19\s+mai\s+2023|traitement\s+algorithmique\s+(?:des|sur\s+des|d['’])\s*images",
+    re.IGNORECASE,
 )
 # A vœu or a motion is against a technology only when it says so; one that asks for more
 # cameras or plate readers is a debate.

@@ -44,8 +44,9 @@ _OTHER_PURPOSE = re.compile(
     r"|\bs[ée]ances?\s+(?:du\s+conseil(?:\s+municipal)?\s+)?(?:sont\s+|est\s+|bient[ôo]t\s+)?(?:film[ée]e?s?|retransmise?s?|en\s+live|en\s+direct)"
     r"|\blive\s+streaming\b"
     # A prefect's no-fly zone: "portant création d'une zone d'interdiction temporaire de survol",
-    # "interdiction temporaire de survol par des aéronefs télépilotés".
-    r"|\binterdiction\s+(?:temporaire\s+)?de\s+survol\b|\bzone\s+interdite\s+de\s+vol\b",
+    # "interdiction temporaire de survol par des aéronefs télépilotés", "portant interdiction des
+    # survols d'aéronefs télépilotés sans équipage à bord sur le parcours de la flamme olympique".
+    r"|\binterdiction\s+(?:temporaire\s+)?d(?:e|es)\s+survols?\b|\bzone\s+interdite\s+de\s+vol\b",
     re.IGNORECASE,
 )
 # A shop whose own cameras a news story is about, and what a public authority deciding says.

@@ -383,3 +383,11 @@ def test_a_summary_listed_line_by_line_gives_its_first_surveillance_entry_s_date
 
     start, _ = authorised_period(TEXTS[marseille], "drone_authorisation")
     assert start is not None and start.value == dt.date(2024, 10, 3)
+
+
+def test_a_heading_s_first_of_the_month_with_its_er_set_apart() -> None:
+    # The Meuse's summary: "Arrêté n° 2024-2213 du 1 er août 2024 portant autorisation
+    # d'installation d'un système de vidéoprotection – commune de DIEUE sur MEUSE".
+    assert _date(
+        "h27-a-attrap-meuse-raa-85-2024-arrete-2024-2213-videoprotection-dieue-sur-meuse"
+    ) == dt.date(2024, 8, 1)

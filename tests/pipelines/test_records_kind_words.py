@@ -388,3 +388,18 @@ def test_a_page_that_read_a_prefecture_s_recueil_reports_its_authorisations_whic
         TEXTS["h21-c-breizh-info-finistere-benodet-dechetterie-trois-cameras-2015"], ["videoprotection"]
     )
     assert benodet.kind == "prefectoral_authorisation" and benodet.amount_eur is None
+
+
+def test_a_report_of_the_prefecture_s_authorisations_and_of_the_2023_law_by_its_date() -> None:
+    # "La Préfecture de l'Allier vient ainsi d'autoriser plusieurs programmes d'installations de
+    # caméras … Six caméras par exemple à Braize".
+    braize = read_record(
+        TEXTS["h27-c-rjfm-allier-prefecture-autorise-six-cameras-braize"], ["videoprotection"]
+    )
+    assert braize.kind == "prefectoral_authorisation"
+    # "l'article 10 de la loi du 19 mai 2023 prévoit que l'emploi du traitement algorithmique est
+    # autorisé par le préfet": the Olympic Games law's experiment.
+    paris = read_record(
+        TEXTS["h27-c-davidlibeau-jo-2024-vsa-185-cameras-voie-publique-prefecture-de-police"], ["vsa"]
+    )
+    assert paris.kind == "experiment"

@@ -114,3 +114,10 @@ def test_a_ban_of_parking_or_of_gatherings_is_no_ban_of_a_device() -> None:
         "Arrêté portant interdiction des rassemblements festifs, caméras de vidéoprotection",
     ):
         assert read_record(text, ["videoprotection"]).kind != "moratorium_ban", text
+
+
+def test_a_ban_of_drones_flying_over_the_olympic_flame_is_no_decision_about_cameras() -> None:
+    # "Arrêté inter-préfectoral portant interdiction des survols d'aéronefs télépilotés sans
+    # équipage à bord sur le parcours de la flamme olympique".
+    negative = "h27-a-attrap-finistere-29-2024-073-interdiction-survol-aeronefs-telepilotes-flamme-olympique-negative"
+    assert read_record(TEXTS[negative], ["drone"]).kind == "none"

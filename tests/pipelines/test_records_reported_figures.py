@@ -213,3 +213,11 @@ def test_cameras_to_come_into_service_are_counted() -> None:
     assert found is not None and found.value == 11
     # The park as it stands is still no count: "145 caméras opérationnelles".
     assert cameras("La ville compte désormais 145 caméras opérationnelles.")[0] is None
+
+
+def test_images_recorded_over_a_period_of_thirty_days() -> None:
+    # "les images issues des caméras seront enregistrées sur une période de 30 jours maximum".
+    soustons = read_record(
+        TEXTS["h27-c-mairie-soustons-quatorze-cameras-espace-public-trente-jours"], ["videoprotection"]
+    )
+    assert soustons.retention_days == 30
