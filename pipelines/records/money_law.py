@@ -199,8 +199,9 @@ def _cited(match: re.Match[str]) -> str:
     if not match["last"]:
         return start
     end = _article(match["last"])
-    if "-" not in start:
-        digits = len(end[2:].split("-", 1)[0])
+    digits = len(end[2:].split("-", 1)[0])
+    # (A start no longer than its end's base is written whole: "L. 2212 à L. 2213-1".)
+    if "-" not in start and len(start) > 2 + digits:
         start = f"{start[: 2 + digits]}-{start[2 + digits :]}"
     prefix, number = start[2:].split("-", 1)[0], end[2:]
     if "-" not in number and number.startswith(prefix) and len(number) > len(prefix):

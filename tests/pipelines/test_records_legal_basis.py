@@ -113,3 +113,13 @@ def test_the_data_protection_regulation_only_as_an_act_recites_it() -> None:
 
     # A page's privacy footer cites it too: "conformément au règlement (UE) 2016/679".
     assert legal_basis("Vos données sont traitées conformément au règlement (UE) 2016/679.") is None
+
+
+def test_a_range_whose_start_is_no_longer_than_its_end_s_base_keeps_it_whole() -> None:
+    from pipelines.records.money_law import legal_basis
+
+    # "… L. 2212 à L. 2213-1": a start written whole, not "L.2212-" cut at the end's base.
+    found = legal_basis(
+        "Vu le code général des collectivités territoriales, notamment ses articles L. 2212 à L. 2213-1 ;"
+    )
+    assert found is not None and found.value == ["CGCT L.2212 à L.2213-1"]
