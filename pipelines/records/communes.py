@@ -146,13 +146,15 @@ def _a_commune(key: str) -> bool:
     return key in _french_communes() or key in _other_towns()
 
 
-def known_commune(name: str) -> str | None:
+def known_commune(name: str, heading: bool = False) -> str | None:
     """A commune's name as read, cut to the longest start that is a commune's when the whole is
     none ("Labégude Jean-Yves Ponthier", "Marseille Vendredi", "Tonnerre Pref": a name run on into
     the next words); a town of New Caledonia or Polynesia as read (``overseas``); a name shortened
     as people write it ("Brive", "St Quentin") as read; None for a département's name ("Le
     Haut-Rhin") and for a name that starts no commune's (a country, a district, a stadium: "la
-    commune du Sénégal", "la ville de Boston")."""
+    commune du Sénégal", "la ville de Boston"), unless it is read in a council's own ``heading``
+    ("Ville de Testville - Conseil municipal du 12 mars 2024": a town names itself there, even one
+    a list does not know, such as a test's or a demo's)."""
     key = name_key(name)
     if _a_commune(key) or key in _short_communes():
         return name
@@ -164,6 +166,6 @@ def known_commune(name: str) -> str | None:
         if _a_commune(name_key(start)) and name_key(start) not in _TITLE_WORDS:
             return start
     spelt_out = _SAINT.sub(lambda saint: f"{saint[1]}aint{saint[2]} ", key)
-    if _a_commune(spelt_out) or spelt_out in _name_starts():
+    if heading or _a_commune(spelt_out) or spelt_out in _name_starts():
         return name
     return None

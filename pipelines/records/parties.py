@@ -207,7 +207,8 @@ def authority(text: str) -> Found | None:
         place = council["place"] if council["place"] else "Le " + _named(council["place_du"])
         # A name run on into the next word ("Ville de Marseille Vendredi 8 février") is cut back
         # to the commune's; a département's ("commune du Haut-Rhin") is no council's.
-        town = known_commune(_named(place))
+        # (A council's name on the text's first line is its heading: the town names itself.)
+        town = known_commune(_named(place), heading="\n" not in head[: council.start()])
         if town is not None:
             found.append(Found(f"{COUNCIL_OF}{town}", council.start(), council.end()))
     # A recueil that opens on its département's name is its prefecture's, whatever commune its

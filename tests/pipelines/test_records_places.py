@@ -147,3 +147,14 @@ def test_a_commune_named_is_a_commune_of_france_today_or_before() -> None:
     for name in ("Boston", "Le Sénégal", "Le Nord-Ouest du Rhône", "Roland-Garros", "Cab-Sidpc"):
         assert known_commune(name) is None, name
     assert town("web-israelvalley-roubaix-police-municipale-briefcam") is None
+
+
+def test_a_council_s_own_heading_names_its_town_whatever_the_lists_say() -> None:
+    from pipelines.records.parties import authority
+
+    # A council's name on the text's first line is its heading: the town names itself there (a
+    # test's or a demo's town too); the same words further down name no commune.
+    heading = authority("Ville de Testville - Conseil municipal du 12 mars 2024\nDélibération n° 12")
+    assert heading is not None and heading.value == "Conseil municipal de Testville"
+    assert known_commune("Testville", heading=True) == "Testville"
+    assert authority("Un article.\nLe débat sur la reconnaissance faciale dans la ville de Boston.") is None
