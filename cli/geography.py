@@ -21,10 +21,10 @@ def official_geography(sources: Iterable[Authority]) -> Geography:
     """Every région, département, EPCI and commune of the official data (INSEE's names: "Hérault",
     "Montpellier"), completed by what the registry's ``sources`` say of themselves."""
     from crawler.sources.authorities import read_authorities
-    from search.geography import Geography
+    from search.geography import KINDS, Geography
 
-    # (A former commune's name is read by the records; the map and the filters know today's communes.)
-    rows = [row for row in read_authorities().places.values() if row.kind != "former_commune"]
+    # (The kinds of places the map and the filters know: a former commune's name is the records'.)
+    rows = [row for row in read_authorities().places.values() if row.kind in KINDS]
     return Geography.of(sources, [official_place(row) for row in rows])
 
 

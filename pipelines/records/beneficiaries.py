@@ -7,8 +7,10 @@ import re
 
 from pipelines.records.spans import GAP, STATE_ACT_ID, Found, decision_part
 
+# (The name ends on a letter: spaces between it and the verb are the gap's alone, which keeps a
+# run of spaces from being tried every way.)
 _AUTHORISED = re.compile(
-    rf"(?P<who>[^:\n.;]{{3,160}}?),?{GAP}(?:est|sont){GAP}autoris[ée]e?s?\b",
+    rf"(?P<who>[^:\n.;]{{2,159}}?[^\s:\n.;]),?{GAP}(?:est|sont){GAP}autoris[ée]e?s?\b",
     re.IGNORECASE,
 )
 _BY_WHOM = re.compile(
@@ -74,8 +76,17 @@ def beneficiary(text: str) -> Found | None:
         or _HOLDER_AFTER_TITLE.search(text, 0, 4000)
     )
     if titled is not None:
-        return Found(" ".join(titled["who"].split()), titled.start("who"), titled.end("who"))
+        # (Without the holder's street address: "Tabac Presse Delvinquière 77 Avenue Denfert Rochereau".)
+        address = _ADDRESS.search(titled["who"])
+        end = titled.start("who") + address.start() if address else titled.end("who")
+        return Found(" ".join(text[titled.start("who") : end].split()), titled.start("who"), end)
     return None
+
+
+_ADDRESS = re.compile(
+    r"\s+\d+(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|route|chemin|all[ée]e|quai|impasse|cours)\b",
+    re.IGNORECASE,
+)
 
 
 # "système de vidéoprotection pour l'établissement "SAS GUERARD" à Aubigny-sur-Nère", "… au
@@ -106,17 +117,27 @@ _TITLED_FOR = re.compile(
 # France SAS à Valenton", "… Carrefour – à Arcueil", the Aisne's "… système de vidéoprotection
 # Commune de LAON (3 pages)". (The Nord's capitals "… SYSTÈME DE VIDÉOPROTECTION EXISTANT POUR LE
 # MAGASIN …" go on with what the system is.)
+# (On the title's line, or the next unless a recital or an article opens it; no clause: no comma.)
 _TITLED_NAME = re.compile(
-    rf"syst[èe]me{GAP}(?:de{GAP})?vid[ée]o(?:[\s-]|-\n)?(?:protection|surveillance){GAP}(?:de{GAP}la{GAP})?"
-    r"(?-i:(?=[A-ZÀ-Ý]|commune\s+de))(?!(?:EXISTANT|PROVISOIRE|DE|POUR|AU|DANS)\b)"
-    r"(?P<who>[^\n\"»–(]{3,80}?)"
+    rf"syst[èe]me{GAP}(?:de{GAP})?vid[ée]o(?:[\s-]|-\n)?(?:protection|surveillance)"
+    r"(?:[ \t]+|[ \t]*\n(?![ \t]*(?:vu|consid[ée]rant|article|arr[êe]t[ée])\b))(?:de[ \t]+la[ \t]+)?"
+    r"(?-i:(?=[A-ZÀ-Ý]|commune\s+de))"
+    # (Nor what the system is, nor where: "… COMPORTANT 4 CAMÉRAS", "… SUR LA VOIE PUBLIQUE", "…
+    # Rue Jean Jaurès", "… Installé à Arcueil".)
+    r"(?!(?:EXISTANT|PROVISOIRE|DE|POUR|AU|DANS|SUR|EN|COMPORTANT|AVEC|SITU[ÉE]E?|INSTALL[ÉE]E?|AUTORIS[ÉE]E?"
+    r"|URBAINE?|RUE|AVENUE|BOULEVARD|PLACE|ROUTE|CHEMIN|ALL[ÉE]E|QUAI|IMPASSE|VU)\b)"
+    r"(?P<who>[^\n\"»–(,;]{3,80}?)"
     r"(?=\s+(?:[–-]\s+)?[àa]\s+(?-i:[A-ZÀ-Ý0-9])|\s*\n\s*\(\d+\s+pages?\))",
     re.IGNORECASE,
 )
 # Services a drone authorisation names in its title: "Arrêté portant autorisation des services de
 # la gendarmerie nationale à procéder à la captation …".
+# (A title's, not an applicant's request a recital cites: "Vu la demande d'autorisation du directeur
+# … tendant à procéder".)
 _SERVICES_AUTHORISED = re.compile(
-    rf"autoris(?:ation|ant){GAP}(?:des|du|de{GAP}la|de{GAP}l['’])\s*(?P<who>[^,;.:\n]{{3,80}}?){GAP}[àa]{GAP}proc[ée]der",
+    rf"(?:portant{GAP}autorisation|autorisant){GAP}(?:des|du|de{GAP}la|de{GAP}l['’])\s*"
+    rf"(?P<who>(?:services?|unit[ée]s?|agents|militaires|forces|personnels|fonctionnaires|effectifs)\b[^,;.:\n]{{0,70}}?)"
+    rf"{GAP}[àa]{GAP}proc[ée]der",
     re.IGNORECASE,
 )
 # Whose interventions a body-camera authorisation lets be recorded, in its title: "autorisant

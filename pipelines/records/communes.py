@@ -111,22 +111,34 @@ _NAME_WORD = re.compile(r"[^\s-]+")
 
 @cache
 def _short_communes() -> frozenset[str]:
-    """The keys of the names of one word under four letters ("Pau", "Ger"), which ``communes_of``
-    and the title's town leave out, and which a name read in full may be."""
+    """The keys of the names of one word under four letters ("Pau", "Ger"; a former commune's
+    "Sem"), which ``communes_of`` and the title's town leave out, and which a name read in full
+    may be (never a start a name is cut back to: "Sem Vidéo" is no town)."""
     return frozenset(
         name_key(place.name)
-        for place in read_authorities().named("commune")
-        if len(place.name) < 4 and place.name.isalpha()
+        for kind in ("commune", "former_commune")
+        for place in read_authorities().named(kind)
+        if _short(place.name)
     )
+
+
+def _short(name: str) -> bool:
+    return len(name) < 4 and name.isalpha()
+
+
+# The quotes a name may be written with or without: "Faa'a" and "Faaa", "Puna'auia" (the Tahitian
+# glottal stop, ʻeta, typed as an apostrophe or a turned comma).
+_QUOTES = re.compile(r"['’ʻ]")
 
 
 @cache
 def _other_towns() -> frozenset[str]:
     """The names of towns outside INSEE's list of today's communes: the overseas collectivities'
-    (``overseas``), and the former communes that live on inside a commune nouvelle ("Sauzé-
-    Vaussais", "Cherbourg-Octeville"), named by acts of their time."""
-    former = (place.name for place in read_authorities().named("former_commune"))
-    return frozenset(name_key(name) for name in (*OVERSEAS_COMMUNES, *former))
+    (``overseas``; their keys without quotes), and the former communes that live on inside a
+    commune nouvelle ("Sauzé-Vaussais", "Cherbourg-Octeville"), named by acts of their time."""
+    former = (place.name for place in read_authorities().named("former_commune") if not _short(place.name))
+    overseas = (_QUOTES.sub("", name) for name in OVERSEAS_COMMUNES)
+    return frozenset(name_key(name) for name in (*overseas, *former))
 
 
 @cache
@@ -139,7 +151,23 @@ def _name_starts() -> frozenset[str]:
     return frozenset(starts)
 
 
-_SAINT = re.compile(r"^(s)(?:ain)?t(e?) ")  # "st quentin", "ste hermine"
+# Words of a name abbreviated as addresses print them ("94470 BOISSY ST LEGER", "Pont-Ste-Maxence",
+# "Fontenay-ss-Bois", "Vitry-s/-Seine", "Charenton-le-Pt"), spelt out to look the name up.
+_ABBREVIATED = (
+    (re.compile(r"\bste\b"), "sainte"),
+    (re.compile(r"\bst\b"), "saint"),
+    (re.compile(r"\bss\b"), "sous"),
+    (re.compile(r"\bs\b(?= [a-z])"), "sur"),
+    (re.compile(r"\bpt\b"), "pont"),
+)
+
+
+def _key(name: str) -> str:
+    """A name's key (``name_key``), its abbreviated words spelt out and its quotes dropped."""
+    key = name_key(_QUOTES.sub("", name))
+    for abbreviation, word in _ABBREVIATED:
+        key = abbreviation.sub(word, key)
+    return key
 
 
 def _a_commune(key: str) -> bool:
@@ -150,22 +178,22 @@ def known_commune(name: str, heading: bool = False) -> str | None:
     """A commune's name as read, cut to the longest start that is a commune's when the whole is
     none ("Labégude Jean-Yves Ponthier", "Marseille Vendredi", "Tonnerre Pref": a name run on into
     the next words); a town of New Caledonia or Polynesia as read (``overseas``); a name shortened
-    as people write it ("Brive", "St Quentin") as read; None for a département's name ("Le
-    Haut-Rhin") and for a name that starts no commune's (a country, a district, a stadium: "la
-    commune du Sénégal", "la ville de Boston"), unless it is read in a council's own ``heading``
-    ("Ville de Testville - Conseil municipal du 12 mars 2024": a town names itself there, even one
-    a list does not know, such as a test's or a demo's)."""
-    key = name_key(name)
-    if _a_commune(key) or key in _short_communes():
+    or abbreviated as people write it ("Brive", "St Quentin", "BOISSY ST LEGER") as read; None for
+    a département's name ("Le Haut-Rhin") and for a name that starts no commune's (a country, a
+    district, a stadium: "la commune du Sénégal", "la ville de Boston"), unless it is read in a
+    council's own ``heading`` ("Ville de Testville - Conseil municipal du 12 mars 2024": a town
+    names itself there, even one a list does not know, such as a test's or a demo's)."""
+    key = _key(name)
+    if _a_commune(key) or key in _short_communes() or name_key(name) in _french_communes():
         return name
     if key in departements():
         return None
+    # (Starts of the longest name's words at most: a run of thousands of words is cut back fast.)
     words = list(_NAME_WORD.finditer(name))
-    for last in range(len(words) - 2, -1, -1):
+    for last in range(min(len(words) - 2, _MOST_WORDS - 1), -1, -1):
         start = name[: words[last].end()]
-        if _a_commune(name_key(start)) and name_key(start) not in _TITLE_WORDS:
+        if _a_commune(_key(start)) and _key(start) not in _TITLE_WORDS:
             return start
-    spelt_out = _SAINT.sub(lambda saint: f"{saint[1]}aint{saint[2]} ", key)
-    if heading or _a_commune(spelt_out) or spelt_out in _name_starts():
+    if heading or key in _name_starts():
         return name
     return None

@@ -159,7 +159,7 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
             # "la troisième tranche de vidéoprotection", "augmenter son parc de caméras".
             # "étendre le parc de caméras", "étend son réseau".
             r"|\b[ée]tend(?:re|u|ue|us|ues|ra)?\s+(?:le|la|les|son|sa|ses|leur)\s+(?:parc|r[ée]seau|syst[èe]me|dispositif|vid[ée]o)"
-            r"|(?:deuxi[èe]me|troisi[èe]me|quatri[èe]me|cinqui[èe]me|nouvelle|\d+e)\s+tranche\b"
+            r"|(?:deuxi[èe]me|troisi[èe]me|quatri[èe]me|cinqui[èe]me|nouvelle|(?<!\d)\d{1,2}e)\s+tranche\b"
             r"|\b(?:seconde|deuxi[èe]me|troisi[èe]me)\s+phase\s+du\s+(?:dispositif|syst[èe]me|r[ée]seau|programme)"
             r"|augment\w*\s+(?:de\s+[^.]{0,30}?)?(?:le\s+nombre\s+de|son\s+parc\s+de|le\s+parc\s+de)\s+cam[ée]ras"
             # "a décidé de compléter son réseau … par l'achat de cinq caméras", "Huit caméras venant

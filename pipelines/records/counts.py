@@ -242,6 +242,7 @@ _KEPT_FOR = re.compile(
     rf"(?P<count>{COUNT}|une?){GAP}(?P<unit>jours|mois|ans?|ann[ée]es?)\b",
     re.IGNORECASE,
 )
+_PERIOD = re.compile(r"p[ée]riode", re.IGNORECASE)
 # A month is counted 30 days and a year 365, as the law's "un mois" is read (CSI L.252-5).
 _DAYS_IN = {"j": 1, "m": 30, "a": 365}
 _RECORDED = re.compile(r"\bimages?\b|enregistrements?|\bdonn[ée]es\b|\bvid[ée]os?\b|\bsons\b", re.IGNORECASE)
@@ -264,6 +265,9 @@ def retention_days(text: str) -> Found | None:
         if not _RECORDED.search(text, max(0, start - 200), end):
             continue
         count = 1 if kept["count"].lower() in ("un", "une") else count_value(kept["count"])
+        # ("sur une période de 4 ans" is a contract's term or a statistic's span, in days a retention.)
+        if _PERIOD.search(kept[0]) and not kept["unit"].lower().startswith("j"):
+            continue
         if count is not None:
             return Found(count * _DAYS_IN[kept["unit"][:1].lower()], kept.start("count"), kept.end())
     return None

@@ -70,7 +70,8 @@ _ARRETE_NUMBER = re.compile(
 # The Alpes-Maritimes' number alone on the line above the word "Arrêté": "2024 - 368\nArrété\n
 # autorisant la captation …", "2025- A368\nArrêté".
 _NUMBER_ABOVE = re.compile(
-    r"^[ \t]*(?P<number>\d{4}[ \t]*-[ \t]*A?\d{1,5})[ \t]*\n[ \t]*(?=arr[êeé]t[ée]\b)",
+    # (Not a span of years, "2024 - 2025", nor a year's single digit, "2025 - 3".)
+    r"^[ \t]*(?P<number>\d{4}[ \t]*-[ \t]*(?!(?:19|20)\d{2}\b)A?\d{2,5})[ \t]*\n[ \t]*(?=arr[êeé]t[ée]\b)",
     re.IGNORECASE | re.MULTILINE,
 )
 # "Extrait du registre des délibérations du Conseil Municipal de la Ville de Montpellier\nn° 2013 / 14".

@@ -58,11 +58,15 @@ from pipelines.records.spans import (
 )
 
 _EXPERIMENT = re.compile(
-    # (Also by its date: "l'article 10 de la loi du 19 mai 2023 prévoit que l'emploi du traitement
-    # algorithmique est autorisé par le préfet".)
-    r"loi\s+(?:n°\s*)?2023-380|loi\s+du\s+19\s+mai\s+2023|traitement\s+algorithmique\s+(?:des|sur\s+des|d['’])\s*images",
-    re.IGNORECASE,
+    r"loi\s+n°\s*2023-380|traitement\s+algorithmique\s+(?:des|sur\s+des|d['’])\s*images", re.IGNORECASE
 )
+# The law named by its date or without its "n°" ("l'article 10 de la loi du 19 mai 2023 prévoit que
+# l'emploi du traitement algorithmique est autorisé par le préfet"): an experiment only with its
+# algorithms or its trial named beside it (the same law lets transport agents view images and
+# stadiums scan bodies).
+_EXPERIMENT_LAW = re.compile(r"loi\s+2023-380|loi\s+du\s+19\s+mai\s+2023", re.IGNORECASE)
+_ITS_TRIAL = re.compile(r"algorithm|\bVSA\b|exp[ée]riment|article\s+10\b", re.IGNORECASE)
+_A_WISH = re.compile(r"\bv[œo]e?ux?\b|\bmotion\b", re.IGNORECASE)
 # A vœu or a motion is against a technology only when it says so; one that asks for more
 # cameras or plate readers is a debate.
 _AGAINST = re.compile(
@@ -211,7 +215,16 @@ def _or_learnt(ruled: Found, text: str) -> Found:
 
 def _prefects_kind(text: str, head: str) -> tuple[Found, Found | None] | None:
     """A prefect's act (or a report of one) and the 2023 law's experiments: (kind, scope)."""
-    experiment = _uncited(_EXPERIMENT, text, 3000)
+    experiment = _uncited(_EXPERIMENT, text, 3000) or next(
+        (
+            law
+            for law in _EXPERIMENT_LAW.finditer(text, 0, 3000)
+            if not _cited(text, law.start())
+            and _ITS_TRIAL.search(text, max(0, law.start() - 200), law.end() + 200)
+            and not _A_WISH.search(head)  # a vœu against the trials names their law too
+        ),
+        None,
+    )
     if experiment is not None:  # the 2023 Olympic Games law: algorithmic processing, on trial
         return Found("experiment", experiment.start(), experiment.end()), None
     prefects = (

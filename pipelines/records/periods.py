@@ -58,8 +58,9 @@ _FLIGHT_DAY = re.compile(
     # ("… sur des aéronefs à Nicele mardi 19 août 2025Le préfet", "… à bordle 18 septembre 2025",
     # "… Langres levendredi 18 juillet 2025": spaces lost; the Morbihan's "l'utilisation de drones
     # au relai flamme paralympique le 25 aout 2024".)
-    # (Not what went before: "dans le cadre des conditions climatiques depuis le 11 février 2026".)
-    rf"(?:a[ée]ronefs|drones)[^.;]{{0,120}}?(?:(?<!depuis\s)\ble{GAP}|(?<=[a-zé])le(?=[\s ]*{_WEEKDAY}\d)[\s ]*)"
+    # (Across one line's wrap at most, not into a recital: "… sur des drones\nVu la demande … le 2 juin".)
+    rf"(?P<device>a[ée]ronefs|drones)(?:[^.;\n]|\n(?![ \t]*(?:vu|consid)))"
+    rf"{{0,120}}?(?:\ble{GAP}|(?<=[a-zé])le(?=[\s ]*{_WEEKDAY}\d)[\s ]*)"
     rf"{_WEEKDAY}(?P<date>\d{{1,2}}(?:er)?{GAP}{MONTHS}\s*\d{{4}})(?!\d)"
     rf"(?!{GAP}(?:[àa]|de){GAP}\d)",
     re.IGNORECASE,
@@ -119,7 +120,16 @@ def authorised_period(
         span = next((m for m in _DAYS_LISTED.finditer(part) if _the_period(text, start + m.start())), None)
     if span is None:
         day = next(
-            (m for m in _FLIGHT_DAY.finditer(text, 0, 3000) if _the_period(text, m.start("date"))), None
+            (
+                m
+                for m in _FLIGHT_DAY.finditer(text, 0, 3000)
+                if _the_period(text, m.start("date"))
+                # (Drones are an aircraft authorisation's; a trial's page names the police's drones
+                # of another day.)
+                and (kind == "drone_authorisation" or not m["device"].lower().startswith("dr"))
+                and not _ANOTHER_DAY.search(text, max(0, m.start("date") - 40), m.start("date"))
+            ),
+            None,
         )
         if day is None or (date := parse_french_date(day["date"])) is None:
             return None, None
@@ -137,6 +147,13 @@ def authorised_period(
     )
 
 
+# A day that is not the flight's: what went before ("depuis le 11 février 2026"), or another act's
+# or a request's ("modifiant l'arrêté pris le 3 mars 2025", "transmise le 2 juin", "a annoncé le 3 mai").
+_ANOTHER_DAY = re.compile(
+    r"\b(?:depuis|pris|publi[ée]e?s?|re[çc]ue?s?|transmise?s?|pr[ée]sent[ée]e?s?|d[ée]pos[ée]e?s?|annonc[ée]e?s?"
+    r"|sign[ée]e?s?|sollicit[ée]e?s?)\s+le\s*(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 # A flight's or a trial's entry names its devices; "une mission de surveillance et de gardiennage
 # du 28 novembre 2024 au 6 janvier 2025" is private guards'.
 _ABOUT_DEVICES = re.compile(r"a[ée]ronef|drone|cam[ée]ra|captation|images|vid[ée]o", re.IGNORECASE)

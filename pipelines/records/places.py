@@ -176,5 +176,6 @@ def commune(text: str) -> Found | None:
     known = known_commune(as_read)
     if known is None:
         return None
-    # (Cut back to a commune's name, its span is the name's.)
-    return Found(known, start, start + (len(written) if known == as_read else len(known)))
+    # (Cut back to a commune's name, its span is the name's, without the article "du" gave it.)
+    cut = known.removeprefix("Le ") if group == "du" else known
+    return Found(known, start, start + (len(written) if known == as_read else len(cut)))

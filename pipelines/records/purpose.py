@@ -42,13 +42,19 @@ _OTHER_PURPOSE = re.compile(
     # bientôt en live streaming", "la vidéo de la séance".
     r"|\b(?:retransmi\w*|diffus\w*|filme\w*|enregistr\w*|vid[ée]o)\s+(?:en\s+direct\s+)?(?:de\s+|des\s+)?(?:la\s+|les\s+)?s[ée]ances?\b"
     r"|\bs[ée]ances?\s+(?:du\s+conseil(?:\s+municipal)?\s+)?(?:sont\s+|est\s+|bient[ôo]t\s+)?(?:film[ée]e?s?|retransmise?s?|en\s+live|en\s+direct)"
-    r"|\blive\s+streaming\b"
-    # A prefect's no-fly zone: "portant création d'une zone d'interdiction temporaire de survol",
-    # "interdiction temporaire de survol par des aéronefs télépilotés", "portant interdiction des
-    # survols d'aéronefs télépilotés sans équipage à bord sur le parcours de la flamme olympique".
-    r"|\binterdiction\s+(?:temporaire\s+)?d(?:e|es)\s+survols?\b|\bzone\s+interdite\s+de\s+vol\b",
+    r"|\blive\s+streaming\b",
     re.IGNORECASE,
 )
+# A prefect's no-fly zone: "portant création d'une zone d'interdiction temporaire de survol",
+# "interdiction temporaire de survol par des aéronefs télépilotés", "portant interdiction des
+# survols d'aéronefs télépilotés sans équipage à bord sur le parcours de la flamme olympique"; not
+# in a lead that tells a decision of cameras beside it ("La Ville a voté l'installation de 12
+# nouvelles caméras … Le préfet a pris un arrêté portant interdiction des survols de drones").
+_NO_FLY = re.compile(
+    r"\binterdiction\s+(?:temporaire\s+)?d(?:e|es)\s+survols?\b|\bzone\s+interdite\s+de\s+vol\b",
+    re.IGNORECASE,
+)
+_CAMERAS_DECIDED = re.compile(r"\bvot[ée]|d[ée]lib[ée]r|\binstall|d[ée]ploi", re.IGNORECASE)
 # A shop whose own cameras a news story is about, and what a public authority deciding says.
 _PRIVATE_PREMISES = re.compile(
     r"\bbijouteries?\b|\bjoailleries?\b|\bboulangeri|\bburalistes?\b|\bcommer[çc]ants?\b"
@@ -71,6 +77,8 @@ def other_purpose(text: str) -> Found | None:
     """The words that say a text's cameras serve another purpose than watching people, or None."""
     lead = text[:LEAD_CHARS]
     found = _OTHER_PURPOSE.search(lead)
+    if found is None and _CAMERAS_DECIDED.search(lead) is None:
+        found = _NO_FLY.search(lead)
     if found is not None and _PUBLIC_SAFETY.search(lead) is None:
         return Found("none", found.start(), found.end())
     shop = _PRIVATE_PREMISES.search(lead)

@@ -20,8 +20,10 @@ class Found:
     end: int
 
 
-_ARTICLE_ONE = re.compile(r"^\s*Art(?:icle|\.)?\s*(?:1|1er|premier)\b", re.IGNORECASE | re.MULTILINE)
-_NEXT_ARTICLE = re.compile(r"^\s*Art(?:icle|\.)?\s*(?:2|II)\b", re.IGNORECASE | re.MULTILINE)
+# (An article opens its line: the space before it is its line's, "[^\S\n]", so that a run of blank
+# lines is not read again from each of them.)
+_ARTICLE_ONE = re.compile(r"^[^\S\n]*Art(?:icle|\.)?\s*(?:1|1er|premier)\b", re.IGNORECASE | re.MULTILINE)
+_NEXT_ARTICLE = re.compile(r"^[^\S\n]*Art(?:icle|\.)?\s*(?:2|II)\b", re.IGNORECASE | re.MULTILINE)
 
 
 def decision_part(text: str) -> tuple[int, int]:
