@@ -24,4 +24,7 @@ FRENCH_POLYNESIA = (
 OTHER_COLLECTIVITIES = (
     "Saint-Pierre", "Miquelon-Langlade", "Saint-Barthélemy", "Saint-Martin", "Alo", "Sigave", "Uvea",
 )  # fmt: skip
-OVERSEAS_COMMUNES = (*NEW_CALEDONIA, *FRENCH_POLYNESIA, *OTHER_COLLECTIVITIES)
+# Other spellings in use: the Journal officiel's "Bouloupari", "Pukapuka" run together, and
+# Wallis-and-Futuna's islands named for their districts.
+VARIANTS = ("Bouloupari", "Pukapuka", "Wallis", "Futuna")
+OVERSEAS_COMMUNES = (*NEW_CALEDONIA, *FRENCH_POLYNESIA, *OTHER_COLLECTIVITIES, *VARIANTS)

@@ -32,6 +32,7 @@ def test_a_commune_s_name_abbreviated_as_addresses_print_it() -> None:
         "Pont-Ste-Maxence",
         "Faaa",  # Faa'a without its glottal stop
         "Puna'auia",  # Punaauia with it
+        "Bouloupari",  # the Journal officiel's spelling of Boulouparis
     ):
         assert known_commune(name) == name, name
     assert known_commune("St-Quentin Vendredi") == "St-Quentin"
