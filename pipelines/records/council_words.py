@@ -154,6 +154,8 @@ COUNCIL_RULES: list[tuple[str, re.Pattern[str]]] = [
             # 50 nouvelles seront installées".
             r"|\bnouveaux\s+(?:espaces|secteurs|quartiers|sites|lieux)\b|\baux\s+\d[\d\s]*(?:cam[ée]ras\s+)?d[ée]j[àa]\b"
             r"|cam[ée]ras\s+(?:de\s+[\w-]+\s+)?suppl[ée]mentaires?|davantage\s+de\s+cam[ée]ras"
+            # "33 caméras de surveillance de plus", "Gap va passer de 87 à 120 caméras".
+            r"|cam[ée]ras\s+(?:de\s+[\w-]+\s+)?de\s+plus\b|\bpasser\s+de\s+\d+\s+[àa]\s+\d+\s+cam[ée]ras"
             # "La vidéo-verbalisation … vient d'être étendue à toute la ville".
             r"|\b[ée]tendue?s?\s+[àa]\s+(?:toute|tout\s+le|l['’]ensemble)"
             # "la troisième tranche de vidéoprotection", "augmenter son parc de caméras".

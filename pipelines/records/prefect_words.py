@@ -46,6 +46,8 @@ PREFECT_RULES: list[tuple[str, re.Pattern[str]]] = [
             # d'autoriser plusieurs programmes d'installations de caméras".
             # (Its own verb: not "Sans attendre l'avis du préfet, le maire vient d'autoriser".)
             r"|pr[ée]f(?:et|ecture)\b[^.,;]{0,40}?\bvient\s+(?:ainsi\s+)?d['’]\s?autoriser[^.,;]{0,80}?cam[ée]ras"
+            # "la Préfecture de la Savoie a donné son autorisation pour le déploiement des caméras".
+            r"|pr[ée]f(?:et|ecture)\b[^.,;]{0,40}?\ba\s+donn[ée]\s+son\s+(?:autorisation|accord)[^.,;]{0,80}?cam[ée]ras"
             # The Gard's summary: "MAIRIE BLAUZAC 2024 Arrêté préfectoral d'autorisation de vidéoprotection".
             rf"|arr[êe]t[ée]\s+pr[ée]fectoral\s+d['’]\s?autorisation\s+de\s+{_VIDEO}"
             # A municipal police's body cameras: "autorise l'enregistrement audiovisuel des

@@ -31,6 +31,9 @@ LEAD_CHARS = 600
 _OTHER_PURPOSE = re.compile(
     r"\bfeux?\s+de\s+for[êe]ts?\b|\bd[ée]parts?\s+de\s+feux?\b|\bcomptage\s+(?:routier|du\s+trafic|des\s+v[ée]hicules)\b"
     r"|\bnoyades?\b|\bma[îi]tres?[\s-]nageurs?\b|\bwebcams?\b|\brelev[ée]s?\s+(?:topographiques?|avant\s+travaux)\b"
+    # A river's level watched for its floods: "une station hydrologique … afin de surveiller le niveau
+    # d'eau", "La rivière l'Indre est soumise à des crues fréquentes".
+    r"|\bstations?\s+hydrologiques?\b|\bniveau\s+d['’]eau\b|\bcrues\b|\binondations?\b"
     # Drones that entertain, advertise or survey buildings. Not "prises de vues aériennes", the
     # words of a prefect's authorisation to film people from the air.
     r"|\bspectacles?\s+de\s+drones\b|\bdrones?\s+lumineux\b|\bthermographi|\btimelapses?\b"
@@ -50,8 +53,11 @@ _OTHER_PURPOSE = re.compile(
 # survols d'aéronefs télépilotés sans équipage à bord sur le parcours de la flamme olympique"; not
 # in a lead that tells a decision of cameras beside it ("La Ville a voté l'installation de 12
 # nouvelles caméras … Le préfet a pris un arrêté portant interdiction des survols de drones").
+# (And an aviation waiver, no camera's: "autorisant à titre dérogatoire le survol de nuit d'un
+# aéronef télépiloté", "autorisation de survol à basse hauteur en travail aérien".)
 _NO_FLY = re.compile(
-    r"\binterdiction\s+(?:temporaire\s+)?d(?:e|es)\s+survols?\b|\bzone\s+interdite\s+de\s+vol\b",
+    r"\binterdiction\s+(?:temporaire\s+)?d(?:e|es)\s+survols?\b|\bzone\s+interdite\s+de\s+vol\b"
+    r"|\bsurvol\s+(?:de\s+nuit|[àa]\s+basse\s+hauteur)\b",
     re.IGNORECASE,
 )
 _CAMERAS_DECIDED = re.compile(r"\bvot[ée]|d[ée]lib[ée]r|\binstall|d[ée]ploi", re.IGNORECASE)

@@ -403,3 +403,19 @@ def test_a_report_of_the_prefecture_s_authorisations_and_of_the_2023_law_by_its_
         TEXTS["h27-c-davidlibeau-jo-2024-vsa-185-cameras-voie-publique-prefecture-de-police"], ["vsa"]
     )
     assert paris.kind == "experiment"
+
+
+def test_cameras_de_plus_and_a_prefecture_that_gave_its_authorisation() -> None:
+    # "Hautes-Alpes : 33 caméras de surveillance de plus avant la fin de l'année à Gap", "Gap va
+    # passer de 87 à 120 caméras".
+    gap = read_record(
+        TEXTS["h28-c-dici-gap-conseil-municipal-33-cameras-de-plus-87-a-120"], ["videoprotection"]
+    )
+    assert gap.kind == "extension"
+    # "Le 3 février 2017, la Préfecture de la Savoie a donné son autorisation pour le déploiement
+    # des caméras sur la commune".
+    savoie = read_record(
+        TEXTS["h28-c-saintalbanleysse-autorisation-prefecture-savoie-2017-02-03-quinze-jours"],
+        ["videoprotection"],
+    )
+    assert savoie.kind == "prefectoral_authorisation"

@@ -121,3 +121,14 @@ def test_a_ban_of_drones_flying_over_the_olympic_flame_is_no_decision_about_came
     # équipage à bord sur le parcours de la flamme olympique".
     negative = "h27-a-attrap-finistere-29-2024-073-interdiction-survol-aeronefs-telepilotes-flamme-olympique-negative"
     assert read_record(TEXTS[negative], ["drone"]).kind == "none"
+
+
+def test_an_aviation_waiver_and_a_river_s_flood_camera_decide_nothing_about_surveillance() -> None:
+    # "Arrêté autorisant à titre dérogatoire le survol de nuit d'un aéronef télépiloté", then "…
+    # autorisation de survol à basse hauteur en travail aérien": no camera of the police's.
+    waiver = "h28-a-attrap-correze-19-2025-051-survol-nuit-aeronef-telepilote-basse-hauteur-negative"
+    assert read_record(TEXTS[waiver], ["drone"]).kind == "none"
+    # "La rivière l'Indre est soumise à des crues fréquentes … une station hydrologique … afin de
+    # surveiller le niveau d'eau".
+    river = "h28-c-neg-paratronic-sabi36-station-hydrologique-camera-levee-de-doute"
+    assert read_record(TEXTS[river], ["videoprotection"]).kind == "none"
