@@ -23,9 +23,11 @@ def official_geography(sources: Iterable[Authority]) -> Geography:
     from crawler.sources.authorities import read_authorities
     from search.geography import KINDS, Geography
 
-    # (The kinds of places the map and the filters know: a former commune's name is the records'.)
-    rows = [row for row in read_authorities().places.values() if row.kind in KINDS]
-    return Geography.of(sources, [official_place(row) for row in rows])
+    # (The kinds of places the map and the filters know; a former commune's name only places a
+    # record that names it in today's commune.)
+    rows = read_authorities().places.values()
+    former = [(row.name, row.parent) for row in rows if row.kind == "former_commune" and row.parent]
+    return Geography.of(sources, [official_place(row) for row in rows if row.kind in KINDS], former)
 
 
 def official_place(row: Row) -> Place:

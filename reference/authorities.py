@@ -43,6 +43,7 @@ class Place:
     population: int | None
     location: Location | None
     site: str
+    parent: str | None = None  # a former commune's: today's commune's INSEE code
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +82,7 @@ def _read_authorities(path: Path, _version: int) -> Authorities:
         )
         places: dict[tuple[str, str], Place] = {}
         for row in csv.reader(lines):
-            kind, code, name, departement, region, epci, population, lat, lon, site = row
+            kind, code, name, departement, region, epci, population, lat, lon, site, *rest = row
             places[(kind, code)] = Place(
                 kind,
                 code,
@@ -92,5 +93,6 @@ def _read_authorities(path: Path, _version: int) -> Authorities:
                 int(population) if population else None,
                 Location(float(lat), float(lon)) if lat else None,
                 site,
+                rest[0] or None if rest else None,
             )
     return Authorities(places, provenance)

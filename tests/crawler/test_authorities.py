@@ -213,8 +213,19 @@ def test_former_communes_are_named_but_are_no_source_nor_map_place() -> None:
     assert not any(source.name == "Sauzé-Vaussais" for source in generated_sources(authorities).values())
     from cli.geography import official_geography
 
+    assert former["Sauzé-Vaussais"].parent == "79307"  # today's Sauzé-entre-Bois
     geography = official_geography([])
     assert "former_commune" not in geography.named
+    # A record that names the former commune lies in today's: "Cherbourg-Octeville" in Cherbourg-en-Cotentin.
+    from search.record_places import RecordPlaces
+
+    places = RecordPlaces({}, geography)
+    for name, today in (
+        ("Sauzé-Vaussais", "Sauzé-entre-Bois"),
+        ("Cherbourg-Octeville", "Cherbourg-en-Cotentin"),
+    ):
+        found = places.resolve(name, None)
+        assert found is not None and found.name == today and found.insee, name
     assert "79" in {
         place.departement for place in geography.named["commune"].values() if place.name == "Sauzé-entre-Bois"
     }
