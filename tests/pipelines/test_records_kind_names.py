@@ -1,6 +1,7 @@
 """Kinds read from what a text names: the device a trial is of, a body camera or a drone as a
 recueil's summary names them, a member's question, a page titled with a prefect's authorisation,
-a commune joining a supervision centre. Real labelled texts (tests/quality/records.toml), read by
+a commune joining a supervision centre, a prefecture's authorisation and the 2023 law as a page
+reports them, cameras "de plus". Real labelled texts (tests/quality/records.toml), read by
 the rules alone."""
 
 from __future__ import annotations
@@ -77,3 +78,34 @@ def test_an_authorisation_refused_or_asked_for_in_a_title_is_none_granted() -> N
         "Demande d'autorisation de caméras sur drones : la majorité municipale divisée",
     ):
         assert read_record(title, ["drone"]).kind != "drone_authorisation", title
+
+
+def test_a_report_of_the_prefecture_s_authorisations_and_of_the_2023_law_by_its_date() -> None:
+    # "La Préfecture de l'Allier vient ainsi d'autoriser plusieurs programmes d'installations de
+    # caméras … Six caméras par exemple à Braize".
+    braize = read_record(
+        TEXTS["h27-c-rjfm-allier-prefecture-autorise-six-cameras-braize"], ["videoprotection"]
+    )
+    assert braize.kind == "prefectoral_authorisation"
+    # "l'article 10 de la loi du 19 mai 2023 prévoit que l'emploi du traitement algorithmique est
+    # autorisé par le préfet": the Olympic Games law's experiment.
+    paris = read_record(
+        TEXTS["h27-c-davidlibeau-jo-2024-vsa-185-cameras-voie-publique-prefecture-de-police"], ["vsa"]
+    )
+    assert paris.kind == "experiment"
+
+
+def test_cameras_de_plus_and_a_prefecture_that_gave_its_authorisation() -> None:
+    # "Hautes-Alpes : 33 caméras de surveillance de plus avant la fin de l'année à Gap", "Gap va
+    # passer de 87 à 120 caméras".
+    gap = read_record(
+        TEXTS["h28-c-dici-gap-conseil-municipal-33-cameras-de-plus-87-a-120"], ["videoprotection"]
+    )
+    assert gap.kind == "extension"
+    # "Le 3 février 2017, la Préfecture de la Savoie a donné son autorisation pour le déploiement
+    # des caméras sur la commune".
+    savoie = read_record(
+        TEXTS["h28-c-saintalbanleysse-autorisation-prefecture-savoie-2017-02-03-quinze-jours"],
+        ["videoprotection"],
+    )
+    assert savoie.kind == "prefectoral_authorisation"

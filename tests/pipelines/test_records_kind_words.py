@@ -388,34 +388,3 @@ def test_a_page_that_read_a_prefecture_s_recueil_reports_its_authorisations_whic
         TEXTS["h21-c-breizh-info-finistere-benodet-dechetterie-trois-cameras-2015"], ["videoprotection"]
     )
     assert benodet.kind == "prefectoral_authorisation" and benodet.amount_eur is None
-
-
-def test_a_report_of_the_prefecture_s_authorisations_and_of_the_2023_law_by_its_date() -> None:
-    # "La Préfecture de l'Allier vient ainsi d'autoriser plusieurs programmes d'installations de
-    # caméras … Six caméras par exemple à Braize".
-    braize = read_record(
-        TEXTS["h27-c-rjfm-allier-prefecture-autorise-six-cameras-braize"], ["videoprotection"]
-    )
-    assert braize.kind == "prefectoral_authorisation"
-    # "l'article 10 de la loi du 19 mai 2023 prévoit que l'emploi du traitement algorithmique est
-    # autorisé par le préfet": the Olympic Games law's experiment.
-    paris = read_record(
-        TEXTS["h27-c-davidlibeau-jo-2024-vsa-185-cameras-voie-publique-prefecture-de-police"], ["vsa"]
-    )
-    assert paris.kind == "experiment"
-
-
-def test_cameras_de_plus_and_a_prefecture_that_gave_its_authorisation() -> None:
-    # "Hautes-Alpes : 33 caméras de surveillance de plus avant la fin de l'année à Gap", "Gap va
-    # passer de 87 à 120 caméras".
-    gap = read_record(
-        TEXTS["h28-c-dici-gap-conseil-municipal-33-cameras-de-plus-87-a-120"], ["videoprotection"]
-    )
-    assert gap.kind == "extension"
-    # "Le 3 février 2017, la Préfecture de la Savoie a donné son autorisation pour le déploiement
-    # des caméras sur la commune".
-    savoie = read_record(
-        TEXTS["h28-c-saintalbanleysse-autorisation-prefecture-savoie-2017-02-03-quinze-jours"],
-        ["videoprotection"],
-    )
-    assert savoie.kind == "prefectoral_authorisation"
