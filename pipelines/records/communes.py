@@ -126,26 +126,36 @@ def _short(name: str) -> bool:
     return len(name) < 4 and name.isalpha()
 
 
-# The quotes a name may be written with or without: "Faa'a" and "Faaa", "Puna'auia" (the Tahitian
-# glottal stop, ʻeta, typed as an apostrophe or a turned comma).
+@cache
+def _former_communes() -> frozenset[str]:
+    """The former communes that live on inside a commune nouvelle ("Sauzé-Vaussais",
+    "Cherbourg-Octeville"), named by acts of their time (short ones only whole: ``_short_communes``)."""
+    return frozenset(
+        name_key(place.name) for place in read_authorities().named("former_commune") if not _short(place.name)
+    )
+
+
+# The quotes an overseas town's name is written with or without: "Faa'a" and "Faaa", "Puna'auia"
+# (the Tahitian glottal stop, ʻeta, typed as an apostrophe or a turned comma).
 _QUOTES = re.compile(r"['’ʻ]")
 
 
+def _unquoted(name: str) -> str:
+    return name_key(_QUOTES.sub("", name))
+
+
 @cache
-def _other_towns() -> frozenset[str]:
-    """The names of towns outside INSEE's list of today's communes: the overseas collectivities'
-    (``overseas``; their keys without quotes), and the former communes that live on inside a
-    commune nouvelle ("Sauzé-Vaussais", "Cherbourg-Octeville"), named by acts of their time."""
-    former = (place.name for place in read_authorities().named("former_commune") if not _short(place.name))
-    overseas = (_QUOTES.sub("", name) for name in OVERSEAS_COMMUNES)
-    return frozenset(name_key(name) for name in (*overseas, *former))
+def _overseas_communes() -> frozenset[str]:
+    """The overseas collectivities' towns (``overseas``), which INSEE's list leaves out, by their
+    keys without quotes."""
+    return frozenset(_unquoted(name) for name in OVERSEAS_COMMUNES)
 
 
 @cache
 def _name_starts() -> frozenset[str]:
     """Every start of a commune's name at a word: "brive", "brive la" of "Brive-la-Gaillarde"."""
     starts: set[str] = set()
-    for key in (*_french_communes(), *_other_towns()):
+    for key in (*_french_communes(), *_former_communes(), *_overseas_communes()):
         words = key.split()
         starts.update(" ".join(words[:count]) for count in range(1, len(words)))
     return frozenset(starts)
@@ -163,15 +173,17 @@ _ABBREVIATED = (
 
 
 def _key(name: str) -> str:
-    """A name's key (``name_key``), its abbreviated words spelt out and its quotes dropped."""
-    key = name_key(_QUOTES.sub("", name))
+    """A name's key (``name_key``), its abbreviated words spelt out."""
+    key = name_key(name)
     for abbreviation, word in _ABBREVIATED:
         key = abbreviation.sub(word, key)
     return key
 
 
-def _a_commune(key: str) -> bool:
-    return key in _french_communes() or key in _other_towns()
+def _a_commune(name: str) -> bool:
+    """Whether a name is a commune's, today's or former, or an overseas town's."""
+    key = _key(name)
+    return key in _french_communes() or key in _former_communes() or _unquoted(name) in _overseas_communes()
 
 
 def known_commune(name: str, heading: bool = False) -> str | None:
@@ -184,7 +196,7 @@ def known_commune(name: str, heading: bool = False) -> str | None:
     council's own ``heading`` ("Ville de Testville - Conseil municipal du 12 mars 2024": a town
     names itself there, even one a list does not know, such as a test's or a demo's)."""
     key = _key(name)
-    if _a_commune(key) or key in _short_communes() or name_key(name) in _french_communes():
+    if _a_commune(name) or key in _short_communes():
         return name
     if key in departements():
         return None
@@ -192,7 +204,7 @@ def known_commune(name: str, heading: bool = False) -> str | None:
     words = list(_NAME_WORD.finditer(name))
     for last in range(min(len(words) - 2, _MOST_WORDS - 1), -1, -1):
         start = name[: words[last].end()]
-        if _a_commune(_key(start)) and _key(start) not in _TITLE_WORDS:
+        if _a_commune(start) and _key(start) not in _TITLE_WORDS:
             return start
     if heading or key in _name_starts():
         return name

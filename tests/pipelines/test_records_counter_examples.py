@@ -36,6 +36,10 @@ def test_a_commune_s_name_abbreviated_as_addresses_print_it() -> None:
     ):
         assert known_commune(name) == name, name
     assert known_commune("St-Quentin Vendredi") == "St-Quentin"
+    # A name with an apostrophe, run on, is cut back to itself, not to the commune its first words
+    # name: "Saint-Ouen-l’Aumône Vendredi" is no Saint-Ouen.
+    assert known_commune("Saint-Ouen-l’Aumône Vendredi") == "Saint-Ouen-l’Aumône"
+    assert known_commune("Villeneuve-d'Ascq Mardi") == "Villeneuve-d'Ascq"
     found = commune("Arrêté. Le système est installé 4 rue du Port, 94470 BOISSY ST LEGER.")
     assert found is not None and found.value == "Boissy St Leger"
     # A former commune's name of under four letters is no start a name is cut back to.
