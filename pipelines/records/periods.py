@@ -126,7 +126,7 @@ def authorised_period(
                 if _the_period(text, m.start("date"))
                 # (Drones are an aircraft authorisation's; a trial's page names the police's drones
                 # of another day.)
-                and (kind == "drone_authorisation" or not m["device"].lower().startswith("dr"))
+                and (kind == "drone_authorisation" or m["device"].lower() != "drones")
                 and not _ANOTHER_DAY.search(text, max(0, m.start("date") - 40), m.start("date"))
             ),
             None,
