@@ -37,14 +37,14 @@ _FROM_TO_COUNT = re.compile(
 )
 # A drone authorisation's cameras, when no cap is written: those it says the aircraft carry ("au
 # moyen d'une caméra installée sur un aéronef", "cinq caméras installées à bord d'aéronefs", "un
-# aéronef équipé d'une caméra"), else its aircraft ("Un seul drone", "deux drones Mavic"). An
-# article before an aircraft is no count ("un dispositif destiné à rendre inopérant un aéronef",
-# "L'utilisation d'un drone"), nor is an aircraft that carries cameras of no stated number
-# ("des caméras installées sur 1 drone"). A recueil's text may run the article into its noun
-# ("d'unecaméra").
+# aéronef équipé d'une caméra", "une caméra installée sur un hélicoptère"), else its aircraft
+# ("Un seul drone", "deux drones Mavic"). An article before an aircraft is no count ("un
+# dispositif destiné à rendre inopérant un aéronef", "L'utilisation d'un drone"), nor is an
+# aircraft that carries cameras of no stated number ("des caméras installées sur 1 drone"). A
+# recueil's text may run the article into its noun ("d'unecaméra").
 _CARRIED = re.compile(
     rf"(?<![\w,.])(?P<count>{COUNT}|une(?=cam))[\s ]*cam[ée]ras?(?:{GAP}(?:install[ée]es?|embarqu[ée]es?|fix[ée]es?))?"
-    rf"{GAP}(?:sur|[àa]{GAP}bord){GAP}(?:d['’]\s?|des{GAP}|une?{GAP}|les{GAP})?(?:a[ée]ronef|drone)"
+    rf"{GAP}(?:sur|[àa]{GAP}bord){GAP}(?:d['’]\s?|des{GAP}|une?{GAP}|les{GAP})?(?:a[ée]ronef|drone|h[ée]licopt[èe]re)"
     rf"|(?:a[ée]ronef|drone)s?{GAP}[ée]quip[ée]s?{GAP}d['’]\s?(?P<article>une){GAP}cam[ée]ra\b",
     re.IGNORECASE,
 )

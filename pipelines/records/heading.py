@@ -8,6 +8,7 @@ import re
 from pipelines.dates import MONTH_NAMES as MONTHS
 from pipelines.dates import OPTIONAL_WEEKDAY as _WEEKDAY
 from pipelines.dates import parse_french_date
+from pipelines.records.act_numbers import ENTRY_NUMBER, LISTED, NUMBER_FORMS, NUMBER_SIGNED, RUN_INTO_TITLE
 from pipelines.records.reported_dates import reported_date
 from pipelines.records.spans import (
     ABOUT_SURVEILLANCE,
@@ -37,65 +38,6 @@ _HEADING = re.compile(
     # ("Arrêté PREF-DCSIPC-BSIOP-032 du 15 janvier 2024": services' initials and a number.)
     rf"|(?:\d{{2}}/)?[A-Z]{{2,}}(?:/[\w-]+)+(?:\s+n°\s*\d+)?|(?-i:[A-Z]{{2,}}(?:-[A-Z]{{2,}})+-\d+))))?\s+(?:en\s+date\s+)?du\s+{_WEEKDAY}"
     rf"(?P<date>{DAY})",
-    re.IGNORECASE,
-)
-# "Arrêté n° 2024-00860" (its date on another line), "DÉLIBÉRATION DU CONSEIL MUNICIPAL\nN° 20160526_7",
-# "Arrêté n° 2025 - 1772 /CAB/BPA", "AP n° 2026.103",
-# an item of minutes opening with its number: "N°29 - Autoriser…".
-# ("v?u": a vœu whose ligature was lost on the way.)
-# The Seine-et-Marne's numbers, their words spaced: "Arrêté n° 2024 CAB BCS CIPM 644 autorisant".
-_SPACED_NUMBER = r"\d{4}(?:\s(?-i:[A-Z]{2,6})){1,5}\s\d{1,5}(?!\d)"
-_NUMBER = re.compile(
-    r"(?:(?:arr[êe]t[ée]|d[ée]lib[ée]ration|d[ée]cision|v[œo?]e?u)[^\n]{0,40}?\s*|^\s*)n°\s*(?P<number>"
-    + _SPACED_NUMBER
-    + r"|\d{4}\s[–-]\s\d+(?:\s?/(?-i:[A-Z]+))*|\d[\w/-]*(?:\.\d+)*(?:\s/\s\d+)?)",
-    re.IGNORECASE,
-)
-# An arrêté's number, after its recueil's cover and summary too (its title about surveillance):
-# "Arrêté n° CAB-BRS-2024-361 autorisant", "mériteArrêté n°PREF-CAB-BPA-2025-012Autorisant" (spaces
-# lost), "ARRETE N° 2024-00109autorisant", "Arrêté n°BSIPA2024289-0001", "Arrêté
-# n°Pref-BPA-2024-534Autorisant", "AP 24/785 portant",
-# "AP - n°2025-1335 - caméra sur aéronef" (not a file's name: "AP PAF74 DRONE janv-fev-mars2025").
-# Not an arrêté cited ("l'arrêté n°20121775 VSR 75"), a template's blank ("Arrêté n°64-2025-10-
-# autorisant"), a number spaced out ("N° 2023 – 03 – 21 -001"), a day ("AP 2025-06-27") or the
-# State's identifier on a recueil's summary line ("30-2025-12-22-00006 - ARRÊTÉ N°30-2025-12-22-00006"),
-# which may list another act; in the act's own heading ("Arrêté n° 58-2025-05-22-00001autorisant")
-# it is the number the prefecture gave it.
-_ARRETE_NUMBER = re.compile(
-    r"(?<![lL]['’])(?:(?:\b(?i:arr)|(?<=[a-zé])Arr)(?i:[êeé]t[ée](?:\s+pr[ée]fectoral)?\s+n\s*[°º])\s*|\bAP\s+(?:-\s+)?(?:n°\s*|(?![A-Z]+\d)))"
-    r"(?!\d{4}-\d{2}-\d{2}\b)"
-    rf"(?P<number>(?>{_SPACED_NUMBER}"
-    r"|(?:[A-Z][a-z]{1,4}-)?(?:[A-Z]{2,}[/-]?)*\d+(?:[/.-](?:\d+|[A-Z]{2,}(?![a-zé])))*))(?![/-]|\s+[–-]\s*\d)"
-)
-# The Alpes-Maritimes' number alone on the line above the word "Arrêté": "2024 - 368\nArrété\n
-# autorisant la captation …", "2025- A368\nArrêté".
-_NUMBER_ABOVE = re.compile(
-    # (Not a span of years, "2024 - 2025", nor a year's single digit, "2025 - 3".)
-    r"^[ \t]*(?P<number>\d{4}[ \t]*-[ \t]*(?!(?:19|20)\d{2}\b)A?\d{2,5})[ \t]*\n[ \t]*(?=arr[êeé]t[ée]\b)",
-    re.IGNORECASE | re.MULTILINE,
-)
-# "Extrait du registre des délibérations du Conseil Municipal de la Ville de Montpellier\nn° 2013 / 14".
-_REGISTER = re.compile(
-    r"registre\s+des\s+d[ée]lib[ée]rations[\s\S]{0,100}?\bn°\s*(?P<number>\d{4}\s?/\s?\d{1,4})", re.IGNORECASE
-)
-# An act's identifier opening its text: the MEL's "19 C 1114 Séance du …", the Conseil de
-# Paris's "2015 SG 61 - Avenant …" and "2009, DVD 215 - …", Avranches's "2013.07.01 - 5 …".
-_LEADING = re.compile(
-    r"\A\s*(?P<number>\d{2}\s+C\s+\d{4}(?=\s)|\d{4},?\s+[A-Z]{1,5}\.?\s+\d{1,4}(?=\s+-\s)"
-    r"|\d{4}\.\d{2}\.\d{2}\s+-\s+\d{1,3}(?=\s))"
-)
-# The Conseil de Paris's archive of its sittings prints, under its search form, the item's title
-# with its reference: "2016 DVD 40 - Maintenance des installations …", "92 - QOC 2004-225 Question
-# de Mme …", "QE 2017-09 Question de Mme …".
-_PARIS_ITEM = re.compile(
-    r"Type\s+de\s+document\s+\(D[ée]bat\s*/\s*D[ée]lib[ée]ration\)\s*\n\s*(?:\d{1,3}\s+-\s+)?"
-    r"(?P<number>\d{4},?\s+[A-Z]{1,5}\.?\s+\d{1,4}(?=\s+-\s)|Q(?:E|OC|G)\s+\d{4}-\d{1,4}(?=\s+Question))"
-)
-# The Conseil de Paris's reference in brackets: "Déliberation/ Conseil municipal/ Mai 2009 [2009 V. 163]".
-_BRACKETED = re.compile(r"\[(?P<number>\d{4},?\s+[A-Z]{1,5}\.?\s+\d{1,4})\]")
-# "le rapport 28", "la délibération 147": an item's number in a report of the sitting.
-_ITEM = re.compile(
-    r"\b(?:rapport|d[ée]lib[ée]ration)\s+(?P<number>\d{1,3})\b(?![\s,.]*(?:\d|%|€|euros?\b|cam[ée]ras?\b|ans?\b|mois\b))",
     re.IGNORECASE,
 )
 # The sitting that passed the act, when its heading has no date: "N° 20160526_7 du 26 mai 2016",
@@ -128,36 +70,14 @@ _SIGNED = re.compile(
 )
 
 
-# A service's initials and a number, without "n°": "arrêté DC 2025-178 enregistrement des
-# interventions", "Arrêté DS 2025-1526 Autorisation captation images"; a summary's line that opens
-# on the number: the Aube's "- BSIPA2024148-0001 - Arrêté du 27 mai 2024 autorisant la captation".
-_INITIALLED = re.compile(
-    r"\b(?i:arr[êe]t[ée])\s+(?!(?:DU|DE|EN|LE|AU)\s)(?P<number>(?-i:[A-Z]{2,6})\s\d{4}-\d{1,5})\b"
-)
-_CODED_ENTRY = re.compile(
-    r"^[ \t]*-\s*(?P<number>(?-i:[A-Z]{2,})\d[\w-]*\d)\s+-\s+(?=arr[êe]t[ée])", re.IGNORECASE | re.MULTILINE
-)
-# The numbers a recueil's summary may give another act.
-_LISTED = (_NUMBER, _ARRETE_NUMBER, _INITIALLED, _CODED_ENTRY, _NUMBER_ABOVE)
-
-
 def act_number(head: str) -> Found | None:
+    """The act's number: its dated heading's, else the first of ``NUMBER_FORMS`` found where it
+    may be the act's own (not in a recital, not another act's in a recueil's summary)."""
     match = _own_heading(head)
     if match is not None and (match["number"] or match["bare"]):
         group = "number" if match["number"] else "bare"
         return Found(match[group].rstrip(".,"), match.start(group), match.end(group))
-    for pattern, limit in (
-        (_LEADING, 100),
-        (_BRACKETED, 400),
-        (_PARIS_ITEM, 400),
-        (_REGISTER, 600),
-        (_NUMBER, 600),
-        (_NUMBER_ABOVE, 600),
-        (_ARRETE_NUMBER, 4000),
-        (_INITIALLED, 4000),
-        (_CODED_ENTRY, 4000),
-        (_ITEM, 1500),
-    ):
+    for pattern, limit in NUMBER_FORMS:
         numbered = next(
             (
                 found
@@ -165,13 +85,15 @@ def act_number(head: str) -> Found | None:
                 if found.start() < limit
                 and not found["number"].endswith("-")  # spaced out: "n° 2024- 0109"
                 and not _in_recital(head, found)
-                and (pattern not in _LISTED or _about_its_title(head, found, pattern is not _NUMBER))
+                and (pattern not in LISTED or _about_its_title(head, found, pattern is not NUMBER_SIGNED))
+                and (pattern is not ENTRY_NUMBER or first_surveillance_entry(head, found.start()))
                 and not _on_a_summary_line(head, found)
             ),
             None,
         )
         if numbered is not None:
-            return Found(numbered["number"].rstrip(".,-"), numbered.start("number"), numbered.end("number"))
+            number = RUN_INTO_TITLE.sub("", numbered["number"]).rstrip(".,-")
+            return Found(number, numbered.start("number"), numbered.start("number") + len(number))
     row = surveillance_row(head)
     return Found(row[0]["number"], row[0].start("number"), row[0].end("number")) if row is not None else None
 

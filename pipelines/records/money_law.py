@@ -210,8 +210,9 @@ def _cited(match: re.Match[str]) -> str:
 
 
 # Between two lists of one code's articles: "L.251-1 à L.255-1 ; ses articles R.251-1 à R.254-2",
-# "L. 242-1 à L. 242-8 et R. 242-8".
-_NEXT_ARTICLES = re.compile(r"\s*(?:,|;|et)\s*(?:(?:et\s+)?(?:ses|les)\s+articles?\s*)?", re.IGNORECASE)
+# "L. 242-1 à L. 242-8 et R. 242-8", their comma lost ("L. 226-1 L. 242-1 à L.242-8") or a
+# table's rule left between them ("L. 242-5, | et R. 242-8").
+_NEXT_ARTICLES = re.compile(r"(?:[\s|]*(?:,|;|et\b))*[\s|]*(?:(?:ses|les)\s+articles?\s*)?", re.IGNORECASE)
 _RECITED = re.compile(r"\bvu\b[^\n;]{0,12}$", re.IGNORECASE)
 # The European data protection regulation: "VU le règlement (UE) 2016/679 du 27 avril 2016" (not
 # another regulation a recueil's other acts cite: animal health's 2016/429).

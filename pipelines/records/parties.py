@@ -49,7 +49,11 @@ def police_prefecture_named(text: str) -> Found | None:
 
 
 # Its arrêtés open on "Le préfet de police," (Paris's; the Bouches-du-Rhône's is "déléguée").
-_POLICE_PREFECT_SIGNS = re.compile(r"^\s*le\s+pr[ée]fet\s+de\s+police\s*,", re.IGNORECASE | re.MULTILINE)
+# (Or on a line of its own: "LE PREFET DE POLICE\nVu le code …".)
+_POLICE_PREFECT_SIGNS = re.compile(
+    r"^\s*le\s+pr[ée]fet\s+de\s+police[^\S\n]*(?:,|\n(?!\s*(?:des|du|de\s+la|d['’])\s))",
+    re.IGNORECASE | re.MULTILINE,
+)
 _PREFECT_DECIDES = re.compile(
     # ("Arrêté n 2024-01836 du 18 décembre 2024": its "°" lost.)
     r"\bARR[ÊE]TE\b|\b[Aa]rr[êe]t[ée]\s+n(?:°|\s+\d)|^\s*(?i:le\s+pr[ée]fet\s+de\s+police)\b",
@@ -241,12 +245,15 @@ def _before_place(link: str) -> str:
 _ELIDED = re.compile(r"\b[ld]['’]")
 _ELIDED_TITLED = re.compile(r"(?<=[-\s])[LD]['’]")
 _RUN_INTO = re.compile(r"(?<=[a-zà-ÿ])[A-ZÀ-Ý].*$", re.DOTALL)
+# A name in capitals run into the next line's word, as the Republic's motto under a prefect's
+# title: "PREFETDE POLICELiberté ¥EgalitéFraternité".
+_CAPITALS_RUN_INTO = re.compile(r"(?<=[A-ZÀ-Ý][A-ZÀ-Ý])(?=[A-ZÀ-Ý][a-zà-ÿ]).*$", re.DOTALL)
 
 
 def _named(place: str) -> str:
     """A place as it is written in a sentence: "MANCHE" → "Manche", "Montpellier" unchanged,
     "SEINE-SAINT-\nDENIS" → "Seine-Saint-Denis"."""
-    place = re.sub(r"\s*-\s*", "-", _RUN_INTO.sub("", in_one_case(place)))
+    place = re.sub(r"\s*-\s*", "-", _RUN_INTO.sub("", in_one_case(_CAPITALS_RUN_INTO.sub("", place))))
     place = _AFTER_NAME.sub("", place).strip() or place
     # "SAINT-OUEN-l’AUMÔNE" is in capitals but for its elided article.
     if not _ELIDED.sub("", place).isupper():

@@ -47,8 +47,9 @@ _FROM_TO = re.compile(
 # Days listed, the month and year written once: "les 11 et 12 août 2025", "les 19, 20 et 21
 # janvier 2026".
 _DAYS_LISTED = re.compile(
-    # (Their weekdays too: "les jeudi 13 et vendredi 14\nnovembre 2025".)
-    rf"\bles{GAP}{_WEEKDAY}(?P<start_day>\d{{1,2}}(?:er)?)(?:,{GAP}\d{{1,2}})*{GAP}et{GAP}{_WEEKDAY}"
+    # (Their weekdays too: "les jeudi 13 et vendredi 14\nnovembre 2025"; each day its article: "le
+    # 25 et le 26 novembre 2023".)
+    rf"\bles?{GAP}{_WEEKDAY}(?P<start_day>\d{{1,2}}(?:er)?)(?:,{GAP}\d{{1,2}})*{GAP}et{GAP}(?:le{GAP})?{_WEEKDAY}"
     rf"(?P<end>\d{{1,2}}{GAP}{MONTHS}{GAP}\d{{4}})",
     re.IGNORECASE,
 )
@@ -157,7 +158,6 @@ _ANOTHER_DAY = re.compile(
 # A flight's or a trial's entry names its devices; "une mission de surveillance et de gardiennage
 # du 28 novembre 2024 au 6 janvier 2025" is private guards'.
 _ABOUT_DEVICES = re.compile(r"a[ée]ronef|drone|cam[ée]ra|captation|images|vid[ée]o", re.IGNORECASE)
-_JAMMER = re.compile(r"brouill", re.IGNORECASE)
 
 
 def _the_period(text: str, at: int) -> bool:
@@ -170,9 +170,8 @@ def _the_period(text: str, at: int) -> bool:
     # (In a summary, the entry of the recueil's first act about surveillance: a later entry's
     # days are another act's, such as a neighbouring prefecture's flights.)
     # (Nor a jammer's entry: "un dispositif de brouillage destiné à rendre inopérant un aéronef …
-    # les 5 et 6 septembre 2025" is not the flights of the next one.)
+    # les 5 et 6 septembre 2025" is not the flights of the next one; ``first_surveillance_entry``
+    # passes it over.)
     return entry is None or (
-        _ABOUT_DEVICES.search(text, *entry) is not None
-        and _JAMMER.search(text, *entry) is None
-        and first_surveillance_entry(text, at)
+        _ABOUT_DEVICES.search(text, *entry) is not None and first_surveillance_entry(text, at)
     )

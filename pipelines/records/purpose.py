@@ -22,11 +22,14 @@ from __future__ import annotations
 
 import re
 
-from pipelines.records.prefect_words import ACT_FORM
+from pipelines.records.prefect_words import ACT_FORM, RECUEIL
 from pipelines.records.spans import Found
 
 # The lead a purpose is read in: a title and its first sentences.
 LEAD_CHARS = 600
+# A recueil's summary, where its no-fly ban is listed past the lead (a recueil that also
+# authorises a flight or a system is read by the prefect's rules before this one).
+_SUMMARY_CHARS = 3000
 
 _OTHER_PURPOSE = re.compile(
     r"\bfeux?\s+de\s+for[êe]ts?\b|\bd[ée]parts?\s+de\s+feux?\b|\bcomptage\s+(?:routier|du\s+trafic|des\s+v[ée]hicules)\b"
@@ -50,13 +53,16 @@ _OTHER_PURPOSE = re.compile(
 )
 # A prefect's no-fly zone: "portant création d'une zone d'interdiction temporaire de survol",
 # "interdiction temporaire de survol par des aéronefs télépilotés", "portant interdiction des
-# survols d'aéronefs télépilotés sans équipage à bord sur le parcours de la flamme olympique"; not
+# survols d'aéronefs télépilotés sans équipage à bord sur le parcours de la flamme olympique",
+# "portant interdiction temporaire d'exploitation et d'évolution d'aéronefs circulant sans équipage
+# à bord (drones)"; not
 # in a lead that tells a decision of cameras beside it ("La Ville a voté l'installation de 12
 # nouvelles caméras … Le préfet a pris un arrêté portant interdiction des survols de drones").
 # (And an aviation waiver, no camera's: "autorisant à titre dérogatoire le survol de nuit d'un
 # aéronef télépiloté", "autorisation de survol à basse hauteur en travail aérien".)
 _NO_FLY = re.compile(
     r"\binterdiction\s+(?:temporaire\s+)?d(?:e|es)\s+survols?\b|\bzone\s+interdite\s+de\s+vol\b"
+    r"|\binterdiction\s+(?:temporaire\s+)?d['’](?:exploitation|[ée]volution|utilisation)\s+(?:et\s+d['’]\w+\s+)?d['’]a[ée]ronefs\b"
     r"|\bsurvol\s+(?:de\s+nuit|[àa]\s+basse\s+hauteur)\b",
     re.IGNORECASE,
 )
@@ -84,7 +90,7 @@ def other_purpose(text: str) -> Found | None:
     lead = text[:LEAD_CHARS]
     found = _OTHER_PURPOSE.search(lead)
     if found is None and _CAMERAS_DECIDED.search(lead) is None:
-        found = _NO_FLY.search(lead)
+        found = _NO_FLY.search(text, 0, _SUMMARY_CHARS if RECUEIL.search(lead) else LEAD_CHARS)
     if found is not None and _PUBLIC_SAFETY.search(lead) is None:
         return Found("none", found.start(), found.end())
     shop = _PRIVATE_PREMISES.search(lead)

@@ -104,6 +104,17 @@ ABOUT_SURVEILLANCE = re.compile(
     r"|enregistrement\s+des\s+interventions",
     re.IGNORECASE,
 )
+# An anti-drone jammer's act names aircraft but films nothing ("un dispositif de brouillage destiné
+# à rendre inopérant un aéronef"): no surveillance act's entry.
+_JAMMER = re.compile(r"brouill", re.IGNORECASE)
+
+
+def _about_surveillance(text: str, start: int, end: int) -> bool:
+    return (
+        ABOUT_SURVEILLANCE.search(text, start, end) is not None and _JAMMER.search(text, start, end) is None
+    )
+
+
 # A recueil's summary entry: from the State's identifier of its act, or the page number ending the
 # entry before, to its pages ("… sur la commune de Melun (4 pages) Page 12").
 _ENTRY_END = re.compile(r"\(\d+\s+pages?\)")
@@ -176,7 +187,7 @@ def first_surveillance_entry(text: str, at: int) -> bool:
         listed = listed_entry(text, at)
         if listed is None:
             return True
-        if ABOUT_SURVEILLANCE.search(text, *listed) is None:
+        if not _about_surveillance(text, *listed):
             return False
         # (Nor, in a summary listed line by line, a later entry than the first about surveillance:
         # read within the summary only, its first lines after "SOMMAIRE", where the acts' own
@@ -191,17 +202,17 @@ def first_surveillance_entry(text: str, at: int) -> bool:
             return True
         own = _title_start(text, listed[0]), _number(text, *listed)
         return not any(
-            ABOUT_SURVEILLANCE.search(text, *before)
+            _about_surveillance(text, *before)
             and _title_start(text, before[0]) != own[0]
             and (own[1] is None or _number(text, *before) != own[1])
             for line in _LISTED_LINE.finditer(text, summary.end(), listed[0])
             if (before := listed_entry(text, line.start())) is not None and before[0] < listed[0]
         )
-    if ABOUT_SURVEILLANCE.search(text, *entry) is None:
+    if not _about_surveillance(text, *entry):
         return False
     for earlier in _ENTRY_END.finditer(text, 0, entry[0]):
         before = summary_entry(text, max(0, earlier.start() - 1))
-        if before is not None and ABOUT_SURVEILLANCE.search(text, *before) is not None:
+        if before is not None and _about_surveillance(text, *before):
             return False
     return True
 

@@ -1,0 +1,83 @@
+"""Prefects' acts as `heldout29`'s recueils print them, read on their real labelled texts
+(tests/quality/records.toml): a summary entry's number without "n°", a number run into its title,
+the motto run into the prefect's title, a list of articles whose commas were lost, a helicopter's
+camera, days listed each with its article, and a recueil whose only aircraft act is a no-fly ban."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipelines.records import read_record
+from pipelines.records.heading import act_number
+from pipelines.records.money_law import legal_basis
+from pipelines.records.parties import authority
+from tests.quality.records_scoring import labelled_texts
+
+# The rules alone: the learnt model stays out.
+pytestmark = pytest.mark.usefixtures("rules_only")
+
+TEXTS = labelled_texts()
+_PP_2023_01438 = "h29-a-attrap-paris-75-2023-665-pp-arrete-2023-01438-camera-helicoptere-gendarmerie-hauts-de-seine"
+_PP_2023_00455 = "h29-a-attrap-prefecture-de-police-arrete-2023-00455-cameras-aeronefs-finale-coupe-de-france"
+_VAR_OP_70 = "h29-a-attrap-var-83-2025-290-ap-2025-bsp-op-70-cameras-aeronefs-apres-brouillage"
+
+
+def _number(record_id: str) -> str | None:
+    found = act_number(TEXTS[record_id])
+    return found.value if found else None
+
+
+def test_a_summary_entry_s_number_without_its_sign() -> None:
+    # "80-2025-10-02-00003 - Arrêté 25-663 survol drone police 02 10 2025".
+    assert _number("h29-a-attrap-somme-raa-special-2025-189-arrete-25-663-survol-drone-police") == "25-663"
+    # "75-2023-11-24-00004 - arrêté 2023-01438 autorisant la captation".
+    assert _number(_PP_2023_01438) == "2023-01438"
+    # "83-2025-08-28-00003 - AP-2025-BSP-OP-70 autorisant", after a jammer's OP-69: a jammer's
+    # act names an aircraft but is no surveillance act.
+    assert _number(_VAR_OP_70) == "2025-BSP-OP-70"
+    # A later entry's number is another act's: the Yvelines' first helicopter act has none, the
+    # prefecture of police's "Arrêté 2026-00011" is listed after it.
+    assert _number("h19-a-attrap-yvelines-78-2026-010-helicopteres-gendarmerie") is None
+
+
+def test_a_number_run_into_its_title_and_the_motto_into_the_prefect() -> None:
+    # "ARRETE N° 2023-00455autorisant la captation" under "CABINET DU PREFETDE POLICELiberté".
+    text = TEXTS[_PP_2023_00455]
+    assert _number(_PP_2023_00455) == "2023-00455"
+    named = authority(text)
+    assert named is not None and named.value == "Préfecture de police de Paris"
+
+
+def test_articles_listed_with_their_commas_lost() -> None:
+    # "ses articles L. 122-2, L. 226-1 L. 242-1 à L.242-8 et R. 242-8 à R. 24214".
+    found = legal_basis(TEXTS[_PP_2023_00455])
+    assert found is not None
+    assert {"CSI L.242-1 à L.242-8", "CSI R.242-8 à R.242-14"} <= set(found.value)
+    # "ses articles L. 242-1 à L. 242-8, L. 242-5, | et R. 242-8à R. 242-14" (a table's rule left).
+    gironde = legal_basis(
+        TEXTS["h29-a-attrap-gironde-33-2025-189-cameras-aeronefs-prevention-incendies-criminels"]
+    )
+    assert gironde is not None and "CSI R.242-8 à R.242-14" in gironde.value
+
+
+def test_a_helicopter_s_camera_and_its_two_days() -> None:
+    # "… au moyen d'une caméra installée sur un hélicoptère de la gendarmerie nationale le 25 et le
+    # 26 novembre 2023".
+    record = read_record(TEXTS[_PP_2023_01438], ["drone"])
+    assert record.kind == "drone_authorisation"
+    assert record.cameras == 1
+    assert (record.period_start, record.period_end) == (dt.date(2023, 11, 25), dt.date(2023, 11, 26))
+
+
+def test_a_recueil_whose_aircraft_act_is_a_no_fly_ban_decides_nothing_about_cameras() -> None:
+    # "ARRÊTÉ PRÉFECTORAL portant interdiction temporaire d'exploitation et d'évolution d'aéronefs
+    # circulant sans équipage à bord (drones)", listed past the recueil's first 600 characters.
+    for record_id in (
+        "h29-a-attrap-var-83-2025-087-surveillance-baignades-interdiction-drones-cavalaire-negative",
+        "h29-a-attrap-var-83-2025-144-interdiction-drones-circuit-paul-ricard-tirs-loup-negative",
+    ):
+        assert read_record(TEXTS[record_id], ["drone"]).kind == "none", record_id
+    # A recueil that authorises a flight is still read as such.
+    assert read_record(TEXTS[_VAR_OP_70], ["drone"]).kind == "drone_authorisation"
