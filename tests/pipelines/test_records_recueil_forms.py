@@ -19,7 +19,9 @@ from tests.quality.records_scoring import labelled_texts
 pytestmark = pytest.mark.usefixtures("rules_only")
 
 TEXTS = labelled_texts()
-_PP_2023_01438 = "h29-a-attrap-paris-75-2023-665-pp-arrete-2023-01438-camera-helicoptere-gendarmerie-hauts-de-seine"
+_PP_2023_01438 = (
+    "h29-a-attrap-paris-75-2023-665-pp-arrete-2023-01438-camera-helicoptere-gendarmerie-hauts-de-seine"
+)
 _PP_2023_00455 = "h29-a-attrap-prefecture-de-police-arrete-2023-00455-cameras-aeronefs-finale-coupe-de-france"
 _VAR_OP_70 = "h29-a-attrap-var-83-2025-290-ap-2025-bsp-op-70-cameras-aeronefs-apres-brouillage"
 
