@@ -56,9 +56,12 @@ _LEADING = re.compile(
 # The Conseil de Paris's archive of its sittings prints, under its search form, the item's title
 # with its reference: "2016 DVD 40 - Maintenance des installations …", "92 - QOC 2004-225 Question
 # de Mme …", "QE 2017-09 Question de Mme …".
+# (Or at a line's start, its item's number glued to its dash: "16- 1997, DVD 64 - Autorisation",
+# "retour Retour\n\n167 - 2003, DVD 121 - Autorisation".)
 _PARIS_ITEM = re.compile(
-    r"Type\s+de\s+document\s+\(D[ée]bat\s*/\s*D[ée]lib[ée]ration\)\s*\n\s*(?:\d{1,3}\s+-\s+)?"
-    r"(?P<number>\d{4},?\s+[A-Z]{1,5}\.?\s+\d{1,4}(?=\s+-\s)|Q(?:E|OC|G)\s+\d{4}-\d{1,4}(?=\s+Question))"
+    r"(?:Type\s+de\s+document\s+\(D[ée]bat\s*/\s*D[ée]lib[ée]ration\)\s*\n\s*|^[ \t]*)(?:\d{1,3}\s*-\s+)?"
+    r"(?P<number>\d{4},?\s+[A-Z]{1,5}\.?\s+\d{1,4}(?=\s+-\s)|Q(?:E|OC|G)\s+\d{4}-\d{1,4}(?=\s+Question))",
+    re.MULTILINE,
 )
 # The Conseil de Paris's reference in brackets: "Déliberation/ Conseil municipal/ Mai 2009 [2009 V. 163]".
 _BRACKETED = re.compile(r"\[(?P<number>\d{4},?\s+[A-Z]{1,5}\.?\s+\d{1,4})\]")

@@ -58,8 +58,15 @@ _TOWN_AND_DEPARTEMENT = re.compile(
 _NOT_PLACES = re.compile(r"^(?:Noël|Pâques|La|Le|Les|L['’]|Un|Une|Ce|Cette|Chaque|Tout|Toute|Partir)\b")
 
 
-# A lead that opens on its place, as a dateline: "À Bastia, 67 caméras de vidéoprotection …".
+# A lead that opens on its place, as a dateline: "À Bastia, 67 caméras de vidéoprotection …"; or
+# one of its paragraphs, near the top ("A Aumont-Aubrac, petite commune de 500 habitants, …").
 _LEAD_TOWN = re.compile(rf"\A\s*(?:[ÀA])\s+(?P<town>{_TOWN_WORDS})\s*,")
+_PARAGRAPH_TOWN = re.compile(rf"^[ \t]*(?:[ÀA])\s+(?P<town>{_TOWN_WORDS})\s*,", re.MULTILINE)
+# Cameras a page says were put up in a town: "cinq cameras ont été mises en fonctionnement à Fessy".
+_CAMERAS_PUT_AT = re.compile(
+    r"(?i:cam[ée]ras?)[^.\n]{0,60}?(?i:install[ée]e?s?|mises?\s+en\s+(?:service|fonctionnement|place)|d[ée]ploy[ée]e?s?)"
+    rf"\s+[àa]\s+(?P<town>{_TOWN_WORDS})"
+)
 
 
 def _of_the_commune(found: re.Match[str], part: str) -> bool:
@@ -85,7 +92,12 @@ def _reported_town(text: str) -> re.Match[str] | None:
     title = _TITLE_TOWN.search(text, 0, title_end) if title_end > 0 else None
     if title is not None and not _NOT_PLACES.match(title["town"]):
         return title
-    return _LEAD_TOWN.match(text) or _TOWN_AND_DEPARTEMENT.search(text, 0, 600)
+    return (
+        _LEAD_TOWN.match(text)
+        or _TOWN_AND_DEPARTEMENT.search(text, 0, 600)
+        or _PARAGRAPH_TOWN.search(text, 0, 800)
+        or _CAMERAS_PUT_AT.search(text, 0, 1500)
+    )
 
 
 # "à Avranches (50)", "A Fronton (Haute-Garonne)": a town with its département's code or name.

@@ -78,9 +78,12 @@ _PUBLIC_AUTHORITY = re.compile(
     r"|\b[ée]lue?s?\b|agglom[ée]ration|\bville\s+de\b|\binstall|\bd[ée]ploi",
     re.IGNORECASE,
 )
-_PUBLIC_SAFETY = re.compile(
-    r"d[ée]linquan|s[ée]curit[ée]\s+publique|tranquillit[ée]|vid[ée]o\s?-?\s?(?:protection|surveillance)"
-    r"|\bpolice\b|gendarmerie|vandalis|d[ée]gradation|incivilit|cambriol|voie\s+publique|espace\s+public",
+# What says the cameras watch people after all: crime, the police, public space, crowds, algorithms
+# (the name of a video-protection system alone does not: "caméras de vidéosurveillance" on water
+# towers for forest fires).
+_PEOPLE_WATCHED = re.compile(
+    r"d[ée]linquan|s[ée]curit[ée]\s+publique|tranquillit[ée]|algorithm|\bfoules?\b|\bpolice\b|gendarmerie"
+    r"|vandalis|d[ée]gradation|incivilit|cambriol|voie\s+publique|espace\s+public",
     re.IGNORECASE,
 )
 
@@ -91,7 +94,7 @@ def other_purpose(text: str) -> Found | None:
     found = _OTHER_PURPOSE.search(lead)
     if found is None and _CAMERAS_DECIDED.search(lead) is None:
         found = _NO_FLY.search(text, 0, _SUMMARY_CHARS if RECUEIL.search(lead) else LEAD_CHARS)
-    if found is not None and _PUBLIC_SAFETY.search(lead) is None:
+    if found is not None and _PEOPLE_WATCHED.search(lead) is None:
         return Found("none", found.start(), found.end())
     shop = _PRIVATE_PREMISES.search(lead)
     if shop is not None and _PUBLIC_AUTHORITY.search(text) is None:

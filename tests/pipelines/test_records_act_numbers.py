@@ -129,3 +129,14 @@ def test_the_alpes_maritimes_number_alone_above_its_arrete() -> None:
     assert _number(TEXTS["web-attrap-alpes-maritimes-2025-a368-drone-a8"]) == "2025- A368"
     # A year and a count above another act's title is no number of this one.
     assert _number("2024 - 12\nArrêté portant composition du jury\n") is None
+
+
+def test_the_paris_archive_s_reference_at_a_line_s_start() -> None:
+    # "16- 1997, DVD 64 - Autorisation à M. le Maire de Paris de signer avec la R.A.T.P. …" (its
+    # item's number glued to its dash), "retour Retour\n\n167 - 2003, DVD 121 - Autorisation …".
+    for record_id, number in (
+        ("h29-b-paris-cm-1997-07-dvd-64-convention-ratp-fibres-cameras-carrefours", "1997, DVD 64"),
+        ("h29-b-paris-cm-2003-10-dvd-121-marche-entretien-videosurveillance-peripherique", "2003, DVD 121"),
+    ):
+        found = heading.act_number(TEXTS[record_id])
+        assert found is not None and found.value == number, record_id

@@ -158,3 +158,14 @@ def test_a_council_s_own_heading_names_its_town_whatever_the_lists_say() -> None
     assert heading is not None and heading.value == "Conseil municipal de Testville"
     assert known_commune("Testville", heading=True) == "Testville"
     assert authority("Un article.\nLe débat sur la reconnaissance faciale dans la ville de Boston.") is None
+
+
+def test_a_page_s_town_in_a_paragraph_or_where_its_cameras_were_put() -> None:
+    # "A Aumont-Aubrac, petite commune de 500 habitants, un appel d'offre a été lancé pour 6 caméras."
+    assert town("h29-c-france3-lozere-aumont-aubrac-appel-offre-six-cameras") == "Aumont-Aubrac"
+    # "Depuis quelques jours, cinq cameras ont été mises en fonctionnement à Fessy".
+    assert town("h29-c-thononagglo-fessy-cinq-cameras-ecole-42-pourcent-region-detr") == "Fessy"
+    # A French commune only: "à Boston" is none.
+    nogent = commune("Vidéoprotection\nA Nogent-le-Rotrou, la ville a installé 12 caméras.")
+    assert nogent is not None and nogent.value == "Nogent-le-Rotrou"
+    assert commune("Vidéoprotection\nDes caméras ont été installées à Boston.") is None

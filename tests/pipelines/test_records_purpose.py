@@ -27,10 +27,20 @@ def test_cameras_that_watch_fires_traffic_or_a_lake_report_no_decision_about_sur
         "web-esparron-de-verdon-webcam-lac",
     ):
         assert read_record(TEXTS[record_id], ["videoprotection"]).kind == "none", record_id
-    # A purpose of public safety in the lead keeps the page's record: "Des piscines municipales sous
-    # vidéosurveillance … le danger de la noyade".
-    pools = read_record(TEXTS["h18-c-neg-europe1-piscines-poseidon-detection-noyade"], ["videoprotection"])
-    assert pools.kind != "none"
+    # The name of a video system alone is no purpose of watching people: "Des piscines municipales
+    # sous vidéosurveillance … le danger de la noyade", "Huit sites, en l'occurrence des châteaux
+    # d'eau, seront équipés de caméras de vidéosurveillance" against forest fires.
+    for record_id in (
+        "h18-c-neg-europe1-piscines-poseidon-detection-noyade",
+        "h29-c-neg-top1fos-gironde-cameras-detection-feux-de-foret-chateaux-eau",
+    ):
+        assert read_record(TEXTS[record_id], ["videoprotection"]).kind == "none", record_id
+    # Words of crime, the police or crowds in the lead keep a record: the Olympic Games' algorithms
+    # that flag "des départs de feux" among crowds' movements; a town's cameras against vandalism.
+    games = read_record(TEXTS["web-ministere-interieur-marche-vsa-jo-2024"], ["vsa"])
+    assert games.kind == "procurement_award"
+    lake = "La commune a voté l'installation de caméras au bord du lac contre le vandalisme et les noyades."
+    assert read_record(lake, ["videoprotection"]).kind != "none"
 
 
 def test_drones_that_entertain_or_inspect_and_a_shop_s_own_cameras_decide_nothing() -> None:
