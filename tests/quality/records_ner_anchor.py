@@ -2,7 +2,7 @@
 
 Issue 20 asked for "a small NLP model (spaCy's fr_core_news_sm/md) where rules cannot find
 organisations or places". Before any such model enters the crawl it is scored here, on the same
-labelled acts and by the same comparison as Vigie's readers (``records_scoring.same_value``), for the
+labelled acts and by the same comparison as Vigie's readers (``records_matching.same_value``), for the
 three names a model could give:
 
 - **commune**: the most frequent place entity (``LOC``) that is the name of a French commune
@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tests.quality.records_scoring import FieldScore, Labelled, fold, same_value
+from tests.quality.records_matching import fold, same_value
+from tests.quality.records_scoring import FieldScore, Labelled
 
 MODEL = "fr_core_news_sm"
 FIELDS = ("commune", "vendor", "beneficiary")

@@ -170,7 +170,7 @@ def test_the_second_reading_reads_labelled_acts_with_the_same_kinds() -> None:
 
 
 def test_an_authority_is_a_kind_of_body_and_its_place() -> None:
-    from tests.quality.records_scoring import same_value
+    from tests.quality.records_matching import same_value
 
     # The commune's council, its town hall and its mayor are one body; a label without a place
     # matches any answer of the same kind.
@@ -184,8 +184,22 @@ def test_an_authority_is_a_kind_of_body_and_its_place() -> None:
     assert not same_value("authority", "Région Bretagne", "la Région Hauts-de-France")
 
 
+def test_a_body_named_by_its_people_and_its_place_after_de() -> None:
+    from tests.quality.records_matching import same_value
+
+    # Its elected members are the council; a person is no place.
+    assert same_value("authority", "Conseil municipal de Briatexte", "les élus")
+    assert same_value("authority", "Conseil municipal", "le maire Marc Vuillemot")
+    assert same_value("authority", "Conseil municipal de Mamoudzou", "Mohamed Majani, le maire de Mamoudzou")
+    assert same_value("authority", "Préfecture de l'Aube", "M. le Préfet de l’Aube")
+    # The place after "de" still has to be the answer's.
+    assert not same_value("authority", "Conseil municipal de Béziers", "les élus de Boujan-sur-Libron")
+    assert not same_value("authority", "Conseil municipal de Lyon", "le Conseil de Paris")
+    assert not same_value("authority", "Conseil municipal", "le conseil municipal de Villedieu-les-Poëles")
+
+
 def test_a_body_of_no_listed_kind_is_named_by_containment() -> None:
-    from tests.quality.records_scoring import same_value
+    from tests.quality.records_matching import same_value
 
     assert same_value("authority", "CNIL (Commission nationale de l'informatique et des libertés)", "la Cnil")
     assert same_value("authority", "Conseil d'Etat", "le juge des référés du Conseil d'Etat")
@@ -193,7 +207,7 @@ def test_a_body_of_no_listed_kind_is_named_by_containment() -> None:
 
 
 def test_a_place_or_a_word_another_body_has_is_no_body_s_name() -> None:
-    from tests.quality.records_scoring import same_value
+    from tests.quality.records_matching import same_value
 
     assert not same_value("authority", "Nice", "Tribunal administratif de Nice")
     assert not same_value("authority", "Etat", "Conseil d'Etat")
