@@ -17,7 +17,8 @@ _SPACED_NUMBER = r"\d{4}(?:\s(?-i:[A-Z]{2,6})){1,5}\s\d{1,5}(?!\d)"
 _NUMBER = re.compile(
     r"(?:(?:arr[êe]t[ée]|d[ée]lib[ée]ration|d[ée]cision|v[œo?]e?u)[^\n]{0,40}?\s*|^\s*)n°\s*(?P<number>"
     + _SPACED_NUMBER
-    + r"|\d{4}\s[–-]\s\d+(?:\s?/(?-i:[A-Z]+))*|\d[\w/-]*(?:\.\d+)*(?:\s/\s\d+)?)",
+    # ("ARRÊTÉ n°2025 - 10 - 17 -\n0001": the Rhône's number spaced out, wrapped.)
+    + r"|\d{4}(?:\s[–-]\s*\d+)+(?:\s?/(?-i:[A-Z]+))*|\d[\w/-]*(?:\.\d+)*(?:\s/\s\d+)?)",
     re.IGNORECASE,
 )
 # An arrêté's number, after its recueil's cover and summary too (its title about surveillance):
@@ -73,8 +74,10 @@ _ITEM = re.compile(
 # A service's initials and a number, without "n°": "arrêté DC 2025-178 enregistrement des
 # interventions", "Arrêté DS 2025-1526 Autorisation captation images"; a summary's line that opens
 # on the number: the Aube's "- BSIPA2024148-0001 - Arrêté du 27 mai 2024 autorisant la captation".
+# (And services' initials joined by slashes: "Arrêté CAB/SPAS/2024-698 portant autorisation".)
 _INITIALLED = re.compile(
-    r"\b(?i:arr[êe]t[ée])\s+(?!(?:DU|DE|EN|LE|AU)\s)(?P<number>(?-i:[A-Z]{2,6})\s\d{4}-\d{1,5})\b"
+    r"\b(?i:arr[êe]t[ée])\s+(?!(?:DU|DE|EN|LE|AU)\s)"
+    r"(?P<number>(?-i:[A-Z]{2,6})\s\d{4}-\d{1,5}|(?-i:[A-Z]{2,6}(?:/[A-Z]{2,6})+)/\d{4}-\d{1,5})\b"
 )
 _CODED_ENTRY = re.compile(
     r"^[ \t]*-\s*(?P<number>(?-i:[A-Z]{2,})\d[\w-]*\d)\s+-\s+(?=arr[êe]t[ée])", re.IGNORECASE | re.MULTILINE

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.records.spans import GAP, STATE_ACT_ID, Found, decision_part
+from pipelines.records.spans import GAP, STATE_ACT_ID, Found, decision_part, first_surveillance_entry
 
 # (The name ends on a letter: spaces between it and the verb are the gap's alone, which keeps a
 # run of spaces from being tried every way.)
@@ -68,7 +68,14 @@ def beneficiary(text: str) -> Found | None:
     # An authorisation's title, in the act or its recueil's summary, names who it is for.
     titled = (
         _TITLED_FOR.search(text, 0, 4000)
-        or _TITLED_NAME.search(text, 0, 4000)
+        or next(  # in a summary, the first surveillance act's entry: the others are other holders
+            (
+                m
+                for m in _TITLED_NAME.finditer(text, 0, 4000)
+                if first_surveillance_entry(text, m.start("who"))
+            ),
+            None,
+        )
         or _SERVICES_AUTHORISED.search(text, 0, 4000)
         or _FLOWN_BY.search(text, 0, 4000)
         or _RECORDING.search(text, 0, 4000)
@@ -127,7 +134,8 @@ _TITLED_NAME = re.compile(
     r"(?!(?:EXISTANT|PROVISOIRE|DE|POUR|AU|DANS|SUR|EN|COMPORTANT|AVEC|SITU[ÉE]E?|INSTALL[ÉE]E?|AUTORIS[ÉE]E?"
     r"|URBAINE?|RUE|AVENUE|BOULEVARD|PLACE|ROUTE|CHEMIN|ALL[ÉE]E|QUAI|IMPASSE|VU)\b)"
     r"(?P<who>[^\n\"»–(,;]{3,80}?)"
-    r"(?=\s+(?:[–-]\s+)?[àa]\s+(?-i:[A-ZÀ-Ý0-9])|\s*\n\s*\(\d+\s+pages?\))",
+    # (Its summary entry's end, on its line or the next: "… vidéoprotection Commune de L'Arbresle (2 pages)".)
+    r"(?=\s+(?:[–-]\s+)?[àa]\s+(?-i:[A-ZÀ-Ý0-9])|\s*\(\d+\s+pages?\))",
     re.IGNORECASE,
 )
 # Services a drone authorisation names in its title: "Arrêté portant autorisation des services de
@@ -136,7 +144,8 @@ _TITLED_NAME = re.compile(
 # … tendant à procéder".)
 _SERVICES_AUTHORISED = re.compile(
     rf"(?:portant{GAP}autorisation|autorisant){GAP}(?:des|du|de{GAP}la|de{GAP}l['’])\s*"
-    rf"(?P<who>(?:services?|unit[ée]s?|agents|militaires|forces|personnels|fonctionnaires|effectifs)\b[^,;.:\n]{{0,70}}?)"
+    # (Their name wrapped once: "autorisation des services de la\npolice nationale à procéder".)
+    rf"(?P<who>(?:services?|unit[ée]s?|agents|militaires|forces|personnels|fonctionnaires|effectifs)\b(?:[^,;.:\n]|\n(?!\s*\n)){{0,70}}?)"
     rf"{GAP}[àa]{GAP}proc[ée]der",
     re.IGNORECASE,
 )

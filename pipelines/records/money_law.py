@@ -162,9 +162,10 @@ _CODE_NAMES = (
     ("CCP", re.compile(r"code\s+de\s+la\s+commande\s+publique", re.IGNORECASE)),
 )
 # "la loi n° 2007-297 du 5 mars 2007", "le décret n° 2004-374": cited whole, without articles.
-# ("VU le décret 2004-374 du 29 avril 2004": a number without its "n°", before its date.)
+# ("VU le décret 2004-374 du 29 avril 2004": a number without its "n°", before its date; "Vu le
+# décret n 2004-374": its "°" lost.)
 _STATUTE = re.compile(
-    r"\b(?P<kind>loi|d[ée]cret)\s+(?:n°\s*(?P<number>\d{2,4}-\d{1,4})\b|(?P<bare>\d{4}-\d{1,4})(?=\s+du\s+\d))",
+    r"\b(?P<kind>loi|d[ée]cret)\s+(?:n(?:\s*[°º]|(?=\s+\d))\s*(?P<number>\d{2,4}-\d{1,4})\b|(?P<bare>\d{4}-\d{1,4})(?=\s+du\s+\d))",
     re.IGNORECASE,
 )
 # The minister's arrêtés an authorisation is taken under, cited by their date: "l'arrêté ministériel du

@@ -38,8 +38,10 @@ _TOWN_WORDS = r"[A-ZÀ-Ý][\w'’]+(?:[ -](?:(?:sur|en|de|du|des|la|le|les|l['�
 # "sur la commune du Port": the town is "Le Port".
 _OF_THE_COMMUNE_DU = re.compile(rf"(?i:commune){GAP}du{GAP}(?P<du>{_TOWN_WORDS})")
 _OF_THE_COMMUNE = re.compile(
-    # "la commune de Fouras", a flight "sur la ville de Lourdes".
-    rf"(?:(?i:commune|sur{GAP}la{GAP}ville){GAP}(?:(?i:de){GAP}|(?i:d)['’])"
+    # "la commune de Fouras", "le village de Bisinchi", a flight "sur la ville de Lourdes"; "le
+    # village de 680 habitants de la Vieille-Lyre" (its article in small letters).
+    rf"(?:(?:(?i:commune|sur{GAP}la{GAP}ville)|(?i:village)(?:{GAP}de{GAP}[\d  .]+{GAP}habitants)?)"
+    rf"{GAP}(?:(?i:de){GAP}(?:(?P<article>la|le){GAP}(?=[A-ZÀ-Ý]))?|(?i:d)['’])"
     # "le maire de Sancy", "le maire PS de Sancy", "maire (LR) d'Asnières-sur-Seine".
     rf"|(?i:maire)(?:{GAP}(?:\([^)]{{1,30}}\)|[A-Z]{{2,6}}))?{GAP}(?:(?i:de){GAP}|(?i:d)['’]))(?P<town>{_TOWN_WORDS})"
 )
@@ -183,6 +185,8 @@ def commune(text: str) -> Found | None:
     town = re.sub(r"-\s+", "-", " ".join(written.split())).strip(" -")
     if group == "du":
         town = f"Le {town}"
+    elif "article" in match.re.groupindex and match["article"]:
+        town = f"{match['article'].title()} {town}"
     start = offset + match.start(group)
     as_read = town.title() if town.isupper() else town
     known = known_commune(as_read)

@@ -59,11 +59,12 @@ _OTHER_PURPOSE = re.compile(
 # in a lead that tells a decision of cameras beside it ("La Ville a voté l'installation de 12
 # nouvelles caméras … Le préfet a pris un arrêté portant interdiction des survols de drones").
 # (And an aviation waiver, no camera's: "autorisant à titre dérogatoire le survol de nuit d'un
-# aéronef télépiloté", "autorisation de survol à basse hauteur en travail aérien".)
+# aéronef télépiloté", "autorisation de survol à basse hauteur en travail aérien", "portant
+# dérogation à l'interdiction de vol de nuit par aéronef télépiloté".)
 _NO_FLY = re.compile(
     r"\binterdiction\s+(?:temporaire\s+)?d(?:e|es)\s+survols?\b|\bzone\s+interdite\s+de\s+vol\b"
     r"|\binterdiction\s+(?:temporaire\s+)?d['’](?:exploitation|[ée]volution|utilisation)\s+(?:et\s+d['’]\w+\s+)?d['’]a[ée]ronefs\b"
-    r"|\bsurvol\s+(?:de\s+nuit|[àa]\s+basse\s+hauteur)\b",
+    r"|\b(?:sur)?vol\s+(?:de\s+nuit|[àa]\s+basse\s+hauteur)\b",
     re.IGNORECASE,
 )
 _CAMERAS_DECIDED = re.compile(r"\bvot[ée]|d[ée]lib[ée]r|\binstall|d[ée]ploi", re.IGNORECASE)

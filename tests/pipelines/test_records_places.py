@@ -169,3 +169,11 @@ def test_a_page_s_town_in_a_paragraph_or_where_its_cameras_were_put() -> None:
     nogent = commune("Vidéoprotection\nA Nogent-le-Rotrou, la ville a installé 12 caméras.")
     assert nogent is not None and nogent.value == "Nogent-le-Rotrou"
     assert commune("Vidéoprotection\nDes caméras ont été installées à Boston.") is None
+
+
+def test_a_village_named_after_its_population_or_with_its_article() -> None:
+    # "le village de Bisinchi, en Haute-Corse, est désormais équipé de caméras".
+    assert town("h30-c-corsenetinfos-bisinchi-village-cameras-videosurveillance") == "Bisinchi"
+    # "Dans le village de 680 habitants de la Vieille-Lyre (Eure), 17 caméras viennent d'être
+    # installées" (not Saint-Sauveur-le-Vicomte, "le village" the page compares it with later).
+    assert town("h16-c-tf1-la-vieille-lyre-17-cameras-apres-cambriolage") == "La Vieille-Lyre"

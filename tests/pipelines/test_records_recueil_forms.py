@@ -10,6 +10,7 @@ import datetime as dt
 import pytest
 
 from pipelines.records import read_record
+from pipelines.records.beneficiaries import beneficiary
 from pipelines.records.heading import act_number
 from pipelines.records.money_law import legal_basis
 from pipelines.records.parties import authority
@@ -83,3 +84,43 @@ def test_a_recueil_whose_aircraft_act_is_a_no_fly_ban_decides_nothing_about_came
         assert read_record(TEXTS[record_id], ["drone"]).kind == "none", record_id
     # A recueil that authorises a flight is still read as such.
     assert read_record(TEXTS[_VAR_OP_70], ["drone"]).kind == "drone_authorisation"
+
+
+def test_heldout30_s_recueils() -> None:
+    # "AP 2026-111 Drone DIPN 27 01 26 Nice": an act's number is no count of drones.
+    nice = read_record(
+        TEXTS["h30-a-attrap-alpes-maritimes-027-2026-06-ap-2026-111-drone-dipn-nice-27-janvier-2026"],
+        ["drone"],
+    )
+    assert nice.cameras is None
+    # "AP portant dérogation à l'interdiction de vol de nuit par aéronef télépiloté": an aviation
+    # waiver, no camera's.
+    waiver = "h30-a-attrap-puy-de-dome-63-2024-054-derogation-vol-de-nuit-aeronef-telepilote-stade-marcel-michelin-negative"
+    assert read_record(TEXTS[waiver], ["drone"]).kind == "none"
+    # "ARRÊTÉ n°2025 - 10 - 17 -\n0001 autorisant … caméras installées sur un aéronef le vendredi 17
+    # octobre 2025" (a number spaced out and wrapped; one aircraft).
+    rhone = TEXTS["h30-a-attrap-rhone-69-2025-267-arrete-2025-10-17-0001-camera-aeronef-villeurbanne-lyon"]
+    assert act_number(rhone).value.split() == ["2025", "-", "10", "-", "17", "-", "0001"]
+    record = read_record(rhone, ["drone"])
+    assert (record.period_start, record.period_end) == (dt.date(2025, 10, 17), dt.date(2025, 10, 17))
+    # "Arrêté CAB/SPAS/2024-698 portant autorisation de captation": services' initials and slashes.
+    assert _number("h30-a-attrap-loire-atlantique-raa-114-2024-cab-spas-2024-698-cameras-aeronefs") == (
+        "CAB/SPAS/2024-698"
+    )
+    # "Vu le décret n 2004-374 du 29 avril 2004": its "°" lost.
+    found = legal_basis(TEXTS["h30-a-attrap-haute-garonne-31-2025-705-cameras-aeronefs-12-decembre-2025"])
+    assert found is not None and "décret 2004-374" in found.value
+
+
+def test_who_a_summary_entry_authorises() -> None:
+    # "… portant autorisation exploitation\nsystème vidéoprotection Commune de L'Arbresle (2 pages)".
+    arbresle = TEXTS["h30-a-attrap-rhone-69-2025-208-ap-16-juin-2025-videoprotection-commune-de-l-arbresle"]
+    assert beneficiary(arbresle).value == "Commune de L'Arbresle"
+    # "Arrêté portant autorisation des services de la\npolice nationale à procéder à la captation".
+    yvelines = TEXTS["h30-a-attrap-yvelines-78-2025-109-police-nationale-cameras-aeronefs-guyancourt"]
+    assert beneficiary(yvelines).value == "services de la police nationale"
+    # A later entry's holder is another act's: the Aisne's first entry (a hospital, its name
+    # wrapped) is the record's, not the "Commune de NEUVILETTE" listed after it.
+    aisne = "h26-a-attrap-aisne-02-2025-102-arrete-2022-0152-m-2-2025-modification-videoprotection-ch-hirson"
+    found = beneficiary(TEXTS[aisne])
+    assert found is None or "NEUVILETTE" not in found.value
