@@ -17,8 +17,9 @@ _SPACED_NUMBER = r"\d{4}(?:\s(?-i:[A-Z]{2,6})){1,5}\s\d{1,5}(?!\d)"
 _NUMBER = re.compile(
     r"(?:(?:arr[êe]t[ée]|d[ée]lib[ée]ration|d[ée]cision|v[œo?]e?u)[^\n]{0,40}?\s*|^\s*)n°\s*(?P<number>"
     + _SPACED_NUMBER
-    # ("ARRÊTÉ n°2025 - 10 - 17 -\n0001": the Rhône's number spaced out, wrapped.)
-    + r"|\d{4}(?:\s[–-]\s*\d+)+(?:\s?/(?-i:[A-Z]+))*|\d[\w/-]*(?:\.\d+)*(?:\s/\s\d+)?)",
+    # ("ARRÊTÉ n°2025 - 10 - 17 -\n0001": the Rhône's number, a day and a sequence, spaced out and
+    # wrapped; not what follows another spaced number, "n° 2024 - 1234 - 12 juin 2024".)
+    + r"|\d{4}\s[–-]\s\d{2}\s[–-]\s\d{2}\s[–-]\s*\d{4}\b|\d{4}\s[–-]\s\d+(?:\s?/(?-i:[A-Z]+))*|\d[\w/-]*(?:\.\d+)*(?:\s/\s\d+)?)",
     re.IGNORECASE,
 )
 # An arrêté's number, after its recueil's cover and summary too (its title about surveillance):

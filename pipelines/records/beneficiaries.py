@@ -132,7 +132,9 @@ _TITLED_NAME = re.compile(
     # (Nor what the system is, nor where: "… COMPORTANT 4 CAMÉRAS", "… SUR LA VOIE PUBLIQUE", "…
     # Rue Jean Jaurès", "… Installé à Arcueil".)
     r"(?!(?:EXISTANT|PROVISOIRE|DE|POUR|AU|DANS|SUR|EN|COMPORTANT|AVEC|SITU[ÉE]E?|INSTALL[ÉE]E?|AUTORIS[ÉE]E?"
-    r"|URBAINE?|RUE|AVENUE|BOULEVARD|PLACE|ROUTE|CHEMIN|ALL[ÉE]E|QUAI|IMPASSE|VU)\b)"
+    r"|URBAINE?|RUE|AVENUE|BOULEVARD|PLACE|ROUTE|CHEMIN|ALL[ÉE]E|QUAI|IMPASSE|VU"
+    # (Nor a place or a file: "… Voie Publique (2 pages)", "Périmètre de la gare", "Dossier n° 2019/0233".)
+    r"|VOIE|P[ÉE]RIM[ÈE]TRE|SECTEUR|ZONE|SITE|DOSSIER)\b)"
     r"(?P<who>[^\n\"»–(,;]{3,80}?)"
     # (Its summary entry's end, on its line or the next: "… vidéoprotection Commune de L'Arbresle (2 pages)".)
     r"(?=\s+(?:[–-]\s+)?[àa]\s+(?-i:[A-ZÀ-Ý0-9])|\s*\(\d+\s+pages?\))",

@@ -38,10 +38,8 @@ _TOWN_WORDS = r"[A-ZÀ-Ý][\w'’]+(?:[ -](?:(?:sur|en|de|du|des|la|le|les|l['�
 # "sur la commune du Port": the town is "Le Port".
 _OF_THE_COMMUNE_DU = re.compile(rf"(?i:commune){GAP}du{GAP}(?P<du>{_TOWN_WORDS})")
 _OF_THE_COMMUNE = re.compile(
-    # "la commune de Fouras", "le village de Bisinchi", a flight "sur la ville de Lourdes"; "le
-    # village de 680 habitants de la Vieille-Lyre" (its article in small letters).
-    rf"(?:(?:(?i:commune|sur{GAP}la{GAP}ville)|(?i:village)(?:{GAP}de{GAP}[\d  .]+{GAP}habitants)?)"
-    rf"{GAP}(?:(?i:de){GAP}(?:(?P<article>la|le){GAP}(?=[A-ZÀ-Ý]))?|(?i:d)['’])"
+    # "la commune de Fouras", a flight "sur la ville de Lourdes".
+    rf"(?:(?i:commune|sur{GAP}la{GAP}ville){GAP}(?:(?i:de){GAP}|(?i:d)['’])"
     # "le maire de Sancy", "le maire PS de Sancy", "maire (LR) d'Asnières-sur-Seine".
     rf"|(?i:maire)(?:{GAP}(?:\([^)]{{1,30}}\)|[A-Z]{{2,6}}))?{GAP}(?:(?i:de){GAP}|(?i:d)['’]))(?P<town>{_TOWN_WORDS})"
 )
@@ -60,13 +58,25 @@ _TOWN_AND_DEPARTEMENT = re.compile(
 _NOT_PLACES = re.compile(r"^(?:Noël|Pâques|La|Le|Les|L['’]|Un|Une|Ce|Cette|Chaque|Tout|Toute|Partir)\b")
 
 
-# A lead that opens on its place, as a dateline: "À Bastia, 67 caméras de vidéoprotection …"; or
-# one of its paragraphs, near the top ("A Aumont-Aubrac, petite commune de 500 habitants, …").
+# A lead that opens on its place, as a dateline: "À Bastia, 67 caméras de vidéoprotection …".
 _LEAD_TOWN = re.compile(rf"\A\s*(?:[ÀA])\s+(?P<town>{_TOWN_WORDS})\s*,")
-_PARAGRAPH_TOWN = re.compile(rf"^[ \t]*(?:[ÀA])\s+(?P<town>{_TOWN_WORDS})\s*,", re.MULTILINE)
-# Cameras a page says were put up in a town: "cinq cameras ont été mises en fonctionnement à Fessy".
+# Further down a page, where it says its village is ("le village de Bisinchi", "le village de 680
+# habitants de la Vieille-Lyre", its article in small letters), a paragraph opening on a town ("A
+# Aumont-Aubrac, petite commune de 500 habitants, …"), or a town its cameras were put up in ("cinq
+# cameras ont été mises en fonctionnement à Fessy"); not a feast ("le village de Noël").
+_NOT_A_FEAST = r"(?!(?:Noël|Pâques|Toussaint)\b)"
+_VILLAGE = re.compile(
+    rf"(?i:village)(?:\s+de\s+\d{{1,3}}(?:[  .]\d{{3}})*\s+habitants)?\s+"
+    rf"(?:de\s+(?:(?P<article>la|le)\s+(?=[A-ZÀ-Ý]))?|d['’])(?!(?:la|le)\s){_NOT_A_FEAST}(?P<town>{_TOWN_WORDS})"
+)
+# (Not a town a page compares itself with: "A Nice, la ville la plus surveillée de France", "les
+# deux caméras installées à Nice", "à côté des 1 200 caméras installées à Montpellier".)
+_PARAGRAPH_TOWN = re.compile(
+    rf"^[ \t]*(?:[ÀA])\s+{_NOT_A_FEAST}(?P<town>{_TOWN_WORDS})\s*,(?!\s*(?:la\s+)?ville\s+la\s+plus)",
+    re.MULTILINE,
+)
 _CAMERAS_PUT_AT = re.compile(
-    r"(?i:cam[ée]ras?)[^.\n]{0,60}?(?i:install[ée]e?s?|mises?\s+en\s+(?:service|fonctionnement|place)|d[ée]ploy[ée]e?s?)"
+    r"(?i:cam[ée]ras?)(?:(?!(?i:cam[ée]ra))[^.\n]){0,60}?(?i:install[ée]e?s?|mises?\s+en\s+(?:service|fonctionnement|place)|d[ée]ploy[ée]e?s?)"
     rf"\s+[àa]\s+(?P<town>{_TOWN_WORDS})"
 )
 
@@ -94,12 +104,28 @@ def _reported_town(text: str) -> re.Match[str] | None:
     title = _TITLE_TOWN.search(text, 0, title_end) if title_end > 0 else None
     if title is not None and not _NOT_PLACES.match(title["town"]):
         return title
+    found = _LEAD_TOWN.match(text) or _TOWN_AND_DEPARTEMENT.search(text, 0, 600)
+    if found is not None:
+        return found
     return (
-        _LEAD_TOWN.match(text)
-        or _TOWN_AND_DEPARTEMENT.search(text, 0, 600)
+        _VILLAGE.search(text, 0, 1500)
         or _PARAGRAPH_TOWN.search(text, 0, 800)
-        or _CAMERAS_PUT_AT.search(text, 0, 1500)
+        or next(
+            (
+                put
+                for put in _CAMERAS_PUT_AT.finditer(text, 0, 1500)
+                if not _A_PARK_BEFORE.search(text, max(0, put.start() - 30), put.start())
+            ),
+            None,
+        )
     )
+
+
+# A park counted with its article, already there ("les deux caméras installées à Nice").
+_A_PARK_BEFORE = re.compile(
+    r"\b(?:les|des|ses)\s+(?:\d[\d  .]*|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|cent)\s*$",
+    re.IGNORECASE,
+)
 
 
 # "à Avranches (50)", "A Fronton (Haute-Garonne)": a town with its département's code or name.

@@ -64,7 +64,9 @@ _OTHER_PURPOSE = re.compile(
 _NO_FLY = re.compile(
     r"\binterdiction\s+(?:temporaire\s+)?d(?:e|es)\s+survols?\b|\bzone\s+interdite\s+de\s+vol\b"
     r"|\binterdiction\s+(?:temporaire\s+)?d['’](?:exploitation|[ée]volution|utilisation)\s+(?:et\s+d['’]\w+\s+)?d['’]a[ée]ronefs\b"
-    r"|\b(?:sur)?vol\s+(?:de\s+nuit|[àa]\s+basse\s+hauteur)\b",
+    r"|\bsurvol\s+(?:de\s+nuit|[àa]\s+basse\s+hauteur)\b"
+    # (A flight's, not a theft's: "Après un vol de nuit à l'atelier municipal".)
+    r"|\binterdiction\s+de\s+vol\s+de\s+nuit\b|\bvol\s+de\s+nuit\s+(?:par|d['’]\s?(?:un|une)|des?)\s+(?:a[ée]ronef|drone)",
     re.IGNORECASE,
 )
 _CAMERAS_DECIDED = re.compile(r"\bvot[ée]|d[ée]lib[ée]r|\binstall|d[ée]ploi", re.IGNORECASE)
@@ -79,12 +81,13 @@ _PUBLIC_AUTHORITY = re.compile(
     r"|\b[ée]lue?s?\b|agglom[ée]ration|\bville\s+de\b|\binstall|\bd[ée]ploi",
     re.IGNORECASE,
 )
-# What says the cameras watch people after all: crime, the police, public space, crowds, algorithms
-# (the name of a video-protection system alone does not: "caméras de vidéosurveillance" on water
-# towers for forest fires).
+# What says the cameras watch people after all: crime, dumping, the police, public space, crowds,
+# algorithms, the law's word for public cameras (a "caméras de vidéosurveillance" alone does not:
+# on water towers for forest fires, in swimming pools against drowning).
 _PEOPLE_WATCHED = re.compile(
     r"d[ée]linquan|s[ée]curit[ée]\s+publique|tranquillit[ée]|algorithm|\bfoules?\b|\bpolice\b|gendarmerie"
-    r"|vandalis|d[ée]gradation|incivilit|cambriol|voie\s+publique|espace\s+public",
+    r"|vandalis|d[ée]gradation|incivilit|cambriol|voie\s+publique|espace\s+public|d[ée]p[ôo]ts?\s+sauvages?"
+    r"|verbalis|vid[ée]o\s?-?\s?protection",
     re.IGNORECASE,
 )
 

@@ -1,10 +1,11 @@
-"""Counter-examples a review of session 23's readers wrote against them (short phrasings of
+"""Counter-examples the reviews of sessions 23 and 24 wrote against the readers (short phrasings of
 recueils and press pages): each reader still reads its real case, and no longer these. The real
 cases are in the other test modules, on labelled texts."""
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 
@@ -156,3 +157,71 @@ def test_a_span_of_years_above_an_arrete_is_no_number() -> None:
         )
         is None
     )
+
+
+# Session 24's review.
+
+
+def test_a_village_s_population_does_not_hang_the_reader() -> None:
+    # "le village de 680 habitants de …": three quantifiers over one run of spaces took cubic time
+    # (8 s for 3,000 spaces, over a minute for 200 KB; now 0.04 s). A guard against a hang, far
+    # above any speed: speed is the benchmarks'.
+    started = time.perf_counter()
+    assert commune("Vidéoprotection\nLe village de" + " " * 200_000 + "x") is None
+    assert time.perf_counter() - started < 60
+
+
+def test_a_feast_a_département_or_a_town_compared_with_is_no_commune() -> None:
+    assert (
+        commune(
+            "Saint-Tropez : le village de Noël sous l'œil des caméras\nLa municipalité a installé six "
+            "caméras autour du village de Noël, place des Lices."
+        ).value
+        == "Saint-Tropez"
+    )
+    assert (
+        commune("Vidéoprotection\nÀ Noël, elles surveilleront le marché. La commune a installé six caméras.")
+        is None
+    )
+    carentan = commune(
+        "Carentan-les-Marais, commune de la Manche, a voté l'installation de 14 caméras. Le maire de "
+        "Carentan-les-Marais a dit."
+    )
+    assert carentan is not None and carentan.value == "Carentan-les-Marais"
+    lunel = commune(
+        "Vidéoprotection à Lunel : 12 caméras votées\nLe conseil a voté. Le village de Marsillargues, "
+        "voisin, s'en est équipé dès 2019."
+    )
+    assert lunel is not None and lunel.value == "Lunel"
+    assert (
+        commune(
+            "Le conseil municipal de Gignac a voté huit caméras, à côté des 1 200 caméras installées à Montpellier."
+        )
+        is None
+    )
+
+
+def test_a_theft_at_night_or_dumping_keeps_its_cameras_decided() -> None:
+    for text in (
+        "Vol de nuit à l'atelier municipal : la commune s'équipe de caméras\nAprès un vol de nuit, le "
+        "conseil municipal a approuvé jeudi l'achat de quatre caméras de vidéoprotection.",
+        "Dépôts sauvages : la commune s'équipe de caméras\nLe conseil municipal a approuvé l'achat de cinq "
+        "caméras de vidéoprotection nomades pour verbaliser les auteurs de dépôts sauvages et protéger "
+        "les massifs des départs de feux.",
+    ):
+        assert read_record(text, ["videoprotection"]).kind == "deployment", text[:40]
+
+
+def test_a_spaced_number_stops_before_a_day_or_pages() -> None:
+    found = act_number(
+        "ARRÊTÉ N° 2024 - 1234 - 12 juin 2024\nportant autorisation d'un système de vidéoprotection"
+    )
+    assert found is not None and found.value == "2024 - 1234"
+
+
+def test_a_summary_entry_s_place_or_file_is_no_holder() -> None:
+    for text in (
+        "69-2025-06-16-00032 - AP portant autorisation exploitation\nsystème vidéoprotection Voie Publique (2 pages) Page 3",
+        "69-2025-06-16-00033 - AP portant autorisation exploitation système vidéoprotection Périmètre de la gare (2 pages)",
+    ):
+        assert beneficiary(text) is None, text[-40:]

@@ -19,15 +19,18 @@ _BODIES = (
     ("prefecture", re.compile(r"\bpr[eé]f(?:et|ecture)\b")),
     (
         "commune",
-        re.compile(
-            r"\b(?:conseil municipal|conseil de paris|mairie|maire|ville|commune|municipalit[eé]"
-            r"|elus|equipe municipale|conseillers municipaux)\b"
-        ),
+        re.compile(r"\b(?:conseil municipal|conseil de paris|mairie|maire|ville|commune|municipalit[eé])\b"),
     ),
     # A département's or a région's council (its assembly) is the département or the région: one body.
     ("departement", re.compile(r"\b(?:conseil d[eé]partemental|assemblee departementale|d[eé]partement)\b")),
     ("region", re.compile(r"\b(?:conseil r[eé]gional|assemblee regionale|r[eé]gion)\b")),
 )
+# A commune's elected members, its municipal team, its councillors: its council, when the label
+# names no other body ("les élus", but "les élus du département" is the département's).
+_COUNCIL_PEOPLE = re.compile(r"\b(?:elus|equipe municipale|conseillers municipaux)\b")
+# A body named by a person's title: what follows it is the person's name, unless "de" comes within
+# two words ("le nouveau maire (DVG) de Montpellier").
+_TITLES = re.compile(r"^(?:maire|pr[eé]f(?:et|ete))\b")
 _BODY_WORDS = re.compile(
     r"\b(?:pr[eé]f(?:et|ecture)|conseil|municipal|mairie|maire|ville|commune|municipalit[eé]"
     r"|d[eé]partement(?:ale?)?|r[eé]gion(?:ale?)?|assemblee|de|la|le|les|du|des|l|d)\b"
@@ -41,6 +44,7 @@ def _same_authority(value: str, expected: str) -> bool:
     def body(text: str) -> tuple[str | None, str]:
         folded = fold(text)
         kind = next((name for name, pattern in _BODIES if pattern.search(folded)), None)
+        kind = kind or ("commune" if _COUNCIL_PEOPLE.search(folded) else None)
         return kind, _place(text, kind) if kind else " ".join(_BODY_WORDS.sub(" ", folded).split())
 
     (got_kind, got_place), (want_kind, want_place) = body(value), body(expected)
@@ -60,14 +64,27 @@ def _same_authority(value: str, expected: str) -> bool:
 
 
 def _place(text: str, kind: str) -> str:
-    """The place a body is named with: the words after "de", "du" or "d'" in the clause that
-    names the body ("Mohamed Majani, le maire de Mamoudzou" → "mamoudzou"); none when the body is
-    named by a person or alone ("le maire Marc Vuillemot", "les élus")."""
-    pattern = dict(_BODIES)[kind]
+    """The place a body is named with, in the clause that names it: the words after the body
+    ("la Région Auvergne-Rhône-Alpes", "le conseil municipal panazolais"), after its "de" when it
+    has one ("Mohamed Majani, le maire de Mamoudzou" → "mamoudzou"); none after a person's title
+    ("le maire Marc Vuillemot", "le préfet Pierre-André Durand") or a body named alone ("les élus")."""
+    pattern = dict(_BODIES).get(kind, _COUNCIL_PEOPLE)
     clause = next((fold(part) for part in text.split(",") if pattern.search(fold(part))), fold(text))
-    found = pattern.search(clause)
-    after = re.search(r"\b(?:de|du|des|d)\b(.*)", clause[found.start() :]) if found else None
-    return " ".join(_BODY_WORDS.sub(" ", after[1]).split()) if after else ""
+    found = pattern.search(clause) or _COUNCIL_PEOPLE.search(clause)
+    if found is None:
+        return ""
+    if found[0] == "conseil de paris":
+        return "paris"
+    after = clause[found.end() :]
+    placed = (
+        re.match(r"\s*(?:(?:\w+\s+){0,2}?)(?:de|du|des|d)\s+(.*)", after) if _TITLES.match(found[0]) else None
+    )
+    placed = placed or re.match(r"\s*(?:de|du|des|d)\s+(.*)", after)
+    if placed is not None:
+        after = placed[1]
+    elif _TITLES.match(found[0]) or _COUNCIL_PEOPLE.match(found[0]):
+        return ""  # a person's name, or the mayor's team named by him
+    return " ".join(_BODY_WORDS.sub(" ", after).split())
 
 
 def _without_article(folded: str) -> str:

@@ -196,6 +196,16 @@ def test_a_body_named_by_its_people_and_its_place_after_de() -> None:
     assert not same_value("authority", "Conseil municipal de Béziers", "les élus de Boujan-sur-Libron")
     assert not same_value("authority", "Conseil municipal de Lyon", "le Conseil de Paris")
     assert not same_value("authority", "Conseil municipal", "le conseil municipal de Villedieu-les-Poëles")
+    # A place without "de" is the words after the body; only a person's title is followed by a
+    # name that is no place (session 24's review).
+    assert not same_value("authority", "Région Occitanie", "la Région Auvergne-Rhône-Alpes")
+    assert not same_value("authority", "Région Île-de-France", "La Région Hauts-de-France")
+    assert not same_value("authority", "Conseil municipal de Limoges", "Le conseil municipal panazolais")
+    assert not same_value("authority", "Mairie de Pointe-à-Pitre", "les élus du département")
+    assert not same_value("authority", "Ville de Lyon", "les élus de la Métropole de Lyon")
+    assert same_value(
+        "authority", "Conseil municipal de Basse-Terre", "André Atallah et son équipe municipale"
+    )
 
 
 def test_a_body_of_no_listed_kind_is_named_by_containment() -> None:

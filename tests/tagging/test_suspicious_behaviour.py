@@ -18,5 +18,10 @@ def test_neighbours_reporting_suspicious_behaviour_is_no_algorithm() -> None:
 
 
 def test_software_that_flags_suspicious_behaviour_is() -> None:
-    text = "Le logiciel signale automatiquement tout comportement suspect repéré par les caméras de la ville."
-    assert "vsa" in categories(text)
+    for text in (
+        "Le logiciel signale automatiquement tout comportement suspect repéré par les caméras de la ville.",
+        # Cameras that report, not people (session 24's review).
+        "La RATP teste des caméras qui signalent tout comportement suspect dans les couloirs du métro.",
+        "Le maire veut des caméras capables de repérer un comportement suspect et de le signaler aux policiers.",
+    ):
+        assert "vsa" in categories(text), text
