@@ -34,7 +34,7 @@ _NUMBER = re.compile(
 # it is the number the prefecture gave it.
 _ARRETE_NUMBER = re.compile(
     r"(?<![lL]['’])(?:(?:\b(?i:arr)|(?<=[a-zé])Arr)(?i:[êeé]t[ée](?:\s+pr[ée]fectoral)?\s+n\s*[°º])\s*|\bAP\s+(?:-\s+)?(?:n°\s*|(?![A-Z]+\d)))"
-    r"(?!\d{4}-\d{2}-\d{2}\b)"
+    r"(?!\d{4}-\d{2}-\d{2}\b(?!-\d))"  # (a day, not the Rhône's "n°2025-28-05-0001")
     rf"(?P<number>(?>{_SPACED_NUMBER}"
     r"|(?:[A-Z][a-z]{1,4}-)?(?:[A-Z]{2,}[/-]?)*\d+(?:[/.-](?:\d+|[A-Z]{2,}(?![a-zé])))*))(?![/-]|\s+[–-]\s*\d)"
 )

@@ -172,12 +172,14 @@ _FLOWN_BY = re.compile(
 )
 
 
-_COMPANY = r"[A-ZÀ-Ý0-9][\w&'’.-]*(?:[ \t]+[A-ZÀ-Ý0-9&][\w&'’.-]*){0,4}"
+_COMPANY = r"[A-ZÀ-Ý0-9][\w&'’./-]*(?:[ \t]+[A-ZÀ-Ý0-9&][\w&'’./-]*){0,4}"
 _VENDOR = re.compile(
     # "attribué à la société X", "marché attribué à STURNO TELECOM SA", "la société suresnoise XXII
     # Group", "titulaire : X": a company is named with capitals, a common noun is not.
     r"(?:(?:attribu[ée]e?s?|confi[ée]e?s?)\s+(?:[àa]|au\s+profit\s+de)\s+(?:la\s+soci[ée]t[ée]\s+|l['’]entreprise\s+|le\s+groupement\s+)?"
     r"|titulaire\s*:\s*"
+    # "le conseil a décidé d'attribuer le marché de travaux au groupement solidaire Teim/Sippro".
+    r"|attribuer\s+le\s+march[ée](?:\s+de\s+\w+)?\s+(?:au\s+groupement(?:\s+(?:solidaire|conjoint))?|[àa]\s+la\s+soci[ée]t[ée]|[àa]\s+l['’]entreprise)\s+"
     # "la société Cottel", "la start-up stéphanoise Serenicity", "l'entreprise de Sophia-Antipolis
     # Keeneo", "le groupe chinois Huawei", "faire appel à Bouygues Energies".
     r"|(?i:la|de\s+la|avec\s+la|par\s+la|[àa]\s+la)\s+(?i:soci[ée]t[ée]|start-?up)\s+(?:(?!de\s)[a-zé]+\s+)?"

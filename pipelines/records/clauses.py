@@ -106,7 +106,12 @@ _NOT_VOTED = re.compile(_WISH_DOUBT_OR_NEGATION, re.IGNORECASE)
 # A sentence that says, without a verb of decision, that nothing is decided yet.
 _UNDECIDED = re.compile(
     r"\bpas\s+[àa]\s+l['’]\s?ordre\s+du\s+jour|\bn['’]\s?exclu\w*\s+pas|\bs['’]\s?interroge\w*"
-    r"|\best\s+int[ée]ress[ée]e?\b",
+    r"|\best\s+int[ée]ress[ée]e?\b"
+    # A town thinking about cameras, or considering them: "la municipalité réfléchit à l'installation
+    # de caméras", "la commune envisage d'installer des caméras" (not towns in general: "des
+    # communes manchoises réfléchissent à installer de la vidéoprotection").
+    r"|\br[ée]fl[ée]chit\s+[àa]\s+(?:l['’]\s?installation|installer|la\s+mise\s+en\s+place|l['’]\s?implantation)"
+    r"|\benvisage\s+(?:d['’]\s?installer|l['’]\s?installation|de\s+s['’]\s?[ée]quiper)",
     re.IGNORECASE,
 )
 # What was there before the decision: "Installé en 2010", "depuis 2018", "Pour rappel", "déjà".

@@ -138,7 +138,11 @@ _NOT_A_COUNT_BEFORE = re.compile(
     # dispositif initial comportait 12 caméras", "assure la gestion de 426 caméras" (not a new
     # system "composé de 17 caméras").
     r"|\bcompte\s+(?:aujourd['’]\s?hui|actuellement|d[ée]sormais)|\bcompos[ée]e?\s+(?:pour\s+l['’]\s?heure|[àa]\s+ce\s+jour|actuellement)\s+de"
-    r"|\bcomportai(?:t|ent)|\bgestion\s+de|\bprovenance\s+de)\s*$",
+    r"|\bcomportai(?:t|ent)|\bgestion\s+de|\bprovenance\s+de"
+    # "Initialement composé de 9 caméras en 2004, le dispositif en compte aujourd'hui 114".
+    r"|\binitialement\s+(?:(?:compos|[ée]quip|dot)[ée]e?s?\s+)?(?:de|d['’])"
+    # (Nor the total a park will reach: "… et passera à 120 caméras d'ici à 2026".)
+    r"|\bpassera\s+[àa]|\bpasseront\s+[àa])\s*$",
     re.IGNORECASE,
 )
 # The park as it stands (read right after the count: a pattern with "^" never matches at a

@@ -173,9 +173,10 @@ _STATUTE = re.compile(
 # du ministre de l'Intérieur et des outre-mer, en date du 19 avril 2023 relatif au nombre maximal de
 # caméras installées sur des aéronefs" (not a prefect's own earlier arrêtés, "l'arrêté du 14 décembre
 # 2012", which are no law; nor a recueil's heading of one, "Arrêté du 1er juin 2021 portant
-# autorisation", which cites nothing).
+# autorisation", which cites nothing). (Its "l'" read as "I'" by a text layer: "VU I'arrété du
+# ministre".)
 _MINISTERS_ARRETE = re.compile(
-    r"\b[lL]['’]\s?arr[êeé]t[ée]\s+(?:(?P<minister>minist[ée]riel|du\s+minist(?:re|[èe]re)\b[^;]{0,80}?)[\s,]*(?:en\s+date\s+)?)?"
+    r"\b[lLI]['’]\s?arr[êeé]t[ée]\s+(?:(?P<minister>minist[ée]riel|du\s+minist(?:re|[èe]re)\b[^;]{0,80}?)[\s,]*(?:en\s+date\s+)?)?"
     rf"du\s+(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{MONTH_NAMES})\s+(?P<year>\d{{4}})\s*(?:modifi[ée]\s*)?"
     r"(?P<title>(?:relatif|portant)[^;]{0,120})?",
     re.IGNORECASE,

@@ -32,7 +32,8 @@ LEAD_CHARS = 600
 _SUMMARY_CHARS = 3000
 
 _OTHER_PURPOSE = re.compile(
-    r"\bfeux?\s+de\s+for[êe]ts?\b|\bd[ée]parts?\s+de\s+feux?\b|\bcomptage\s+(?:routier|du\s+trafic|des\s+v[ée]hicules)\b"
+    # (The fire service's: "des caméras afin de mieux lutter contre les incendies … l'apparition de fumées".)
+    r"\bfeux?\s+de\s+for[êe]ts?\b|\bd[ée]parts?\s+de\s+feux?\b|\blutter\s+contre\s+les\s+incendies\b|\bfum[ée]es\b|\bcomptage\s+(?:routier|du\s+trafic|des\s+v[ée]hicules)\b"
     r"|\bnoyades?\b|\bma[îi]tres?[\s-]nageurs?\b|\bwebcams?\b|\brelev[ée]s?\s+(?:topographiques?|avant\s+travaux)\b"
     # A river's level watched for its floods: "une station hydrologique … afin de surveiller le niveau
     # d'eau", "La rivière l'Indre est soumise à des crues fréquentes".

@@ -124,3 +124,15 @@ def test_who_a_summary_entry_authorises() -> None:
     aisne = "h26-a-attrap-aisne-02-2025-102-arrete-2022-0152-m-2-2025-modification-videoprotection-ch-hirson"
     found = beneficiary(TEXTS[aisne])
     assert found is None or "NEUVILETTE" not in found.value
+
+
+def test_heldout31_s_recueils() -> None:
+    # "Arrêté n°2025-28-05-0001 autorisant la captation" (a sequence after its day, in the
+    # Rhône's order): a number, not a day.
+    assert _number(
+        "h31-a-attrap-rhone-69-2025-135-arrete-2025-28-05-0001-camera-aeronef-genay-neuville-sur-saone"
+    ) == ("2025-28-05-0001")
+    # "VU I'arrété du ministre de l'Intérieur et des Outre-mer, en date du 19 avril 2023" (its "l'"
+    # read as "I'").
+    found = legal_basis(TEXTS["h31-a-attrap-oise-raa-special-20240605-cameras-aeronefs-gendarmerie"])
+    assert found is not None and "arrêté du 19 avril 2023" in found.value

@@ -1,0 +1,57 @@
+"""Press and town pages as `heldout31` wrote them, read on their real labelled texts
+(tests/quality/records.toml): a town still thinking about cameras, the fire service's cameras, a
+park's first and future counts, a contract awarded to a group of firms, an operator zooming on a
+plate."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.records import read_record
+from pipelines.records.beneficiaries import vendor
+from pipelines.records.counts import cameras
+from tests.quality.records_scoring import labelled_texts
+from tests.tagging.passages import categories
+
+# The rules alone: the learnt model stays out.
+pytestmark = pytest.mark.usefixtures("rules_only")
+
+TEXTS = labelled_texts()
+
+
+def test_a_town_thinking_about_cameras_has_decided_nothing() -> None:
+    # "Alors, la municipalité réfléchit à l'installation de caméras de vidéosurveillance dans le bourg."
+    text = TEXTS["h31-c-francebleu-saint-pierre-eglise-reflexion-cameras-bourg"]
+    assert read_record(text, ["videoprotection"]).kind == "debate_only"
+    # Towns in general thinking about it are background: the page's own town decided.
+    villedieu = TEXTS["web-francebleu-manche-villedieu-six-cameras-conseil-municipal"]
+    assert read_record(villedieu, ["videoprotection"]).kind == "deployment"
+
+
+def test_the_fire_service_s_cameras_watch_no_one() -> None:
+    # "Les pompiers vont aussi bénéficier de caméras afin de mieux lutter contre les incendies …
+    # pour détecter les anomalies comme l'apparition de fumées."
+    text = TEXTS["h31-c-francebleu-sarthe-sdis-seize-cameras-detection-fumees"]
+    assert read_record(text, ["videoprotection"]).kind == "none"
+
+
+def test_a_park_s_first_and_future_counts_are_no_decision_s() -> None:
+    # "Initialement composé de 9 caméras en 2004, le dispositif en compte aujourd'hui 114 et passera
+    # à 120 caméras d'ici à 2026."
+    text = TEXTS["h31-c-sainte-maxime-fr-cameras-pietons-police-municipale-prefecture-var"]
+    assert cameras(text)[0] is None
+
+
+def test_a_contract_awarded_to_a_group_of_firms() -> None:
+    # "le conseil a décidé d'attribuer le marché de travaux au groupement solidaire Teim/Sippro".
+    found = vendor(TEXTS["h31-c-pressreader-voix-le-bocage-marche-teim-sippro-108770-ttc"])
+    assert found is not None and found.value == "Teim/Sippro"
+
+
+def test_an_operator_zooming_on_a_plate_reads_no_plate_automatically() -> None:
+    # "relevées par un agent assermenté … après un zoom caméra sur la plaque d'immatriculation".
+    found = categories(TEXTS["h31-c-brignais-com-video-verbalisation-csu-rues"])
+    assert "lapi" not in found and "videoprotection" in found
+    assert "lapi" in categories(
+        "Des caméras lisent les plaques d'immatriculation des véhicules qui entrent en ville."
+    )
