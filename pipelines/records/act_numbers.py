@@ -77,8 +77,9 @@ _ITEM = re.compile(
 # on the number: the Aube's "- BSIPA2024148-0001 - Arrêté du 27 mai 2024 autorisant la captation".
 # (And services' initials joined by slashes: "Arrêté CAB/SPAS/2024-698 portant autorisation".)
 _INITIALLED = re.compile(
-    r"\b(?i:arr[êe]t[ée])\s+(?!(?:DU|DE|EN|LE|AU)\s)"
-    r"(?P<number>(?-i:[A-Z]{2,6})\s\d{4}-\d{1,5}|(?-i:[A-Z]{2,6}(?:/[A-Z]{2,6})+)/\d{4}-\d{1,5})\b"
+    # ("Arrêté n° BPA 24- 499 portant": the Yvelines' initials, its year in two digits, a space lost.)
+    r"\b(?i:arr[êe]t[ée])\s+(?:n\s*°\s*(?=(?-i:[A-Z]{2,6})\s\d{2}-\s?\d))?(?!(?:DU|DE|EN|LE|AU)\s)"
+    r"(?P<number>(?-i:[A-Z]{2,6})\s(?:\d{4}-|\d{2}-\s?)\d{1,5}|(?-i:[A-Z]{2,6}(?:/[A-Z]{2,6})+)/\d{4}-\d{1,5})\b"
 )
 _CODED_ENTRY = re.compile(
     r"^[ \t]*-\s*(?P<number>(?-i:[A-Z]{2,})\d[\w-]*\d)\s+-\s+(?=arr[êe]t[ée])", re.IGNORECASE | re.MULTILINE

@@ -82,7 +82,11 @@ _DATELINE_END = re.compile(r"[ \t]*(?:[.:,;]|[–—-][ \t]|$)", re.MULTILINE)
 # and the départements' names, which open a title about the département as often.
 _TITLE_WORDS = frozenset(
     name_key(word)
-    for word in ("Brèves", "Ville", "Avril", "Mars", "Maire", "Plan", "Marche", "Table", "Aucun", "Saint")
+    # (And a web page's layout labels left in its text: "Titre\n\nVidéo-protection\n\nChapô".)
+    for word in (
+        *("Brèves", "Ville", "Avril", "Mars", "Maire", "Plan", "Marche", "Table", "Aucun", "Saint"),
+        *("Titre", "Chapô"),
+    )
 )
 _TITLE_CHARS = 200
 

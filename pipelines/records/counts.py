@@ -141,6 +141,8 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"|\bcomportai(?:t|ent)|\bgestion\s+de|\bprovenance\s+de"
     # "Initialement composé de 9 caméras en 2004, le dispositif en compte aujourd'hui 114".
     r"|\binitialement\s+(?:(?:compos|[ée]quip|dot)[ée]e?s?\s+)?(?:de|d['’])"
+    # "À l'heure actuelle, 65 caméras sont implantées sur 35 sites" (what there is).
+    r"|\b[àa]\s+l['’]\s?heure\s+actuelle,?"
     # (Nor the total a park will reach: "… et passera à 120 caméras d'ici à 2026".)
     r"|\bpassera\s+[àa]|\bpasseront\s+[àa])\s*$",
     re.IGNORECASE,

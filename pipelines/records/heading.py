@@ -29,7 +29,9 @@ _NUMBER_SIGN = r"(?:n\s*[°º]|n(?=\s+\d))"
 # EN DATE DU 05 JANVIER 2026", "Arrêté n° 2025-450-BOPSI du 30/09/25".
 _HEADING = re.compile(
     # ("A R R E T E n° 2013 – 429 du 5 avril 2013": a heading spaced out, its number too.)
-    rf"(?:arr[êeé]t[ée]|A R R [ÊE] T [ÉE]|d[ée]lib[ée]ration|d[ée]cision|\bAP)(?:\s+(?:pr[ée]fectoral|municipal))?"
+    # (Not an act another one cites: "Arrêté préfectoral modifiant l'arrêté n°31-2024-05-13-00005 du
+    # 13 mai 2024".)
+    rf"(?:(?<!modifiant\sl['’])(?<!abrogeant\sl['’])(?<!compl[ée]tant\sl['’])(?<!prorogeant\sl['’])arr[êeé]t[ée]|A R R [ÊE] T [ÉE]|d[ée]lib[ée]ration|d[ée]cision|\bAP)(?:\s+(?:pr[ée]fectoral|municipal))?"
     # A service's reference: "Arrêté CAB/SPAS/VIDEO/25-002 du 18 février 2025", "Arrété
     # 25/CAB/DS/PPA-VIDEO n° 136 du 19 mai 2025".
     # ("N° 2024-PREF-DCSIPC-BSIOP n°055 du 22 janvier 2024": a service's reference, then its number.)
@@ -70,6 +72,13 @@ _SIGNED = re.compile(
 )
 
 
+# The number of the act another one amends: "Arrêté préfectoral modifiant l'arrêté n°31-2024-05-13-00005".
+_AMENDED_BEFORE = re.compile(
+    r"(?:modifiant|abrogeant|compl[ée]tant|prorogeant)\s+l['’]\s?arr[êe]t[ée](?:\s+pr[ée]fectoral)?\s+n\s*[°º]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def act_number(head: str) -> Found | None:
     """The act's number: its dated heading's, else the first of ``NUMBER_FORMS`` found where it
     may be the act's own (not in a recital, not another act's in a recueil's summary)."""
@@ -85,6 +94,9 @@ def act_number(head: str) -> Found | None:
                 if found.start() < limit
                 and not found["number"].endswith("-")  # spaced out: "n° 2024- 0109"
                 and not _in_recital(head, found)
+                and not _AMENDED_BEFORE.search(
+                    head, max(0, found.start("number") - 40), found.start("number")
+                )
                 and (pattern not in LISTED or _about_its_title(head, found, pattern is not NUMBER_SIGNED))
                 and (pattern is not ENTRY_NUMBER or first_surveillance_entry(head, found.start()))
                 and not _on_a_summary_line(head, found)

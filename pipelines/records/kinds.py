@@ -272,7 +272,8 @@ def _prefects_kind(text: str, head: str) -> tuple[Found, Found | None] | None:
             if _REPEALS.search(heading, *title) or _BOTH.search(heading, *title):
                 return found, None
             # In the act's own title or summary entry, not another act's listed before it.
-            entry = summary_entry(heading, match.start()) or listed_entry(heading, match.start())
+            # (Its entry read in the whole text: one past the heading's 1,000 characters ends after it.)
+            entry = summary_entry(text, match.start()) or listed_entry(text, match.start())
             since = entry[0] if entry is not None else 0
             for scope, scope_pattern in SCOPES:
                 scoped = scope_pattern.search(heading, since, match.start() + 200)

@@ -31,10 +31,11 @@ LEAD_CHARS = 600
 # authorises a flight or a system is read by the prefect's rules before this one).
 _SUMMARY_CHARS = 3000
 
+# (A nest's camera too: "le nid du couple de cigognes … sous l'œil d'une caméra de vidéo-surveillance".)
 _OTHER_PURPOSE = re.compile(
     # (The fire service's: "des caméras afin de mieux lutter contre les incendies … l'apparition de fumées".)
     r"\bfeux?\s+de\s+for[êe]ts?\b|\bd[ée]parts?\s+de\s+feux?\b|\blutter\s+contre\s+les\s+incendies\b|\bfum[ée]es\b|\bcomptage\s+(?:routier|du\s+trafic|des\s+v[ée]hicules)\b"
-    r"|\bnoyades?\b|\bma[îi]tres?[\s-]nageurs?\b|\bwebcams?\b|\brelev[ée]s?\s+(?:topographiques?|avant\s+travaux)\b"
+    r"|\bnoyades?\b|\bma[îi]tres?[\s-]nageurs?\b|\bwebcams?\b|\bnids?\s+(?:du|des|de)\s+(?:couple\s+de\s+)?(?:cigognes|faucons?|hiboux|chouettes|oiseaux)\b|\brelev[ée]s?\s+(?:topographiques?|avant\s+travaux)\b"
     # A river's level watched for its floods: "une station hydrologique … afin de surveiller le niveau
     # d'eau", "La rivière l'Indre est soumise à des crues fréquentes".
     r"|\bstations?\s+hydrologiques?\b|\bniveau\s+d['’]eau\b|\bcrues\b|\binondations?\b"

@@ -1,7 +1,7 @@
-"""Press and town pages as `heldout31` wrote them, read on their real labelled texts
-(tests/quality/records.toml): a town still thinking about cameras, the fire service's cameras, a
-park's first and future counts, a contract awarded to a group of firms, an operator zooming on a
-plate."""
+"""Press and town pages as `heldout31` and `heldout32` wrote them, read on their real labelled
+texts (tests/quality/records.toml): a town still thinking about cameras, the fire service's and a
+nest's cameras, a park's first, present and future counts, a contract awarded to a group of firms,
+an operator zooming on a plate, a page's layout labels."""
 
 from __future__ import annotations
 
@@ -55,3 +55,16 @@ def test_an_operator_zooming_on_a_plate_reads_no_plate_automatically() -> None:
     assert "lapi" in categories(
         "Des caméras lisent les plaques d'immatriculation des véhicules qui entrent en ville."
     )
+
+
+def test_heldout32_s_pages() -> None:
+    # "Titre\n\nVidéo-protection\n\nChapô": a web page's layout labels, not the commune Le Titre.
+    champigny = TEXTS["h32-c-champigny-sur-marne-73-fixes-18-nomades-extension"]
+    assert read_record(champigny, ["videoprotection"]).commune != "Le Titre"
+    # "Les deux cigognes couvent … sous l'œil d'une caméra de vidéo-surveillance": a nest's camera.
+    storks = TEXTS["h32-c-neg-francebleu-allenjoie-camera-nid-cigognes"]
+    assert read_record(storks, ["videoprotection"]).kind == "none"
+    # "À l'heure actuelle, 65 caméras sont implantées … on aura intégré 30 caméras supplémentaires".
+    beausoleil = TEXTS["h32-c-monacomatin-beausoleil-30-cameras-supplementaires"]
+    found = cameras(beausoleil)[0]
+    assert found is not None and found.value == 30

@@ -1,7 +1,8 @@
-"""Prefects' acts as `heldout29`'s recueils print them, read on their real labelled texts
-(tests/quality/records.toml): a summary entry's number without "n°", a number run into its title,
-the motto run into the prefect's title, a list of articles whose commas were lost, a helicopter's
-camera, days listed each with its article, and a recueil whose only aircraft act is a no-fly ban."""
+"""Prefects' acts as the recueils of `heldout29` to `heldout32` print them, read on their real
+labelled texts (tests/quality/records.toml): summary entries' numbers without "n°", numbers run
+into their titles or spaced out, the motto run into the prefect's title, articles whose commas
+were lost, a helicopter's camera, days listed each with its article, no-fly bans and aviation
+waivers, who an entry authorises, an amended act's number, an entry's scope."""
 
 from __future__ import annotations
 
@@ -136,3 +137,17 @@ def test_heldout31_s_recueils() -> None:
     # read as "I'").
     found = legal_basis(TEXTS["h31-a-attrap-oise-raa-special-20240605-cameras-aeronefs-gendarmerie"])
     assert found is not None and "arrêté du 19 avril 2023" in found.value
+
+
+def test_heldout32_s_recueils() -> None:
+    # "Arrêté préfectoral modifiant l'arrêté n°31-2024-05-13-00005 du 13 mai 2024": the amended
+    # act's number is not this one's.
+    assert _number("h32-a-attrap-haute-garonne-31-2024-195-modification-arrete-cameras-aeronefs") is None
+    # "Arrêté n° BPA 24- 499 portant autorisation des services de la gendarmerie nationale".
+    assert _number(
+        "h32-a-attrap-yvelines-raa-271-bis-2024-arrete-bpa-24-499-gendarmerie-cameras-aeronefs"
+    ) == ("BPA 24- 499")
+    # The scope is read in the act's own entry, even when it ends past the first 1,000 characters:
+    # not another entry's "ARRETE renouvellement chiens assistance" listed before it.
+    cafe = TEXTS["h32-a-attrap-rhone-69-2025-329-ap-9-decembre-2025-videoprotection-cafe-oz-lyon-3"]
+    assert read_record(cafe, ["videoprotection"]).scope == "new"
