@@ -34,7 +34,8 @@ _NUMBER = re.compile(
 # it is the number the prefecture gave it.
 _ARRETE_NUMBER = re.compile(
     r"(?<![lL]['’])(?:(?:\b(?i:arr)|(?<=[a-zé])Arr)(?i:[êeé]t[ée](?:\s+pr[ée]fectoral)?\s+n\s*[°º])\s*|\bAP\s+(?:-\s+)?(?:n°\s*|(?![A-Z]+\d)))"
-    r"(?!\d{4}-\d{2}-\d{2}\b(?!-\d))"  # (a day, not the Rhône's "n°2025-28-05-0001")
+    # (A day, not the Rhône's "n°2025-28-05-0001"; a day spaced out too: "AP 2024 01 29 - autorisant".)
+    r"(?!\d{4}-\d{2}-\d{2}\b(?!-\d))(?!\d{4}\s\d{2}\s\d{2}\b)"
     rf"(?P<number>(?>{_SPACED_NUMBER}"
     r"|(?:[A-Z][a-z]{1,4}-)?(?:[A-Z]{2,}[/-]?)*\d+(?:[/.-](?:\d+|[A-Z]{2,}(?![a-zé])))*))(?![/-]|\s+[–-]\s*\d)"
 )

@@ -143,7 +143,8 @@ def funding_rate(text: str, kind: str | None = None) -> Found | None:
 
 # (A number wrapped after its hyphen: "R. 242-\n14"; a dot or a comma for a hyphen or a point:
 # "L, 242.8", "R: 242-8".)
-_ARTICLE_NUMBER = r"[LR]\s?[.:,]?\s?\d{3,4}[-.]\n?\d+(?:-\d+)?"
+# ("L.  242-8": two spaces after its dot.)
+_ARTICLE_NUMBER = r"[LR]\s?[.:,]?\s?[^\S\n]?\d{3,4}[-.]\n?\d+(?:-\d+)?"
 # A number whose hyphen the text layer lost: a range's end "R. 242-8 à R. 24214", or its start
 # when its end is written whole: "R.2511 à R.253-4", "L. 2511\naL. 255-1".
 _RUN_ON = r"[LR]\s?[.:,]?\s?\d{4,6}"
@@ -163,9 +164,9 @@ _CODE_NAMES = (
 )
 # "la loi n° 2007-297 du 5 mars 2007", "le décret n° 2004-374": cited whole, without articles.
 # ("VU le décret 2004-374 du 29 avril 2004": a number without its "n°", before its date; "Vu le
-# décret n 2004-374": its "°" lost.)
+# décret n 2004-374": its "°" lost; "décret n° 2004 -374": a space before its hyphen.)
 _STATUTE = re.compile(
-    r"\b(?P<kind>loi|d[ée]cret)\s+(?:n(?:\s*[°º]|(?=\s+\d))\s*(?P<number>\d{2,4}-\d{1,4})\b|(?P<bare>\d{4}-\d{1,4})(?=\s+du\s+\d))",
+    r"\b(?P<kind>loi|d[ée]cret)\s+(?:n(?:\s*[°º]|(?=\s+\d))\s*(?P<number>\d{2,4}\s?-\d{1,4})\b|(?P<bare>\d{4}-\d{1,4})(?=\s+du\s+\d))",
     re.IGNORECASE,
 )
 # The minister's arrêtés an authorisation is taken under, cited by their date: "l'arrêté ministériel du
@@ -230,7 +231,13 @@ def legal_basis(text: str) -> Found | None:
     first, last = len(text), 0
     previous: tuple[str, int] | None = None  # the last article's code and end
     for match in _ARTICLE.finditer(text):
-        stops = [at for at in (text.find(stop, match.end()) for stop in (";", ".\n", ". ")) if at >= 0]
+        # (A recital ends at the next one too: "Vu le Code de la Route et notamment les articles
+        # L.411-8, R.411-8,\nVu le Code Général des Collectivités Territoriales" cites no CGCT article.)
+        stops = [
+            at
+            for at in (text.find(stop, match.end()) for stop in (";", ".\n", ". ", "\nVu ", "\nVU ", "\nvu "))
+            if at >= 0
+        ]
         window = text[match.end() : min([*stops, match.end() + 300])]
         code = next((name for name, pattern in _CODE_NAMES if pattern.search(window)), None)
         if code is None:
@@ -247,7 +254,7 @@ def legal_basis(text: str) -> Found | None:
         first, last = min(first, match.start()), max(last, match.end())
     for statute in _STATUTE.finditer(text):
         kind = "loi" if statute["kind"].lower() == "loi" else "décret"
-        reference = f"{kind} {statute['number'] or statute['bare']}"
+        reference = f"{kind} {(statute['number'] or statute['bare']).replace(' ', '')}"
         if reference not in cited:
             cited.append(reference)
         first, last = min(first, statute.start()), max(last, statute.end())

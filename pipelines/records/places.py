@@ -157,11 +157,13 @@ _TOWN_HALL = re.compile(
 )
 # The readers, in this order; each with its test of a match, or None.
 _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str], bool] | None], ...] = (
+    # (A recueil's first surveillance entry first: the acts printed after its summary may be
+    # others, "Commune de Lieu-Saint-Amand" in a road works' arrêté before the flight over Ronchin.)
+    (_ENTRY_TOWN, None),
     (_POSTCODE_TOWN, _the_system_s_address),
     (_TOWN_DEPARTEMENT, None),
     (_OF_THE_COMMUNE, _of_the_commune),
     (_OF_THE_COMMUNE_DU, None),
-    (_ENTRY_TOWN, None),
     (_FILED_TOWN, None),
     (_FLOWN_OVER, None),
     (_TOWN_HALL, None),

@@ -1,4 +1,4 @@
-"""Prefects' acts as the recueils of `heldout29` to `heldout32` print them, read on their real
+"""Prefects' acts as the recueils of `heldout29` to `heldout33` print them, read on their real
 labelled texts (tests/quality/records.toml): summary entries' numbers without "n°", numbers run
 into their titles or spaced out, the motto run into the prefect's title, articles whose commas
 were lost, a helicopter's camera, days listed each with its article, no-fly bans and aviation
@@ -151,3 +151,24 @@ def test_heldout32_s_recueils() -> None:
     # not another entry's "ARRETE renouvellement chiens assistance" listed before it.
     cafe = TEXTS["h32-a-attrap-rhone-69-2025-329-ap-9-decembre-2025-videoprotection-cafe-oz-lyon-3"]
     assert read_record(cafe, ["videoprotection"]).scope == "new"
+
+
+def test_heldout33_s_recueils() -> None:
+    # The summary's first surveillance entry names the town ("… le mardi 7 octobre 2025\nà RONCHIN
+    # (5 pages)"), not the road works' arrêté printed after it ("Commune de Lieu-Saint-Amand"),
+    # whose "Code de la Route … articles L.411-8, R.411-8" are no CGCT articles for the next recital.
+    nord = TEXTS["h33-a-nord-2025-303-ronchin-cameras-aeronefs"]
+    record = read_record(nord, ["drone"])
+    assert record.commune == "Ronchin"
+    found = legal_basis(nord)
+    assert found is None or not [article for article in found.value if article.startswith("CGCT")]
+    # "portant dérogation à l'interdiction de voler de nuit": an aviation waiver.
+    waivers = TEXTS["h33-a-loireatlantique-094-2024-negative-vols-de-nuit-spectacle-drones"]
+    assert read_record(waivers, ["drone"]).kind == "none"
+    # "articles L. 242-1 à L.  242-8" (two spaces), "décret n° 2004 -374" (a space before its hyphen).
+    paris = legal_basis(TEXTS["h33-a-prefpolice-2025-01684-manifestation-20-decembre-cameras-aeronefs"])
+    assert paris is not None and "CSI L.242-1 à L.242-8" in paris.value
+    marseille = legal_basis(TEXTS["h33-a-bouchesdurhone-13-2025-166ter-cameras-aeronefs-2-juin"])
+    assert marseille is not None and "décret 2004-374" in marseille.value
+    # "AP 2024 01 29 - autorisant la captation": a day spaced out, no number.
+    assert _number("h33-a-rhone-69-2024-032-cameras-aeronefs-29-janvier-2-fevrier") is None
