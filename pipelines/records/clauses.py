@@ -106,11 +106,15 @@ _NOT_VOTED = re.compile(_WISH_DOUBT_OR_NEGATION, re.IGNORECASE)
 # A sentence that says, without a verb of decision, that nothing is decided yet.
 _UNDECIDED = re.compile(
     r"\bpas\s+[àa]\s+l['’]\s?ordre\s+du\s+jour|\bn['’]\s?exclu\w*\s+pas|\bs['’]\s?interroge\w*"
-    r"|\best\s+int[ée]ress[ée]e?\b"
-    # A town thinking about cameras, or considering them: "la municipalité réfléchit à l'installation
-    # de caméras", "la commune envisage d'installer des caméras" (not towns in general: "des
-    # communes manchoises réfléchissent à installer de la vidéoprotection").
-    r"|\br[ée]fl[ée]chit\s+[àa]\s+(?:l['’]\s?installation|installer|la\s+mise\s+en\s+place|l['’]\s?implantation)"
+    r"|\best\s+int[ée]ress[ée]e?\b",
+    re.IGNORECASE,
+)
+# A town thinking about cameras, or considering them: "la municipalité réfléchit à l'installation de
+# caméras", "la commune envisage d'installer des caméras" (not towns in general: "des communes
+# manchoises réfléchissent à installer de la vidéoprotection"): undecided only when no later
+# sentence of the lead tells a decision ("… Lundi soir, les élus ont voté l'installation").
+_CONSIDERED = re.compile(
+    r"\br[ée]fl[ée]chit\s+[àa]\s+(?:l['’]\s?installation|installer|la\s+mise\s+en\s+place|l['’]\s?implantation)"
     r"|\benvisage\s+(?:d['’]\s?installer|l['’]\s?installation|de\s+s['’]\s?[ée]quiper)",
     re.IGNORECASE,
 )
@@ -156,6 +160,7 @@ class Told:
 
 def reported_decision(text: str) -> Told | None:
     """The first sentence of a report's title and lead that tells a decision, or None."""
+    considered: Told | None = None
     for start, end in _sentences(text, LEAD_CHARS):
         sentence = text[start:end]
         elsewhere = _ELSEWHERE.match(sentence)
@@ -168,6 +173,8 @@ def reported_decision(text: str) -> Told | None:
             undecided = _UNDECIDED.search(sentence)
             if undecided is not None:  # "ce dispositif n'est pas à l'ordre du jour à Lyon"
                 return Told(start, end, False)
+            if considered is None and _CONSIDERED.search(sentence) is not None:
+                considered = Told(start, end, False)
             continue
         # A wish or a question governs the verb it precedes, or its object just after: "souhaite
         # que la ville s'équipe", "ont relancé le débat sur …"; not a purpose further on. After a
@@ -188,7 +195,7 @@ def reported_decision(text: str) -> Told | None:
         purpose = _PURPOSE.search(sentence, taken.end())
         not_taken = (_NOT_VOTED if voted else _NOT_TAKEN).search(window)
         return Told(start, start + (purpose.start() if purpose else len(sentence)), not_taken is None)
-    return None
+    return considered
 
 
 def _sentences(text: str, within: int) -> Iterator[tuple[int, int]]:

@@ -82,13 +82,12 @@ _DATELINE_END = re.compile(r"[ \t]*(?:[.:,;]|[–—-][ \t]|$)", re.MULTILINE)
 # and the départements' names, which open a title about the département as often.
 _TITLE_WORDS = frozenset(
     name_key(word)
-    # (And a web page's layout labels left in its text: "Titre\n\nVidéo-protection\n\nChapô".)
-    for word in (
-        *("Brèves", "Ville", "Avril", "Mars", "Maire", "Plan", "Marche", "Table", "Aucun", "Saint"),
-        *("Titre", "Chapô"),
-    )
+    for word in ("Brèves", "Ville", "Avril", "Mars", "Maire", "Plan", "Marche", "Table", "Aucun", "Saint")
 )
 _TITLE_CHARS = 200
+# A web page's layout labels left in its text: "Titre\n\nVidéo-protection\n\nChapô" (not the
+# commune Le Titre, "Le Titre - Conseil municipal").
+_LAYOUT_LABELS = frozenset({"Titre", "Chapô"})
 
 
 def town_opening_title(text: str) -> Found | None:
@@ -100,6 +99,8 @@ def town_opening_title(text: str) -> Found | None:
     title_end = line_end if line_end > 0 else min(len(text), at + _TITLE_CHARS)
     words = list(WORD.finditer(text, at, title_end))
     if not words or words[0].start() != at:
+        return None
+    if text[at:title_end].strip() in _LAYOUT_LABELS:
         return None
     named = named_at(text, words, 0, _french_communes())
     if named is None or _DATELINE_END.match(text, named[0].end) is None:

@@ -142,9 +142,7 @@ _NOT_A_COUNT_BEFORE = re.compile(
     # "Initialement composé de 9 caméras en 2004, le dispositif en compte aujourd'hui 114".
     r"|\binitialement\s+(?:(?:compos|[ée]quip|dot)[ée]e?s?\s+)?(?:de|d['’])"
     # "À l'heure actuelle, 65 caméras sont implantées sur 35 sites" (what there is).
-    r"|\b[àa]\s+l['’]\s?heure\s+actuelle,?"
-    # (Nor the total a park will reach: "… et passera à 120 caméras d'ici à 2026".)
-    r"|\bpassera\s+[àa]|\bpasseront\s+[àa])\s*$",
+    r"|\b[àa]\s+l['’]\s?heure\s+actuelle,?)\s*$",
     re.IGNORECASE,
 )
 # The park as it stands (read right after the count: a pattern with "^" never matches at a
@@ -159,6 +157,19 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"|\s*de\s+(?:la\s+)?vid[ée]o[\w-]*\s+(?:de\s+la\s+ville|dans\s+les\s+rues)|\s*de\s+la\s+vid[ée]o[\w-]*\s+[àa]\s+[A-ZÀ-Ý]",
     re.IGNORECASE,
 )
+# The total a park will reach some day, not what a decision adds: "… et passera à 120 caméras
+# d'ici à 2026" (a decided extension's "qui passera à 45 caméras" is its total).
+_WILL_REACH_BEFORE = re.compile(r"\bpasser(?:a|ont)\s+[àa]\s*$", re.IGNORECASE)
+_BY_THEN_AFTER = re.compile(r"[^.;]{0,20}?\bd['’]\s?ici\b", re.IGNORECASE)
+
+
+def _a_target(part: str, start: int, end: int) -> bool:
+    return bool(
+        _WILL_REACH_BEFORE.search(part, max(0, start - 20), start)
+        and _BY_THEN_AFTER.match(part, end, end + 40)
+    )
+
+
 # A count per vehicle or per agent is not the decision's total: "équipés de trois caméras
 # chacun", "chacun de ces bus a été équipé de trois caméras", "deux caméras par bus".
 _VEHICLES = r"(?:bus|v[ée]hicules?|rames?|voitures?|wagons?|cars?|trains?|agents?|policiers?)"
@@ -199,6 +210,7 @@ def _counted(text: str, start: int, end: int, every: bool) -> tuple[Found | None
         and not _RANGE_BEFORE.search(part, max(0, match.start() - 25), match.start())
         and not _NOT_A_COUNT_BEFORE.search(part, max(0, match.start() - 30), match.start())
         and not _NOT_A_COUNT_AFTER.match(part, match.end(), match.end() + 30)
+        and not _a_target(part, match.start(), match.end())
         and not _EACH_AFTER.match(part, match.end(), match.end() + 40)
         and not _EACH_BEFORE.search(part, max(0, match.start() - 90), match.start())
         # In a page, "une caméra" is a camera spoken of ("d'une caméra positionnée devant une

@@ -233,12 +233,15 @@ def legal_basis(text: str) -> Found | None:
     for match in _ARTICLE.finditer(text):
         # (A recital ends at the next one too: "Vu le Code de la Route et notamment les articles
         # L.411-8, R.411-8,\nVu le Code Général des Collectivités Territoriales" cites no CGCT article.)
+        reach = match.end() + 300
         stops = [
             at
-            for at in (text.find(stop, match.end()) for stop in (";", ".\n", ". ", "\nVu ", "\nVU ", "\nvu "))
+            for at in (
+                text.find(stop, match.end(), reach) for stop in (";", ".\n", ". ", "\nVu ", "\nVU ", "\nvu ")
+            )
             if at >= 0
         ]
-        window = text[match.end() : min([*stops, match.end() + 300])]
+        window = text[match.end() : min([*stops, reach])]
         code = next((name for name, pattern in _CODE_NAMES if pattern.search(window)), None)
         if code is None:
             code = _code_before(text, match.start())
@@ -280,7 +283,15 @@ def legal_basis(text: str) -> Found | None:
 
 def _code_before(text: str, at: int) -> str | None:
     """The code named just before a list of its articles, in the same clause."""
-    clause_start = max(text.rfind(";", 0, at), text.rfind(".\n", 0, at), at - 200, 0)
+    # (A clause starts at its recital too: "Vu le code de la sécurité intérieure,\nVu le code de la
+    # route, notamment ses articles L. 411-8" cites no CSI article.)
+    clause_start = max(
+        text.rfind(";", 0, at),
+        text.rfind(".\n", 0, at),
+        *(text.rfind(recital, max(0, at - 200), at) for recital in ("\nVu ", "\nVU ", "\nvu ")),
+        at - 200,
+        0,
+    )
     before = text[clause_start:at]
     for name, pattern in _CODE_NAMES:
         named = list(pattern.finditer(before))

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from pipelines.dates import MONTH_NAMES as MONTHS
 from pipelines.dates import WEEKDAY_NAMES
-from pipelines.records.communes import known_commune, town_opening_title
+from pipelines.records.communes import known_commune, name_key, town_opening_title
 from pipelines.records.gazetteer import commune_in_entry
 from pipelines.records.spans import (
     GAP,
@@ -159,7 +159,7 @@ _TOWN_HALL = re.compile(
 _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str], bool] | None], ...] = (
     # (A recueil's first surveillance entry first: the acts printed after its summary may be
     # others, "Commune de Lieu-Saint-Amand" in a road works' arrêté before the flight over Ronchin.)
-    (_ENTRY_TOWN, None),
+    (_ENTRY_TOWN, lambda found, part: _a_whole_commune(found["town"])),
     (_POSTCODE_TOWN, _the_system_s_address),
     (_TOWN_DEPARTEMENT, None),
     (_OF_THE_COMMUNE, _of_the_commune),
@@ -168,6 +168,15 @@ _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str], bool] | No
     (_FLOWN_OVER, None),
     (_TOWN_HALL, None),
 )
+
+
+def _a_whole_commune(written: str) -> bool:
+    """Whether a name is a commune's whole name, not a place a commune's name starts
+    ("SAINT-QUENTIN-EN-YVELINES", "MARNE-LA-VALLÉE" are no Saint-Quentin, no Marne)."""
+    town = re.sub(r"-\s+", "-", " ".join(in_one_case(written).split())).strip(" -")
+    as_read = town.title() if town.isupper() else town
+    known = known_commune(as_read)
+    return known is not None and name_key(known) == name_key(as_read)
 
 
 def _group(found: re.Match[str]) -> str:

@@ -31,11 +31,15 @@ LEAD_CHARS = 600
 # authorises a flight or a system is read by the prefect's rules before this one).
 _SUMMARY_CHARS = 3000
 
-# (A nest's camera too: "le nid du couple de cigognes … sous l'œil d'une caméra de vidéo-surveillance".)
+# (A nest's camera too: "les images en temps réel du nid du couple de cigognes"; not cameras near
+# a nest against people who stone it.)
 _OTHER_PURPOSE = re.compile(
-    # (The fire service's: "des caméras afin de mieux lutter contre les incendies … l'apparition de fumées".)
-    r"\bfeux?\s+de\s+for[êe]ts?\b|\bd[ée]parts?\s+de\s+feux?\b|\blutter\s+contre\s+les\s+incendies\b|\bfum[ée]es\b|\bcomptage\s+(?:routier|du\s+trafic|des\s+v[ée]hicules)\b"
-    r"|\bnoyades?\b|\bma[îi]tres?[\s-]nageurs?\b|\bwebcams?\b|\bnids?\s+(?:du|des|de)\s+(?:couple\s+de\s+)?(?:cigognes|faucons?|hiboux|chouettes|oiseaux)\b|\brelev[ée]s?\s+(?:topographiques?|avant\s+travaux)\b"
+    # (The fire service's: "Les pompiers vont aussi bénéficier de caméras afin de mieux lutter contre
+    # les incendies", "détecter … l'apparition de fumées"; not cameras against arson, "pour lutter
+    # contre les incendies de véhicules".)
+    r"\bfeux?\s+de\s+for[êe]ts?\b|\bd[ée]parts?\s+de\s+feux?\b|\bapparition\s+de\s+fum[ée]es\b"
+    r"|\b(?:pompiers|SDIS)\b[^.]{0,60}?\bcam[ée]ras\b[^.]{0,60}?\bincendies\b(?!\s+de\s+(?:v[ée]hicules|voitures|poubelles))|\bcomptage\s+(?:routier|du\s+trafic|des\s+v[ée]hicules)\b"
+    r"|\bnoyades?\b|\bma[îi]tres?[\s-]nageurs?\b|\bwebcams?\b|\bimages\b[^.]{0,40}?\bdu\s+nid\b|\brelev[ée]s?\s+(?:topographiques?|avant\s+travaux)\b"
     # A river's level watched for its floods: "une station hydrologique … afin de surveiller le niveau
     # d'eau", "La rivière l'Indre est soumise à des crues fréquentes".
     r"|\bstations?\s+hydrologiques?\b|\bniveau\s+d['’]eau\b|\bcrues\b|\binondations?\b"

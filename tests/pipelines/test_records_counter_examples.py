@@ -11,9 +11,10 @@ import pytest
 
 from pipelines.records import read_record
 from pipelines.records.beneficiaries import beneficiary
-from pipelines.records.communes import known_commune
+from pipelines.records.communes import known_commune, town_opening_title
 from pipelines.records.counts import retention_days
 from pipelines.records.heading import act_number
+from pipelines.records.money_law import legal_basis
 from pipelines.records.periods import authorised_period
 from pipelines.records.places import commune
 
@@ -225,3 +226,71 @@ def test_a_summary_entry_s_place_or_file_is_no_holder() -> None:
         "69-2025-06-16-00033 - AP portant autorisation exploitation système vidéoprotection Périmètre de la gare (2 pages)",
     ):
         assert beneficiary(text) is None, text[-40:]
+
+
+# Session 24's second review.
+
+
+def test_cameras_against_arson_or_near_a_nest_are_still_decided() -> None:
+    for text in (
+        "Huit caméras contre les incendies de voitures\nLa municipalité a voté lundi l'installation de huit caméras "
+        "de vidéosurveillance dans le quartier du Château-Blanc pour lutter contre les incendies de véhicules.",
+        "Vidéoprotection au Vert-Bois\nLa ville a installé douze caméras de vidéosurveillance au Vert-Bois. Elles "
+        "doivent permettre d'identifier les auteurs des incendies de voitures et des fumées de pétards.",
+        "Cigognes\nLa ville a installé quatre caméras de vidéosurveillance près du nid des cigognes, après que des "
+        "jeunes ont lancé des pierres sur les oiseaux.",
+    ):
+        assert read_record(text, ["videoprotection"]).kind == "deployment", text[:40]
+
+
+def test_a_town_considering_cameras_then_voting_has_decided() -> None:
+    valognes = read_record(
+        "Vidéoprotection à Valognes\nLa commune envisage d'installer des caméras de vidéoprotection. Lors du dernier "
+        "conseil municipal, les élus ont voté à l'unanimité une demande de subvention de 20 000 euros pour 8 caméras.",
+        ["videoprotection"],
+    )
+    assert (valognes.kind, valognes.cameras) == ("grant_request", 8)
+    voted = read_record(
+        "Vidéoprotection : la commune passe à l'acte\nLa municipalité réfléchit à la mise en place de caméras depuis "
+        "les cambriolages de 2022. Lundi soir, les élus ont voté l'installation de six caméras pour 32 000 euros.",
+        ["videoprotection"],
+    )
+    assert (voted.kind, voted.cameras) == ("deployment", 6)
+
+
+def test_a_decided_extension_s_total_is_its_count() -> None:
+    text = (
+        "Vidéoprotection\nLe conseil municipal a voté lundi l'extension du réseau de vidéoprotection, qui passera à "
+        "45 caméras."
+    )
+    assert read_record(text, ["videoprotection"]).cameras == 45
+
+
+def test_an_entry_s_place_that_only_starts_with_a_commune_s_name_is_none() -> None:
+    text = (
+        "NORD\nRECUEIL DES ACTES\nADMINISTRATIFS SPÉCIAL\nSommaire\nPréfecture du Nord / Direction des sécurités\n"
+        "2024-08-01-00001 - Arrêté autorisant la captation, l'enregistrement et la transmission\nd'images au moyen "
+        "de caméras installées sur des aéronefs du 2 au 11 août 2024\nà SAINT-QUENTIN-EN-YVELINES (4 pages) Page 3\n"
+        "Arrêté\nVu la demande … au vélodrome national, sur la commune de Montigny-le-Bretonneux,\nArticle 1er : …"
+    )
+    found = commune(text)
+    assert found is not None and found.value == "Montigny-le-Bretonneux"
+
+
+def test_a_recital_s_code_is_its_own() -> None:
+    found = legal_basis(
+        "VU le code de la sécurité intérieure, notamment ses articles L. 251-1 à L. 255-1,\nVU le code de la route, "
+        "notamment ses articles L. 411-8 et R. 411-8,\nVU le code général des collectivités territoriales,"
+    )
+    assert found is not None and found.value == ["CSI L.251-1 à L.255-1"]
+    repeated = legal_basis(
+        "Vu le code de la sécurité intérieure,\nVu le code général des collectivités territoriales, notamment ses "
+        "articles L. 2212-1 et L. 2212-2,\nVu le code général des collectivités territoriales, et notamment son "
+        "article L. 2215-1,"
+    )
+    assert repeated is not None and repeated.value == ["CGCT L.2212-1", "CGCT L.2212-2", "CGCT L.2215-1"]
+
+
+def test_the_commune_le_titre_is_a_title_s_town() -> None:
+    found = town_opening_title("Le Titre - Conseil municipal\nLa commune va installer quatre caméras.")
+    assert found is not None and found.value == "Le Titre"

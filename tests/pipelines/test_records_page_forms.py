@@ -68,3 +68,13 @@ def test_heldout32_s_pages() -> None:
     beausoleil = TEXTS["h32-c-monacomatin-beausoleil-30-cameras-supplementaires"]
     found = cameras(beausoleil)[0]
     assert found is not None and found.value == 30
+
+
+def test_plates_read_automatically_with_a_zoom_or_for_an_agent_are_still_read() -> None:
+    for text in (
+        "Les plaques d'immatriculation lues automatiquement par les caméras ne pourront être consultées que par un "
+        "agent assermenté de la police municipale.",
+        "Les caméras zooment sur les plaques d'immatriculation et un logiciel les compare automatiquement au fichier.",
+        "Des caméras qui lisent automatiquement les plaques d'immatriculation, équipées d'un zoom optique.",
+    ):
+        assert "lapi" in categories(text), text[:40]
