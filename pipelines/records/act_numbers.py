@@ -9,7 +9,7 @@ import re
 from pipelines.records.spans import STATE_ACT_ID
 
 # "Arrêté n° 2024-00860" (its date on another line), "DÉLIBÉRATION DU CONSEIL MUNICIPAL\nN° 20160526_7",
-# "Arrêté n° 2025 - 1772 /CAB/BPA", "AP n° 2026.103",
+# "Arrêté n° 2025 - 1772 /CAB/BPA", "AP n° 2026.103", "n°2024.08.DS.0656" (the Hérault's),
 # an item of minutes opening with its number: "N°29 - Autoriser…".
 # ("v?u": a vœu whose ligature was lost on the way.)
 # The Seine-et-Marne's numbers, their words spaced: "Arrêté n° 2024 CAB BCS CIPM 644 autorisant".
@@ -19,7 +19,7 @@ _NUMBER = re.compile(
     + _SPACED_NUMBER
     # ("ARRÊTÉ n°2025 - 10 - 17 -\n0001": the Rhône's number, a day and a sequence, spaced out and
     # wrapped; not what follows another spaced number, "n° 2024 - 1234 - 12 juin 2024".)
-    + r"|\d{4}\s[–-]\s\d{2}\s[–-]\s\d{2}\s[–-]\s*\d{4}\b|\d{4}\s[–-]\s\d+(?:\s?/(?-i:[A-Z]+))*|\d[\w/-]*(?:\.\d+)*(?:\s/\s\d+)?)",
+    + r"|\d{4}\s[–-]\s\d{2}\s[–-]\s\d{2}\s[–-]\s*\d{4}\b|\d{4}\s[–-]\s\d+(?:\s?/(?-i:[A-Z]+))*|\d[\w/-]*(?:\.(?:\d+|[A-Z]{2,}(?=\.\d)))*(?:\s/\s\d+)?)",
     re.IGNORECASE,
 )
 # An arrêté's number, after its recueil's cover and summary too (its title about surveillance):

@@ -66,13 +66,14 @@ _OTHER_PURPOSE = re.compile(
 # nouvelles caméras … Le préfet a pris un arrêté portant interdiction des survols de drones").
 # (And an aviation waiver, no camera's: "autorisant à titre dérogatoire le survol de nuit d'un
 # aéronef télépiloté", "autorisation de survol à basse hauteur en travail aérien", "portant
-# dérogation à l'interdiction de vol de nuit par aéronef télépiloté", "… de voler de nuit".)
+# dérogation à l'interdiction de vol de nuit par aéronef télépiloté", "… de voler de nuit", "…
+# l'interdiction aux aéronefs télépilotés d'évoluer la nuit".)
 _NO_FLY = re.compile(
     r"\binterdiction\s+(?:temporaire\s+)?d(?:e|es)\s+survols?\b|\bzone\s+interdite\s+de\s+vol\b"
     r"|\binterdiction\s+(?:temporaire\s+)?d['’](?:exploitation|[ée]volution|utilisation)\s+(?:et\s+d['’]\w+\s+)?d['’]a[ée]ronefs\b"
     r"|\bsurvol\s+(?:de\s+nuit|[àa]\s+basse\s+hauteur)\b"
     # (A flight's, not a theft's: "Après un vol de nuit à l'atelier municipal".)
-    r"|\binterdiction\s+de\s+vol(?:er)?\s+de\s+nuit\b|\bvol\s+de\s+nuit\s+(?:par|d['’]\s?(?:un|une)|des?)\s+(?:a[ée]ronef|drone)",
+    r"|\binterdiction\s+de\s+vol(?:er)?\s+de\s+nuit\b|\binterdiction\s+aux\s+a[ée]ronefs\s+t[ée]l[ée]pilot[ée]s\s+d['’]\s?[ée]voluer\s+la\s+nuit\b|\bvol\s+de\s+nuit\s+(?:par|d['’]\s?(?:un|une)|des?)\s+(?:a[ée]ronef|drone)",
     re.IGNORECASE,
 )
 _CAMERAS_DECIDED = re.compile(r"\bvot[ée]|d[ée]lib[ée]r|\binstall|d[ée]ploi", re.IGNORECASE)

@@ -1,4 +1,4 @@
-"""Prefects' acts as the recueils of `heldout29` to `heldout33` print them, read on their real
+"""Prefects' acts as the recueils of `heldout29` to `heldout34` print them, read on their real
 labelled texts (tests/quality/records.toml): summary entries' numbers without "n°", numbers run
 into their titles or spaced out, the motto run into the prefect's title, articles whose commas
 were lost, a helicopter's camera, days listed each with its article, no-fly bans and aviation
@@ -172,3 +172,13 @@ def test_heldout33_s_recueils() -> None:
     assert marseille is not None and "décret 2004-374" in marseille.value
     # "AP 2024 01 29 - autorisant la captation": a day spaced out, no number.
     assert _number("h33-a-rhone-69-2024-032-cameras-aeronefs-29-janvier-2-fevrier") is None
+
+
+def test_heldout34_s_recueils() -> None:
+    # "Arrêté préfectoral n°2024.08.DS.0656 autorisant la captation" (the Hérault's numbers).
+    assert _number(
+        "h34-a-attrap-herault-recueil-special-172-2024-arrete-2024-08-ds-0656-aircraft-22-aout-2024"
+    ) == ("2024.08.DS.0656")
+    # "… dérogation à l'interdiction aux aéronefs télépilotés d'évoluer la nuit": an aviation waiver.
+    gard = TEXTS["h34-a-attrap-gard-raa-30-2025-125-night-flight-waiver-remotely-piloted-aircraft-negative"]
+    assert read_record(gard, ["drone"]).kind == "none"
