@@ -58,9 +58,13 @@ def beneficiary(text: str) -> Found | None:
             offset = subject.start(1)
         value = " ".join(who[offset:].split()).strip(" ,")
         if pattern is _AUTHORISED and re.search(
-            r"\b(captation|enregistrement|transmission|vol|survol|traitements?|utilisation)\b", value, re.I
+            r"\b(captation|enregistrement|transmission|vol|survol|traitements?|utilisation|usage|emploi|recours)\b",
+            value,
+            re.I,
         ):
-            continue  # "La captation … est autorisée", "Le vol est autorisé": the act, not who
+            # "La captation … est autorisée", "Le vol est autorisé", "L'usage de caméras … est
+            # autorisé": the act, not who.
+            continue
         if len(value) > _LONGEST_NAME:
             continue  # a clause, not a name: "… ainsi que de leurs missions de police judiciaire, les agents"
         if len(value) >= 3:

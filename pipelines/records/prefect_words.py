@@ -81,7 +81,10 @@ REPORTED_ARRETE = re.compile(
 # A report that says what a prefect's arrêté allowed without naming the prefect: "un drone …
 # sera déployé par la gendarmerie. Une mesure exceptionnelle autorisée par arrêté préfectoral".
 AUTHORISED_BY_ARRETE = re.compile(
-    r"\bautoris[ée]e?s?\s+par\s+(?:un\s+)?arr[êe]t[ée]\s+pr[ée]fectoral\b", re.IGNORECASE
+    r"\bautoris[ée]e?s?\s+par\s+(?:un\s+)?arr[êe]t[ée]\s+pr[ée]fectoral\b"
+    # ("Depuis l'arrêté préfectoral du 22 janvier dernier, la nuit, un drone équipé d'une caméra …".)
+    r"|\b(?:depuis|selon)\s+(?:l['’]\s?|un\s+)arr[êe]t[ée]\s+pr[ée]fectoral\s+du\b",
+    re.IGNORECASE,
 )
 # A prefecture's recueil (its cover names the département only: "HAUTES-ALPES\nRECUEIL DES ACTES").
 RECUEIL = re.compile(r"recueil\s+des\s+actes\s+administratifs", re.IGNORECASE)

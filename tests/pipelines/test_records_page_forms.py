@@ -1,4 +1,4 @@
-"""Press and town pages as `heldout31` and `heldout32` wrote them, read on their real labelled
+"""Press and town pages as `heldout31` to `heldout34` wrote them, read on their real labelled
 texts (tests/quality/records.toml): a town still thinking about cameras, the fire service's and a
 nest's cameras, a park's first, present and future counts, a contract awarded to a group of firms,
 an operator zooming on a plate, a page's layout labels."""
@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.records import read_record
-from pipelines.records.beneficiaries import vendor
+from pipelines.records.beneficiaries import beneficiary, vendor
 from pipelines.records.counts import cameras
 from tests.quality.records_scoring import labelled_texts
 from tests.tagging.passages import categories
@@ -78,3 +78,13 @@ def test_plates_read_automatically_with_a_zoom_or_for_an_agent_are_still_read() 
         "Des caméras qui lisent automatiquement les plaques d'immatriculation, équipées d'un zoom optique.",
     ):
         assert "lapi" in categories(text), text[:40]
+
+
+def test_a_page_that_reports_a_prefect_s_drone_arrete() -> None:
+    # "Depuis l'arrêté préfectoral du 22 janvier dernier, la nuit, un drone equipé d'une caméra … est
+    # utilisé par la gendarmerie … L'usage de caméras embarquées sur drones est autorisé pour …".
+    text = TEXTS["h34-c-courrierdeguadeloupe-drone-gendarmerie-arrete-prefectoral-22-janvier"]
+    record = read_record(text, ["drone"])
+    assert (record.kind, record.cameras) == ("drone_authorisation", 1)
+    found = beneficiary(text)
+    assert found is None or "usage" not in found.value
