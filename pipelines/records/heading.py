@@ -22,6 +22,11 @@ from pipelines.records.spans import (
     surveillance_row,
 )
 
+# What an act does to another it names: "modifiant l'arrêté n° …", "abrogeant l'arrêté du …".
+_AMENDING_WORDS = ("modifiant", "abrogeant", "compl[ée]tant", "prorogeant")
+_AMENDING = "(?:" + "|".join(_AMENDING_WORDS) + ")"
+# (Lookbehinds of one width each: an arrêté named after "modifiant l'" is the amended one.)
+_NOT_AMENDED = "".join(rf"(?<!{word}\sl['’])" for word in _AMENDING_WORDS)
 # "n°", its look-alike "nº", or a bare "n" before the number ("Arrêté n 2011/067/BA").
 _NUMBER_SIGN = r"(?:n\s*[°º]|n(?=\s+\d))"
 # "Arrêté n° 2024-44 du 29 avril 2024", "Délibération 2-3 du Vendredi 23 janvier 2009" (a number
@@ -31,7 +36,7 @@ _HEADING = re.compile(
     # ("A R R E T E n° 2013 – 429 du 5 avril 2013": a heading spaced out, its number too.)
     # (Not an act another one cites: "Arrêté préfectoral modifiant l'arrêté n°31-2024-05-13-00005 du
     # 13 mai 2024".)
-    rf"(?:(?<!modifiant\sl['’])(?<!abrogeant\sl['’])(?<!compl[ée]tant\sl['’])(?<!prorogeant\sl['’])arr[êeé]t[ée]|A R R [ÊE] T [ÉE]|d[ée]lib[ée]ration|d[ée]cision|\bAP)(?:\s+(?:pr[ée]fectoral|municipal))?"
+    rf"(?:{_NOT_AMENDED}arr[êeé]t[ée]|A R R [ÊE] T [ÉE]|d[ée]lib[ée]ration|d[ée]cision|\bAP)(?:\s+(?:pr[ée]fectoral|municipal))?"
     # A service's reference: "Arrêté CAB/SPAS/VIDEO/25-002 du 18 février 2025", "Arrété
     # 25/CAB/DS/PPA-VIDEO n° 136 du 19 mai 2025".
     # ("N° 2024-PREF-DCSIPC-BSIOP n°055 du 22 janvier 2024": a service's reference, then its number.)
@@ -74,8 +79,7 @@ _SIGNED = re.compile(
 
 # The number of the act another one amends: "Arrêté préfectoral modifiant l'arrêté n°31-2024-05-13-00005".
 _AMENDED_BEFORE = re.compile(
-    r"(?:modifiant|abrogeant|compl[ée]tant|prorogeant)\s+l['’]\s?arr[êe]t[ée](?:\s+pr[ée]fectoral)?\s+n\s*[°º]?\s*$",
-    re.IGNORECASE,
+    rf"{_AMENDING}\s+l['’]\s?arr[êe]t[ée](?:\s+pr[ée]fectoral)?\s+n\s*[°º]?\s*$", re.IGNORECASE
 )
 
 
@@ -277,7 +281,7 @@ def _titled_about_surveillance(head: str, after: int, title_on_next_line: bool) 
 _EARLIER_MINUTES = re.compile(r"(?:compte[\s-]rendu|proc[èe]s[\s-]verbal)\s+de\s+la\s+$", re.IGNORECASE)
 
 
-_AMENDS = re.compile(r"\b(?:modifiant|abrogeant|compl[ée]tant|prorogeant)\b", re.IGNORECASE)
+_AMENDS = re.compile(rf"\b{_AMENDING}\b", re.IGNORECASE)
 
 
 def _sitting_date(head: str) -> Found | None:

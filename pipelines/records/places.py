@@ -173,10 +173,20 @@ _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str], bool] | No
 def _a_whole_commune(written: str) -> bool:
     """Whether a name is a commune's whole name, not a place a commune's name starts
     ("SAINT-QUENTIN-EN-YVELINES", "MARNE-LA-VALLÉE" are no Saint-Quentin, no Marne)."""
-    town = re.sub(r"-\s+", "-", " ".join(in_one_case(written).split())).strip(" -")
-    as_read = town.title() if town.isupper() else town
+    as_read = _spelt(_one_line(in_one_case(written)))
     known = known_commune(as_read)
     return known is not None and name_key(known) == name_key(as_read)
+
+
+def _one_line(written: str) -> str:
+    """A name read across line wraps: "MESSIA SUR\nSORNE" → "MESSIA SUR SORNE", "Saint-\nHerblain" →
+    "Saint-Herblain"."""
+    return re.sub(r"-\s+", "-", " ".join(written.split())).strip(" -")
+
+
+def _spelt(town: str) -> str:
+    """A name in capitals spelt as in a sentence ("VALOGNES" → "Valognes"), others as written."""
+    return town.title() if town.isupper() else town
 
 
 def _group(found: re.Match[str]) -> str:
@@ -219,13 +229,13 @@ def commune(text: str) -> Found | None:
     match, offset = read
     group = _group(match)
     written = in_one_case(match[group])
-    town = re.sub(r"-\s+", "-", " ".join(written.split())).strip(" -")
+    town = _one_line(written)
     if group == "du":
         town = f"Le {town}"
     elif "article" in match.re.groupindex and match["article"]:
         town = f"{match['article'].title()} {town}"
     start = offset + match.start(group)
-    as_read = town.title() if town.isupper() else town
+    as_read = _spelt(town)
     known = known_commune(as_read)
     if known is None:
         return None

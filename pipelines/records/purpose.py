@@ -61,9 +61,9 @@ _OTHER_PURPOSE = re.compile(
 # "interdiction temporaire de survol par des aéronefs télépilotés", "portant interdiction des
 # survols d'aéronefs télépilotés sans équipage à bord sur le parcours de la flamme olympique",
 # "portant interdiction temporaire d'exploitation et d'évolution d'aéronefs circulant sans équipage
-# à bord (drones)"; not
-# in a lead that tells a decision of cameras beside it ("La Ville a voté l'installation de 12
-# nouvelles caméras … Le préfet a pris un arrêté portant interdiction des survols de drones").
+# à bord (drones)"; not in a lead that tells a decision of cameras beside it ("La Ville a voté
+# l'installation de 12 nouvelles caméras … Le préfet a pris un arrêté portant interdiction des
+# survols de drones").
 # (And an aviation waiver, no camera's: "autorisant à titre dérogatoire le survol de nuit d'un
 # aéronef télépiloté", "autorisation de survol à basse hauteur en travail aérien", "portant
 # dérogation à l'interdiction de vol de nuit par aéronef télépiloté", "… de voler de nuit", "…
