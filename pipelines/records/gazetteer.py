@@ -29,6 +29,9 @@ from pipelines.records.spans import (
 from reference.authorities import read_authorities
 
 _BETWEEN = re.compile(r"\bentre\s+$", re.IGNORECASE)
+# An act's place and date of signing, "Montpellier, le 21 août 2024": the prefecture's seat, not
+# where the cameras fly (an entry read line by line may run into the act's heading).
+_SIGNED_AT = re.compile(r"[ \t]*,[ \t]*le\s+\d", re.IGNORECASE)
 
 
 @cache
@@ -114,7 +117,7 @@ def commune_in_entry(text: str) -> Found | None:
         if named is None:
             first += 1
             continue
-        if not in_its_name(named[0].start, named[0].end):
+        if not in_its_name(named[0].start, named[0].end) and not _SIGNED_AT.match(listed, named[0].end):
             found.append(named[0])
         first = named[1] + 1
     if len({place.value for place in found}) != 1:

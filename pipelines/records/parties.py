@@ -59,6 +59,11 @@ _PREFECT_DECIDES = re.compile(
     r"\bARR[ÊE]TE\b|\b[Aa]rr[êe]t[ée]\s+n(?:°|\s+\d)|^\s*(?i:le\s+pr[ée]fet\s+de\s+police)\b",
     re.MULTILINE,
 )
+# Outside Paris only the Bouches-du-Rhône has a prefect of police (a "préfète de police déléguée"
+# since 2025): its recueil's summary files her arrêtés under her prefecture, her heading names her.
+_BOUCHES_DU_RHONE_POLICE = re.compile(r"\bpr[ée]f(?:ecture|[eè]te?)\s+de\s+police\b", re.IGNORECASE)
+_AN_ARRETE = re.compile(r"\barr[êe]t[ée]\b", re.IGNORECASE)
+_FIRST_RECITAL = re.compile(r"^\s*vu\b", re.IGNORECASE | re.MULTILINE)
 # Paris's council is the Conseil de Paris, a municipal and (since 2019) departmental council.
 _PARIS_COUNCIL = re.compile(r"\bconseil\s+de\s+Paris\b", re.IGNORECASE)
 _COUNCIL = re.compile(
@@ -196,6 +201,12 @@ def authority(text: str) -> Found | None:
         # ("PREFET DES HAUTS-DE-SEINE … RECUEIL DES ACTES ADMINISTRATIFS PRÉFECTURE DE POLICE").
         if named is not None and named.value in _AROUND_PARIS:
             return Found("Préfecture de police de Paris", police.start(), police.end())
+    if named is not None and named.value == "Préfecture des Bouches-du-Rhône":
+        # (Named before the first recital: a visa may name the prefect of police's nomination.)
+        recital = _FIRST_RECITAL.search(head)
+        delegated = _BOUCHES_DU_RHONE_POLICE.search(head, 0, recital.start() if recital else len(head))
+        if delegated is not None and _AN_ARRETE.search(text, 0, 5000):
+            return Found("Préfecture de police des Bouches-du-Rhône", delegated.start(), delegated.end())
     paris = _PARIS_COUNCIL.search(head)
     if paris is not None:
         found.append(Found("Conseil de Paris", paris.start(), paris.end()))

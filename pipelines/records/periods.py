@@ -61,9 +61,9 @@ _FLIGHT_DAY = re.compile(
     # au relai flamme paralympique le 25 aout 2024".)
     # (Across one line's wrap at most, not into a recital: "… sur des drones\nVu la demande … le 2 juin".)
     rf"(?P<device>a[ée]ronefs?|drones)(?:[^.;\n]|\n(?![ \t]*(?:vu|consid)))"
-    rf"{{0,120}}?(?:\ble{GAP}|(?<=[a-zé])le(?=[\s ]*{_WEEKDAY}\d)[\s ]*)"
+    rf"{{0,120}}?(?:\ble{GAP}|(?<=[a-zé])le(?=[\s ]*{_WEEKDAY}\d)[\s ]*|(?:(?<=mobilisation)|(?<=manifestation)|(?<=rassemblement))(?:{GAP}\w+){{0,3}}{GAP}du{GAP})"
     rf"{_WEEKDAY}(?P<date>\d{{1,2}}(?:er)?{GAP}{MONTHS}\s*\d{{4}})(?!\d)"
-    rf"(?!{GAP}(?:[àa]|de){GAP}\d)",
+    rf"(?!{GAP}(?:[àa]|de|au){GAP}\d)",
     re.IGNORECASE,
 )
 

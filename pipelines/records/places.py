@@ -148,9 +148,14 @@ _FILED_TOWN = re.compile(
 # A flight's place and day in its title: "à l'occasion de manifestations à Paris le dimanche 6
 # octobre 2024", "le 10 septembre 2025, à Montpellier".
 _FLOWN_OVER = re.compile(
-    rf"\b[àa]\s+(?P<town>{_TOWN_WORDS})(?=\s*,?\s+(?:le|les|du)\s+(?:\d|{WEEKDAY_NAMES}))"
+    # (A space lost before the day: "mobilisation des agriculteurs a Cestasdu mercredi 24 décembre".)
+    rf"\b[àa]\s+(?P<town>{_TOWN_WORDS})(?=\s*,?\s*(?:le|les|du)\s+(?:\d|{WEEKDAY_NAMES}))"
     rf"|\d{{4}},\s+[àa]\s+(?P<after>{_TOWN_WORDS})\b"
 )
+# The aircraft's town right after them in a title: "… caméras installées sur des aéronefs à Paris
+# applicables à l'occasion du Forum de Paris sur la paix"; not one of several places ("à Paris et
+# dans le Val-de-Marne").
+_AIRCRAFT_AT = re.compile(rf"a[ée]ronefs\s+[àa]\s+(?P<town>{_TOWN_WORDS})(?!\s*(?:,|et\s))")
 # A town hall's system: "MAIRIE BLAUZAC 2024", "vidéoprotection – mairie d'ANCERVILLE".
 _TOWN_HALL = re.compile(
     r"\b(?-i:MAIRIE|[Mm]airie)\s+(?:d['’]\s?|de\s+)?(?P<town>[A-ZÀ-Ý]{2}[A-ZÀ-Ý'’-]*(?:\s[A-ZÀ-Ý]{2}[A-ZÀ-Ý'’-]*)*)\b"
@@ -166,6 +171,7 @@ _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str], bool] | No
     (_OF_THE_COMMUNE_DU, None),
     (_FILED_TOWN, None),
     (_FLOWN_OVER, None),
+    (_AIRCRAFT_AT, None),
     (_TOWN_HALL, None),
 )
 

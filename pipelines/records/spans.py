@@ -135,7 +135,9 @@ def summary_entry(text: str, at: int) -> tuple[int, int] | None:
 # A summary that lists its acts line by line, without their pages: "SOMMAIRE … - ARRÊTÉ PRÉFECTORAL
 # n° … portant fermeture de l'établissement … à SAINTE MARIE LA MER (66470)", "Arrêté n° … portant
 # transfert de la parcelle … à la commune de Saint-Léger-De-Peyre."
-_SUMMARY = re.compile(r"\bS ?O ?M ?M ?A ?I ?R ?E\b|\bSommaire\b")  # spaced out too: "S O M M A I R E"
+# Spaced out too ("S O M M A I R E"); the Hérault's recueils list their acts under their cover's
+# "RECUEIL DES ACTES ADMINISTRATIFS" with no "Sommaire".
+_SUMMARY = re.compile(r"\bS ?O ?M ?M ?A ?I ?R ?E\b|\bSommaire\b|RECUEIL\s+DES\s+ACTES\s+ADMINISTRATIFS")
 # (Not an act's deciding verb alone on its line: "ARRÊTE" or "ARRÊTE :".)
 _LISTED_LINE = re.compile(
     r"^[ \t]*(?:[-–•][ \t]*)?(?:arr[êe]t[ée]|d[ée]cision)\b(?![ \t]*:?[ \t]*$)", re.IGNORECASE | re.MULTILINE

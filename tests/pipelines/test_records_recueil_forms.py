@@ -182,3 +182,55 @@ def test_heldout34_s_recueils() -> None:
     # "… dérogation à l'interdiction aux aéronefs télépilotés d'évoluer la nuit": an aviation waiver.
     gard = TEXTS["h34-a-attrap-gard-raa-30-2025-125-night-flight-waiver-remotely-piloted-aircraft-negative"]
     assert read_record(gard, ["drone"]).kind == "none"
+
+
+def test_heldout35_s_recueils() -> None:
+    # The Hérault's recueil lists its acts under "RECUEIL DES ACTES ADMINISTRATIFS" with no
+    # "Sommaire": the period is its first aircraft entry's ("le 13 juillet 2024"), not the next
+    # entry's "du 10 juillet au 10 août 2024".
+    herault = TEXTS["h35-a-attrap-herault-recueil-special-142-2024-ap-2024-07-ds-0495-cameras-aeronefs"]
+    record = read_record(herault, ["drone"])
+    assert (record.period_start, record.period_end) == (dt.date(2024, 7, 13), dt.date(2024, 7, 13))
+    # Its act's place and date of signing, "Montpellier, le 21 août 2024", is the prefecture's seat.
+    signed = TEXTS[
+        "h34-a-attrap-herault-recueil-special-172-2024-arrete-2024-08-ds-0656-aircraft-22-aout-2024"
+    ]
+    assert read_record(signed, ["drone"]).commune is None
+    # "… aéronefs dans plusieurs communes de la Gironde dans le cadre de la mobilisation nationale
+    # du 18 septembre 2025": the flights are the mobilisation's day.
+    gironde = TEXTS[
+        "h35-a-attrap-gironde-raa-special-33-2025-232-aeronefs-mobilisation-nationale-18-septembre"
+    ]
+    record = read_record(gironde, ["drone"])
+    assert (record.period_start, record.period_end) == (dt.date(2025, 9, 18), dt.date(2025, 9, 18))
+    # "… aéronefs à Paris applicables à l'occasion du Forum", "… agriculteurs a Cestasdu mercredi"
+    # (a space lost); not one of several places ("à Paris et en Seine-Saint-Denis").
+    forum = TEXTS[
+        "h34-a-attrap-prefecture-de-police-arrete-2025-01414-aircraft-paris-forum-de-paris-sur-la-paix"
+    ]
+    assert read_record(forum, ["drone"]).commune == "Paris"
+    cestas = TEXTS["h35-a-attrap-gironde-raa-special-33-2025-355-aeronefs-cestas-mobilisation-agriculteurs"]
+    assert read_record(cestas, ["drone"]).commune == "Cestas"
+    both = TEXTS[
+        "h32-a-attrap-prefecture-de-police-arrete-2025-01465-cameras-aeronefs-paris-seine-saint-denis-9-novembre-2025"
+    ]
+    assert read_record(both, ["drone"]).commune is None
+
+
+def test_the_bouches_du_rhone_s_prefect_of_police() -> None:
+    # Filed under "Préfecture de Police des Bouches-du-Rhône" in a recueil attrap heads
+    # "Préfecture des Bouches-du-Rhône", or headed "Préfète de police déléguée".
+    for record_id in (
+        "h35-a-attrap-bouches-du-rhone-raa-13-2024-175-ter-prefecture-de-police-cameras-aeronefs",
+        "h34-a-attrap-bouches-du-rhone-raa-13-2025-274-bis-aircraft-18-septembre-2025",
+        "h29-a-attrap-bouches-du-rhone-13-2025-310-prefete-police-deleguee-cameras-aeronefs-20-21-octobre-2025",
+    ):
+        found = authority(TEXTS[record_id])
+        assert found is not None and found.value == "Préfecture de police des Bouches-du-Rhône", record_id
+    # The département's own prefect, whose visas name the prefect of police's nomination, stays.
+    text = (
+        "PRÉFET DES BOUCHES-DU-RHÔNE\nArrêté portant autorisation d'un système de vidéoprotection\n"
+        "Vu le décret portant nomination du préfet de police des Bouches-du-Rhône ;\n"
+    )
+    found = authority(text)
+    assert found is not None and found.value == "Préfecture des Bouches-du-Rhône"

@@ -124,9 +124,11 @@ def test_prefectoral_arretes_in_a_recueil_s_numbered_summary_or_in_a_report() ->
 
 
 def test_a_prefecture_named_with_its_hyphens_and_the_paris_police_prefect_who_signs() -> None:
-    # "PREFETDES BOUCHES-DU-RHONE … la préfète de police déléguée": the département's prefecture.
+    # "PREFETDES BOUCHES-DU-RHONE … Préfète de police déléguée": the département's prefecture of
+    # police, who signs (this early label names the département's prefecture, which that answer
+    # holds; later parts' labels name the prefecture of police, as records 2026.12.150 reads it).
     marseille = authority(TEXTS["web-attrap-bouches-du-rhone-2025-344-bis-aeronefs-13-novembre"])
-    assert marseille is not None and marseille.value == "Préfecture des Bouches-du-Rhône"
+    assert marseille is not None and marseille.value == "Préfecture de police des Bouches-du-Rhône"
     # An arrêté that opens on "Le préfet de police," is Paris's police prefecture's.
     for record_id in (
         "web-attrap-prefecture-police-2024-1017-vsa-46-stations-ratp",
