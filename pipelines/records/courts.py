@@ -29,6 +29,14 @@ _COURT_STOPS = re.compile(
     re.IGNORECASE,
 )
 
+# The court named in one sentence, its ruling told in the next: "… le tribunal administratif a
+# rappelé que de telles mesures doivent être proportionnées … Il a suspendu l'arrêté de la préfète".
+_COURT_THEN_IT = re.compile(
+    rf"(?<!\bau\s)(?<!\b[àa]\sla\s)(?<!\b[àa]\s)(?P<court>{_COURT}(?:\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’-]+)?)"
+    r"[^.]{0,300}\.\s+(?:il|elle)\s+a\s+(?:annul|suspend|retoqu)\w*",
+    re.IGNORECASE,
+)
+
 
 _CNIL = re.compile(r"\bcnil\b|informatique\s+et\s+des\s+libert", re.IGNORECASE)
 _OF_PLACE = r"\s+(?:de|d['’])\s*(?-i:[A-ZÀ-Ý])[\w'’-]+"  # a place's capital, whatever the case of the rest
@@ -50,7 +58,8 @@ def court_that_stops(text: str) -> Found | None:
     stopped = next(
         (
             found
-            for found in _COURT_STOPS.finditer(text, 0, LEAD_CHARS)
+            for pattern in (_COURT_STOPS, _COURT_THEN_IT)
+            for found in pattern.finditer(text, 0, LEAD_CHARS)
             if not _in_a_recital(text, found.start())
         ),
         None,

@@ -32,10 +32,14 @@ _BOUND_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # An approximate sum ("un budget d'environ 425 000 €", "près de 530 000 €", "quelques 412.000
-# euros", "5 à 6 millions d'euros"), which the labels leave out (once labelled in 24).
+# euros", "5 à 6 millions d'euros"), which the labels leave out (once labelled in 24); an evaluation
+# ("le coût … est évalué à 114 000 €", "d'un coût approximatif de 35 000 €"), a cost to come ("qui
+# devrait coûter 74.000 euros"), a floor ("d'au moins 10 000 euros"): the labels leave them out too,
+# but take a cost "estimé à" as the decision's.
 _APPROXIMATE_BEFORE = re.compile(
     r"(?:\benviron|\bpr[èe]s\s+de|\bquelques?|\bautour\s+de|\bde\s+l['’]ordre\s+de|\b[àa]\s+peu\s+pr[èe]s"
-    r"|\bpresque|\bapproximativement)[^.;\d]{0,12}$|\b\d+(?:[.,]\d+)?\s+[àa]\s+$",
+    r"|\bpresque|\bapproximati\w*|\b[ée]valu[ée]e?s?|\bdevrai(?:t|ent)\s+co[ûu]ter|\bau\s+moins)[^.;\d]{0,12}$"
+    r"|\b\d+(?:[.,]\d+)?\s+[àa]\s+$",
     re.IGNORECASE,
 )
 # Money already spent ("a dépensé 1.342.645 €", "3 Millions d'euros investis"), or a court's
@@ -118,7 +122,9 @@ _BOUND = re.compile(
     # A rate that may be, or an approximate one: "pouvant atteindre 40%", "ne pourra excéder 80%",
     # "Même à supposer un financement à 100 %", "environ 20 %".
     r"|(?:pouvant|pourra|pourrait|peut)\s+(?:atteindre|exc[ée]der|aller)\b[^.\d%]{0,20}$|\bsupposer\b[^.\d%]{0,40}$"
-    r"|\benviron\s+$",
+    r"|\benviron\s+$"
+    # A range ("subventionné entre 50 et 70%"), a cap ("ces aides ne peuvent dépasser 80 %").
+    r"|\bentre\s+\d+(?:[.,]\d+)?\s*%?\s*et\s+$|\bd[ée]passer\s+$",
     re.IGNORECASE,
 )
 # A share of an envelope or a budget ("représente 6 % de l'enveloppe DETR"), not a grant's rate.
@@ -134,7 +140,12 @@ def funding_rate(text: str, kind: str | None = None) -> Found | None:
     if kind in _NO_AMOUNT_KINDS:
         return None
     for value, start, end in percents(text):
-        if _BOUND.search(text, max(0, start - 40), start) or _SHARE_AFTER.match(text, end):
+        # (Nor an approximate one: "près de 58% de la facture", "financé presque à 100%".)
+        if (
+            _BOUND.search(text, max(0, start - 40), start)
+            or _APPROXIMATE_BEFORE.search(text, max(0, start - 40), start)
+            or _SHARE_AFTER.match(text, end)
+        ):
             continue
         if _GRANT_WORDS.search(text, max(0, start - 120), start):
             return Found(value, start, end)

@@ -1,7 +1,8 @@
-"""Press and town pages as `heldout31` to `heldout34` wrote them, read on their real labelled
+"""Press and town pages as `heldout31` to `heldout35` wrote them, read on their real labelled
 texts (tests/quality/records.toml): a town still thinking about cameras, the fire service's and a
 nest's cameras, a park's first, present and future counts, a contract awarded to a group of firms,
-an operator zooming on a plate, a page's layout labels."""
+an operator zooming on a plate, a page's layout labels, rates and sums not stated for sure, a
+court named before the sentence that tells its ruling."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import pytest
 from pipelines.records import read_record
 from pipelines.records.beneficiaries import beneficiary, vendor
 from pipelines.records.counts import cameras
+from pipelines.records.courts import court_that_stops
+from pipelines.records.money_law import amount, funding_rate
 from tests.quality.records_scoring import labelled_texts
 from tests.tagging.passages import categories
 
@@ -88,3 +91,56 @@ def test_a_page_that_reports_a_prefect_s_drone_arrete() -> None:
     assert (record.kind, record.cameras) == ("drone_authorisation", 1)
     found = beneficiary(text)
     assert found is None or "usage" not in found.value
+
+
+def _ids(*prefixes: str) -> list[str]:
+    return [next(key for key in TEXTS if key.startswith(prefix)) for prefix in prefixes]
+
+
+def test_rates_and_sums_not_stated_for_sure() -> None:
+    # "financé presque à 100%", "Il a réglé près de 58% de la facture", "subventionné entre 50 et
+    # 70%", "ces aides ne peuvent dépasser 80 %": no grant's rate.
+    for record_id in _ids(
+        "h34-c-lepetitvendomois-sictom-montoire",
+        "h29-c-francebleu-onze-communes-haute-savoie",
+        "h33-c-mairie-roinville-agora",
+        "h22-c-isere-departement-nouveau-dispositif",
+    ):
+        assert funding_rate(TEXTS[record_id]) is None, record_id
+    # "Le coût … est évalué à 114 000 €", "d'un coût approximatif de 35 000 €", "qui devrait coûter
+    # 74.000 euros", "d'au moins 10 000 euros": no amount.
+    for record_id in _ids(
+        "h32-c-francebleu-amiens-nord-fipd",
+        "h28-c-toutmontbeliard-etouvans",
+        "h19-c-orange-afp-dannemarie",
+        "h28-c-coye29-oise-hebdo",
+    ):
+        assert amount(TEXTS[record_id])[0] is None, record_id
+    # A rate granted and a cost stated stay: "à hauteur de 40 %", "pour un montant de 25 987 €".
+    assert funding_rate("La DETR finance le projet de vidéoprotection à hauteur de 40 %.") is not None
+    found, _ = amount("Le conseil vote l'installation de huit caméras pour un montant de 25 987 € HT.")
+    assert found is not None and found.value == 25987
+
+
+def test_a_park_as_it_stands_is_no_decision_s_count() -> None:
+    # "A ce jour, la commune est équipée de 35 caméras", "la préfecture … dispose désormais de 117
+    # caméras", "« À la date actuelle, on a 58 caméras effectives »", "les 67 caméras que compte la
+    # Ville", "Aujourd'hui, deux caméras sont installées à Villefranche".
+    for record_id in _ids(
+        "h30-c-cabries-fr-refonte",
+        "h35-c-lemans-maville-metropole",
+        "h21-c-mayottehebdo-mamoudzou",
+        "h23-c-rjfm-montlucon",
+        "h29-c-francebleu-villefranche-de-lauragais",
+    ):
+        assert cameras(TEXTS[record_id])[0] is None, record_id
+    found, _ = cameras("Le conseil municipal a voté l'installation de 35 caméras.")
+    assert found is not None and found.value == 35
+
+
+def test_a_court_named_before_the_sentence_that_tells_its_ruling() -> None:
+    # "… le tribunal administratif a rappelé que … Il a suspendu l'arrêté de la préfète".
+    (text,) = (TEXTS[key] for key in _ids("h35-c-ta-versailles-suspend"))
+    assert read_record(text, ["drone"]).kind == "moratorium_ban"
+    court = court_that_stops(text)
+    assert court is not None and court.value == "Tribunal administratif"
