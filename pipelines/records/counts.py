@@ -114,8 +114,8 @@ def cameras(text: str, drones: bool = False) -> tuple[Found | None, Found | None
 # 43 caméras", "Depuis 2021, cinq caméras sont placées"), in the same sentence before it: the
 # decision is about what is added.
 _EXISTING_BEFORE = re.compile(
-    r"(?:\bd[ée]j[àa]\b|\bdepuis\s+(?:\d{4}|[\w-]+\s+ans)\b|\bactuellement\b|\b[àa]\s+ce\s+jour\b|\baujourd['’]\s?hui\b"
-    r"|\b[àa]\s+la\s+date\s+actuelle\b)[^.;:!?]*$",
+    r"(?:\bd[ée]j[àa]\b|\bdepuis\s+(?:\d{4}|[\w-]+\s+ans)\b|\bactuellement\b|(?:\b[àa]\s+ce\s+jour\b|\baujourd['’]\s?hui\b"
+    r"|\b[àa]\s+la\s+date\s+actuelle\b)(?![^.;:!?]*\b(?:install|acqu[éiu]|approuv|autoris|pr[ée]voi|pr[ée]vu|vot|d[ée]ploy|achat|achet|command|ajout|propos|implant|nouvelles?\b)))[^.;:!?]*$",
     re.IGNORECASE,
 )
 # "Six à huit caméras", "8 ou 10 caméras", "8-10 caméras", "entre sept et huit caméras": a range,
@@ -153,7 +153,7 @@ _NOT_A_COUNT_BEFORE = re.compile(
 _NOT_A_COUNT_AFTER = re.compile(
     # (Not cameras to come: "onze caméras seront en service avant Noël".)
     r"\s*(?!(?:seront|sera)\s)(?:\w+\s+)?(?:existantes|actuelles|d[ée]j[àa]|op[ée]rationnelles|en\s+service|recens[ée]es"
-    r"|(?:sont\s+)?r[ée]parties\s+sur\s+l['’]ensemble|effectives|que\s+compte)\b"
+    r"|(?:sont\s+)?r[ée]parties\s+sur\s+l['’]ensemble|effectives|que\s+compte(?!\s+(?:install|acqu[éeiu]|d[ée]ploy|mettre|implant|poser|ajout|financ|remplac)\w*))\b"
     # A town's park named as such: "les 1.600 caméras de vidéosurveillance de la Ville", "les 350
     # caméras de la vidéoprotection à Toulouse", "215 caméras de vidéosurveillance dans les rues".
     r"|\s*de\s+(?:la\s+)?vid[ée]o[\w-]*\s+(?:de\s+la\s+ville|dans\s+les\s+rues)|\s*de\s+la\s+vid[ée]o[\w-]*\s+[àa]\s+[A-ZÀ-Ý]",

@@ -32,10 +32,22 @@ _COURT_STOPS = re.compile(
 # The court named in one sentence, its ruling told in the next: "… le tribunal administratif a
 # rappelé que de telles mesures doivent être proportionnées … Il a suspendu l'arrêté de la préfète".
 _COURT_THEN_IT = re.compile(
-    rf"(?<!\bau\s)(?<!\b[àa]\sla\s)(?<!\b[àa]\s)(?P<court>{_COURT}(?:\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’-]+)?)"
-    r"[^.]{0,300}\.\s+(?:il|elle)\s+a\s+(?:annul|suspend|retoqu)\w*",
+    # (The court the subject of its sentence, opening it or after an opening clause, and the
+    # pronoun of its gender: "Saisi en référé, le tribunal … Il a suspendu", not "… devant le
+    # tribunal … Elle a annulé sa manifestation".)
+    rf"(?:^|(?<=[.!?:\n])|(?<=,))\s*(?:le|la|l['’])\s*"
+    rf"(?P<court>{_COURT}(?:\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’-]+)?)"
+    r"[^.]{0,300}\.\s+(?P<pronoun>il|elle)\s+a\s+(?:annul|suspend|retoqu)\w*",
     re.IGNORECASE,
 )
+_FEMININE_COURT = re.compile(r"cour|commission|cnil", re.IGNORECASE)
+
+
+def _it_is_the_court(found: re.Match[str]) -> bool:
+    if "pronoun" not in found.re.groupindex:
+        return True
+    feminine = _FEMININE_COURT.match(found["court"]) is not None
+    return (found["pronoun"].lower() == "elle") == feminine
 
 
 _CNIL = re.compile(r"\bcnil\b|informatique\s+et\s+des\s+libert", re.IGNORECASE)
@@ -60,7 +72,7 @@ def court_that_stops(text: str) -> Found | None:
             found
             for pattern in (_COURT_STOPS, _COURT_THEN_IT)
             for found in pattern.finditer(text, 0, LEAD_CHARS)
-            if not _in_a_recital(text, found.start())
+            if not _in_a_recital(text, found.start()) and _it_is_the_court(found)
         ),
         None,
     )

@@ -117,7 +117,10 @@ def commune_in_entry(text: str) -> Found | None:
         if named is None:
             first += 1
             continue
-        if not in_its_name(named[0].start, named[0].end) and not _SIGNED_AT.match(listed, named[0].end):
+        if not in_its_name(named[0].start, named[0].end) and not (
+            _SIGNED_AT.match(listed, named[0].end)
+            and not listed[listed.rfind("\n", 0, named[0].start) + 1 : named[0].start].strip()
+        ):
             found.append(named[0])
         first = named[1] + 1
     if len({place.value for place in found}) != 1:

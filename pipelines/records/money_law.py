@@ -124,12 +124,15 @@ _BOUND = re.compile(
     r"|(?:pouvant|pourra|pourrait|peut)\s+(?:atteindre|exc[ée]der|aller)\b[^.\d%]{0,20}$|\bsupposer\b[^.\d%]{0,40}$"
     r"|\benviron\s+$"
     # A range ("subventionné entre 50 et 70%"), a cap ("ces aides ne peuvent dépasser 80 %").
-    r"|\bentre\s+\d+(?:[.,]\d+)?\s*%?\s*et\s+$|\bd[ée]passer\s+$",
+    r"|\bentre\s+\d+(?:[.,]\d+)?\s*%?\s*et\s+$|\bd[ée]passer\b[^.\d%]{0,20}$",
     re.IGNORECASE,
 )
 # A share of an envelope or a budget ("représente 6 % de l'enveloppe DETR"), not a grant's rate.
 _SHARE_AFTER = re.compile(
-    r"\s*(?:de\s+l['’]\s?enveloppe|du\s+budget|des\s+cr[ée]dits|de\s+la\s+dotation)", re.IGNORECASE
+    r"\s*(?:de\s+l['’]\s?enveloppe|du\s+budget|des\s+cr[ée]dits|de\s+la\s+dotation)"
+    # (Nor a range's first end: "entre 50 % et 70 %", "de 20 % à 30 %".)
+    r"|\s*(?:et|à|-)\s*\d+(?:[.,]\d+)?\s*%",
+    re.IGNORECASE,
 )
 
 

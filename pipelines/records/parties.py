@@ -61,9 +61,11 @@ _PREFECT_DECIDES = re.compile(
 )
 # Outside Paris only the Bouches-du-Rhône has a prefect of police (a "préfète de police déléguée"
 # since 2025): its recueil's summary files her arrêtés under her prefecture, her heading names her.
-_BOUCHES_DU_RHONE_POLICE = re.compile(r"\bpr[ée]f(?:ecture|[eè]te?)\s+de\s+police\b", re.IGNORECASE)
+_BOUCHES_DU_RHONE_POLICE = re.compile(
+    r"^[ \t]*(?:(?:la|le)\s+)?pr[ée]f(?:ecture|[eè]te?)\s+de\s+police\b", re.IGNORECASE | re.MULTILINE
+)
 _AN_ARRETE = re.compile(r"\barr[êe]t[ée]\b", re.IGNORECASE)
-_FIRST_RECITAL = re.compile(r"^\s*vu\b", re.IGNORECASE | re.MULTILINE)
+_FIRST_RECITAL = re.compile(r"(?:^|[,;:])\s*[-–•]?\s*vu\b", re.IGNORECASE | re.MULTILINE)
 # Paris's council is the Conseil de Paris, a municipal and (since 2019) departmental council.
 _PARIS_COUNCIL = re.compile(r"\bconseil\s+de\s+Paris\b", re.IGNORECASE)
 _COUNCIL = re.compile(

@@ -61,7 +61,14 @@ _FLIGHT_DAY = re.compile(
     # au relai flamme paralympique le 25 aout 2024".)
     # (Across one line's wrap at most, not into a recital: "… sur des drones\nVu la demande … le 2 juin".)
     rf"(?P<device>a[ée]ronefs?|drones)(?:[^.;\n]|\n(?![ \t]*(?:vu|consid)))"
-    rf"{{0,120}}?(?:\ble{GAP}|(?<=[a-zé])le(?=[\s ]*{_WEEKDAY}\d)[\s ]*|(?:(?<=mobilisation)|(?<=manifestation)|(?<=rassemblement))(?:{GAP}\w+){{0,3}}{GAP}du{GAP})"
+    rf"{{0,120}}?(?:\ble{GAP}|(?<=[a-zé])le(?=[\s ]*{_WEEKDAY}\d)[\s ]*)"
+    rf"{_WEEKDAY}(?P<date>\d{{1,2}}(?:er)?{GAP}{MONTHS}\s*\d{{4}})(?!\d)"
+    rf"(?!{GAP}(?:[àa]|de|au){GAP}\d)",
+    re.IGNORECASE,
+)
+_OCCASION_DAY = re.compile(
+    rf"(?P<device>a[ée]ronefs?|drones)(?:[^.;\n]|\n(?![ \t]*(?:vu|consid)))"
+    rf"{{0,120}}?(?:(?<=mobilisation)|(?<=manifestation)|(?<=rassemblement))s?(?:{GAP}\w+){{0,3}}{GAP}du{GAP}"
     rf"{_WEEKDAY}(?P<date>\d{{1,2}}(?:er)?{GAP}{MONTHS}\s*\d{{4}})(?!\d)"
     rf"(?!{GAP}(?:[àa]|de|au){GAP}\d)",
     re.IGNORECASE,
@@ -123,7 +130,8 @@ def authorised_period(
         day = next(
             (
                 m
-                for m in _FLIGHT_DAY.finditer(text, 0, 3000)
+                for pattern in (_FLIGHT_DAY, _OCCASION_DAY)
+                for m in pattern.finditer(text, 0, 3000)
                 if _the_period(text, m.start("date"))
                 # (Drones are an aircraft authorisation's; a trial's page names the police's drones
                 # of another day.)

@@ -34,7 +34,16 @@ _POSTCODE_TOWN = re.compile(
     # (Not an office's postal address: "94011 CRETEIL CEDEX".)
     r"(?<!CEDEX)(?!\s+CEDEX\b)"
 )
-_TOWN_WORDS = r"[A-ZÀ-Ý][\w'’]+(?:[ -](?:(?:sur|en|de|du|des|la|le|les|l['’]|d['’]|LE|LA|LES|SUR|EN|DE|DU|DES)[ -]?)?[A-ZÀ-Ý][\w'’]+)*"
+# (A joining word in capitals is never also a name's word, and is followed by its space or hyphen,
+# two of them at most, "SAINT-MARTIN-DE-LA-PLACE": read two ways, "à Ab DEAb DEAb …" took time
+# doubling with each word.)
+_JOINED_IN_CAPITALS = r"(?:LE|LA|LES|SUR|EN|DE|DU|DES)"
+_TOWN_WORDS = (
+    r"[A-ZÀ-Ý][\w'’]+(?:[ -](?:(?:sur|en|de|du|des|la|le|les|"
+    + _JOINED_IN_CAPITALS
+    + r")[ -]){0,2}(?:l['’][ -]?|d['’][ -]?)?"
+    r"(?!" + _JOINED_IN_CAPITALS + r"\b)[A-ZÀ-Ý][\w'’]+)*"
+)
 # "sur la commune du Port": the town is "Le Port".
 _OF_THE_COMMUNE_DU = re.compile(rf"(?i:commune){GAP}du{GAP}(?P<du>{_TOWN_WORDS})")
 _OF_THE_COMMUNE = re.compile(
@@ -149,13 +158,13 @@ _FILED_TOWN = re.compile(
 # octobre 2024", "le 10 septembre 2025, à Montpellier".
 _FLOWN_OVER = re.compile(
     # (A space lost before the day: "mobilisation des agriculteurs a Cestasdu mercredi 24 décembre".)
-    rf"\b[àa]\s+(?P<town>{_TOWN_WORDS})(?=\s*,?\s*(?:le|les|du)\s+(?:\d|{WEEKDAY_NAMES}))"
+    rf"\b[àa]\s+(?P<town>{_TOWN_WORDS})(?=(?:\s*,)?\s*(?:le|les|du)\s+(?:\d|{WEEKDAY_NAMES}))"
     rf"|\d{{4}},\s+[àa]\s+(?P<after>{_TOWN_WORDS})\b"
 )
 # The aircraft's town right after them in a title: "… caméras installées sur des aéronefs à Paris
 # applicables à l'occasion du Forum de Paris sur la paix"; not one of several places ("à Paris et
 # dans le Val-de-Marne").
-_AIRCRAFT_AT = re.compile(rf"a[ée]ronefs\s+[àa]\s+(?P<town>{_TOWN_WORDS})(?!\s*(?:,|et\s))")
+_AIRCRAFT_AT = re.compile(rf"a[ée]ronefs\s+[àa]\s+(?P<town>(?>{_TOWN_WORDS}))(?!\s*(?:,|et\s))")
 # A town hall's system: "MAIRIE BLAUZAC 2024", "vidéoprotection – mairie d'ANCERVILLE".
 _TOWN_HALL = re.compile(
     r"\b(?-i:MAIRIE|[Mm]airie)\s+(?:d['’]\s?|de\s+)?(?P<town>[A-ZÀ-Ý]{2}[A-ZÀ-Ý'’-]*(?:\s[A-ZÀ-Ý]{2}[A-ZÀ-Ý'’-]*)*)\b"
@@ -170,10 +179,18 @@ _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str], bool] | No
     (_OF_THE_COMMUNE, _of_the_commune),
     (_OF_THE_COMMUNE_DU, None),
     (_FILED_TOWN, None),
-    (_FLOWN_OVER, None),
+    (_FLOWN_OVER, lambda found, part: _not_cut(found)),
     (_AIRCRAFT_AT, None),
     (_TOWN_HALL, None),
 )
+
+
+def _not_cut(found: re.Match[str]) -> bool:
+    """A town whose day's article ran into it ("à Nicele mardi") is cut back to a commune's whole
+    name, not to a part of a longer one ("à Marseille samedi" is no "Marseil" + "le")."""
+    if found["town"] is None or found.string[found.end("town")] in " \t\n,\u00a0":
+        return True
+    return known_commune(_spelt(_one_line(in_one_case(found["town"])))) is not None
 
 
 def _a_whole_commune(written: str) -> bool:

@@ -140,7 +140,8 @@ def summary_entry(text: str, at: int) -> tuple[int, int] | None:
 _SUMMARY = re.compile(r"\bS ?O ?M ?M ?A ?I ?R ?E\b|\bSommaire\b|RECUEIL\s+DES\s+ACTES\s+ADMINISTRATIFS")
 # (Not an act's deciding verb alone on its line: "ARRÊTE" or "ARRÊTE :".)
 _LISTED_LINE = re.compile(
-    r"^[ \t]*(?:[-–•][ \t]*)?(?:arr[êe]t[ée]|d[ée]cision)\b(?![ \t]*:?[ \t]*$)", re.IGNORECASE | re.MULTILINE
+    r"^[ \t]*(?:[-–•][ \t]*)?(?:arr[êe]t[ée]|d[ée]cision)\b(?![ \t]*:?[ \t]*(?:$|article\b))",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 
