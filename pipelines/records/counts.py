@@ -161,8 +161,9 @@ _NOT_A_COUNT_AFTER = re.compile(
 )
 # The total a park will reach some day, not what a decision adds: "… et passera à 120 caméras
 # d'ici à 2026" (a decided extension's "qui passera à 45 caméras" is its total).
-_WILL_REACH_BEFORE = re.compile(r"\bpasser(?:a|ont)\s+[àa]\s*$", re.IGNORECASE)
-_BY_THEN_AFTER = re.compile(r"[^.;]{0,20}?\bd['’]\s?ici\b", re.IGNORECASE)
+# ("La SNCF vise 2000 caméras-piétons pour ses agents d'ici la fin de l'année": a goal too.)
+_WILL_REACH_BEFORE = re.compile(r"\bpasser(?:a|ont)\s+[àa]\s*$|\bvis(?:e|ent)\s+$", re.IGNORECASE)
+_BY_THEN_AFTER = re.compile(r"[^.;]{0,40}?\bd['’]\s?ici\b", re.IGNORECASE)
 
 
 def _a_target(part: str, start: int, end: int) -> bool:

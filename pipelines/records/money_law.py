@@ -47,7 +47,9 @@ _APPROXIMATE_BEFORE = re.compile(
 # L. 761-1"): not what the act decides.
 _SPENT_BEFORE = re.compile(r"(?:d[ée]pens[ée]|bilan\s+chiffr[ée])[^.;\d]{0,30}$", re.IGNORECASE)
 _NOT_DECIDED_AFTER = re.compile(
-    r"^[^.;]{0,25}?(?:investis|d[ée]pens[ée]s|[àa]\s+titre\s+de\s+dommages|en\s+application\s+de\s+l['’]article)",
+    # (What was done before: "130 000 euros avaient été débloqués à l'époque".)
+    r"^[^.;]{0,25}?(?:investis|d[ée]pens[ée]s|[àa]\s+titre\s+de\s+dommages|en\s+application\s+de\s+l['’]article"
+    r"|avai(?:t|ent)\s+[ée]t[ée]\s+\w+\s+(?:[àa]\s+l['’]\s?[ée]poque|auparavant|alors))",
     re.IGNORECASE,
 )
 # Words that name the cost of what is decided: "pour un montant (total) de", "un coût de",
@@ -62,7 +64,8 @@ _COST_BEFORE = re.compile(
 # subscription box ("à partir de 1 € le 1er mois"), a bound ("au-delà de 100.000€", "légèrement
 # inférieur à 80.000€"), one end of a range ("de 40 000 € à 60 000 €").
 _NOT_A_COST_BEFORE = re.compile(
-    r"(?:\bamendes?\b|\bcontravention|chaque\s+[\w-]+\s+co[ûu]te|[àa]\s+partir\s+de|au[\s-]del[àa]\s+de|moins\s+de"
+    # (Nor a deficit: "le budget 2025 de l'UL présentait un déficit de 15 millions d'euros".)
+    r"(?:\bamendes?\b|\bcontravention|\bd[ée]ficit|chaque\s+[\w-]+\s+co[ûu]te|[àa]\s+partir\s+de|au[\s-]del[àa]\s+de|moins\s+de"
     r"|(?:inf[ée]rieure?|sup[ée]rieure?)\s+[àa])[^.;\d]{0,20}$"
     # A range's first end is a sum, not a year ("Le budget de 2025 - 45 000 € TTC").
     r"|\b(?:de|allant\s+de)\s+(?!(?:19|20)\d\d\b)[\d  .,]+\s*(?:€|euros?)?\s*(?:à|-)\s*$",

@@ -62,7 +62,8 @@ _FLIGHT_DAY = re.compile(
     # (Across one line's wrap at most, not into a recital: "… sur des drones\nVu la demande … le 2 juin".)
     rf"(?P<device>a[ée]ronefs?|drones)(?:[^.;\n]|\n(?![ \t]*(?:vu|consid)))"
     rf"{{0,120}}?(?:\ble{GAP}|(?<=[a-zé])le(?=[\s ]*{_WEEKDAY}\d)[\s ]*)"
-    rf"{_WEEKDAY}(?P<date>\d{{1,2}}(?:er)?{GAP}{MONTHS}\s*\d{{4}})(?!\d)"
+    # (The Gironde's summaries write it in figures: "… drones de la gendarmerie à LANGON le 02 10 2025".)
+    rf"{_WEEKDAY}(?P<date>\d{{1,2}}(?:er)?{GAP}{MONTHS}\s*\d{{4}}|\d{{2}} \d{{2}} \d{{4}})(?!\d)"
     rf"(?!{GAP}(?:[àa]|de|au){GAP}\d)",
     re.IGNORECASE,
 )
@@ -140,7 +141,7 @@ def authorised_period(
             ),
             None,
         )
-        if day is None or (date := parse_french_date(day["date"])) is None:
+        if day is None or (date := read_day(" ".join(day["date"].split()))) is None:
             return None, None
         found = Found(date, day.start("date"), day.end("date"))
         return found, found

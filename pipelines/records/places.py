@@ -27,6 +27,8 @@ from pipelines.records.spans import (
 # ("05-2025-09-10-00002").
 _NOT_TOWNS = (
     r"PR[ÉE]FE\w*|DIRECTION|ANNEXE|PUBLI[ÉE]|AUTORISATION|ARR[ÊE]T[ÉE]|A R R|SOMMAIRE|RECUEIL|CABINET|SERVICE"
+    # (The Gironde's "RAA 33 SPECIAL N° 2025-227".)
+    r"|SP[ÉE]CIAL"
 )
 _POSTCODE_TOWN = re.compile(
     rf"(?<![/.-])\b(?:\d{{5}}\s+|\d{{2}}[ \t]+)(?!(?i:{MONTHS})\b)(?!(?:{_NOT_TOWNS})\b)"
@@ -158,7 +160,8 @@ _FILED_TOWN = re.compile(
 # octobre 2024", "le 10 septembre 2025, à Montpellier".
 _FLOWN_OVER = re.compile(
     # (A space lost before the day: "mobilisation des agriculteurs a Cestasdu mercredi 24 décembre".)
-    rf"\b[àa]\s+(?P<town>{_TOWN_WORDS})(?=(?:\s*,)?\s*(?:le|les|du)\s+(?:\d|{WEEKDAY_NAMES}))"
+    # ("… aéronefs sur Bordeaux le 14 septembre 2025": over the town.)
+    rf"\b(?:[àa]|sur)\s+(?P<town>{_TOWN_WORDS})(?=(?:\s*,)?\s*(?:le|les|du)\s+(?:\d|{WEEKDAY_NAMES}))"
     rf"|\d{{4}},\s+[àa]\s+(?P<after>{_TOWN_WORDS})\b"
 )
 # The aircraft's town right after them in a title: "… caméras installées sur des aéronefs à Paris
@@ -230,6 +233,10 @@ def _read(text: str, start: int, end: int) -> tuple[re.Match[str], int] | None:
     return None
 
 
+_DAY_RUN_INTO = re.compile(r"(?<=[a-zé])(?:le|les|du)$")
+_A_DAY_AFTER = re.compile(rf"\s+(?:\d|{WEEKDAY_NAMES})", re.IGNORECASE)
+
+
 def commune(text: str) -> Found | None:
     """The commune where the system is: "50700 VALOGNES", "à Avranches (50)"; in a recueil's
     summary, only in the first entry about surveillance (the others list other acts). Read in
@@ -260,6 +267,12 @@ def commune(text: str) -> Found | None:
     start = offset + match.start(group)
     as_read = _spelt(town)
     known = known_commune(as_read)
+    glued = _DAY_RUN_INTO.search(as_read) if known is None else None
+    if glued is not None and _A_DAY_AFTER.match(text, offset + match.end(group)):
+        # "sur la commune de Bordeauxle 14 septembre 2025": a day's article run into the town.
+        cut_off = len(as_read) - glued.start()
+        as_read, written = as_read[: glued.start()], written[:-cut_off]
+        known = known_commune(as_read)
     if known is None:
         return None
     # (Cut back to a commune's name, its span is the name's, without the article "du" gave it.)

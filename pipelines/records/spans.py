@@ -40,9 +40,12 @@ def decision_part(text: str) -> tuple[int, int]:
 # ("72-2025-01-22-00013", Corsica's "2A-…").
 STATE_ACT_ID = r"(?:\d{2,3}|2[AB])-\d{4}-\d{2}-\d{2}-\d{5}"
 # A day an act or a sitting is dated by: "29 avril 2024", "1er mars" (its year from the document),
-# "30/09/25", "03.01.2025".
-DAY = rf"(?:\d{{1,2}}(?:\s?er)?\s+{MONTH_NAMES}(?:\s+\d{{4}})?|\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})(?!\d))"
-_NUMERIC_DAY = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})")
+# "30/09/25", "03.01.2025", the Gironde's summaries' "Arrêté du 01 10 2025" (two digits each).
+DAY = (
+    rf"(?:\d{{1,2}}(?:\s?er)?\s+{MONTH_NAMES}(?:\s+\d{{4}})?|\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})(?!\d)"
+    r"|\d{2} \d{2} \d{4}(?!\d))"
+)
+_NUMERIC_DAY = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})|(\d{2}) (\d{2}) (\d{4})")
 
 
 def read_day(written: str, document_date: dt.date | int | None = None) -> dt.date | None:
@@ -52,7 +55,7 @@ def read_day(written: str, document_date: dt.date | int | None = None) -> dt.dat
     a few months ahead is announced, not past)."""
     numeric = _NUMERIC_DAY.fullmatch(written)
     if numeric is not None:
-        day, month, year = (int(part) for part in numeric.groups())
+        day, month, year = (int(part) for part in numeric.groups() if part is not None)
         if year < 100:  # "30/09/25": this century's, but for the last decades of the previous one
             year += 2000 if year < 70 else 1900
         try:

@@ -144,3 +144,18 @@ def test_a_court_named_before_the_sentence_that_tells_its_ruling() -> None:
     assert read_record(text, ["drone"]).kind == "moratorium_ban"
     court = court_that_stops(text)
     assert court is not None and court.value == "Tribunal administratif"
+
+
+def test_heldout36_s_pages() -> None:
+    # "le budget 2025 de l'UL présentait un déficit de 15 millions d'euros": no cost; "130 000
+    # euros avaient été débloqués à l'époque pour ce premier investissement": spent before.
+    for record_id in _ids("h36-c-framapetitions-universite-lorraine", "h36-c-lacommere43-monistrol"):
+        assert amount(TEXTS[record_id])[0] is None, record_id
+    # A subsidy reported in the pluperfect is still the decision's: "une subvention de 72 972 euros
+    # avait été attribué".
+    (tourcoing,) = _ids("h16-b-christianvanneste-tourcoing")
+    found, _ = amount(TEXTS[tourcoing], "grant_award")
+    assert found is not None and found.value == 72972
+    # "La SNCF vise 2000 caméras-piétons pour ses agents d'ici la fin de l'année": a goal.
+    (sncf,) = _ids("h36-c-sncf-voyageurs-cameras-pietons")
+    assert cameras(TEXTS[sncf])[0] is None

@@ -234,3 +234,26 @@ def test_the_bouches_du_rhone_s_prefect_of_police() -> None:
     )
     found = authority(text)
     assert found is not None and found.value == "Préfecture des Bouches-du-Rhône"
+
+
+def test_heldout36_s_recueils() -> None:
+    # The Gironde's summary writes its days in figures: "Arrêté du 01 10 2025 autorisant le survol
+    # de drones de la gendarmerie à LANGON le 02 10 2025".
+    langon = read_record(
+        TEXTS["h36-a-attrap-gironde-raa-special-33-2025-247-drones-gendarmerie-langon"], ["drone"]
+    )
+    assert langon.act_date == dt.date(2025, 10, 1)
+    assert (langon.period_start, langon.period_end) == (dt.date(2025, 10, 2), dt.date(2025, 10, 2))
+    # "RAA 33 SPECIAL N° 2025-227" is no address; "… aéronefs sur Bordeaux le 14 septembre 2025",
+    # "sur la commune de Bordeauxle 14 septembre 2025" (a day's article run into the town).
+    bordeaux = TEXTS["h36-a-attrap-gironde-raa-special-33-2025-227-aeronefs-bordeaux-14-septembre"]
+    assert read_record(bordeaux, ["drone"]).commune == "Bordeaux"
+    glued = "Arrêté autorisant la captation d'images au moyen de caméras installées sur la commune de Bordeauxle 14 septembre 2025"
+    assert read_record(glued, ["drone"]).commune == "Bordeaux"
+    # Figures that are no day stay so: "du 12 15 2025".
+    assert (
+        read_record(
+            "Arrêté du 12 15 2025 autorisant des caméras installées sur des aéronefs", ["drone"]
+        ).act_date
+        is None
+    )
