@@ -19,13 +19,15 @@ _COURT = (
     r"(?:tribunal\s+administratif|tribunal(?=\s+de\s)|cour\s+administrative(?:\s+d['’]appel)?|conseil\s+d['’]\s?[ée]tat"
     r"|juges?\s+des\s+r[ée]f[ée]r[ée]s|(?:la\s+)?commission\s+nationale\s+de\s+l['’]\s?informatique\s+et\s+des\s+libert[ée]s|\bcnil\b)"
 )
+# A court and its place: "le tribunal administratif de Marseille".
+_NAMED_COURT = rf"{_COURT}(?:\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’-]+)?"
 _COURT_STOPS = re.compile(
-    rf"(?<!\bau\s)(?<!\b[àa]\sla\s)(?<!\b[àa]\s)(?P<court>{_COURT}(?:\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’-]+)?)(?:\s*\([^)]{{0,30}}\))?"
+    rf"(?<!\bau\s)(?<!\b[àa]\sla\s)(?<!\b[àa]\s)(?P<court>{_NAMED_COURT})(?:\s*\([^)]{{0,30}}\))?"
     # ("… devant le tribunal administratif d'Amiens, lequel a suspendu la décision contestée".)
     r"(?:,[^,.]{0,40},|,\s+(?:lequel|laquelle|qui))?\s+(?:a\s+|fait\s+|vient\s+d['’]\s?)?(?:[\w'’]+\s+){0,3}?"
     r"(?:annul\w*|suspend\w*|retoqu\w*|enjoint\w*|somm(?:é|ée|és|ées)\b|m[ie]s?\s+en\s+demeure|met\s+en\s+demeure"
     r"|ordonn\w*[^.]{0,100}?\b(?:cesser|effacer|d[ée]sactiver|retirer|arr[êe]ter))"
-    rf"|\b(?:annul[ée]e?s?|suspendue?s?|retoqu[ée]e?s?)\s+par\s+(?:le|la)\s+(?P<by>{_COURT}(?:\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’-]+)?)",
+    rf"|\b(?:annul[ée]e?s?|suspendue?s?|retoqu[ée]e?s?)\s+par\s+(?:le|la)\s+(?P<by>{_NAMED_COURT})",
     re.IGNORECASE,
 )
 
@@ -36,7 +38,7 @@ _COURT_THEN_IT = re.compile(
     # pronoun of its gender: "Saisi en référé, le tribunal … Il a suspendu", not "… devant le
     # tribunal … Elle a annulé sa manifestation".)
     rf"(?:^|(?<=[.!?:\n])|(?<=,))\s*(?:le|la|l['’])\s*"
-    rf"(?P<court>{_COURT}(?:\s+(?:de|d['’])\s*[A-ZÀ-Ý][\w'’-]+)?)"
+    rf"(?P<court>{_NAMED_COURT})"
     r"[^.]{0,300}\.\s+(?P<pronoun>il|elle)\s+a\s+(?:annul|suspend|retoqu)\w*",
     re.IGNORECASE,
 )
