@@ -190,10 +190,13 @@ _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str], bool] | No
 
 def _not_cut(found: re.Match[str]) -> bool:
     """A town whose day's article ran into it ("à Nicele mardi") is cut back to a commune's whole
-    name, not to a part of a longer one ("à Marseille samedi" is no "Marseil" + "le")."""
-    if found["town"] is None or found.string[found.end("town")] in " \t\n,\u00a0":
+    name, not to a part of a longer one ("à Marseille samedi" is no "Marseil" + "le"); a name after
+    "sur" is a commune's ("sur Bordeaux le 14 septembre", not "publié sur Facebook le 3 mai", which
+    leaves the later readers to read the town)."""
+    if found["town"] is None:
         return True
-    return known_commune(_spelt(_one_line(in_one_case(found["town"])))) is not None
+    whole = found.string[found.end("town")] in " \t\n,\u00a0" and not found[0][:3].lower() == "sur"
+    return whole or known_commune(_spelt(_one_line(in_one_case(found["town"])))) is not None
 
 
 def _a_whole_commune(written: str) -> bool:

@@ -427,3 +427,11 @@ def test_a_town_s_joining_words_in_capitals_do_not_hang_the_reader() -> None:
     # Two joining words in capitals still join a name ("SAINT-MARTIN-DE-LA-PLACE").
     found = commune(_AIRCRAFT + "à SAINT-MARTIN-DE-LA-PLACE le 3 mai 2025")
     assert found is not None and found.value.casefold() == "saint-martin-de-la-place"
+
+
+def test_a_name_after_sur_is_a_commune_s_or_none() -> None:
+    # "publié sur Facebook le 3 mai 2025" names no town, and leaves the town hall to be read.
+    found = commune("Vidéoprotection : la MAIRIE BLAUZAC a publié sur Facebook le 3 mai 2025 les images")
+    assert found is not None and found.value == "Blauzac"
+    found = commune(_AIRCRAFT + "sur Bordeaux le 14 septembre 2025")
+    assert found is not None and found.value == "Bordeaux"
