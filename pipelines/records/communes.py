@@ -191,6 +191,26 @@ def _a_commune(name: str) -> bool:
     return key in _french_communes() or key in _former_communes() or _unquoted(name) in _overseas_communes()
 
 
+def official_name(name: str) -> str:
+    """A commune's name as INSEE writes it, when ``name`` is today's commune however it is printed
+    or abbreviated ("St-Etienne-du-Rouvray", "MONTVAL SUR LOIR", "Saint-Martin-De-La-Place"): the
+    spelling the archive's map and commune pages fold and match. Any other name as it is (a former
+    commune, an overseas town, a start of a name), and one whose article differs from the official
+    name's ("Saint", a name cut short, is no "Le Saint")."""
+    official = _french_communes().get(_key(name))
+    if official is None or _article(official) != _article(name):
+        return name
+    return official
+
+
+_ARTICLE = re.compile(r"\s*(l['’]|les\b|le\b|la\b)", re.IGNORECASE)
+
+
+def _article(name: str) -> str:
+    found = _ARTICLE.match(name)
+    return found[1].casefold().replace("’", "'") if found is not None else ""
+
+
 def known_commune(name: str, heading: bool = False) -> str | None:
     """A commune's name as read, cut to the longest start that is a commune's when the whole is
     none ("Labégude Jean-Yves Ponthier", "Marseille Vendredi", "Tonnerre Pref": a name run on into

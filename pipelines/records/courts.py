@@ -26,7 +26,9 @@ _COURT_STOPS = re.compile(
     # ("… devant le tribunal administratif d'Amiens, lequel a suspendu la décision contestée".)
     r"(?:,[^,.]{0,40},|,\s+(?:lequel|laquelle|qui))?\s+(?:a\s+|fait\s+|vient\s+d['’]\s?)?(?:[\w'’]+\s+){0,3}?"
     r"(?:annul\w*|suspend\w*|retoqu\w*|enjoint\w*|somm(?:é|ée|és|ées)\b|m[ie]s?\s+en\s+demeure|met\s+en\s+demeure"
-    r"|ordonn\w*[^.]{0,100}?\b(?:cesser|effacer|d[ée]sactiver|retirer|arr[êe]ter))"
+    r"|ordonn\w*[^.]{0,100}?\b(?:cesser|effacer|d[ée]sactiver|retirer|arr[êe]ter)"
+    # ("le tribunal administratif d'Orléans ne déclare pas seulement l'ASA illégale", "a jugé illégal".)
+    r"|(?:d[ée]clar|jug)\w*\s+(?:[\w'’]+\s+){0,4}?ill[ée]ga(?:le?s?|ux)\b)"
     rf"|\b(?:annul[ée]e?s?|suspendue?s?|retoqu[ée]e?s?)\s+par\s+(?:le|la)\s+(?P<by>{_NAMED_COURT})",
     re.IGNORECASE,
 )

@@ -107,7 +107,9 @@ _REJECTED = re.compile(
     re.IGNORECASE,
 )
 # What such a page may otherwise be read as, from its words about the device.
-_OVERRIDDEN = frozenset({"deployment", "extension", "convention", "renewal", "maintenance", "experiment"})
+_OVERRIDDEN = frozenset(
+    {"deployment", "extension", "convention", "renewal", "maintenance", "experiment", "moratorium_ban"}
+)
 
 
 def _undecided(text: str, named: str) -> Found | None:

@@ -217,6 +217,7 @@ def authority(text: str) -> Found | None:
             found
             for found in _COUNCIL.finditer(head)
             if not RANKED_BEFORE.search(head, max(0, found.start() - 25), found.start())
+            and not _COMPARED_BEFORE.search(head, max(0, found.start() - 25), found.start())
         ),
         None,
     )
@@ -301,8 +302,13 @@ _TOWN = r"(?-i:[A-ZÉÈ][\w'’]+(?:(?:[\s-](?:(?:sur|sous|en|l[eè]s|de|du|des|
 # A body named as a complement ("dans des quartiers de la commune", "avec les services de la
 # Ville") is not the one that decides.
 _COMPLEMENT = re.compile(
-    r"\b(?:de|du|des|à|au|aux|dans|pour|sur|avec|par|entre|chez|vers|contre)\s*$", re.IGNORECASE
+    # (Nor a body compared with, "autant que la ville de Bordeaux", "comme la ville de Nice"; but
+    # "que le préfet a autorisé" is his relative clause.)
+    r"\b(?:de|du|des|à|au|aux|dans|pour|sur|avec|par|entre|chez|vers|contre|(?:autant|plus|moins|aussi)\s+que|comme)\s*$",
+    re.IGNORECASE,
 )
+# A town a page compares its own with: "soit autant que la ville de Bordeaux", "comme la ville de Nice".
+_COMPARED_BEFORE = re.compile(r"\b(?:(?:autant|plus|moins|aussi)\s+que|comme)\s+(?:la\s+)?$", re.IGNORECASE)
 # The body a report's deciding sentence names first ("La municipalité a installé…", "le préfet a
 # autorisé…", "Le conseil communautaire a voté…"): a commune's words, a département's, a
 # région's, the State's in the département, or an intercommunal body's as written.

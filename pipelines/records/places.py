@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from pipelines.dates import MONTH_NAMES as MONTHS
 from pipelines.dates import WEEKDAY_NAMES
-from pipelines.records.communes import known_commune, name_key, town_opening_title
+from pipelines.records.communes import known_commune, name_key, official_name, town_opening_title
 from pipelines.records.gazetteer import commune_in_entry
 from pipelines.records.spans import (
     GAP,
@@ -195,7 +195,7 @@ def _not_cut(found: re.Match[str]) -> bool:
     leaves the later readers to read the town)."""
     if found["town"] is None:
         return True
-    whole = found.string[found.end("town")] in " \t\n,\u00a0" and not found[0][:3].lower() == "sur"
+    whole = found.string[found.end("town")] in " \t\n,\u00a0" and found[0][:3].lower() != "sur"
     return whole or known_commune(_spelt(_one_line(in_one_case(found["town"])))) is not None
 
 
@@ -243,7 +243,14 @@ _A_DAY_AFTER = re.compile(rf"\s+(?:\d|{WEEKDAY_NAMES})", re.IGNORECASE)
 def commune(text: str) -> Found | None:
     """The commune where the system is: "50700 VALOGNES", "à Avranches (50)"; in a recueil's
     summary, only in the first entry about surveillance (the others list other acts). Read in
-    the decision's article, else in the act's title and heading before it."""
+    the decision's article, else in the act's title and heading before it. Named as INSEE writes
+    it (``official_name``: "St-Etienne-du-Rouvray" is Saint-Étienne-du-Rouvray), its span the
+    name as printed."""
+    found = _commune_as_read(text)
+    return Found(official_name(found.value), found.start, found.end) if found is not None else None
+
+
+def _commune_as_read(text: str) -> Found | None:
     start, end = decision_part(text)
     read = _read(text, start, end)
     if read is None and start > 0:

@@ -46,7 +46,7 @@ def test_the_manches_records_by_departement(archive: Path) -> None:
     everything = listed(archive)
     manche = listed(archive, "--departement", "50")
     communes = {record["commune"] for record in manche["records"]}
-    assert {"Avranches", "Valognes", "Saint-Lo"} <= communes and "Montpellier" not in communes
+    assert {"Avranches", "Valognes", "Saint-Lô"} <= communes and "Montpellier" not in communes
     assert all(record["authority"] != "Conseil municipal de Montpellier" for record in manche["records"])
     herault = listed(archive, "--departement", "34")
     assert {record["commune"] for record in herault["records"]} == {"Montpellier"}
@@ -107,7 +107,7 @@ def test_bad_places_are_one_line_errors(archive: Path, option: str, value: str, 
 def test_records_by_commune_code_and_by_epci(archive: Path) -> None:
     cotentin = listed(archive, "--epci", "200067205")["records"]
     communes = {record["commune"] for record in cotentin}
-    assert {"Cherbourg-En-Cotentin", "Les Pieux", "Valognes"} <= communes  # "Les Pieux": "Pieux" in the COG
+    assert {"Cherbourg-en-Cotentin", "Les Pieux", "Valognes"} <= communes  # "Les Pieux": "Pieux" in the COG
     assert "Avranches" not in communes
     avranches = listed(archive, "--commune", "50025")["records"]
     assert {record["commune"] for record in avranches} == {"Avranches"}

@@ -108,7 +108,7 @@ def test_a_renewal_names_the_person_it_is_renewed_to() -> None:
     # "…, par arrêté préfectoral du 20 octobre 2011, à Madame Catherine Vincent, est reconduite"
     assert record.beneficiary == "Madame Catherine Vincent"
     assert text[slice(*record.evidence["beneficiary"])] == "Madame Catherine Vincent"
-    assert record.commune == "Cherbourg-En-Cotentin"  # not "à Madame": a town needs its postcode
+    assert record.commune == "Cherbourg-en-Cotentin"  # not "à Madame": a town needs its postcode
 
 
 # Amounts as real acts and reports of them write them (tests/quality/records.toml has their sources).

@@ -13,6 +13,7 @@ from pipelines.records.beneficiaries import beneficiary, vendor
 from pipelines.records.counts import cameras
 from pipelines.records.courts import court_that_stops
 from pipelines.records.money_law import amount, funding_rate
+from pipelines.records.parties import authority
 from tests.quality.records_scoring import labelled_texts
 from tests.tagging.passages import categories
 
@@ -159,3 +160,21 @@ def test_heldout36_s_pages() -> None:
     # "La SNCF vise 2000 caméras-piétons pour ses agents d'ici la fin de l'année": a goal.
     (sncf,) = _ids("h36-c-sncf-voyageurs-cameras-pietons")
     assert cameras(TEXTS[sncf])[0] is None
+
+
+def test_heldout37_s_pages() -> None:
+    # "Nous souhaitons un moratoire sur l'installation de nouvelles caméras": wished, not decided;
+    # "soit autant que la ville de Bordeaux": a town compared with, no authority.
+    (garenne,) = _ids("h37-c-la-garenne-citoyenne")
+    record = read_record(TEXTS[garenne], ["videoprotection"])
+    assert record.kind == "debate_only"
+    assert authority(TEXTS[garenne]) is None
+    # "le tribunal administratif d'Orléans ne déclare pas seulement l'ASA illégale": a ban.
+    (orleans,) = _ids("h37-c-lemondeinformatique-ta-orleans")
+    assert read_record(TEXTS[orleans], ["audiosurveillance"]).kind == "moratorium_ban"
+    court = court_that_stops(TEXTS[orleans])
+    assert court is not None and court.value.casefold() == "tribunal administratif d’orléans"
+    assert (
+        court_that_stops("Le tribunal administratif de Marseille a jugé que le dispositif était légal.")
+        is None
+    )

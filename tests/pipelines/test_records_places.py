@@ -92,7 +92,7 @@ def test_a_flight_over_a_town_and_a_town_named_with_its_article_or_postcode() ->
         # "… 413 route de Lyon à MESSIA SUR\nSORNE (39570)": a postcode, the name wrapped.
         (
             "h16-a-attrap-jura-39-2025-04-001-abrogation-autorisation-videoprotection-mondial-relay-messia-sur-sorne",
-            "Messia Sur Sorne",
+            "Messia-sur-Sorne",
         ),
     ):
         assert town(record_id) == expected, record_id

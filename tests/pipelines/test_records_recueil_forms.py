@@ -12,6 +12,7 @@ import pytest
 
 from pipelines.records import read_record
 from pipelines.records.beneficiaries import beneficiary
+from pipelines.records.communes import official_name
 from pipelines.records.heading import act_number
 from pipelines.records.money_law import legal_basis
 from pipelines.records.parties import authority
@@ -257,3 +258,13 @@ def test_heldout36_s_recueils() -> None:
         ).act_date
         is None
     )
+
+
+def test_a_commune_is_named_as_insee_writes_it() -> None:
+    # "… à St-Etienne-du-Rouvray": Saint-Étienne-du-Rouvray, the name the map and the commune
+    # pages match; a name cut short keeps its spelling ("Saint" is no "Le Saint").
+    text = TEXTS["h37-a-attrap-seine-maritime-76-2026-062-drone-dipn-stupefiants-saint-etienne-du-rouvray"]
+    assert read_record(text, ["drone"]).commune == "Saint-Étienne-du-Rouvray"
+    assert official_name("MONTVAL SUR LOIR") == "Montval-sur-Loir"
+    assert official_name("Saint") == "Saint"
+    assert official_name("Le Saint") == "Le Saint"
