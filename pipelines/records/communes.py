@@ -197,10 +197,39 @@ def official_name(name: str) -> str:
     spelling the archive's map and commune pages fold and match. Any other name as it is (a former
     commune, an overseas town, a start of a name), and one whose article differs from the official
     name's ("Saint", a name cut short, is no "Le Saint")."""
-    official = _french_communes().get(_key(name))
+    key = _key(name)
+    official = _french_communes().get(key)
     if official is None or _article(official) != _article(name):
         return name
+    # (Two communes whose names fold alike, "Saint-Rémy" and "Saint-Remy", "Saïx" and "Saix",
+    # "Naves" and "Navès": the one spelt as read, else the name as it is, never the other one.)
+    spellings = [each for each in _spellings().get(key, ()) if _article(each) == _article(name)]
+    if len(spellings) > 1:
+        same = [each for each in spellings if _spelling(each) == _spelling(name)]
+        # (Printed without accents, "SAINT REMY" may be either.)
+        unsure = name.isascii() and not all(each.isascii() for each in spellings)
+        return same[0] if len(same) == 1 and not unsure else name
     return official
+
+
+def _spelling(name: str) -> str:
+    """A name's letters as written, accents kept (case, hyphens, apostrophes aside), its
+    abbreviated words spelt out ("St Rémy" is "saint rémy")."""
+    spelt = " ".join(re.sub(r"[\W_]+", " ", name.casefold()).split())
+    for abbreviation, word in _ABBREVIATED:
+        spelt = abbreviation.sub(word, spelt)
+    return spelt
+
+
+@cache
+def _spellings() -> dict[str, frozenset[str]]:
+    """The official names of today's communes by their key, with their article (``_french_communes``
+    keeps one of those that fold alike)."""
+    found: dict[str, set[str]] = {}
+    for place in read_authorities().named("commune"):
+        if len(place.name) >= 4 or not place.name.isalpha():
+            found.setdefault(name_key(place.name), set()).add(place.name)
+    return {key: frozenset(names) for key, names in found.items()}
 
 
 _ARTICLE = re.compile(r"\s*(l['’]|les\b|le\b|la\b)", re.IGNORECASE)

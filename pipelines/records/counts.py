@@ -162,15 +162,23 @@ _NOT_A_COUNT_AFTER = re.compile(
 # The total a park will reach some day, not what a decision adds: "… et passera à 120 caméras
 # d'ici à 2026" (a decided extension's "qui passera à 45 caméras" is its total).
 # ("La SNCF vise 2000 caméras-piétons pour ses agents d'ici la fin de l'année": a goal too.)
-_WILL_REACH_BEFORE = re.compile(r"\bpasser(?:a|ont)\s+[àa]\s*$|\bvis(?:e|ent)\s+$", re.IGNORECASE)
-_BY_THEN_AFTER = re.compile(r"[^.;]{0,40}?\bd['’]\s?ici\b", re.IGNORECASE)
+# (A total "passera à" reaches "d'ici" right after it; a goal's "d'ici" may come after its
+# cameras' kind and whose they are. "… qui passera à 45 caméras, dont la mise en service d'ici
+# juin" is a decided extension's total.)
+_WILL_REACH_BEFORE = re.compile(r"\bpasser(?:a|ont)\s+[àa]\s*$", re.IGNORECASE)
+_AIMED_AT_BEFORE = re.compile(r"\bvis(?:e|ent)\s+$", re.IGNORECASE)
+_BY_THEN_AFTER = re.compile(r"[^.;]{0,20}?\bd['’]\s?ici\b", re.IGNORECASE)
+_BY_THEN_LATER = re.compile(r"[^.;]{0,40}?\bd['’]\s?ici\b", re.IGNORECASE)
 
 
 def _a_target(part: str, start: int, end: int) -> bool:
-    return bool(
-        _WILL_REACH_BEFORE.search(part, max(0, start - 20), start)
-        and _BY_THEN_AFTER.match(part, end, end + 40)
+    reaches = _WILL_REACH_BEFORE.search(part, max(0, start - 20), start) and _BY_THEN_AFTER.match(
+        part, end, end + 40
     )
+    aims = _AIMED_AT_BEFORE.search(part, max(0, start - 20), start) and _BY_THEN_LATER.match(
+        part, end, end + 40
+    )
+    return bool(reaches or aims)
 
 
 # A count per vehicle or per agent is not the decision's total: "équipés de trois caméras

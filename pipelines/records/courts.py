@@ -28,7 +28,10 @@ _COURT_STOPS = re.compile(
     r"(?:annul\w*|suspend\w*|retoqu\w*|enjoint\w*|somm(?:é|ée|és|ées)\b|m[ie]s?\s+en\s+demeure|met\s+en\s+demeure"
     r"|ordonn\w*[^.]{0,100}?\b(?:cesser|effacer|d[ée]sactiver|retirer|arr[êe]ter)"
     # ("le tribunal administratif d'Orléans ne déclare pas seulement l'ASA illégale", "a jugé illégal".)
-    r"|(?:d[ée]clar|jug)\w*\s+(?:[\w'’]+\s+){0,4}?ill[ée]ga(?:le?s?|ux)\b)"
+    # (Not a court that did not: "n'a pas jugé illégal", "a jugé qu'elles n'étaient pas illégales";
+    # nor the CNIL's opinion, "la CNIL juge illégales les caméras augmentées".)
+    r"|(?P<illegal>(?<!\bpas\s)(?<!\bjamais\s)(?:d[ée]clar|jug)\w*\s+"
+    r"(?:(?!(?:ne|n['’]\w*|non|jamais|point|pas(?!\s+seulement))\b)[\w'’]+\s+){0,4}?ill[ée]ga(?:le?s?|ux)\b))"
     rf"|\b(?:annul[ée]e?s?|suspendue?s?|retoqu[ée]e?s?)\s+par\s+(?:le|la)\s+(?P<by>{_NAMED_COURT})",
     re.IGNORECASE,
 )
@@ -76,7 +79,9 @@ def court_that_stops(text: str) -> Found | None:
             found
             for pattern in (_COURT_STOPS, _COURT_THEN_IT)
             for found in pattern.finditer(text, 0, LEAD_CHARS)
-            if not _in_a_recital(text, found.start()) and _it_is_the_court(found)
+            if not _in_a_recital(text, found.start())
+            and _it_is_the_court(found)
+            and not (found.groupdict().get("illegal") and _CNIL.search(found["court"]))
         ),
         None,
     )

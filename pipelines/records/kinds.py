@@ -107,9 +107,7 @@ _REJECTED = re.compile(
     re.IGNORECASE,
 )
 # What such a page may otherwise be read as, from its words about the device.
-_OVERRIDDEN = frozenset(
-    {"deployment", "extension", "convention", "renewal", "maintenance", "experiment", "moratorium_ban"}
-)
+_OVERRIDDEN = frozenset({"deployment", "extension", "convention", "renewal", "maintenance", "experiment"})
 
 
 def _undecided(text: str, named: str) -> Found | None:
@@ -359,6 +357,10 @@ def _against(found: Found, text: str, named: str) -> Found:
         return Found("debate_only", found.start, found.end)
     if found.value in _OVERRIDDEN:
         return _undecided(text, named) or _wished(found, text) or found
+    # (A moratorium only wished, "Nous souhaitons un moratoire", is a debate; one decided "en
+    # attendant un comité d'éthique" or a consultation is still a moratorium.)
+    if found.value == "moratorium_ban":
+        return _wished(found, text) or found
     return found
 
 

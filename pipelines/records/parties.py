@@ -299,16 +299,21 @@ def _county_or_region(head: str) -> Found | None:
 # A place's name inside a sentence read case-blind: capitals required, and joined by "de l'" too
 # ("de la Vallée de l'Oise"), which ``places._TOWN_WORDS`` does not join.
 _TOWN = r"(?-i:[A-ZÉÈ][\w'’]+(?:(?:[\s-](?:(?:sur|sous|en|l[eè]s|de|du|des|la|le|et)[\s-])?|-[àa]-|\s+de\s+l['’]|\s+d['’])[A-ZÉÈ][\w'’]+)*)"
+# A town a page compares its own with: "soit autant que la ville de Bordeaux", "comme la ville de Nice";
+# not a clause's subject: "d'autant que le préfet a autorisé", "il ne manque plus que le conseil
+# municipal", "Comme le maire l'avait annoncé, …".
+_COMPARED = (
+    r"(?:(?<![dD]['’])(?<!\bmanque\s)(?<!\breste\s)(?<!\battend\s)(?<!\ba\s)\b(?:autant|plus|moins|aussi)\s+que"
+    r"|(?<=[\w»)]\s)comme)\s+"
+)
 # A body named as a complement ("dans des quartiers de la commune", "avec les services de la
-# Ville") is not the one that decides.
+# Ville") or compared with is not the one that decides ("que le préfet a autorisé", his relative
+# clause, is).
 _COMPLEMENT = re.compile(
-    # (Nor a body compared with, "autant que la ville de Bordeaux", "comme la ville de Nice"; but
-    # "que le préfet a autorisé" is his relative clause.)
-    r"\b(?:de|du|des|à|au|aux|dans|pour|sur|avec|par|entre|chez|vers|contre|(?:autant|plus|moins|aussi)\s+que|comme)\s*$",
+    r"\b(?:de|du|des|à|au|aux|dans|pour|sur|avec|par|entre|chez|vers|contre)\s*$|" + _COMPARED + "$",
     re.IGNORECASE,
 )
-# A town a page compares its own with: "soit autant que la ville de Bordeaux", "comme la ville de Nice".
-_COMPARED_BEFORE = re.compile(r"\b(?:(?:autant|plus|moins|aussi)\s+que|comme)\s+(?:la\s+)?$", re.IGNORECASE)
+_COMPARED_BEFORE = re.compile(_COMPARED + r"(?:la\s+)?$", re.IGNORECASE)
 # The body a report's deciding sentence names first ("La municipalité a installé…", "le préfet a
 # autorisé…", "Le conseil communautaire a voté…"): a commune's words, a département's, a
 # région's, the State's in the département, or an intercommunal body's as written.
@@ -340,7 +345,9 @@ def deciding_body(text: str, start: int, end: int) -> tuple[str, Found] | None:
         (
             found
             for found in _DECIDING_BODY.finditer(text, start, end)
-            if not _COMPLEMENT.search(text, start, found.start())
+            # (The words just before it: searched from the sentence's start, a long one took time
+            # growing with its square.)
+            if not _COMPLEMENT.search(text, max(start, found.start() - 40), found.start())
         ),
         None,
     )

@@ -40,12 +40,17 @@ _POSTCODE_TOWN = re.compile(
 # two of them at most, "SAINT-MARTIN-DE-LA-PLACE": read two ways, "à Ab DEAb DEAb …" took time
 # doubling with each word.)
 _JOINED_IN_CAPITALS = r"(?:LE|LA|LES|SUR|EN|DE|DU|DES)"
-_TOWN_WORDS = (
-    r"[A-ZÀ-Ý][\w'’]+(?:[ -](?:(?:sur|en|de|du|des|la|le|les|"
+# A name's next word, after its space or hyphen and its joining words.
+_NEXT_TOWN_WORD = (
+    r"(?:[ -](?:(?:sur|en|de|du|des|la|le|les|"
     + _JOINED_IN_CAPITALS
     + r")[ -]){0,2}(?:l['’][ -]?|d['’][ -]?)?"
-    r"(?!" + _JOINED_IN_CAPITALS + r"\b)[A-ZÀ-Ý][\w'’]+)*"
+    r"(?!" + _JOINED_IN_CAPITALS + r"\b)[A-ZÀ-Ý][\w'’]+)"
 )
+_TOWN_WORDS = r"[A-ZÀ-Ý][\w'’]+" + _NEXT_TOWN_WORD + "*"
+# (A name of nine words at most, where "sur" also starts a match: each "sur" of "Ab sur Ab sur Ab …"
+# starting a name run to the text's end took time growing with its square.)
+_FEW_TOWN_WORDS = r"[A-ZÀ-Ý][\w'’]+" + _NEXT_TOWN_WORD + "{0,8}"
 # "sur la commune du Port": the town is "Le Port".
 _OF_THE_COMMUNE_DU = re.compile(rf"(?i:commune){GAP}du{GAP}(?P<du>{_TOWN_WORDS})")
 _OF_THE_COMMUNE = re.compile(
@@ -161,7 +166,7 @@ _FILED_TOWN = re.compile(
 _FLOWN_OVER = re.compile(
     # (A space lost before the day: "mobilisation des agriculteurs a Cestasdu mercredi 24 décembre".)
     # ("… aéronefs sur Bordeaux le 14 septembre 2025": over the town.)
-    rf"\b(?:[àa]|sur)\s+(?P<town>{_TOWN_WORDS})(?=(?:\s*,)?\s*(?:le|les|du)\s+(?:\d|{WEEKDAY_NAMES}))"
+    rf"\b(?:[àa]|sur)\s+(?P<town>{_FEW_TOWN_WORDS})(?=(?:\s*,)?\s*(?:le|les|du)\s+(?:\d|{WEEKDAY_NAMES}))"
     rf"|\d{{4}},\s+[àa]\s+(?P<after>{_TOWN_WORDS})\b"
 )
 # The aircraft's town right after them in a title: "… caméras installées sur des aéronefs à Paris
@@ -195,8 +200,13 @@ def _not_cut(found: re.Match[str]) -> bool:
     leaves the later readers to read the town)."""
     if found["town"] is None:
         return True
-    whole = found.string[found.end("town")] in " \t\n,\u00a0" and found[0][:3].lower() != "sur"
-    return whole or known_commune(_spelt(_one_line(in_one_case(found["town"])))) is not None
+    if found[0][:3].lower() == "sur":
+        # (A whole commune's name: not "Grand" of "sur Grand Paris Sud le 1er juin", "Nice" of
+        # "sur Nice-Matin le 4 mai", "Orange" of "sur Orange Vélodrome".)
+        return _a_whole_commune(found["town"])
+    if found.string[found.end("town")] in " \t\n,\u00a0":
+        return True
+    return known_commune(_spelt(_one_line(in_one_case(found["town"])))) is not None
 
 
 def _a_whole_commune(written: str) -> bool:

@@ -11,13 +11,13 @@ import pytest
 
 from pipelines.records import read_record
 from pipelines.records.beneficiaries import beneficiary
-from pipelines.records.communes import known_commune, town_opening_title
+from pipelines.records.communes import known_commune, official_name, town_opening_title
 from pipelines.records.counts import cameras, retention_days
 from pipelines.records.courts import court_that_stops
 from pipelines.records.gazetteer import commune_in_entry
 from pipelines.records.heading import act_number
 from pipelines.records.money_law import funding_rate, legal_basis
-from pipelines.records.parties import authority
+from pipelines.records.parties import authority, deciding_body
 from pipelines.records.periods import authorised_period
 from pipelines.records.places import commune
 
@@ -436,3 +436,62 @@ def test_a_name_after_sur_is_a_commune_s_or_none() -> None:
     assert found is not None and found.value == "Blauzac"
     found = commune(_AIRCRAFT + "sur Bordeaux le 14 septembre 2025")
     assert found is not None and found.value == "Bordeaux"
+
+
+# Session 25's second review.
+
+
+def test_a_commune_s_official_name_is_never_another_commune_s() -> None:
+    # Names that fold alike but are two communes: the one spelt as read, else the name as read.
+    for name in ("Saint-Rémy", "Saïx", "Naves", "Anglès", "Champagne", "Change"):
+        assert official_name(name) == name, name
+    found = commune("Le maire de Naves a annoncé l'installation de caméras.")
+    assert found is not None and found.value == "Naves"
+    assert official_name("St-Etienne-du-Rouvray") == "Saint-Étienne-du-Rouvray"
+
+
+def test_a_name_after_sur_is_a_whole_commune_s() -> None:
+    text = "Vidéoprotection : vingt caméras de plus à Lens\nLe maire a détaillé le projet sur Grand Lille TV le 12 mars 2025."
+    found = commune(text)
+    assert found is not None and found.value == "Lens"
+    assert commune("Les caméras du stade sur Orange Vélodrome le 22 septembre 2025.") is None
+    started = time.perf_counter()
+    commune("sur Bordeauxle " * 13_333)
+    assert time.perf_counter() - started < 60
+
+
+def test_a_subject_after_que_or_comme_still_decides() -> None:
+    said = "Les drones pourront voler samedi, d'autant que le préfet a autorisé leur usage par arrêté."
+    body = deciding_body(said, 0, len(said))
+    assert body is not None and body[0] == "prefecture"
+    announced = "Comme le maire l'avait annoncé, 12 caméras ont été installées."
+    assert deciding_body(announced, 0, len(announced)) is not None
+    started = time.perf_counter()
+    long = "comme la ville de Nice a voté " * 6_666
+    deciding_body(long, 0, len(long))
+    assert time.perf_counter() - started < 60
+
+
+def test_a_court_that_did_not_find_a_device_illegal_stopped_nothing() -> None:
+    for text in (
+        "Le tribunal administratif de Grenoble a jugé qu'elles n'étaient pas illégales et a rejeté la requête.",
+        "Le tribunal administratif de Nice n'a pas jugé illégal le recours aux drones.",
+        "Selon son avis, la CNIL juge illégales les caméras augmentées, mais la commune maintient son logiciel.",
+    ):
+        assert court_that_stops(text) is None, text
+
+
+def test_a_moratorium_decided_while_a_committee_is_awaited_stands() -> None:
+    text = (
+        "Reconnaissance faciale : la ville instaure un moratoire\nLe maire a signé un arrêté instaurant un "
+        "moratoire sur la reconnaissance faciale, en attendant un comité d'éthique."
+    )
+    assert read_record(text, ["reconnaissance_faciale"]).kind == "moratorium_ban"
+
+
+def test_a_decided_total_reached_before_a_later_date_is_a_count() -> None:
+    found, _ = cameras(
+        "Le conseil municipal a voté l'extension du dispositif, qui passera à 45 caméras, dont la mise en "
+        "service d'ici juin."
+    )
+    assert found is not None and found.value == 45
