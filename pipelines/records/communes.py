@@ -41,7 +41,7 @@ def communes_of(departement: str) -> dict[str, str]:
     return {
         name_key(place.name): place.name
         for place in read_authorities().named("commune")
-        if place.departement == departement and (len(place.name) >= 4 or not place.name.isalpha())
+        if place.departement == departement and not _short(place.name)
     }
 
 
@@ -70,7 +70,7 @@ def _french_communes() -> dict[str, str]:
     return {
         name_key(place.name): place.name
         for place in read_authorities().named("commune")
-        if len(place.name) >= 4 or not place.name.isalpha()
+        if not _short(place.name)
     }
 
 
@@ -227,7 +227,7 @@ def _spellings() -> dict[str, frozenset[str]]:
     keeps one of those that fold alike)."""
     found: dict[str, set[str]] = {}
     for place in read_authorities().named("commune"):
-        if len(place.name) >= 4 or not place.name.isalpha():
+        if not _short(place.name):
             found.setdefault(name_key(place.name), set()).add(place.name)
     return {key: frozenset(names) for key, names in found.items()}
 
