@@ -67,11 +67,19 @@ def named_at(
 def _french_communes() -> dict[str, str]:
     """The official name of every commune in France by its key (names of one word under four
     letters left out, as in ``communes_of``; a name several communes share is one entry)."""
-    return {
-        name_key(place.name): place.name
-        for place in read_authorities().named("commune")
-        if not _short(place.name)
-    }
+    return {key: names[-1] for key, names in _spellings().items()}
+
+
+@cache
+def _spellings() -> dict[str, tuple[str, ...]]:
+    """The official names of today's communes by their key, in the registry's order, a name as often
+    as communes bear it: several when names fold alike ("Saint-Rémy" and "Saint-Remy", "Naves" and
+    "Navès"); ``_french_communes`` keeps the last, ``official_name`` the one spelt as read."""
+    found: dict[str, list[str]] = {}
+    for place in read_authorities().named("commune"):
+        if not _short(place.name):
+            found.setdefault(name_key(place.name), []).append(place.name)
+    return {key: tuple(names) for key, names in found.items()}
 
 
 # A title that opens on its town as a dateline does: "Saint-Corneille. Quel bilan …", "Chagny -
@@ -203,7 +211,9 @@ def official_name(name: str) -> str:
         return name
     # (Two communes whose names fold alike, "Saint-Rémy" and "Saint-Remy", "Saïx" and "Saix",
     # "Naves" and "Navès": the one spelt as read, else the name as it is, never the other one.)
-    spellings = [each for each in _spellings().get(key, ()) if _article(each) == _article(name)]
+    spellings = [
+        each for each in dict.fromkeys(_spellings().get(key, ())) if _article(each) == _article(name)
+    ]
     if len(spellings) > 1:
         same = [each for each in spellings if _spelling(each) == _spelling(name)]
         # (Printed without accents, "SAINT REMY" may be either.)
@@ -219,17 +229,6 @@ def _spelling(name: str) -> str:
     for abbreviation, word in _ABBREVIATED:
         spelt = abbreviation.sub(word, spelt)
     return spelt
-
-
-@cache
-def _spellings() -> dict[str, frozenset[str]]:
-    """The official names of today's communes by their key, with their article (``_french_communes``
-    keeps one of those that fold alike)."""
-    found: dict[str, set[str]] = {}
-    for place in read_authorities().named("commune"):
-        if not _short(place.name):
-            found.setdefault(name_key(place.name), set()).add(place.name)
-    return {key: frozenset(names) for key, names in found.items()}
 
 
 _ARTICLE = re.compile(r"\s*(l['’]|les\b|le\b|la\b)", re.IGNORECASE)

@@ -30,7 +30,7 @@ from reference.authorities import read_authorities
 
 _BETWEEN = re.compile(r"\bentre\s+$", re.IGNORECASE)
 # An act's place and date of signing, "Montpellier, le 21 août 2024": the prefecture's seat, not
-# where the cameras fly (an entry read line by line may run into the act's heading).
+# where the cameras fly (an entry read line by line may run into the act's heading; ``_a_dateline``).
 _SIGNED_AT = re.compile(r"[ \t]*,[ \t]*le\s+\d", re.IGNORECASE)
 
 
@@ -87,6 +87,13 @@ def _first_surveillance_entry(text: str) -> tuple[int, int] | None:
     return None
 
 
+def _a_dateline(text: str, town: Found) -> bool:
+    """Whether a town opens its line with a date after its comma, where an act was signed
+    ("Montpellier, le 21 août 2024"), not a flight's "aéronefs – Béziers, le 14 juillet 2024"."""
+    line_start = text.rfind("\n", 0, town.start) + 1
+    return _SIGNED_AT.match(text, town.end) is not None and not text[line_start : town.start].strip()
+
+
 def commune_in_entry(text: str) -> Found | None:
     """The commune of the département that the first surveillance entry of a recueil's summary
     names, its longest name first ("Le Mans", with its article, as INSEE writes it); None outside
@@ -117,10 +124,7 @@ def commune_in_entry(text: str) -> Found | None:
         if named is None:
             first += 1
             continue
-        if not in_its_name(named[0].start, named[0].end) and not (
-            _SIGNED_AT.match(listed, named[0].end)
-            and not listed[listed.rfind("\n", 0, named[0].start) + 1 : named[0].start].strip()
-        ):
+        if not in_its_name(named[0].start, named[0].end) and not _a_dateline(listed, named[0]):
             found.append(named[0])
         first = named[1] + 1
     if len({place.value for place in found}) != 1:

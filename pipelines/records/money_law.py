@@ -239,6 +239,11 @@ _RECITED = re.compile(r"\bvu\b[^\n;]{0,12}$", re.IGNORECASE)
 _EU_REGULATION = re.compile(r"\br[èe]glement\s+\(UE\)\s+(?:n°\s*)?(?P<number>2016/679)\b", re.IGNORECASE)
 
 
+# Where a recital opens, on its own line: a clause of articles ends at the next one, and starts
+# at its own.
+_RECITALS_OPEN = ("\nVu ", "\nVU ", "\nvu ")
+
+
 def legal_basis(text: str) -> Found | None:
     """The statutes cited, normalised ("CSI L.251-1"): each article followed, within the same
     sentence, by the name of its code (or just after it: "le code … et notamment ses articles");
@@ -253,9 +258,7 @@ def legal_basis(text: str) -> Found | None:
         reach = match.end() + 300
         stops = [
             at
-            for at in (
-                text.find(stop, match.end(), reach) for stop in (";", ".\n", ". ", "\nVu ", "\nVU ", "\nvu ")
-            )
+            for at in (text.find(stop, match.end(), reach) for stop in (";", ".\n", ". ", *_RECITALS_OPEN))
             if at >= 0
         ]
         window = text[match.end() : min([*stops, reach])]
@@ -305,7 +308,7 @@ def _code_before(text: str, at: int) -> str | None:
     clause_start = max(
         text.rfind(";", 0, at),
         text.rfind(".\n", 0, at),
-        *(text.rfind(recital, max(0, at - 200), at) for recital in ("\nVu ", "\nVU ", "\nvu ")),
+        *(text.rfind(recital, max(0, at - 200), at) for recital in _RECITALS_OPEN),
         at - 200,
         0,
     )

@@ -10,6 +10,7 @@ import re
 from pipelines.dates import MONTH_NAMES as MONTHS
 from pipelines.dates import WEEKDAY_NAMES, parse_french_date
 from pipelines.records.spans import (
+    DAY_IN_FIGURES,
     GAP,
     Found,
     decision_part,
@@ -55,23 +56,25 @@ _DAYS_LISTED = re.compile(
 )
 # A drone arrêté's title for one day: "… au moyen de caméras installées sur des aéronefs sur la
 # commune de Drap le 20 mars 2024", "… à l'occasion de manifestations à Paris le dimanche 6 octobre 2024".
+# (Across one line's wrap at most, not into a recital: "… sur des drones\nVu la demande … le 2 juin".)
+_AIRCRAFT_THEN = r"(?P<device>a[ée]ronefs?|drones)(?:[^.;\n]|\n(?![ \t]*(?:vu|consid))){0,120}?"
+_SPELT_DAY = rf"\d{{1,2}}(?:er)?{GAP}{MONTHS}\s*\d{{4}}"
+# (One day, not a range's start: "le 21 septembre 2025 au 23 septembre".)
+_NOT_A_RANGE = rf"(?!\d)(?!{GAP}(?:[àa]|de|au){GAP}\d)"
 _FLIGHT_DAY = re.compile(
     # ("… sur des aéronefs à Nicele mardi 19 août 2025Le préfet", "… à bordle 18 septembre 2025",
     # "… Langres levendredi 18 juillet 2025": spaces lost; the Morbihan's "l'utilisation de drones
     # au relai flamme paralympique le 25 aout 2024".)
-    # (Across one line's wrap at most, not into a recital: "… sur des drones\nVu la demande … le 2 juin".)
-    rf"(?P<device>a[ée]ronefs?|drones)(?:[^.;\n]|\n(?![ \t]*(?:vu|consid)))"
-    rf"{{0,120}}?(?:\ble{GAP}|(?<=[a-zé])le(?=[\s ]*{_WEEKDAY}\d)[\s ]*)"
+    rf"{_AIRCRAFT_THEN}(?:\ble{GAP}|(?<=[a-zé])le(?=[\s ]*{_WEEKDAY}\d)[\s ]*)"
     # (The Gironde's summaries write it in figures: "… drones de la gendarmerie à LANGON le 02 10 2025".)
-    rf"{_WEEKDAY}(?P<date>\d{{1,2}}(?:er)?{GAP}{MONTHS}\s*\d{{4}}|\d{{2}} \d{{2}} \d{{4}})(?!\d)"
-    rf"(?!{GAP}(?:[àa]|de|au){GAP}\d)",
+    rf"{_WEEKDAY}(?P<date>{_SPELT_DAY}|{DAY_IN_FIGURES}){_NOT_A_RANGE}",
     re.IGNORECASE,
 )
+# The day of the occasion the flights serve: "… dans le cadre de la mobilisation nationale du 18
+# septembre 2025" (read when no flight day is).
 _OCCASION_DAY = re.compile(
-    rf"(?P<device>a[ée]ronefs?|drones)(?:[^.;\n]|\n(?![ \t]*(?:vu|consid)))"
-    rf"{{0,120}}?(?:(?<=mobilisation)|(?<=manifestation)|(?<=rassemblement))s?(?:{GAP}\w+){{0,3}}{GAP}du{GAP}"
-    rf"{_WEEKDAY}(?P<date>\d{{1,2}}(?:er)?{GAP}{MONTHS}\s*\d{{4}})(?!\d)"
-    rf"(?!{GAP}(?:[àa]|de|au){GAP}\d)",
+    rf"{_AIRCRAFT_THEN}(?:(?<=mobilisation)|(?<=manifestation)|(?<=rassemblement))s?(?:{GAP}\w+){{0,3}}{GAP}du{GAP}"
+    rf"{_WEEKDAY}(?P<date>{_SPELT_DAY}){_NOT_A_RANGE}",
     re.IGNORECASE,
 )
 

@@ -41,9 +41,10 @@ def decision_part(text: str) -> tuple[int, int]:
 STATE_ACT_ID = r"(?:\d{2,3}|2[AB])-\d{4}-\d{2}-\d{2}-\d{5}"
 # A day an act or a sitting is dated by: "29 avril 2024", "1er mars" (its year from the document),
 # "30/09/25", "03.01.2025", the Gironde's summaries' "Arrêté du 01 10 2025" (two digits each).
+DAY_IN_FIGURES = r"\d{2} \d{2} \d{4}(?!\d)"
 DAY = (
     rf"(?:\d{{1,2}}(?:\s?er)?\s+{MONTH_NAMES}(?:\s+\d{{4}})?|\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})(?!\d)"
-    r"|\d{2} \d{2} \d{4}(?!\d))"
+    rf"|{DAY_IN_FIGURES})"
 )
 _NUMERIC_DAY = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})|(\d{2}) (\d{2}) (\d{4})")
 

@@ -1,6 +1,7 @@
 """Counter-examples the reviews of sessions 23, 24 and 25 wrote against the readers (short phrasings of
 recueils and press pages): each reader still reads its real case, and no longer these. The real
-cases are in the other test modules, on labelled texts."""
+cases are in the other test modules, on labelled texts; the commune readers' counter-examples are
+in ``test_records_place_counter_examples``."""
 
 from __future__ import annotations
 
@@ -11,52 +12,16 @@ import pytest
 
 from pipelines.records import read_record
 from pipelines.records.beneficiaries import beneficiary
-from pipelines.records.communes import known_commune, official_name, town_opening_title
 from pipelines.records.counts import cameras, retention_days
 from pipelines.records.courts import court_that_stops
-from pipelines.records.gazetteer import commune_in_entry
 from pipelines.records.heading import act_number
 from pipelines.records.money_law import funding_rate, legal_basis
 from pipelines.records.parties import authority, deciding_body
 from pipelines.records.periods import authorised_period
-from pipelines.records.places import commune
+from tests.pipelines.test_records_place_counter_examples import AIRCRAFT_TITLE
 
 # The rules alone: the learnt model stays out.
 pytestmark = pytest.mark.usefixtures("rules_only")
-
-
-def test_a_commune_s_name_abbreviated_as_addresses_print_it() -> None:
-    # La Poste's addresses shorten SAINT, SAINTE, SOUS, SUR and PONT inside a name.
-    for name in (
-        "Boissy-St-Léger",
-        "BOISSY ST LEGER",
-        "Vitry-s/-Seine",
-        "Charenton-le-Pt",
-        "Fontenay-ss-Bois",
-        "Villeneuve-St-Georges",
-        "Pont-Ste-Maxence",
-        "Faaa",  # Faa'a without its glottal stop
-        "Puna'auia",  # Punaauia with it
-        "Bouloupari",  # the Journal officiel's spelling of Boulouparis
-    ):
-        assert known_commune(name) == name, name
-    assert known_commune("St-Quentin Vendredi") == "St-Quentin"
-    # A name with an apostrophe, run on, is cut back to itself, not to the commune its first words
-    # name: "Saint-Ouen-l’Aumône Vendredi" is no Saint-Ouen.
-    assert known_commune("Saint-Ouen-l’Aumône Vendredi") == "Saint-Ouen-l’Aumône"
-    assert known_commune("Villeneuve-d'Ascq Mardi") == "Villeneuve-d'Ascq"
-    found = commune("Arrêté. Le système est installé 4 rue du Port, 94470 BOISSY ST LEGER.")
-    # (Named as INSEE writes it since records 2026.12.155, the span the name as printed.)
-    assert found is not None and found.value == "Boissy-Saint-Léger"
-    # A former commune's name of under four letters is no start a name is cut back to.
-    for run_on in ("Sem Vidéo", "Bay Area", "Lez Vendredi"):
-        assert known_commune(run_on) is None, run_on
-
-
-def test_a_name_cut_back_after_du_spans_the_name_as_written() -> None:
-    text = "Un drone a survolé la commune du Port Vendredi prochain."
-    found = commune(text)
-    assert found is not None and found.value == "Le Port" and text[found.start : found.end] == "Port"
 
 
 def test_a_title_s_holder_is_no_recital_description_or_address() -> None:
@@ -167,45 +132,6 @@ def test_a_span_of_years_above_an_arrete_is_no_number() -> None:
 # Session 24's review.
 
 
-def test_a_village_s_population_does_not_hang_the_reader() -> None:
-    # "le village de 680 habitants de …": three quantifiers over one run of spaces took cubic time
-    # (8 s for 3,000 spaces, over a minute for 200 KB; now 0.04 s). A guard against a hang, far
-    # above any speed: speed is the benchmarks'.
-    started = time.perf_counter()
-    assert commune("Vidéoprotection\nLe village de" + " " * 200_000 + "x") is None
-    assert time.perf_counter() - started < 60
-
-
-def test_a_feast_a_département_or_a_town_compared_with_is_no_commune() -> None:
-    assert (
-        commune(
-            "Saint-Tropez : le village de Noël sous l'œil des caméras\nLa municipalité a installé six "
-            "caméras autour du village de Noël, place des Lices."
-        ).value
-        == "Saint-Tropez"
-    )
-    assert (
-        commune("Vidéoprotection\nÀ Noël, elles surveilleront le marché. La commune a installé six caméras.")
-        is None
-    )
-    carentan = commune(
-        "Carentan-les-Marais, commune de la Manche, a voté l'installation de 14 caméras. Le maire de "
-        "Carentan-les-Marais a dit."
-    )
-    assert carentan is not None and carentan.value == "Carentan-les-Marais"
-    lunel = commune(
-        "Vidéoprotection à Lunel : 12 caméras votées\nLe conseil a voté. Le village de Marsillargues, "
-        "voisin, s'en est équipé dès 2019."
-    )
-    assert lunel is not None and lunel.value == "Lunel"
-    assert (
-        commune(
-            "Le conseil municipal de Gignac a voté huit caméras, à côté des 1 200 caméras installées à Montpellier."
-        )
-        is None
-    )
-
-
 def test_a_theft_at_night_or_dumping_keeps_its_cameras_decided() -> None:
     for text in (
         "Vol de nuit à l'atelier municipal : la commune s'équipe de caméras\nAprès un vol de nuit, le "
@@ -270,17 +196,6 @@ def test_a_decided_extension_s_total_is_its_count() -> None:
     assert read_record(text, ["videoprotection"]).cameras == 45
 
 
-def test_an_entry_s_place_that_only_starts_with_a_commune_s_name_is_none() -> None:
-    text = (
-        "NORD\nRECUEIL DES ACTES\nADMINISTRATIFS SPÉCIAL\nSommaire\nPréfecture du Nord / Direction des sécurités\n"
-        "2024-08-01-00001 - Arrêté autorisant la captation, l'enregistrement et la transmission\nd'images au moyen "
-        "de caméras installées sur des aéronefs du 2 au 11 août 2024\nà SAINT-QUENTIN-EN-YVELINES (4 pages) Page 3\n"
-        "Arrêté\nVu la demande … au vélodrome national, sur la commune de Montigny-le-Bretonneux,\nArticle 1er : …"
-    )
-    found = commune(text)
-    assert found is not None and found.value == "Montigny-le-Bretonneux"
-
-
 def test_a_recital_s_code_is_its_own() -> None:
     found = legal_basis(
         "VU le code de la sécurité intérieure, notamment ses articles L. 251-1 à L. 255-1,\nVU le code de la route, "
@@ -295,41 +210,17 @@ def test_a_recital_s_code_is_its_own() -> None:
     assert repeated is not None and repeated.value == ["CGCT L.2212-1", "CGCT L.2212-2", "CGCT L.2215-1"]
 
 
-def test_the_commune_le_titre_is_a_title_s_town() -> None:
-    found = town_opening_title("Le Titre - Conseil municipal\nLa commune va installer quatre caméras.")
-    assert found is not None and found.value == "Le Titre"
-
-
 # Session 25's review.
-_AIRCRAFT = (
-    "Arrêté n° 2025-123 autorisant la captation, l'enregistrement et la transmission d'images au "
-    "moyen de caméras installées sur des aéronefs "
-)
-
-
-def test_an_aircraft_s_town_is_never_cut_short() -> None:
-    # Several towns are no one commune, not a shorter name that is one ("Vanne", "Tour").
-    for places in ("à Vannes et Lorient le 3 mai 2025", "à Tours et à Blois", "à Sens et Auxerre"):
-        assert commune(_AIRCRAFT + places) is None, places
-    # A town ending in "le" keeps it ("à Marseille samedi" is no "Marseil" + "le samedi"), and a
-    # day's article run into the town is still set apart ("a Cestasdu mercredi").
-    found = commune(_AIRCRAFT + "à Marseille samedi 21 juin 2025")
-    assert found is not None and found.value == "Marseille"
-    found = commune(_AIRCRAFT + "a Cestasdu mercredi 24 décembre 2025")
-    assert found is not None and found.value == "Cestas"
-    # Several places after the aircraft leave a town hall named earlier to be read.
-    hall = commune("Vidéoprotection : la MAIRIE BLAUZAC " + _AIRCRAFT + "à Paris et dans le Val-de-Marne")
-    assert hall is not None and hall.value == "Blauzac"
 
 
 def test_a_demonstration_s_day_is_read_after_the_flight_s_own() -> None:
-    text = _AIRCRAFT + (
+    text = AIRCRAFT_TITLE + (
         "à l'occasion de la manifestation déclarée par récépissé du 3 mai 2025 et se tenant le samedi 10 mai 2025"
     )
     start, end = authorised_period(text)
     assert start is not None and end is not None
     assert (start.value, end.value) == (dt.date(2025, 5, 10), dt.date(2025, 5, 10))
-    start, _ = authorised_period(_AIRCRAFT + "dans le cadre des manifestations du 1er mai 2025")
+    start, _ = authorised_period(AIRCRAFT_TITLE + "dans le cadre des manifestations du 1er mai 2025")
     assert start is not None and start.value == dt.date(2025, 5, 1)
 
 
@@ -377,17 +268,6 @@ def test_the_bouches_du_rhone_s_prefect_of_police_only_where_she_heads_the_act()
         assert found is not None and found.value == "Préfecture des Bouches-du-Rhône", text
 
 
-def test_a_flight_s_date_after_its_town_is_no_dateline() -> None:
-    text = (
-        "PRÉFET DE L'HÉRAULT\nRECUEIL DES ACTES ADMINISTRATIFS\nN° 142 du 12 juillet 2024\nSOMMAIRE\n"
-        "Arrêté n° 2024-07-DS-0495 autorisant la captation d'images par des caméras installées sur des "
-        "aéronefs – Béziers, le 14 juillet 2024\n"
-        "Arrêté n° 2024-07-DS-0496 portant fermeture administrative d'un débit de boissons – Sète\n"
-    )
-    found = commune_in_entry(text)
-    assert found is not None and found.value == "Béziers"
-
-
 def test_an_article_run_into_the_deciding_line_is_no_summary_entry() -> None:
     text = (
         "PRÉFET DE LA GIRONDE\nRECUEIL DES ACTES ADMINISTRATIFS\nArrêté n° 33-2025-09-16-00012 autorisant la "
@@ -416,48 +296,7 @@ def test_a_rate_range_s_first_end_and_a_cap_are_no_rate() -> None:
     assert found is not None and found.value == 40
 
 
-def test_a_town_s_joining_words_in_capitals_do_not_hang_the_reader() -> None:
-    # "à Ab DEAb DEAb …": "DE" read as a joining word or as a name's word, two ways per word, took
-    # time doubling with each (3 s for 22 words); a place's run of spaces after it, 115 s for
-    # 200 KB. A guard against a hang, far above any speed.
-    started = time.perf_counter()
-    assert commune("Vidéoprotection\nà Ab" + " DEAb" * 40_000) is None
-    paris = commune(_AIRCRAFT + "à Paris" + " " * 200_000)
-    assert paris is not None and paris.value == "Paris"
-    assert time.perf_counter() - started < 60
-    # Two joining words in capitals still join a name ("SAINT-MARTIN-DE-LA-PLACE").
-    found = commune(_AIRCRAFT + "à SAINT-MARTIN-DE-LA-PLACE le 3 mai 2025")
-    assert found is not None and found.value.casefold() == "saint-martin-de-la-place"
-
-
-def test_a_name_after_sur_is_a_commune_s_or_none() -> None:
-    # "publié sur Facebook le 3 mai 2025" names no town, and leaves the town hall to be read.
-    found = commune("Vidéoprotection : la MAIRIE BLAUZAC a publié sur Facebook le 3 mai 2025 les images")
-    assert found is not None and found.value == "Blauzac"
-    found = commune(_AIRCRAFT + "sur Bordeaux le 14 septembre 2025")
-    assert found is not None and found.value == "Bordeaux"
-
-
 # Session 25's second review.
-
-
-def test_a_commune_s_official_name_is_never_another_commune_s() -> None:
-    # Names that fold alike but are two communes: the one spelt as read, else the name as read.
-    for name in ("Saint-Rémy", "Saïx", "Naves", "Anglès", "Champagne", "Change"):
-        assert official_name(name) == name, name
-    found = commune("Le maire de Naves a annoncé l'installation de caméras.")
-    assert found is not None and found.value == "Naves"
-    assert official_name("St-Etienne-du-Rouvray") == "Saint-Étienne-du-Rouvray"
-
-
-def test_a_name_after_sur_is_a_whole_commune_s() -> None:
-    text = "Vidéoprotection : vingt caméras de plus à Lens\nLe maire a détaillé le projet sur Grand Lille TV le 12 mars 2025."
-    found = commune(text)
-    assert found is not None and found.value == "Lens"
-    assert commune("Les caméras du stade sur Orange Vélodrome le 22 septembre 2025.") is None
-    started = time.perf_counter()
-    commune("sur Bordeauxle " * 13_333)
-    assert time.perf_counter() - started < 60
 
 
 def test_a_subject_after_que_or_comme_still_decides() -> None:
