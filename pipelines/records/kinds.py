@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from archive.records import PREFECTORAL_KINDS
-from pipelines.records import learnt_kind
+from pipelines.records import learnt_kind, report_kinds
 from pipelines.records.clauses import reported_kind
 from pipelines.records.council_words import COUNCIL_RULES, about_a_device, in_a_question
 from pipelines.records.courts import court_that_stops
@@ -183,6 +183,8 @@ def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Fo
     if title is None and (watching_no_one := other_purpose(text)) is not None:
         return watching_no_one, None
     kind = _or_learnt(_councils_kind(text, title, head), text)
+    if title is None:  # a report: what it tells further may be the prefect's act, or a renewal
+        kind = report_kinds.refined(kind, text)
     return coordination_only(title or text, kind) or kind, None
 
 

@@ -1,0 +1,69 @@
+"""What a report tells past its lead about the cameras it reports (``pipelines.records.report_kinds``),
+read on real labelled pages (tests/quality/records.toml): the prefect's authorisation, a funder
+that pays for the cameras, a system replaced; and the pages where the rules' deployment stands."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.records import read_record
+from tests.quality.records_scoring import labelled_texts
+
+# The rules alone: the learnt model stays out.
+pytestmark = pytest.mark.usefixtures("rules_only")
+
+TEXTS = labelled_texts()
+
+
+def _kind(record_id: str, technologies: list[str] | None = None) -> str:
+    return read_record(TEXTS[record_id], technologies or ["videoprotection"]).kind
+
+
+def test_the_prefect_s_authorisation_a_page_reports_is_the_decision() -> None:
+    # "le préfet de l'Hérault qui, par onze arrêtés du 21 mars 2023, a autorisé l'implantation de
+    # plusieurs centaines de caméras de vidéosurveillance"
+    assert _kind("h30-c-ldh-herault-onze-arretes-prefet-21-mars-2023-recours") == "prefectoral_authorisation"
+    # "Par une série d'arrêtés visant six lieux du bourg, le préfet des Pyrénées-Atlantiques, Gilbert
+    # Payet, autorise, pour une durée de cinq ans renouvelable, la mise en œuvre …"
+    idron = "h34-c-snpm-idron-prefet-pyrenees-atlantiques-arretes-videoprotection-six-lieux"
+    assert _kind(idron) == "prefectoral_authorisation"
+    # Aircraft in its sentence: "Un arrêté préfectoral autorisera la captation et la transmission
+    # d'images", the prefect said of two drones.
+    drones = "h26-c-radiomdm-mont-de-marsan-madeleine-2025-deux-drones-arrete-prefectoral"
+    assert _kind(drones, ["drone"]) == "drone_authorisation"
+
+
+def test_a_refusal_is_no_prefect_s_authorisation() -> None:
+    page = (
+        "La commune va installer douze caméras de vidéoprotection dans le centre-ville. "
+        "Le préfet n'a pas autorisé l'enregistrement des images de la place du marché."
+    )
+    assert read_record(page, ["videoprotection"]).kind == "deployment"
+
+
+def test_a_funder_that_pays_for_the_cameras_gives_a_grant() -> None:
+    # "Un fonds britannique de lutte contre l'immigration clandestine finance l'installation de
+    # quatre caméras de surveillance sur la commune."
+    assert _kind("h35-c-france3-cayeux-sur-mer-fonds-britannique-quatre-cameras-55923") == "grant_award"
+    # "la province Sud a attribué à la commune de Dumbéa une subvention de 48 000 000 F"
+    assert _kind("h13-b-sudmag-province-sud-subvention-dumbea-32-cameras") == "grant_award"
+
+
+def test_a_funder_told_in_a_past_debate_does_not_make_a_grant() -> None:
+    # "lors du vote cet hiver la gauche avait argué que les crédits de l'Etat, qui finance le
+    # dispositif, devaient servir à « autre chose »": the town's twelve cameras are the decision.
+    assert _kind("h27-c-macommune-lons-le-saunier-douze-cameras-votees-2009") == "deployment"
+
+
+def test_a_system_replaced_is_a_renewal() -> None:
+    # "Ces 38 caméras, aujourd'hui analogiques, vont être remplacées par des optiques infrarouges"
+    assert _kind("h32-c-france3-cabourg-38-cameras-remplacement") == "renewal"
+    # "décidé par délibération du conseil municipal du 06 juillet 2015 de procéder à la refonte
+    # totale de son système de videoprotection"
+    assert _kind("h10-c-laroque-refonte-videoprotection-vpi-2015") == "renewal"
+
+
+def test_cameras_replaced_beside_new_ones_are_still_a_deployment() -> None:
+    # "Celles existantes seront remplacées par d'autres technologiquement plus avancées et de
+    # nouvelles …": the council's vote for video protection stands.
+    assert _kind("h37-c-lievin-conseil-vote-deploiement-videoprotection-domaine-public") == "deployment"
