@@ -204,12 +204,18 @@ def _sentences(text: str, within: int) -> Iterator[tuple[int, int]]:
             yield found.start(), found.end()
 
 
+def council_act(text: str) -> bool:
+    """Whether ``text`` is a council's (or a prefect's) own act, by its forms ("DÉLIBÈRE", "Article
+    1er", "ARRÊTE"), not a report of one: its kind is read from its own words."""
+    return _COUNCIL_ACT.search(text, 0, 3000) is not None
+
+
 def reported_kind(text: str) -> Found | None:
     """The kind of decision a report tells, with its span: in its title, when the title names a
     ban, a vœu, a grant or a contract; else in the first sentence of its lead that tells a
     decision (``debate_only`` when that decision is not taken). None for a council's own act, and
     for a report whose lead tells no decision a kind's words or its verb say."""
-    if _COUNCIL_ACT.search(text, 0, 3000) is not None:
+    if council_act(text):
         return None
     titled = _titled_kind(text)
     if titled is not None:

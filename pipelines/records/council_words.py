@@ -201,6 +201,9 @@ DEVICE_OR_CONTRACT = re.compile(
     re.IGNORECASE,
 )
 
+# A council's deliberation, by its own forms (a prefect's arrêté "ARRÊTE"; a council "DÉLIBÈRE").
+DELIBERATED = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r|\bD[ÉE]LIB[ÈE]RE\b")
+
 
 # What else a trial is of, in its sentence: a trap, a microphone, an algorithm, a face's
 # comparison ("une expérimentation de « comparaison faciale »", "teste une solution basée sur l'IA").

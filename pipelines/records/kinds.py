@@ -35,7 +35,7 @@ import re
 from archive.records import PREFECTORAL_KINDS
 from pipelines.records import learnt_kind, report_kinds
 from pipelines.records.clauses import reported_kind
-from pipelines.records.council_words import COUNCIL_RULES, about_a_device, in_a_question
+from pipelines.records.council_words import COUNCIL_RULES, DELIBERATED, about_a_device, in_a_question
 from pipelines.records.courts import court_that_stops
 from pipelines.records.prefect_words import (
     ACT_FORM,
@@ -229,11 +229,13 @@ def _prefects_kind(text: str, head: str) -> tuple[Found, Found | None] | None:
     )
     if experiment is not None:  # the 2023 Olympic Games law: algorithmic processing, on trial
         return Found("experiment", experiment.start(), experiment.end()), None
+    # (A deliberation that names the prefect, "solliciter de Monsieur le Préfet l'autorisation", is
+    # the council's.)
+    council = DELIBERATED.search(text, 0, 3000) is not None
     prefects = (
         PREFECTORAL_HEADING.search(head)
-        or PREFECT.search(head)
         or RECUEIL.search(head)
-        or _uncited(REPORTED_ARRETE, text, 1500)
+        or (None if council else PREFECT.search(head) or _uncited(REPORTED_ARRETE, text, 1500))
     )
     # A press report of a prefect's drone authorisation names the prefecture further down.
     reported = prefects is None and (

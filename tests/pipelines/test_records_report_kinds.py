@@ -27,18 +27,46 @@ def test_the_prefect_s_authorisation_a_page_reports_is_the_decision() -> None:
     # Payet, autorise, pour une durée de cinq ans renouvelable, la mise en œuvre …"
     idron = "h34-c-snpm-idron-prefet-pyrenees-atlantiques-arretes-videoprotection-six-lieux"
     assert _kind(idron) == "prefectoral_authorisation"
+    # "le préfet a ainsi pris un arrêté le 16 janvier dernier « portant autorisation provisoire d'un
+    # système de vidéo-protection »"
+    sainte_marie = "h13-c-rci-sainte-marie-martinique-autorisation-provisoire-16-cameras-carnaval"
+    assert _kind(sainte_marie) == "prefectoral_authorisation"
     # Aircraft in its sentence: "Un arrêté préfectoral autorisera la captation et la transmission
     # d'images", the prefect said of two drones.
     drones = "h26-c-radiomdm-mont-de-marsan-madeleine-2025-deux-drones-arrete-prefectoral"
     assert _kind(drones, ["drone"]) == "drone_authorisation"
 
 
-def test_a_refusal_is_no_prefect_s_authorisation() -> None:
-    page = (
-        "La commune va installer douze caméras de vidéoprotection dans le centre-ville. "
-        "Le préfet n'a pas autorisé l'enregistrement des images de la place du marché."
+# A town's deployment, as a page's lead tells it; what follows it in each test should not change it.
+LEAD = "La commune va installer douze caméras de vidéoprotection dans le centre-ville. "
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Le préfet n'a pas autorisé l'enregistrement des images de la place du marché.",
+        "Le préfet n'autorise toujours pas ces caméras.",
+        "Le préfet pourrait autoriser le dispositif d'ici l'été.",
+        "Le préfet autorisera-t-il ces caméras ?",
+        "Le préfet a autorisé la manifestation de samedi.",  # not the cameras
+        "Le préfet a autorisé l'installation d'un dispositif anti-drones au stade.",
+        "La région ne finance pas ce dispositif de caméras.",
+        "La région finance la rénovation du lycée.",
+        "Les lampadaires du centre-ville seront remplacés par des LED.",
+    ],
+)
+def test_what_is_told_undone_or_of_something_else_changes_nothing(told: str) -> None:
+    assert read_record(LEAD + told, ["videoprotection"]).kind == "deployment"
+
+
+def test_a_deliberation_that_names_the_prefect_is_the_council_s() -> None:
+    deliberation = (
+        "DÉLIBÉRATION DU CONSEIL MUNICIPAL\nObjet : Installation d'un système de vidéoprotection\n"
+        "Le conseil municipal, après en avoir délibéré,\n"
+        "DÉCIDE l'installation de douze caméras de vidéoprotection sur la voie publique ;\n"
+        "AUTORISE Monsieur le Maire à solliciter de Monsieur le Préfet l'autorisation d'exploiter le système.\n"
     )
-    assert read_record(page, ["videoprotection"]).kind == "deployment"
+    assert read_record(deliberation, ["videoprotection"]).kind == "deployment"
 
 
 def test_a_funder_that_pays_for_the_cameras_gives_a_grant() -> None:
@@ -47,6 +75,11 @@ def test_a_funder_that_pays_for_the_cameras_gives_a_grant() -> None:
     assert _kind("h35-c-france3-cayeux-sur-mer-fonds-britannique-quatre-cameras-55923") == "grant_award"
     # "la province Sud a attribué à la commune de Dumbéa une subvention de 48 000 000 F"
     assert _kind("h13-b-sudmag-province-sud-subvention-dumbea-32-cameras") == "grant_award"
+    # "86 nouvelles communes … bénéficient de financements pour l'installation ou la modernisation
+    # de caméras de surveillance"
+    assert (
+        _kind("h34-c-jnews-region-hauts-de-france-subventions-videosurveillance-86-communes") == "grant_award"
+    )
 
 
 def test_a_funder_told_in_a_past_debate_does_not_make_a_grant() -> None:
