@@ -25,7 +25,9 @@ the cameras'); a device only wished for in its sentence ("souhaite expérimenter
 envisagé d'installer", "le Rassemblement national demande la mise en place") and a body or a
 vote that oversees or consults (``_undecided``) make a debate. A report's installation on a page
 that tells of the town's system already there ("la commune compte aujourd'hui 33 caméras", "a
-mis en place en 2012 un système") is an extension of it.
+mis en place en 2012 un système") is an extension of it; one that tells the prefect authorised
+the cameras, a funder pays for them or they replace a system, the prefect's act, a grant or a
+renewal (``report_kinds``).
 """
 
 from __future__ import annotations
@@ -182,9 +184,10 @@ def decision_kind(text: str, title: str | None = None) -> tuple[Found | None, Fo
         return prefects
     if title is None and (watching_no_one := other_purpose(text)) is not None:
         return watching_no_one, None
-    kind = _or_learnt(_councils_kind(text, title, head), text)
-    if title is None:  # a report: what it tells further may be the prefect's act, or a renewal
+    kind = _councils_kind(text, title, head)
+    if title is None:  # a report: what it tells past its lead (``report_kinds``), of the rules' kind
         kind = report_kinds.refined(kind, text)
+    kind = _or_learnt(kind, text)
     return coordination_only(title or text, kind) or kind, None
 
 
