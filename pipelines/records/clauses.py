@@ -355,6 +355,9 @@ _BY_VERB: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_A_STUDY = re.compile(r"\b(?:une|d['’]\s?une|l['’]\s?)\s*[ée]tude\b", re.IGNORECASE)
+
+
 def _told_kind(text: str, start: int, end: int) -> Found | None:
     """The kind of the decision a report's sentence tells: the first kind's words in it (the main
     clause's object comes first: "a validé l'attribution du marché pour … l'extension"), else what
@@ -372,6 +375,9 @@ def _told_kind(text: str, start: int, end: int) -> Found | None:
         if match is not None and (first is None or match.start() < first.start):
             first = Found(kind, match.start(), match.end())
     if first is not None and first.value == "deployment":
+        # "a voté … une étude sur l'efficacité et l'installation de la vidéoprotection": a study.
+        if (study := _A_STUDY.search(text, start, first.start)) is not None:
+            return Found("debate_only", study.start(), study.end())
         if DEVICE_OR_CONTRACT.search(text, start, end) is None:
             return None  # "la police municipale se dote d'un nouvel arsenal": of what, the next sentences say
         # "le déploiement de 500 nouvelles caméras": more cameras for a system already there.

@@ -48,9 +48,11 @@ _CARRIED = re.compile(
     rf"|(?:a[ée]ronef|drone)s?{GAP}[ée]quip[ée]s?{GAP}d['’]\s?(?P<article>une){GAP}cam[ée]ra\b",
     re.IGNORECASE,
 )
-# (Not an act's number before its title: "AP 2026-111 Drone DIPN".)
+# (Not an act's number before its title: "AP 2026-111 Drone DIPN"; nor a service's département after
+# its acronym in a file's title: "AP DIPN 76 Drones JNA".)
 _DRONES = re.compile(
-    rf"(?<![\w,./-])(?P<count>{COUNT}){GAP}(?:seuls?{GAP})?(?:drones?|a[ée]ronefs?)\b", re.IGNORECASE
+    rf"(?<![\w,./-])(?<!(?-i:[A-Z]{{2}})\s)(?P<count>{COUNT}){GAP}(?:seuls?{GAP})?(?:drones?|a[ée]ronefs?)\b",
+    re.IGNORECASE,
 )
 _CAMERAS_ON = re.compile(r"cam[ée]ras\s+(?:\w+\s+)?(?:sur|[àa]\s+bord\s+d['’]?)\s*$", re.IGNORECASE)
 # The request an arrêté recites ("la demande … visant à obtenir l'autorisation de capter … au

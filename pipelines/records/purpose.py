@@ -43,6 +43,11 @@ _OTHER_PURPOSE = re.compile(
     # A river's level watched for its floods: "une station hydrologique … afin de surveiller le niveau
     # d'eau", "La rivière l'Indre est soumise à des crues fréquentes".
     r"|\bstations?\s+hydrologiques?\b|\bniveau\s+d['’]eau\b|\bcrues\b|\binondations?\b"
+    # Fires watched for, and traffic counted: "des détecteurs … des départs d'incendie", "une société
+    # spécialisée dans les services de protection des biens face aux incendies", "Nous voulions
+    # réaliser du comptage de vélos", "des caméras … pour analyser le trafic routier".
+    r"|\bd[ée]tect\w*[^.]{0,40}?\b(?:incendies?|feux|fum[ée]es)\b|\bface\s+aux\s+incendies\b"
+    r"|\bcomptage\s+(?:de\s+|des\s+)(?:v[ée]los|cyclistes|pi[ée]tons)\b|\banalyser\s+le\s+trafic\b"
     # Drones that entertain, advertise or survey buildings. Not "prises de vues aériennes", the
     # words of a prefect's authorisation to film people from the air.
     r"|\bspectacles?\s+de\s+drones\b|\bdrones?\s+lumineux\b|\bthermographi|\btimelapses?\b"
@@ -92,7 +97,9 @@ _PUBLIC_AUTHORITY = re.compile(
 # algorithms, the law's word for public cameras (a "caméras de vidéosurveillance" alone does not:
 # on water towers for forest fires, in swimming pools against drowning).
 _PEOPLE_WATCHED = re.compile(
-    r"d[ée]linquan|s[ée]curit[ée]\s+publique|tranquillit[ée]|algorithm|\bfoules?\b|\bpolice\b|gendarmerie"
+    # (Not a prefecture's name: "Préfecture de Police des Bouches-du-Rhône" bans drones' flights.)
+    r"d[ée]linquan|s[ée]curit[ée]\s+publique|tranquillit[ée]|algorithm|\bfoules?\b"
+    r"|(?<!fecture\sde\s)(?<!f[eè]te\sde\s)(?<!fet\sde\s)\bpolice\b|gendarmerie"
     r"|vandalis|d[ée]gradation|incivilit|cambriol|voie\s+publique|espace\s+public|d[ée]p[ôo]ts?\s+sauvages?"
     r"|verbalis|vid[ée]o\s?-?\s?protection",
     re.IGNORECASE,

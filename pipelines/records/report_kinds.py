@@ -79,11 +79,13 @@ _NEW_ONES = re.compile(r"\b(?:nouvelles|nouveaux|suppl[ée]mentaires|de\s+plus)\
 
 
 def refined(kind: Found, text: str) -> Found:
-    """A report's deployment or extension as the rest of the report tells it: the prefect's
-    authorisation (``drone_authorisation`` when its sentence names aircraft); for a deployment, a
-    funder that pays for it in the lead (a grant) or cameras replaced (a renewal); else ``kind``
-    unchanged."""
-    if kind.value not in {"deployment", "extension"} or council_act(text):
+    """A report's deployment or extension (or a debate a rule read) as the rest of the report tells
+    it: the prefect's authorisation (``drone_authorisation`` when its sentence names aircraft); for
+    a deployment, a funder that pays for it in the lead (a grant) or cameras replaced (a renewal);
+    else ``kind`` unchanged."""
+    # (A debate read in a report, such as a study launched, may be followed by the prefect's act.)
+    read_debate = kind.value == "debate_only" and kind.end > kind.start
+    if (kind.value not in {"deployment", "extension"} and not read_debate) or council_act(text):
         return kind
     for match in _PREFECT_AUTHORISES.finditer(text, 0, _TOLD_WITHIN):
         sentence = sentence_in_line(text, match.start(), match.end())

@@ -178,3 +178,16 @@ def test_heldout37_s_pages() -> None:
         court_that_stops("Le tribunal administratif de Marseille a jugé que le dispositif était légal.")
         is None
     )
+
+
+def test_heldout38_s_pages() -> None:
+    # "Nous voulions réaliser du comptage de vélos": cameras that count traffic watch no one; nor
+    # do detectors that photograph a hillside "face aux incendies".
+    (bikes,) = _ids("h38-c-neg-smartcitymag-haute-loire")
+    assert read_record(TEXTS[bikes], ["videoprotection"]).kind == "none"
+    (fires,) = _ids("h38-c-neg-francebleu-tourrettes-sur-loup")
+    assert read_record(TEXTS[fires], ["videoprotection"]).kind == "none"
+    # "la mairie de Rochemaure a voté, le 7 février 2022 en conseil municipal, une étude sur
+    # l'efficacité et l'installation de la vidéoprotection": a study, nothing installed.
+    (rochemaure,) = _ids("h38-c-francebleu-rochemaure")
+    assert read_record(TEXTS[rochemaure], ["videoprotection"]).kind == "debate_only"

@@ -268,3 +268,13 @@ def test_a_commune_is_named_as_insee_writes_it() -> None:
     assert official_name("MONTVAL SUR LOIR") == "Montval-sur-Loir"
     assert official_name("Saint") == "Saint"
     assert official_name("Le Saint") == "Le Saint"
+
+
+def test_heldout38_s_recueils() -> None:
+    # The Préfecture de Police des Bouches-du-Rhône forbids drones' flights: no camera of its own.
+    bans = TEXTS["h38-a-attrap-bouches-du-rhone-13-2024-168-bis-interdiction-survol-drones-negative"]
+    assert read_record(bans, ["drone"]).kind == "none"
+    # "2025-10-02 AP DIPN 76 Drones JNA": the police's département, not 76 drones.
+    flights = TEXTS["h38-a-attrap-seine-maritime-76-2025-203-dipn-drones-jna-le-havre-harfleur"]
+    record = read_record(flights, ["drone"])
+    assert record.kind == "drone_authorisation" and record.cameras is None

@@ -31,6 +31,9 @@ def test_the_prefect_s_authorisation_a_page_reports_is_the_decision() -> None:
     # système de vidéo-protection »"
     sainte_marie = "h13-c-rci-sainte-marie-martinique-autorisation-provisoire-16-cameras-carnaval"
     assert _kind(sainte_marie) == "prefectoral_authorisation"
+    # A study launched, then "le Préfet de Seine-et-Marne a autorisé la mise en place du dispositif
+    # communal par arrêté du 10 février 2017".
+    assert _kind("web-lizy-sur-ourcq-arrete-prefet-2017-02-10") == "prefectoral_authorisation"
     # Aircraft in its sentence: "Un arrêté préfectoral autorisera la captation et la transmission
     # d'images", the prefect said of two drones.
     drones = "h26-c-radiomdm-mont-de-marsan-madeleine-2025-deux-drones-arrete-prefectoral"
