@@ -355,13 +355,16 @@ _BY_VERB: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-_A_STUDY = re.compile(r"\b(?:une|d['’]\s?une|l['’]\s?)\s*[ée]tude\b", re.IGNORECASE)
+# A study voted or launched as the decision ("a voté … une étude sur l'efficacité et l'installation
+# de la vidéoprotection"): not a project still "à l'étude", nor a study a vote then follows ("Suite
+# à une étude de la gendarmerie, le conseil a voté l'installation de 12 caméras").
+A_STUDY = re.compile(r"(?<![àa]\s)\b(?:une|d['’]\s?une|l['’]\s?)\s*[ée]tude\b", re.IGNORECASE)
 
 
 def _told_kind(text: str, start: int, end: int) -> Found | None:
     """The kind of the decision a report's sentence tells: the first kind's words in it (the main
-    clause's object comes first: "a validé l'attribution du marché pour … l'extension"), else what
-    its verb says."""
+    clause's object comes first: "a validé l'attribution du marché pour … l'extension"; a study
+    before an installation's words is a debate), else what its verb says."""
     drones = _DRONES_AUTHORISED.search(text, start, end)
     if (
         drones is not None
@@ -375,8 +378,8 @@ def _told_kind(text: str, start: int, end: int) -> Found | None:
         if match is not None and (first is None or match.start() < first.start):
             first = Found(kind, match.start(), match.end())
     if first is not None and first.value == "deployment":
-        # "a voté … une étude sur l'efficacité et l'installation de la vidéoprotection": a study.
-        if (study := _A_STUDY.search(text, start, first.start)) is not None:
+        study = A_STUDY.search(text, start, first.start)
+        if study is not None and _VOTED.search(text, study.end(), first.start) is None:
             return Found("debate_only", study.start(), study.end())
         if DEVICE_OR_CONTRACT.search(text, start, end) is None:
             return None  # "la police municipale se dote d'un nouvel arsenal": of what, the next sentences say

@@ -48,10 +48,12 @@ _CARRIED = re.compile(
     rf"|(?:a[ée]ronef|drone)s?{GAP}[ée]quip[ée]s?{GAP}d['’]\s?(?P<article>une){GAP}cam[ée]ra\b",
     re.IGNORECASE,
 )
-# (Not an act's number before its title: "AP 2026-111 Drone DIPN"; nor a service's département after
-# its acronym in a file's title: "AP DIPN 76 Drones JNA".)
+# (Not an act's number before its title: "AP 2026-111 Drone DIPN"; nor a service's département
+# between its acronym and a file title's capitalised word, "AP DIPN 76 Drones JNA"; a title in
+# capitals still counts, "AU MOYEN DE 2 DRONES".)
 _DRONES = re.compile(
-    rf"(?<![\w,./-])(?<!(?-i:[A-Z]{{2}})\s)(?P<count>{COUNT}){GAP}(?:seuls?{GAP})?(?:drones?|a[ée]ronefs?)\b",
+    rf"(?<![\w,./-])(?!(?<=(?-i:[A-Z]{{2}})\s)\d+{GAP}(?-i:[DA][a-zé]))"
+    rf"(?P<count>{COUNT}){GAP}(?:seuls?{GAP})?(?:drones?|a[ée]ronefs?)\b",
     re.IGNORECASE,
 )
 _CAMERAS_ON = re.compile(r"cam[ée]ras\s+(?:\w+\s+)?(?:sur|[àa]\s+bord\s+d['’]?)\s*$", re.IGNORECASE)

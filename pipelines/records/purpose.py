@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from pipelines.records.prefect_words import ACT_FORM, RECUEIL
-from pipelines.records.spans import Found
+from pipelines.records.spans import Found, sentence_in_line
 
 # The lead a purpose is read in: a title and its first sentences.
 LEAD_CHARS = 600
@@ -43,11 +43,6 @@ _OTHER_PURPOSE = re.compile(
     # A river's level watched for its floods: "une station hydrologique … afin de surveiller le niveau
     # d'eau", "La rivière l'Indre est soumise à des crues fréquentes".
     r"|\bstations?\s+hydrologiques?\b|\bniveau\s+d['’]eau\b|\bcrues\b|\binondations?\b"
-    # Fires watched for, and traffic counted: "des détecteurs … des départs d'incendie", "une société
-    # spécialisée dans les services de protection des biens face aux incendies", "Nous voulions
-    # réaliser du comptage de vélos", "des caméras … pour analyser le trafic routier".
-    r"|\bd[ée]tect\w*[^.]{0,40}?\b(?:incendies?|feux|fum[ée]es)\b|\bface\s+aux\s+incendies\b"
-    r"|\bcomptage\s+(?:de\s+|des\s+)(?:v[ée]los|cyclistes|pi[ée]tons)\b|\banalyser\s+le\s+trafic\b"
     # Drones that entertain, advertise or survey buildings. Not "prises de vues aériennes", the
     # words of a prefect's authorisation to film people from the air.
     r"|\bspectacles?\s+de\s+drones\b|\bdrones?\s+lumineux\b|\bthermographi|\btimelapses?\b"
@@ -81,6 +76,22 @@ _NO_FLY = re.compile(
     r"|\binterdiction\s+de\s+vol(?:er)?\s+de\s+nuit\b|\binterdiction\s+aux\s+a[ée]ronefs\s+t[ée]l[ée]pilot[ée]s\s+d['’]\s?[ée]voluer\s+la\s+nuit\b|\bvol\s+de\s+nuit\s+(?:par|d['’]\s?(?:un|une)|des?)\s+(?:a[ée]ronef|drone)",
     re.IGNORECASE,
 )
+# Fires watched for, and traffic counted, where the cameras watch nothing else: "des détecteurs …
+# des départs d'incendie", "une société spécialisée dans les services de protection des biens
+# face aux incendies", "Nous voulions réaliser du comptage de vélos", "des caméras … pour analyser
+# le trafic routier". Not arson, nor red lights ("les auteurs des incendies de voitures", "les
+# véhicules qui franchissent les feux rouges"), nor a second use of a town's cameras ("permettront
+# aussi de détecter les départs d'incendies", a lead that names its video surveillance).
+_FIRES_OR_TRAFFIC = re.compile(
+    r"(?:\bd[ée]tect\w*(?:(?!\bauteurs?\b)[^.]){0,40}?\b(?:incendies?|feux|fum[ée]es)\b|\bface\s+aux\s+incendies\b)"
+    r"(?!\s+(?:de\s+|d[eu]s?\s+)?(?:v[ée]hicules|voitures|poubelles|rouges|tricolores|criminels))"
+    r"|\bcomptage\s+des?\s+(?:v[ée]los|cyclistes|pi[ée]tons)\b|\banalyser\s+le\s+trafic\b",
+    re.IGNORECASE,
+)
+_SECOND_USE = re.compile(r"\baussi\b|\b[ée]galement\b", re.IGNORECASE)
+_SURVEILLANCE_NAMED = re.compile(
+    r"vid[ée]o\s?-?\s?surveillance|lecture\s+(?:automatis[ée]e\s+)?des?\s+plaques|\bLAPI\b", re.IGNORECASE
+)
 _CAMERAS_DECIDED = re.compile(r"\bvot[ée]|d[ée]lib[ée]r|\binstall|d[ée]ploi", re.IGNORECASE)
 # A shop whose own cameras a news story is about, and what a public authority deciding says.
 _PRIVATE_PREMISES = re.compile(
@@ -97,22 +108,34 @@ _PUBLIC_AUTHORITY = re.compile(
 # algorithms, the law's word for public cameras (a "caméras de vidéosurveillance" alone does not:
 # on water towers for forest fires, in swimming pools against drowning).
 _PEOPLE_WATCHED = re.compile(
-    # (Not a prefecture's name: "Préfecture de Police des Bouches-du-Rhône" bans drones' flights.)
-    r"d[ée]linquan|s[ée]curit[ée]\s+publique|tranquillit[ée]|algorithm|\bfoules?\b"
-    r"|(?<!fecture\sde\s)(?<!f[eè]te\sde\s)(?<!fet\sde\s)\bpolice\b|gendarmerie"
+    r"d[ée]linquan|s[ée]curit[ée]\s+publique|tranquillit[ée]|algorithm|\bfoules?\b|\bpolice\b|gendarmerie"
     r"|vandalis|d[ée]gradation|incivilit|cambriol|voie\s+publique|espace\s+public|d[ée]p[ôo]ts?\s+sauvages?"
     r"|verbalis|vid[ée]o\s?-?\s?protection",
     re.IGNORECASE,
 )
 
 
+# A no-fly ban's prefecture named by its police ("Préfecture de Police des Bouches-du-Rhône"): no
+# police watching people.
+_DRONES_FILM = re.compile(r"\bdrones?\b[^.]{0,60}?(?:\bfilm\w*|\bsurveill\w*|\bcam[ée]ras?\b)", re.IGNORECASE)
+_PREFECTURE_OF_POLICE = re.compile(r"\bpr[ée]f(?:ecture|[èe]te|et)\s+de\s+police\b", re.IGNORECASE)
+
+
 def other_purpose(text: str) -> Found | None:
     """The words that say a text's cameras serve another purpose than watching people, or None."""
     lead = text[:LEAD_CHARS]
     found = _OTHER_PURPOSE.search(lead)
+    if found is None and (fires := _FIRES_OR_TRAFFIC.search(lead)) is not None:
+        second_use = _SECOND_USE.search(lead, *sentence_in_line(lead, fires.start(), fires.end()))
+        if second_use is None and _SURVEILLANCE_NAMED.search(lead) is None:
+            found = fires
+    watched = lead
     if found is None and _CAMERAS_DECIDED.search(lead) is None:
         found = _NO_FLY.search(text, 0, _SUMMARY_CHARS if RECUEIL.search(lead) else LEAD_CHARS)
-    if found is not None and _PEOPLE_WATCHED.search(lead) is None:
+        # (Not when drones of its own film the crowd: "Ses propres drones, équipés de caméras,
+        # surveilleront le cortège".)
+        watched = lead if _DRONES_FILM.search(lead) else _PREFECTURE_OF_POLICE.sub(" ", lead)
+    if found is not None and _PEOPLE_WATCHED.search(watched) is None:
         return Found("none", found.start(), found.end())
     shop = _PRIVATE_PREMISES.search(lead)
     if shop is not None and _PUBLIC_AUTHORITY.search(text) is None:

@@ -2,14 +2,15 @@
 change the kind the rules read there (``kinds.decision_kind`` asks it for every text read without
 a title): that the prefect authorised the cameras (the decision reported is the prefect's), that
 a funder pays for them, in the lead (a grant), or that they replace a system already there (a
-renewal). A council's own act is left to its own words; what is told undone (denied, asked, still
-to come), or as a recital, changes nothing."""
+renewal); a study launched may be followed by the prefect's act. A council's own act is left to
+its own words; what is told undone (denied, asked, still to come), or as a recital, changes
+nothing."""
 
 from __future__ import annotations
 
 import re
 
-from pipelines.records.clauses import council_act
+from pipelines.records.clauses import A_STUDY, council_act
 from pipelines.records.prefect_words import AIRCRAFT
 from pipelines.records.spans import Found, sentence_in_line
 
@@ -79,12 +80,12 @@ _NEW_ONES = re.compile(r"\b(?:nouvelles|nouveaux|suppl[ée]mentaires|de\s+plus)\
 
 
 def refined(kind: Found, text: str) -> Found:
-    """A report's deployment or extension (or a debate a rule read) as the rest of the report tells
-    it: the prefect's authorisation (``drone_authorisation`` when its sentence names aircraft); for
+    """A report's deployment or extension (or a study it reads as a debate) as the rest of the report
+    tells it: the prefect's authorisation (``drone_authorisation`` when its sentence names aircraft); for
     a deployment, a funder that pays for it in the lead (a grant) or cameras replaced (a renewal);
     else ``kind`` unchanged."""
-    # (A debate read in a report, such as a study launched, may be followed by the prefect's act.)
-    read_debate = kind.value == "debate_only" and kind.end > kind.start
+    # (A study launched, which a report reads as a debate, may be followed by the prefect's act.)
+    read_debate = kind.value == "debate_only" and A_STUDY.fullmatch(text, kind.start, kind.end) is not None
     if (kind.value not in {"deployment", "extension"} and not read_debate) or council_act(text):
         return kind
     for match in _PREFECT_AUTHORISES.finditer(text, 0, _TOLD_WITHIN):

@@ -103,3 +103,53 @@ def test_cameras_replaced_beside_new_ones_are_still_a_deployment() -> None:
     # "Celles existantes seront remplacées par d'autres technologiquement plus avancées et de
     # nouvelles …": the council's vote for video protection stands.
     assert _kind("h37-c-lievin-conseil-vote-deploiement-videoprotection-domaine-public") == "deployment"
+
+
+# A review's pages (session 26), each read right before that round's readings of fires, traffic,
+# studies and no-fly bans, and to be read so still: arson, red lights and a second use are no
+# other purpose; a study a vote follows is no debate; a prefect's own filming drones are no ban's.
+@pytest.mark.parametrize(
+    ("page", "kind"),
+    [
+        (
+            "Face aux incendies de poubelles à répétition, la commune s'équipe de caméras\nLe conseil municipal de Saint-Martin a voté lundi soir l'installation de 6 caméras de vidéosurveillance près des conteneurs de la cité des Lilas. Le coût est de 48 000 euros.",
+            "deployment",
+        ),
+        (
+            "Des caméras pour repérer les automobilistes qui grillent les feux rouges\nLa commune de Villeneuve a décidé d'installer 4 caméras aux carrefours de l'avenue Jean-Jaurès pour détecter les véhicules qui franchissent les feux rouges. Le conseil municipal a voté la dépense mardi.",
+            "deployment",
+        ),
+        (
+            "Le centre de supervision urbain est en service\nLa ville de Montbrun a inauguré son centre de supervision urbain. Les opérateurs y visionnent les images des 24 caméras installées en ville, qui permettent aussi d'analyser le trafic aux heures de pointe. Le conseil municipal a voté en juin une enveloppe de 200 000 euros.",
+            "deployment",
+        ),
+        (
+            "Les caméras de la commune serviront aussi aux pompiers\nLe conseil municipal a voté l'installation de 10 caméras de vidéosurveillance sur les hauteurs de la commune. Elles permettront aussi de détecter les départs d'incendies dans le massif, ont expliqué les élus.",
+            "deployment",
+        ),
+        (
+            "Saint-Pierre : 12 caméras de vidéosurveillance votées\nSuite à une étude de la gendarmerie, le conseil municipal a voté lundi l'installation de 12 caméras de vidéosurveillance en centre-ville, pour un montant de 90 000 euros.",
+            "deployment",
+        ),
+        (
+            "Sur la base de l'étude réalisée par le référent sûreté de la gendarmerie, les élus ont voté l'installation de 9 caméras aux entrées du village.",
+            "deployment",
+        ),
+        (
+            "Après un an d'étude, le conseil municipal a voté l'installation de 14 caméras de vidéosurveillance.",
+            "deployment",
+        ),
+        (
+            "Manifestation du 1er mai : interdiction de survol, drones du préfet de police\nLe préfet de police interdit le survol de Paris par les drones civils samedi. Ses propres drones, équipés de caméras, surveilleront le cortège entre République et Nation.",
+            "debate_only",
+        ),
+    ],
+)
+def test_what_looked_like_another_purpose_or_a_study(page: str, kind: str) -> None:
+    assert read_record(page, ["videoprotection"]).kind == kind
+
+
+def test_a_count_of_drones_in_a_title_in_capitals() -> None:
+    # "… AU MOYEN DE 2 DRONES": two drones, though two capitals come before the count.
+    page = "RECUEIL DES ACTES ADMINISTRATIFS\nARRÊTÉ PRÉFECTORAL N° 2025-0412 PORTANT AUTORISATION DE CAPTATION, D'ENREGISTREMENT ET DE TRANSMISSION D'IMAGES AU MOYEN DE 2 DRONES\nLe préfet de la Seine-Maritime,\nVu le code de la sécurité intérieure, notamment ses articles L. 242-1 et suivants ;\nARRÊTE\nArticle 1er : La direction interdépartementale de la police nationale de la Seine-Maritime est autorisée à procéder à la captation, à l'enregistrement et à la transmission d'images au moyen de caméras installées sur des aéronefs, dans le cadre de la sécurisation du festival.\nArticle 2 : La présente autorisation est valable du 12 juillet 2025 au 14 juillet 2025."
+    assert read_record(page, ["drone"]).cameras == 2
