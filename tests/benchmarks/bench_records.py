@@ -51,7 +51,8 @@ reader ran on them; measured once with records 2026.12.133, then tuned on and le
 (23 acts labelled at the end of session 24, before any reader ran on them; measured once with records 2026.12.149, then learnt from and tuned on) and ``heldout36``
 (23 acts labelled at the start of session 25, before any reader ran on them; measured once with records 2026.12.152, then learnt from and tuned on) and ``heldout37``
 (20 acts labelled during session 25, before any reader ran on them; measured once with records 2026.12.154, then learnt from and tuned on) and ``heldout38``
-(20 acts labelled at the start of session 26, before any reader ran on them; measured once with records 2026.12.158, then learnt from). A blind part is in ``BLIND``: its failures are never printed, so that
+(20 acts labelled at the start of session 26, before any reader ran on them; measured once with records 2026.12.158, then learnt from and tuned on) and ``heldout39``
+(12 acts labelled during session 26, before any reader ran on them; measured once with records 2026.12.160, then learnt from). A blind part is in ``BLIND``: its failures are never printed, so that
 nobody tunes on it. The
 scoring is ``tests/quality/records_scoring.py``: each act is tagged and read as a crawl reads a
 short document, and every field is compared with its label. Printed per split: how many acts got
