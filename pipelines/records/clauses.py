@@ -50,24 +50,7 @@ _DONE = (
     r"|[ée]tend|dot[ée]|financ|subventionn|accord|achet|remplac|pos[ée]|implant|branch|raccord|propos|r[ée]par"
 )
 _AUX = r"(?:a|ont|avons|a\s+[ée]t[ée]|ont\s+[ée]t[ée]|est|sont|sera|seront|vient\s+d['’]\s?|viennent\s+d['’]\s?|va|vont)"
-_ARTICLES = [
-    "la",
-    "le",
-    "les",
-    "un",
-    "une",
-    "des",
-    "du",
-    "de",
-    "sa",
-    "son",
-    "ses",
-    "ce",
-    "cette",
-    "en",
-    "au",
-    "aux",
-]
+_ARTICLES = "la le les un une des du de sa son ses ce cette en au aux".split()  # noqa: SIM905 (one line)
 _NOT_A_NOUN = "".join(rf"(?<!\b{article}\s)" for article in _ARTICLES) + r"(?<!['’])"
 _TAKEN = re.compile(
     # "a voté", "ont été installées", "sera équipée", "vient d'acquérir", "va installer",
@@ -83,7 +66,11 @@ _TAKEN = re.compile(
     # 25 novembre par le maire et le préfet": signed this week.
     r"|\bsign[ée]e?s?\s+(?:ce|cette|hier|aujourd['’]\s?hui|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b"
     # "Le maire de Villeneuve-le-Roi … équipe sa commune d'un radar antibruit".
-    rf"|{_NOT_A_NOUN}\b[ée]quipe(?:nt)?\s+(?:sa|son|ses|leur|leurs)\s",
+    rf"|{_NOT_A_NOUN}\b[ée]quipe(?:nt)?\s+(?:sa|son|ses|leur|leurs)\s"
+    # Devices delivered on a day, or entering service: "Livrées lundi, les caméras des agents
+    # entreront en service dès ce jeudi", "les caméras piétons … livrées en septembre 2021".
+    r"|\bentr(?:e|ent|era|eront)\s+en\s+service\b"
+    r"|\blivr[ée]e?s\s+(?:en\s+\w+|le\s+\d|ce\s|cette\s|hier\b|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)",
     re.IGNORECASE,
 )
 # Words that make a sentence's decision not (yet) taken: a wish, a doubt or a negation …
@@ -338,9 +325,11 @@ _BY_VERB: list[tuple[str, re.Pattern[str]]] = [
             r"\s+(?:de\s+|d['’]\s?)?(?:\d+|une?|des|deux|trois|quatre|cinq|six|plusieurs|nouvea\w*|nouvelles?|ses|son|sa|les|le|la"
             r"|ces|ce|cet|cette)?"
             r"\s*(?:[\w'’]+\s+){0,3}?(?:cam[ée]ras?|drones?|dispositifs?|syst[èe]mes?|vid[ée]o|capteurs?|lecteurs?|LAPI|pi[èe]ges?)"
-            # The passive, the devices first: "Aux Mureaux, neuf caméras ont été mises en place".
+            # The passive, the devices first: "Aux Mureaux, neuf caméras ont été mises en place"; and
+            # devices delivered or entering service: "les caméras des agents entreront en service".
             r"|\b(?:cam[ée]ras?|drones?|dispositifs?|syst[èe]mes?|capteurs?|lecteurs?)\s+(?:[\w'’]+\s+){0,3}?"
-            r"(?:ont\s+[ée]t[ée]|a\s+[ée]t[ée]|sont|seront|est|sera)\s+(?:mise?s?\s+en\s+place|install[ée]e?s?|d[ée]ploy[ée]e?s?|implant[ée]e?s?)",
+            r"(?:ont\s+[ée]t[ée]|a\s+[ée]t[ée]|sont|seront|est|sera)\s+(?:mise?s?\s+en\s+place|install[ée]e?s?|d[ée]ploy[ée]e?s?|implant[ée]e?s?)"
+            r"|\b(?:cam[ée]ras?|capteurs?|lecteurs?)\s+(?:[\w'’-]+\s+){0,3}?(?:entr(?:e|ent|era|eront)\s+en\s+service|livr[ée]e?s\b)",
             re.IGNORECASE,
         ),
     ),

@@ -191,3 +191,13 @@ def test_heldout38_s_pages() -> None:
     # l'efficacité et l'installation de la vidéoprotection": a study, nothing installed.
     (rochemaure,) = _ids("h38-c-francebleu-rochemaure")
     assert read_record(TEXTS[rochemaure], ["videoprotection"]).kind == "debate_only"
+
+
+def test_heldout39_s_pages() -> None:
+    # "Livrées lundi, les caméras des agents entreront en service dès ce jeudi", "les caméras piétons
+    # deuxième génération livrées en septembre 2021": devices delivered, put to work.
+    for prefix in ("h39-c-snpm-cavaillon", "h39-c-francebleu-landes-dax"):
+        (page,) = _ids(prefix)
+        assert read_record(TEXTS[page], ["videoprotection"]).kind == "deployment"
+    # Not a delivery of anything else: "le courrier livré hier" names no device.
+    assert read_record("La mairie a reçu le courrier livré hier.", ["videoprotection"]).kind != "deployment"
