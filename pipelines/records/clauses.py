@@ -20,14 +20,15 @@ from dataclasses import dataclass
 from pipelines.records.council_words import (
     COUNCIL_RULES,
     COUNCIL_RULES_BY_KIND,
+    DELIBERATED,
     DEVICE_OR_CONTRACT,
     about_a_device,
 )
 from pipelines.records.spans import SENTENCE, Found
 
-# What a council's own act has and a report of it has not: its register, its deliberating formula.
+# What a council's own act has and a report of it has not: its deliberating formula, its register.
 _COUNCIL_ACT = re.compile(
-    r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r|\bD[ÉE]LIB[ÈE]RE\b|\bD[ÉE]CIDE\b|registres?\s+des\s+d[ée]lib[ée]rations"
+    DELIBERATED.pattern + r"|\bD[ÉE]CIDE\b|registres?\s+des\s+d[ée]lib[ée]rations"
     r"|^\s*Article\s+(?:1|1er|premier)\b|rapport\s+au\s+conseil|^\s*s[ée]ance\s+du\b|\bARR[ÊE]TE\b",
     re.MULTILINE,
 )
@@ -50,7 +51,8 @@ _DONE = (
     r"|[ée]tend|dot[ée]|financ|subventionn|accord|achet|remplac|pos[ée]|implant|branch|raccord|propos|r[ée]par"
 )
 _AUX = r"(?:a|ont|avons|a\s+[ée]t[ée]|ont\s+[ée]t[ée]|est|sont|sera|seront|vient\s+d['’]\s?|viennent\s+d['’]\s?|va|vont)"
-_ARTICLES = "la le les un une des du de sa son ses ce cette en au aux".split()  # noqa: SIM905 (one line)
+# (Written as one string: a list literal is formatted one word to a line.)
+_ARTICLES = "la le les un une des du de sa son ses ce cette en au aux".split()  # noqa: SIM905
 _NOT_A_NOUN = "".join(rf"(?<!\b{article}\s)" for article in _ARTICLES) + r"(?<!['’])"
 _TAKEN = re.compile(
     # "a voté", "ont été installées", "sera équipée", "vient d'acquérir", "va installer",

@@ -115,9 +115,10 @@ _PEOPLE_WATCHED = re.compile(
 )
 
 
+# Drones that film or watch, which a no-fly ban's page may tell of beside the ban.
+_DRONES_FILM = re.compile(r"\bdrones?\b[^.]{0,60}?(?:\bfilm\w*|\bsurveill\w*|\bcam[ée]ras?\b)", re.IGNORECASE)
 # A no-fly ban's prefecture named by its police ("Préfecture de Police des Bouches-du-Rhône"): no
 # police watching people.
-_DRONES_FILM = re.compile(r"\bdrones?\b[^.]{0,60}?(?:\bfilm\w*|\bsurveill\w*|\bcam[ée]ras?\b)", re.IGNORECASE)
 _PREFECTURE_OF_POLICE = re.compile(r"\bpr[ée]f(?:ecture|[èe]te|et)\s+de\s+police\b", re.IGNORECASE)
 
 
